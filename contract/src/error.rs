@@ -1,0 +1,220 @@
+//! One error shape for every failure, and the typed field errors every rule returns.
+//!
+//! The server sends `{ "code": "...", "message": "...", "fields": { "field": "field-error-code" } }`.
+//! `message` is a developer-facing English sentence; the app never shows it. It shows its own
+//! translation of `code` and of each field's error code, in the resident's language.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::BTreeMap;
+
+/// What went wrong with a request as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// One or more fields are invalid; `fields` says which and why.
+    Validation,
+    /// The request body could not be read (not JSON, wrong shape).
+    BadRequest,
+    /// Sign-in is needed (or the session has ended).
+    Unauthorized,
+    /// No such thing — or it belongs to someone else, which the server never reveals.
+    NotFound,
+    /// Too many requests; try again later.
+    RateLimited,
+    /// The request conflicts with the current state (e.g. already done).
+    Conflict,
+    /// The request body is larger than the server accepts.
+    PayloadTooLarge,
+    /// The server failed; the resident's input is kept and they may retry.
+    Internal,
+    /// A code this app version does not know (a newer server).
+    #[serde(other)]
+    Unknown,
+}
+
+/// The error body of every failed API request.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApiError {
+    pub code: ErrorCode,
+    /// For developers and logs, in English. The app translates `code` instead.
+    pub message: String,
+    /// Field name (as in the request body) → what is wrong with it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(feature = "openapi", schema(value_type = BTreeMap<String, String>))]
+    pub fields: BTreeMap<String, FieldError>,
+}
+
+impl ApiError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self { code, message: message.into(), fields: BTreeMap::new() }
+    }
+
+    /// A validation error naming the fields that are wrong.
+    pub fn validation(fields: FieldErrors) -> Self {
+        Self { code: ErrorCode::Validation, message: "Some fields are invalid".into(), fields: fields.0 }
+    }
+}
+
+/// Collects field errors while validating a request, in the order the form shows them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FieldErrors(pub BTreeMap<String, FieldError>);
+
+impl FieldErrors {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records the outcome of one rule for one field; keeps the first error per field.
+    pub fn check<T>(&mut self, field: &str, result: Result<T, FieldError>) -> Option<T> {
+        match result {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.0.entry(field.to_string()).or_insert(e);
+                None
+            }
+        }
+    }
+
+    pub fn add(&mut self, field: &str, error: FieldError) {
+        self.0.entry(field.to_string()).or_insert(error);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn get(&self, field: &str) -> Option<FieldError> {
+        self.0.get(field).copied()
+    }
+
+    /// `Ok(())` when nothing is wrong, otherwise the API error to send or show.
+    pub fn into_result(self) -> Result<(), ApiError> {
+        if self.is_empty() {
+            Ok(())
+        } else {
+            Err(ApiError::validation(self))
+        }
+    }
+}
+
+/// Declares the field errors once: the enum, its stable wire codes and the list of all of them
+/// (the app's i18n test walks that list so no error can go untranslated).
+macro_rules! field_errors {
+    ($( $(#[$doc:meta])* $variant:ident => $code:literal, )*) => {
+        /// Why one field is invalid. Each rule in [`crate::rules`] returns one of these; the app
+        /// turns it into a sentence in the resident's language that says how to fix it.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum FieldError {
+            $( $(#[$doc])* $variant, )*
+            /// A code this app version does not know (sent by a newer server).
+            Unknown,
+        }
+
+        impl FieldError {
+            pub const ALL: &'static [FieldError] = &[ $( FieldError::$variant, )* ];
+
+            /// The stable code used on the wire.
+            pub fn code(self) -> &'static str {
+                match self {
+                    $( FieldError::$variant => $code, )*
+                    FieldError::Unknown => "unknown",
+                }
+            }
+
+            pub fn from_code(code: &str) -> FieldError {
+                match code {
+                    $( $code => FieldError::$variant, )*
+                    _ => FieldError::Unknown,
+                }
+            }
+        }
+    };
+}
+
+field_errors! {
+    /// Nothing was entered.
+    Required => "required",
+    /// Resident ID: not 18 characters.
+    IdLength => "id.length",
+    /// Resident ID: characters other than 17 digits and a final digit or X.
+    IdCharacters => "id.characters",
+    /// Resident ID: the first six digits are not a region code.
+    IdRegion => "id.region",
+    /// Resident ID: digits 7–14 are not a real date.
+    IdBirthDate => "id.birth_date",
+    /// Resident ID: the birth date is in the future.
+    IdBirthInFuture => "id.birth_in_future",
+    /// Resident ID: the last character does not match the GB 11643 check digit.
+    IdChecksum => "id.checksum",
+    /// HK/Macau travel permit number is not H or M followed by 8 or 10 digits.
+    HkMacauPermitFormat => "permit_hk_macau.format",
+    /// Taiwan travel permit number is not 8 digits (or the older 10-character form).
+    TaiwanPermitFormat => "permit_taiwan.format",
+    /// Passport number is not 5–17 letters and digits.
+    PassportFormat => "passport.format",
+    /// Mainland mobile: not 11 digits starting 1[3-9].
+    PhoneFormat => "phone.format",
+    /// Name: too long for the script used.
+    NameTooLong => "name.too_long",
+    /// Name: characters a name cannot contain (digits, symbols).
+    NameCharacters => "name.characters",
+    /// SMS code: not 6 digits.
+    SmsCodeFormat => "sms_code.format",
+    /// SMS code: not the code that was sent.
+    SmsCodeWrong => "sms_code.wrong",
+    /// SMS code: older than 5 minutes or none was sent.
+    SmsCodeExpired => "sms_code.expired",
+    /// SMS code: too many wrong tries; ask for a new code.
+    SmsCodeTooManyTries => "sms_code.too_many_tries",
+    /// Too many codes requested for this number; wait and try again.
+    SmsRateLimited => "sms.rate_limited",
+}
+
+impl Serialize for FieldError {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for FieldError {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(d)?;
+        Ok(FieldError::from_code(&code))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_error_code_round_trips_and_is_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for e in FieldError::ALL {
+            assert!(seen.insert(e.code()), "duplicate code {}", e.code());
+            assert_eq!(FieldError::from_code(e.code()), *e);
+        }
+        assert_eq!(FieldError::from_code("no.such.code"), FieldError::Unknown);
+    }
+
+    #[test]
+    fn error_body_has_the_documented_shape() {
+        let mut f = FieldErrors::new();
+        f.add("phone", FieldError::PhoneFormat);
+        let body = serde_json::to_value(ApiError::validation(f)).unwrap();
+        assert_eq!(body["code"], "validation");
+        assert_eq!(body["fields"]["phone"], "phone.format");
+        let back: ApiError = serde_json::from_value(body).unwrap();
+        assert_eq!(back.fields["phone"], FieldError::PhoneFormat);
+    }
+
+    #[test]
+    fn unknown_codes_from_a_newer_server_do_not_break_the_app() {
+        let e: ApiError =
+            serde_json::from_str(r#"{"code":"brand_new","message":"x","fields":{"a":"brand.new"}}"#).unwrap();
+        assert_eq!(e.code, ErrorCode::Unknown);
+        assert_eq!(e.fields["a"], FieldError::Unknown);
+    }
+}

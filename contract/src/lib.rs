@@ -1,0 +1,10 @@
+//! The API contract: what the resident app and the reference server say to each other,
+//! and every rule both sides enforce. Compiled into the app (wasm32) and the server (native),
+//! so a rule is written exactly once.
+
+pub mod api;
+pub mod error;
+pub mod mask;
+pub mod rules;
+
+pub use error::{ApiError, ErrorCode, FieldError};

@@ -1,0 +1,15 @@
+// Runs before the app loads: applies the resident's stored language and elder mode to <html>,
+// so a reload never flashes the wrong language or text size. Mirrors src/shared/settings.rs.
+(function () {
+  try {
+    var lang = localStorage.getItem("baoan.lang");
+    if (lang === "zh-Hans" || lang === "zh-Hant" || lang === "en") {
+      document.documentElement.setAttribute("lang", lang);
+    }
+    if (localStorage.getItem("baoan.elder") === "1") {
+      document.documentElement.classList.add("elder");
+    }
+  } catch (e) {
+    // Storage may be unavailable (private mode): defaults apply.
+  }
+})();

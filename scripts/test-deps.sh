@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what the tests need beyond the build tools, skipping what is present:
+# Debian's Chromium and ChromeDriver (never a downloaded browser), PostgreSQL, CJK fonts (so
+# screenshots and contrast checks see real glyphs), and the pinned npm packages of tests/e2e.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+log() { printf '[test-deps] %s\n' "$*" >&2; }
+
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing ${missing[*]} from Debian"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# npm packages from the lockfile; reinstalled only when the lockfile changes.
+E2E="$ROOT/tests/e2e"
+stamp="$E2E/node_modules/.lock-stamp"
+if [ ! -f "$stamp" ] || ! cmp -s "$E2E/package-lock.json" "$stamp"; then
+  log "installing tests/e2e npm packages (npm ci)"
+  (cd "$E2E" && npm ci --no-audit --no-fund --silent)
+  cp "$E2E/package-lock.json" "$stamp"
+fi

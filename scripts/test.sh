@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Runs every test: installs what is missing (build tools, Chromium, PostgreSQL, npm packages),
+# builds the app in release, then runs
+#   1. the Rust tests of the whole workspace (contract rules, app i18n, server over real HTTP)
+#      against SQLite and against a throw-away PostgreSQL on a loopback port;
+#   2. the browser tests and the axe-core accessibility scan in headless Debian Chromium,
+#      against the reference server serving the release build on a fresh SQLite database.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+started=$(date +%s)
+step() { printf '\n==> %s\n' "$*"; }
+
+step "tools"
+. scripts/tools.sh
+bash scripts/test-deps.sh
+
+step "build the app (release)"
+bash scripts/build-app.sh
+
+WORK="$(mktemp -d /tmp/baoan-test.XXXXXX)"
+chmod 755 "$WORK"
+PG_PORT="${BAOAN_TEST_PG_PORT:-55432}"
+SERVER_PORT="${BAOAN_TEST_PORT:-18080}"
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+  bash scripts/pg.sh stop "$WORK/pg"
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+step "PostgreSQL on 127.0.0.1:$PG_PORT"
+export TEST_POSTGRES_URL="$(bash scripts/pg.sh start "$WORK/pg" "$PG_PORT")"
+export BAOAN_REQUIRE_POSTGRES=1
+
+step "Rust tests (SQLite and PostgreSQL)"
+set +e
+cargo test --workspace --no-fail-fast 2>&1 | tee "$WORK/cargo-test.log"
+rust_status=${PIPESTATUS[0]}
+set -e
+rust_passed=$(grep -Eo '^test result: [a-zA-Z]+\. [0-9]+ passed' "$WORK/cargo-test.log" | awk '{s+=$4} END {print s+0}')
+rust_failed=$(grep -Eo '[0-9]+ failed' "$WORK/cargo-test.log" | awk '{s+=$1} END {print s+0}')
+
+step "browser tests and accessibility scan (headless Chromium)"
+cargo build -p baoan-server
+BAOAN_DEV_SMS_OUTBOX=1 BAOAN_SMS_PER_IP_PER_HOUR=100000 BAOAN_SMS_PER_PHONE_PER_HOUR=1000 \
+  target/debug/baoan-server serve --demo-data --data-dir "$WORK/data" --dist-dir "$ROOT/dist" \
+  --bind "127.0.0.1:$SERVER_PORT" >"$WORK/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 100); do
+  curl -fs "http://127.0.0.1:$SERVER_PORT/api/v1/meta" >/dev/null 2>&1 && break
+  sleep 0.2
+done
+e2e_status=0
+(cd tests/e2e && BASE_URL="http://127.0.0.1:$SERVER_PORT" npx playwright test) || e2e_status=$?
+e2e_counts=$(node -e '
+  const r = require(process.argv[1]);
+  const s = r.stats || {};
+  console.log(`${s.expected || 0} ${(s.unexpected || 0) + (s.flaky || 0)}`);
+' "$ROOT/tests/e2e/test-results/results.json" 2>/dev/null || echo "0 1")
+read -r e2e_passed e2e_failed <<<"$e2e_counts"
+if [ "$e2e_status" -ne 0 ] && [ "$e2e_failed" -eq 0 ]; then e2e_failed=1; fi
+
+step "summary ($(( $(date +%s) - started )) s)"
+echo "rust: $rust_passed passed, $rust_failed failed"
+echo "browser: $e2e_passed passed, $e2e_failed failed"
+echo "total: $(( rust_passed + e2e_passed )) passed, $(( rust_failed + e2e_failed )) failed"
+[ "$rust_status" -eq 0 ] && [ "$rust_failed" -eq 0 ] && [ "$e2e_status" -eq 0 ] && [ "$e2e_failed" -eq 0 ]

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs what building the app needs, skipping anything already present (a few seconds when
+# all is there). Source it (`. scripts/tools.sh`) so the PATH it sets carries on.
+#   - the wasm32-unknown-unknown target
+#   - trunk 0.21.14 (0.22 needs a newer rustc), built without optimisation: ~4x quicker to compile
+#   - wasm-bindgen-cli at exactly the version Cargo.lock pins for wasm-bindgen
+#   - wasm-opt 132 from the npm package binaryen (Debian's v108 is too old)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOLS="$ROOT/.tools"
+mkdir -p "$TOOLS"
+export PATH="$HOME/.cargo/bin:$TOOLS/node_modules/.bin:$PATH"
+
+log() { printf '[tools] %s\n' "$*" >&2; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -q '0.21.14'; then
+  log "installing trunk 0.21.14 (takes several minutes once)"
+  cargo install --locked --debug trunk --version 0.21.14
+fi
+
+WB_VERSION="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/, ""); print; exit}' "$ROOT/Cargo.lock")"
+if [ -z "$WB_VERSION" ]; then
+  log "Cargo.lock has no wasm-bindgen entry"; exit 1
+fi
+if ! wasm-bindgen --version 2>/dev/null | grep -q "$WB_VERSION"; then
+  log "installing wasm-bindgen-cli $WB_VERSION (about 5 minutes once)"
+  # Not --locked: its lockfile names a crate version the registry lacks.
+  cargo install wasm-bindgen-cli --version "$WB_VERSION"
+fi
+if ! grep -q "wasm_bindgen = \"$WB_VERSION\"" "$ROOT/Trunk.toml"; then
+  log "Trunk.toml pins another wasm-bindgen than Cargo.lock ($WB_VERSION): update [tools] wasm_bindgen"; exit 1
+fi
+
+if ! wasm-opt --version 2>/dev/null | grep -q 'version 132'; then
+  log "installing wasm-opt 132 (npm binaryen@132.0.0)"
+  (cd "$TOOLS" && [ -f package.json ] || echo '{"private":true}' > "$TOOLS/package.json"
+   cd "$TOOLS" && npm install --no-audit --no-fund --silent binaryen@132.0.0)
+fi

@@ -1,0 +1,56 @@
+//! The router: `/api/v1` (JSON, one error shape, body limits), then the built web app; security
+//! headers and compression around everything.
+
+use crate::auth::routes as auth;
+use crate::error::AppError;
+use crate::routes::{dev, meta, profile};
+use crate::state::AppState;
+use crate::{openapi, security, web_app};
+use axum::extract::DefaultBodyLimit;
+use axum::http::{header, HeaderValue};
+use axum::routing::{get, post, put};
+use axum::{Json, Router};
+use std::sync::Arc;
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+/// JSON request bodies larger than this are refused (uploads will have their own limit).
+pub const JSON_BODY_LIMIT: usize = 64 * 1024;
+
+pub fn build(state: AppState) -> Router {
+    let index_html = web_app::load_index(&state.config.dist_dir);
+    let csp = security::content_security_policy(&index_html, state.config.api_origin.as_deref());
+    let mut api = Router::new()
+        .route("/meta", get(meta::meta))
+        .route("/streets", get(meta::streets))
+        .route("/openapi.json", get(|| async { Json(openapi::ApiDoc::openapi_value()) }))
+        .route("/auth/sms-code", post(auth::send_code))
+        .route("/auth/session", post(auth::sign_in).delete(auth::sign_out))
+        .route("/me", get(auth::me))
+        .route("/me/profile", put(profile::update));
+    if state.config.dev_sms_outbox {
+        tracing::warn!("development SMS outbox is ON: sign-in codes are readable over HTTP");
+        api = api.route("/dev/sms-outbox", get(dev::sms_outbox));
+    }
+    let api = api
+        .fallback(|| async { AppError::not_found() })
+        .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
+        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
+        .with_state(state.clone());
+
+    let mut app = Router::new()
+        .nest("/api/v1", api)
+        .merge(web_app::router(&state.config.dist_dir, Arc::new(index_html)));
+    for layer in security::layers(csp) {
+        app = app.layer(layer);
+    }
+    app.layer(CompressionLayer::new()).layer(TraceLayer::new_for_http())
+}
+
+impl openapi::ApiDoc {
+    pub fn openapi_value() -> serde_json::Value {
+        use utoipa::OpenApi;
+        serde_json::to_value(Self::openapi()).expect("OpenAPI document serialises")
+    }
+}

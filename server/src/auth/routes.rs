@@ -1,0 +1,122 @@
+//! `/api/v1/auth/*` and `/api/v1/me`.
+
+use super::client_ip::ClientIp;
+use super::codes;
+use super::session::{self, is_https, set_cookie_headers, Resident};
+use crate::db::new_id;
+use crate::error::{AppError, AppResult, JsonBody};
+use crate::state::AppState;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::IntoResponse;
+use axum::Json;
+use baoan_contract::api::{
+    code_refused, Me, Profile, SendCodeRequest, SendCodeResponse, SignInRequest, SMS_CODE_TTL_SECONDS,
+    SMS_RESEND_AFTER_SECONDS,
+};
+use baoan_contract::error::ApiError;
+use baoan_contract::mask::{mask_id_number, mask_phone};
+use baoan_contract::rules::documents::IdType;
+
+/// Send a one-time sign-in code by SMS.
+#[utoipa::path(post, path = "/api/v1/auth/sms-code", tag = "auth", request_body = SendCodeRequest,
+    responses((status = 200, body = SendCodeResponse), (status = 422, body = ApiError), (status = 429, body = ApiError)))]
+pub async fn send_code(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    JsonBody(req): JsonBody<SendCodeRequest>,
+) -> AppResult<Json<SendCodeResponse>> {
+    let phone = req.validate()?;
+    codes::issue(&state, &phone, &ip).await?;
+    tracing::info!(phone = %mask_phone(&phone), "sign-in code issued");
+    Ok(Json(SendCodeResponse {
+        resend_after_seconds: SMS_RESEND_AFTER_SECONDS,
+        expires_in_seconds: SMS_CODE_TTL_SECONDS,
+    }))
+}
+
+/// Sign in with the phone number and the code; sets the session cookie.
+#[utoipa::path(post, path = "/api/v1/auth/session", tag = "auth", request_body = SignInRequest,
+    responses((status = 200, body = Me, description = "Signed in; Set-Cookie carries the session"),
+              (status = 422, body = ApiError)))]
+pub async fn sign_in(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    JsonBody(req): JsonBody<SignInRequest>,
+) -> AppResult<impl IntoResponse> {
+    let (phone, code) = req.validate()?;
+    codes::verify(&state, &phone, &code).await.map_err(code_refused)?;
+    let user_id = find_or_create_user(&state, &phone).await?;
+    let cookie = session::start(&state, &user_id, is_https(&headers, &state)).await?;
+    tracing::info!(phone = %mask_phone(&phone), "signed in");
+    let me = load_me(&state, &user_id).await?;
+    Ok((set_cookie_headers(cookie), Json(me)))
+}
+
+/// Sign out: the session ends on the server and the cookie is cleared.
+#[utoipa::path(delete, path = "/api/v1/auth/session", tag = "auth",
+    responses((status = 204), (status = 401, body = ApiError)))]
+pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap, resident: Resident) -> AppResult<impl IntoResponse> {
+    let cookie = session::end(&state, &resident, is_https(&headers, &state)).await?;
+    Ok((StatusCode::NO_CONTENT, set_cookie_headers(cookie)))
+}
+
+/// The signed-in resident.
+#[utoipa::path(get, path = "/api/v1/me", tag = "auth",
+    responses((status = 200, body = Me), (status = 401, body = ApiError)))]
+pub async fn me(State(state): State<AppState>, resident: Resident) -> AppResult<Json<Me>> {
+    Ok(Json(load_me(&state, &resident.user_id).await?))
+}
+
+async fn find_or_create_user(state: &AppState, phone: &str) -> AppResult<String> {
+    let existing: Option<(String,)> =
+        sqlx::query_as("SELECT id FROM users WHERE phone = $1").bind(phone).fetch_optional(&state.db.pool).await?;
+    if let Some((id,)) = existing {
+        return Ok(id);
+    }
+    let id = new_id();
+    // Two first sign-ins racing for one number: the UNIQUE constraint lets one insert win.
+    let inserted = sqlx::query("INSERT INTO users (id, phone, created_at) VALUES ($1, $2, $3)")
+        .bind(&id)
+        .bind(phone)
+        .bind(state.clock.now())
+        .execute(&state.db.pool)
+        .await;
+    if inserted.is_ok() {
+        return Ok(id);
+    }
+    let (id,): (String,) =
+        sqlx::query_as("SELECT id FROM users WHERE phone = $1").bind(phone).fetch_one(&state.db.pool).await?;
+    Ok(id)
+}
+
+pub async fn load_me(state: &AppState, user_id: &str) -> AppResult<Me> {
+    type Row = (String, Option<String>, Option<String>, Option<String>);
+    let row: Option<Row> = sqlx::query_as("SELECT phone, name, id_type, id_number FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_optional(&state.db.pool)
+        .await?;
+    let (phone, name, id_type, id_number) = row.ok_or_else(AppError::unauthorized)?;
+    let profile = match (name, id_type.as_deref().and_then(id_type_from_db), id_number) {
+        (Some(name), Some(id_type), Some(id_number)) => {
+            Some(Profile { name, id_type, id_number_masked: mask_id_number(&id_number), id_number })
+        }
+        _ => None,
+    };
+    Ok(Me { user_id: user_id.to_string(), phone_masked: mask_phone(&phone), profile })
+}
+
+pub fn id_type_to_db(t: IdType) -> &'static str {
+    match t {
+        IdType::ResidentId => "resident_id",
+        IdType::HkMacauPermit => "hk_macau_permit",
+        IdType::TaiwanPermit => "taiwan_permit",
+        IdType::Passport => "passport",
+    }
+}
+
+pub fn id_type_from_db(s: &str) -> Option<IdType> {
+    [IdType::ResidentId, IdType::HkMacauPermit, IdType::TaiwanPermit, IdType::Passport]
+        .into_iter()
+        .find(|t| id_type_to_db(*t) == s)
+}

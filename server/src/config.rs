@@ -1,0 +1,73 @@
+//! Everything the server can be told, as flags or environment variables.
+
+use clap::builder::BoolishValueParser;
+use clap::{ArgAction, Args};
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Args)]
+pub struct Config {
+    /// Address to listen on.
+    #[arg(long, env = "BAOAN_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: String,
+
+    /// `sqlite://…` or `postgres://…`. Default: an embedded SQLite file under the data directory.
+    #[arg(long, env = "DATABASE_URL")]
+    pub database_url: Option<String>,
+
+    /// Where the SQLite database and uploaded files live.
+    #[arg(long, env = "BAOAN_DATA_DIR", default_value = "data")]
+    pub data_dir: PathBuf,
+
+    /// The built web app (trunk's output).
+    #[arg(long, env = "BAOAN_DIST_DIR", default_value = "dist")]
+    pub dist_dir: PathBuf,
+
+    /// Fill an empty database with demonstration data (clearly marked as demo in the app).
+    #[arg(long, env = "BAOAN_DEMO_DATA", action = ArgAction::SetTrue, value_parser = BoolishValueParser::new())]
+    pub demo_data: bool,
+
+    /// Development only: expose sent SMS codes at /api/v1/dev/sms-outbox. Never in production.
+    #[arg(long, env = "BAOAN_DEV_SMS_OUTBOX", action = ArgAction::SetTrue, value_parser = BoolishValueParser::new())]
+    pub dev_sms_outbox: bool,
+
+    /// Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy in front of this server.
+    #[arg(long, env = "BAOAN_TRUST_PROXY", action = ArgAction::SetTrue, value_parser = BoolishValueParser::new())]
+    pub trust_proxy: bool,
+
+    /// Extra origin the app may call (when the API is served from another host), for the CSP.
+    #[arg(long, env = "BAOAN_API_ORIGIN")]
+    pub api_origin: Option<String>,
+
+    /// SMS codes one phone number may request per hour.
+    #[arg(long, env = "BAOAN_SMS_PER_PHONE_PER_HOUR", default_value_t = baoan_contract::api::SMS_PER_PHONE_PER_HOUR)]
+    pub sms_per_phone_per_hour: i64,
+
+    /// SMS codes one client address may request per hour.
+    #[arg(long, env = "BAOAN_SMS_PER_IP_PER_HOUR", default_value_t = baoan_contract::api::SMS_PER_IP_PER_HOUR)]
+    pub sms_per_ip_per_hour: i64,
+}
+
+impl Config {
+    /// A configuration for tests: no demo data, dev outbox on, given database.
+    pub fn for_tests(database_url: String, dist_dir: PathBuf) -> Self {
+        Config {
+            bind: "127.0.0.1:0".into(),
+            database_url: Some(database_url),
+            data_dir: std::env::temp_dir(),
+            dist_dir,
+            demo_data: false,
+            dev_sms_outbox: true,
+            trust_proxy: false,
+            api_origin: None,
+            sms_per_phone_per_hour: baoan_contract::api::SMS_PER_PHONE_PER_HOUR,
+            sms_per_ip_per_hour: baoan_contract::api::SMS_PER_IP_PER_HOUR,
+        }
+    }
+
+    pub fn database_url(&self) -> String {
+        match &self.database_url {
+            Some(url) => url.clone(),
+            None => format!("sqlite://{}?mode=rwc", self.data_dir.join("baoan.sqlite3").display()),
+        }
+    }
+}

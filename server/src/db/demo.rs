@@ -1,0 +1,41 @@
+//! Demonstration data, written once into an empty database when the server runs with
+//! `--demo-data`. The database then remembers it is a demo, and `/api/v1/meta` says so,
+//! so the app marks every page "演示数据 / demo data".
+
+use super::{new_id, Db, DbResult};
+
+/// The demo resident: sign in with this number; the code appears in the server log.
+pub const DEMO_PHONE: &str = "13800138000";
+
+pub async fn is_demo(db: &Db) -> DbResult<bool> {
+    let row: Option<(String,)> = sqlx::query_as("SELECT value FROM service_meta WHERE key = $1")
+        .bind("demo")
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(row.map(|(v,)| v == "1").unwrap_or(false))
+}
+
+/// Seeds demo data unless the database already has residents (real or demo).
+pub async fn seed_if_empty(db: &Db, now: i64) -> DbResult<bool> {
+    let (users,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users").fetch_one(&db.pool).await?;
+    if users > 0 {
+        return Ok(false);
+    }
+    let mut tx = db.pool.begin().await?;
+    sqlx::query("INSERT INTO service_meta (key, value) VALUES ($1, $2)")
+        .bind("demo")
+        .bind("1")
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("INSERT INTO users (id, phone, name, id_type, id_number, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(new_id())
+        .bind(DEMO_PHONE)
+        .bind("演示居民")
+        .bind("resident_id")
+        .bind("11010519491231002X")
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(true)
+}

@@ -1,0 +1,81 @@
+//! Every failure leaves the server as the contract's one error shape (`ApiError`), with the
+//! matching HTTP status. Internal details go to the log, never to the client.
+
+use axum::extract::rejection::JsonRejection;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use baoan_contract::error::{ApiError, ErrorCode, FieldErrors};
+
+#[derive(Debug)]
+pub struct AppError(pub ApiError);
+
+pub type AppResult<T> = Result<T, AppError>;
+
+impl AppError {
+    pub fn new(code: ErrorCode, message: &str) -> Self {
+        AppError(ApiError::new(code, message))
+    }
+    pub fn not_found() -> Self {
+        Self::new(ErrorCode::NotFound, "Not found")
+    }
+    pub fn unauthorized() -> Self {
+        Self::new(ErrorCode::Unauthorized, "Sign-in required")
+    }
+    pub fn rate_limited() -> Self {
+        Self::new(ErrorCode::RateLimited, "Too many requests")
+    }
+}
+
+pub fn status_of(code: ErrorCode) -> StatusCode {
+    match code {
+        ErrorCode::Validation => StatusCode::UNPROCESSABLE_ENTITY,
+        ErrorCode::BadRequest => StatusCode::BAD_REQUEST,
+        ErrorCode::Unauthorized => StatusCode::UNAUTHORIZED,
+        ErrorCode::NotFound => StatusCode::NOT_FOUND,
+        ErrorCode::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+        ErrorCode::Conflict => StatusCode::CONFLICT,
+        ErrorCode::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+        ErrorCode::Internal | ErrorCode::Unknown => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        (status_of(self.0.code), Json(self.0)).into_response()
+    }
+}
+
+impl From<FieldErrors> for AppError {
+    fn from(f: FieldErrors) -> Self {
+        AppError(ApiError::validation(f))
+    }
+}
+
+impl From<ApiError> for AppError {
+    fn from(e: ApiError) -> Self {
+        AppError(e)
+    }
+}
+
+impl From<sqlx::Error> for AppError {
+    fn from(e: sqlx::Error) -> Self {
+        tracing::error!(error = %e, "database error");
+        Self::new(ErrorCode::Internal, "Internal error")
+    }
+}
+
+/// Unreadable JSON bodies (or a missing Content-Type) get the same error shape as everything else.
+impl From<JsonRejection> for AppError {
+    fn from(r: JsonRejection) -> Self {
+        match r.status() {
+            StatusCode::PAYLOAD_TOO_LARGE => Self::new(ErrorCode::PayloadTooLarge, "Request body too large"),
+            _ => Self::new(ErrorCode::BadRequest, &r.body_text()),
+        }
+    }
+}
+
+/// A JSON body extractor whose rejections use the contract's error shape.
+#[derive(axum::extract::FromRequest)]
+#[from_request(via(axum::Json), rejection(AppError))]
+pub struct JsonBody<T>(pub T);

@@ -1,0 +1,20 @@
+//! The reference server for the 宝安民政 · 便民服务 API contract (`/api/v1`).
+//!
+//! Layout: `config` (flags and environment) → `serve` (database, router, listener) →
+//! `app` (the router: API routes, security headers, the built web app) → `routes/*` and
+//! `auth/*` (handlers) → `db` (SQLite or PostgreSQL through one pool, same migrations).
+
+pub mod app;
+pub mod auth;
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod logging;
+pub mod openapi;
+pub mod rate_limit;
+pub mod routes;
+pub mod security;
+pub mod serve;
+pub mod state;
+pub mod web_app;

@@ -1,0 +1,34 @@
+//! The reference server: `baoan-server serve [flags]` runs the API and serves the built app;
+//! `baoan-server openapi` prints the OpenAPI document (committed as openapi.json).
+
+use baoan_server::{config::Config, logging, openapi, serve};
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "baoan-server", about = "宝安民政 · 便民服务 reference server")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the server.
+    Serve(Config),
+    /// Print the OpenAPI document to standard output.
+    Openapi,
+}
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    match Cli::parse().command {
+        Command::Openapi => {
+            println!("{}", openapi::document_json());
+            Ok(())
+        }
+        Command::Serve(config) => {
+            logging::init();
+            serve::run(config).await
+        }
+    }
+}

@@ -1,0 +1,28 @@
+//! The OpenAPI document, generated from the handlers' annotations and the contract's types.
+//! It is served at /api/v1/openapi.json and committed as openapi.json; a test fails when they differ.
+
+use utoipa::OpenApi;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "宝安民政 · 便民服务 API", version = "1.0.0",
+         description = "The contract between the resident app and the Bao'an civil-affairs backend. \
+                        Every failure is an ApiError. Sessions are an HttpOnly cookie set by POST /api/v1/auth/session."),
+    paths(
+        crate::routes::meta::meta,
+        crate::routes::meta::streets,
+        crate::auth::routes::send_code,
+        crate::auth::routes::sign_in,
+        crate::auth::routes::sign_out,
+        crate::auth::routes::me,
+        crate::routes::profile::update,
+    ),
+    tags((name = "meta", description = "Service facts and reference data"),
+         (name = "auth", description = "Sign-in by SMS code; sessions"),
+         (name = "profile", description = "The resident's own details")),
+)]
+pub struct ApiDoc;
+
+pub fn document_json() -> String {
+    ApiDoc::openapi().to_pretty_json().expect("OpenAPI document serialises")
+}

@@ -1,0 +1,5 @@
+//! API handlers outside sign-in, one file per area.
+
+pub mod dev;
+pub mod meta;
+pub mod profile;

@@ -1,0 +1,51 @@
+//! Start-up: database (migrated, demo data if asked), router, listener, graceful shutdown.
+
+use crate::auth::sms::DevLogSender;
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::db::{demo, Db};
+use crate::state::AppState;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+/// Everything but the listener, so tests can serve the same app on a port of their own.
+pub async fn state(config: Config, clock: Clock) -> Result<AppState, sqlx::Error> {
+    let db = Db::connect(&config.database_url()).await?;
+    if config.demo_data && demo::seed_if_empty(&db, clock.now()).await? {
+        tracing::warn!(phone = demo::DEMO_PHONE, "DEMO DATA written: this server is a demonstration, not the live service");
+    }
+    let demo = demo::is_demo(&db).await?;
+    Ok(AppState { db, config: Arc::new(config), sms: Arc::new(DevLogSender::default()), clock, demo })
+}
+
+/// Serves `state` on `listener` until the process is asked to stop.
+pub async fn serve_on(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
+    let app = crate::app::build(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await
+}
+
+pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
+    let bind = config.bind.clone();
+    let state = state(config, Clock::default()).await?;
+    let listener = tokio::net::TcpListener::bind(&bind).await?;
+    let addr = listener.local_addr()?;
+    tracing::info!(url = %format!("http://{addr}/"), database = ?state.db.engine, demo = state.demo, "宝安民政 · 便民服务 is running");
+    println!("\n  宝安民政 · 便民服务 is running at http://{addr}/\n");
+    serve_on(listener, state).await?;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = terminate => {} }
+}

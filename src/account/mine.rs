@@ -1,0 +1,92 @@
+//! 我的: the signed-in resident's own page — their details and, once each journey is online,
+//! their applications, bookings, donations and memorials.
+
+use crate::i18n::{use_i18n, Key};
+use crate::shared::api;
+use crate::shared::loadable::{error_key, Loaded};
+use baoan_contract::api::Me;
+use crate::shared::page::use_title;
+use crate::shared::session::{use_session, RequireSignIn};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+const SECTIONS: [(Key, Key); 4] = [
+    (Key::MyApplications, Key::MyApplicationsEmpty),
+    (Key::MyBookings, Key::MyBookingsEmpty),
+    (Key::MyDonations, Key::MyDonationsEmpty),
+    (Key::MyMemorials, Key::MyMemorialsEmpty),
+];
+
+#[component]
+pub fn Mine() -> impl IntoView {
+    use_title(Key::MineTitle);
+    view! { <RequireSignIn><MineContent /></RequireSignIn> }
+}
+
+#[component]
+fn MineContent() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+    let sign_out = Action::new_local(|_: &()| api::delete("/auth/session"));
+    Effect::new(move |_| {
+        if let Some(result) = sign_out.value().get() {
+            // A 401 means the session had already ended: the resident is signed out either way.
+            if result.is_ok() || result.as_ref().err().map(|e| e.is_unauthorized()).unwrap_or(false) {
+                session.me.set(None);
+                navigate("/", Default::default());
+            }
+        }
+    });
+    let sign_out_error = move || sign_out.value().get().and_then(|r| r.err()).filter(|e| !e.is_unauthorized()).map(|e| error_key(&e));
+    // Always fresh from the server: the details may have changed on another device.
+    let fresh = LocalResource::new(|| api::get::<Me>("/me"));
+    view! {
+        <h1>{move || i18n.t(Key::MineTitle)}</h1>
+        <Loaded resource=fresh children=move |me: Me| {
+            session.me.set(Some(me.clone()));
+            view! { <MyDetails me=me /> }
+        } />
+        {SECTIONS.into_iter().map(|(heading, empty)| view! {
+            <section class="mine-section">
+                <h2>{move || i18n.t(heading)}</h2>
+                <p class="hint">{move || i18n.t(empty)}</p>
+            </section>
+        }).collect_view()}
+        {move || sign_out_error().map(|k| view! { <p class="error-message" role="alert">{i18n.t(k)}</p> })}
+        <p>
+            <button type="button" class="button button-secondary" on:click=move |_| { sign_out.dispatch(()); }>
+                {move || i18n.t(Key::SignOut)}
+            </button>
+        </p>
+    }
+}
+
+/// The resident's details, masked: the screen may be seen by others.
+#[component]
+fn MyDetails(me: Me) -> impl IntoView {
+    let i18n = use_i18n();
+    let profile = me.profile.clone();
+    let (name, id_masked) = match profile {
+        Some(p) => (Some(p.name), Some(p.id_number_masked)),
+        None => (None, None),
+    };
+    view! {
+        <dl class="summary-list">
+            <div class="summary-row">
+                <dt>{move || i18n.t(Key::PhoneLabel)}</dt>
+                <dd>{me.phone_masked.clone()}</dd>
+            </div>
+            <div class="summary-row">
+                <dt>{move || i18n.t(Key::NameLabel)}</dt>
+                <dd>{move || name.clone().unwrap_or_else(|| i18n.t(Key::NotProvided).to_string())}</dd>
+            </div>
+            <div class="summary-row">
+                <dt>{move || i18n.t(Key::IdNumberLabel)}</dt>
+                <dd>{move || id_masked.clone().unwrap_or_else(|| i18n.t(Key::NotProvided).to_string())}</dd>
+            </div>
+        </dl>
+        <p><A href="/mine/profile" attr:class="button button-secondary">{move || i18n.t(Key::EditProfile)}</A></p>
+    }
+}

@@ -1,0 +1,9 @@
+//! 我的: sign-in, the resident's own page and profile.
+
+mod mine;
+mod profile;
+mod sign_in;
+
+pub use mine::Mine;
+pub use profile::ProfilePage;
+pub use sign_in::SignIn;

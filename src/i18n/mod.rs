@@ -1,0 +1,117 @@
+//! The one i18n mechanism: every user-visible string is a `Key`, and each language file
+//! (`zh_hans.rs`, `zh_hant.rs`, `en.rs`) maps every key with an exhaustive `match`, so the
+//! compiler refuses a key missing from any language. No parsing at run time, nothing to
+//! download, and the strings cost only their bytes in the WASM.
+
+mod en;
+mod field_errors;
+mod zh_hans;
+mod zh_hant;
+
+pub use field_errors::field_error_key;
+
+use leptos::prelude::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    ZhHans,
+    ZhHant,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::ZhHans, Lang::ZhHant, Lang::En];
+
+    /// The BCP 47 tag, used for `<html lang>` and for storage.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::ZhHans => "zh-Hans",
+            Lang::ZhHant => "zh-Hant",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.tag().eq_ignore_ascii_case(tag))
+    }
+
+    /// Each language named in itself, so a resident can find theirs whatever is showing.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::ZhHans => "简体中文",
+            Lang::ZhHant => "繁體中文",
+            Lang::En => "English",
+        }
+    }
+}
+
+macro_rules! keys {
+    ($($key:ident),* $(,)?) => {
+        /// Every user-visible string of the app.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Key { $($key),* }
+        impl Key {
+            #[allow(dead_code)] // walked by the tests
+            pub const ALL: &'static [Key] = &[$(Key::$key),*];
+        }
+    };
+}
+
+keys! {
+    // Site and shell
+    SiteName, SiteOwner, BrandMark, SkipToContent, HotlineLabel, PrivacyNotice, Settings, FooterOwner,
+    LanguageLabel, ElderMode, ElderModeHint, SwitchOn, SwitchOff, SettingsSavedHint,
+    DemoTag, DemoExplained, OfflineBanner,
+    // Loading and errors
+    Loading, LoadingAccount, Retry, ErrorPrefix, ErrorSummaryTitle, ErrorNetwork, ErrorUnauthorized, ErrorNotFound,
+    ErrorRateLimited, ErrorValidation, ErrorTooLarge, ErrorConflict, ErrorServer,
+    // Home and the service menu
+    HomeHeading, HomeLead, ServicesHeading,
+    AssistanceTitle, AssistanceSummary, MarriageTitle, MarriageSummary, CharityTitle, CharitySummary,
+    MemorialTitle, MemorialSummary, MineTitle, MineSummary,
+    ComingSoonHeading, ComingSoonBody, BackToHome,
+    NotFoundTitle, NotFoundBody,
+    // Privacy notice
+    PrivacyWhatHeading, PrivacyWhatBody, PrivacyWhyHeading, PrivacyWhyBody, PrivacyProtectHeading, PrivacyProtectBody,
+    PrivacyRightsHeading, PrivacyRightsBody,
+    // Sign-in
+    SignInTitle, SignInIntro, PhoneLabel, PhoneHint, SendCode, Sending, CodeSentTo, CodeLabel, CodeHint,
+    SignInButton, SigningIn, ChangeNumberOrResend, SignOut,
+    // 我的 and profile
+    MyApplications, MyApplicationsEmpty, MyBookings, MyBookingsEmpty, MyDonations, MyDonationsEmpty,
+    MyMemorials, MyMemorialsEmpty, NotProvided, EditProfile,
+    ProfileTitle, ProfileSaved, NameLabel, NameHint, IdTypeLabel, IdTypeResident, IdTypeHkMacau, IdTypeTaiwan,
+    IdTypePassport, IdNumberLabel, IdNumberHint, BirthDateFromId, Save, Saving,
+    // Field errors (see field_errors.rs)
+    FeRequired, FeIdLength, FeIdCharacters, FeIdRegion, FeIdBirthDate, FeIdBirthInFuture, FeIdChecksum,
+    FeHkMacauPermitFormat, FeTaiwanPermitFormat, FePassportFormat, FePhoneFormat, FeNameTooLong, FeNameCharacters,
+    FeSmsCodeFormat, FeSmsCodeWrong, FeSmsCodeExpired, FeSmsCodeTooManyTries, FeSmsRateLimited, FeUnknown,
+}
+
+pub fn text(lang: Lang, key: Key) -> &'static str {
+    match lang {
+        Lang::ZhHans => zh_hans::text(key),
+        Lang::ZhHant => zh_hant::text(key),
+        Lang::En => en::text(key),
+    }
+}
+
+/// The current language, provided by the settings.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    pub lang: RwSignal<Lang>,
+}
+
+impl I18n {
+    /// The text for `key` in the current language (reactive: re-renders when the language changes).
+    pub fn t(&self, key: Key) -> &'static str {
+        text(self.lang.get(), key)
+    }
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,52 @@
+//! Every key has text in every language, placeholders agree, and every contract error is translated.
+
+use super::*;
+use baoan_contract::error::FieldError;
+
+fn has_han(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+#[test]
+fn every_key_has_text_in_every_language() {
+    for key in Key::ALL {
+        for lang in Lang::ALL {
+            assert!(!text(lang, *key).trim().is_empty(), "{key:?} is empty in {lang:?}");
+        }
+    }
+}
+
+#[test]
+fn english_text_has_no_chinese_and_chinese_text_is_chinese() {
+    for key in Key::ALL {
+        assert!(!has_han(text(Lang::En, *key)), "{key:?} in English contains Chinese");
+        if *key != Key::BrandMark {
+            assert!(has_han(text(Lang::ZhHans, *key)), "{key:?} in 简体 has no Chinese");
+            assert!(has_han(text(Lang::ZhHant, *key)), "{key:?} in 繁體 has no Chinese");
+        }
+    }
+}
+
+#[test]
+fn traditional_is_not_a_copy_of_simplified_where_they_should_differ() {
+    // A sample of keys whose simplified text contains characters that differ in traditional.
+    for key in [Key::SiteName, Key::ElderMode, Key::SignInTitle, Key::FePhoneFormat, Key::ErrorNetwork] {
+        assert_ne!(text(Lang::ZhHans, key), text(Lang::ZhHant, key), "{key:?}");
+    }
+}
+
+#[test]
+fn every_contract_field_error_has_its_own_message() {
+    for e in FieldError::ALL {
+        let key = field_error_key(*e);
+        assert_ne!(key, Key::FeUnknown, "{e:?} falls back to the generic message");
+    }
+}
+
+#[test]
+fn language_tags_round_trip() {
+    for lang in Lang::ALL {
+        assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
+    }
+    assert_eq!(Lang::from_tag("fr"), None);
+}

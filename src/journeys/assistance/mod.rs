@@ -1,0 +1,10 @@
+//! Social assistance (社会救助) journey. Not online yet: the page says so plainly (see its issue for what it will do).
+
+use crate::i18n::Key;
+use crate::shared::coming_soon::ComingSoon;
+use leptos::prelude::*;
+
+#[component]
+pub fn Assistance() -> impl IntoView {
+    view! { <ComingSoon title=Key::AssistanceTitle summary=Key::AssistanceSummary /> }
+}

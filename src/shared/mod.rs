@@ -1,0 +1,12 @@
+//! Pieces every journey uses: the API client, the session, settings, forms, drafts, loading.
+
+pub mod api;
+pub mod coming_soon;
+pub mod draft;
+pub mod form;
+pub mod icons;
+pub mod loadable;
+pub mod page;
+pub mod session;
+pub mod settings;
+pub mod storage;

@@ -1,0 +1,25 @@
+//! The district's identity and the language switch.
+
+use super::preferences::LanguageSwitch;
+use crate::i18n::{use_i18n, Key};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <header class="site-header">
+            <div class="container header-inner">
+                <A href="/" attr:class="brand">
+                    <span class="brand-mark" aria-hidden="true">{move || i18n.t(Key::BrandMark)}</span>
+                    <span class="brand-text">
+                        <span class="brand-name">{move || i18n.t(Key::SiteName)}</span>
+                        <span class="brand-owner">{move || i18n.t(Key::SiteOwner)}</span>
+                    </span>
+                </A>
+                <LanguageSwitch />
+            </div>
+        </header>
+    }
+}

@@ -16,12 +16,14 @@ use baoan_contract::rules::resident_id::parse_resident_id;
 use leptos::prelude::*;
 
 const FORM: &str = "profile";
-const ID_TYPES: [(IdType, &str, Key); 4] = [
-    (IdType::ResidentId, "resident_id", Key::IdTypeResident),
-    (IdType::HkMacauPermit, "hk_macau_permit", Key::IdTypeHkMacau),
-    (IdType::TaiwanPermit, "taiwan_permit", Key::IdTypeTaiwan),
-    (IdType::Passport, "passport", Key::IdTypePassport),
-];
+fn id_type_label(t: IdType) -> Key {
+    match t {
+        IdType::ResidentId => Key::IdTypeResident,
+        IdType::HkMacauPermit => Key::IdTypeHkMacau,
+        IdType::TaiwanPermit => Key::IdTypeTaiwan,
+        IdType::Passport => Key::IdTypePassport,
+    }
+}
 
 fn today() -> Date {
     let seconds = (js_sys::Date::now() / 1000.0) as i64;
@@ -46,10 +48,10 @@ fn ProfileForm() -> impl IntoView {
         if name.get_untracked().is_empty() && id_number.get_untracked().is_empty() {
             name.set(p.name);
             id_number.set(p.id_number);
-            id_type_code.set(ID_TYPES.iter().find(|t| t.0 == p.id_type).map(|t| t.1).unwrap_or("resident_id").into());
+            id_type_code.set(p.id_type.code().into());
         }
     }
-    let id_type = move || ID_TYPES.iter().find(|t| t.1 == id_type_code.get()).map(|t| t.0).unwrap_or(IdType::ResidentId);
+    let id_type = move || IdType::from_code(&id_type_code.get()).unwrap_or(IdType::ResidentId);
     let errors = FormErrors::new();
     let general = RwSignal::new(None::<Key>);
     let saved = RwSignal::new(false);
@@ -97,7 +99,7 @@ fn ProfileForm() -> impl IntoView {
             <TextField name="name" label=Key::NameLabel hint=Key::NameHint value=name errors=errors autocomplete="name" maxlength=60 />
             <fieldset class="fieldset">
                 <legend class="fieldset-legend">{move || i18n.t(Key::IdTypeLabel)}</legend>
-                {ID_TYPES.into_iter().map(|(_, code, label)| view! {
+                {IdType::ALL.into_iter().map(|t| (t.code(), id_type_label(t))).map(|(code, label)| view! {
                     <div class="radio">
                         <input type="radio" name="id_type" id=format!("id_type-{code}") value=code
                             prop:checked=move || id_type_code.get() == code

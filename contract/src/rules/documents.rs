@@ -28,6 +28,20 @@ pub enum IdType {
 impl IdType {
     /// Every type, in the order a form offers them.
     pub const ALL: [IdType; 4] = [IdType::ResidentId, IdType::HkMacauPermit, IdType::TaiwanPermit, IdType::Passport];
+
+    /// The stable code used on the wire, in storage and in form values (same as serde's).
+    pub fn code(self) -> &'static str {
+        match self {
+            IdType::ResidentId => "resident_id",
+            IdType::HkMacauPermit => "hk_macau_permit",
+            IdType::TaiwanPermit => "taiwan_permit",
+            IdType::Passport => "passport",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<IdType> {
+        IdType::ALL.into_iter().find(|t| t.code() == code)
+    }
 }
 
 /// Validates a document number of the given type and returns it normalised: whitespace
@@ -126,5 +140,14 @@ mod tests {
     fn id_type_wire_names() {
         let names: Vec<String> = IdType::ALL.iter().map(|t| serde_json::to_string(t).unwrap()).collect();
         assert_eq!(names, ["\"resident_id\"", "\"hk_macau_permit\"", "\"taiwan_permit\"", "\"passport\""]);
+    }
+
+    #[test]
+    fn id_type_codes_match_serde_and_round_trip() {
+        for t in IdType::ALL {
+            assert_eq!(IdType::from_code(t.code()), Some(t));
+            assert_eq!(serde_json::to_value(t).unwrap(), serde_json::Value::String(t.code().into()));
+        }
+        assert_eq!(IdType::from_code("driving_licence"), None);
     }
 }

@@ -97,26 +97,11 @@ pub async fn load_me(state: &AppState, user_id: &str) -> AppResult<Me> {
         .fetch_optional(&state.db.pool)
         .await?;
     let (phone, name, id_type, id_number) = row.ok_or_else(AppError::unauthorized)?;
-    let profile = match (name, id_type.as_deref().and_then(id_type_from_db), id_number) {
+    let profile = match (name, id_type.as_deref().and_then(IdType::from_code), id_number) {
         (Some(name), Some(id_type), Some(id_number)) => {
             Some(Profile { name, id_type, id_number_masked: mask_id_number(&id_number), id_number })
         }
         _ => None,
     };
     Ok(Me { user_id: user_id.to_string(), phone_masked: mask_phone(&phone), profile })
-}
-
-pub fn id_type_to_db(t: IdType) -> &'static str {
-    match t {
-        IdType::ResidentId => "resident_id",
-        IdType::HkMacauPermit => "hk_macau_permit",
-        IdType::TaiwanPermit => "taiwan_permit",
-        IdType::Passport => "passport",
-    }
-}
-
-pub fn id_type_from_db(s: &str) -> Option<IdType> {
-    [IdType::ResidentId, IdType::HkMacauPermit, IdType::TaiwanPermit, IdType::Passport]
-        .into_iter()
-        .find(|t| id_type_to_db(*t) == s)
 }

@@ -31,7 +31,7 @@ pub async fn seed_if_empty(db: &Db, now: i64) -> DbResult<bool> {
         .bind(new_id())
         .bind(DEMO_PHONE)
         .bind("演示居民")
-        .bind("resident_id")
+        .bind(baoan_contract::rules::documents::IdType::ResidentId.code())
         .bind("11010519491231002X")
         .bind(now)
         .execute(&mut *tx)

@@ -1,6 +1,6 @@
 //! The resident's own name and identity document.
 
-use crate::auth::routes::{id_type_to_db, load_me};
+use crate::auth::routes::load_me;
 use crate::auth::Resident;
 use crate::error::{AppResult, JsonBody};
 use crate::state::AppState;
@@ -20,7 +20,7 @@ pub async fn update(
     let profile = req.validate(state.clock.today())?;
     sqlx::query("UPDATE users SET name = $1, id_type = $2, id_number = $3 WHERE id = $4")
         .bind(&profile.name)
-        .bind(id_type_to_db(profile.id_type))
+        .bind(profile.id_type.code())
         .bind(&profile.id_number)
         .bind(&resident.user_id)
         .execute(&state.db.pool)

@@ -72,6 +72,15 @@ pub fn SignIn() -> impl IntoView {
         None => {}
     });
 
+    // Already signed in (e.g. the back button after signing in): go where the resident was going.
+    {
+        let navigate = use_navigate();
+        Effect::new(move |_| {
+            if session.checked.get() && session.me.with(Option::is_some) && sign_in.value().with(Option::is_none) {
+                navigate(&safe_return_path(query.with_untracked(|q| q.get("next"))), Default::default());
+            }
+        });
+    }
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         general.set(None);

@@ -1,6 +1,6 @@
 //! The app: settings and session providers, the shell, and every route.
 
-use crate::account::{Mine, ProfilePage, SignIn};
+use crate::account::{MessagesPage, Mine, ProfilePage, SignIn};
 use crate::journeys::{assistance::Assistance, charity::Charity, marriage::Marriage, memorial::Memorial};
 use crate::pages::{Home, NotFound, Privacy, SettingsPage};
 use crate::shared::{api::provide_network, session::provide_session, settings::provide_settings};
@@ -25,6 +25,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/memorial") view=Memorial />
                     <Route path=path!("/mine") view=Mine />
                     <Route path=path!("/mine/profile") view=ProfilePage />
+                    <Route path=path!("/mine/messages") view=MessagesPage />
                     <Route path=path!("/sign-in") view=SignIn />
                     <Route path=path!("/settings") view=SettingsPage />
                     <Route path=path!("/privacy") view=Privacy />

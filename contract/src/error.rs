@@ -170,6 +170,10 @@ field_errors! {
     SmsCodeTooManyTries => "sms_code.too_many_tries",
     /// Too many codes requested for this number; wait and try again.
     SmsRateLimited => "sms.rate_limited",
+    /// An uploaded file is not a JPEG, PNG or PDF (judged by its content).
+    UploadType => "upload.type",
+    /// An uploaded file is larger than 10 MB.
+    UploadTooLarge => "upload.too_large",
 }
 
 impl Serialize for FieldError {

@@ -5,7 +5,7 @@ use crate::auth::routes as auth;
 use crate::error::AppError;
 use crate::routes::{dev, meta, profile};
 use crate::state::AppState;
-use crate::{openapi, security, web_app};
+use crate::{messages, openapi, security, uploads, web_app};
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
 use axum::routing::{get, post, put};
@@ -28,7 +28,11 @@ pub fn build(state: AppState) -> Router {
         .route("/auth/sms-code", post(auth::send_code))
         .route("/auth/session", post(auth::sign_in).delete(auth::sign_out))
         .route("/me", get(auth::me))
-        .route("/me/profile", put(profile::update));
+        .route("/me/profile", put(profile::update))
+        .route("/me/messages", get(messages::list))
+        .route("/me/messages/{id}/read", post(messages::mark_read))
+        .route("/uploads", post(uploads::upload).layer(DefaultBodyLimit::max(uploads::BODY_LIMIT)))
+        .route("/uploads/{id}", get(uploads::download));
     if state.config.dev_sms_outbox {
         tracing::warn!("development SMS outbox is ON: sign-in codes are readable over HTTP");
         api = api.route("/dev/sms-outbox", get(dev::sms_outbox));

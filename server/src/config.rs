@@ -38,6 +38,10 @@ pub struct Config {
     #[arg(long, env = "BAOAN_API_ORIGIN")]
     pub api_origin: Option<String>,
 
+    /// Bearer token for the staff admin API (and the CLI). Without it the admin API is off.
+    #[arg(long, env = "BAOAN_ADMIN_TOKEN")]
+    pub admin_token: Option<String>,
+
     /// SMS codes one phone number may request per hour.
     #[arg(long, env = "BAOAN_SMS_PER_PHONE_PER_HOUR", default_value_t = baoan_contract::api::SMS_PER_PHONE_PER_HOUR)]
     pub sms_per_phone_per_hour: i64,
@@ -59,6 +63,7 @@ impl Config {
             dev_sms_outbox: true,
             trust_proxy: false,
             api_origin: None,
+            admin_token: Some("test-admin-token".into()),
             sms_per_phone_per_hour: baoan_contract::api::SMS_PER_PHONE_PER_HOUR,
             sms_per_ip_per_hour: baoan_contract::api::SMS_PER_IP_PER_HOUR,
         }

@@ -4,17 +4,24 @@
 //! `app` (the router: API routes, security headers, the built web app) → `routes/*` and
 //! `auth/*` (handlers) → `db` (SQLite or PostgreSQL through one pool, same migrations).
 
+pub mod admin;
 pub mod app;
 pub mod auth;
+pub mod capacity;
 pub mod clock;
 pub mod config;
 pub mod db;
 pub mod error;
+pub mod ics;
+pub mod idempotency;
 pub mod logging;
+pub mod messages;
 pub mod openapi;
+pub mod qr;
 pub mod rate_limit;
 pub mod routes;
 pub mod security;
 pub mod serve;
 pub mod state;
+pub mod uploads;
 pub mod web_app;

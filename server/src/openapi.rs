@@ -16,10 +16,16 @@ use utoipa::OpenApi;
         crate::auth::routes::sign_out,
         crate::auth::routes::me,
         crate::routes::profile::update,
+        crate::messages::list,
+        crate::messages::mark_read,
+        crate::uploads::upload,
+        crate::uploads::download,
     ),
     tags((name = "meta", description = "Service facts and reference data"),
          (name = "auth", description = "Sign-in by SMS code; sessions"),
-         (name = "profile", description = "The resident's own details")),
+         (name = "profile", description = "The resident's own details"),
+         (name = "messages", description = "消息: the message centre"),
+         (name = "uploads", description = "Files residents upload (JPEG, PNG, PDF; 10 MB)")),
 )]
 pub struct ApiDoc;
 

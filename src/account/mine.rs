@@ -1,10 +1,10 @@
 //! 我的: the signed-in resident's own page — their details and, once each journey is online,
 //! their applications, bookings, donations and memorials.
 
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{fill, use_i18n, Key};
 use crate::shared::api;
 use crate::shared::loadable::{error_key, Loaded};
-use baoan_contract::api::Me;
+use baoan_contract::api::{Me, MessageList};
 use crate::shared::page::use_title;
 use crate::shared::session::{use_session, RequireSignIn};
 use leptos::prelude::*;
@@ -44,6 +44,7 @@ fn MineContent() -> impl IntoView {
     let fresh = LocalResource::new(|| api::get::<Me>("/me"));
     view! {
         <h1>{move || i18n.t(Key::MineTitle)}</h1>
+        <MessagesLink />
         <Loaded resource=fresh children=move |me: Me| {
             session.me.set(Some(me.clone()));
             view! { <MyDetails me=me /> }
@@ -88,5 +89,21 @@ fn MyDetails(me: Me) -> impl IntoView {
             </div>
         </dl>
         <p><A href="/mine/profile" attr:class="button button-secondary">{move || i18n.t(Key::EditProfile)}</A></p>
+    }
+}
+
+/// A link to 消息 with the number of unread messages.
+#[component]
+fn MessagesLink() -> impl IntoView {
+    let i18n = use_i18n();
+    let list = LocalResource::new(|| api::get::<MessageList>("/me/messages"));
+    let unread = move || list.get().and_then(Result::ok).map(|l| l.unread).unwrap_or(0);
+    view! {
+        <p class="messages-link">
+            <A href="/mine/messages">{move || i18n.t(Key::MessagesLink)}</A>
+            {move || (unread() > 0).then(|| view! {
+                " "<span class="tag">{fill(i18n.t(Key::MessagesUnreadCount), &[("n", &unread().to_string())])}</span>
+            })}
+        </p>
     }
 }

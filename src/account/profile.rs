@@ -102,7 +102,7 @@ fn ProfileForm() -> impl IntoView {
                 {IdType::ALL.into_iter().map(|t| (t.code(), id_type_label(t))).map(|(code, label)| view! {
                     <div class="radio">
                         <input type="radio" name="id_type" id=format!("id_type-{code}") value=code
-                            prop:checked=move || id_type_code.get() == code
+                            prop:checked=move || id_type().code() == code
                             on:change=move |_| id_type_code.set(code.to_string()) />
                         <label for=format!("id_type-{code}")>{move || i18n.t(label)}</label>
                     </div>

@@ -23,6 +23,8 @@ pub fn field_error_key(e: FieldError) -> Key {
         FieldError::SmsCodeExpired => Key::FeSmsCodeExpired,
         FieldError::SmsCodeTooManyTries => Key::FeSmsCodeTooManyTries,
         FieldError::SmsRateLimited => Key::FeSmsRateLimited,
+        FieldError::UploadType => Key::FeUploadType,
+        FieldError::UploadTooLarge => Key::FeUploadTooLarge,
         FieldError::Unknown => Key::FeUnknown,
     }
 }

@@ -45,14 +45,42 @@ impl Lang {
     }
 }
 
+/// Any user-visible message, from the shared table below or a journey's own table
+/// (each journey keeps its strings in its folder: `journeys/<name>/i18n/`).
+#[derive(Clone, Copy)]
+pub struct Msg {
+    id: u16,
+    lookup: fn(u16, Lang) -> &'static str,
+}
+
+impl Msg {
+    #[doc(hidden)]
+    pub const fn new(id: u16, lookup: fn(u16, Lang) -> &'static str) -> Msg {
+        Msg { id, lookup }
+    }
+    pub fn text(self, lang: Lang) -> &'static str {
+        (self.lookup)(self.id, lang)
+    }
+}
+
+/// Declares a table of message keys: `keys! { A, B, … }` in a module that also defines
+/// `fn text(lang: Lang, key: Key) -> &'static str` (one exhaustive `match` per language, so the
+/// compiler refuses a key missing from any language). Generates `Key`, `Key::ALL` and
+/// `From<Key> for Msg`.
+#[macro_export]
 macro_rules! keys {
     ($($key:ident),* $(,)?) => {
-        /// Every user-visible string of the app.
+        /// Every user-visible string of this table.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[repr(u16)]
         pub enum Key { $($key),* }
         impl Key {
-            #[allow(dead_code)] // walked by the tests
             pub const ALL: &'static [Key] = &[$(Key::$key),*];
+        }
+        impl From<Key> for $crate::i18n::Msg {
+            fn from(key: Key) -> $crate::i18n::Msg {
+                $crate::i18n::Msg::new(key as u16, |id, lang| text(lang, Key::ALL[id as usize]))
+            }
         }
     };
 }
@@ -82,10 +110,18 @@ keys! {
     MyMemorials, MyMemorialsEmpty, NotProvided, EditProfile,
     ProfileTitle, ProfileSaved, NameLabel, NameHint, IdTypeLabel, IdTypeResident, IdTypeHkMacau, IdTypeTaiwan,
     IdTypePassport, IdNumberLabel, IdNumberHint, BirthDateFromId, Save, Saving,
+    // 消息 (message centre)
+    MessagesTitle, MessagesLink, MessagesUnreadCount, MessagesEmpty, MessageStatusChanged, MessageUnread,
+    MessageReference, MessageDeadline, MessageOpen,
     // Field errors (see field_errors.rs)
     FeRequired, FeIdLength, FeIdCharacters, FeIdRegion, FeIdBirthDate, FeIdBirthInFuture, FeIdChecksum,
     FeHkMacauPermitFormat, FeTaiwanPermitFormat, FePassportFormat, FePhoneFormat, FeNameTooLong, FeNameCharacters,
-    FeSmsCodeFormat, FeSmsCodeWrong, FeSmsCodeExpired, FeSmsCodeTooManyTries, FeSmsRateLimited, FeUnknown,
+    FeSmsCodeFormat, FeSmsCodeWrong, FeSmsCodeExpired, FeSmsCodeTooManyTries, FeSmsRateLimited, FeUploadType, FeUploadTooLarge, FeUnknown,
+}
+
+/// Fills `{name}` placeholders in a translated template.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    args.iter().fold(template.to_string(), |t, (name, value)| t.replace(&format!("{{{name}}}"), value))
 }
 
 pub fn text(lang: Lang, key: Key) -> &'static str {
@@ -103,9 +139,9 @@ pub struct I18n {
 }
 
 impl I18n {
-    /// The text for `key` in the current language (reactive: re-renders when the language changes).
-    pub fn t(&self, key: Key) -> &'static str {
-        text(self.lang.get(), key)
+    /// The text of a message in the current language (reactive: re-renders when the language changes).
+    pub fn t(&self, msg: impl Into<Msg>) -> &'static str {
+        msg.into().text(self.lang.get())
     }
 }
 
@@ -114,4 +150,4 @@ pub fn use_i18n() -> I18n {
 }
 
 #[cfg(test)]
-mod tests;
+pub mod tests;

@@ -2,7 +2,7 @@
 
 use crate::i18n::{use_i18n, Key};
 use crate::shared::icons::{Icon, Svg};
-use crate::shared::page::use_title;
+use crate::shared::page::use_site_title;
 use crate::shell::preferences::ElderSwitch;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -26,7 +26,7 @@ const SERVICES: [Service; 5] = [
 #[component]
 pub fn Home() -> impl IntoView {
     let i18n = use_i18n();
-    use_title(Key::SiteName);
+    use_site_title();
     view! {
         <h1>{move || i18n.t(Key::HomeHeading)}</h1>
         <p class="lead">{move || i18n.t(Key::HomeLead)}</p>

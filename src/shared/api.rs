@@ -64,36 +64,68 @@ fn api_base() -> String {
     from_meta.or_else(|| option_env!("BAOAN_API_BASE").map(str::to_string)).unwrap_or_default()
 }
 
+/// The full URL of an API path such as `/me`.
+pub fn api_url(path: &str) -> String {
+    format!("{}/api/v1{}", api_base(), path)
+}
+
+#[allow(dead_code)] // used by the journeys' submits
+/// A fresh idempotency key for one submit. Keep it with the draft: a retry after a reload or
+/// a dropped network must send the same key, so the server creates exactly one record.
+pub fn new_idempotency_key() -> String {
+    let a = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    let b = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    let t = js_sys::Date::now() as u64;
+    format!("{t:x}-{a:08x}{b:08x}")
+}
+
+#[allow(dead_code)] // used by the journeys' submits
+/// A submit that must happen once: sends `Idempotency-Key: key`.
+pub async fn post_once<B: Serialize, T: DeserializeOwned>(path: &str, body: &B, key: &str) -> Result<T, ClientError> {
+    request("POST", path, Some(body), Some(key)).await
+}
+
 pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ClientError> {
-    request::<(), T>("GET", path, None).await
+    request::<(), T>("GET", path, None, None).await
 }
 
 pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ClientError> {
-    request("POST", path, Some(body)).await
+    request("POST", path, Some(body), None).await
 }
 
 pub async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ClientError> {
-    request("PUT", path, Some(body)).await
+    request("PUT", path, Some(body), None).await
 }
 
 /// For endpoints that answer 204 No Content.
 pub async fn delete(path: &str) -> Result<(), ClientError> {
-    request::<(), Empty>("DELETE", path, None).await.map(|_| ())
+    request::<(), Empty>("DELETE", path, None, None).await.map(|_| ())
 }
 
+/// The body of a 204 answer.
 #[derive(serde::Deserialize)]
-struct Empty {}
+pub struct Empty {}
 
-async fn request<B: Serialize, T: DeserializeOwned>(method: &str, path: &str, body: Option<&B>) -> Result<T, ClientError> {
+async fn request<B: Serialize, T: DeserializeOwned>(
+    method: &str,
+    path: &str,
+    body: Option<&B>,
+    idempotency_key: Option<&str>,
+) -> Result<T, ClientError> {
     let network = use_context::<Network>();
-    let result = send(method, path, body).await;
+    let result = send(method, path, body, idempotency_key).await;
     if let Some(n) = network {
         n.last_request_failed.set(matches!(result, Err(ClientError::Network)));
     }
     result
 }
 
-async fn send<B: Serialize, T: DeserializeOwned>(method: &str, path: &str, body: Option<&B>) -> Result<T, ClientError> {
+async fn send<B: Serialize, T: DeserializeOwned>(
+    method: &str,
+    path: &str,
+    body: Option<&B>,
+    idempotency_key: Option<&str>,
+) -> Result<T, ClientError> {
     let init = RequestInit::new();
     init.set_method(method);
     // Same-origin by default; a separate API host must allow credentials.
@@ -104,8 +136,11 @@ async fn send<B: Serialize, T: DeserializeOwned>(method: &str, path: &str, body:
         let _ = headers.set("Content-Type", "application/json");
         init.set_body(&JsValue::from_str(&to_json(b)));
     }
+    if let Some(key) = idempotency_key {
+        let _ = headers.set("Idempotency-Key", key);
+    }
     init.set_headers(&headers);
-    let url = format!("{}/api/v1{}", api_base(), path);
+    let url = api_url(path);
     let promise = window().fetch_with_str_and_init(&url, &init);
     let response: Response = JsFuture::from(promise).await.map_err(|_| ClientError::Network)?.unchecked_into();
     let status = response.status();

@@ -1,13 +1,13 @@
 //! The honest placeholder for a journey that is not online yet: what it will do, that it is
 //! coming, and how to get the service today (the hotline and the counter).
 
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, Key, Msg};
 use crate::shared::page::use_title;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
-pub fn ComingSoon(title: Key, summary: Key) -> impl IntoView {
+pub fn ComingSoon(#[prop(into)] title: Msg, #[prop(into)] summary: Msg) -> impl IntoView {
     let i18n = use_i18n();
     use_title(title);
     view! {

@@ -2,7 +2,7 @@
 //! saying how to fix it, and an error summary at the top linking to each bad field. Errors from
 //! the app's own checks and from the server arrive in the same shape (the contract's FieldErrors).
 
-use crate::i18n::{field_error_key, use_i18n, Key};
+use crate::i18n::{field_error_key, use_i18n, Key, Msg};
 use baoan_contract::error::{FieldError, FieldErrors};
 use leptos::html;
 use leptos::prelude::*;
@@ -32,8 +32,8 @@ impl FormErrors {
 pub fn TextField(
     /// The field's name in the request body; also its element id.
     name: &'static str,
-    label: Key,
-    #[prop(optional)] hint: Option<Key>,
+    #[prop(into)] label: Msg,
+    #[prop(optional, into)] hint: Option<Msg>,
     value: RwSignal<String>,
     errors: FormErrors,
     #[prop(default = "text")] input_type: &'static str,
@@ -94,7 +94,10 @@ pub fn ErrorSummary(errors: FormErrors, #[prop(optional)] general: Option<Signal
     Effect::new(move |_| {
         if has_any() {
             if let Some(el) = node.get() {
-                let _ = el.focus();
+                // After the frame that un-hides it: a hidden element cannot take focus.
+                request_animation_frame(move || {
+                    let _ = el.focus();
+                });
             }
         }
     });

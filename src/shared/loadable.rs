@@ -2,12 +2,12 @@
 //! failure a plain message with a retry button (never a dead end, never lost input).
 
 use super::api::ClientError;
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, Key, Msg};
 use baoan_contract::error::ErrorCode;
 use leptos::prelude::*;
 
 #[component]
-pub fn Loading(#[prop(default = Key::Loading)] what: Key) -> impl IntoView {
+pub fn Loading(#[prop(into, default = Key::Loading.into())] what: Msg) -> impl IntoView {
     let i18n = use_i18n();
     view! { <p class="loading" role="status" aria-live="polite">{move || i18n.t(what)}</p> }
 }

@@ -7,6 +7,8 @@ pub mod form;
 pub mod icons;
 pub mod loadable;
 pub mod page;
+pub mod qr;
 pub mod session;
 pub mod settings;
 pub mod storage;
+pub mod upload;

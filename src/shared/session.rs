@@ -64,8 +64,12 @@ pub fn RequireSignIn(children: ChildrenFn) -> impl IntoView {
             navigate(&format!("/sign-in?next={next}"), Default::default());
         }
     });
+    // Only whether someone is signed in decides what shows, not the details: a page that
+    // refreshes `me` (我的, a saved profile) must not be torn down and built again (which would
+    // ask the server again, for ever, and lose what the page was showing).
+    let signed_in = Memo::new(move |_| session.me.with(Option::is_some));
     move || {
-        if session.me.with(Option::is_some) {
+        if signed_in.get() {
             children().into_any()
         } else if let Some(error) = session.failed.get() {
             view! { <ErrorRetry error=error on_retry=Callback::new(move |_| session.refresh()) /> }.into_any()

@@ -1,9 +1,15 @@
 //! Request and response bodies of `/api/v1`, grouped as the server's routes are.
 
 pub mod auth;
+pub mod messages;
 pub mod meta;
 pub mod profile;
+pub mod qr;
+pub mod uploads;
 
 pub use auth::*;
+pub use messages::*;
 pub use meta::*;
 pub use profile::*;
+pub use qr::*;
+pub use uploads::*;

@@ -1,0 +1,92 @@
+//! Idempotent submits: a request carrying an `Idempotency-Key` header runs once per resident and
+//! key; a retry (double click, network drop, reload) gets the first answer back instead of
+//! creating a second record.
+//!
+//! The key is claimed by inserting a row (the primary key makes two claims impossible, on
+//! SQLite and PostgreSQL alike). If the work fails, the claim is released so a retry can run.
+//! A retry arriving while the first is still running gets 409 and may try again a moment later.
+
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use axum::http::HeaderMap;
+use baoan_contract::error::{ErrorCode, FieldError, FieldErrors};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::future::Future;
+
+pub const HEADER: &str = "idempotency-key";
+
+/// The key from the request, required for submits: 8–100 visible ASCII characters.
+pub fn key_from(headers: &HeaderMap) -> AppResult<String> {
+    let key = headers.get(HEADER).and_then(|v| v.to_str().ok()).map(str::trim).unwrap_or("");
+    if (8..=100).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_graphic()) {
+        Ok(key.to_string())
+    } else {
+        let mut f = FieldErrors::new();
+        f.add("idempotency_key", FieldError::Required);
+        Err(f.into())
+    }
+}
+
+/// Runs `work` once for (`scope`, `key`). `fingerprint` identifies the request body: the same
+/// key with a different body is refused rather than silently answered with another result.
+pub async fn once<T, F, Fut>(state: &AppState, scope: &str, key: &str, fingerprint: &str, work: F) -> AppResult<T>
+where
+    T: Serialize + DeserializeOwned,
+    F: FnOnce() -> Fut,
+    Fut: Future<Output = AppResult<T>>,
+{
+    let db = &state.db.pool;
+    let claimed = sqlx::query("INSERT INTO idempotency_keys (scope, key, fingerprint, created_at) VALUES ($1, $2, $3, $4)")
+        .bind(scope)
+        .bind(key)
+        .bind(fingerprint)
+        .bind(state.clock.now())
+        .execute(db)
+        .await;
+    match claimed {
+        Ok(_) => {}
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+            let (stored_fingerprint, response): (String, Option<String>) =
+                sqlx::query_as("SELECT fingerprint, response FROM idempotency_keys WHERE scope = $1 AND key = $2")
+                    .bind(scope)
+                    .bind(key)
+                    .fetch_one(db)
+                    .await?;
+            if stored_fingerprint != fingerprint {
+                return Err(AppError::new(ErrorCode::Conflict, "Idempotency key reused for a different request"));
+            }
+            return match response.and_then(|r| serde_json::from_str(&r).ok()) {
+                Some(previous) => Ok(previous),
+                None => Err(AppError::new(ErrorCode::Conflict, "The same request is still being processed")),
+            };
+        }
+        Err(e) => return Err(e.into()),
+    }
+    match work().await {
+        Ok(value) => {
+            let json = serde_json::to_string(&value).map_err(|_| AppError::new(ErrorCode::Internal, "serialise"))?;
+            sqlx::query("UPDATE idempotency_keys SET response = $1 WHERE scope = $2 AND key = $3")
+                .bind(json)
+                .bind(scope)
+                .bind(key)
+                .execute(db)
+                .await?;
+            Ok(value)
+        }
+        Err(e) => {
+            let _ = sqlx::query("DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2")
+                .bind(scope)
+                .bind(key)
+                .execute(db)
+                .await;
+            Err(e)
+        }
+    }
+}
+
+/// A fingerprint of a request body (SHA-256 of its JSON).
+pub fn fingerprint<T: Serialize>(body: &T) -> String {
+    use sha2::{Digest, Sha256};
+    crate::auth::codes::hex(&Sha256::digest(serde_json::to_vec(body).unwrap_or_default()))
+}

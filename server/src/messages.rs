@@ -1,0 +1,96 @@
+//! 消息 — the message centre. Journeys call `notify` on every status change; residents read
+//! their messages at `/api/v1/me/messages`.
+
+use crate::auth::Resident;
+use crate::db::{new_id, Db, DbResult};
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use baoan_contract::api::{Message, MessageList, Topic};
+use baoan_contract::error::ApiError;
+use baoan_contract::rules::date::Date;
+
+/// A message to write for one resident.
+pub struct Notice<'a> {
+    pub topic: Topic,
+    pub event: &'a str,
+    pub reference: &'a str,
+    pub action_path: &'a str,
+    pub deadline: Option<Date>,
+    pub detail: Option<&'a str>,
+}
+
+/// Writes a message to a resident's message centre.
+pub async fn notify(db: &Db, user_id: &str, notice: Notice<'_>, now: i64) -> DbResult<()> {
+    sqlx::query(
+        "INSERT INTO messages (id, user_id, topic, event, reference, action_path, deadline, detail, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(new_id())
+    .bind(user_id)
+    .bind(notice.topic.code())
+    .bind(notice.event)
+    .bind(notice.reference)
+    .bind(notice.action_path)
+    .bind(notice.deadline.map(|d| d.to_iso()))
+    .bind(notice.detail)
+    .bind(now)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+type Row = (String, String, String, String, String, Option<String>, Option<String>, i64, Option<i64>);
+
+/// The resident's messages, newest first, with the count of unread ones.
+#[utoipa::path(get, path = "/api/v1/me/messages", tag = "messages",
+    responses((status = 200, body = MessageList), (status = 401, body = ApiError)))]
+pub async fn list(State(state): State<AppState>, resident: Resident) -> AppResult<Json<MessageList>> {
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT id, topic, event, reference, action_path, deadline, detail, created_at, read_at \
+         FROM messages WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT 200",
+    )
+    .bind(&resident.user_id)
+    .fetch_all(&state.db.pool)
+    .await?;
+    let messages: Vec<Message> = rows
+        .into_iter()
+        .map(|(id, topic, event, reference, action_path, deadline, detail, created_at, read_at)| Message {
+            id,
+            topic: Topic::from_code(&topic).unwrap_or(Topic::Account),
+            event,
+            reference,
+            action_path,
+            deadline: deadline.as_deref().and_then(Date::parse_iso),
+            detail,
+            created_at,
+            read: read_at.is_some(),
+        })
+        .collect();
+    let unread = messages.iter().filter(|m| !m.read).count() as i64;
+    Ok(Json(MessageList { messages, unread }))
+}
+
+/// Marks one of the resident's messages read. Someone else's message is "not found".
+#[utoipa::path(post, path = "/api/v1/me/messages/{id}/read", tag = "messages",
+    params(("id" = String, Path, description = "Message id")),
+    responses((status = 204), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
+pub async fn mark_read(State(state): State<AppState>, resident: Resident, Path(id): Path<String>) -> AppResult<StatusCode> {
+    let done = sqlx::query("UPDATE messages SET read_at = $1 WHERE id = $2 AND user_id = $3 AND read_at IS NULL")
+        .bind(state.clock.now())
+        .bind(&id)
+        .bind(&resident.user_id)
+        .execute(&state.db.pool)
+        .await?;
+    if done.rows_affected() == 0 {
+        let exists: Option<(String,)> = sqlx::query_as("SELECT id FROM messages WHERE id = $1 AND user_id = $2")
+            .bind(&id)
+            .bind(&resident.user_id)
+            .fetch_optional(&state.db.pool)
+            .await?;
+        exists.ok_or_else(AppError::not_found)?;
+    }
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,76 @@
+//! 消息 — the message centre: every status change of the resident's applications, bookings and
+//! memorials, each with what to do and by when, newest first.
+
+use crate::i18n::{use_i18n, Key, Msg};
+use crate::shared::api;
+use crate::shared::loadable::Loaded;
+use crate::shared::page::use_title;
+use crate::shared::session::RequireSignIn;
+use baoan_contract::api::{Message, MessageList};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+
+/// Each journey that sends messages adds its translator here: event code → message.
+const EVENT_TABLES: &[fn(&str) -> Option<Msg>] = &[];
+
+fn event_text(event: &str) -> Msg {
+    EVENT_TABLES.iter().find_map(|table| table(event)).unwrap_or(Key::MessageStatusChanged.into())
+}
+
+#[component]
+pub fn MessagesPage() -> impl IntoView {
+    use_title(Key::MessagesTitle);
+    view! { <RequireSignIn><MessageCentre /></RequireSignIn> }
+}
+
+#[component]
+fn MessageCentre() -> impl IntoView {
+    let i18n = use_i18n();
+    let list = LocalResource::new(|| api::get::<MessageList>("/me/messages"));
+    view! {
+        <h1>{move || i18n.t(Key::MessagesTitle)}</h1>
+        <Loaded resource=list children=move |list: MessageList| {
+            if list.messages.is_empty() {
+                view! { <p class="hint">{move || i18n.t(Key::MessagesEmpty)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="message-list">
+                        {list.messages.into_iter().map(|m| view! { <MessageItem message=m /> }).collect_view()}
+                    </ul>
+                }.into_any()
+            }
+        } />
+    }
+}
+
+#[component]
+fn MessageItem(message: Message) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = event_text(&message.event);
+    let read = RwSignal::new(message.read);
+    let id = message.id.clone();
+    let mark_read = move |_| {
+        if !read.get_untracked() {
+            read.set(true);
+            let id = id.clone();
+            spawn_local(async move {
+                let _ = api::post::<_, api::Empty>(&format!("/me/messages/{id}/read"), &()).await;
+            });
+        }
+    };
+    view! {
+        <li class="message" class:message-unread=move || !read.get()>
+            <p class="message-title">
+                {move || (!read.get()).then(|| view! { <span class="tag">{i18n.t(Key::MessageUnread)}</span>" " })}
+                {move || i18n.t(text)}
+            </p>
+            <p class="message-meta">{move || i18n.t(Key::MessageReference)}" "{message.reference.clone()}</p>
+            {message.deadline.map(|d| view! {
+                <p class="message-deadline"><strong>{move || i18n.t(Key::MessageDeadline)}" "{d.to_iso()}</strong></p>
+            })}
+            {message.detail.clone().map(|d| view! { <p class="message-detail">{d}</p> })}
+            <p><A href=message.action_path.clone() on:click=mark_read>{move || i18n.t(Key::MessageOpen)}</A></p>
+        </li>
+    }
+}

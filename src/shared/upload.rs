@@ -1,0 +1,100 @@
+//! Uploading a file with a progress bar (XMLHttpRequest: fetch cannot report upload progress),
+//! and shrinking phone photos in the browser first so they upload quickly on a mobile network.
+#![allow(dead_code)] // Shared by the journeys that upload documents and photos (assistance, memorial).
+
+use super::api::{api_url, ClientError};
+use baoan_contract::api::UploadReceipt;
+use baoan_contract::error::{ApiError, ErrorCode};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, HtmlCanvasElement, ProgressEvent, XmlHttpRequest};
+
+/// Photos are scaled so their longer side is at most this many pixels.
+pub const MAX_PHOTO_SIDE: f64 = 1600.0;
+
+/// Uploads `blob` to `POST /api/v1/uploads`; `on_progress` gets 0.0–1.0 as bytes go out.
+pub async fn upload(blob: &Blob, name: &str, on_progress: impl Fn(f64) + 'static) -> Result<UploadReceipt, ClientError> {
+    let xhr = XmlHttpRequest::new().map_err(|_| ClientError::Network)?;
+    xhr.open("POST", &api_url("/uploads")).map_err(|_| ClientError::Network)?;
+    xhr.set_with_credentials(true);
+    let encoded = js_sys::encode_uri_component(name).as_string().unwrap_or_default();
+    let _ = xhr.set_request_header("X-File-Name", &encoded);
+    let _ = xhr.set_request_header("Accept", "application/json");
+    let progress = Closure::<dyn Fn(ProgressEvent)>::new(move |e: ProgressEvent| {
+        if e.length_computable() && e.total() > 0.0 {
+            on_progress(e.loaded() / e.total());
+        }
+    });
+    if let Ok(target) = xhr.upload() {
+        target.set_onprogress(Some(progress.as_ref().unchecked_ref()));
+    }
+    // Resolve when the request ends, whichever way.
+    let done = js_sys::Promise::new(&mut |resolve, _reject| {
+        let resolve = Rc::new(RefCell::new(Some(resolve)));
+        for event in ["load", "error", "abort", "timeout"] {
+            let resolve = resolve.clone();
+            let cb = Closure::<dyn Fn()>::new(move || {
+                if let Some(r) = resolve.borrow_mut().take() {
+                    let _ = r.call0(&JsValue::NULL);
+                }
+            });
+            let _ = xhr.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
+            cb.forget();
+        }
+    });
+    xhr.send_with_opt_blob(Some(blob)).map_err(|_| ClientError::Network)?;
+    let _ = JsFuture::from(done).await;
+    drop(progress);
+    let status = xhr.status().unwrap_or(0);
+    let text = xhr.response_text().ok().flatten().unwrap_or_default();
+    if status == 0 {
+        return Err(ClientError::Network);
+    }
+    let parsed = js_sys::JSON::parse(&text).ok();
+    if (200..300).contains(&status) {
+        parsed
+            .and_then(|v| serde_wasm_bindgen::from_value(v).ok())
+            .ok_or_else(|| ClientError::Api(ApiError::new(ErrorCode::Internal, "unreadable response")))
+    } else {
+        let err = parsed
+            .and_then(|v| serde_wasm_bindgen::from_value::<ApiError>(v).ok())
+            .unwrap_or_else(|| ApiError::new(ErrorCode::Internal, "upload failed"));
+        Err(ClientError::Api(err))
+    }
+}
+
+/// Shrinks a JPEG/PNG photo to at most `MAX_PHOTO_SIDE` pixels and re-encodes it as JPEG;
+/// anything else (a PDF, an unreadable image) is returned unchanged.
+pub async fn shrink_photo(file: Blob) -> Blob {
+    if !file.type_().starts_with("image/") {
+        return file;
+    }
+    match shrink(&file).await {
+        Some(smaller) if smaller.size() < file.size() => smaller,
+        _ => file,
+    }
+}
+
+async fn shrink(file: &Blob) -> Option<Blob> {
+    let window = web_sys::window()?;
+    let bitmap: web_sys::ImageBitmap =
+        JsFuture::from(window.create_image_bitmap_with_blob(file).ok()?).await.ok()?.dyn_into().ok()?;
+    let (w, h) = (bitmap.width() as f64, bitmap.height() as f64);
+    let scale = (MAX_PHOTO_SIDE / w.max(h)).min(1.0);
+    let (tw, th) = ((w * scale).round(), (h * scale).round());
+    let canvas: HtmlCanvasElement = window.document()?.create_element("canvas").ok()?.dyn_into().ok()?;
+    canvas.set_width(tw as u32);
+    canvas.set_height(th as u32);
+    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    ctx.draw_image_with_image_bitmap_and_dw_and_dh(&bitmap, 0.0, 0.0, tw, th).ok()?;
+    let blob = js_sys::Promise::new(&mut |resolve, _| {
+        let cb = Closure::once_into_js(move |b: JsValue| {
+            let _ = resolve.call1(&JsValue::NULL, &b);
+        });
+        let _ = canvas.to_blob_with_type_and_encoder_options(cb.unchecked_ref(), "image/jpeg", &JsValue::from_f64(0.82));
+    });
+    JsFuture::from(blob).await.ok()?.dyn_into().ok()
+}

@@ -1,7 +1,7 @@
 //! The app: settings and session providers, the shell, and every route.
 
 use crate::account::{MessagesPage, Mine, ProfilePage, SignIn};
-use crate::journeys::{assistance::Assistance, charity::Charity, marriage::Marriage, memorial::Memorial};
+use crate::journeys::{assistance::AssistanceRoutes, charity::CharityRoutes, marriage::MarriageRoutes, memorial::MemorialRoutes};
 use crate::pages::{Home, NotFound, Privacy, SettingsPage};
 use crate::shared::{api::provide_network, session::provide_session, settings::provide_settings};
 use crate::shell::Shell;
@@ -19,10 +19,10 @@ pub fn App() -> impl IntoView {
             <Shell>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home />
-                    <Route path=path!("/assistance") view=Assistance />
-                    <Route path=path!("/marriage") view=Marriage />
-                    <Route path=path!("/charity") view=Charity />
-                    <Route path=path!("/memorial") view=Memorial />
+                    <AssistanceRoutes />
+                    <MarriageRoutes />
+                    <CharityRoutes />
+                    <MemorialRoutes />
                     <Route path=path!("/mine") view=Mine />
                     <Route path=path!("/mine/profile") view=ProfilePage />
                     <Route path=path!("/mine/messages") view=MessagesPage />

@@ -174,6 +174,15 @@ field_errors! {
     UploadType => "upload.type",
     /// An uploaded file is larger than 10 MB.
     UploadTooLarge => "upload.too_large",
+
+    // ── Social assistance: add this journey's field errors below (codes `assistance.…`). ──
+
+    // ── Marriage registration: add this journey's field errors below (codes `marriage.…`). ──
+
+    // ── Charity: add this journey's field errors below (codes `charity.…`). ──
+
+    // ── Tomb-sweeping and memorials: add this journey's field errors below (codes `memorial.…`). ──
+
 }
 
 impl Serialize for FieldError {

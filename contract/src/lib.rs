@@ -3,8 +3,12 @@
 //! so a rule is written exactly once.
 
 pub mod api;
+pub mod assistance;
+pub mod charity;
 pub mod error;
+pub mod marriage;
 pub mod mask;
+pub mod memorial;
 pub mod rules;
 
 pub use error::{ApiError, ErrorCode, FieldError};

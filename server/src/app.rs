@@ -5,11 +5,12 @@ use crate::auth::routes as auth;
 use crate::error::AppError;
 use crate::routes::{dev, meta, profile};
 use crate::state::AppState;
-use crate::{messages, openapi, security, uploads, web_app};
+use crate::{journeys, messages, openapi, security, uploads, web_app};
 use axum::extract::DefaultBodyLimit;
-use axum::http::{header, HeaderValue};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
+use baoan_contract::error::{ApiError, ErrorCode};
 use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -32,13 +33,21 @@ pub fn build(state: AppState) -> Router {
         .route("/me/messages", get(messages::list))
         .route("/me/messages/{id}/read", post(messages::mark_read))
         .route("/uploads", post(uploads::upload).layer(DefaultBodyLimit::max(uploads::BODY_LIMIT)))
-        .route("/uploads/{id}", get(uploads::download));
+        .route("/uploads/{id}", get(uploads::download))
+        .merge(journeys::assistance::router())
+        .merge(journeys::marriage::router())
+        .merge(journeys::charity::router())
+        .merge(journeys::memorial::router());
     if state.config.dev_sms_outbox {
         tracing::warn!("development SMS outbox is ON: sign-in codes are readable over HTTP");
         api = api.route("/dev/sms-outbox", get(dev::sms_outbox));
     }
     let api = api
         .fallback(|| async { AppError::not_found() })
+        // A known path with the wrong method: 405 (axum adds the Allow header) in the same error shape.
+        .method_not_allowed_fallback(|| async {
+            (StatusCode::METHOD_NOT_ALLOWED, Json(ApiError::new(ErrorCode::BadRequest, "Method not allowed")))
+        })
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
         .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
         .with_state(state.clone());
@@ -54,7 +63,6 @@ pub fn build(state: AppState) -> Router {
 
 impl openapi::ApiDoc {
     pub fn openapi_value() -> serde_json::Value {
-        use utoipa::OpenApi;
-        serde_json::to_value(Self::openapi()).expect("OpenAPI document serialises")
+        serde_json::to_value(openapi::document()).expect("OpenAPI document serialises")
     }
 }

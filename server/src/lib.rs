@@ -14,6 +14,7 @@ pub mod db;
 pub mod error;
 pub mod ics;
 pub mod idempotency;
+pub mod journeys;
 pub mod logging;
 pub mod messages;
 pub mod openapi;

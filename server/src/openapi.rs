@@ -29,6 +29,16 @@ use utoipa::OpenApi;
 )]
 pub struct ApiDoc;
 
+/// The whole document: the shared paths plus each journey's.
+pub fn document() -> utoipa::openapi::OpenApi {
+    let mut doc = ApiDoc::openapi();
+    doc.merge(crate::journeys::assistance::Api::openapi());
+    doc.merge(crate::journeys::marriage::Api::openapi());
+    doc.merge(crate::journeys::charity::Api::openapi());
+    doc.merge(crate::journeys::memorial::Api::openapi());
+    doc
+}
+
 pub fn document_json() -> String {
-    ApiDoc::openapi().to_pretty_json().expect("OpenAPI document serialises")
+    document().to_pretty_json().expect("OpenAPI document serialises")
 }

@@ -2,6 +2,7 @@
 //! their applications, bookings, donations and memorials.
 
 use crate::i18n::{fill, use_i18n, Key};
+use crate::journeys;
 use crate::shared::api;
 use crate::shared::loadable::{error_key, Loaded};
 use baoan_contract::api::{Me, MessageList};
@@ -11,12 +12,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-const SECTIONS: [(Key, Key); 4] = [
-    (Key::MyApplications, Key::MyApplicationsEmpty),
-    (Key::MyBookings, Key::MyBookingsEmpty),
-    (Key::MyDonations, Key::MyDonationsEmpty),
-    (Key::MyMemorials, Key::MyMemorialsEmpty),
-];
 
 #[component]
 pub fn Mine() -> impl IntoView {
@@ -49,12 +44,11 @@ fn MineContent() -> impl IntoView {
             session.me.set(Some(me.clone()));
             view! { <MyDetails me=me /> }
         } />
-        {SECTIONS.into_iter().map(|(heading, empty)| view! {
-            <section class="mine-section">
-                <h2>{move || i18n.t(heading)}</h2>
-                <p class="hint">{move || i18n.t(empty)}</p>
-            </section>
-        }).collect_view()}
+        // Each journey shows its own records here.
+        <journeys::assistance::MySection />
+        <journeys::marriage::MySection />
+        <journeys::charity::MySection />
+        <journeys::memorial::MySection />
         {move || sign_out_error().map(|k| view! { <p class="error-message" role="alert">{i18n.t(k)}</p> })}
         <p>
             <button type="button" class="button button-secondary" on:click=move |_| { sign_out.dispatch(()); }>

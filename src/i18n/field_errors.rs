@@ -1,30 +1,40 @@
 //! Every field error of the contract, as a message that says how to fix it.
 
-use super::Key;
+use super::{Key, Msg};
 use baoan_contract::error::FieldError;
 
-pub fn field_error_key(e: FieldError) -> Key {
+/// The message for a field error. Shared errors use the shared table; each journey's errors
+/// map to that journey's own table (`journeys/<name>/i18n`).
+pub fn field_error_key(e: FieldError) -> Msg {
     match e {
-        FieldError::Required => Key::FeRequired,
-        FieldError::IdLength => Key::FeIdLength,
-        FieldError::IdCharacters => Key::FeIdCharacters,
-        FieldError::IdRegion => Key::FeIdRegion,
-        FieldError::IdBirthDate => Key::FeIdBirthDate,
-        FieldError::IdBirthInFuture => Key::FeIdBirthInFuture,
-        FieldError::IdChecksum => Key::FeIdChecksum,
-        FieldError::HkMacauPermitFormat => Key::FeHkMacauPermitFormat,
-        FieldError::TaiwanPermitFormat => Key::FeTaiwanPermitFormat,
-        FieldError::PassportFormat => Key::FePassportFormat,
-        FieldError::PhoneFormat => Key::FePhoneFormat,
-        FieldError::NameTooLong => Key::FeNameTooLong,
-        FieldError::NameCharacters => Key::FeNameCharacters,
-        FieldError::SmsCodeFormat => Key::FeSmsCodeFormat,
-        FieldError::SmsCodeWrong => Key::FeSmsCodeWrong,
-        FieldError::SmsCodeExpired => Key::FeSmsCodeExpired,
-        FieldError::SmsCodeTooManyTries => Key::FeSmsCodeTooManyTries,
-        FieldError::SmsRateLimited => Key::FeSmsRateLimited,
-        FieldError::UploadType => Key::FeUploadType,
-        FieldError::UploadTooLarge => Key::FeUploadTooLarge,
-        FieldError::Unknown => Key::FeUnknown,
+        FieldError::Required => Key::FeRequired.into(),
+        FieldError::IdLength => Key::FeIdLength.into(),
+        FieldError::IdCharacters => Key::FeIdCharacters.into(),
+        FieldError::IdRegion => Key::FeIdRegion.into(),
+        FieldError::IdBirthDate => Key::FeIdBirthDate.into(),
+        FieldError::IdBirthInFuture => Key::FeIdBirthInFuture.into(),
+        FieldError::IdChecksum => Key::FeIdChecksum.into(),
+        FieldError::HkMacauPermitFormat => Key::FeHkMacauPermitFormat.into(),
+        FieldError::TaiwanPermitFormat => Key::FeTaiwanPermitFormat.into(),
+        FieldError::PassportFormat => Key::FePassportFormat.into(),
+        FieldError::PhoneFormat => Key::FePhoneFormat.into(),
+        FieldError::NameTooLong => Key::FeNameTooLong.into(),
+        FieldError::NameCharacters => Key::FeNameCharacters.into(),
+        FieldError::SmsCodeFormat => Key::FeSmsCodeFormat.into(),
+        FieldError::SmsCodeWrong => Key::FeSmsCodeWrong.into(),
+        FieldError::SmsCodeExpired => Key::FeSmsCodeExpired.into(),
+        FieldError::SmsCodeTooManyTries => Key::FeSmsCodeTooManyTries.into(),
+        FieldError::SmsRateLimited => Key::FeSmsRateLimited.into(),
+        FieldError::UploadType => Key::FeUploadType.into(),
+        FieldError::UploadTooLarge => Key::FeUploadTooLarge.into(),
+        FieldError::Unknown => Key::FeUnknown.into(),
+
+        // ── Social assistance ──
+
+        // ── Marriage registration ──
+
+        // ── Charity ──
+
+        // ── Tomb-sweeping and memorials ──
     }
 }

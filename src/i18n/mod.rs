@@ -106,8 +106,7 @@ keys! {
     SignInTitle, SignInIntro, PhoneLabel, PhoneHint, SendCode, Sending, CodeSentTo, CodeLabel, CodeHint,
     SignInButton, SigningIn, ChangeNumberOrResend, SignOut,
     // 我的 and profile
-    MyApplications, MyApplicationsEmpty, MyBookings, MyBookingsEmpty, MyDonations, MyDonationsEmpty,
-    MyMemorials, MyMemorialsEmpty, NotProvided, EditProfile,
+    NotProvided, EditProfile,
     ProfileTitle, ProfileSaved, NameLabel, NameHint, IdTypeLabel, IdTypeResident, IdTypeHkMacau, IdTypeTaiwan,
     IdTypePassport, IdNumberLabel, IdNumberHint, BirthDateFromId, Save, Saving,
     // 消息 (message centre)

@@ -45,9 +45,13 @@ fn traditional_is_not_a_copy_of_simplified_where_they_should_differ() {
 
 #[test]
 fn every_contract_field_error_has_its_own_message() {
+    let generic = Msg::from(Key::FeUnknown).text(Lang::En);
     for e in FieldError::ALL {
-        let key = field_error_key(*e);
-        assert_ne!(key, Key::FeUnknown, "{e:?} falls back to the generic message");
+        let msg = field_error_key(*e);
+        for lang in Lang::ALL {
+            assert!(!msg.text(lang).trim().is_empty(), "{e:?} has no message in {lang:?}");
+        }
+        assert_ne!(msg.text(Lang::En), generic, "{e:?} falls back to the generic message");
     }
 }
 

@@ -107,9 +107,23 @@ pub fn ErrorSummary(errors: FormErrors, #[prop(optional)] general: Option<Signal
             <ul>
                 {move || general.and_then(|g| g.get()).map(|k| view! { <li>{i18n.t(k)}</li> })}
                 {move || errors.0.get().0.into_iter().map(|(field, e)| view! {
-                    <li><a href=format!("#{field}")>{i18n.t(field_error_key(e))}</a></li>
+                    <li><a href=format!("#{field}") on:click=move |ev| focus_field(ev, &field)>{i18n.t(field_error_key(e))}</a></li>
                 }).collect_view()}
             </ul>
         </div>
+    }
+}
+
+/// A summary link puts the cursor in its field, with the field's label scrolled into view (a
+/// plain `#id` link only scrolls, and the router would treat it as a navigation).
+fn focus_field(ev: leptos::ev::MouseEvent, field: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(input) = document().get_element_by_id(field).and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        return;
+    };
+    ev.prevent_default();
+    let _ = input.focus();
+    if let Ok(Some(label)) = document().query_selector(&format!("label[for=\"{field}\"]")) {
+        label.scroll_into_view();
     }
 }

@@ -47,16 +47,23 @@ pub async fn issue(state: &AppState, phone: &str, client_ip: &str) -> AppResult<
 
     let code = format!("{:06}", rand::thread_rng().gen_range(0..1_000_000));
     let salt = crate::db::new_id();
-    let mut tx = db.pool.begin().await?;
-    sqlx::query("DELETE FROM sms_codes WHERE phone = $1").bind(phone).execute(&mut *tx).await?;
-    sqlx::query("INSERT INTO sms_codes (phone, code_hash, sent_at, expires_at, tries) VALUES ($1, $2, $3, $4, 0)")
-        .bind(phone)
-        .bind(hash_code(&salt, phone, &code))
-        .bind(now)
-        .bind(now + SMS_CODE_TTL_SECONDS)
-        .execute(&mut *tx)
-        .await?;
-    tx.commit().await?;
+    // Replace the earlier code only if it is old enough, in one statement: of requests racing
+    // past the check above (a double tap), exactly one writes and sends a code.
+    let written = sqlx::query(
+        "INSERT INTO sms_codes (phone, code_hash, sent_at, expires_at, tries) VALUES ($1, $2, $3, $4, 0) \
+         ON CONFLICT (phone) DO UPDATE SET code_hash = excluded.code_hash, sent_at = excluded.sent_at, \
+         expires_at = excluded.expires_at, tries = 0 WHERE sms_codes.sent_at <= $5",
+    )
+    .bind(phone)
+    .bind(hash_code(&salt, phone, &code))
+    .bind(now)
+    .bind(now + SMS_CODE_TTL_SECONDS)
+    .bind(now - SMS_RESEND_AFTER_SECONDS)
+    .execute(&db.pool)
+    .await?;
+    if written.rows_affected() == 0 {
+        return Err(rate_limited(FieldError::SmsRateLimited));
+    }
 
     state.sms.send_code(phone, &code).await.map_err(|e| {
         tracing::error!(error = %e, "SMS sender failed");
@@ -98,6 +105,15 @@ pub async fn verify(state: &AppState, phone: &str, code: &str) -> Result<(), Fie
     if hash_code(salt, phone, code) != stored {
         return Err(if tries + 1 >= SMS_CODE_MAX_TRIES { FieldError::SmsCodeTooManyTries } else { FieldError::SmsCodeWrong });
     }
-    let _ = sqlx::query("DELETE FROM sms_codes WHERE phone = $1").bind(phone).execute(&db.pool).await;
+    // Spend the code: of parallel sign-ins with the right code, only the one whose delete takes it succeeds.
+    let spent = sqlx::query("DELETE FROM sms_codes WHERE phone = $1 AND code_hash = $2")
+        .bind(phone)
+        .bind(&stored)
+        .execute(&db.pool)
+        .await
+        .map_err(|_| FieldError::SmsCodeExpired)?;
+    if spent.rows_affected() == 0 {
+        return Err(FieldError::SmsCodeExpired);
+    }
     Ok(())
 }

@@ -36,6 +36,11 @@ pub async fn seed_if_empty(db: &Db, now: i64) -> DbResult<bool> {
         .bind(now)
         .execute(&mut *tx)
         .await?;
+    use crate::journeys;
+    journeys::assistance::seed_demo(&mut tx, now).await?;
+    journeys::marriage::seed_demo(&mut tx, now).await?;
+    journeys::charity::seed_demo(&mut tx, now).await?;
+    journeys::memorial::seed_demo(&mut tx, now).await?;
     tx.commit().await?;
     Ok(true)
 }

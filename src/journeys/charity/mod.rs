@@ -1,10 +1,41 @@
-//! Charity projects and named funds (慈善) journey. Not online yet: the page says so plainly (see its issue for what it will do).
+//! Charity projects and named funds (慈善) journey.
+//!
+//! Not online yet: its start page says so plainly. Everything of this journey lives in this
+//! folder: its routes (below), pages, its own strings (`i18n/`), and its section of 我的.
 
-use crate::i18n::Key;
+pub mod i18n;
+
+use crate::i18n::{use_i18n, Key as Shared};
 use crate::shared::coming_soon::ComingSoon;
+use i18n::Key;
 use leptos::prelude::*;
+use leptos_router::components::{Outlet, ParentRoute, Route};
+use leptos_router::{path, MatchNestedRoutes};
+
+/// Every route of this journey, under /charity.
+#[component(transparent)]
+pub fn CharityRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("/charity") view=Outlet>
+            <Route path=path!("") view=Start />
+        </ParentRoute>
+    }
+    .into_inner()
+}
 
 #[component]
-pub fn Charity() -> impl IntoView {
-    view! { <ComingSoon title=Key::CharityTitle summary=Key::CharitySummary /> }
+fn Start() -> impl IntoView {
+    view! { <ComingSoon title=Shared::CharityTitle summary=Shared::CharitySummary /> }
+}
+
+/// This journey's section of 我的.
+#[component]
+pub fn MySection() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="mine-section">
+            <h2>{move || i18n.t(Key::MineHeading)}</h2>
+            <p class="hint">{move || i18n.t(Key::MineEmpty)}</p>
+        </section>
+    }
 }

@@ -1,0 +1,419 @@
+//! Sign-in by SMS code, sessions and their cookies, and the code rate limits — over real HTTP,
+//! on SQLite and PostgreSQL.
+
+mod common;
+
+use baoan_contract::api::{SESSION_TTL_SECONDS, SMS_CODE_TTL_SECONDS, SMS_RESEND_AFTER_SECONDS};
+use baoan_server::auth::session::COOKIE_NAME;
+use baoan_server::config::Config;
+use common::{cookie_attributes, expect_error, session_token, set_cookies, TestServer};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+const PHONE: &str = "13800000001";
+
+/// A code guaranteed to differ from `code`.
+fn other_code(code: &str) -> String {
+    let n: u32 = code.parse().unwrap();
+    format!("{:06}", (n + 1) % 1_000_000)
+}
+
+fn attr<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+}
+
+async fn me(server: &TestServer, client: &reqwest::Client) -> reqwest::Response {
+    client.get(server.url("/api/v1/me")).send().await.unwrap()
+}
+
+/// GET /me with a hand-written Cookie header, from a client that keeps no cookies.
+async fn me_with_token(server: &TestServer, token: &str) -> reqwest::Response {
+    reqwest::Client::new()
+        .get(server.url("/api/v1/me"))
+        .header(reqwest::header::COOKIE, format!("{COOKIE_NAME}={token}"))
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn sign_in_sign_out(server: TestServer) {
+    let client = server.client();
+    // Signed out: 401 in the contract's shape.
+    expect_error(me(&server, &client).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
+
+    let sent = server.send_code(&client, PHONE).await;
+    assert_eq!(sent.status(), StatusCode::OK);
+    let sent: Value = sent.json().await.unwrap();
+    assert_eq!(
+        sent,
+        json!({ "resend_after_seconds": SMS_RESEND_AFTER_SECONDS, "expires_in_seconds": SMS_CODE_TTL_SECONDS })
+    );
+
+    let code = server.outbox_code(PHONE).await;
+    let signed_in = server.post_session(&client, PHONE, &code).await;
+    assert_eq!(signed_in.status(), StatusCode::OK);
+    let cookies = set_cookies(&signed_in);
+    assert_eq!(cookies.len(), 1, "one Set-Cookie: {cookies:?}");
+    let token = session_token(&cookies[0]);
+    assert!(token.len() >= 32, "session token is long and random: {token:?}");
+    let me_body: Value = signed_in.json().await.unwrap();
+    let user_id = me_body["user_id"].as_str().expect("user_id").to_string();
+    assert_eq!(me_body["phone_masked"], "138****0001");
+    assert!(me_body["profile"].is_null(), "a new resident has no profile yet: {me_body}");
+    assert!(!me_body.to_string().contains(PHONE), "the full phone number is never sent back: {me_body}");
+
+    // The database keeps only a hash of the token.
+    assert_eq!(server.count("SELECT COUNT(*) FROM sessions").await, 1);
+    let (stored,): (String,) =
+        sqlx::query_as("SELECT token_hash FROM sessions").fetch_one(&server.db.pool).await.unwrap();
+    assert_ne!(stored, token, "the session token itself is not stored");
+
+    // The cookie jar carries the session; so does a hand-copied cookie.
+    let r = me(&server, &client).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.json::<Value>().await.unwrap()["user_id"], user_id.as_str());
+    assert_eq!(me_with_token(&server, &token).await.status(), StatusCode::OK, "a copied cookie works while signed in");
+    expect_error(me_with_token(&server, "not-a-session").await, StatusCode::UNAUTHORIZED, "unauthorized").await;
+
+    // The code is spent.
+    let again = server.post_session(&server.client(), PHONE, &code).await;
+    let body = expect_error(again, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    assert_eq!(body["fields"]["code"], "sms_code.expired");
+
+    // Sign out: 204, a clearing cookie, and the session is gone on the server.
+    let out = client.delete(server.url("/api/v1/auth/session")).send().await.unwrap();
+    assert_eq!(out.status(), StatusCode::NO_CONTENT);
+    let cleared = set_cookies(&out);
+    assert_eq!(cleared.len(), 1, "{cleared:?}");
+    assert_eq!(session_token(&cleared[0]), "", "the cookie is emptied");
+    assert_eq!(attr(&cookie_attributes(&cleared[0]), "max-age"), Some("0"));
+    assert_eq!(server.count("SELECT COUNT(*) FROM sessions").await, 0);
+
+    expect_error(me(&server, &client).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    expect_error(me_with_token(&server, &token).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    // Signing out twice is a 401, not a crash.
+    let twice = reqwest::Client::new()
+        .delete(server.url("/api/v1/auth/session"))
+        .header(reqwest::header::COOKIE, format!("{COOKIE_NAME}={token}"))
+        .send()
+        .await
+        .unwrap();
+    expect_error(twice, StatusCode::UNAUTHORIZED, "unauthorized").await;
+
+    // Signing in again (after the resend wait) finds the same resident.
+    server.clock.advance(SMS_RESEND_AFTER_SECONDS + 1);
+    let again = server.sign_in(&client, "+86 138-0000-0001").await;
+    assert_eq!(again["user_id"], user_id.as_str(), "the same number is the same resident");
+    assert_eq!(server.count("SELECT COUNT(*) FROM users").await, 1);
+}
+both_engines!(sign_in_sign_out);
+
+async fn two_residents_have_separate_sessions(server: TestServer) {
+    let (a, b) = (server.client(), server.client());
+    let me_a = server.sign_in(&a, "13800000001").await;
+    let me_b = server.sign_in(&b, "13900000002").await;
+    assert_ne!(me_a["user_id"], me_b["user_id"]);
+    assert_eq!(me(&server, &a).await.json::<Value>().await.unwrap()["user_id"], me_a["user_id"]);
+    assert_eq!(me(&server, &b).await.json::<Value>().await.unwrap()["user_id"], me_b["user_id"]);
+    // One signing out leaves the other signed in.
+    assert_eq!(a.delete(server.url("/api/v1/auth/session")).send().await.unwrap().status(), StatusCode::NO_CONTENT);
+    assert_eq!(me(&server, &a).await.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(me(&server, &b).await.status(), StatusCode::OK);
+}
+both_engines!(two_residents_have_separate_sessions);
+
+async fn wrong_code_is_refused(server: TestServer) {
+    let client = server.client();
+    assert_eq!(server.send_code(&client, PHONE).await.status(), StatusCode::OK);
+    let code = server.outbox_code(PHONE).await;
+    let wrong = server.post_session(&client, PHONE, &other_code(&code)).await;
+    assert!(set_cookies(&wrong).is_empty(), "no session for a wrong code");
+    let body = expect_error(wrong, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    assert_eq!(body["fields"], json!({ "code": "sms_code.wrong" }));
+    assert_eq!(me(&server, &client).await.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(server.count("SELECT COUNT(*) FROM users").await, 0, "no account for a wrong code");
+    // One wrong try does not void the code.
+    assert_eq!(server.post_session(&client, PHONE, &code).await.status(), StatusCode::OK);
+    assert_eq!(me(&server, &client).await.status(), StatusCode::OK);
+}
+both_engines!(wrong_code_is_refused);
+
+async fn five_wrong_tries_void_the_code(server: TestServer) {
+    let client = server.client();
+    assert_eq!(server.send_code(&client, PHONE).await.status(), StatusCode::OK);
+    let code = server.outbox_code(PHONE).await;
+    let wrong = other_code(&code);
+    for attempt in 1..=5 {
+        let r = server.post_session(&client, PHONE, &wrong).await;
+        let body = expect_error(r, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+        let want = if attempt < 5 { "sms_code.wrong" } else { "sms_code.too_many_tries" };
+        assert_eq!(body["fields"]["code"], want, "attempt {attempt}");
+    }
+    // Now even the right code fails, and keeps failing.
+    for _ in 0..2 {
+        let r = server.post_session(&client, PHONE, &code).await;
+        let body = expect_error(r, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+        assert_eq!(body["fields"]["code"], "sms_code.too_many_tries");
+    }
+    assert_eq!(me(&server, &client).await.status(), StatusCode::UNAUTHORIZED);
+    // A new code (after the resend wait) starts afresh.
+    server.clock.advance(SMS_RESEND_AFTER_SECONDS + 1);
+    assert_eq!(server.send_code(&client, PHONE).await.status(), StatusCode::OK);
+    let fresh = server.outbox_code(PHONE).await;
+    assert_eq!(server.post_session(&client, PHONE, &fresh).await.status(), StatusCode::OK);
+}
+both_engines!(five_wrong_tries_void_the_code);
+
+async fn codes_expire_after_five_minutes(server: TestServer) {
+    let client = server.client();
+    let (early, late) = ("13800000001", "13900000002");
+    assert_eq!(server.send_code(&client, early).await.status(), StatusCode::OK);
+    assert_eq!(server.send_code(&client, late).await.status(), StatusCode::OK);
+    let (early_code, late_code) = (server.outbox_code(early).await, server.outbox_code(late).await);
+
+    // Shortly before expiry the code still works (a few seconds' margin: the server's clock is
+    // real time plus the offset, and real time moves on while the test runs)…
+    server.clock.advance(SMS_CODE_TTL_SECONDS - 5);
+    assert_eq!(server.post_session(&server.client(), early, &early_code).await.status(), StatusCode::OK);
+    // …five minutes after sending it does not.
+    server.clock.advance(5);
+    let r = server.post_session(&client, late, &late_code).await;
+    let body = expect_error(r, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    assert_eq!(body["fields"], json!({ "code": "sms_code.expired" }));
+    assert_eq!(me(&server, &client).await.status(), StatusCode::UNAUTHORIZED);
+
+    // No code ever sent to a number: also "expired" (ask for a new one).
+    let r = server.post_session(&client, "13700000003", "123456").await;
+    let body = expect_error(r, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    assert_eq!(body["fields"]["code"], "sms_code.expired");
+}
+both_engines!(codes_expire_after_five_minutes);
+
+async fn bad_input_names_the_field(server: TestServer) {
+    let client = server.client();
+    for (phone, want) in [("12345", "phone.format"), ("", "required"), ("+852 9123 4567", "phone.format")] {
+        let r = server.send_code(&client, phone).await;
+        let body = expect_error(r, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+        assert_eq!(body["fields"], json!({ "phone": want }), "phone {phone:?}");
+    }
+    let r = server.post_session(&client, "1380000", "12ab").await;
+    let body = expect_error(r, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    assert_eq!(body["fields"], json!({ "phone": "phone.format", "code": "sms_code.format" }));
+    let r = server.post_session(&client, PHONE, "").await;
+    let body = expect_error(r, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    assert_eq!(body["fields"], json!({ "code": "required" }));
+    // A malformed code is caught before it counts as a try.
+    assert_eq!(server.send_code(&client, PHONE).await.status(), StatusCode::OK);
+    for _ in 0..6 {
+        let r = server.post_session(&client, PHONE, "abcdef").await;
+        expect_error(r, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    }
+    let code = server.outbox_code(PHONE).await;
+    assert_eq!(server.post_session(&client, PHONE, &code).await.status(), StatusCode::OK);
+}
+both_engines!(bad_input_names_the_field);
+
+async fn resend_waits_sixty_seconds(server: TestServer) {
+    let client = server.client();
+    assert_eq!(server.send_code(&client, PHONE).await.status(), StatusCode::OK);
+    let first = server.outbox_code(PHONE).await;
+    // Immediately, and written differently (same number once normalised): refused.
+    for phone in [PHONE, "+86 138 0000 0001"] {
+        let r = server.send_code(&client, phone).await;
+        let body = expect_error(r, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+        assert_eq!(body["fields"], json!({ "phone": "sms.rate_limited" }));
+    }
+    // (A few seconds' margin, as real time moves on under the test.)
+    server.clock.advance(SMS_RESEND_AFTER_SECONDS - 5);
+    expect_error(server.send_code(&client, PHONE).await, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+    // Another number is not held up.
+    assert_eq!(server.send_code(&client, "13900000002").await.status(), StatusCode::OK);
+    server.clock.advance(5);
+    assert_eq!(server.send_code(&client, PHONE).await.status(), StatusCode::OK);
+    let second = server.outbox_code(PHONE).await;
+    // The new code replaces the old one.
+    if second != first {
+        let r = server.post_session(&client, PHONE, &first).await;
+        let body = expect_error(r, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+        assert_eq!(body["fields"]["code"], "sms_code.wrong");
+    }
+    assert_eq!(server.post_session(&client, PHONE, &second).await.status(), StatusCode::OK);
+}
+both_engines!(resend_waits_sixty_seconds);
+
+async fn per_phone_hourly_limit(server: TestServer) {
+    assert_eq!(server.config.sms_per_phone_per_hour, 3);
+    let client = server.client();
+    for i in 0..3 {
+        let r = server.send_code(&client, PHONE).await;
+        assert_eq!(r.status(), StatusCode::OK, "code {i}");
+        server.clock.advance(SMS_RESEND_AFTER_SECONDS + 1);
+    }
+    // The fourth in the hour (t = 183 s) is refused, on the phone field…
+    for _ in 0..2 {
+        let body =
+            expect_error(server.send_code(&client, PHONE).await, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+        assert_eq!(body["fields"], json!({ "phone": "sms.rate_limited" }));
+        server.clock.advance(SMS_RESEND_AFTER_SECONDS + 1);
+    }
+    // …while another number from the same address is served.
+    assert_eq!(server.send_code(&client, "13900000002").await.status(), StatusCode::OK);
+    // Once the first code is an hour old (t = 3601 s) the window has room again; this also shows
+    // the two refused requests did not count against the number.
+    server.clock.advance(3601 - 5 * (SMS_RESEND_AFTER_SECONDS + 1));
+    assert_eq!(server.send_code(&client, PHONE).await.status(), StatusCode::OK);
+}
+both_engines!(per_phone_hourly_limit, |c: &mut Config| c.sms_per_phone_per_hour = 3);
+
+async fn per_ip_hourly_limit(server: TestServer) {
+    assert!(!server.config.trust_proxy);
+    let client = server.client();
+    let phones = ["13800000001", "13800000002", "13800000003", "13800000004", "13800000005"];
+    for phone in &phones[..3] {
+        assert_eq!(server.send_code(&client, phone).await.status(), StatusCode::OK);
+        server.clock.advance(SMS_RESEND_AFTER_SECONDS + 1);
+    }
+    let body =
+        expect_error(server.send_code(&client, phones[3]).await, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+    assert!(body.get("fields").is_none(), "the address limit is not the number's fault: {body}");
+    assert!(
+        reqwest::get(server.url(&format!("/api/v1/dev/sms-outbox?phone={}", phones[3]))).await.unwrap().status()
+            == StatusCode::NOT_FOUND,
+        "no code was sent"
+    );
+    // Without a trusted proxy a forged X-Forwarded-For changes nothing.
+    let forged = client
+        .post(server.url("/api/v1/auth/sms-code"))
+        .header("x-forwarded-for", "198.51.100.7")
+        .json(&json!({ "phone": phones[4] }))
+        .send()
+        .await
+        .unwrap();
+    expect_error(forged, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+    // A new client (new connection, same address) is the same address.
+    expect_error(server.send_code(&server.client(), phones[4]).await, StatusCode::TOO_MANY_REQUESTS, "rate_limited")
+        .await;
+    // An hour after the first request the address may ask again.
+    server.clock.advance(3600 - 3 * (SMS_RESEND_AFTER_SECONDS + 1) + 1);
+    assert_eq!(server.send_code(&client, phones[3]).await.status(), StatusCode::OK);
+}
+both_engines!(per_ip_hourly_limit, |c: &mut Config| c.sms_per_ip_per_hour = 3);
+
+async fn per_ip_limit_behind_a_trusted_proxy(server: TestServer) {
+    let client = server.client();
+    let send = |phone: &'static str, forwarded_for: &'static str| {
+        let request = client
+            .post(server.url("/api/v1/auth/sms-code"))
+            .header("x-forwarded-for", forwarded_for)
+            .json(&json!({ "phone": phone }));
+        async move { request.send().await.unwrap() }
+    };
+    assert_eq!(send("13800000001", "203.0.113.1").await.status(), StatusCode::OK);
+    assert_eq!(send("13800000002", "203.0.113.1, 10.0.0.1").await.status(), StatusCode::OK);
+    // The left-most address is the client's: this is 203.0.113.1's third request.
+    expect_error(send("13800000003", "203.0.113.1, 10.0.0.2").await, StatusCode::TOO_MANY_REQUESTS, "rate_limited")
+        .await;
+    // Another resident behind the same proxy is not affected.
+    assert_eq!(send("13800000004", "203.0.113.2").await.status(), StatusCode::OK);
+}
+both_engines!(per_ip_limit_behind_a_trusted_proxy, |c: &mut Config| {
+    c.trust_proxy = true;
+    c.sms_per_ip_per_hour = 2;
+});
+
+async fn cookie_attributes_over_plain_http(server: TestServer) {
+    let client = server.client();
+    assert_eq!(server.send_code(&client, PHONE).await.status(), StatusCode::OK);
+    let code = server.outbox_code(PHONE).await;
+    // Without a trusted proxy, a claimed X-Forwarded-Proto is not believed.
+    let r = client
+        .post(server.url("/api/v1/auth/session"))
+        .header("x-forwarded-proto", "https")
+        .json(&json!({ "phone": PHONE, "code": code }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let cookies = set_cookies(&r);
+    assert_eq!(cookies.len(), 1);
+    let attrs = cookie_attributes(&cookies[0]);
+    assert!(attr(&attrs, "httponly").is_some(), "HttpOnly: {}", cookies[0]);
+    assert_eq!(attr(&attrs, "samesite"), Some("Strict"), "{}", cookies[0]);
+    assert_eq!(attr(&attrs, "path"), Some("/"), "{}", cookies[0]);
+    assert_eq!(attr(&attrs, "max-age"), Some(SESSION_TTL_SECONDS.to_string().as_str()), "{}", cookies[0]);
+    assert!(attr(&attrs, "secure").is_none(), "no Secure over plain HTTP: {}", cookies[0]);
+    assert!(attr(&attrs, "domain").is_none(), "host-only cookie: {}", cookies[0]);
+
+    let out = client.delete(server.url("/api/v1/auth/session")).send().await.unwrap();
+    let cleared = set_cookies(&out);
+    let attrs = cookie_attributes(&cleared[0]);
+    assert!(attr(&attrs, "httponly").is_some() && attr(&attrs, "samesite") == Some("Strict"), "{}", cleared[0]);
+    assert_eq!(attr(&attrs, "path"), Some("/"), "the clearing cookie has the same path: {}", cleared[0]);
+}
+both_engines!(cookie_attributes_over_plain_http);
+
+async fn cookie_is_secure_behind_an_https_proxy(server: TestServer) {
+    let client = server.client();
+    for (i, phone) in ["13800000001", "13800000002"].into_iter().enumerate() {
+        let https = i == 0;
+        assert_eq!(server.send_code(&client, phone).await.status(), StatusCode::OK);
+        let code = server.outbox_code(phone).await;
+        let r = client
+            .post(server.url("/api/v1/auth/session"))
+            .header("x-forwarded-proto", if https { "https" } else { "http" })
+            .json(&json!({ "phone": phone, "code": code }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        let cookies = set_cookies(&r);
+        let attrs = cookie_attributes(&cookies[0]);
+        assert_eq!(attr(&attrs, "secure").is_some(), https, "Secure exactly when the proxy says HTTPS: {}", cookies[0]);
+        assert!(attr(&attrs, "httponly").is_some() && attr(&attrs, "samesite") == Some("Strict"), "{}", cookies[0]);
+        if https {
+            // Sign-out over HTTPS clears it with a Secure cookie too.
+            let token = session_token(&cookies[0]);
+            let out = reqwest::Client::new()
+                .delete(server.url("/api/v1/auth/session"))
+                .header("x-forwarded-proto", "https")
+                .header(reqwest::header::COOKIE, format!("{COOKIE_NAME}={token}"))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(out.status(), StatusCode::NO_CONTENT);
+            let cleared = set_cookies(&out);
+            assert!(attr(&cookie_attributes(&cleared[0]), "secure").is_some(), "{}", cleared[0]);
+            assert_eq!(me_with_token(&server, &token).await.status(), StatusCode::UNAUTHORIZED);
+        }
+    }
+}
+both_engines!(cookie_is_secure_behind_an_https_proxy, |c: &mut Config| c.trust_proxy = true);
+
+async fn sessions_expire_unless_used(server: TestServer) {
+    let (active, idle) = (server.client(), server.client());
+    server.sign_in(&active, "13800000001").await;
+    server.sign_in(&idle, "13900000002").await;
+    let day = 24 * 3600;
+    // Six days on, both still work; using the active one extends it.
+    server.clock.advance(6 * day);
+    assert_eq!(me(&server, &active).await.status(), StatusCode::OK);
+    // Eight days after sign-in: the idle session has lapsed, the used one lives on.
+    server.clock.advance(2 * day);
+    expect_error(me(&server, &idle).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    assert_eq!(me(&server, &active).await.status(), StatusCode::OK);
+    assert_eq!(server.count("SELECT COUNT(*) FROM sessions").await, 1, "the lapsed session is deleted");
+    // A full week without use ends it too.
+    server.clock.advance(SESSION_TTL_SECONDS);
+    expect_error(me(&server, &active).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    assert_eq!(server.count("SELECT COUNT(*) FROM sessions").await, 0);
+}
+both_engines!(sessions_expire_unless_used);
+
+async fn dev_outbox_is_off_unless_enabled(server: TestServer) {
+    assert!(!server.config.dev_sms_outbox);
+    let client = server.client();
+    assert_eq!(server.send_code(&client, PHONE).await.status(), StatusCode::OK, "codes are still sent");
+    let r = reqwest::get(server.url(&format!("/api/v1/dev/sms-outbox?phone={PHONE}"))).await.unwrap();
+    expect_error(r, StatusCode::NOT_FOUND, "not_found").await;
+}
+both_engines!(dev_outbox_is_off_unless_enabled, |c: &mut Config| c.dev_sms_outbox = false);

@@ -1,0 +1,391 @@
+//! The harness for the server's integration tests: the real router served in-process on a
+//! loopback port, over real HTTP, against a fresh real database per test.
+//!
+//! - SQLite: a file in a temporary folder.
+//! - PostgreSQL: when `TEST_POSTGRES_URL` (an admin URL such as
+//!   `postgres://postgres@127.0.0.1:55432/postgres`) is set, a new database `t_<random>` is created
+//!   through it for each test and dropped afterwards. When it is unset the PostgreSQL variant is
+//!   skipped with a note — unless `BAOAN_REQUIRE_POSTGRES=1`, when it fails instead (the test
+//!   command sets both, so a missing database can never pass silently).
+//!
+//! `both_engines!(name)` turns `async fn name(server: TestServer)` into the tests `name::sqlite`
+//! and `name::postgres`; `both_engines!(name, |config| …)` adjusts the server's `Config` first.
+
+#![allow(dead_code)]
+
+use baoan_server::clock::Clock;
+use baoan_server::config::Config;
+use baoan_server::db::{Db, Engine};
+use baoan_server::state::AppState;
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+use std::future::Future;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use tempfile::TempDir;
+
+/// The inline module script of the test index.html: the CSP must allow exactly this by hash.
+pub const INLINE_SCRIPT: &str = "import init from '/app-0123456789abcdef.js'; init('/app-0123456789abcdef_bg.wasm');";
+/// A marker only the test index.html contains, to recognise it in responses.
+pub const INDEX_MARKER: &str = "baoan-test-index-page";
+
+pub fn index_html() -> String {
+    format!(
+        "<!doctype html><html lang=\"zh-Hans\"><head><meta charset=\"utf-8\"><title>{INDEX_MARKER}</title>\
+         <script src=\"/boot.js\"></script>\
+         <script type=\"module\">{INLINE_SCRIPT}</script></head>\
+         <body><main id=\"{INDEX_MARKER}\"></main></body></html>"
+    )
+}
+
+/// The body of the static `/boot.js` in the test dist folder.
+pub const BOOT_JS: &str = "console.log('boot');\n";
+
+/// A dist folder like trunk's output: index.html (inline loader + external script) and assets.
+pub fn make_dist() -> TempDir {
+    let dir = tempfile::tempdir().expect("temp dist dir");
+    std::fs::write(dir.path().join("index.html"), index_html()).unwrap();
+    std::fs::write(dir.path().join("boot.js"), BOOT_JS).unwrap();
+    std::fs::write(dir.path().join("app-0123456789abcdef.js"), "export default function init() {}\n").unwrap();
+    dir
+}
+
+/// A fresh, empty database of the given engine. `None` when PostgreSQL is not configured (and
+/// not required).
+pub struct TestDb {
+    pub url: String,
+    pub engine: Engine,
+    /// The SQLite file's folder (kept alive as long as the database is used).
+    _dir: Option<TempDir>,
+    /// PostgreSQL: the admin URL and the database's name, to drop it afterwards.
+    pg_admin: Option<(String, String)>,
+}
+
+impl TestDb {
+    pub async fn new(engine: Engine) -> Option<TestDb> {
+        match engine {
+            Engine::Sqlite => {
+                let dir = tempfile::tempdir().expect("temp db dir");
+                let url = format!("sqlite://{}?mode=rwc", dir.path().join("db.sqlite3").display());
+                Some(TestDb { url, engine, _dir: Some(dir), pg_admin: None })
+            }
+            Engine::Postgres => {
+                let admin = match std::env::var("TEST_POSTGRES_URL") {
+                    Ok(url) if !url.trim().is_empty() => url,
+                    _ => {
+                        if std::env::var("BAOAN_REQUIRE_POSTGRES").as_deref() == Ok("1") {
+                            panic!(
+                                "BAOAN_REQUIRE_POSTGRES=1 but TEST_POSTGRES_URL is not set: \
+                                 start one with `bash scripts/pg.sh start /tmp/pgtest 55433` and export the URL it prints"
+                            );
+                        }
+                        eprintln!("note: TEST_POSTGRES_URL is not set; skipping the PostgreSQL variant of this test");
+                        return None;
+                    }
+                };
+                let name = format!("t_{}", random_hex(12));
+                admin_execute(&admin, &format!("CREATE DATABASE {name}")).await;
+                let url = with_database(&admin, &name);
+                Some(TestDb { url, engine, _dir: None, pg_admin: Some((admin, name)) })
+            }
+        }
+    }
+
+    /// Drops the PostgreSQL database (best effort; the SQLite folder goes with `self`).
+    pub async fn drop_database(&self) {
+        if let Some((admin, name)) = &self.pg_admin {
+            sqlx::any::install_default_drivers();
+            if let Ok(mut conn) = <sqlx::AnyConnection as sqlx::Connection>::connect(admin).await {
+                let _ =
+                    sqlx::Executor::execute(&mut conn, format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
+                        .await;
+            }
+        }
+    }
+}
+
+async fn admin_execute(admin_url: &str, sql: &str) {
+    sqlx::any::install_default_drivers();
+    let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(admin_url)
+        .await
+        .unwrap_or_else(|e| panic!("cannot connect to TEST_POSTGRES_URL ({admin_url}): {e}"));
+    sqlx::Executor::execute(&mut conn, sql).await.unwrap_or_else(|e| panic!("{sql}: {e}"));
+}
+
+/// The admin URL with its database name replaced.
+pub fn with_database(admin_url: &str, database: &str) -> String {
+    let (base, query) = match admin_url.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (admin_url, None),
+    };
+    let scheme_end = base.find("://").map(|i| i + 3).unwrap_or(0);
+    let authority_end = base[scheme_end..].find('/').map(|i| scheme_end + i).unwrap_or(base.len());
+    let mut url = format!("{}/{database}", &base[..authority_end]);
+    if let Some(q) = query {
+        url.push('?');
+        url.push_str(q);
+    }
+    url
+}
+
+pub fn random_hex(bytes: usize) -> String {
+    use rand::RngCore;
+    let mut buf = vec![0u8; bytes];
+    rand::thread_rng().fill_bytes(&mut buf);
+    buf.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// One running server: its address, the clock it reads, its database pool.
+#[derive(Clone)]
+pub struct TestServer {
+    pub base: String,
+    pub addr: SocketAddr,
+    pub clock: Clock,
+    pub db: Db,
+    pub engine: Engine,
+    pub config: Arc<Config>,
+    pub dist: Arc<TempDir>,
+    test_db: Arc<TestDb>,
+}
+
+impl TestServer {
+    /// Starts a server on a fresh database; `None` if this engine is skipped.
+    pub async fn start(engine: Engine, configure: impl FnOnce(&mut Config)) -> Option<TestServer> {
+        let test_db = TestDb::new(engine).await?;
+        Some(Self::start_on(Arc::new(test_db), configure).await)
+    }
+
+    /// Starts a server on the given (possibly already used) database.
+    pub async fn start_on(test_db: Arc<TestDb>, configure: impl FnOnce(&mut Config)) -> TestServer {
+        let dist = make_dist();
+        let mut config = Config::for_tests(test_db.url.clone(), dist.path().to_path_buf());
+        configure(&mut config);
+        let clock = Clock::default();
+        let state: AppState = baoan_server::serve::state(config.clone(), clock.clone())
+            .await
+            .expect("server state (database connects and migrates)");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind a loopback port");
+        let addr = listener.local_addr().unwrap();
+        let db = state.db.clone();
+        assert_eq!(db.engine, test_db.engine, "the server picked the engine from the URL");
+        tokio::spawn(baoan_server::serve::serve_on(listener, state));
+        TestServer {
+            base: format!("http://{addr}"),
+            addr,
+            clock,
+            db,
+            engine: test_db.engine,
+            config: Arc::new(config),
+            dist: Arc::new(dist),
+            test_db,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// A simulated resident's browser: keeps cookies, never follows redirects.
+    pub fn client(&self) -> reqwest::Client {
+        reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
+    }
+
+    /// Closes this server's pool (its requests fail from then on).
+    pub async fn close(&self) {
+        self.db.pool.close().await;
+    }
+
+    /// Closes the pool and drops the PostgreSQL database.
+    pub async fn finish(self) {
+        self.db.pool.close().await;
+        self.test_db.drop_database().await;
+    }
+
+    pub async fn send_code(&self, client: &reqwest::Client, phone: &str) -> reqwest::Response {
+        client.post(self.url("/api/v1/auth/sms-code")).json(&json!({ "phone": phone })).send().await.unwrap()
+    }
+
+    /// The last code the development SMS sender "sent" to `phone`.
+    pub async fn outbox_code(&self, phone: &str) -> String {
+        let r = reqwest::get(self.url(&format!("/api/v1/dev/sms-outbox?phone={phone}"))).await.unwrap();
+        assert_eq!(r.status(), StatusCode::OK, "no code in the outbox for {phone}");
+        let body: Value = r.json().await.unwrap();
+        let code = body["code"].as_str().expect("outbox has a code").to_string();
+        assert!(code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()), "code is six digits: {code:?}");
+        code
+    }
+
+    pub async fn post_session(&self, client: &reqwest::Client, phone: &str, code: &str) -> reqwest::Response {
+        client
+            .post(self.url("/api/v1/auth/session"))
+            .json(&json!({ "phone": phone, "code": code }))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Requests a code, reads it from the outbox and signs in; returns the `Me` body.
+    pub async fn sign_in(&self, client: &reqwest::Client, phone: &str) -> Value {
+        let r = self.send_code(client, phone).await;
+        assert_eq!(r.status(), StatusCode::OK, "send code: {}", r.text().await.unwrap_or_default());
+        let code = self.outbox_code(phone).await;
+        let r = self.post_session(client, phone, &code).await;
+        assert_eq!(r.status(), StatusCode::OK, "sign in");
+        r.json().await.unwrap()
+    }
+
+    pub async fn count(&self, sql: &str) -> i64 {
+        let (n,): (i64,) = sqlx::query_as(sql).fetch_one(&self.db.pool).await.unwrap();
+        n
+    }
+}
+
+/// Starts a server on `engine` (configured by `configure`), runs `body` against it, then cleans
+/// up. Skips (returns) when the engine is not available.
+pub async fn run<C, F, Fut>(engine: Engine, configure: C, body: F)
+where
+    C: FnOnce(&mut Config),
+    F: FnOnce(TestServer) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let Some(server) = TestServer::start(engine, configure).await else { return };
+    body(server.clone()).await;
+    server.finish().await;
+}
+
+/// Creates a fresh database of `engine`, runs `body` with it, then drops it. Skips (returns)
+/// when the engine is not available.
+pub async fn run_db<F, Fut>(engine: Engine, body: F)
+where
+    F: FnOnce(Arc<TestDb>) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let Some(db) = TestDb::new(engine).await else { return };
+    let db = Arc::new(db);
+    body(db.clone()).await;
+    db.drop_database().await;
+}
+
+/// Asserts `body` is the contract's error shape with the given code, and returns it.
+pub fn assert_error_shape(body: &Value, code: &str) {
+    let obj = body.as_object().unwrap_or_else(|| panic!("error body is a JSON object: {body}"));
+    assert_eq!(obj.get("code").and_then(Value::as_str), Some(code), "error code in {body}");
+    assert!(obj.get("message").is_some_and(Value::is_string), "error message is a string in {body}");
+    for key in obj.keys() {
+        assert!(matches!(key.as_str(), "code" | "message" | "fields"), "unexpected key {key:?} in {body}");
+    }
+    if let Some(fields) = obj.get("fields") {
+        let fields = fields.as_object().unwrap_or_else(|| panic!("fields is an object in {body}"));
+        assert!(fields.values().all(Value::is_string), "every field error is a code string in {body}");
+    }
+}
+
+/// Reads a response that must be an error: checks the status, that it is JSON, and the shape.
+pub async fn expect_error(response: reqwest::Response, status: StatusCode, code: &str) -> Value {
+    let got = response.status();
+    let content_type =
+        response.headers().get(reqwest::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    let text = response.text().await.unwrap();
+    assert_eq!(got, status, "status (body: {text})");
+    assert!(
+        content_type.starts_with("application/json"),
+        "error content type is JSON, got {content_type:?} (body: {text})"
+    );
+    let body: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("error body is JSON ({e}): {text}"));
+    assert_error_shape(&body, code);
+    body
+}
+
+/// Every `Set-Cookie` value of a response.
+pub fn set_cookies(response: &reqwest::Response) -> Vec<String> {
+    response.headers().get_all(reqwest::header::SET_COOKIE).iter().map(|v| v.to_str().unwrap().to_string()).collect()
+}
+
+/// The session token from a `Set-Cookie` value.
+pub fn session_token(set_cookie: &str) -> String {
+    let first = set_cookie.split(';').next().unwrap();
+    let (name, value) = first.split_once('=').unwrap();
+    assert_eq!(name.trim(), baoan_server::auth::session::COOKIE_NAME);
+    value.to_string()
+}
+
+/// The attributes of a `Set-Cookie` value after the name=value pair, lowercased names.
+pub fn cookie_attributes(set_cookie: &str) -> Vec<(String, String)> {
+    set_cookie
+        .split(';')
+        .skip(1)
+        .map(|a| {
+            let a = a.trim();
+            match a.split_once('=') {
+                Some((k, v)) => (k.trim().to_ascii_lowercase(), v.trim().to_string()),
+                None => (a.to_ascii_lowercase(), String::new()),
+            }
+        })
+        .collect()
+}
+
+pub fn dist_path(server: &TestServer) -> PathBuf {
+    server.dist.path().to_path_buf()
+}
+
+/// `$name::sqlite` from `async fn $name(server: TestServer)`, for behaviour that does not depend
+/// on the database engine (headers, routing, documents).
+#[macro_export]
+macro_rules! sqlite_only {
+    ($name:ident) => {
+        $crate::sqlite_only!($name, |_config: &mut baoan_server::config::Config| {});
+    };
+    ($name:ident, $configure:expr) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                $crate::common::run(baoan_server::db::Engine::Sqlite, $configure, super::$name).await;
+            }
+        }
+    };
+}
+
+/// `$name::sqlite` and `$name::postgres` from `async fn $name(db: Arc<TestDb>)`: tests of the
+/// storage layer itself, given a fresh empty database (no server).
+#[macro_export]
+macro_rules! both_engines_db {
+    ($name:ident) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                $crate::common::run_db(baoan_server::db::Engine::Sqlite, super::$name).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                $crate::common::run_db(baoan_server::db::Engine::Postgres, super::$name).await;
+            }
+        }
+    };
+}
+
+/// Generates `$name::sqlite` and `$name::postgres` from `async fn $name(server: TestServer)`.
+#[macro_export]
+macro_rules! both_engines {
+    ($name:ident) => {
+        $crate::both_engines!($name, |_config: &mut baoan_server::config::Config| {});
+    };
+    ($name:ident, $configure:expr) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                $crate::common::run(baoan_server::db::Engine::Sqlite, $configure, super::$name).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                $crate::common::run(baoan_server::db::Engine::Postgres, $configure, super::$name).await;
+            }
+        }
+    };
+}

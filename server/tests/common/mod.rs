@@ -21,7 +21,6 @@ use reqwest::StatusCode;
 use serde_json::{json, Value};
 use std::future::Future;
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::sync::Arc;
 use tempfile::TempDir;
 
@@ -247,11 +246,15 @@ pub async fn run<C, F, Fut>(engine: Engine, configure: C, body: F)
 where
     C: FnOnce(&mut Config),
     F: FnOnce(TestServer) -> Fut,
-    Fut: Future<Output = ()>,
+    Fut: Future<Output = ()> + Send + 'static,
 {
     let Some(server) = TestServer::start(engine, configure).await else { return };
-    body(server.clone()).await;
+    // On a task, so a failing test still cleans up before its panic is passed on.
+    let outcome = tokio::spawn(body(server.clone())).await;
     server.finish().await;
+    if let Err(e) = outcome {
+        std::panic::resume_unwind(e.into_panic());
+    }
 }
 
 /// Creates a fresh database of `engine`, runs `body` with it, then drops it. Skips (returns)
@@ -259,12 +262,15 @@ where
 pub async fn run_db<F, Fut>(engine: Engine, body: F)
 where
     F: FnOnce(Arc<TestDb>) -> Fut,
-    Fut: Future<Output = ()>,
+    Fut: Future<Output = ()> + Send + 'static,
 {
     let Some(db) = TestDb::new(engine).await else { return };
     let db = Arc::new(db);
-    body(db.clone()).await;
+    let outcome = tokio::spawn(body(db.clone())).await;
     db.drop_database().await;
+    if let Err(e) = outcome {
+        std::panic::resume_unwind(e.into_panic());
+    }
 }
 
 /// Asserts `body` is the contract's error shape with the given code, and returns it.
@@ -323,10 +329,6 @@ pub fn cookie_attributes(set_cookie: &str) -> Vec<(String, String)> {
             }
         })
         .collect()
-}
-
-pub fn dist_path(server: &TestServer) -> PathBuf {
-    server.dist.path().to_path_buf()
 }
 
 /// `$name::sqlite` from `async fn $name(server: TestServer)`, for behaviour that does not depend

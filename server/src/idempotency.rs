@@ -47,12 +47,17 @@ where
     match claimed {
         Ok(_) => {}
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-            let (stored_fingerprint, response): (String, Option<String>) =
+            // The claim may be gone already: the first attempt failed and released it. That is
+            // still "a retry arriving while the first was running": 409, try again.
+            let Some((stored_fingerprint, response)): Option<(String, Option<String>)> =
                 sqlx::query_as("SELECT fingerprint, response FROM idempotency_keys WHERE scope = $1 AND key = $2")
                     .bind(scope)
                     .bind(key)
-                    .fetch_one(db)
-                    .await?;
+                    .fetch_optional(db)
+                    .await?
+            else {
+                return Err(AppError::new(ErrorCode::Conflict, "The same request is still being processed"));
+            };
             if stored_fingerprint != fingerprint {
                 return Err(AppError::new(ErrorCode::Conflict, "Idempotency key reused for a different request"));
             }

@@ -145,6 +145,11 @@ pub struct TestServer {
     pub engine: Engine,
     pub config: Arc<Config>,
     pub dist: Arc<TempDir>,
+    /// This server's own data folder (uploads live under it), never shared with another test.
+    pub data_dir: Arc<TempDir>,
+    /// The state the server runs with (same pool, clock and configuration), for tests that call
+    /// the shared services directly or serve a router of their own.
+    pub state: AppState,
     test_db: Arc<TestDb>,
 }
 
@@ -158,7 +163,11 @@ impl TestServer {
     /// Starts a server on the given (possibly already used) database.
     pub async fn start_on(test_db: Arc<TestDb>, configure: impl FnOnce(&mut Config)) -> TestServer {
         let dist = make_dist();
+        let data_dir = tempfile::tempdir().expect("temp data dir");
         let mut config = Config::for_tests(test_db.url.clone(), dist.path().to_path_buf());
+        // Config::for_tests points at the system's temp folder, shared by every test: give each
+        // server a data folder of its own (before `configure`, which may still change it).
+        config.data_dir = data_dir.path().to_path_buf();
         configure(&mut config);
         let clock = Clock::default();
         let state: AppState = baoan_server::serve::state(config.clone(), clock.clone())
@@ -168,7 +177,7 @@ impl TestServer {
         let addr = listener.local_addr().unwrap();
         let db = state.db.clone();
         assert_eq!(db.engine, test_db.engine, "the server picked the engine from the URL");
-        tokio::spawn(baoan_server::serve::serve_on(listener, state));
+        tokio::spawn(baoan_server::serve::serve_on(listener, state.clone()));
         TestServer {
             base: format!("http://{addr}"),
             addr,
@@ -177,6 +186,8 @@ impl TestServer {
             engine: test_db.engine,
             config: Arc::new(config),
             dist: Arc::new(dist),
+            data_dir: Arc::new(data_dir),
+            state,
             test_db,
         }
     }

@@ -4,6 +4,7 @@
 use crate::i18n::{fill, use_i18n, Key};
 use crate::journeys;
 use crate::shared::api;
+use crate::shared::draft::clear_all_drafts;
 use crate::shared::loadable::{error_key, Loaded};
 use baoan_contract::api::{Me, MessageList};
 use crate::shared::page::use_title;
@@ -29,6 +30,7 @@ fn MineContent() -> impl IntoView {
         if let Some(result) = sign_out.value().get() {
             // A 401 means the session had already ended: the resident is signed out either way.
             if result.is_ok() || result.as_ref().err().map(|e| e.is_unauthorized()).unwrap_or(false) {
+                clear_all_drafts();
                 session.me.set(None);
                 navigate("/", Default::default());
             }

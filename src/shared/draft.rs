@@ -18,3 +18,9 @@ pub fn clear_draft(form: &'static str, fields: &[&'static str]) {
         storage::remove(&format!("baoan.draft.{form}.{field}"));
     }
 }
+
+/// Forgets every form's saved fields. On sign-out: the next person to use this device (a
+/// shared family phone, a kiosk) must never see, or send, what the last one typed.
+pub fn clear_all_drafts() {
+    storage::remove_prefixed("baoan.draft.");
+}

@@ -57,8 +57,16 @@ pub fn RequireSignIn(children: ChildrenFn) -> impl IntoView {
     let session = use_session();
     let location = use_location();
     let navigate = use_navigate();
+    // The page this guards. Signing out navigates away and forgets the resident at once; by the
+    // time this effect sees nobody signed in the address is already another page, which must
+    // not be sent to sign-in.
+    let guarded = location.pathname.get_untracked();
     Effect::new(move |_| {
-        if session.checked.get() && session.failed.with(Option::is_none) && session.me.with(Option::is_none) {
+        if session.checked.get()
+            && session.failed.with(Option::is_none)
+            && session.me.with(Option::is_none)
+            && location.pathname.with_untracked(|p| *p == guarded)
+        {
             let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
             let next = js_sys::encode_uri_component(&here).as_string().unwrap_or_default();
             navigate(&format!("/sign-in?next={next}"), Default::default());

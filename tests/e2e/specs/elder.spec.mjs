@@ -1,7 +1,7 @@
 // Elder mode (长辈模式): the switch on the home page and in settings, kept across reloads,
 // text ≥ 20 px and tap targets ≥ 60 px.
 import { test, expect, open, h1, setPrefs } from "../support/app.mjs";
-import { t } from "../support/i18n.mjs";
+import { t, NATIVE_NAME } from "../support/i18n.mjs";
 
 const MIN_TEXT_PX = 20;
 const MIN_TAP_PX = 60;
@@ -86,6 +86,23 @@ test("in elder mode text is at least 20 px and the menu and buttons at least 60 
   await open(page, "/settings");
   await expectTall(page.locator("main .radio"), "language choice");
   expect(await smallText(page), "text under 20 px on the settings page").toEqual([]);
+});
+
+test("in elder mode each language's name stays on one line, in every language", async ({ page }) => {
+  await setPrefs(page, { elder: true });
+  await open(page, "/");
+  for (const lang of ["en", "zh-Hant", "zh-Hans"]) {
+    await page.locator(".language-switch button").filter({ hasText: NATIVE_NAME[lang] }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", lang);
+    const lines = await page.locator(".language-switch button").evaluateAll((buttons) =>
+      buttons.map((b) => {
+        const range = document.createRange();
+        range.selectNodeContents(b);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      }),
+    );
+    expect(lines, `lines per language button with the page in ${lang}`).toEqual([1, 1, 1]);
+  }
 });
 
 test("elder mode can be turned on and off in settings", async ({ page }) => {

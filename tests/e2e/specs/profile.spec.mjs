@@ -80,3 +80,21 @@ test("what was typed but not saved survives a reload", async ({ page }) => {
   const me = await (await page.request.get("/api/v1/me")).json();
   expect(me.profile).toBeNull();
 });
+
+test("after sign-out, the next resident on this device does not see the last one's draft", async ({ page }) => {
+  await open(page, "/mine/profile");
+  await page.getByLabel(t(L, "NameLabel")).fill("王五");
+  await page.getByLabel(t(L, "IdNumberLabel")).fill(VALID_ID);
+  await page.goto("/mine");
+  await page.getByRole("button", { name: t(L, "SignOut") }).click();
+  await expect(page).toHaveURL("/");
+  await expect(h1(page)).toHaveText(t(L, "HomeHeading"));
+
+  await signIn(page.request); // someone else, on the same phone
+  await open(page, "/mine/profile");
+  await expect(page.getByLabel(t(L, "NameLabel"))).toHaveValue("");
+  await expect(page.getByLabel(t(L, "IdNumberLabel"))).toHaveValue("");
+  const stored = await page.evaluate(() => Object.values(localStorage));
+  expect(stored).not.toContain(VALID_ID);
+  expect(stored).not.toContain("王五");
+});

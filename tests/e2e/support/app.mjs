@@ -41,6 +41,7 @@ export const PUBLIC_PAGES = [
 export const SIGNED_IN_PAGES = [
   { path: "/mine", h1: "MineTitle" },
   { path: "/mine/profile", h1: "ProfileTitle" },
+  { path: "/mine/messages", h1: "MessagesTitle" },
 ];
 export const JOURNEYS = [
   { path: "/assistance", title: "AssistanceTitle" },

@@ -13,12 +13,14 @@ export PATH="$HOME/.cargo/bin:$TOOLS/node_modules/.bin:$PATH"
 
 log() { printf '[tools] %s\n' "$*" >&2; }
 
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+# Outputs are captured before grep: under pipefail an early-exiting `grep -q` can fail the pipe.
+targets="$(rustup target list --installed)"
+if ! grep -qx wasm32-unknown-unknown <<<"$targets"; then
   log "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 fi
 
-if ! trunk --version 2>/dev/null | grep -q '0.21.14'; then
+if ! grep -q '0.21.14' <<<"$(trunk --version 2>/dev/null || true)"; then
   log "installing trunk 0.21.14 (takes several minutes once)"
   cargo install --locked --debug trunk --version 0.21.14
 fi
@@ -27,7 +29,7 @@ WB_VERSION="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/, ""); print
 if [ -z "$WB_VERSION" ]; then
   log "Cargo.lock has no wasm-bindgen entry"; exit 1
 fi
-if ! wasm-bindgen --version 2>/dev/null | grep -q "$WB_VERSION"; then
+if ! grep -q "$WB_VERSION" <<<"$(wasm-bindgen --version 2>/dev/null || true)"; then
   log "installing wasm-bindgen-cli $WB_VERSION (about 5 minutes once)"
   # Not --locked: its lockfile names a crate version the registry lacks.
   cargo install wasm-bindgen-cli --version "$WB_VERSION"
@@ -36,7 +38,7 @@ if ! grep -q "wasm_bindgen = \"$WB_VERSION\"" "$ROOT/Trunk.toml"; then
   log "Trunk.toml pins another wasm-bindgen than Cargo.lock ($WB_VERSION): update [tools] wasm_bindgen"; exit 1
 fi
 
-if ! wasm-opt --version 2>/dev/null | grep -q 'version 132'; then
+if ! grep -q 'version 132' <<<"$(wasm-opt --version 2>/dev/null || true)"; then
   log "installing wasm-opt 132 (npm binaryen@132.0.0)"
   (cd "$TOOLS" && [ -f package.json ] || echo '{"private":true}' > "$TOOLS/package.json"
    cd "$TOOLS" && npm install --no-audit --no-fund --silent binaryen@132.0.0)

@@ -54,8 +54,6 @@ pub fn build(state: AppState) -> Router {
 
     let mut app = Router::new()
         .nest("/api/v1", api)
-        // Any other API version or path is a JSON 404, never the web app's page.
-        .route("/api/{*rest}", axum::routing::any(|| async { AppError::not_found() }))
         .merge(web_app::router(&state.config.dist_dir, Arc::new(index_html)));
     for layer in security::layers(csp) {
         app = app.layer(layer);

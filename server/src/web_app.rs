@@ -30,9 +30,20 @@ pub fn router<S: Clone + Send + Sync + 'static>(dist: &Path, index_html: Arc<Str
     };
     let assets = ServeDir::new(dist).precompressed_br().precompressed_gzip().fallback(tower::service_fn({
         let index = index.clone();
-        move |_req| {
+        move |req: axum::extract::Request| {
             let index = index.clone();
-            async move { Ok::<_, std::convert::Infallible>((StatusCode::OK, index().await).into_response()) }
+            // Under /api/ but outside /api/v1 (another version, a typo): a JSON 404, never the page.
+            let api_path = req.uri().path().starts_with("/api/");
+            async move {
+                let response = if api_path {
+                    let mut r = crate::error::AppError::not_found().into_response();
+                    r.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+                    r
+                } else {
+                    (StatusCode::OK, index().await).into_response()
+                };
+                Ok::<_, std::convert::Infallible>(response)
+            }
         }
     }));
     Router::new()

@@ -16,7 +16,7 @@ const LIMIT: usize = baoan_server::app::JSON_BODY_LIMIT;
 
 async fn unknown_api_paths_are_json_404(server: TestServer) {
     let client = server.client();
-    for path in ["/api/v1/nope", "/api/v1/me/nope", "/api/v1/auth", "/api/v1/streets/xinan/more", "/api/v1/nope?x=1"] {
+    for path in ["/api/v1/nope", "/api/v1/me/nope", "/api/v1/auth", "/api/v1/streets/xinan/more", "/api/v1/nope?x=1", "/api/v2/meta", "/api/nope"] {
         let r = client.get(server.url(path)).send().await.unwrap();
         let body = expect_error(r, StatusCode::NOT_FOUND, "not_found").await;
         assert!(body.get("fields").is_none(), "{path}: {body}");
@@ -337,6 +337,7 @@ async fn api_responses_are_never_cached(server: TestServer) {
         ("meta", client.get(server.url("/api/v1/meta")).send().await.unwrap()),
         ("401", client.get(server.url("/api/v1/me")).send().await.unwrap()),
         ("404", client.get(server.url("/api/v1/nope")).send().await.unwrap()),
+        ("404 outside /api/v1", client.get(server.url("/api/v2/meta")).send().await.unwrap()),
         ("422", client.post(server.url("/api/v1/auth/sms-code")).json(&json!({ "phone": "" })).send().await.unwrap()),
     ] {
         assert_eq!(r.headers().get(CACHE_CONTROL).map(|v| v.to_str().unwrap()), Some("no-store"), "{what}");

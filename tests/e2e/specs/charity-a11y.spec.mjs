@@ -5,6 +5,9 @@ import { test, expect, open, setPrefs, signIn } from "../support/app.mjs";
 import { LANGS } from "../support/i18n.mjs";
 import { ct } from "../support/charity.mjs";
 
+// Several pages per test, each scanned by axe: more than the default 30 s on a shared machine.
+test.describe.configure({ timeout: 180_000 });
+
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 async function scan(page, elder) {

@@ -63,16 +63,20 @@ pub fn ProjectListPage() -> impl IntoView {
         ev.prevent_default();
         go("q", search.get_untracked());
     };
+    // The list's order when none is chosen is "newest": show it as chosen.
+    let current = move |name: &str| {
+        query.get().get(name).unwrap_or_else(|| if name == "sort" { ProjectSort::Newest.code().into() } else { String::new() })
+    };
     let select = move |name: &'static str, label: Key, options: Vec<(String, String)>| {
         let id = format!("filter-{name}");
         view! {
             <div class="field charity-filter">
                 <label for=id.clone()>{move || i18n.t(label)}</label>
                 <select id=id name=name on:change=move |ev| go(name, event_target_value(&ev))
-                    prop:value=move || query.get().get(name).unwrap_or_default()>
+                    prop:value=move || current(name)>
                     {options.into_iter().map(|(value, text)| {
                         let v = value.clone();
-                        view! { <option value=value selected=move || query.get().get(name).unwrap_or_default() == v>{text}</option> }
+                        view! { <option value=value selected=move || current(name) == v>{text}</option> }
                     }).collect_view()}
                 </select>
             </div>

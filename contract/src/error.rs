@@ -180,6 +180,18 @@ field_errors! {
     // ── Marriage registration: add this journey's field errors below (codes `marriage.…`). ──
 
     // ── Charity: add this journey's field errors below (codes `charity.…`). ──
+    /// Gift amount: not a number of yuan with at most two decimals.
+    CharityAmountFormat => "charity.amount_format",
+    /// Gift amount: zero or less.
+    CharityAmountNotPositive => "charity.amount_not_positive",
+    /// Gift amount: above the single-gift limit.
+    CharityAmountTooLarge => "charity.amount_too_large",
+    /// Message: longer than the limit.
+    CharityMessageTooLong => "charity.message_too_long",
+    /// Message: markup or control characters (plain text only).
+    CharityMessageCharacters => "charity.message_characters",
+    /// Display name for a named gift: too long or not plain text.
+    CharityDonorName => "charity.donor_name",
 
     // ── Tomb-sweeping and memorials: add this journey's field errors below (codes `memorial.…`). ──
 

@@ -34,6 +34,12 @@ pub fn field_error_key(e: FieldError) -> Msg {
         // ── Marriage registration ──
 
         // ── Charity ──
+        FieldError::CharityAmountFormat => crate::journeys::charity::i18n::Key::FeAmountFormat.into(),
+        FieldError::CharityAmountNotPositive => crate::journeys::charity::i18n::Key::FeAmountNotPositive.into(),
+        FieldError::CharityAmountTooLarge => crate::journeys::charity::i18n::Key::FeAmountTooLarge.into(),
+        FieldError::CharityMessageTooLong => crate::journeys::charity::i18n::Key::FeMessageTooLong.into(),
+        FieldError::CharityMessageCharacters => crate::journeys::charity::i18n::Key::FeMessageCharacters.into(),
+        FieldError::CharityDonorName => crate::journeys::charity::i18n::Key::FeDonorName.into(),
 
         // ── Tomb-sweeping and memorials ──
     }

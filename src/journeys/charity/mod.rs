@@ -1,13 +1,25 @@
-//! Charity projects and named funds (慈善) journey.
+//! Charity projects and named funds (慈善) journey: browse and search projects, read a
+//! project's public ledger, browse named funds and the district's totals, give (sandbox
+//! payment), get a receipt, and see every gift in 我的捐赠.
 //!
-//! Not online yet: its start page says so plainly. Everything of this journey lives in this
-//! folder: its routes (below), pages, its own strings (`i18n/`), and its section of 我的.
+//! Everything of this journey lives in this folder: its routes (below), one file per page,
+//! its own strings (`i18n/`), and its section of 我的 (`mine.rs`).
 
+mod card;
+mod district;
+mod funds;
+mod give;
 pub mod i18n;
+mod labels;
+mod ledger;
+mod list;
+mod mine;
+mod pay;
+mod project;
+mod receipt;
 
-use crate::i18n::{use_i18n, Key as Shared};
-use crate::shared::coming_soon::ComingSoon;
-use i18n::Key;
+pub use mine::MySection;
+
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route};
 use leptos_router::{path, MatchNestedRoutes};
@@ -17,25 +29,15 @@ use leptos_router::{path, MatchNestedRoutes};
 pub fn CharityRoutes() -> impl MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("/charity") view=Outlet>
-            <Route path=path!("") view=Start />
+            <Route path=path!("") view=list::ProjectListPage />
+            <Route path=path!("projects/:id") view=project::ProjectPage />
+            <Route path=path!("projects/:id/give") view=give::GivePage />
+            <Route path=path!("gifts/:id/pay") view=pay::PayPage />
+            <Route path=path!("gifts/:id/receipt") view=receipt::ReceiptPage />
+            <Route path=path!("funds") view=funds::FundsPage />
+            <Route path=path!("funds/:id") view=funds::FundPage />
+            <Route path=path!("district") view=district::DistrictPage />
         </ParentRoute>
     }
     .into_inner()
-}
-
-#[component]
-fn Start() -> impl IntoView {
-    view! { <ComingSoon title=Shared::CharityTitle summary=Shared::CharitySummary /> }
-}
-
-/// This journey's section of 我的.
-#[component]
-pub fn MySection() -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <section class="mine-section">
-            <h2>{move || i18n.t(Key::MineHeading)}</h2>
-            <p class="hint">{move || i18n.t(Key::MineEmpty)}</p>
-        </section>
-    }
 }

@@ -1,22 +1,68 @@
-//! The API of the charity (慈善) journey, under /api/v1. (No routes until the journey is built.)
+//! The API of the charity (慈善) journey, under /api/v1: projects, named funds, the district's
+//! totals, and giving (gift order → sandbox payment → receipt; 我的捐赠).
+
+mod cards;
+mod demo;
+mod funds;
+mod gifts;
+mod list;
+pub mod payment;
+mod project;
+pub mod seed;
 
 use crate::db::DbResult;
 use crate::state::AppState;
+use axum::routing::{get, post};
 use axum::Router;
 use sqlx::AnyConnection;
 use utoipa::OpenApi;
 
+/// Shenzhen is UTC+8 all year: dates shown to donors are Shenzhen dates.
+pub const CHINA_UTC_OFFSET: i32 = 8 * 3600;
+
 /// This journey's routes, merged into /api/v1 by `crate::app`.
 pub fn router() -> Router<AppState> {
     Router::new()
+        .route("/charity/projects", get(list::list))
+        .route("/charity/filters", get(list::filter_values))
+        .route("/charity/projects/{id}", get(project::show))
+        .route("/charity/funds", get(funds::list))
+        .route("/charity/funds/{id}", get(funds::show))
+        .route("/charity/district", get(funds::district))
+        .route("/charity/gifts", post(gifts::create))
+        .route("/charity/gifts/{id}", get(gifts::show))
+        .route("/charity/gifts/{id}/sandbox-pay", post(gifts::sandbox_pay))
+        .route("/me/charity/gifts", get(gifts::mine))
 }
 
 /// This journey's part of the OpenAPI document, merged by `crate::openapi`.
 #[derive(OpenApi)]
-#[openapi(paths())]
+#[openapi(paths(
+    list::list,
+    list::filter_values,
+    project::show,
+    funds::list,
+    funds::show,
+    funds::district,
+    gifts::create,
+    gifts::sandbox_pay,
+    gifts::show,
+    gifts::mine
+))]
 pub struct Api;
 
-/// Demonstration data for this journey, written once into an empty database (see `db::demo`).
-pub async fn seed_demo(_tx: &mut AnyConnection, _now: i64) -> DbResult<()> {
+/// Demonstration data for this journey, written once into an empty database (see `db::demo`):
+/// a realistic small set, plus generated projects for the list benchmark when
+/// `BAOAN_DEMO_LARGE` asks: `1` means 10,000; another number means that many.
+pub async fn seed_demo(tx: &mut AnyConnection, now: i64) -> DbResult<()> {
+    demo::seed(tx, now).await?;
+    let large = match std::env::var("BAOAN_DEMO_LARGE").ok().and_then(|v| v.trim().parse::<i64>().ok()) {
+        Some(1) => 10_000,
+        Some(n) if n > 1 => n.min(1_000_000),
+        _ => 0,
+    };
+    if large > 0 {
+        seed::generated(tx, large, now).await?;
+    }
     Ok(())
 }

@@ -7,7 +7,26 @@ mod zh_hant;
 use crate::i18n::{Lang, Msg};
 
 crate::keys! {
-    MineHeading, MineEmpty,
+    MineHeading, MineEmpty, MineBrowse, FeAmountFormat, FeAmountNotPositive, FeAmountTooLarge, FeMessageTooLong, FeMessageCharacters,
+    FeDonorName, ListTitle, ListLead, NavFunds, NavDistrict, SearchLabel, SearchButton, FilterStatus,
+    FilterCategory, FilterOrganiser, FilterFund, FilterAll, SortLabel, SortNewest, SortNearlyFunded, SortMostDonors,
+    SortEndingSoon, StatusFundraising, StatusFinished, CatMedical, CatEducation, CatElderly, CatPoverty, CatEmergency,
+    CatCommunity, ResultsCount, NoResults, PagePrev, PageNext, PageOf, PageWord, PageNav,
+    RegistrationNo, Target, Raised, Donors, DaysLeft, Ended, ProgressLabel, Organiser,
+    Qualification, Description, Budget, BudgetItem, Amount, Updates, Ledger, LedgerDate,
+    LedgerKind, LedgerPurpose, LedgerCounterparty, LedgerReceipt, LedgerBalance, LedgerEmpty, Income, Expense,
+    ChartTitle, ChartEmpty, CpPublicDonors, CpEnterprise, CpFund, CpHospital, CpSchool, CpSupplier,
+    CpBeneficiaries, CpOperations, Disclosures, BadgeOnTime, BadgeDueIn, BadgeOverdue, Days, NextDue,
+    RecentGifts, Anonymous, ShareLink, GiveButton, ProjectFinishedNote, BackToList, FundsTitle, FundsLead,
+    FundSearchLabel, FundSortName, FundSortRaised, FundSortFounded, FounderType, FounderEnterprise, FounderFamily, FounderIndividual,
+    Founded, Principal, TotalRaised, TotalSpent, ProjectsSupported, FundProjects, AnnualReports, ReportIncome,
+    ReportExpense, NoFunds, DistrictTitle, RaisedThisYear, FundsCount, ProjectsCount, DonorsCount, ByCategory,
+    GiveTitle, GiveTo, AmountLegend, AmountOther, AmountCustomLabel, AmountCustomHint, NameLegend, Named,
+    AnonymousChoice, DonorNameLabel, DonorNameHint, MessageLabel, MessageHint, FrequencyLegend, FrequencyOnce, FrequencyMonthly,
+    Continue, Working, PayTitle, SandboxNotice, OrderId, Project, Frequency, ShownAs,
+    Message, PayButton, ChangeGift, AlreadyPaid, ReceiptTitle, ReceiptThanks, ReceiptNo, Donor,
+    Date, PrintReceipt, WhatNext, WhatNextBody, MonthlyNote, ReceiptPending, ViewReceipt, LatestUpdate,
+    StatusPending, StatusPaid, GiftPaidEvent, Yuan,
 }
 
 fn text(lang: Lang, key: Key) -> &'static str {
@@ -20,8 +39,10 @@ fn text(lang: Lang, key: Key) -> &'static str {
 
 /// The message-centre text for one of this journey's events (`charity.…`), if it is one.
 pub fn event_message(event: &str) -> Option<Msg> {
-    let _ = event;
-    None
+    match event {
+        "charity.gift_paid" => Some(Key::GiftPaidEvent.into()),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

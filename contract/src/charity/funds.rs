@@ -1,0 +1,68 @@
+//! Named charity funds (冠名慈善基金) and the district's totals.
+
+use super::projects::{coded, Category, LedgerLine, ProjectCard};
+use crate::rules::date::Date;
+use serde::{Deserialize, Serialize};
+
+coded!(FounderType { Enterprise => "enterprise", Family => "family", Individual => "individual" });
+coded!(FundSort { Name => "name", Raised => "raised", Founded => "founded" });
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams, utoipa::ToSchema))]
+pub struct FundQuery {
+    pub q: Option<String>,
+    pub sort: Option<FundSort>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FundCard {
+    pub id: String,
+    pub name: String,
+    pub founder_type: FounderType,
+    pub founded: Date,
+    pub principal_fen: i64,
+    pub raised_fen: i64,
+    pub spent_fen: i64,
+    pub projects_supported: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AnnualReport {
+    pub year: i32,
+    pub title: String,
+    pub income_fen: i64,
+    pub expense_fen: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FundDetail {
+    pub card: FundCard,
+    pub description: String,
+    pub projects: Vec<ProjectCard>,
+    pub ledger: Vec<LedgerLine>,
+    pub reports: Vec<AnnualReport>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CategoryTotal {
+    pub category: Category,
+    pub raised_fen: i64,
+    pub projects: i64,
+}
+
+/// `GET /api/v1/charity/district`: the district's totals.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DistrictTotals {
+    pub year: i32,
+    /// Confirmed gifts this calendar year plus recorded income lines dated this year.
+    pub raised_this_year_fen: i64,
+    pub funds: i64,
+    pub projects: i64,
+    pub donors: i64,
+    pub by_category: Vec<CategoryTotal>,
+}

@@ -1,0 +1,48 @@
+//! The payment provider behind one interface. The reference server has only the SANDBOX: no
+//! money moves; it approves a payment when the app sends the sandbox's approval token. The
+//! district's real provider (verifying a signed notification) would implement the same trait,
+//! and `provider()` is the one place that chooses.
+
+/// Why a payment was not accepted.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Declined;
+
+pub trait PaymentProvider: Send + Sync {
+    /// Shown to the donor and stored with the gift ("sandbox" here).
+    fn name(&self) -> &'static str;
+    /// Checks the provider's proof of payment for an order; returns the provider's payment reference.
+    fn verify(&self, order_id: &str, amount_fen: i64, proof: &str) -> Result<String, Declined>;
+}
+
+/// A sandbox: approves `sandbox-approve`, declines anything else. Clearly labelled as such.
+pub struct SandboxProvider;
+
+impl PaymentProvider for SandboxProvider {
+    fn name(&self) -> &'static str {
+        "sandbox"
+    }
+
+    fn verify(&self, order_id: &str, amount_fen: i64, proof: &str) -> Result<String, Declined> {
+        if proof == baoan_contract::charity::SANDBOX_APPROVE && amount_fen > 0 {
+            Ok(format!("SANDBOX-{order_id}"))
+        } else {
+            Err(Declined)
+        }
+    }
+}
+
+pub fn provider() -> &'static dyn PaymentProvider {
+    &SandboxProvider
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sandbox_approves_only_its_token() {
+        assert_eq!(SandboxProvider.verify("o1", 100, "sandbox-approve"), Ok("SANDBOX-o1".into()));
+        assert_eq!(SandboxProvider.verify("o1", 100, "paid"), Err(Declined));
+        assert_eq!(SandboxProvider.verify("o1", 0, "sandbox-approve"), Err(Declined));
+    }
+}

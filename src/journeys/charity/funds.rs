@@ -1,0 +1,117 @@
+//! /charity/funds — the directory of named funds (search, sort) — and /charity/funds/:id.
+
+use super::card::ProjectCardView;
+use super::i18n::Key;
+use super::labels::{founder, yuan_whole};
+use super::ledger::{LedgerTable, SpendingChart};
+use crate::i18n::use_i18n;
+use crate::shared::api;
+use crate::shared::loadable::Loaded;
+use crate::shared::page::use_title;
+use baoan_contract::charity::{FundCard, FundDetail, FundSort};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn FundsPage() -> impl IntoView {
+    use_title(Key::FundsTitle);
+    let i18n = use_i18n();
+    let typed = RwSignal::new(String::new());
+    let search = RwSignal::new(String::new());
+    let sort = RwSignal::new(FundSort::Name);
+    let funds = LocalResource::new(move || {
+        let path = format!(
+            "/charity/funds?q={}&sort={}",
+            js_sys::encode_uri_component(&search.get()),
+            sort.get().code()
+        );
+        async move { api::get::<Vec<FundCard>>(&path).await }
+    });
+    let sorts = [(FundSort::Name, Key::FundSortName), (FundSort::Raised, Key::FundSortRaised), (FundSort::Founded, Key::FundSortFounded)];
+    view! {
+        <p><a href="/charity">{move || i18n.t(Key::BackToList)}</a></p>
+        <h1>{move || i18n.t(Key::FundsTitle)}</h1>
+        <p class="lead">{move || i18n.t(Key::FundsLead)}</p>
+        <form role="search" class="charity-search" on:submit=move |ev| { ev.prevent_default(); search.set(typed.get_untracked()); }>
+            <label for="fund-q">{move || i18n.t(Key::FundSearchLabel)}</label>
+            <div class="charity-search-row">
+                <input type="search" id="fund-q" maxlength="40" prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev)) />
+                <button type="submit" class="button">{move || i18n.t(Key::SearchButton)}</button>
+            </div>
+        </form>
+        <div class="field charity-filter">
+            <label for="fund-sort">{move || i18n.t(Key::SortLabel)}</label>
+            <select id="fund-sort" on:change=move |ev| sort.set(FundSort::from_code(&event_target_value(&ev)).unwrap_or(FundSort::Name))>
+                {sorts.into_iter().map(|(s, k)| view! { <option value=s.code() selected=move || sort.get() == s>{move || i18n.t(k)}</option> }).collect_view()}
+            </select>
+        </div>
+        <Loaded resource=funds let:funds>
+            {if funds.is_empty() { Some(view! { <p class="notice">{move || i18n.t(Key::NoFunds)}</p> }) } else { None }}
+            <ul class="charity-cards">
+                {funds.into_iter().map(|f| view! { <FundCardView f=f /> }).collect_view()}
+            </ul>
+        </Loaded>
+    }
+}
+
+#[component]
+fn FundFigures(f: FundCard) -> impl IntoView {
+    let i18n = use_i18n();
+    let founder_key = founder(f.founder_type);
+    view! {
+        <dl class="charity-figures">
+            <div><dt>{move || i18n.t(Key::FounderType)}</dt><dd>{move || i18n.t(founder_key)}</dd></div>
+            <div><dt>{move || i18n.t(Key::Founded)}</dt><dd>{f.founded.to_iso()}</dd></div>
+            <div><dt>{move || i18n.t(Key::Principal)}</dt><dd>{yuan_whole(f.principal_fen)}</dd></div>
+            <div><dt>{move || i18n.t(Key::TotalRaised)}</dt><dd>{yuan_whole(f.raised_fen)}</dd></div>
+            <div><dt>{move || i18n.t(Key::TotalSpent)}</dt><dd>{yuan_whole(f.spent_fen)}</dd></div>
+            <div><dt>{move || i18n.t(Key::ProjectsSupported)}</dt><dd>{f.projects_supported}</dd></div>
+        </dl>
+    }
+}
+
+#[component]
+fn FundCardView(f: FundCard) -> impl IntoView {
+    view! {
+        <li class="charity-card">
+            <h2 class="charity-card-title"><a href=format!("/charity/funds/{}", f.id)>{f.name.clone()}</a></h2>
+            <FundFigures f=f />
+        </li>
+    }
+}
+
+#[component]
+pub fn FundPage() -> impl IntoView {
+    use_title(Key::FundsTitle);
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let fund = LocalResource::new(move || {
+        let id = params.get().get("id").unwrap_or_default();
+        async move { api::get::<FundDetail>(&format!("/charity/funds/{}", js_sys::encode_uri_component(&id))).await }
+    });
+    view! {
+        <p><a href="/charity/funds">{move || i18n.t(Key::FundsTitle)}</a></p>
+        <Loaded resource=fund let:f>
+            <h1>{f.card.name.clone()}</h1>
+            <p>{f.description.clone()}</p>
+            <FundFigures f=f.card.clone() />
+            <h2>{move || i18n.t(Key::FundProjects)}</h2>
+            <ul class="charity-cards">{f.projects.into_iter().map(|c| view! { <ProjectCardView card=c /> }).collect_view()}</ul>
+            <h2>{move || i18n.t(Key::Ledger)}</h2>
+            <SpendingChart lines=f.ledger.clone() />
+            <LedgerTable lines=f.ledger.clone() />
+            <h2>{move || i18n.t(Key::AnnualReports)}</h2>
+            <table class="charity-table">
+                <thead><tr>
+                    <th scope="col">{move || i18n.t(Key::Date)}</th>
+                    <th scope="col">{move || i18n.t(Key::AnnualReports)}</th>
+                    <th scope="col" class="num">{move || i18n.t(Key::ReportIncome)}</th>
+                    <th scope="col" class="num">{move || i18n.t(Key::ReportExpense)}</th>
+                </tr></thead>
+                <tbody>{f.reports.into_iter().map(|r| view! {
+                    <tr><td>{r.year}</td><td>{r.title}</td><td class="num">{yuan_whole(r.income_fen)}</td><td class="num">{yuan_whole(r.expense_fen)}</td></tr>
+                }).collect_view()}</tbody>
+            </table>
+        </Loaded>
+    }
+}

@@ -1,0 +1,107 @@
+//! /charity/projects/:id — what the project is, who runs it, its budget, progress timeline,
+//! public ledger with running balance, spending chart, disclosure badge, recent gifts, share link.
+
+use super::i18n::Key;
+use super::labels::{badge, category, status, yuan, yuan_whole};
+use super::ledger::{LedgerTable, SpendingChart};
+use crate::i18n::use_i18n;
+use crate::shared::api;
+use crate::shared::loadable::Loaded;
+use baoan_contract::charity::{progress_permille, DisclosureBadge, ProjectDetail, ProjectStatus};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn ProjectPage() -> impl IntoView {
+    // The title is the project's own (set once it has loaded).
+    let params = use_params_map();
+    let project = LocalResource::new(move || {
+        let id = params.get().get("id").unwrap_or_default();
+        async move { api::get::<ProjectDetail>(&format!("/charity/projects/{}", js_sys::encode_uri_component(&id))).await }
+    });
+    view! { <Loaded resource=project let:p><ProjectView p=p /></Loaded> }
+}
+
+#[component]
+pub fn Badge(badge_of: DisclosureBadge) -> impl IntoView {
+    let i18n = use_i18n();
+    let (words, days) = badge(badge_of);
+    let next_due = match badge_of {
+        DisclosureBadge::OnTime { next_due } | DisclosureBadge::DueIn { next_due, .. } | DisclosureBadge::Overdue { next_due, .. } => next_due,
+    };
+    view! {
+        <p class=format!("charity-badge charity-badge-{}", badge_of.tone())>
+            <strong>{move || i18n.t(words)}{days.map(|d| format!(" {d} ")).unwrap_or_default()}{move || days.map(|_| i18n.t(Key::Days))}</strong>
+            <span class="charity-badge-next">{move || i18n.t(Key::NextDue)}"："{next_due.to_iso()}</span>
+        </p>
+    }
+}
+
+#[component]
+fn ProjectView(p: ProjectDetail) -> impl IntoView {
+    let i18n = use_i18n();
+    let c = p.card.clone();
+    let percent = progress_permille(c.raised_fen, c.target_fen) / 10;
+    let open = c.status == ProjectStatus::Fundraising;
+    let give_href = format!("/charity/projects/{}/give", c.id);
+    let share = format!("{}/charity/projects/{}", window().location().origin().unwrap_or_default(), c.id);
+    let (cat, st) = (category(c.category), status(c.status));
+    let title = c.title.clone();
+    Effect::new(move |_| {
+        let _ = i18n.lang.get();
+        document().set_title(&format!("{title} – {}", i18n.t(crate::i18n::Key::SiteName)));
+    });
+    view! {
+        <p><a href="/charity">{move || i18n.t(Key::BackToList)}</a></p>
+        <h1>{c.title.clone()}</h1>
+        <p class="charity-card-meta"><span class="tag">{move || i18n.t(cat)}</span>" "<span class="tag">{move || i18n.t(st)}</span></p>
+        <Badge badge_of=p.badge />
+        <progress class="charity-progress" max="100" value=percent.to_string()
+            aria-label=move || format!("{} {percent}%", i18n.t(Key::ProgressLabel))></progress>
+        <dl class="summary-list">
+            <div class="summary-row"><dt>{move || i18n.t(Key::Raised)}</dt><dd>{yuan(c.raised_fen)}" ("{percent}"%)"</dd></div>
+            <div class="summary-row"><dt>{move || i18n.t(Key::Target)}</dt><dd>{yuan(c.target_fen)}</dd></div>
+            <div class="summary-row"><dt>{move || i18n.t(Key::Donors)}</dt><dd>{c.donors}</dd></div>
+            <div class="summary-row"><dt>{move || i18n.t(Key::DaysLeft)}</dt><dd>{move || if open { c.days_left.to_string() } else { i18n.t(Key::Ended).to_string() }}</dd></div>
+            <div class="summary-row"><dt>{move || i18n.t(Key::Organiser)}</dt><dd>{c.organiser.clone()}</dd></div>
+            <div class="summary-row"><dt>{move || i18n.t(Key::Qualification)}</dt><dd>{p.qualification.clone()}</dd></div>
+            <div class="summary-row"><dt>{move || i18n.t(Key::RegistrationNo)}</dt><dd>{c.registration_no.clone()}</dd></div>
+            {c.fund_id.clone().zip(c.fund_name.clone()).map(|(id, name)| view! {
+                <div class="summary-row"><dt>{move || i18n.t(Key::FilterFund)}</dt><dd><a href=format!("/charity/funds/{id}")>{name}</a></dd></div>
+            })}
+        </dl>
+        {if open {
+            view! { <a class="button charity-give" href=give_href>{move || i18n.t(Key::GiveButton)}</a> }.into_any()
+        } else {
+            view! { <p class="notice">{move || i18n.t(Key::ProjectFinishedNote)}</p> }.into_any()
+        }}
+        <h2>{move || i18n.t(Key::Description)}</h2>
+        <p>{p.description.clone()}</p>
+        <h2>{move || i18n.t(Key::Budget)}</h2>
+        <table class="charity-table">
+            <thead><tr><th scope="col">{move || i18n.t(Key::BudgetItem)}</th><th scope="col" class="num">{move || i18n.t(Key::Amount)}</th></tr></thead>
+            <tbody>{p.budget.iter().map(|b| view! { <tr><td>{b.item.clone()}</td><td class="num">{yuan_whole(b.amount_fen)}</td></tr> }).collect_view()}</tbody>
+        </table>
+        <h2>{move || i18n.t(Key::Updates)}</h2>
+        <ol class="charity-timeline">
+            {p.updates.iter().map(|u| view! { <li><p class="hint">{u.date.to_iso()}</p><h3>{u.title.clone()}</h3><p>{u.body.clone()}</p></li> }).collect_view()}
+        </ol>
+        <h2 id="ledger">{move || i18n.t(Key::Ledger)}</h2>
+        <SpendingChart lines=p.ledger.clone() />
+        <LedgerTable lines=p.ledger.clone() />
+        <h2>{move || i18n.t(Key::Disclosures)}</h2>
+        <ul>{p.disclosures.iter().map(|d| view! { <li>{d.date.to_iso()}" "{d.title.clone()}</li> }).collect_view()}</ul>
+        <h2>{move || i18n.t(Key::RecentGifts)}</h2>
+        <ul class="charity-gifts">
+            {p.recent_gifts.iter().map(|g| {
+                let name = g.display_name.clone();
+                view! { <li>{move || name.clone().unwrap_or_else(|| i18n.t(Key::Anonymous).to_string())}" · "{yuan(g.amount_fen)}" · "{g.date.to_iso()}
+                    {(!g.message.is_empty()).then(|| view! { <q>{g.message.clone()}</q> })}</li> }
+            }).collect_view()}
+        </ul>
+        <div class="field">
+            <label for="share-link">{move || i18n.t(Key::ShareLink)}</label>
+            <input type="text" id="share-link" readonly prop:value=share />
+        </div>
+    }
+}

@@ -1,0 +1,62 @@
+//! /charity/gifts/:id/receipt — the electronic receipt (number, donor, amount, project, date),
+//! printable or saved as PDF through the browser's print dialog; what happens next.
+
+use super::i18n::Key;
+use super::labels::yuan;
+use crate::i18n::use_i18n;
+use crate::shared::api;
+use crate::shared::loadable::Loaded;
+use crate::shared::page::use_title;
+use crate::shared::session::RequireSignIn;
+use baoan_contract::charity::{Frequency, GiftOrder};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn ReceiptPage() -> impl IntoView {
+    use_title(Key::ReceiptTitle);
+    let params = use_params_map();
+    let order = LocalResource::new(move || {
+        let id = params.get().get("id").unwrap_or_default();
+        async move { api::get::<GiftOrder>(&format!("/charity/gifts/{}", js_sys::encode_uri_component(&id))).await }
+    });
+    view! { <RequireSignIn><Loaded resource=order let:o><ReceiptView o=o /></Loaded></RequireSignIn> }
+}
+
+#[component]
+fn ReceiptView(o: GiftOrder) -> impl IntoView {
+    let i18n = use_i18n();
+    let monthly = o.frequency == Frequency::Monthly;
+    let Some(r) = o.receipt.clone() else {
+        return view! {
+            <h1>{move || i18n.t(Key::ReceiptTitle)}</h1>
+            <p class="notice">{move || i18n.t(Key::ReceiptPending)}</p>
+            <a class="button" href=format!("/charity/gifts/{}/pay", o.order_id)>{move || i18n.t(Key::PayTitle)}</a>
+        }
+        .into_any();
+    };
+    view! {
+        <div class="notice notice-success charity-thanks" role="status">
+            <h1>{move || i18n.t(Key::ReceiptThanks)}</h1>
+            <p>{move || i18n.t(Key::ReceiptNo)}" "<strong class="charity-code">{r.receipt_no.clone()}</strong></p>
+        </div>
+        <section class="charity-receipt" aria-labelledby="receipt-title">
+            <h2 id="receipt-title">{move || i18n.t(Key::ReceiptTitle)}</h2>
+            <dl class="summary-list">
+                <div class="summary-row"><dt>{move || i18n.t(Key::ReceiptNo)}</dt><dd class="charity-code">{r.receipt_no.clone()}</dd></div>
+                <div class="summary-row"><dt>{move || i18n.t(Key::Donor)}</dt><dd>{r.donor.clone()}</dd></div>
+                <div class="summary-row"><dt>{move || i18n.t(Key::AmountLegend)}</dt><dd>{yuan(r.amount_fen)}</dd></div>
+                <div class="summary-row"><dt>{move || i18n.t(Key::Project)}</dt><dd>{r.project_title.clone()}</dd></div>
+                <div class="summary-row"><dt>{move || i18n.t(Key::Date)}</dt><dd>{r.date.to_iso()}</dd></div>
+                <div class="summary-row"><dt>{move || i18n.t(Key::OrderId)}</dt><dd class="charity-code">{r.order_id.clone()}</dd></div>
+            </dl>
+            <p class="hint">{move || i18n.t(Key::SandboxNotice)}</p>
+        </section>
+        <p><button type="button" class="button" on:click=|_| { let _ = window().print(); }>{move || i18n.t(Key::PrintReceipt)}</button></p>
+        <h2>{move || i18n.t(Key::WhatNext)}</h2>
+        <p>{move || i18n.t(Key::WhatNextBody)}</p>
+        {monthly.then(|| view! { <p>{move || i18n.t(Key::MonthlyNote)}</p> })}
+        <p><a href="/mine">{move || i18n.t(Key::MineHeading)}</a>" · "<a href=format!("/charity/projects/{}", o.project_id)>{o.project_title.clone()}</a></p>
+    }
+    .into_any()
+}

@@ -44,7 +44,7 @@ export const SIGNED_IN_PAGES = [
 ];
 export const JOURNEYS = [
   { path: "/assistance", title: "AssistanceTitle" },
-  { path: "/marriage", title: "MarriageTitle" },
+  { path: "/marriage", title: "MarriageTitle", online: true },
   { path: "/charity", title: "CharityTitle" },
   { path: "/memorial", title: "MemorialTitle" },
 ];

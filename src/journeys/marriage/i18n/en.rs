@@ -4,7 +4,7 @@ use super::Key::{self, *};
 
 pub fn text(key: Key) -> &'static str {
     match key {
-        Title => "Marriage registration booking",
+        Title => "Marriage registration",
         Intro => "Book a time at any registry office in the city. Both parties' details are checked against the law, so with the right documents it is done in one visit.",
         KindQuestion => "What do you need",
         KindMarriage => "Marriage registration",

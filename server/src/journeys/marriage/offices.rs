@@ -5,12 +5,17 @@ use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::Json;
-use baoan_contract::error::ApiError;
+use baoan_contract::error::{ApiError, ErrorCode};
 use baoan_contract::marriage::busy::{nearest, popular_date};
 use baoan_contract::marriage::{
     Day, DayList, DayState, NearestFree, Office, Slot, SlotList, SlotPurpose, SpecialDayKind, BOOKABLE_DAYS,
 };
 use baoan_contract::rules::date::Date;
+
+/// A 404 that names what is missing (unlike the router's fallback for unknown paths).
+fn no_such() -> AppError {
+    AppError::new(ErrorCode::NotFound, "No such office or day")
+}
 
 /// Every registry office; any office serves any couple (全城通办).
 #[utoipa::path(get, path = "/api/v1/marriage/offices", tag = "marriage",
@@ -25,7 +30,7 @@ pub async fn list(State(state): State<AppState>) -> AppResult<Json<Vec<Office>>>
     responses((status = 200, body = DayList), (status = 404, body = ApiError)))]
 pub async fn days(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Json<DayList>> {
     let today = state.clock.today();
-    let office = store::office(&state.db, &id, today).await?.ok_or_else(AppError::not_found)?;
+    let office = store::office(&state.db, &id, today).await?.ok_or_else(no_such)?;
     super::view::release_expired(&state).await?;
     store::ensure_slots(&state.db, today).await?;
     let (first, last) = (today.add_days(1), today.add_days(BOOKABLE_DAYS));
@@ -60,8 +65,8 @@ pub async fn days(State(state): State<AppState>, Path(id): Path<String>) -> AppR
     params(("id" = String, Path, description = "Office id"), ("date" = String, Path, description = "YYYY-MM-DD")),
     responses((status = 200, body = SlotList), (status = 404, body = ApiError)))]
 pub async fn slots(State(state): State<AppState>, Path((id, date)): Path<(String, String)>) -> AppResult<Json<SlotList>> {
-    let day = Date::parse_iso(&date).ok_or_else(AppError::not_found)?;
-    store::office(&state.db, &id, state.clock.today()).await?.ok_or_else(AppError::not_found)?;
+    let day = Date::parse_iso(&date).ok_or_else(no_such)?;
+    store::office(&state.db, &id, state.clock.today()).await?.ok_or_else(no_such)?;
     super::view::release_expired(&state).await?;
     store::ensure_slots(&state.db, state.clock.today()).await?;
     let all = store::slots_between(&state.db, &id, day, day).await?;
@@ -82,9 +87,9 @@ pub async fn nearest_free(
     State(state): State<AppState>,
     Path((id, date)): Path<(String, String)>,
 ) -> AppResult<Json<NearestFree>> {
-    let day = Date::parse_iso(&date).ok_or_else(AppError::not_found)?;
+    let day = Date::parse_iso(&date).ok_or_else(no_such)?;
     let today = state.clock.today();
-    store::office(&state.db, &id, today).await?.ok_or_else(AppError::not_found)?;
+    store::office(&state.db, &id, today).await?.ok_or_else(no_such)?;
     super::view::release_expired(&state).await?;
     let all = store::slots_between(&state.db, &id, today.add_days(1), today.add_days(BOOKABLE_DAYS)).await?;
     let mut free: Vec<Slot> =

@@ -49,8 +49,13 @@ fn OfficeCard(office: Office) -> impl IntoView {
             <h2 id=heading_id.clone()>{move || o.with_value(|o| pick(&o.name, i18n.lang.get()))}</h2>
             <p>{move || o.with_value(|o| pick(&o.address, i18n.lang.get()))}</p>
             <p class="hint">{move || o.with_value(|o| pick(&o.hours, i18n.lang.get()))}</p>
-            <p>{move || i18n.t(Key::Phone)}" "{o.with_value(|o| o.phone.clone())}</p>
-            {move || special(SpecialDayKind::Extended).into_iter().chain(special(SpecialDayKind::Closed)).map(|s| view! {
+            <p>{move || i18n.t(Key::OfficePhone)}" "{o.with_value(|o| o.phone.clone())}</p>
+            {move || {
+                let mut days = special(SpecialDayKind::Extended);
+                days.extend(special(SpecialDayKind::Closed));
+                days.sort_by_key(|s| s.date);
+                days
+            }.into_iter().map(|s| view! {
                 <p class="marriage-special">{day_label(s.date, i18n.lang.get())}" · "{pick(&s.note, i18n.lang.get())}</p>
             }).collect_view()}
             <p>

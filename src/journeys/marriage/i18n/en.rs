@@ -14,6 +14,7 @@ pub fn text(key: Key) -> &'static str {
         MyBookingsLink => "See my bookings",
         OfficeTitle => "Choose a registry office",
         OfficeHint => "Any office can serve you; choose the one that suits you.",
+        OfficePhone => "Office phone",
         Phone => "Mobile number",
         MapLink => "View on map (opens a new window)",
         ChooseOffice => "Choose this office",

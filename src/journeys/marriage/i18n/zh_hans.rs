@@ -14,6 +14,7 @@ pub fn text(key: Key) -> &'static str {
         MyBookingsLink => "查看我的预约",
         OfficeTitle => "选择婚姻登记处",
         OfficeHint => "任一登记处均可办理，选离您方便的一处。",
+        OfficePhone => "办公电话",
         Phone => "手机号码",
         MapLink => "在地图中查看（新窗口）",
         ChooseOffice => "选择此登记处",

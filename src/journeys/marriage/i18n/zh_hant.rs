@@ -14,6 +14,7 @@ pub fn text(key: Key) -> &'static str {
         MyBookingsLink => "查看我的預約",
         OfficeTitle => "選擇婚姻登記處",
         OfficeHint => "任一登記處均可辦理，選離您方便的一處。",
+        OfficePhone => "辦公電話",
         Phone => "手機號碼",
         MapLink => "在地圖中查看（新視窗）",
         ChooseOffice => "選擇此登記處",

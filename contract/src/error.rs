@@ -178,6 +178,18 @@ field_errors! {
     // ── Social assistance: add this journey's field errors below (codes `assistance.…`). ──
 
     // ── Marriage registration: add this journey's field errors below (codes `marriage.…`). ──
+    /// The party is younger than the legal marriage age (men 22, women 20) on the booked day.
+    MarriageUnderAge => "marriage.under_age",
+    /// Both parties have the same identity document.
+    MarriageSamePerson => "marriage.same_person",
+    /// The chosen slot has no places left.
+    MarriageSlotFull => "marriage.slot_full",
+    /// The chosen slot is not bookable (past, closed day, or no such slot).
+    MarriageSlotUnavailable => "marriage.slot_unavailable",
+    /// This person already has an active registry booking.
+    MarriageAlreadyBooked => "marriage.already_booked",
+    /// A date of birth typed for a non-resident-ID document is not a real past date.
+    MarriageBirthDate => "marriage.birth_date",
 
     // ── Charity: add this journey's field errors below (codes `charity.…`). ──
     /// Gift amount: not a number of yuan with at most two decimals.

@@ -32,6 +32,12 @@ pub fn field_error_key(e: FieldError) -> Msg {
         // ── Social assistance ──
 
         // ── Marriage registration ──
+        FieldError::MarriageUnderAge => crate::journeys::marriage::i18n::Key::FeUnderAge.into(),
+        FieldError::MarriageSamePerson => crate::journeys::marriage::i18n::Key::FeSamePerson.into(),
+        FieldError::MarriageSlotFull => crate::journeys::marriage::i18n::Key::FeSlotFull.into(),
+        FieldError::MarriageSlotUnavailable => crate::journeys::marriage::i18n::Key::FeSlotUnavailable.into(),
+        FieldError::MarriageAlreadyBooked => crate::journeys::marriage::i18n::Key::FeAlreadyBooked.into(),
+        FieldError::MarriageBirthDate => crate::journeys::marriage::i18n::Key::FeBirthDate.into(),
 
         // ── Charity ──
         FieldError::CharityAmountFormat => crate::journeys::charity::i18n::Key::FeAmountFormat.into(),

@@ -1,13 +1,23 @@
-//! Marriage registration booking (婚姻登记预约) journey.
-//!
-//! Not online yet: its start page says so plainly. Everything of this journey lives in this
-//! folder: its routes (below), pages, its own strings (`i18n/`), and its section of 我的.
+//! Marriage registration booking (婚姻登记预约) journey: choose what, where and when, both
+//! parties, extras and what to bring, check, book; the partner confirms by SMS code; then the
+//! confirmation with reference, QR code and calendar file. One page per step (GOV.UK pattern);
+//! the draft lives on the device (`draft.rs`).
 
+mod booking;
+mod check;
+mod day;
+mod draft;
+mod extras;
 pub mod i18n;
+mod mine;
+mod office;
+mod parties;
+mod slot;
+mod start;
+mod text;
 
-use crate::i18n::{use_i18n, Key as Shared};
-use crate::shared::coming_soon::ComingSoon;
-use i18n::Key;
+pub use mine::MySection;
+
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route};
 use leptos_router::{path, MatchNestedRoutes};
@@ -16,26 +26,22 @@ use leptos_router::{path, MatchNestedRoutes};
 #[component(transparent)]
 pub fn MarriageRoutes() -> impl MatchNestedRoutes + Clone {
     view! {
-        <ParentRoute path=path!("/marriage") view=Outlet>
-            <Route path=path!("") view=Start />
+        <ParentRoute path=path!("/marriage") view=Journey>
+            <Route path=path!("") view=start::Start />
+            <Route path=path!("office") view=office::OfficePage />
+            <Route path=path!("day") view=day::DayPage />
+            <Route path=path!("slot") view=slot::SlotPage />
+            <Route path=path!("parties") view=parties::PartiesPage />
+            <Route path=path!("extras") view=extras::ExtrasPage />
+            <Route path=path!("check") view=check::CheckPage />
+            <Route path=path!("bookings/:id") view=booking::BookingPage />
         </ParentRoute>
     }
     .into_inner()
 }
 
 #[component]
-fn Start() -> impl IntoView {
-    view! { <ComingSoon title=Shared::MarriageTitle summary=Shared::MarriageSummary /> }
-}
-
-/// This journey's section of 我的.
-#[component]
-pub fn MySection() -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <section class="mine-section">
-            <h2>{move || i18n.t(Key::MineHeading)}</h2>
-            <p class="hint">{move || i18n.t(Key::MineEmpty)}</p>
-        </section>
-    }
+fn Journey() -> impl IntoView {
+    draft::provide_draft();
+    view! { <div class="marriage"><Outlet /></div> }
 }

@@ -81,7 +81,7 @@ test("in elder mode text is at least 20 px and the menu and buttons at least 60 
   await expectTall(page.locator("main input"), "phone field");
   expect(await smallText(page), "text under 20 px on the sign-in page").toEqual([]);
   await open(page, "/marriage");
-  await expectTall(page.locator("main a.button"), "back-home button");
+  await expectTall(page.locator("main button[type=submit]"), "journey start button");
   expect(await smallText(page), "text under 20 px on a journey page").toEqual([]);
   await open(page, "/settings");
   await expectTall(page.locator("main .radio"), "language choice");

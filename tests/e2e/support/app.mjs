@@ -45,8 +45,8 @@ export const SIGNED_IN_PAGES = [
 ];
 export const JOURNEYS = [
   { path: "/assistance", title: "AssistanceTitle" },
-  { path: "/marriage", title: "MarriageTitle" },
-  { path: "/charity", title: "CharityTitle" },
+  { path: "/marriage", title: "MarriageTitle", online: true },
+  { path: "/charity", title: "CharityTitle", online: true },
   { path: "/memorial", title: "MemorialTitle" },
 ];
 

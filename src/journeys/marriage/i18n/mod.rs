@@ -7,7 +7,7 @@ mod zh_hant;
 use crate::i18n::{Lang, Msg};
 
 crate::keys! {
-    MineHeading, MineEmpty,
+    Title, Intro, KindQuestion, KindMarriage, KindDivorce, KindReplacement, Continue, MyBookingsLink, OfficeTitle, OfficeHint, Phone, OfficePhone, MapLink, ChooseOffice, DayTitle, DayHint, PlacesLeft, DayFull, DayClosed, BusyWarning, BusyNearest, SlotTitle, SlotFull, PartiesTitle, PartyA, PartyB, PartnerCodeHint, DerivedFromId, Male, Female, BirthDate, BirthDateHint, Sex, Nationality, NationalityHint, ExtrasTitle, Ceremony, CeremonyHint, Counselling, CounsellingHint, NoThanks, BringTitle, BringResidentId, BringHkMacau, BringTaiwan, BringForeign, BringJointPhotos, BringCertificates, BringAgreement, BringReplacementPhotos, BringReceipt, CheckTitle, Change, WhenLabel, CheckDeclaration, Submit, Submitting, SlotTakenTitle, SlotTakenBody, BookingTitle, ConfirmedTitle, Reference, CheckInTitle, QrLabel, AddToCalendar, Print, NextTitle, NextBody, AwaitingBody, PartnerCode, ConfirmButton, DivorceTitle, DivorceBefore, DivorceCooling, DivorceWindow, DivorceMissed, CancelBooking, StatusAwaiting, StatusConfirmed, StatusCancelled, StatusExpired, MineHeading, MineEmpty, BookNow, Mon, Tue, Wed, Thu, Fri, Sat, Sun, FeUnderAge, FeSamePerson, FeSlotFull, FeSlotUnavailable, FeAlreadyBooked, FeBirthDate, EvAwaiting, EvConfirmed, EvCancelled, EvExpired, EvRescheduled,
 }
 
 fn text(lang: Lang, key: Key) -> &'static str {
@@ -20,8 +20,15 @@ fn text(lang: Lang, key: Key) -> &'static str {
 
 /// The message-centre text for one of this journey's events (`marriage.…`), if it is one.
 pub fn event_message(event: &str) -> Option<Msg> {
-    let _ = event;
-    None
+    let key = match event {
+        "marriage.awaiting_partner" => Key::EvAwaiting,
+        "marriage.confirmed" => Key::EvConfirmed,
+        "marriage.cancelled" => Key::EvCancelled,
+        "marriage.expired" => Key::EvExpired,
+        "marriage.rescheduled" => Key::EvRescheduled,
+        _ => return None,
+    };
+    Some(key.into())
 }
 
 #[cfg(test)]

@@ -1,0 +1,190 @@
+//! Reading offices and slots from the database, and generating slots for the bookable period.
+
+use crate::db::{Db, DbResult};
+use baoan_contract::marriage::{Localized, Office, Slot, SlotPurpose, SpecialDay, SpecialDayKind, BOOKABLE_DAYS};
+use baoan_contract::rules::date::Date;
+
+type OfficeRow = (String, String, String, String, String, String, String, String, String, String, String, String);
+
+const OFFICE_COLUMNS: &str = "id, name_zh_hans, name_zh_hant, name_en, address_zh_hans, address_zh_hant, address_en, \
+     hours_zh_hans, hours_zh_hant, hours_en, phone, map_url";
+
+fn loc(a: String, b: String, c: String) -> Localized {
+    Localized { zh_hans: a, zh_hant: b, en: c }
+}
+
+/// Every office with its special days from `today` on, in display order.
+pub async fn offices(db: &Db, today: Date) -> DbResult<Vec<Office>> {
+    let rows: Vec<OfficeRow> =
+        sqlx::query_as(&format!("SELECT {OFFICE_COLUMNS} FROM marriage_offices ORDER BY sort_order, id"))
+            .fetch_all(&db.pool)
+            .await?;
+    let mut out = Vec::new();
+    for row in rows {
+        let special = special_days(db, &row.0, today).await?;
+        out.push(office_from(row, special));
+    }
+    Ok(out)
+}
+
+pub async fn office(db: &Db, id: &str, today: Date) -> DbResult<Option<Office>> {
+    let row: Option<OfficeRow> =
+        sqlx::query_as(&format!("SELECT {OFFICE_COLUMNS} FROM marriage_offices WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(&db.pool)
+            .await?;
+    match row {
+        Some(row) => {
+            let special = special_days(db, &row.0, today).await?;
+            Ok(Some(office_from(row, special)))
+        }
+        None => Ok(None),
+    }
+}
+
+fn office_from(r: OfficeRow, special_days: Vec<SpecialDay>) -> Office {
+    Office {
+        id: r.0,
+        name: loc(r.1, r.2, r.3),
+        address: loc(r.4, r.5, r.6),
+        hours: loc(r.7, r.8, r.9),
+        phone: r.10,
+        map_url: r.11,
+        special_days,
+    }
+}
+
+pub async fn special_days(db: &Db, office_id: &str, from: Date) -> DbResult<Vec<SpecialDay>> {
+    let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(
+        "SELECT day, kind, note_zh_hans, note_zh_hant, note_en FROM marriage_special_days \
+         WHERE office_id = $1 AND day >= $2 ORDER BY day",
+    )
+    .bind(office_id)
+    .bind(from.to_iso())
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(day, kind, a, b, c)| {
+            let kind = match kind.as_str() {
+                "closed" => SpecialDayKind::Closed,
+                "extended" => SpecialDayKind::Extended,
+                "busy" => SpecialDayKind::Busy,
+                _ => return None,
+            };
+            Some(SpecialDay { date: Date::parse_iso(&day)?, kind, note: loc(a, b, c) })
+        })
+        .collect())
+}
+
+/// The day's timetable: registration every half hour 9:00–12:00 and 14:00–17:00, a ceremony
+/// at 10:30 and 15:30 (4 couples each), counselling at 11:00 and 16:00 (3 couples each).
+fn timetable(capacity: i64) -> Vec<(SlotPurpose, i64, i64)> {
+    let mut t = Vec::new();
+    for start in (9 * 60..12 * 60).step_by(30).chain((14 * 60..17 * 60).step_by(30)) {
+        t.push((SlotPurpose::Registration, start, capacity));
+    }
+    for start in [10 * 60 + 30, 15 * 60 + 30] {
+        t.push((SlotPurpose::Ceremony, start, 4));
+    }
+    for start in [11 * 60, 16 * 60] {
+        t.push((SlotPurpose::Counselling, start, 3));
+    }
+    t
+}
+
+pub fn slot_id(office_id: &str, day: Date, purpose: SlotPurpose, start: i64) -> String {
+    format!("{office_id}|{}|{}|{:02}{:02}", day.to_iso(), purpose.code(), start / 60, start % 60)
+}
+
+/// Makes sure every office has slots for tomorrow … today + 30. Each day is generated once per
+/// office (`slots_through`); inserts are `ON CONFLICT DO NOTHING`, so two servers or two requests
+/// generating at once cannot duplicate a slot or reset its `taken`.
+pub async fn ensure_slots(db: &Db, today: Date) -> DbResult<()> {
+    let last = today.add_days(BOOKABLE_DAYS);
+    let due: Vec<(String, i64, Option<String>)> = sqlx::query_as(
+        "SELECT id, slot_capacity, slots_through FROM marriage_offices WHERE slots_through IS NULL OR slots_through < $1",
+    )
+    .bind(last.to_iso())
+    .fetch_all(&db.pool)
+    .await?;
+    for (office_id, capacity, through) in due {
+        let special = special_days(db, &office_id, today).await?;
+        let start = through.as_deref().and_then(Date::parse_iso).map(|d| d.add_days(1)).unwrap_or(today.add_days(1));
+        let start = start.max(today.add_days(1));
+        let mut tx = db.pool.begin().await?;
+        let mut day = start;
+        while day <= last {
+            let kind = special.iter().find(|s| s.date == day).map(|s| s.kind);
+            let open = match kind {
+                Some(SpecialDayKind::Closed) => false,
+                Some(SpecialDayKind::Extended) => true,
+                _ => day.weekday() < 5,
+            };
+            if open {
+                for (purpose, minute, cap) in timetable(capacity) {
+                    let length = if purpose == SlotPurpose::Registration { 30 } else { 45 };
+                    sqlx::query(
+                        "INSERT INTO marriage_slots (id, office_id, day, purpose, start_minute, end_minute, capacity, taken) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, 0) ON CONFLICT (id) DO NOTHING",
+                    )
+                    .bind(slot_id(&office_id, day, purpose, minute))
+                    .bind(&office_id)
+                    .bind(day.to_iso())
+                    .bind(purpose.code())
+                    .bind(minute)
+                    .bind(minute + length)
+                    .bind(cap)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+            }
+            day = day.add_days(1);
+        }
+        sqlx::query("UPDATE marriage_offices SET slots_through = $1 WHERE id = $2")
+            .bind(last.to_iso())
+            .bind(&office_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+    }
+    Ok(())
+}
+
+type SlotRow = (String, String, String, String, i64, i64, i64, i64);
+const SLOT_COLUMNS: &str = "id, office_id, day, purpose, start_minute, end_minute, capacity, taken";
+
+fn slot_from(r: SlotRow) -> Option<Slot> {
+    Some(Slot {
+        id: r.0,
+        office_id: r.1,
+        date: Date::parse_iso(&r.2)?,
+        purpose: SlotPurpose::from_code(&r.3)?,
+        start_minute: r.4 as u32,
+        end_minute: r.5 as u32,
+        capacity: r.6 as u32,
+        places_left: (r.6 - r.7).max(0) as u32,
+    })
+}
+
+pub async fn slot(db: &Db, id: &str) -> DbResult<Option<Slot>> {
+    let row: Option<SlotRow> = sqlx::query_as(&format!("SELECT {SLOT_COLUMNS} FROM marriage_slots WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(row.and_then(slot_from))
+}
+
+/// An office's slots between two days (inclusive), in time order.
+pub async fn slots_between(db: &Db, office_id: &str, from: Date, to: Date) -> DbResult<Vec<Slot>> {
+    let rows: Vec<SlotRow> = sqlx::query_as(&format!(
+        "SELECT {SLOT_COLUMNS} FROM marriage_slots WHERE office_id = $1 AND day >= $2 AND day <= $3 \
+         ORDER BY day, start_minute, purpose"
+    ))
+    .bind(office_id)
+    .bind(from.to_iso())
+    .bind(to.to_iso())
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows.into_iter().filter_map(slot_from).collect())
+}

@@ -1,0 +1,213 @@
+//! A booking row as its owner sees it, and the housekeeping every booking endpoint does first:
+//! releasing the places of bookings the partner did not confirm in time.
+
+use super::store;
+use crate::db::DbResult;
+use crate::error::{AppError, AppResult};
+use crate::messages::{notify, Notice};
+use crate::state::AppState;
+use baoan_contract::api::Topic;
+use baoan_contract::marriage::checklist::checklist;
+use baoan_contract::marriage::divorce::divorce_stage;
+use baoan_contract::marriage::party::ValidParty;
+use baoan_contract::marriage::{Booking, BookingKind, BookingStatus, Party};
+use baoan_contract::mask::{mask_id_number, mask_phone};
+use baoan_contract::rules::date::Date;
+use baoan_contract::rules::documents::IdType;
+use baoan_contract::rules::resident_id::Sex;
+use serde::{Deserialize, Serialize};
+use sqlx::AnyConnection;
+
+/// A party as stored (JSON in a TEXT column).
+#[derive(Serialize, Deserialize)]
+pub struct StoredParty {
+    pub name: String,
+    pub id_type: IdType,
+    pub id_number: String,
+    pub birth_date: Date,
+    pub sex: Sex,
+    pub nationality: String,
+    pub phone: String,
+}
+
+impl From<&ValidParty> for StoredParty {
+    fn from(p: &ValidParty) -> Self {
+        StoredParty {
+            name: p.name.clone(),
+            id_type: p.id_type,
+            id_number: p.id_number.clone(),
+            birth_date: p.birth_date,
+            sex: p.sex,
+            nationality: p.nationality.clone(),
+            phone: p.phone.clone(),
+        }
+    }
+}
+
+impl StoredParty {
+    /// The key of `marriage_active_people`: one active booking per document.
+    pub fn person_key(&self) -> String {
+        format!("{}:{}", self.id_type.code(), self.id_number)
+    }
+
+    fn shown(&self, to_owner: bool) -> Party {
+        Party {
+            name: self.name.clone(),
+            id_type: self.id_type,
+            id_number: to_owner.then(|| self.id_number.clone()),
+            id_number_masked: mask_id_number(&self.id_number),
+            birth_date: self.birth_date,
+            sex: self.sex,
+            nationality: self.nationality.clone(),
+            phone_masked: mask_phone(&self.phone),
+        }
+    }
+}
+
+pub struct BookingRow {
+    pub id: String,
+    pub reference: String,
+    pub user_id: String,
+    pub kind: BookingKind,
+    pub status: BookingStatus,
+    pub office_id: String,
+    pub slot_id: String,
+    pub ceremony_slot_id: Option<String>,
+    pub counselling_slot_id: Option<String>,
+    pub party_a: StoredParty,
+    pub party_b: StoredParty,
+    pub partner_code_hash: Option<String>,
+    pub partner_tries: i64,
+    pub confirm_by: Option<i64>,
+    pub created_at: i64,
+}
+
+type Raw = (String, String, String, String, String, String, String, Option<String>, Option<String>, String, String, Option<String>, i64, Option<i64>, i64);
+
+pub const COLUMNS: &str = "id, reference, user_id, kind, status, office_id, slot_id, ceremony_slot_id, counselling_slot_id, \
+     party_a, party_b, partner_code_hash, partner_tries, confirm_by, created_at";
+
+fn from_raw(r: Raw) -> Option<BookingRow> {
+    Some(BookingRow {
+        id: r.0,
+        reference: r.1,
+        user_id: r.2,
+        kind: BookingKind::from_code(&r.3)?,
+        status: BookingStatus::from_code(&r.4)?,
+        office_id: r.5,
+        slot_id: r.6,
+        ceremony_slot_id: r.7,
+        counselling_slot_id: r.8,
+        party_a: serde_json::from_str(&r.9).ok()?,
+        party_b: serde_json::from_str(&r.10).ok()?,
+        partner_code_hash: r.11,
+        partner_tries: r.12,
+        confirm_by: r.13,
+        created_at: r.14,
+    })
+}
+
+/// The resident's booking, or 404 — also when it is someone else's (never revealed).
+pub async fn owned(state: &AppState, user_id: &str, id: &str) -> AppResult<BookingRow> {
+    let raw: Option<Raw> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM marriage_bookings WHERE id = $1 AND user_id = $2"))
+        .bind(id)
+        .bind(user_id)
+        .fetch_optional(&state.db.pool)
+        .await?;
+    raw.and_then(from_raw).ok_or_else(AppError::not_found)
+}
+
+pub async fn all_of(state: &AppState, user_id: &str) -> DbResult<Vec<BookingRow>> {
+    let raw: Vec<Raw> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM marriage_bookings WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT 100"
+    ))
+    .bind(user_id)
+    .fetch_all(&state.db.pool)
+    .await?;
+    Ok(raw.into_iter().filter_map(from_raw).collect())
+}
+
+/// The response for the booking's owner (who is party A): party A's number in full, party B's masked.
+pub async fn render(state: &AppState, row: &BookingRow) -> AppResult<Booking> {
+    let today = state.clock.today();
+    let office = store::office(&state.db, &row.office_id, today).await?.ok_or_else(AppError::not_found)?;
+    let slot = store::slot(&state.db, &row.slot_id).await?.ok_or_else(AppError::not_found)?;
+    let extra = |id: &Option<String>| {
+        let id = id.clone();
+        async move {
+            match id {
+                Some(id) => store::slot(&state.db, &id).await,
+                None => Ok(None),
+            }
+        }
+    };
+    let ceremony = extra(&row.ceremony_slot_id).await?;
+    let counselling = extra(&row.counselling_slot_id).await?;
+    let divorce = (row.kind == BookingKind::Divorce && row.status == BookingStatus::Confirmed)
+        .then(|| divorce_stage(slot.date, today));
+    Ok(Booking {
+        id: row.id.clone(),
+        reference: row.reference.clone(),
+        kind: row.kind,
+        status: row.status,
+        checklist: checklist(row.kind, &[row.party_a.id_type, row.party_b.id_type]),
+        qr: crate::qr::encode(&row.reference),
+        office,
+        slot,
+        ceremony,
+        counselling,
+        party_a: row.party_a.shown(true),
+        party_b: row.party_b.shown(false),
+        confirm_by: (row.status == BookingStatus::AwaitingPartner).then_some(row.confirm_by).flatten(),
+        divorce,
+        created_at: row.created_at,
+    })
+}
+
+/// Ends an active booking (cancelled or expired) and gives its places back, in one transaction.
+/// Returns false when it was no longer active (someone else ended it first).
+pub async fn end(tx: &mut AnyConnection, row: &BookingRow, status: BookingStatus, now: i64) -> DbResult<bool> {
+    let done = sqlx::query(
+        "UPDATE marriage_bookings SET status = $1, updated_at = $2 WHERE id = $3 AND status IN ('awaiting_partner', 'confirmed')",
+    )
+    .bind(status.code())
+    .bind(now)
+    .bind(&row.id)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Ok(false);
+    }
+    for slot in [Some(&row.slot_id), row.ceremony_slot_id.as_ref(), row.counselling_slot_id.as_ref()].into_iter().flatten() {
+        crate::capacity::release(&mut *tx, "marriage_slots", slot, 1).await?;
+    }
+    sqlx::query("DELETE FROM marriage_active_people WHERE booking_id = $1").bind(&row.id).execute(&mut *tx).await?;
+    Ok(true)
+}
+
+/// Releases the places of bookings whose partner did not confirm in time.
+pub async fn release_expired(state: &AppState) -> AppResult<()> {
+    let now = state.clock.now();
+    let raw: Vec<Raw> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM marriage_bookings WHERE status = 'awaiting_partner' AND confirm_by < $1"
+    ))
+    .bind(now)
+    .fetch_all(&state.db.pool)
+    .await?;
+    for row in raw.into_iter().filter_map(from_raw) {
+        let mut tx = state.db.pool.begin().await?;
+        if end(&mut tx, &row, BookingStatus::Expired, now).await? {
+            tx.commit().await?;
+            tell(state, &row, "marriage.expired").await?;
+        }
+    }
+    Ok(())
+}
+
+/// A status change in the owner's message centre.
+pub async fn tell(state: &AppState, row: &BookingRow, event: &str) -> AppResult<()> {
+    let path = format!("/marriage/bookings/{}", row.id);
+    let notice = Notice { topic: Topic::Marriage, event, reference: &row.reference, action_path: &path, deadline: None, detail: None };
+    notify(&state.db, &row.user_id, notice, state.clock.now()).await?;
+    Ok(())
+}

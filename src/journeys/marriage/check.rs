@@ -1,0 +1,115 @@
+//! Step 7: check your answers, then book. If the last place went meanwhile, say so kindly and
+//! offer the nearest free slots; everything typed stays.
+
+use super::draft::{use_draft, PartyDraft};
+use super::i18n::Key;
+use super::text::{day_label, kind_label, slot_time};
+use crate::i18n::use_i18n;
+use crate::shared::api::{self, ClientError};
+use crate::shared::form::{ErrorSummary, FormErrors};
+use crate::shared::loadable::error_key;
+use crate::shared::page::use_title;
+use crate::shared::session::RequireSignIn;
+use baoan_contract::error::{FieldError, FieldErrors};
+use baoan_contract::marriage::{Booking, BookingRequest, NearestFree};
+use baoan_contract::mask::mask_id_number;
+use baoan_contract::rules::date::Date;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn CheckPage() -> impl IntoView {
+    use_title(Key::CheckTitle);
+    view! { <RequireSignIn><Check /></RequireSignIn> }
+}
+
+#[component]
+fn Check() -> impl IntoView {
+    let i18n = use_i18n();
+    let draft = use_draft();
+    let errors = FormErrors::new();
+    let general = RwSignal::new(None::<crate::i18n::Key>);
+    let taken = RwSignal::new(None::<NearestFree>);
+    let navigate = use_navigate();
+    let submit = Action::new_local(move |req: &BookingRequest| {
+        let req = req.clone();
+        let key = draft.key.get_untracked();
+        async move { api::post_once::<_, Booking>("/marriage/bookings", &req, &key).await }
+    });
+    Effect::new(move |_| match submit.value().get() {
+        Some(Ok(b)) => {
+            draft.clear();
+            navigate(&format!("/marriage/bookings/{}", b.id), Default::default());
+        }
+        Some(Err(ClientError::Api(e))) if e.fields.get("slot_id") == Some(&FieldError::MarriageSlotFull) => {
+            // A new key: the next submit is a different request (another slot).
+            draft.key.set(api::new_idempotency_key());
+            let (office, date) = (draft.office.get_untracked(), draft.date.get_untracked());
+            leptos::task::spawn_local(async move {
+                let near = api::get::<NearestFree>(&format!("/marriage/offices/{office}/days/{date}/nearest-free")).await;
+                taken.set(Some(near.unwrap_or(NearestFree { slots: vec![] })));
+            });
+        }
+        Some(Err(ClientError::Api(e))) if !e.fields.is_empty() => {
+            draft.key.set(api::new_idempotency_key());
+            errors.set(FieldErrors(e.fields));
+        }
+        Some(Err(e)) => general.set(Some(error_key(&e))),
+        None => {}
+    });
+    let book = move |_| {
+        general.set(None);
+        errors.clear();
+        if draft.key.get_untracked().is_empty() {
+            draft.key.set(api::new_idempotency_key());
+        }
+        submit.dispatch(draft.request());
+    };
+    let row = move |label: Key, value: String, change: &'static str| view! {
+        <div class="summary-row">
+            <dt>{move || i18n.t(label)}</dt>
+            <dd>{value}</dd>
+            <dd><A href=change>{move || i18n.t(Key::Change)}<span class="visually-hidden">" "{move || i18n.t(label)}</span></A></dd>
+        </div>
+    };
+    let party = move |p: PartyDraft, label: Key| {
+        let text = format!("{} · {} · {}", p.name.get(), mask_id_number(&p.id_number.get().replace(' ', "")), p.phone.get());
+        row(label, text, "/marriage/parties")
+    };
+    view! {
+        <h1>{move || i18n.t(Key::CheckTitle)}</h1>
+        <ErrorSummary errors=errors general=Signal::from(general) />
+        {move || taken.get().map(|near| view! {
+            <div class="notice notice-error marriage-taken" role="alert">
+                <h2 class="notice-title">{i18n.t(Key::SlotTakenTitle)}</h2>
+                <p>{i18n.t(Key::SlotTakenBody)}</p>
+                <ul class="marriage-inline">
+                    {near.slots.into_iter().map(|s| {
+                        let label = format!("{} {}", day_label(s.date, i18n.lang.get()), slot_time(&s));
+                        view! { <li><button type="button" class="button button-secondary" on:click=move |_| {
+                            draft.date.set(s.date.to_iso());
+                            draft.slot.set(s.id.clone());
+                            draft.ceremony.set(String::new());
+                            draft.counselling.set(String::new());
+                            taken.set(None);
+                        }>{label}</button></li> }
+                    }).collect_view()}
+                </ul>
+            </div>
+        })}
+        <dl class="summary-list">
+            {move || row(Key::KindQuestion, i18n.t(kind_label(draft.kind())).to_string(), "/marriage")}
+            {move || row(Key::WhenLabel, format!("{} {}", Date::parse_iso(&draft.date.get()).map(|d| day_label(d, i18n.lang.get())).unwrap_or_default(),
+                draft.slot.get().rsplit('|').next().map(|t| format!("{}:{}", &t[..2.min(t.len())], &t[2.min(t.len())..])).unwrap_or_default()), "/marriage/day")}
+            {move || party(draft.a, Key::PartyA)}
+            {move || party(draft.b, Key::PartyB)}
+            {move || row(Key::ExtrasTitle, [(!draft.ceremony.get().is_empty()).then(|| i18n.t(Key::Ceremony)), (!draft.counselling.get().is_empty()).then(|| i18n.t(Key::Counselling))]
+                .into_iter().flatten().collect::<Vec<_>>().join("、"), "/marriage/extras")}
+        </dl>
+        <p>{move || i18n.t(Key::CheckDeclaration)}</p>
+        <button type="button" class="button" on:click=book disabled=move || submit.pending().get()>
+            {move || i18n.t(if submit.pending().get() { Key::Submitting } else { Key::Submit })}
+        </button>
+    }
+}

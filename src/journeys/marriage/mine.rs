@@ -1,0 +1,36 @@
+//! 我的预约: this journey's section of 我的.
+
+use super::i18n::Key;
+use super::text::{day_label, kind_label, slot_time, status_label};
+use crate::i18n::use_i18n;
+use crate::shared::api;
+use crate::shared::loadable::Loaded;
+use baoan_contract::marriage::BookingList;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn MySection() -> impl IntoView {
+    let i18n = use_i18n();
+    let list = LocalResource::new(|| api::get::<BookingList>("/marriage/bookings"));
+    view! {
+        <section class="mine-section">
+            <h2>{move || i18n.t(Key::MineHeading)}</h2>
+            <Loaded resource=list children={move |l: BookingList| if l.bookings.is_empty() {
+                view! { <p class="hint">{move || i18n.t(Key::MineEmpty)}</p><p><A href="/marriage">{move || i18n.t(Key::BookNow)}</A></p> }.into_any()
+            } else {
+                view! {
+                    <ul class="marriage-mine">
+                        {l.bookings.into_iter().map(|b| view! {
+                            <li>
+                                <A href=format!("/marriage/bookings/{}", b.id)>{b.reference.clone()}</A>
+                                <span>" · "{move || i18n.t(kind_label(b.kind))}" · "{move || i18n.t(status_label(b.status))}</span>
+                                <span>" · "{move || day_label(b.slot.date, i18n.lang.get())}" "{slot_time(&b.slot)}</span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }} />
+        </section>
+    }
+}

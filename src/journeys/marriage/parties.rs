@@ -1,0 +1,122 @@
+//! Step 5: both parties. Checked as typed by the contract's rules (documents, legal age on the
+//! booked day, two different people) — the same the server enforces — with errors beside fields.
+
+use super::draft::{use_draft, PartyDraft};
+use super::i18n::Key;
+use crate::i18n::{field_error_key, use_i18n, Key as Shared, Msg};
+use crate::shared::form::{ErrorSummary, FormErrors, TextField};
+use crate::shared::page::use_title;
+use baoan_contract::marriage::party::{check_parties, derived_from_id};
+use baoan_contract::rules::date::Date;
+use baoan_contract::rules::documents::IdType;
+use baoan_contract::rules::resident_id::Sex;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+/// Field names (request-body paths, also element ids) of one party.
+struct Names {
+    name: &'static str,
+    id_type: &'static str,
+    id_number: &'static str,
+    birth_date: &'static str,
+    sex: &'static str,
+    nationality: &'static str,
+    phone: &'static str,
+}
+
+const A: Names = Names { name: "party_a.name", id_type: "party_a.id_type", id_number: "party_a.id_number", birth_date: "party_a.birth_date", sex: "party_a.sex", nationality: "party_a.nationality", phone: "party_a.phone" };
+const B: Names = Names { name: "party_b.name", id_type: "party_b.id_type", id_number: "party_b.id_number", birth_date: "party_b.birth_date", sex: "party_b.sex", nationality: "party_b.nationality", phone: "party_b.phone" };
+
+fn id_type_label(t: IdType) -> Shared {
+    match t {
+        IdType::ResidentId => Shared::IdTypeResident,
+        IdType::HkMacauPermit => Shared::IdTypeHkMacau,
+        IdType::TaiwanPermit => Shared::IdTypeTaiwan,
+        IdType::Passport => Shared::IdTypePassport,
+    }
+}
+
+#[component]
+pub fn PartiesPage() -> impl IntoView {
+    use_title(Key::PartiesTitle);
+    let i18n = use_i18n();
+    let draft = use_draft();
+    let errors = FormErrors::new();
+    let navigate = use_navigate();
+    let next = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let day = Date::parse_iso(&draft.date.get_untracked()).unwrap_or(super::text::today());
+        match check_parties(draft.kind(), &draft.a.input(), &draft.b.input(), day, super::text::today()) {
+            Ok(_) => {
+                errors.clear();
+                navigate("/marriage/extras", Default::default());
+            }
+            Err(e) => errors.set(e),
+        }
+    };
+    view! {
+        <h1>{move || i18n.t(Key::PartiesTitle)}</h1>
+        <ErrorSummary errors=errors />
+        <form novalidate on:submit=next>
+            <PartyFields party=draft.a names=&A legend=Key::PartyA errors=errors />
+            <PartyFields party=draft.b names=&B legend=Key::PartyB errors=errors />
+            <p class="hint">{move || i18n.t(Key::PartnerCodeHint)}</p>
+            <button type="submit" class="button">{move || i18n.t(Key::Continue)}</button>
+        </form>
+    }
+}
+
+#[component]
+fn PartyFields(party: PartyDraft, names: &'static Names, legend: Key, errors: FormErrors) -> impl IntoView {
+    let i18n = use_i18n();
+    if party.id_type.get_untracked().is_empty() {
+        party.id_type.set(IdType::ResidentId.code().into());
+    }
+    let id_type = move || IdType::from_code(&party.id_type.get());
+    let derived = move || derived_from_id(id_type(), &party.id_number.get(), super::text::today());
+    let sex_label = |s: Sex| if s == Sex::Male { Key::Male } else { Key::Female };
+    view! {
+        <fieldset class="fieldset marriage-party">
+            <legend class="fieldset-legend">{move || i18n.t(legend)}</legend>
+            <TextField name=names.name label=Shared::NameLabel value=party.name errors=errors autocomplete="off" maxlength=60 />
+            <Radios name=names.id_type legend=Shared::IdTypeLabel.into() value=party.id_type errors=errors
+                options=IdType::ALL.iter().map(|t| (t.code(), Msg::from(id_type_label(*t)))).collect() />
+            <TextField name=names.id_number label=Shared::IdNumberLabel value=party.id_number errors=errors maxlength=20 />
+            {move || derived().map(|(birth, sex)| view! {
+                <p class="hint" aria-live="polite">{i18n.t(Key::DerivedFromId)}" "{birth.to_iso()}" · "{i18n.t(sex_label(sex))}</p>
+            })}
+            {move || (id_type() != Some(IdType::ResidentId)).then(|| view! {
+                <TextField name=names.birth_date label=Key::BirthDate hint=Key::BirthDateHint value=party.birth_date errors=errors inputmode="numeric" maxlength=10 />
+                <Radios name=names.sex legend=Key::Sex.into() value=party.sex errors=errors
+                    options=vec![("male", Key::Male.into()), ("female", Key::Female.into())] />
+            })}
+            <TextField name=names.nationality label=Key::Nationality hint=Key::NationalityHint value=party.nationality errors=errors maxlength=40 />
+            <TextField name=names.phone label=Key::Phone value=party.phone errors=errors input_type="tel" inputmode="tel" autocomplete="off" maxlength=11 />
+        </fieldset>
+    }
+}
+
+/// A radio group with its error beside it; the first radio carries the field's id so the
+/// error summary's link lands on it.
+#[component]
+fn Radios(name: &'static str, legend: Msg, value: RwSignal<String>, errors: FormErrors, options: Vec<(&'static str, Msg)>) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = errors.of(name);
+    view! {
+        <fieldset class="fieldset" class:field-error=move || error.get().is_some()>
+            <legend class="fieldset-legend">{move || i18n.t(legend)}</legend>
+            {move || error.get().map(|e| view! { <p class="error-message">{i18n.t(field_error_key(e))}</p> })}
+            {options.into_iter().enumerate().map(|(i, (code, label))| {
+                let id = if i == 0 { name.to_string() } else { format!("{name}-{code}") };
+                view! {
+                    <div class="radio">
+                        <input type="radio" name=name id=id.clone() value=code
+                            prop:checked=move || value.get() == code
+                            on:change=move |_| value.set(code.to_string()) />
+                        <label for=id>{move || i18n.t(label)}</label>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}

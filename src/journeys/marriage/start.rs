@@ -1,0 +1,48 @@
+//! Step 1: what the couple comes for.
+
+use super::draft::use_draft;
+use super::i18n::Key;
+use super::text::kind_label;
+use crate::i18n::use_i18n;
+use crate::shared::page::use_title;
+use baoan_contract::marriage::BookingKind;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn Start() -> impl IntoView {
+    use_title(Key::Title);
+    let i18n = use_i18n();
+    let draft = use_draft();
+    let navigate = use_navigate();
+    if draft.kind.get_untracked().is_empty() {
+        draft.kind.set(BookingKind::Marriage.code().into());
+    }
+    let next = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        navigate("/marriage/office", Default::default());
+    };
+    view! {
+        <h1>{move || i18n.t(Key::Title)}</h1>
+        <p>{move || i18n.t(Key::Intro)}</p>
+        <form novalidate on:submit=next>
+            <fieldset class="fieldset">
+                <legend class="fieldset-legend">{move || i18n.t(Key::KindQuestion)}</legend>
+                {BookingKind::ALL.into_iter().map(|k| {
+                    let code = k.code();
+                    view! {
+                        <div class="radio">
+                            <input type="radio" name="kind" id=format!("kind-{code}") value=code
+                                prop:checked=move || draft.kind.get() == code
+                                on:change=move |_| draft.kind.set(code.to_string()) />
+                            <label for=format!("kind-{code}")>{move || i18n.t(kind_label(k))}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <button type="submit" class="button">{move || i18n.t(Key::Continue)}</button>
+        </form>
+        <p><A href="/mine">{move || i18n.t(Key::MyBookingsLink)}</A></p>
+    }
+}

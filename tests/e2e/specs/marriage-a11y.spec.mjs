@@ -1,0 +1,61 @@
+// The axe-core scan of every page of the marriage booking, in each language, elder mode off
+// and on: start, office, day, time, parties (with errors), extras, check answers, waiting for
+// the partner's code, and the confirmation. Any violation fails.
+import AxeBuilder from "@axe-core/playwright";
+import { test, expect, setPrefs, signIn, smsCode, h1 } from "../support/app.mjs";
+import { LANGS } from "../support/i18n.mjs";
+import { mt, newCouple, toParties, fillParty } from "../support/marriage.mjs";
+
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+async function scan(page, elder, where) {
+  await expect(page.locator("main .loading")).toHaveCount(0);
+  const results = await new AxeBuilder({ page })
+    .options({ runOnly: { type: "tag", values: TAGS }, rules: elder ? { "color-contrast-enhanced": { enabled: true } } : {} })
+    .analyze();
+  const text = results.violations.map((v) => `${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`).join("\n");
+  expect(results.violations, `${where}\n${text}`).toEqual([]);
+  expect(results.passes.length).toBeGreaterThan(10);
+}
+
+for (const lang of LANGS) {
+  for (const elder of [false, true]) {
+    test(`every marriage page passes axe in ${lang}, elder ${elder ? "on" : "off"}`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await setPrefs(page, { lang, elder });
+      await signIn(page.request);
+      await toParties(page, lang, { office: 1 });
+      await page.getByRole("button", { name: mt(lang, "Continue") }).click();
+      await expect(page.locator(".error-summary")).toBeVisible();
+      await scan(page, elder, "parties with errors");
+      const couple = newCouple();
+      await fillParty(page, "party_a", couple.a);
+      await fillParty(page, "party_b", couple.b);
+      await page.getByRole("button", { name: mt(lang, "Continue") }).click();
+      await expect(h1(page)).toHaveText(mt(lang, "ExtrasTitle"));
+      await scan(page, elder, "extras");
+      await page.getByRole("button", { name: mt(lang, "Continue") }).click();
+      await expect(h1(page)).toHaveText(mt(lang, "CheckTitle"));
+      await scan(page, elder, "check answers");
+      await page.getByRole("button", { name: mt(lang, "Submit") }).click();
+      await expect(page.locator(".marriage-status")).toHaveText(mt(lang, "StatusAwaiting"));
+      await scan(page, elder, "awaiting the partner's code");
+      await page.getByLabel(mt(lang, "PartnerCode")).fill(await smsCode(page.request, couple.b.phone));
+      await page.getByRole("button", { name: mt(lang, "ConfirmButton") }).click();
+      await expect(h1(page)).toHaveText(mt(lang, "ConfirmedTitle"));
+      await scan(page, elder, "confirmation");
+      // The steps before the form, opened afresh with the draft on the device.
+      for (const [path, title] of [["/marriage", "Title"], ["/marriage/office", "OfficeTitle"]]) {
+        await page.goto(path);
+        await expect(h1(page)).toHaveText(mt(lang, title));
+        await scan(page, elder, path);
+      }
+      await page.getByRole("button", { name: mt(lang, "ChooseOffice") }).first().click();
+      await expect(h1(page)).toHaveText(mt(lang, "DayTitle"));
+      await scan(page, elder, "days");
+      await page.locator("main .marriage-choice:not([disabled])").first().click();
+      await expect(h1(page)).toHaveText(mt(lang, "SlotTitle"));
+      await scan(page, elder, "slots");
+    });
+  }
+}

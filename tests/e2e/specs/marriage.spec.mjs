@@ -1,0 +1,119 @@
+// 婚姻登记预约 in the browser at 390×844: a full marriage booking to the confirmation with QR
+// code and .ics; the "slot just taken" path keeps every field; a divorce shows the cooling-off clock.
+import { readFileSync } from "node:fs";
+import { request as apiRequest } from "@playwright/test";
+import { test, expect, signIn, smsCode, h1 } from "../support/app.mjs";
+import { BASE_URL } from "../playwright.config.mjs";
+import { mt, newCouple, toParties, fillParty, residentId } from "../support/marriage.mjs";
+
+const lang = "zh-Hans";
+
+async function partiesToCheck(page, couple) {
+  await fillParty(page, "party_a", couple.a);
+  await fillParty(page, "party_b", couple.b);
+  await page.getByRole("button", { name: mt(lang, "Continue") }).click();
+  await expect(h1(page)).toHaveText(mt(lang, "ExtrasTitle"));
+}
+
+async function confirmWithPartnerCode(page, couple) {
+  await expect(page.locator(".marriage-status")).toHaveText(mt(lang, "StatusAwaiting"));
+  await page.getByLabel(mt(lang, "PartnerCode")).fill(await smsCode(page.request, couple.b.phone));
+  await page.getByRole("button", { name: mt(lang, "ConfirmButton") }).click();
+  await expect(h1(page)).toHaveText(mt(lang, "ConfirmedTitle"));
+}
+
+test("a couple books a marriage registration, confirms, and gets the QR code and calendar file", async ({ page }) => {
+  await signIn(page.request);
+  await toParties(page, lang, { office: 0 });
+  const couple = newCouple();
+  // First an error beside the field: the partner too young on the booked day.
+  await fillParty(page, "party_a", couple.a);
+  await fillParty(page, "party_b", { ...couple.b, id: residentId("20100101", false) });
+  await page.getByRole("button", { name: mt(lang, "Continue") }).click();
+  await expect(page.locator('[id="party_b.id_number-error"]')).toContainText(mt(lang, "FeUnderAge"));
+  await expect(page.locator(".error-summary")).toBeFocused();
+  await partiesToCheck(page, couple);
+  await expect(page.locator(".marriage-checklist")).toContainText(mt(lang, "BringJointPhotos"));
+  await page.locator("#ceremony-630").check();
+  await page.getByRole("button", { name: mt(lang, "Continue") }).click();
+  await expect(h1(page)).toHaveText(mt(lang, "CheckTitle"));
+  await expect(page.locator(".summary-list")).toContainText(couple.a.name);
+  await page.getByRole("button", { name: mt(lang, "Submit") }).click();
+  await expect(page).toHaveURL(/\/marriage\/bookings\//);
+  await confirmWithPartnerCode(page, couple);
+  const reference = (await page.locator(".reference").textContent()).trim();
+  expect(reference).toMatch(/^BA-M-\d{8}-[0-9A-Z]{6}$/);
+  await expect(page.locator("svg.qr-code path")).toHaveAttribute("d", /^M\d/);
+  await expect(page.locator(".summary-list")).toContainText(mt(lang, "Ceremony"));
+  // The partner's number is masked on the page.
+  await expect(page.locator("main")).not.toContainText(couple.b.id);
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: mt(lang, "AddToCalendar") }).click();
+  const ics = readFileSync(await (await download).path(), "utf8");
+  expect(ics).toContain("BEGIN:VEVENT");
+  expect(ics).toContain(reference);
+  // 我的 lists it.
+  await page.goto("/mine");
+  await expect(page.locator(".marriage-mine")).toContainText(reference);
+});
+
+test("when the slot is taken meanwhile, nothing typed is lost and nearby free times are offered", async ({ page }) => {
+  await signIn(page.request);
+  await toParties(page, lang, { office: 2 });
+  const couple = newCouple();
+  await partiesToCheck(page, couple);
+  await page.getByRole("button", { name: mt(lang, "Continue") }).click();
+  await expect(h1(page)).toHaveText(mt(lang, "CheckTitle"));
+  // Other couples take every remaining place of this slot through the API.
+  const slotId = await page.evaluate(() => localStorage.getItem("baoan.draft.marriage.slot"));
+  const others = await apiRequest.newContext({ baseURL: BASE_URL });
+  await signIn(others);
+  for (let i = 0, full = false; !full && i < 20; i++) {
+    const c = newCouple();
+    const party = (p, male) => ({ name: p.name, id_type: "resident_id", id_number: p.id, birth_date: "", sex: null, nationality: "中国", phone: p.phone });
+    const r = await others.post("/api/v1/marriage/bookings", {
+      headers: { "idempotency-key": `e2e-${Date.now()}-${i}` },
+      data: { kind: "marriage", slot_id: slotId, party_a: party(c.a), party_b: party(c.b), ceremony_slot_id: null, counselling_slot_id: null },
+    });
+    full = r.status() === 409;
+    if (!full) expect(r.status(), await r.text()).toBe(200);
+  }
+  await page.getByRole("button", { name: mt(lang, "Submit") }).click();
+  const taken = page.locator(".marriage-taken");
+  await expect(taken).toContainText(mt(lang, "SlotTakenTitle"));
+  await expect(taken.getByRole("button").first()).toBeVisible();
+  // Every field is still there.
+  for (const [prefix, p] of [["party_a", couple.a], ["party_b", couple.b]]) {
+    await expect(page.locator(".summary-list")).toContainText(p.name);
+    await expect(page.locator(".summary-list")).toContainText(p.phone);
+  }
+  await taken.getByRole("button").first().click();
+  await expect(taken).toHaveCount(0);
+  await page.getByRole("link", { name: new RegExp(mt(lang, "PartyB")) }).click();
+  await expect(page.locator('[id="party_b.id_number"]')).toHaveValue(couple.b.id);
+  await expect(page.locator('[id="party_a.phone"]')).toHaveValue(couple.a.phone);
+  await page.getByRole("button", { name: mt(lang, "Continue") }).click();
+  await page.getByRole("button", { name: mt(lang, "Continue") }).click();
+  await page.getByRole("button", { name: mt(lang, "Submit") }).click();
+  await confirmWithPartnerCode(page, couple);
+  await others.dispose();
+});
+
+test("a divorce booking shows the cooling-off clock", async ({ page }) => {
+  await signIn(page.request);
+  await toParties(page, lang, { kind: "divorce", office: 1 });
+  const couple = newCouple();
+  await partiesToCheck(page, couple);
+  await expect(page.locator(".marriage-checklist")).toContainText(mt(lang, "BringAgreement"));
+  await expect(page.locator("#ceremony-none")).toHaveCount(0);
+  await page.getByRole("button", { name: mt(lang, "Continue") }).click();
+  await page.getByRole("button", { name: mt(lang, "Submit") }).click();
+  await confirmWithPartnerCode(page, couple);
+  const clock = page.locator(".marriage-countdown");
+  await expect(clock).toContainText(mt(lang, "DivorceTitle"));
+  const date = await page.evaluate(() => document.querySelector(".summary-list").textContent.match(/\d{4}-\d{2}-\d{2}/)[0]);
+  const ends = new Date(Date.parse(date + "T00:00:00Z") + 30 * 86400e3).toISOString().slice(0, 10);
+  await expect(clock).toContainText(ends);
+  await page.getByRole("button", { name: mt(lang, "CancelBooking") }).click();
+  await expect(page.locator(".marriage-status")).toHaveText(mt(lang, "StatusCancelled"));
+});

@@ -1,0 +1,70 @@
+// Helpers for the marriage-registration specs: this journey's own strings (read from
+// src/journeys/marriage/i18n/*.rs), valid test identities, and walking the booking steps.
+import { readFileSync } from "node:fs";
+import { randomInt } from "node:crypto";
+import { expect, open, randomPhone } from "./app.mjs";
+
+const FILES = { "zh-Hans": "zh_hans.rs", "zh-Hant": "zh_hant.rs", en: "en.rs" };
+const DIR = new URL("../../../src/journeys/marriage/i18n/", import.meta.url);
+const TABLES = {};
+for (const [lang, file] of Object.entries(FILES)) {
+  const map = new Map();
+  for (const m of readFileSync(new URL(file, DIR), "utf8").matchAll(/^\s*([A-Z][A-Za-z0-9]*)\s*=>\s*"((?:[^"\\]|\\.)*)",?\s*$/gm)) {
+    map.set(m[1], m[2].replace(/\\(.)/g, "$1"));
+  }
+  TABLES[lang] = map;
+}
+
+/** This journey's text of `key` in `lang`. */
+export function mt(lang, key) {
+  const text = TABLES[lang].get(key);
+  if (text === undefined) throw new Error(`no marriage text ${key} in ${lang}`);
+  return text;
+}
+
+/** A valid 18-character resident ID (GB 11643 check digit) born on `birth` (YYYYMMDD). */
+export function residentId(birth, male) {
+  let seq = randomInt(0, 500) * 2 + (male ? 1 : 0);
+  const first17 = `440306${birth}${String(seq % 1000).padStart(3, "0")}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((s, c, i) => s + Number(c) * weights[i], 0);
+  return first17 + "10X98765432"[sum % 11];
+}
+
+/** A couple of legal age with fresh documents and phones. */
+export function newCouple() {
+  const year = (y) => String(y + randomInt(0, 10));
+  return {
+    a: { name: "张伟", id: residentId(`${year(1980)}0315`, true), nationality: "中国", phone: randomPhone() },
+    b: { name: "李娜", id: residentId(`${year(1985)}0612`, false), nationality: "中国", phone: randomPhone() },
+  };
+}
+
+/** Clicks a random enabled large choice button (a day or a time) on the current page. */
+export async function chooseAny(page) {
+  const enabled = page.locator("main .marriage-choice:not([disabled])");
+  await expect(enabled.first()).toBeVisible();
+  const n = await enabled.count();
+  await enabled.nth(randomInt(0, n)).click();
+}
+
+/** From the start page to the parties page: kind, office (by its index), a day, a time. */
+export async function toParties(page, lang, { kind = "marriage", office = 0 } = {}) {
+  await open(page, "/marriage");
+  await page.locator(`#kind-${kind}`).check();
+  await page.getByRole("button", { name: mt(lang, "Continue") }).click();
+  await expect(page.locator("main h1")).toHaveText(mt(lang, "OfficeTitle"));
+  await page.getByRole("button", { name: mt(lang, "ChooseOffice") }).nth(office).click();
+  await expect(page.locator("main h1")).toHaveText(mt(lang, "DayTitle"));
+  await chooseAny(page);
+  await expect(page.locator("main h1")).toHaveText(mt(lang, "SlotTitle"));
+  await chooseAny(page);
+  await expect(page.locator("main h1")).toHaveText(mt(lang, "PartiesTitle"));
+}
+
+export async function fillParty(page, prefix, p) {
+  await page.locator(`[id="${prefix}.name"]`).fill(p.name);
+  await page.locator(`[id="${prefix}.id_number"]`).fill(p.id);
+  await page.locator(`[id="${prefix}.nationality"]`).fill(p.nationality);
+  await page.locator(`[id="${prefix}.phone"]`).fill(p.phone);
+}

@@ -12,6 +12,7 @@ mod info;
 mod memorial_new;
 mod memorial_view;
 mod mine;
+mod proxy;
 mod start;
 
 use leptos::prelude::*;
@@ -36,6 +37,7 @@ pub fn MemorialRoutes() -> impl MatchNestedRoutes + Clone {
             <Route path=path!("/memorials/new") view=memorial_new::NewMemorialPage />
             <Route path=path!("/memorials/:id") view=memorial_view::MemorialPage />
             <Route path=path!("/join/:token") view=memorial_view::JoinPage />
+            <Route path=path!("/proxy") view=proxy::ProxyPage />
         </ParentRoute>
     }
     .into_inner()

@@ -17,6 +17,7 @@ pub fn StartPage() -> impl IntoView {
         <ul class="memorial-menu">
             {link("/memorial/book", Key::BookTitle)}
             {link("/memorial/memorials/new", Key::CreateMemorial)}
+            {link("/memorial/proxy", Key::ProxyTitle)}
             {link("/mine", Key::MyBookings)}
             {link("/memorial/info", Key::InfoTitle)}
         </ul>

@@ -118,5 +118,17 @@ pub fn text(key: Key) -> &'static str {
         EventReminderOn => "Memorial reminders are on",
         EventProxyDone => "Proxy sweeping done: see the photos",
         SignedOutMemorial => "Sign in to leave a message or flowers.",
+        ProxyDateLabel => "Day for the sweep",
+        ProxyServicesLabel => "Services",
+        ServiceClean => "Clean the grave",
+        ServiceFlowers => "Lay flowers",
+        ServiceWipeStone => "Wipe the headstone",
+        ServicePhoto => "Send photos",
+        NoteLabel => "Note to staff (optional)",
+        ProxySubmit => "Send the request",
+        MyProxy => "My proxy sweeps",
+        StatusRequested => "Received",
+        StatusDone => "Done",
+        StaffPhoto => "Photo taken by staff",
     }
 }

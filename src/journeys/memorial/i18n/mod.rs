@@ -121,6 +121,18 @@ crate::keys! {
     EventReminderOn,
     EventProxyDone,
     SignedOutMemorial,
+    ProxyDateLabel,
+    ProxyServicesLabel,
+    ServiceClean,
+    ServiceFlowers,
+    ServiceWipeStone,
+    ServicePhoto,
+    NoteLabel,
+    ProxySubmit,
+    MyProxy,
+    StatusRequested,
+    StatusDone,
+    StaffPhoto,
 }
 
 fn text(lang: Lang, key: Key) -> &'static str {

@@ -118,5 +118,17 @@ pub fn text(key: Key) -> &'static str {
         EventReminderOn => "纪念馆提醒已开启",
         EventProxyDone => "代祭扫已完成，请查看照片",
         SignedOutMemorial => "登录后可留言和献花。",
+        ProxyDateLabel => "代祭扫日期",
+        ProxyServicesLabel => "服务项目",
+        ServiceClean => "清扫墓地",
+        ServiceFlowers => "敬献鲜花",
+        ServiceWipeStone => "擦拭墓碑",
+        ServicePhoto => "拍照反馈",
+        NoteLabel => "给工作人员的留言（可选）",
+        ProxySubmit => "提交代祭扫申请",
+        MyProxy => "我的代祭扫",
+        StatusRequested => "已受理",
+        StatusDone => "已完成",
+        StaffPhoto => "工作人员拍摄的照片",
     }
 }

@@ -118,5 +118,17 @@ pub fn text(key: Key) -> &'static str {
         EventReminderOn => "紀念館提醒已開啟",
         EventProxyDone => "代祭掃已完成，請查看照片",
         SignedOutMemorial => "登入後可留言和獻花。",
+        ProxyDateLabel => "代祭掃日期",
+        ProxyServicesLabel => "服務項目",
+        ServiceClean => "清掃墓地",
+        ServiceFlowers => "敬獻鮮花",
+        ServiceWipeStone => "擦拭墓碑",
+        ServicePhoto => "拍照反饋",
+        NoteLabel => "給工作人員的留言（可選）",
+        ProxySubmit => "提交代祭掃申請",
+        MyProxy => "我的代祭掃",
+        StatusRequested => "已受理",
+        StatusDone => "已完成",
+        StaffPhoto => "工作人員拍攝的照片",
     }
 }

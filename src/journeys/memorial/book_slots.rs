@@ -27,7 +27,7 @@ pub fn SlotsPage() -> impl IntoView {
     let navigate = use_navigate();
     view! {
         <h1>{move || i18n.t(Key::ChooseSlot)}</h1>
-        <p class="lead">{move || draft.cemetery_name.get()}" · "{date}</p>
+        <p class="lead">{move || { let name = draft.cemetery_name.get(); if name.is_empty() { date() } else { format!("{name} · {}", date()) } }}</p>
         <Loaded resource=list children=move |list: SlotList| {
             let navigate = navigate.clone();
             view! {

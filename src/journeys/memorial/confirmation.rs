@@ -73,7 +73,7 @@ pub fn ConfirmationPage() -> impl IntoView {
                     <div class="qr-box"><QrCode matrix=b.qr.clone() label=Key::QrLabel /></div>
                     <p class="hint">{move || i18n.t(Key::QrKept)}</p>
                 })}
-                {move || offline_copy.get().then(|| view! { <p class="tag">{move || i18n.t(Key::OfflineCopy)}</p> })}
+                {move || offline_copy.get().then(|| view! { <p class="memorial-tag">{move || i18n.t(Key::OfflineCopy)}</p> })}
                 <dl class="summary-list">
                     <div class="summary-row"><dt>{move || i18n.t(Key::Cemetery)}</dt><dd>{b.cemetery.name.clone()}</dd></div>
                     <div class="summary-row"><dt>{move || i18n.t(Key::Day)}</dt><dd>{b.date.to_iso()}</dd></div>

@@ -92,7 +92,7 @@ fn MemorialBody(current: RwSignal<Option<Memorial>>) -> impl IntoView {
     view! {
         <h1>{move || m().deceased_name}</h1>
         <p class="lead">{move || format!("{} — {}", m().born_on, m().died_on)}</p>
-        <p class="tag">{move || i18n.t(if m().visibility == "public" { Key::Public } else { Key::Private })}</p>
+        <p class="memorial-tag">{move || i18n.t(if m().visibility == "public" { Key::Public } else { Key::Private })}</p>
         {move || (!m().biography.is_empty()).then(|| view! { <p class="memorial-bio">{m().biography}</p> })}
         <div class="offerings">
             <button type="button" class="button button-secondary" on:click=move |_| offer("flower")>{move || i18n.t(Key::Flowers)}</button>

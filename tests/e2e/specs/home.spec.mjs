@@ -67,7 +67,8 @@ test("the service menu lists the four journeys and 我的", async ({ page }) => 
 for (const lang of LANGS) {
   test(`each journey says, in ${lang}, that it is coming soon`, async ({ page }) => {
     await page.addInitScript((lang) => localStorage.setItem("baoan.lang", lang), lang);
-    for (const { path, title } of JOURNEYS) {
+    // Journeys that are online (memorial) are left out: their start pages are their own.
+    for (const { path, title } of JOURNEYS.filter((j) => j.path !== "/memorial")) {
       await open(page, "/");
       await page.getByRole("link", { name: t(lang, title) }).click();
       await expect(page).toHaveURL(path);

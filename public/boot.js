@@ -13,3 +13,10 @@
     // Storage may be unavailable (private mode): defaults apply.
   }
 })();
+
+// The offline app shell (public/sw.js): lets a booking's QR code open at the gate without a network.
+if ("serviceWorker" in navigator) {
+  window.addEventListener("load", function () {
+    navigator.serviceWorker.register("/sw.js").catch(function () {});
+  });
+}

@@ -206,6 +206,38 @@ field_errors! {
     CharityDonorName => "charity.donor_name",
 
     // ── Tomb-sweeping and memorials: add this journey's field errors below (codes `memorial.…`). ──
+    /// Group size outside 1..=the cemetery's maximum.
+    MemorialGroupSize => "memorial.group_size",
+    /// Not a mainland car plate (ordinary or new-energy).
+    MemorialPlate => "memorial.plate",
+    /// The day is before the booking window's first day.
+    MemorialBeforeWindow => "memorial.before_window",
+    /// The day is after the booking window's last day.
+    MemorialAfterWindow => "memorial.after_window",
+    /// The day is further ahead than booking opens.
+    MemorialTooFarAhead => "memorial.too_far_ahead",
+    /// The day has already passed.
+    MemorialDayPassed => "memorial.day_passed",
+    /// The booking service is closed at this hour of the day.
+    MemorialServiceClosed => "memorial.service_closed",
+    /// The slot has no places left for this group.
+    MemorialSlotFull => "memorial.slot_full",
+    /// The account already has an active booking on that day.
+    MemorialOnePerDay => "memorial.one_per_day",
+    /// Grave area, row or number: letters, digits or Han characters, 1–10.
+    MemorialGrave => "memorial.grave",
+    /// Not a burial certificate number (BA-YYYY-NNNNNN).
+    MemorialCertificateFormat => "memorial.certificate_format",
+    /// No cemetery record with this certificate for this name.
+    MemorialCertificateUnknown => "memorial.certificate_unknown",
+    /// Message or text too long.
+    MemorialTextTooLong => "memorial.text_too_long",
+    /// Text contains control characters.
+    MemorialTextCharacters => "memorial.text_characters",
+    /// Date of death before date of birth, or in the future.
+    MemorialDates => "memorial.dates",
+    /// Choose at least one service.
+    MemorialServices => "memorial.services",
 
 }
 

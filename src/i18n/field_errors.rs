@@ -48,5 +48,21 @@ pub fn field_error_key(e: FieldError) -> Msg {
         FieldError::CharityDonorName => crate::journeys::charity::i18n::Key::FeDonorName.into(),
 
         // ── Tomb-sweeping and memorials ──
+        FieldError::MemorialGroupSize => crate::journeys::memorial::i18n::Key::FeGroupSize.into(),
+        FieldError::MemorialPlate => crate::journeys::memorial::i18n::Key::FePlate.into(),
+        FieldError::MemorialBeforeWindow => crate::journeys::memorial::i18n::Key::FeBeforeWindow.into(),
+        FieldError::MemorialAfterWindow => crate::journeys::memorial::i18n::Key::FeAfterWindow.into(),
+        FieldError::MemorialTooFarAhead => crate::journeys::memorial::i18n::Key::FeTooFarAhead.into(),
+        FieldError::MemorialDayPassed => crate::journeys::memorial::i18n::Key::FeDayPassed.into(),
+        FieldError::MemorialServiceClosed => crate::journeys::memorial::i18n::Key::FeServiceClosed.into(),
+        FieldError::MemorialSlotFull => crate::journeys::memorial::i18n::Key::FeSlotFull.into(),
+        FieldError::MemorialOnePerDay => crate::journeys::memorial::i18n::Key::FeOnePerDay.into(),
+        FieldError::MemorialGrave => crate::journeys::memorial::i18n::Key::FeGrave.into(),
+        FieldError::MemorialCertificateFormat => crate::journeys::memorial::i18n::Key::FeCertificateFormat.into(),
+        FieldError::MemorialCertificateUnknown => crate::journeys::memorial::i18n::Key::FeCertificateUnknown.into(),
+        FieldError::MemorialTextTooLong => crate::journeys::memorial::i18n::Key::FeTextTooLong.into(),
+        FieldError::MemorialTextCharacters => crate::journeys::memorial::i18n::Key::FeTextCharacters.into(),
+        FieldError::MemorialDates => crate::journeys::memorial::i18n::Key::FeDates.into(),
+        FieldError::MemorialServices => crate::journeys::memorial::i18n::Key::FeServices.into(),
     }
 }

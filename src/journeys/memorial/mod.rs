@@ -1,41 +1,49 @@
-//! Tomb-sweeping booking and online memorials (祭扫) journey.
-//!
-//! Not online yet: its start page says so plainly. Everything of this journey lives in this
-//! folder: its routes (below), pages, its own strings (`i18n/`), and its section of 我的.
+//! Tomb-sweeping booking and online memorials (祭扫) journey: its routes, pages, strings
+//! (`i18n/`) and its section of 我的.
 
+mod book_check;
+mod book_details;
+mod book_slots;
+mod book_start;
+mod confirmation;
+mod draft;
 pub mod i18n;
+mod info;
+mod memorial_new;
+mod memorial_view;
+mod mine;
+mod proxy;
+mod start;
 
-use crate::i18n::{use_i18n, Key as Shared};
-use crate::shared::coming_soon::ComingSoon;
-use i18n::Key;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route};
 use leptos_router::{path, MatchNestedRoutes};
+
+pub use mine::MySection;
 
 /// Every route of this journey, under /memorial.
 #[component(transparent)]
 pub fn MemorialRoutes() -> impl MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("/memorial") view=Outlet>
-            <Route path=path!("") view=Start />
+            <Route path=path!("") view=start::StartPage />
+            <Route path=path!("/info") view=info::InfoPage />
+            <Route path=path!("/book") view=book_start::CemeteriesPage />
+            <Route path=path!("/book/details") view=book_details::DetailsPage />
+            <Route path=path!("/book/check") view=book_check::CheckPage />
+            <Route path=path!("/book/:cemetery") view=book_start::DaysPage />
+            <Route path=path!("/book/:cemetery/:date") view=book_slots::SlotsPage />
+            <Route path=path!("/bookings/:id") view=confirmation::ConfirmationPage />
+            <Route path=path!("/memorials/new") view=memorial_new::NewMemorialPage />
+            <Route path=path!("/memorials/:id") view=memorial_view::MemorialPage />
+            <Route path=path!("/join/:token") view=memorial_view::JoinPage />
+            <Route path=path!("/proxy") view=proxy::ProxyPage />
         </ParentRoute>
     }
     .into_inner()
 }
 
-#[component]
-fn Start() -> impl IntoView {
-    view! { <ComingSoon title=Shared::MemorialTitle summary=Shared::MemorialSummary /> }
-}
-
-/// This journey's section of 我的.
-#[component]
-pub fn MySection() -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <section class="mine-section">
-            <h2>{move || i18n.t(Key::MineHeading)}</h2>
-            <p class="hint">{move || i18n.t(Key::MineEmpty)}</p>
-        </section>
-    }
+/// "08:00–09:00" from minutes after midnight.
+pub fn time_range(start: u32, end: u32) -> String {
+    format!("{:02}:{:02}–{:02}:{:02}", start / 60, start % 60, end / 60, end % 60)
 }

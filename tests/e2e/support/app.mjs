@@ -47,7 +47,7 @@ export const JOURNEYS = [
   { path: "/assistance", title: "AssistanceTitle" },
   { path: "/marriage", title: "MarriageTitle", online: true },
   { path: "/charity", title: "CharityTitle", online: true },
-  { path: "/memorial", title: "MemorialTitle" },
+  { path: "/memorial", title: "MemorialTitle", online: true },
 ];
 
 /** Where the signed-in resident of the setup project is kept (cookie only). */

@@ -1,0 +1,138 @@
+//! Online memorial (网上祭扫) bodies.
+
+use super::super::rules::*;
+use crate::error::{FieldError, FieldErrors};
+use crate::rules::date::Date;
+use crate::rules::name::parse_person_name;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MemorialCreate {
+    pub deceased_name: String,
+    pub born_on: Option<Date>,
+    pub died_on: Option<Date>,
+    #[serde(default)]
+    pub biography: String,
+    /// An upload id (JPEG or PNG) of the resident's own.
+    #[serde(default)]
+    pub photo: Option<String>,
+}
+
+impl MemorialCreate {
+    pub fn validate(&self, today: Date) -> Result<MemorialCreate, FieldErrors> {
+        let mut f = FieldErrors::new();
+        let deceased_name = f.check("deceased_name", parse_person_name(&self.deceased_name)).unwrap_or_default();
+        if self.born_on.is_none() {
+            f.add("born_on", FieldError::Required);
+        }
+        if self.died_on.is_none() {
+            f.add("died_on", FieldError::Required);
+        }
+        if let (Some(b), Some(d)) = (self.born_on, self.died_on) {
+            f.check("died_on", check_life_dates(b, d, today));
+        }
+        let biography = if self.biography.trim().is_empty() {
+            String::new()
+        } else {
+            f.check("biography", parse_plain_text(&self.biography, MAX_BIOGRAPHY_CHARS)).unwrap_or_default()
+        };
+        if f.is_empty() {
+            Ok(MemorialCreate { deceased_name, born_on: self.born_on, died_on: self.died_on, biography, photo: self.photo.clone() })
+        } else {
+            Err(f)
+        }
+    }
+}
+
+/// A message left on a memorial. `text` is plain text: show it as text, never as HTML.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MemorialMessage {
+    pub id: String,
+    /// The author's name as they gave it in their profile, or empty.
+    pub author: String,
+    pub text: String,
+    pub created_at: i64,
+    /// Hidden by the owner (only the owner still sees it, marked hidden).
+    pub hidden: bool,
+    pub mine: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Memorial {
+    pub id: String,
+    pub deceased_name: String,
+    pub born_on: Date,
+    pub died_on: Date,
+    pub biography: String,
+    pub photo: Option<String>,
+    /// `private` (owner and invited family) or `public` (linked to a cemetery record).
+    pub visibility: String,
+    /// `owner`, `family` or `visitor`.
+    pub role: String,
+    pub flowers: i64,
+    pub candles: i64,
+    pub reminder: bool,
+    pub messages: Vec<MemorialMessage>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MemorialSummary {
+    pub id: String,
+    pub deceased_name: String,
+    pub visibility: String,
+    pub role: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MemorialList {
+    pub memorials: Vec<MemorialSummary>,
+}
+
+/// An invitation link for family (`/memorial/join/{token}`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Invitation {
+    pub token: String,
+    pub path: String,
+    pub expires_at: i64,
+}
+
+/// Make a memorial public by linking it to a cemetery record.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PublishRequest {
+    pub certificate_number: String,
+}
+
+/// `flower` or `candle` — free, counted, never ranked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OfferingRequest {
+    pub kind: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MessageRequest {
+    pub text: String,
+}
+
+/// Report a memorial or one message on it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReportRequest {
+    #[serde(default)]
+    pub message_id: Option<String>,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReminderRequest {
+    pub on: bool,
+}

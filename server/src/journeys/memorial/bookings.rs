@@ -1,0 +1,203 @@
+//! Visit bookings: places taken in one transaction (never overbooked), one active booking per
+//! account per day, cancel gives the places back at once.
+
+use super::access::{db_key, field, reference, shenzhen_minute};
+use super::cemeteries::{load_cemetery, windows_of};
+use super::slot_cache;
+use crate::auth::Resident;
+use crate::capacity;
+use crate::db::new_id;
+use crate::error::{AppError, AppResult, JsonBody};
+use crate::ics;
+use crate::qr;
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::IntoResponse;
+use axum::Json;
+use baoan_contract::error::{ApiError, FieldError};
+use baoan_contract::memorial::rules::check_booking_day;
+use baoan_contract::memorial::*;
+use baoan_contract::rules::date::{Date, SHENZHEN_UTC_OFFSET};
+use sqlx::AnyConnection;
+
+/// Book places in a slot.
+#[utoipa::path(post, path = "/api/v1/memorial/bookings", tag = "memorial", request_body = BookingRequest,
+    responses((status = 200, body = Booking), (status = 401, body = ApiError), (status = 404, body = ApiError),
+              (status = 409, body = ApiError, description = "Slot full (memorial.slot_full) or already booked that day (memorial.one_per_day)"),
+              (status = 422, body = ApiError)))]
+pub async fn create(State(state): State<AppState>, resident: Resident, JsonBody(req): JsonBody<BookingRequest>) -> AppResult<Json<Booking>> {
+    let mut conn = state.db.pool.acquire().await?;
+    let slot: Option<(String, String, String, String)> =
+        sqlx::query_as("SELECT id, cemetery_id, window_id, visit_date FROM memorial_slots WHERE id = $1")
+            .bind(req.slot_id.trim())
+            .fetch_optional(&mut *conn)
+            .await?;
+    let (slot_id, cemetery_id, window_id, date) = slot.ok_or_else(|| field("slot_id", FieldError::Required))?;
+    let cemetery = load_cemetery(&mut conn, &cemetery_id).await?;
+    let req = req.validate(cemetery.max_group).map_err(AppError::from)?;
+    let windows = windows_of(&mut conn, &cemetery_id).await?;
+    let window = windows.iter().find(|w| w.id == window_id).ok_or_else(AppError::not_found)?;
+    let day = Date::parse_iso(&date).ok_or_else(AppError::not_found)?;
+    let now = state.clock.now();
+    check_booking_day(&window.rule(), day, state.clock.today(), shenzhen_minute(now)).map_err(|e| field("slot_id", e))?;
+    drop(conn);
+
+    let id = new_id();
+    let mut tx = state.db.pool.begin().await?;
+    if !capacity::take(&mut tx, "memorial_slots", &slot_id, i64::from(req.group_size)).await? {
+        return Err(conflict("slot_id", FieldError::MemorialSlotFull));
+    }
+    let inserted = sqlx::query(
+        "INSERT INTO memorial_bookings (id, reference, user_id, slot_id, visit_date, group_size, plate, deceased_name, \
+         grave_area, grave_row, grave_number, visitor_name, status, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'active', $13)",
+    )
+    .bind(&id)
+    .bind(reference("JS", &date))
+    .bind(&resident.user_id)
+    .bind(&slot_id)
+    .bind(&date)
+    .bind(i64::from(req.group_size))
+    .bind(&req.plate)
+    .bind(&req.deceased_name)
+    .bind(&req.grave.area)
+    .bind(&req.grave.row)
+    .bind(&req.grave.number)
+    .bind(&req.visitor_name)
+    .bind(now)
+    .execute(&mut *tx)
+    .await;
+    match inserted {
+        Ok(_) => {}
+        // The unique index on (user, day) for active bookings: the rollback gives the places back.
+        Err(e) if e.as_database_error().is_some_and(|d| d.is_unique_violation()) => {
+            return Err(conflict("slot_id", FieldError::MemorialOnePerDay));
+        }
+        Err(e) => return Err(e.into()),
+    }
+    tx.commit().await?;
+    slot_cache::invalidate(&db_key(&state), &cemetery_id, &date);
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(Json(load(&mut conn, &id, &resident.user_id).await?))
+}
+
+fn conflict(name: &str, e: FieldError) -> AppError {
+    let mut err = field(name, e);
+    err.0.code = baoan_contract::ErrorCode::Conflict;
+    err.0.message = "Conflict".into();
+    err
+}
+
+type BookingRow = (String, String, String, String, i64, i64, i64, String, String, String, String, String, String, String);
+
+const SELECT: &str = "SELECT b.id, b.reference, s.cemetery_id, b.visit_date, s.starts_minute, s.ends_minute, b.group_size, \
+    b.plate, b.deceased_name, b.grave_area, b.grave_row, b.grave_number, b.visitor_name, b.status \
+    FROM memorial_bookings b JOIN memorial_slots s ON s.id = b.slot_id";
+
+async fn to_booking(conn: &mut AnyConnection, r: BookingRow) -> AppResult<Booking> {
+    let (id, reference, cemetery_id, date, s, e, group, plate, deceased_name, area, row, number, visitor_name, status) = r;
+    let cemetery = load_cemetery(conn, &cemetery_id).await?;
+    Ok(Booking {
+        qr: qr::encode(&reference),
+        id,
+        reference,
+        cemetery,
+        date: Date::parse_iso(&date).ok_or_else(AppError::not_found)?,
+        starts_minute: s as u32,
+        ends_minute: e as u32,
+        group_size: group as u32,
+        plate,
+        deceased_name,
+        grave: Grave { area, row, number },
+        visitor_name,
+        status,
+    })
+}
+
+async fn load(conn: &mut AnyConnection, id: &str, user_id: &str) -> AppResult<Booking> {
+    let row: Option<BookingRow> = sqlx::query_as(&format!("{SELECT} WHERE b.id = $1 AND b.user_id = $2"))
+        .bind(id)
+        .bind(user_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    to_booking(conn, row.ok_or_else(AppError::not_found)?).await
+}
+
+/// 我的预约: the resident's bookings, newest day first.
+#[utoipa::path(get, path = "/api/v1/memorial/bookings", tag = "memorial",
+    responses((status = 200, body = BookingList), (status = 401, body = ApiError)))]
+pub async fn mine(State(state): State<AppState>, resident: Resident) -> AppResult<Json<BookingList>> {
+    let mut conn = state.db.pool.acquire().await?;
+    let rows: Vec<BookingRow> = sqlx::query_as(&format!("{SELECT} WHERE b.user_id = $1 ORDER BY b.visit_date DESC, s.starts_minute"))
+        .bind(&resident.user_id)
+        .fetch_all(&mut *conn)
+        .await?;
+    let mut bookings = Vec::new();
+    for r in rows {
+        bookings.push(to_booking(&mut conn, r).await?);
+    }
+    Ok(Json(BookingList { bookings }))
+}
+
+/// One of the resident's bookings (someone else's is "not found").
+#[utoipa::path(get, path = "/api/v1/memorial/bookings/{id}", tag = "memorial", params(("id" = String, Path)),
+    responses((status = 200, body = Booking), (status = 404, body = ApiError)))]
+pub async fn one(State(state): State<AppState>, resident: Resident, Path(id): Path<String>) -> AppResult<Json<Booking>> {
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(Json(load(&mut conn, &id, &resident.user_id).await?))
+}
+
+/// Cancel a booking: its places are free again at once.
+#[utoipa::path(post, path = "/api/v1/memorial/bookings/{id}/cancel", tag = "memorial", params(("id" = String, Path)),
+    responses((status = 200, body = Booking), (status = 404, body = ApiError)))]
+pub async fn cancel(State(state): State<AppState>, resident: Resident, Path(id): Path<String>) -> AppResult<Json<Booking>> {
+    let mut tx = state.db.pool.begin().await?;
+    let row: Option<(String, i64, String)> =
+        sqlx::query_as("SELECT slot_id, group_size, visit_date FROM memorial_bookings WHERE id = $1 AND user_id = $2 AND status = 'active'")
+            .bind(&id)
+            .bind(&resident.user_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    if let Some((slot_id, group, date)) = row {
+        let done = sqlx::query("UPDATE memorial_bookings SET status = 'cancelled', cancelled_at = $1 WHERE id = $2 AND status = 'active'")
+            .bind(state.clock.now())
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() == 1 {
+            capacity::release(&mut tx, "memorial_slots", &slot_id, group).await?;
+        }
+        let (cemetery_id,): (String,) =
+            sqlx::query_as("SELECT cemetery_id FROM memorial_slots WHERE id = $1").bind(&slot_id).fetch_one(&mut *tx).await?;
+        tx.commit().await?;
+        slot_cache::invalidate(&db_key(&state), &cemetery_id, &date);
+    } else {
+        drop(tx);
+    }
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(Json(load(&mut conn, &id, &resident.user_id).await?))
+}
+
+/// The booking as an .ics file for the phone's calendar.
+#[utoipa::path(get, path = "/api/v1/memorial/bookings/{id}/calendar.ics", tag = "memorial", params(("id" = String, Path)),
+    responses((status = 200, content_type = "text/calendar", body = String), (status = 404, body = ApiError)))]
+pub async fn calendar(State(state): State<AppState>, resident: Resident, Path(id): Path<String>) -> AppResult<impl IntoResponse> {
+    let mut conn = state.db.pool.acquire().await?;
+    let b = load(&mut conn, &id, &resident.user_id).await?;
+    let midnight = b.date.days_since_epoch() * 86_400 - i64::from(SHENZHEN_UTC_OFFSET);
+    let summary = format!("祭扫预约 {} {}", b.cemetery.name, b.reference);
+    let description = format!("{} · {}区{}排{}号 · {}人", b.deceased_name, b.grave.area, b.grave.row, b.grave.number, b.group_size);
+    let body = ics::calendar(
+        &ics::Event {
+            uid: &b.id,
+            start: midnight + i64::from(b.starts_minute) * 60,
+            end: midnight + i64::from(b.ends_minute) * 60,
+            summary: &summary,
+            location: &b.cemetery.address,
+            description: &description,
+        },
+        state.clock.now(),
+    );
+    Ok(([(header::CONTENT_TYPE, "text/calendar; charset=utf-8"), (header::CONTENT_DISPOSITION, "attachment; filename=\"booking.ics\"")], body))
+}

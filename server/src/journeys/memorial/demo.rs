@@ -1,0 +1,45 @@
+//! Demonstration data: a Qingming-style booking window that is open now (so the demo can be
+//! booked any day), the coming winter-solstice window, and burial records to link memorials to.
+
+use super::cemeteries::{insert_window, WindowCreate};
+use crate::db::DbResult;
+use baoan_contract::memorial::rules::DEFAULT_DAYS_AHEAD;
+use baoan_contract::rules::date::{Date, SHENZHEN_UTC_OFFSET};
+use sqlx::AnyConnection;
+
+pub async fn seed_demo(tx: &mut AnyConnection, now: i64) -> DbResult<()> {
+    let today = Date::from_unix_seconds(now, SHENZHEN_UTC_OFFSET);
+    let window = |cemetery: &str, kind: &str, starts_on: Date, ends_on: Date, capacity: i64| WindowCreate {
+        cemetery_id: cemetery.into(),
+        kind: kind.into(),
+        starts_on,
+        ends_on,
+        days_ahead: DEFAULT_DAYS_AHEAD,
+        service_opens_minute: 0,
+        service_closes_minute: 24 * 60,
+        first_hour: 7,
+        last_hour: 16,
+        capacity,
+    };
+    insert_window(tx, &window("baoshan", "qingming", today, today.add_days(13), 40)).await?;
+    insert_window(tx, &window("fenghuangshan", "qingming", today, today.add_days(13), 30)).await?;
+    let solstice_year = if (today.month(), today.day()) > (12, 22) { today.year() + 1 } else { today.year() };
+    if let (Some(a), Some(b)) = (Date::new(solstice_year, 12, 19), Date::new(solstice_year, 12, 23)) {
+        if a > today.add_days(13) {
+            insert_window(tx, &window("baoshan", "winter_solstice", a, b, 40)).await?;
+        }
+    }
+    for (number, name, cemetery, buried) in [
+        ("BA-2019-000123", "陈国华", "baoshan", "2019-04-02"),
+        ("BA-2021-004567", "林秀英", "fenghuangshan", "2021-10-15"),
+    ] {
+        sqlx::query("INSERT INTO memorial_burial_records (certificate_number, deceased_name, cemetery_id, buried_on) VALUES ($1, $2, $3, $4)")
+            .bind(number)
+            .bind(name)
+            .bind(cemetery)
+            .bind(buried)
+            .execute(&mut *tx)
+            .await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,207 @@
+//! Online memorials: private by default (owner + invited family); public only when linked to a
+//! record in the cemeteries' burial register, so nobody can publish a memorial of a living person.
+
+use super::access::{field, MaybeResident};
+use crate::auth::Resident;
+use crate::db::new_id;
+use crate::error::{AppError, AppResult, JsonBody};
+use crate::messages::{notify, Notice};
+use crate::state::AppState;
+use crate::uploads;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use baoan_contract::api::Topic;
+use baoan_contract::error::{ApiError, FieldError};
+use baoan_contract::memorial::rules::parse_certificate_number;
+use baoan_contract::memorial::*;
+use baoan_contract::rules::date::Date;
+use sha2::{Digest, Sha256};
+
+/// Invitation links last a week.
+const INVITATION_SECONDS: i64 = 7 * 86_400;
+
+/// The same answer for "does not exist" and "not yours to see": nothing leaks.
+fn no_memorial() -> AppError {
+    AppError::new(baoan_contract::ErrorCode::NotFound, "No such memorial")
+}
+
+/// Who may see memorial `id`: `owner`, `family`, `visitor` (public) — or not found.
+pub async fn role_of(state: &AppState, id: &str, user: Option<&str>) -> AppResult<String> {
+    let row: Option<(String, String)> = sqlx::query_as("SELECT owner_id, visibility FROM memorials WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&state.db.pool)
+        .await?;
+    let (owner, visibility) = row.ok_or_else(no_memorial)?;
+    if let Some(user) = user {
+        if user == owner {
+            return Ok("owner".into());
+        }
+        let member: Option<(String,)> = sqlx::query_as("SELECT user_id FROM memorial_members WHERE memorial_id = $1 AND user_id = $2")
+            .bind(id)
+            .bind(user)
+            .fetch_optional(&state.db.pool)
+            .await?;
+        if member.is_some() {
+            return Ok("family".into());
+        }
+    }
+    if visibility == "public" { Ok("visitor".into()) } else { Err(no_memorial()) }
+}
+
+/// Create a memorial (private).
+#[utoipa::path(post, path = "/api/v1/memorial/memorials", tag = "memorial", request_body = MemorialCreate,
+    responses((status = 200, body = Memorial), (status = 401, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn create(State(state): State<AppState>, resident: Resident, JsonBody(req): JsonBody<MemorialCreate>) -> AppResult<Json<Memorial>> {
+    let req = req.validate(state.clock.today()).map_err(AppError::from)?;
+    if let Some(photo) = &req.photo {
+        uploads::owned_by(&state, photo, &resident.user_id).await?.ok_or_else(|| field("photo", FieldError::Required))?;
+    }
+    let id = new_id();
+    sqlx::query(
+        "INSERT INTO memorials (id, owner_id, deceased_name, born_on, died_on, biography, photo, visibility, reminder, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'private', 0, $8)",
+    )
+    .bind(&id)
+    .bind(&resident.user_id)
+    .bind(&req.deceased_name)
+    .bind(req.born_on.map(Date::to_iso))
+    .bind(req.died_on.map(Date::to_iso))
+    .bind(&req.biography)
+    .bind(&req.photo)
+    .bind(state.clock.now())
+    .execute(&state.db.pool)
+    .await?;
+    Ok(Json(super::tributes::load(&state, &id, &resident.user_id, "owner").await?))
+}
+
+/// The memorials the resident owns or was invited to.
+#[utoipa::path(get, path = "/api/v1/memorial/memorials", tag = "memorial",
+    responses((status = 200, body = MemorialList), (status = 401, body = ApiError)))]
+pub async fn mine(State(state): State<AppState>, resident: Resident) -> AppResult<Json<MemorialList>> {
+    let rows: Vec<(String, String, String, String)> = sqlx::query_as(
+        "SELECT id, deceased_name, visibility, 'owner' FROM memorials WHERE owner_id = $1 \
+         UNION ALL SELECT m.id, m.deceased_name, m.visibility, 'family' FROM memorials m \
+         JOIN memorial_members f ON f.memorial_id = m.id WHERE f.user_id = $2 ORDER BY 2",
+    )
+    .bind(&resident.user_id)
+    .bind(&resident.user_id)
+    .fetch_all(&state.db.pool)
+    .await?;
+    let memorials = rows.into_iter().map(|(id, deceased_name, visibility, role)| MemorialSummary { id, deceased_name, visibility, role }).collect();
+    Ok(Json(MemorialList { memorials }))
+}
+
+/// One memorial: to its owner, invited family, or anyone when public. Otherwise 404.
+#[utoipa::path(get, path = "/api/v1/memorial/memorials/{id}", tag = "memorial", params(("id" = String, Path)),
+    responses((status = 200, body = Memorial), (status = 404, body = ApiError)))]
+pub async fn one(State(state): State<AppState>, who: MaybeResident, Path(id): Path<String>) -> AppResult<Json<Memorial>> {
+    let user = who.0.map(|r| r.user_id).unwrap_or_default();
+    let role = role_of(&state, &id, Some(&user).filter(|u| !u.is_empty()).map(|s| s.as_str())).await?;
+    Ok(Json(super::tributes::load(&state, &id, &user, &role).await?))
+}
+
+fn hash(token: &str) -> String {
+    crate::auth::codes::hex(&Sha256::digest(token.as_bytes()))
+}
+
+/// The owner creates an invitation link for family.
+#[utoipa::path(post, path = "/api/v1/memorial/memorials/{id}/invitations", tag = "memorial", params(("id" = String, Path)),
+    responses((status = 200, body = Invitation), (status = 404, body = ApiError)))]
+pub async fn invite(State(state): State<AppState>, resident: Resident, Path(id): Path<String>) -> AppResult<Json<Invitation>> {
+    if role_of(&state, &id, Some(&resident.user_id)).await? != "owner" {
+        return Err(AppError::not_found());
+    }
+    let token = new_id();
+    let expires_at = state.clock.now() + INVITATION_SECONDS;
+    sqlx::query("INSERT INTO memorial_invitations (token_hash, memorial_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
+        .bind(hash(&token))
+        .bind(&id)
+        .bind(state.clock.now())
+        .bind(expires_at)
+        .execute(&state.db.pool)
+        .await?;
+    Ok(Json(Invitation { path: format!("/memorial/join/{token}"), token, expires_at }))
+}
+
+/// A family member follows an invitation link and joins the memorial.
+#[utoipa::path(post, path = "/api/v1/memorial/invitations/{token}/accept", tag = "memorial", params(("token" = String, Path)),
+    responses((status = 200, body = MemorialSummary), (status = 404, body = ApiError)))]
+pub async fn accept(State(state): State<AppState>, resident: Resident, Path(token): Path<String>) -> AppResult<Json<MemorialSummary>> {
+    let row: Option<(String,)> = sqlx::query_as("SELECT memorial_id FROM memorial_invitations WHERE token_hash = $1 AND expires_at > $2")
+        .bind(hash(&token))
+        .bind(state.clock.now())
+        .fetch_optional(&state.db.pool)
+        .await?;
+    let (id,) = row.ok_or_else(AppError::not_found)?;
+    let (owner, deceased_name, visibility): (String, String, String) =
+        sqlx::query_as("SELECT owner_id, deceased_name, visibility FROM memorials WHERE id = $1").bind(&id).fetch_one(&state.db.pool).await?;
+    if owner != resident.user_id {
+        sqlx::query("INSERT INTO memorial_members (memorial_id, user_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+            .bind(&id)
+            .bind(&resident.user_id)
+            .bind(state.clock.now())
+            .execute(&state.db.pool)
+            .await?;
+    }
+    let role = if owner == resident.user_id { "owner" } else { "family" };
+    Ok(Json(MemorialSummary { id, deceased_name, visibility, role: role.into() }))
+}
+
+/// Make a memorial public by linking it to the burial register (certificate number + same name).
+#[utoipa::path(put, path = "/api/v1/memorial/memorials/{id}/public", tag = "memorial", params(("id" = String, Path)),
+    request_body = PublishRequest,
+    responses((status = 200, body = Memorial), (status = 404, body = ApiError),
+              (status = 422, body = ApiError, description = "memorial.certificate_format or memorial.certificate_unknown")))]
+pub async fn publish(State(state): State<AppState>, resident: Resident, Path(id): Path<String>, JsonBody(req): JsonBody<PublishRequest>) -> AppResult<Json<Memorial>> {
+    if role_of(&state, &id, Some(&resident.user_id)).await? != "owner" {
+        return Err(AppError::not_found());
+    }
+    let number = parse_certificate_number(&req.certificate_number).map_err(|e| field("certificate_number", e))?;
+    let (name,): (String,) = sqlx::query_as("SELECT deceased_name FROM memorials WHERE id = $1").bind(&id).fetch_one(&state.db.pool).await?;
+    let record: Option<(String,)> =
+        sqlx::query_as("SELECT certificate_number FROM memorial_burial_records WHERE certificate_number = $1 AND deceased_name = $2")
+            .bind(&number)
+            .bind(&name)
+            .fetch_optional(&state.db.pool)
+            .await?;
+    if record.is_none() {
+        return Err(field("certificate_number", FieldError::MemorialCertificateUnknown));
+    }
+    sqlx::query("UPDATE memorials SET visibility = 'public', certificate_number = $1 WHERE id = $2")
+        .bind(&number)
+        .bind(&id)
+        .execute(&state.db.pool)
+        .await?;
+    Ok(Json(super::tributes::load(&state, &id, &resident.user_id, "owner").await?))
+}
+
+/// The owner opts in (or out) of reminders on the anniversary and at Qingming.
+#[utoipa::path(put, path = "/api/v1/memorial/memorials/{id}/reminder", tag = "memorial", params(("id" = String, Path)),
+    request_body = ReminderRequest, responses((status = 204), (status = 404, body = ApiError)))]
+pub async fn reminder(State(state): State<AppState>, resident: Resident, Path(id): Path<String>, JsonBody(req): JsonBody<ReminderRequest>) -> AppResult<StatusCode> {
+    if role_of(&state, &id, Some(&resident.user_id)).await? != "owner" {
+        return Err(AppError::not_found());
+    }
+    sqlx::query("UPDATE memorials SET reminder = $1 WHERE id = $2").bind(i64::from(req.on)).bind(&id).execute(&state.db.pool).await?;
+    if req.on {
+        // The confirmation names the next anniversary, so the resident sees when to expect it.
+        let (died,): (String,) = sqlx::query_as("SELECT died_on FROM memorials WHERE id = $1").bind(&id).fetch_one(&state.db.pool).await?;
+        let next = Date::parse_iso(&died).map(|d| next_anniversary(d, state.clock.today()));
+        notify(
+            &state.db,
+            &resident.user_id,
+            Notice { topic: Topic::Memorial, event: "memorial.reminder_on", reference: &id, action_path: &format!("/memorial/memorials/{id}"), deadline: next, detail: None },
+            state.clock.now(),
+        )
+        .await?;
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The next date (today or later) with the same month and day as `died` (28 Feb for 29 Feb).
+pub fn next_anniversary(died: Date, today: Date) -> Date {
+    let on = |y: i32| Date::new(y, died.month(), died.day()).or_else(|| Date::new(y, died.month(), died.day() - 1)).unwrap_or(today);
+    let this_year = on(today.year());
+    if this_year >= today { this_year } else { on(today.year() + 1) }
+}

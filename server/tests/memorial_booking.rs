@@ -1,0 +1,171 @@
+//! 祭扫 visit booking over real HTTP on SQLite and PostgreSQL: concurrent bookings never exceed a
+//! slot's places, cancel releases them at once, one active booking per account per day.
+
+mod common;
+
+use baoan_contract::rules::date::Date;
+use common::{expect_error, TestServer};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+const STAFF: &str = "Bearer test-admin-token";
+
+fn with_staff(config: &mut baoan_server::config::Config) {
+    config.admin_token = Some("test-admin-token".into());
+}
+
+/// Opens a window from today for `days` days, hours 8..=9, `capacity` places each; service all day.
+pub async fn open_window(server: &TestServer, capacity: i64) -> Value {
+    let today = server.clock.today();
+    let r = reqwest::Client::new()
+        .post(server.url("/api/v1/memorial/admin/windows"))
+        .header("authorization", STAFF)
+        .json(&json!({
+            "cemetery_id": "baoshan", "kind": "qingming",
+            "starts_on": today.to_iso(), "ends_on": today.add_days(10).to_iso(),
+            "days_ahead": 7, "service_opens_minute": 0, "service_closes_minute": 1440,
+            "first_hour": 8, "last_hour": 9, "capacity": capacity
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK, "open window");
+    r.json().await.unwrap()
+}
+
+async fn slots(server: &TestServer, date: Date) -> Vec<Value> {
+    let r = reqwest::get(server.url(&format!("/api/v1/memorial/cemeteries/baoshan/slots?date={}", date.to_iso()))).await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let body: Value = r.json().await.unwrap();
+    body["slots"].as_array().unwrap().clone()
+}
+
+fn booking(slot_id: &str, group: u32) -> Value {
+    json!({ "slot_id": slot_id, "group_size": group, "plate": "粤BD12345", "deceased_name": "陈国华",
+            "grave": { "area": "A", "row": "3", "number": "12" } })
+}
+
+async fn book(server: &TestServer, client: &reqwest::Client, body: &Value) -> reqwest::Response {
+    client.post(server.url("/api/v1/memorial/bookings")).json(body).send().await.unwrap()
+}
+
+async fn concurrent_bookings_never_exceed_the_places(server: TestServer) {
+    open_window(&server, 10).await;
+    let day = server.clock.today().add_days(2);
+    let slot = slots(&server, day).await[0]["id"].as_str().unwrap().to_string();
+    // 12 residents ask for 3 places each at once: only 3 bookings (9 places) can fit in 10.
+    let mut clients = Vec::new();
+    for i in 0..12 {
+        let c = server.client();
+        server.sign_in(&c, &format!("1390000{i:04}")).await;
+        clients.push(c);
+    }
+    let tasks: Vec<_> = clients
+        .into_iter()
+        .map(|c| {
+            let server = server.clone();
+            let body = booking(&slot, 3);
+            tokio::spawn(async move { book(&server, &c, &body).await.status() })
+        })
+        .collect();
+    let mut ok = 0;
+    let mut full = 0;
+    for t in tasks {
+        match t.await.unwrap() {
+            StatusCode::OK => ok += 1,
+            StatusCode::CONFLICT => full += 1,
+            other => panic!("unexpected status {other}"),
+        }
+    }
+    assert_eq!((ok, full), (3, 9));
+    let taken = server.count(&format!("SELECT taken FROM memorial_slots WHERE id = '{slot}'")).await;
+    assert_eq!(taken, 9);
+    assert_eq!(server.count("SELECT COUNT(*) FROM memorial_bookings WHERE status = 'active'").await, 3);
+    // The cached list shows the new figure straight after the bookings.
+    assert_eq!(slots(&server, day).await[0]["taken"], 9);
+}
+both_engines!(concurrent_bookings_never_exceed_the_places, with_staff);
+
+async fn cancel_releases_the_places_at_once(server: TestServer) {
+    open_window(&server, 4).await;
+    let day = server.clock.today().add_days(1);
+    let slot = slots(&server, day).await[0]["id"].as_str().unwrap().to_string();
+    let (a, b) = (server.client(), server.client());
+    server.sign_in(&a, "13900000001").await;
+    server.sign_in(&b, "13900000002").await;
+    let r = book(&server, &a, &booking(&slot, 4)).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let mine: Value = r.json().await.unwrap();
+    assert_eq!(mine["status"], "active");
+    assert!(mine["reference"].as_str().unwrap().starts_with("JS-"));
+    assert!(mine["qr"]["size"].as_u64().unwrap() >= 21);
+    assert_eq!(slots(&server, day).await[0]["taken"], 4, "the cached list was invalidated");
+    let body = expect_error(book(&server, &b, &booking(&slot, 1)).await, StatusCode::CONFLICT, "conflict").await;
+    assert_eq!(body["fields"]["slot_id"], "memorial.slot_full");
+    // Someone else cannot cancel it.
+    let id = mine["id"].as_str().unwrap();
+    let r = b.post(server.url(&format!("/api/v1/memorial/bookings/{id}/cancel"))).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    let r = a.post(server.url(&format!("/api/v1/memorial/bookings/{id}/cancel"))).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.json::<Value>().await.unwrap()["status"], "cancelled");
+    assert_eq!(slots(&server, day).await[0]["taken"], 0);
+    // Cancelling twice gives nothing back twice.
+    a.post(server.url(&format!("/api/v1/memorial/bookings/{id}/cancel"))).send().await.unwrap();
+    assert_eq!(slots(&server, day).await[0]["taken"], 0);
+    assert_eq!(book(&server, &b, &booking(&slot, 4)).await.status(), StatusCode::OK);
+    // The calendar file.
+    let r = a.get(server.url(&format!("/api/v1/memorial/bookings/{id}/calendar.ics"))).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(r.text().await.unwrap().contains("BEGIN:VEVENT"));
+}
+both_engines!(cancel_releases_the_places_at_once, with_staff);
+
+async fn one_active_booking_per_account_per_day(server: TestServer) {
+    open_window(&server, 20).await;
+    let day = server.clock.today().add_days(3);
+    let list = slots(&server, day).await;
+    let (first, second) = (list[0]["id"].as_str().unwrap(), list[1]["id"].as_str().unwrap());
+    let a = server.client();
+    server.sign_in(&a, "13900000003").await;
+    let r = book(&server, &a, &booking(first, 2)).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let id = r.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_string();
+    let body = expect_error(book(&server, &a, &booking(second, 2)).await, StatusCode::CONFLICT, "conflict").await;
+    assert_eq!(body["fields"]["slot_id"], "memorial.one_per_day");
+    assert_eq!(slots(&server, day).await[1]["taken"], 0, "the refused booking took no places");
+    // Another day is fine; after cancelling, the same day is fine again.
+    let other = slots(&server, day.add_days(1)).await[0]["id"].as_str().unwrap().to_string();
+    assert_eq!(book(&server, &a, &booking(&other, 1)).await.status(), StatusCode::OK);
+    a.post(server.url(&format!("/api/v1/memorial/bookings/{id}/cancel"))).send().await.unwrap();
+    assert_eq!(book(&server, &a, &booking(second, 2)).await.status(), StatusCode::OK);
+    let mine: Value = a.get(server.url("/api/v1/memorial/bookings")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(mine["bookings"].as_array().unwrap().len(), 3);
+}
+both_engines!(one_active_booking_per_account_per_day, with_staff);
+
+async fn rules_are_checked_on_the_server(server: TestServer) {
+    open_window(&server, 20).await;
+    let a = server.client();
+    server.sign_in(&a, "13900000004").await;
+    let today = server.clock.today();
+    let near = slots(&server, today.add_days(1)).await[0]["id"].as_str().unwrap().to_string();
+    let mut bad = booking(&near, 7);
+    bad["plate"] = json!("粤BI2345");
+    bad["grave"]["row"] = json!("");
+    let body = expect_error(book(&server, &a, &bad).await, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    assert_eq!(body["fields"]["group_size"], "memorial.group_size");
+    assert_eq!(body["fields"]["plate"], "memorial.plate");
+    assert_eq!(body["fields"]["grave_row"], "required");
+    // 9 days ahead: the window has slots, but booking for that day has not opened.
+    let far = slots(&server, today.add_days(9)).await[0]["id"].as_str().unwrap().to_string();
+    let body = expect_error(book(&server, &a, &booking(&far, 1)).await, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    assert_eq!(body["fields"]["slot_id"], "memorial.too_far_ahead");
+    // Signed out: 401.
+    expect_error(book(&server, &server.client(), &booking(&near, 1)).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    // The cemetery detail lists the bookable days (today .. today+7).
+    let detail: Value = reqwest::get(server.url("/api/v1/memorial/cemeteries/baoshan")).await.unwrap().json().await.unwrap();
+    assert_eq!(detail["days"].as_array().unwrap().len(), 8);
+    assert_eq!(detail["cemetery"]["max_group"], 6);
+}
+both_engines!(rules_are_checked_on_the_server, with_staff);

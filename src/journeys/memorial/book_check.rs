@@ -1,0 +1,76 @@
+//! Booking, step 5: check your answers, then confirm. The confirmation is kept on the device.
+
+use super::confirmation::keep_on_device;
+use super::draft::{booking_draft, clear};
+use super::i18n::Key;
+use crate::i18n::use_i18n;
+use crate::shared::api::{self, ClientError};
+use crate::shared::form::{ErrorSummary, FormErrors};
+use crate::shared::loadable::error_key;
+use crate::shared::page::use_title;
+use crate::shared::session::RequireSignIn;
+use baoan_contract::error::FieldErrors;
+use baoan_contract::memorial::{Booking, BookingRequest};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn CheckPage() -> impl IntoView {
+    use_title(Key::CheckTitle);
+    view! { <RequireSignIn><Check /></RequireSignIn> }
+}
+
+#[component]
+fn Check() -> impl IntoView {
+    let i18n = use_i18n();
+    let draft = booking_draft();
+    let errors = FormErrors::new();
+    let general = RwSignal::new(None::<crate::i18n::Key>);
+    let navigate = use_navigate();
+    let submit = Action::new_local(|req: &BookingRequest| {
+        let req = req.clone();
+        async move { api::post::<_, Booking>("/memorial/bookings", &req).await }
+    });
+    Effect::new(move |_| match submit.value().get() {
+        Some(Ok(b)) => {
+            keep_on_device(&b);
+            clear();
+            navigate(&format!("/memorial/bookings/{}", b.id), Default::default());
+        }
+        Some(Err(ClientError::Api(e))) if !e.fields.is_empty() => errors.set(FieldErrors(e.fields)),
+        Some(Err(e)) => general.set(Some(error_key(&e))),
+        None => {}
+    });
+    let row = move |label: Key, value: Signal<String>, change: &'static str| view! {
+        <div class="summary-row">
+            <dt>{move || i18n.t(label)}</dt>
+            <dd>{move || value.get()}</dd>
+            <dd><A href=change>{move || i18n.t(Key::Change)}<span class="visually-hidden">" "{move || i18n.t(label)}</span></A></dd>
+        </div>
+    };
+    let d = draft;
+    let plate = Signal::derive(move || { let p = d.plate.get(); if p.trim().is_empty() { i18n.t(Key::NoCar).to_string() } else { p } });
+    let grave = Signal::derive(move || format!("{} / {} / {}", d.grave_area.get(), d.grave_row.get(), d.grave_number.get()));
+    let confirm = move |_| {
+        general.set(None);
+        submit.dispatch(draft.request());
+    };
+    view! {
+        <h1>{move || i18n.t(Key::CheckTitle)}</h1>
+        <ErrorSummary errors=errors general=Signal::from(general) />
+        <dl class="summary-list">
+            {row(Key::Cemetery, d.cemetery_name.into(), "/memorial/book")}
+            {row(Key::Day, d.date.into(), "/memorial/book")}
+            {row(Key::Time, d.slot_time.into(), "/memorial/book")}
+            {row(Key::GroupSizeLabel, d.group_size.into(), "/memorial/book/details")}
+            {row(Key::Plate, plate, "/memorial/book/details")}
+            {row(Key::DeceasedLabel, d.deceased_name.into(), "/memorial/book/details")}
+            {row(Key::Grave, grave, "/memorial/book/details")}
+            {row(Key::Visitor, d.visitor_name.into(), "/memorial/book/details")}
+        </dl>
+        <button type="button" class="button" on:click=confirm disabled=move || submit.pending().get()>
+            {move || i18n.t(if submit.pending().get() { Key::Booking } else { Key::ConfirmBooking })}
+        </button>
+    }
+}

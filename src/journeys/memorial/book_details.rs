@@ -1,0 +1,54 @@
+//! Booking, step 4: visitors and the grave. Checked with the contract's rules as submitted
+//! (the server checks again).
+
+use super::draft::booking_draft;
+use super::i18n::Key;
+use crate::i18n::use_i18n;
+use crate::shared::form::{ErrorSummary, FormErrors, TextField};
+use crate::shared::page::use_title;
+use crate::shared::session::RequireSignIn;
+use baoan_contract::memorial::rules::DEFAULT_MAX_GROUP;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn DetailsPage() -> impl IntoView {
+    use_title(Key::DetailsTitle);
+    view! { <RequireSignIn><DetailsForm /></RequireSignIn> }
+}
+
+#[component]
+fn DetailsForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let draft = booking_draft();
+    let errors = FormErrors::new();
+    let navigate = use_navigate();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match draft.request().validate(DEFAULT_MAX_GROUP) {
+            Ok(_) => {
+                errors.clear();
+                navigate("/memorial/book/check", Default::default());
+            }
+            Err(e) => errors.set(e),
+        }
+    };
+    if draft.group_size.get_untracked().is_empty() {
+        draft.group_size.set("1".into());
+    }
+    view! {
+        <h1>{move || i18n.t(Key::DetailsTitle)}</h1>
+        <p class="lead">{move || draft.cemetery_name.get()}" · "{move || draft.date.get()}" · "{move || draft.slot_time.get()}</p>
+        <ErrorSummary errors=errors />
+        <form novalidate on:submit=on_submit>
+            <TextField name="group_size" label=Key::GroupSizeLabel hint=Key::GroupSizeHint value=draft.group_size errors=errors inputmode="numeric" maxlength=1 />
+            <TextField name="plate" label=Key::PlateLabel hint=Key::PlateHint value=draft.plate errors=errors maxlength=10 />
+            <TextField name="deceased_name" label=Key::DeceasedLabel value=draft.deceased_name errors=errors maxlength=60 />
+            <TextField name="grave_area" label=Key::GraveArea value=draft.grave_area errors=errors maxlength=10 />
+            <TextField name="grave_row" label=Key::GraveRow value=draft.grave_row errors=errors maxlength=10 />
+            <TextField name="grave_number" label=Key::GraveNumber value=draft.grave_number errors=errors maxlength=10 />
+            <TextField name="visitor_name" label=Key::VisitorLabel hint=Key::VisitorHint value=draft.visitor_name errors=errors autocomplete="name" maxlength=60 />
+            <button type="submit" class="button">{move || i18n.t(Key::Continue)}</button>
+        </form>
+    }
+}

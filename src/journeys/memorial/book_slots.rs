@@ -1,0 +1,64 @@
+//! Booking, step 3: the hourly slots of a day as large buttons, each with places left and a
+//! crowd bar (<meter>, no inline styles: the CSP forbids them).
+
+use super::draft::booking_draft;
+use super::i18n::Key;
+use super::time_range;
+use crate::i18n::use_i18n;
+use crate::shared::api;
+use crate::shared::loadable::Loaded;
+use crate::shared::page::use_title;
+use baoan_contract::memorial::SlotList;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+#[component]
+pub fn SlotsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    use_title(Key::ChooseSlot);
+    let params = use_params_map();
+    let cemetery = move || params.read().get("cemetery").unwrap_or_default();
+    let date = move || params.read().get("date").unwrap_or_default();
+    let list = LocalResource::new(move || {
+        let (c, d) = (cemetery(), date());
+        async move { api::get::<SlotList>(&format!("/memorial/cemeteries/{c}/slots?date={d}")).await }
+    });
+    let draft = booking_draft();
+    let navigate = use_navigate();
+    view! {
+        <h1>{move || i18n.t(Key::ChooseSlot)}</h1>
+        <p class="lead">{move || { let name = draft.cemetery_name.get(); if name.is_empty() { date() } else { format!("{name} · {}", date()) } }}</p>
+        <Loaded resource=list children=move |list: SlotList| {
+            let navigate = navigate.clone();
+            view! {
+                <ul class="choice-list">
+                    {list.slots.into_iter().map(|s| {
+                        let left = s.places_left();
+                        let time = time_range(s.starts_minute, s.ends_minute);
+                        let (id, t) = (s.id.clone(), time.clone());
+                        let navigate = navigate.clone();
+                        let date = list.date.to_iso();
+                        let choose = move |_| {
+                            draft.slot_id.set(id.clone());
+                            draft.slot_time.set(t.clone());
+                            draft.date.set(date.clone());
+                            navigate("/memorial/book/details", Default::default());
+                        };
+                        view! {
+                            <li>
+                                <button type="button" class="choice-button slot-button" disabled=left == 0 on:click=choose>
+                                    <span class="choice-main">{time}</span>
+                                    <span class="choice-side">
+                                        {move || if left == 0 { i18n.t(Key::Full).to_string() } else { format!("{} {left}", i18n.t(Key::PlacesLeft)) }}
+                                    </span>
+                                    <meter class="crowd" min="0" max=s.capacity value=s.taken low={s.capacity / 2} high={s.capacity * 4 / 5} optimum="0"
+                                        aria-label=move || i18n.t(Key::CrowdLabel)></meter>
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }
+        } />
+    }
+}

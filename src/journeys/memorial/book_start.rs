@@ -1,0 +1,83 @@
+//! Booking, steps 1–2: choose a cemetery, then a day (large buttons with places left).
+
+use super::draft::booking_draft;
+use super::i18n::Key;
+use crate::i18n::use_i18n;
+use crate::shared::api;
+use crate::shared::loadable::Loaded;
+use crate::shared::page::use_title;
+use baoan_contract::memorial::{Cemetery, CemeteryDetail};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+type Cemeteries = Vec<Cemetery>;
+
+#[component]
+pub fn CemeteriesPage() -> impl IntoView {
+    let i18n = use_i18n();
+    use_title(Key::BookTitle);
+    let list = LocalResource::new(|| api::get::<Vec<Cemetery>>("/memorial/cemeteries"));
+    view! {
+        <h1>{move || i18n.t(Key::BookTitle)}</h1>
+        <p class="lead">{move || i18n.t(Key::BookLead)}</p>
+        <Loaded resource=list children=move |list: Cemeteries| { view! {
+            <ul class="choice-list">
+                {list.into_iter().map(|c| view! {
+                    <li class="choice-card">
+                        <A href=format!("/memorial/book/{}", c.id) attr:class="choice-button">{c.name.clone()}</A>
+                        <p class="hint">{c.address.clone()}</p>
+                        <a href=c.map_url.clone() rel="noopener" target="_blank">{move || i18n.t(Key::MapLink)}</a>
+                    </li>
+                }).collect_view()}
+            </ul>
+        } } />
+    }
+}
+
+pub fn kind_key(kind: &str) -> Key {
+    match kind {
+        "qingming" => Key::KindQingming,
+        "winter_solstice" => Key::KindWinterSolstice,
+        _ => Key::KindOther,
+    }
+}
+
+#[component]
+pub fn DaysPage() -> impl IntoView {
+    let i18n = use_i18n();
+    use_title(Key::ChooseDay);
+    let params = use_params_map();
+    let id = move || params.read().get("cemetery").unwrap_or_default();
+    let detail = LocalResource::new(move || {
+        let id = id();
+        async move { api::get::<CemeteryDetail>(&format!("/memorial/cemeteries/{id}")).await }
+    });
+    let draft = booking_draft();
+    view! {
+        <Loaded resource=detail children=move |d: CemeteryDetail| {
+            draft.cemetery.set(d.cemetery.id.clone());
+            draft.cemetery_name.set(d.cemetery.name.clone());
+            let empty = d.days.is_empty();
+            view! {
+                <h1>{d.cemetery.name.clone()}" · "{move || i18n.t(Key::ChooseDay)}</h1>
+                <p class="hint">{d.cemetery.address.clone()}</p>
+                {empty.then(|| view! { <p>{move || i18n.t(Key::NoDays)}</p> })}
+                <ul class="choice-list">
+                    {d.days.into_iter().map(|day| {
+                        let href = format!("/memorial/book/{}/{}", d.cemetery.id, day.date.to_iso());
+                        let kind = kind_key(&day.window_kind);
+                        view! {
+                            <li>
+                                <A href=href attr:class="choice-button">
+                                    <span class="choice-main">{day.date.to_iso()}" "{move || i18n.t(kind)}</span>
+                                    <span class="choice-side">{move || i18n.t(Key::PlacesLeft)}" "{day.places_left}</span>
+                                </A>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }
+        } />
+    }
+}

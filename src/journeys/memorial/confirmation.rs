@@ -1,0 +1,93 @@
+//! Booking confirmation: reference, entry QR code, what happens next, .ics, print, cancel.
+//! The booking is kept on the device (localStorage) so the code shows at the gate offline.
+
+use super::i18n::Key;
+use super::time_range;
+use crate::i18n::use_i18n;
+use crate::shared::api::{self, api_url};
+use crate::shared::page::use_title;
+use crate::shared::qr::QrCode;
+use crate::shared::storage;
+use baoan_contract::memorial::Booking;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_params_map;
+
+fn storage_key(id: &str) -> String {
+    format!("memorial-booking-{id}")
+}
+
+/// Keeps the booking (with its QR matrix) on the device, as JSON.
+pub fn keep_on_device(b: &Booking) {
+    use serde::Serialize;
+    let value = b.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).ok();
+    if let Some(json) = value.and_then(|v| js_sys::JSON::stringify(&v).ok()).and_then(|s| s.as_string()) {
+        storage::set(&storage_key(&b.id), &json);
+    }
+}
+
+fn kept(id: &str) -> Option<Booking> {
+    let text = storage::get(&storage_key(id))?;
+    serde_wasm_bindgen::from_value(js_sys::JSON::parse(&text).ok()?).ok()
+}
+
+#[component]
+pub fn ConfirmationPage() -> impl IntoView {
+    let i18n = use_i18n();
+    use_title(Key::ConfirmedTitle);
+    let params = use_params_map();
+    let id = params.read_untracked().get("id").unwrap_or_default();
+    // Show the copy on the device at once; refresh it from the server when online.
+    let booking = RwSignal::new(kept(&id));
+    let offline_copy = RwSignal::new(booking.get_untracked().is_some());
+    {
+        let id = id.clone();
+        spawn_local(async move {
+            if let Ok(b) = api::get::<Booking>(&format!("/memorial/bookings/{id}")).await {
+                keep_on_device(&b);
+                booking.set(Some(b));
+                offline_copy.set(false);
+            }
+        });
+    }
+    let cancel = move |_| {
+        let id = id.clone();
+        spawn_local(async move {
+            if let Ok(b) = api::post::<_, Booking>(&format!("/memorial/bookings/{id}/cancel"), &()).await {
+                keep_on_device(&b);
+                booking.set(Some(b));
+            }
+        });
+    };
+    view! {
+        {move || booking.get().map(|b| {
+            let active = b.status == "active";
+            let cancel = cancel.clone();
+            view! {
+                <div class="panel-confirmation">
+                    <h1>{move || i18n.t(if active { Key::ConfirmedTitle } else { Key::Cancelled })}</h1>
+                    <p>{move || i18n.t(Key::Reference)}</p>
+                    <p class="reference" data-testid="reference">{b.reference.clone()}</p>
+                </div>
+                {active.then(|| view! {
+                    <div class="qr-box"><QrCode matrix=b.qr.clone() label=Key::QrLabel /></div>
+                    <p class="hint">{move || i18n.t(Key::QrKept)}</p>
+                })}
+                {move || offline_copy.get().then(|| view! { <p class="memorial-tag">{move || i18n.t(Key::OfflineCopy)}</p> })}
+                <dl class="summary-list">
+                    <div class="summary-row"><dt>{move || i18n.t(Key::Cemetery)}</dt><dd>{b.cemetery.name.clone()}</dd></div>
+                    <div class="summary-row"><dt>{move || i18n.t(Key::Day)}</dt><dd>{b.date.to_iso()}</dd></div>
+                    <div class="summary-row"><dt>{move || i18n.t(Key::Time)}</dt><dd>{time_range(b.starts_minute, b.ends_minute)}</dd></div>
+                    <div class="summary-row"><dt>{move || i18n.t(Key::GroupSizeLabel)}</dt><dd>{b.group_size}</dd></div>
+                    <div class="summary-row"><dt>{move || i18n.t(Key::DeceasedLabel)}</dt><dd>{b.deceased_name.clone()}</dd></div>
+                </dl>
+                {active.then(|| view! {
+                    <p>{move || i18n.t(Key::NextSteps)}</p>
+                    <p><a class="button button-secondary" href=api_url(&format!("/memorial/bookings/{}/calendar.ics", b.id)) download="booking.ics">{move || i18n.t(Key::AddToCalendar)}</a></p>
+                    <p><button type="button" class="button button-secondary" on:click=move |_| { let _ = window().print(); }>{move || i18n.t(Key::Print)}</button></p>
+                    <p><button type="button" class="link-button" on:click=cancel.clone()>{move || i18n.t(Key::Cancel)}</button></p>
+                })}
+            }
+        })}
+    }
+}

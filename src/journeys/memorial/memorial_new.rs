@@ -1,0 +1,81 @@
+//! Create an online memorial (private by default).
+
+use super::i18n::Key;
+use crate::i18n::use_i18n;
+use crate::shared::api::{self, ClientError};
+use crate::shared::draft::{clear_draft, draft_field};
+use crate::shared::form::{ErrorSummary, FormErrors, TextField};
+use crate::shared::loadable::error_key;
+use crate::shared::page::use_title;
+use crate::shared::session::RequireSignIn;
+use baoan_contract::error::FieldErrors;
+use baoan_contract::memorial::{Memorial, MemorialCreate};
+use baoan_contract::rules::date::{Date, SHENZHEN_UTC_OFFSET};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+const FORM: &str = "memorial-new";
+
+pub fn today() -> Date {
+    Date::from_unix_seconds((js_sys::Date::now() / 1000.0) as i64, SHENZHEN_UTC_OFFSET)
+}
+
+#[component]
+pub fn NewMemorialPage() -> impl IntoView {
+    use_title(Key::CreateMemorial);
+    view! { <RequireSignIn><NewMemorial /></RequireSignIn> }
+}
+
+#[component]
+fn NewMemorial() -> impl IntoView {
+    let i18n = use_i18n();
+    let name = draft_field(FORM, "deceased_name");
+    let born = draft_field(FORM, "born_on");
+    let died = draft_field(FORM, "died_on");
+    let bio = draft_field(FORM, "biography");
+    let errors = FormErrors::new();
+    let general = RwSignal::new(None::<crate::i18n::Key>);
+    let navigate = use_navigate();
+    let save = Action::new_local(|req: &MemorialCreate| {
+        let req = req.clone();
+        async move { api::post::<_, Memorial>("/memorial/memorials", &req).await }
+    });
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(m)) => {
+            clear_draft(FORM, &["deceased_name", "born_on", "died_on", "biography"]);
+            navigate(&format!("/memorial/memorials/{}", m.id), Default::default());
+        }
+        Some(Err(ClientError::Api(e))) if !e.fields.is_empty() => errors.set(FieldErrors(e.fields)),
+        Some(Err(e)) => general.set(Some(error_key(&e))),
+        None => {}
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let req = MemorialCreate {
+            deceased_name: name.get_untracked(),
+            born_on: Date::parse_iso(born.get_untracked().trim()),
+            died_on: Date::parse_iso(died.get_untracked().trim()),
+            biography: bio.get_untracked(),
+            photo: None,
+        };
+        match req.validate(today()) {
+            Ok(_) => {
+                errors.clear();
+                save.dispatch(req);
+            }
+            Err(e) => errors.set(e),
+        }
+    };
+    view! {
+        <h1>{move || i18n.t(Key::CreateMemorial)}</h1>
+        <p class="lead">{move || i18n.t(Key::CreateLead)}</p>
+        <ErrorSummary errors=errors general=Signal::from(general) />
+        <form novalidate on:submit=on_submit>
+            <TextField name="deceased_name" label=Key::DeceasedLabel value=name errors=errors maxlength=60 />
+            <TextField name="born_on" label=Key::BornLabel hint=Key::DateHint value=born errors=errors input_type="date" />
+            <TextField name="died_on" label=Key::DiedLabel hint=Key::DateHint value=died errors=errors input_type="date" />
+            <TextField name="biography" label=Key::BiographyLabel value=bio errors=errors maxlength=1000 />
+            <button type="submit" class="button" disabled=move || save.pending().get()>{move || i18n.t(Key::Create)}</button>
+        </form>
+    }
+}

@@ -1,0 +1,214 @@
+//! One memorial: flowers and candles (free, no rankings), messages shown as plain text (Leptos
+//! escapes every text node; nothing here sets inner HTML), the owner's invite/hide/delete/publish
+//! and reminder, and a report button for everyone.
+
+use super::i18n::Key;
+use crate::i18n::use_i18n;
+use crate::shared::api::{self, ClientError};
+use crate::shared::form::{ErrorSummary, FormErrors, TextField};
+use crate::shared::loadable::{error_key, Loaded};
+use crate::shared::page::use_title;
+use crate::shared::session::RequireSignIn;
+use baoan_contract::error::FieldErrors;
+use baoan_contract::memorial::*;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+#[component]
+pub fn MemorialPage() -> impl IntoView {
+    use_title(Key::MemorialsTitle);
+    let params = use_params_map();
+    let id = params.read_untracked().get("id").unwrap_or_default();
+    let memorial = LocalResource::new(move || {
+        let id = id.clone();
+        async move { api::get::<Memorial>(&format!("/memorial/memorials/{id}")).await }
+    });
+    let current = RwSignal::new(None::<Memorial>);
+    view! {
+        <Loaded resource=memorial children=move |m: Memorial| {
+            current.set(Some(m));
+            view! { <MemorialBody current=current /> }
+        } />
+    }
+}
+
+#[component]
+fn MemorialBody(current: RwSignal<Option<Memorial>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let m = move || current.get().expect("loaded");
+    let id = m().id.clone();
+    let errors = FormErrors::new();
+    let general = RwSignal::new(None::<crate::i18n::Key>);
+    let text = RwSignal::new(String::new());
+    let invite_path = RwSignal::new(None::<String>);
+    let reported = RwSignal::new(false);
+    let answer = move |r: Result<Memorial, ClientError>| match r {
+        Ok(m) => current.set(Some(m)),
+        Err(ClientError::Api(e)) if !e.fields.is_empty() => errors.set(FieldErrors(e.fields)),
+        Err(e) => general.set(Some(error_key(&e))),
+    };
+    let path = move |tail: &str| format!("/memorial/memorials/{}{tail}", current.get_untracked().map(|m| m.id).unwrap_or_default());
+    let offer = move |kind: &'static str| {
+        spawn_local(async move { answer(api::post::<_, Memorial>(&path("/offerings"), &OfferingRequest { kind: kind.into() }).await) })
+    };
+    let on_message = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        general.set(None);
+        match baoan_contract::memorial::rules::parse_message(&text.get_untracked()) {
+            Err(e) => {
+                let mut f = FieldErrors::new();
+                f.add("text", e);
+                errors.set(f);
+            }
+            Ok(t) => spawn_local(async move {
+                let r = api::post::<_, Memorial>(&path("/messages"), &MessageRequest { text: t }).await;
+                if r.is_ok() {
+                    text.set(String::new());
+                    errors.clear();
+                }
+                answer(r);
+            }),
+        }
+    };
+    let invite = move |_| {
+        spawn_local(async move {
+            if let Ok(inv) = api::post::<_, Invitation>(&path("/invitations"), &()).await {
+                let origin = window().location().origin().unwrap_or_default();
+                invite_path.set(Some(format!("{origin}{}", inv.path)));
+            }
+        })
+    };
+    let report = move |_| {
+        spawn_local(async move {
+            let body = ReportRequest { message_id: None, reason: i18n.t(Key::ReportReason).into() };
+            if api::post::<_, api::Empty>(&path("/reports"), &body).await.is_ok() {
+                reported.set(true);
+            }
+        })
+    };
+    let _ = id;
+    view! {
+        <h1>{move || m().deceased_name}</h1>
+        <p class="lead">{move || format!("{} — {}", m().born_on, m().died_on)}</p>
+        <p class="memorial-tag">{move || i18n.t(if m().visibility == "public" { Key::Public } else { Key::Private })}</p>
+        {move || (!m().biography.is_empty()).then(|| view! { <p class="memorial-bio">{m().biography}</p> })}
+        <div class="offerings">
+            <button type="button" class="button button-secondary" on:click=move |_| offer("flower")>{move || i18n.t(Key::Flowers)}</button>
+            <button type="button" class="button button-secondary" on:click=move |_| offer("candle")>{move || i18n.t(Key::Candles)}</button>
+        </div>
+        <p aria-live="polite" data-testid="offerings">{move || format!("{} {} · {} {}", m().flowers, i18n.t(Key::FlowersCount), m().candles, i18n.t(Key::CandlesCount))}</p>
+        <p class="hint">{move || i18n.t(Key::OfferingsFree)}</p>
+        <h2>{move || i18n.t(Key::Messages)}</h2>
+        {move || m().messages.is_empty().then(|| view! { <p class="hint">{move || i18n.t(Key::NoMessages)}</p> })}
+        <ul class="memorial-messages">
+            {move || m().messages.into_iter().map(|msg| view! { <MessageItem msg=msg owner=m().role == "owner" current=current /> }).collect_view()}
+        </ul>
+        <ErrorSummary errors=errors general=Signal::from(general) />
+        <form novalidate on:submit=on_message>
+            <TextField name="text" label=Key::MessageLabel hint=Key::MessageHint value=text errors=errors maxlength=200 />
+            <button type="submit" class="button">{move || i18n.t(Key::Send)}</button>
+        </form>
+        {move || (m().role == "owner").then(|| view! {
+            <h2>{move || i18n.t(Key::Invite)}</h2>
+            <button type="button" class="button button-secondary" on:click=invite>{move || i18n.t(Key::Invite)}</button>
+            {move || invite_path.get().map(|p| view! { <p>{move || i18n.t(Key::InviteHint)}</p><p class="invite-link" data-testid="invite-link">{p}</p> })}
+            <OwnerSettings current=current />
+        })}
+        <p>
+            <button type="button" class="link-button" on:click=report>{move || i18n.t(Key::Report)}</button>
+            {move || reported.get().then(|| view! { <span role="status">" "{move || i18n.t(Key::Reported)}</span> })}
+        </p>
+    }
+}
+
+#[component]
+fn MessageItem(msg: MemorialMessage, owner: bool, current: RwSignal<Option<Memorial>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let (mid, hidden) = (msg.id.clone(), msg.hidden);
+    let hide = move |_| {
+        let mid = mid.clone();
+        spawn_local(async move {
+            let id = current.get_untracked().map(|m| m.id).unwrap_or_default();
+            if let Ok(m) = api::post::<_, Memorial>(&format!("/memorial/memorials/{id}/messages/{mid}/hide"), &()).await {
+                current.set(Some(m));
+            }
+        })
+    };
+    view! {
+        <li class="memorial-message">
+            <p class="message-text">{msg.text.clone()}</p>
+            <p class="hint">{msg.author.clone()}{hidden.then(|| view! { " "{move || i18n.t(Key::Hidden)} })}</p>
+            {(owner && !hidden).then(|| view! { <button type="button" class="link-button" on:click=hide>{move || i18n.t(Key::Hide)}</button> })}
+        </li>
+    }
+}
+
+/// The owner's settings: make public (with a burial certificate number), reminders.
+#[component]
+fn OwnerSettings(current: RwSignal<Option<Memorial>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let number = RwSignal::new(String::new());
+    let errors = FormErrors::new();
+    let id = move || current.get_untracked().map(|m| m.id).unwrap_or_default();
+    let publish = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        spawn_local(async move {
+            let body = PublishRequest { certificate_number: number.get_untracked() };
+            match api::put::<_, Memorial>(&format!("/memorial/memorials/{}/public", id()), &body).await {
+                Ok(m) => current.set(Some(m)),
+                Err(ClientError::Api(e)) => errors.set(FieldErrors(e.fields)),
+                Err(_) => {}
+            }
+        })
+    };
+    let reminder = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        spawn_local(async move {
+            let _ = api::put::<_, api::Empty>(&format!("/memorial/memorials/{}/reminder", id()), &ReminderRequest { on }).await;
+        })
+    };
+    view! {
+        {move || (current.get().map(|m| m.visibility) == Some("private".into())).then(|| view! {
+            <h2>{move || i18n.t(Key::MakePublic)}</h2>
+            <form novalidate on:submit=publish>
+                <TextField name="certificate_number" label=Key::CertificateLabel hint=Key::CertificateHint value=number errors=errors maxlength=20 />
+                <button type="submit" class="button button-secondary">{move || i18n.t(Key::MakePublic)}</button>
+            </form>
+        })}
+        <div class="checkbox">
+            <input type="checkbox" id="reminder" prop:checked=move || current.get().map(|m| m.reminder).unwrap_or(false) on:change=reminder />
+            <label for="reminder">{move || i18n.t(Key::Reminder)}</label>
+        </div>
+    }
+}
+
+/// Following an invitation link: join, then open the memorial.
+#[component]
+pub fn JoinPage() -> impl IntoView {
+    use_title(Key::JoinTitle);
+    view! { <RequireSignIn><Join /></RequireSignIn> }
+}
+
+#[component]
+fn Join() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let token = params.read_untracked().get("token").unwrap_or_default();
+    let navigate = use_navigate();
+    let failed = RwSignal::new(None::<crate::i18n::Key>);
+    spawn_local(async move {
+        match api::post::<_, MemorialSummary>(&format!("/memorial/invitations/{token}/accept"), &()).await {
+            Ok(m) => navigate(&format!("/memorial/memorials/{}", m.id), Default::default()),
+            Err(e) => failed.set(Some(error_key(&e))),
+        }
+    });
+    view! {
+        <h1>{move || i18n.t(Key::JoinTitle)}</h1>
+        {move || match failed.get() {
+            None => view! { <p role="status">{move || i18n.t(Key::Joining)}</p> }.into_any(),
+            Some(k) => view! { <p class="notice notice-error" role="alert">{move || i18n.t(k)}</p><p><A href="/mine">{move || i18n.t(Key::MyMemorials)}</A></p> }.into_any(),
+        }}
+    }
+}

@@ -1,0 +1,110 @@
+//! 代祭扫: ask cemetery staff to tend a grave on a chosen day; see the request and staff's photos.
+
+use super::i18n::Key;
+use crate::i18n::use_i18n;
+use crate::shared::api::{self, api_url, ClientError};
+use crate::shared::form::{ErrorSummary, FormErrors, TextField};
+use crate::shared::loadable::{error_key, Loaded};
+use crate::shared::page::use_title;
+use crate::shared::session::RequireSignIn;
+use baoan_contract::error::FieldErrors;
+use baoan_contract::memorial::{Grave, ProxyList, ProxyRequest, ProxyView, PROXY_SERVICES};
+use baoan_contract::rules::date::Date;
+use leptos::prelude::*;
+
+fn service_key(code: &str) -> Key {
+    match code {
+        "clean" => Key::ServiceClean,
+        "flowers" => Key::ServiceFlowers,
+        "wipe_stone" => Key::ServiceWipeStone,
+        _ => Key::ServicePhoto,
+    }
+}
+
+#[component]
+pub fn ProxyPage() -> impl IntoView {
+    use_title(Key::ProxyTitle);
+    view! { <RequireSignIn><ProxyForm /></RequireSignIn> }
+}
+
+#[component]
+fn ProxyForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let (date, name, area, row, number, note) =
+        (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let services = RwSignal::new(Vec::<String>::new());
+    let errors = FormErrors::new();
+    let general = RwSignal::new(None::<crate::i18n::Key>);
+    let list = LocalResource::new(|| api::get::<ProxyList>("/memorial/proxy"));
+    let send = Action::new_local(|req: &ProxyRequest| {
+        let req = req.clone();
+        async move { api::post::<_, ProxyView>("/memorial/proxy", &req).await }
+    });
+    Effect::new(move |_| match send.value().get() {
+        Some(Ok(_)) => list.refetch(),
+        Some(Err(ClientError::Api(e))) if !e.fields.is_empty() => errors.set(FieldErrors(e.fields)),
+        Some(Err(e)) => general.set(Some(error_key(&e))),
+        None => {}
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let req = ProxyRequest {
+            cemetery_id: "baoshan".into(),
+            date: Date::parse_iso(date.get_untracked().trim()),
+            services: services.get_untracked(),
+            deceased_name: name.get_untracked(),
+            grave: Grave { area: area.get_untracked(), row: row.get_untracked(), number: number.get_untracked() },
+            note: note.get_untracked(),
+        };
+        match req.validate(super::memorial_new::today()) {
+            Ok(_) => {
+                errors.clear();
+                send.dispatch(req);
+            }
+            Err(e) => errors.set(e),
+        }
+    };
+    view! {
+        <h1>{move || i18n.t(Key::ProxyTitle)}</h1>
+        <p class="lead">{move || i18n.t(Key::ProxyLead)}</p>
+        <ErrorSummary errors=errors general=Signal::from(general) />
+        <form novalidate on:submit=on_submit>
+            <TextField name="date" label=Key::ProxyDateLabel value=date errors=errors input_type="date" />
+            <fieldset class="fieldset" id="services">
+                <legend class="fieldset-legend">{move || i18n.t(Key::ProxyServicesLabel)}</legend>
+                {PROXY_SERVICES.iter().map(|&code| view! {
+                    <div class="checkbox">
+                        <input type="checkbox" id=format!("service-{code}") on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            services.update(|s| { s.retain(|c| c != code); if on { s.push(code.to_string()); } });
+                        } />
+                        <label for=format!("service-{code}")>{move || i18n.t(service_key(code))}</label>
+                    </div>
+                }).collect_view()}
+            </fieldset>
+            <TextField name="deceased_name" label=Key::DeceasedLabel value=name errors=errors maxlength=60 />
+            <TextField name="grave_area" label=Key::GraveArea value=area errors=errors maxlength=10 />
+            <TextField name="grave_row" label=Key::GraveRow value=row errors=errors maxlength=10 />
+            <TextField name="grave_number" label=Key::GraveNumber value=number errors=errors maxlength=10 />
+            <TextField name="note" label=Key::NoteLabel value=note errors=errors maxlength=300 />
+            <button type="submit" class="button" disabled=move || send.pending().get()>{move || i18n.t(Key::ProxySubmit)}</button>
+        </form>
+        <h2>{move || i18n.t(Key::MyProxy)}</h2>
+        <Loaded resource=list children=move |list: ProxyList| { view! {
+            <ul class="plain-list">
+                {list.requests.into_iter().map(|p| {
+                    let done = p.status == "done";
+                    view! {
+                        <li class="memorial-message">
+                            <p>{p.reference.clone()}" · "{p.date.to_iso()}" · "{p.deceased_name.clone()}" · "
+                                {move || i18n.t(if done { Key::StatusDone } else { Key::StatusRequested })}</p>
+                            {p.photos.iter().map(|photo| view! {
+                                <img class="proxy-photo" src=api_url(&format!("/memorial/proxy/{}/photos/{photo}", p.id)) alt=move || i18n.t(Key::StaffPhoto) />
+                            }).collect_view()}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        } } />
+    }
+}

@@ -1,0 +1,97 @@
+// 祭扫 in the browser at 390×844: book a Qingming slot to the QR code and still see it after an
+// offline reload; a memorial shared with family (second browser context) who lays flowers and
+// leaves a message the owner then hides.
+import { test, expect, open, setPrefs, signIn } from "../support/app.mjs";
+import { tm } from "../support/memorial.mjs";
+
+const L = "zh-Hans";
+const h1 = (page) => page.locator("main h1");
+
+test("book a Qingming slot to the QR code, then reload offline and still see it", async ({ page, context }) => {
+  await setPrefs(page, { lang: L });
+  await signIn(page.request);
+  await open(page, "/memorial/book");
+  await page.getByRole("link", { name: "宝山园" }).click();
+  await expect(h1(page)).toContainText(tm(L, "ChooseDay"));
+  const days = page.locator("main a.choice-button");
+  await expect(days.first()).toContainText(tm(L, "KindQingming"));
+  await expect(days.first()).toContainText(tm(L, "PlacesLeft"));
+  await days.nth(1).click();
+  await expect(h1(page)).toHaveText(tm(L, "ChooseSlot"));
+  const slot = page.locator("main button.slot-button:not([disabled])").first();
+  await expect(slot.locator("meter.crowd")).toHaveCount(1);
+  await slot.click();
+
+  await expect(h1(page)).toHaveText(tm(L, "DetailsTitle"));
+  await page.locator("#group_size").fill("7");
+  await page.locator("#plate").fill("粤BI2345");
+  await page.locator("#deceased_name").fill("陈国华");
+  await page.getByRole("button", { name: tm(L, "Continue") }).click();
+  // The contract's rules run in the browser: errors next to their fields and in the summary.
+  await expect(page.locator("#group_size-error")).toContainText(tm(L, "FeGroupSize"));
+  await expect(page.locator("#plate-error")).toContainText(tm(L, "FePlate"));
+  await page.locator("#group_size").fill("3");
+  await page.locator("#plate").fill("粤BD12345");
+  await page.locator("#grave_area").fill("A");
+  await page.locator("#grave_row").fill("3");
+  await page.locator("#grave_number").fill("12");
+  await page.getByRole("button", { name: tm(L, "Continue") }).click();
+
+  await expect(h1(page)).toHaveText(tm(L, "CheckTitle"));
+  await expect(page.locator(".summary-list")).toContainText("粤BD12345");
+  await page.getByRole("button", { name: tm(L, "ConfirmBooking") }).click();
+
+  await expect(h1(page)).toHaveText(tm(L, "ConfirmedTitle"));
+  const reference = await page.getByTestId("reference").textContent();
+  expect(reference).toMatch(/^JS-\d{8}-[2-9A-Z]{5}$/);
+  await expect(page.locator("svg.qr-code path")).toHaveAttribute("d", /^M/);
+  // The app shell is cached by the service worker; the booking is kept in localStorage.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByTestId("reference")).toHaveText(reference);
+  await expect(page.locator("svg.qr-code path")).toHaveAttribute("d", /^M/);
+  await expect(page.getByText(tm(L, "OfflineCopy"))).toBeVisible();
+  await context.setOffline(false);
+});
+
+test("a memorial shared with family: flowers, a message as plain text, hidden by the owner", async ({ page, browser }) => {
+  await setPrefs(page, { lang: L });
+  await signIn(page.request);
+  await open(page, "/memorial/memorials/new");
+  await page.locator("#deceased_name").fill("林秀英");
+  await page.locator("#born_on").fill("1935-03-02");
+  await page.locator("#died_on").fill("2019-03-30");
+  await page.getByRole("button", { name: tm(L, "Create") }).click();
+  await expect(h1(page)).toHaveText("林秀英");
+  await expect(page.getByText(tm(L, "Private"))).toBeVisible();
+  await page.getByRole("button", { name: tm(L, "Invite") }).click();
+  const link = await page.getByTestId("invite-link").textContent();
+  expect(link).toMatch(/\/memorial\/join\/[A-Za-z0-9_-]+$/);
+
+  // The family member, in a browser of their own.
+  const family = await browser.newContext({ baseURL: test.info().project.use.baseURL, viewport: { width: 390, height: 844 } });
+  const fam = await family.newPage();
+  await setPrefs(fam, { lang: L });
+  await signIn(fam.request);
+  await fam.goto(new URL(link).pathname);
+  await expect(h1(fam)).toHaveText("林秀英");
+  await fam.getByRole("button", { name: tm(L, "Flowers") }).click();
+  await expect(fam.getByTestId("offerings")).toContainText(`1 ${tm(L, "FlowersCount")}`);
+  const text = "<script>window.__injected = 1</script>永远怀念您";
+  await fam.locator("#text").fill(text);
+  await fam.getByRole("button", { name: tm(L, "Send") }).click();
+  await expect(fam.locator(".message-text")).toHaveText(text);
+  expect(await fam.evaluate(() => window.__injected)).toBeUndefined();
+  expect(await fam.locator(".memorial-message script").count()).toBe(0);
+
+  // The owner hides it; the family no longer sees it.
+  await page.reload();
+  await expect(page.locator(".message-text")).toHaveText(text);
+  await page.getByRole("button", { name: tm(L, "Hide") }).click();
+  await expect(page.locator(".memorial-message")).toContainText(tm(L, "Hidden"));
+  await fam.reload();
+  await expect(h1(fam)).toHaveText("林秀英");
+  await expect(fam.getByText(tm(L, "NoMessages"))).toBeVisible();
+  await family.close();
+});

@@ -1,6 +1,7 @@
 //! The API of the social assistance (社会救助) journey, under /api/v1: public standards and
 //! communities, the resident's draft and applications, and the staff actions.
 
+pub mod cli;
 mod demo;
 mod drafts;
 mod reference;

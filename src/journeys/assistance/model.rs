@@ -254,7 +254,8 @@ pub fn provide_journey() {
         let d = draft.get();
         let json = to_json(&d);
         storage::set(STORAGE_KEY, &json);
-        if session.me.with_untracked(Option::is_none) {
+        // Nothing to keep (a fresh or just-submitted draft): never overwrite the server's copy with it.
+        if session.me.with_untracked(Option::is_none) || d == AppDraft::default() {
             return;
         }
         // Debounce: save to the server 800 ms after the last change.

@@ -43,7 +43,8 @@ export const SIGNED_IN_PAGES = [
   { path: "/mine/profile", h1: "ProfileTitle" },
 ];
 export const JOURNEYS = [
-  { path: "/assistance", title: "AssistanceTitle" },
+  // live: the journey is online (its start page no longer says "coming soon").
+  { path: "/assistance", title: "AssistanceTitle", live: true },
   { path: "/marriage", title: "MarriageTitle" },
   { path: "/charity", title: "CharityTitle" },
   { path: "/memorial", title: "MemorialTitle" },

@@ -51,13 +51,16 @@ pub fn CheckAnswers() -> impl IntoView {
         </div>
     };
     let d = draft.get_untracked();
-    let communities = journey.communities.get_untracked().and_then(Result::ok).unwrap_or_default();
-    let problems = all_errors(&d, &communities);
+    // Reactive: the community list may still be on its way when this page opens from a link.
+    let problems = Memo::new(move |_| {
+        let communities = journey.communities.get().and_then(Result::ok).unwrap_or_default();
+        !draft.with(|d| all_errors(d, &communities).is_empty())
+    });
     let residence = from_code::<Residence>(&d.residence).map(|r| i18n.t(labels::residence(r)).to_string()).unwrap_or_default();
     view! {
         <BackLink href="/assistance/apply".to_string() />
         <h1>{move || i18n.t(Key::CheckAnswers)}</h1>
-        {(!problems.is_empty()).then(|| view! { <div class="notice notice-error"><p>{move || i18n.t(Key::FinishTasksFirst)}</p></div> })}
+        {move || problems.get().then(|| view! { <div class="notice notice-error"><p>{move || i18n.t(Key::FinishTasksFirst)}</p></div> })}
         <dl class="summary-list">
             {row(Key::ProgrammeLabel.into(), d.programme().map(|p| i18n.t(labels::programme(p)).to_string()).unwrap_or_default(), "applicant")}
             {row(Shared::NameLabel.into(), d.applicant.name.clone(), "applicant")}
@@ -81,7 +84,7 @@ pub fn CheckAnswers() -> impl IntoView {
         {move || failure.get().map(|e| view! {
             <div class="notice notice-error" role="alert"><p>{i18n.t(error_key(&e))}</p><p>{i18n.t(Key::SubmitKept)}</p></div>
         })}
-        <button type="button" class="button" id="submit-application" disabled=move || submit.pending().get() || !problems.is_empty()
+        <button type="button" class="button" id="submit-application" disabled=move || submit.pending().get() || problems.get()
             on:click=move |_| { failure.set(None); submit.dispatch(()); }>
             {move || i18n.t(if submit.pending().get() { Key::Submitting } else if failure.get().is_some() { Key::TryAgain } else { Key::Submit })}
         </button>

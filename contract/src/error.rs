@@ -176,6 +176,32 @@ field_errors! {
     UploadTooLarge => "upload.too_large",
 
     // ── Social assistance: add this journey's field errors below (codes `assistance.…`). ──
+    /// An amount of yuan that is negative, not a whole number, or implausibly large.
+    AssistanceAmount => "assistance.amount",
+    /// A free-text answer longer than 500 characters.
+    AssistanceTextTooLong => "assistance.text_too_long",
+    /// The community is not one of the chosen street's.
+    AssistanceUnknownCommunity => "assistance.unknown_community",
+    /// More household members than one application can list.
+    AssistanceTooManyMembers => "assistance.too_many_members",
+    /// A disability certificate level other than 1–4 (or none).
+    AssistanceDisabilityLevel => "assistance.disability_level",
+    /// A date that is not a real YYYY-MM-DD date.
+    AssistanceDate => "assistance.date",
+    /// The date of what happened is in the future.
+    AssistanceDateInFuture => "assistance.date_in_future",
+    /// A bank account number that is not 12–25 digits.
+    AssistanceBankAccount => "assistance.bank_account",
+    /// An essential document is not attached.
+    AssistanceDocumentMissing => "assistance.document_missing",
+    /// The attached file is not one of the resident's uploads.
+    AssistanceUnknownUpload => "assistance.unknown_upload",
+    /// An adult member has not authorised the means check.
+    AssistanceConsentMissing => "assistance.consent_missing",
+    /// The name typed to consent is not the member's name.
+    AssistanceConsentName => "assistance.consent_name",
+    /// A household of fewer than 1 or more than 16 people, or an age above 130.
+    AssistanceHousehold => "assistance.household",
 
     // ── Marriage registration: add this journey's field errors below (codes `marriage.…`). ──
     /// The party is younger than the legal marriage age (men 22, women 20) on the booked day.

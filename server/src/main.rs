@@ -17,6 +17,8 @@ enum Command {
     Serve(Config),
     /// Print the OpenAPI document to standard output.
     Openapi,
+    /// Staff actions on a social-assistance application (see journeys::assistance::cli).
+    Assistance(baoan_server::journeys::assistance::cli::Command),
 }
 
 #[tokio::main]
@@ -26,6 +28,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             println!("{}", openapi::document_json());
             Ok(())
         }
+        Command::Assistance(command) => baoan_server::journeys::assistance::cli::run(command).await,
         Command::Serve(config) => {
             logging::init();
             serve::run(config).await

@@ -47,8 +47,6 @@ pub fn text(key: Key) -> &'static str {
         MemorialSummary => "Book a Qingming or winter-solstice visit and keep an online memorial for a relative.",
         MineTitle => "My account",
         MineSummary => "Your applications, bookings, donations and memorials.",
-        ComingSoonHeading => "This service is coming soon",
-        ComingSoonBody => "This service is not online yet. For now, call 12345 or visit the civil-affairs counter of your street office.",
         BackToHome => "Back to the home page",
         NotFoundTitle => "Page not found",
         NotFoundBody => "The address may be mistyped, or the page may have moved.",

@@ -30,6 +30,19 @@ pub fn field_error_key(e: FieldError) -> Msg {
         FieldError::Unknown => Key::FeUnknown.into(),
 
         // ── Social assistance ──
+        FieldError::AssistanceAmount => crate::journeys::assistance::i18n::Key::FeAmount.into(),
+        FieldError::AssistanceTextTooLong => crate::journeys::assistance::i18n::Key::FeTextTooLong.into(),
+        FieldError::AssistanceUnknownCommunity => crate::journeys::assistance::i18n::Key::FeUnknownCommunity.into(),
+        FieldError::AssistanceTooManyMembers => crate::journeys::assistance::i18n::Key::FeTooManyMembers.into(),
+        FieldError::AssistanceDisabilityLevel => crate::journeys::assistance::i18n::Key::FeDisabilityLevel.into(),
+        FieldError::AssistanceDate => crate::journeys::assistance::i18n::Key::FeDate.into(),
+        FieldError::AssistanceDateInFuture => crate::journeys::assistance::i18n::Key::FeDateInFuture.into(),
+        FieldError::AssistanceBankAccount => crate::journeys::assistance::i18n::Key::FeBankAccount.into(),
+        FieldError::AssistanceDocumentMissing => crate::journeys::assistance::i18n::Key::FeDocumentMissing.into(),
+        FieldError::AssistanceUnknownUpload => crate::journeys::assistance::i18n::Key::FeUnknownUpload.into(),
+        FieldError::AssistanceConsentMissing => crate::journeys::assistance::i18n::Key::FeConsentMissing.into(),
+        FieldError::AssistanceConsentName => crate::journeys::assistance::i18n::Key::FeConsentName.into(),
+        FieldError::AssistanceHousehold => crate::journeys::assistance::i18n::Key::FeHousehold.into(),
 
         // ── Marriage registration ──
         FieldError::MarriageUnderAge => crate::journeys::marriage::i18n::Key::FeUnderAge.into(),

@@ -97,7 +97,7 @@ keys! {
     HomeHeading, HomeLead, ServicesHeading,
     AssistanceTitle, AssistanceSummary, MarriageTitle, MarriageSummary, CharityTitle, CharitySummary,
     MemorialTitle, MemorialSummary, MineTitle, MineSummary,
-    ComingSoonHeading, ComingSoonBody, BackToHome,
+    BackToHome,
     NotFoundTitle, NotFoundBody,
     // Privacy notice
     PrivacyWhatHeading, PrivacyWhatBody, PrivacyWhyHeading, PrivacyWhyBody, PrivacyProtectHeading, PrivacyProtectBody,

@@ -47,8 +47,6 @@ pub fn text(key: Key) -> &'static str {
         MemorialSummary => "预约清明、冬至祭扫时段，为亲人建立网上纪念馆。",
         MineTitle => "我的",
         MineSummary => "我的申请、预约、捐赠和纪念馆。",
-        ComingSoonHeading => "该服务即将上线",
-        ComingSoonBody => "这项服务暂未开通网上办理。现在您可以拨打 12345 咨询，或到所在街道民政窗口办理。",
         BackToHome => "返回首页",
         NotFoundTitle => "找不到该页面",
         NotFoundBody => "您输入的网址可能有误，或该页面已经移动。",

@@ -47,8 +47,6 @@ pub fn text(key: Key) -> &'static str {
         MemorialSummary => "預約清明、冬至祭掃時段，為親人建立網上紀念館。",
         MineTitle => "我的",
         MineSummary => "我的申請、預約、捐贈和紀念館。",
-        ComingSoonHeading => "此服務即將推出",
-        ComingSoonBody => "此服務暫未開通網上辦理。現在您可以致電 12345 查詢，或到所在街道民政窗口辦理。",
         BackToHome => "返回首頁",
         NotFoundTitle => "找不到此頁面",
         NotFoundBody => "您輸入的網址可能有誤，或此頁面已經移動。",

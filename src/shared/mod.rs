@@ -1,7 +1,6 @@
 //! Pieces every journey uses: the API client, the session, settings, forms, drafts, loading.
 
 pub mod api;
-pub mod coming_soon;
 pub mod draft;
 pub mod form;
 pub mod icons;

@@ -1,41 +1,63 @@
-//! Social assistance (社会救助) journey.
-//!
-//! Not online yet: its start page says so plainly. Everything of this journey lives in this
-//! folder: its routes (below), pages, its own strings (`i18n/`), and its section of 我的.
+//! Social assistance (社会救助): the eligibility check (no sign-in), the application as a task
+//! list, and following each application through its review. Everything of this journey lives
+//! in this folder: routes (below), pages, strings (`i18n/`) and its section of 我的.
 
+mod apply;
+mod check;
 pub mod i18n;
+mod labels;
+mod mine;
+mod model;
+mod result;
+mod upload;
+mod widgets;
 
-use crate::i18n::{use_i18n, Key as Shared};
-use crate::shared::coming_soon::ComingSoon;
+use crate::i18n::use_i18n;
+use crate::shared::page::use_title;
 use i18n::Key;
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, ParentRoute, Route};
+use leptos_router::components::{Outlet, ParentRoute, Route, A};
 use leptos_router::{path, MatchNestedRoutes};
+
+pub use mine::MySection;
 
 /// Every route of this journey, under /assistance.
 #[component(transparent)]
 pub fn AssistanceRoutes() -> impl MatchNestedRoutes + Clone {
     view! {
-        <ParentRoute path=path!("/assistance") view=Outlet>
+        <ParentRoute path=path!("/assistance") view=JourneyFrame>
             <Route path=path!("") view=Start />
+            <Route path=path!("check/result") view=result::CheckResult />
+            <Route path=path!("check/:step") view=check::CheckStep />
+            <Route path=path!("apply") view=apply::TaskList />
+            <Route path=path!("apply/:task") view=apply::TaskPage />
+            <Route path=path!("applications/:reference") view=mine::ApplicationPage />
         </ParentRoute>
     }
     .into_inner()
 }
 
+/// Provides the draft, standards and communities to every page of the journey.
 #[component]
-fn Start() -> impl IntoView {
-    view! { <ComingSoon title=Shared::AssistanceTitle summary=Shared::AssistanceSummary /> }
+fn JourneyFrame() -> impl IntoView {
+    model::provide_journey();
+    view! { <Outlet /> }
 }
 
-/// This journey's section of 我的.
 #[component]
-pub fn MySection() -> impl IntoView {
+fn Start() -> impl IntoView {
     let i18n = use_i18n();
+    use_title(crate::i18n::Key::AssistanceTitle);
     view! {
-        <section class="mine-section">
-            <h2>{move || i18n.t(Key::MineHeading)}</h2>
-            <p class="hint">{move || i18n.t(Key::MineEmpty)}</p>
-        </section>
+        <h1>{move || i18n.t(crate::i18n::Key::AssistanceTitle)}</h1>
+        <p class="lead">{move || i18n.t(Key::StartLead)}</p>
+        <ul class="list-bullet">
+            <li>{move || i18n.t(Key::StartPoint1)}</li>
+            <li>{move || i18n.t(Key::StartPoint2)}</li>
+            <li>{move || i18n.t(Key::StartPoint3)}</li>
+        </ul>
+        <p><A href="/assistance/check/residence" attr:class="button">{move || i18n.t(Key::StartCheck)}</A></p>
+        <p><A href="/assistance/apply">{move || i18n.t(Key::ContinueApplication)}</A></p>
+        <p><A href="/mine">{move || i18n.t(Key::MineHeading)}</A></p>
     }
 }

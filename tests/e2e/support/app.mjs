@@ -45,9 +45,9 @@ export const SIGNED_IN_PAGES = [
 ];
 export const JOURNEYS = [
   { path: "/assistance", title: "AssistanceTitle" },
-  { path: "/marriage", title: "MarriageTitle", online: true },
-  { path: "/charity", title: "CharityTitle", online: true },
-  { path: "/memorial", title: "MemorialTitle", online: true },
+  { path: "/marriage", title: "MarriageTitle" },
+  { path: "/charity", title: "CharityTitle" },
+  { path: "/memorial", title: "MemorialTitle" },
 ];
 
 /** Where the signed-in resident of the setup project is kept (cookie only). */

@@ -1,0 +1,314 @@
+//! The application form and its checks, run by the app before submit and by the server on
+//! submit. Field names in errors are the form's paths (`applicant.name`, `members.1.id_number`,
+//! `bank.account_number`, `consents.members.0`), so the app can put each next to its field.
+
+use super::documents::{required_documents, DocumentKind};
+use super::eligibility::{EmergencyKind, Programme, Residence};
+use crate::error::{FieldError, FieldErrors};
+use crate::rules::date::Date;
+use crate::rules::name::parse_person_name;
+use crate::rules::phone::parse_mobile;
+use crate::rules::resident_id::parse_resident_id;
+use serde::{Deserialize, Serialize};
+
+/// The most household members one application lists (besides the applicant).
+pub const MAX_MEMBERS: usize = 15;
+/// The most yuan any amount field accepts.
+pub const MAX_AMOUNT_YUAN: i64 = 100_000_000;
+/// Free-text fields (address, what happened) are at most this many characters.
+pub const MAX_TEXT_CHARS: usize = 500;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Applicant {
+    pub name: String,
+    /// 18-character resident ID.
+    pub id_number: String,
+    pub phone: String,
+    pub residence: Option<Residence>,
+    /// Street code, from `GET /api/v1/streets`.
+    pub street: String,
+    /// Community code, from `GET /api/v1/assistance/communities`.
+    pub community: String,
+    pub address: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    Spouse,
+    Child,
+    Parent,
+    Grandparent,
+    Grandchild,
+    Sibling,
+    Other,
+}
+
+impl Relation {
+    pub const ALL: [Relation; 7] = [
+        Relation::Spouse,
+        Relation::Child,
+        Relation::Parent,
+        Relation::Grandparent,
+        Relation::Grandchild,
+        Relation::Sibling,
+        Relation::Other,
+    ];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum WorkStatus {
+    Employed,
+    Unemployed,
+    Retired,
+    Student,
+    UnableToWork,
+    Preschool,
+}
+
+impl WorkStatus {
+    pub const ALL: [WorkStatus; 6] = [
+        WorkStatus::Employed,
+        WorkStatus::Unemployed,
+        WorkStatus::Retired,
+        WorkStatus::Student,
+        WorkStatus::UnableToWork,
+        WorkStatus::Preschool,
+    ];
+}
+
+/// A household member other than the applicant.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Member {
+    pub relation: Option<Relation>,
+    pub name: String,
+    /// 18-character resident ID; the date of birth is read from it.
+    pub id_number: String,
+    pub work_status: Option<WorkStatus>,
+    pub monthly_income_yuan: i64,
+    /// Disability certificate level 1–4; 0 for none.
+    pub disability_level: u8,
+    /// Health in the resident's own words (e.g. a long illness).
+    pub health: String,
+}
+
+/// The household's income per month and its assets, in yuan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Income {
+    pub salary_yuan: i64,
+    pub pension_yuan: i64,
+    pub rent_yuan: i64,
+    pub other_income_yuan: i64,
+    pub savings_yuan: i64,
+    pub vehicles_yuan: i64,
+    pub property_yuan: i64,
+}
+
+impl Income {
+    pub fn monthly_total(&self) -> i64 {
+        self.salary_yuan + self.pension_yuan + self.rent_yuan + self.other_income_yuan
+    }
+    pub fn assets_total(&self) -> i64 {
+        self.savings_yuan + self.vehicles_yuan + self.property_yuan
+    }
+}
+
+/// What happened (临时救助, 支出型贫困).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Event {
+    pub kind: Option<EmergencyKind>,
+    /// ISO date.
+    pub date: String,
+    pub place: String,
+    pub description: String,
+    pub expenses_yuan: i64,
+}
+
+/// Where to pay the benefit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Bank {
+    pub bank_name: String,
+    pub holder: String,
+    pub account_number: String,
+}
+
+/// A file uploaded through `POST /api/v1/uploads`, attached as one kind of document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AttachedDocument {
+    pub kind: DocumentKind,
+    pub upload_id: String,
+    #[serde(default)]
+    pub name: String,
+}
+
+/// Who authorises the means check (居民经济状况核对): `person` is `applicant` or `members.N`;
+/// `signed_name` is the name they typed, which must match. The applicant signs for minors.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Consent {
+    pub person: String,
+    pub signed_name: String,
+}
+
+/// `POST /api/v1/assistance/applications` (with an `Idempotency-Key` header).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApplicationForm {
+    pub programme: Programme,
+    pub applicant: Applicant,
+    pub members: Vec<Member>,
+    pub income: Income,
+    pub event: Option<Event>,
+    pub bank: Bank,
+    pub documents: Vec<AttachedDocument>,
+    pub consents: Vec<Consent>,
+}
+
+fn amount(errors: &mut FieldErrors, field: &str, v: i64) {
+    if !(0..=MAX_AMOUNT_YUAN).contains(&v) {
+        errors.add(field, FieldError::AssistanceAmount);
+    }
+}
+
+fn text(errors: &mut FieldErrors, field: &str, v: &str, required: bool) {
+    if required && v.trim().is_empty() {
+        errors.add(field, FieldError::Required);
+    } else if v.chars().count() > MAX_TEXT_CHARS {
+        errors.add(field, FieldError::AssistanceTextTooLong);
+    }
+}
+
+/// A bank card or account number: 12 to 25 digits (spaces allowed while typing).
+pub fn parse_bank_account(input: &str) -> Result<String, FieldError> {
+    let digits: String = input.chars().filter(|c| !c.is_whitespace()).collect();
+    if digits.is_empty() {
+        return Err(FieldError::Required);
+    }
+    if !(12..=25).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(FieldError::AssistanceBankAccount);
+    }
+    Ok(digits)
+}
+
+/// Who counts as an adult for consent (18 周岁).
+pub const ADULT_AGE: u32 = 18;
+
+impl ApplicationForm {
+    /// The people who must consent: the applicant and every adult member (by birth date in the ID).
+    pub fn consent_people(&self, today: Date) -> Vec<(String, String)> {
+        let mut people = vec![("applicant".to_string(), self.applicant.name.trim().to_string())];
+        for (i, m) in self.members.iter().enumerate() {
+            let adult = parse_resident_id(&m.id_number, today)
+                .map(|id| crate::rules::date::age_on(id.birth_date(), today) >= ADULT_AGE)
+                .unwrap_or(true);
+            if adult {
+                people.push((format!("members.{i}"), m.name.trim().to_string()));
+            }
+        }
+        people
+    }
+
+    /// Checks every field; `community_known(street, community)` asks the server's list.
+    pub fn validate(&self, today: Date, community_known: impl Fn(&str, &str) -> bool) -> Result<(), FieldErrors> {
+        let mut e = FieldErrors::new();
+        let a = &self.applicant;
+        e.check("applicant.name", parse_person_name(&a.name));
+        e.check("applicant.id_number", parse_resident_id(&a.id_number, today));
+        e.check("applicant.phone", parse_mobile(&a.phone));
+        if a.residence.is_none() {
+            e.add("applicant.residence", FieldError::Required);
+        }
+        if a.street.is_empty() {
+            e.add("applicant.street", FieldError::Required);
+        } else if a.community.is_empty() {
+            e.add("applicant.community", FieldError::Required);
+        } else if !community_known(&a.street, &a.community) {
+            e.add("applicant.community", FieldError::AssistanceUnknownCommunity);
+        }
+        text(&mut e, "applicant.address", &a.address, true);
+        if self.members.len() > MAX_MEMBERS {
+            e.add("members", FieldError::AssistanceTooManyMembers);
+        }
+        for (i, m) in self.members.iter().enumerate() {
+            let f = |name: &str| format!("members.{i}.{name}");
+            if m.relation.is_none() {
+                e.add(&f("relation"), FieldError::Required);
+            }
+            e.check(&f("name"), parse_person_name(&m.name));
+            e.check(&f("id_number"), parse_resident_id(&m.id_number, today));
+            if m.work_status.is_none() {
+                e.add(&f("work_status"), FieldError::Required);
+            }
+            amount(&mut e, &f("monthly_income_yuan"), m.monthly_income_yuan);
+            if m.disability_level > 4 {
+                e.add(&f("disability_level"), FieldError::AssistanceDisabilityLevel);
+            }
+            text(&mut e, &f("health"), &m.health, false);
+        }
+        let inc = &self.income;
+        for (field, v) in [
+            ("income.salary_yuan", inc.salary_yuan),
+            ("income.pension_yuan", inc.pension_yuan),
+            ("income.rent_yuan", inc.rent_yuan),
+            ("income.other_income_yuan", inc.other_income_yuan),
+            ("income.savings_yuan", inc.savings_yuan),
+            ("income.vehicles_yuan", inc.vehicles_yuan),
+            ("income.property_yuan", inc.property_yuan),
+        ] {
+            amount(&mut e, field, v);
+        }
+        if self.programme.needs_event() {
+            match &self.event {
+                None => e.add("event.kind", FieldError::Required),
+                Some(ev) => {
+                    if ev.kind.is_none() {
+                        e.add("event.kind", FieldError::Required);
+                    }
+                    match Date::parse_iso(&ev.date) {
+                        None => e.add("event.date", if ev.date.is_empty() { FieldError::Required } else { FieldError::AssistanceDate }),
+                        Some(d) if d > today => e.add("event.date", FieldError::AssistanceDateInFuture),
+                        Some(_) => {}
+                    }
+                    text(&mut e, "event.place", &ev.place, true);
+                    text(&mut e, "event.description", &ev.description, true);
+                    amount(&mut e, "event.expenses_yuan", ev.expenses_yuan);
+                }
+            }
+        }
+        text(&mut e, "bank.bank_name", &self.bank.bank_name, true);
+        e.check("bank.holder", parse_person_name(&self.bank.holder));
+        e.check("bank.account_number", parse_bank_account(&self.bank.account_number));
+        if let Some(residence) = a.residence {
+            let disabled = self.members.iter().any(|m| m.disability_level > 0);
+            for need in required_documents(self.programme, residence, disabled) {
+                if need.essential && !self.documents.iter().any(|d| d.kind == need.kind) {
+                    e.add(&format!("documents.{}", need.kind.code()), FieldError::AssistanceDocumentMissing);
+                }
+            }
+        }
+        for (person, name) in self.consent_people(today) {
+            let signed = self.consents.iter().find(|c| c.person == person);
+            match signed {
+                None => e.add(&format!("consents.{person}"), FieldError::AssistanceConsentMissing),
+                Some(c) if c.signed_name.trim() != name || name.is_empty() => {
+                    e.add(&format!("consents.{person}"), FieldError::AssistanceConsentName)
+                }
+                Some(_) => {}
+            }
+        }
+        e.into_result().map_err(|err| FieldErrors(err.fields))
+    }
+}
+
+#[cfg(test)]
+#[path = "application_tests.rs"]
+mod tests;

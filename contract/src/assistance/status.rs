@@ -1,0 +1,179 @@
+//! The legal review steps of an application and the timeline the resident follows:
+//! 社区受理 → 入户调查 → 民主评议/公示 → 街道审核 → 区民政局审批 → 发放.
+
+use super::standards::Standards;
+use crate::rules::date::Date;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    CommunityAcceptance,
+    HomeVisit,
+    PublicNotice,
+    StreetReview,
+    DistrictApproval,
+    Payment,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 6] = [
+        Stage::CommunityAcceptance,
+        Stage::HomeVisit,
+        Stage::PublicNotice,
+        Stage::StreetReview,
+        Stage::DistrictApproval,
+        Stage::Payment,
+    ];
+    pub fn code(self) -> &'static str {
+        match self {
+            Stage::CommunityAcceptance => "community_acceptance",
+            Stage::HomeVisit => "home_visit",
+            Stage::PublicNotice => "public_notice",
+            Stage::StreetReview => "street_review",
+            Stage::DistrictApproval => "district_approval",
+            Stage::Payment => "payment",
+        }
+    }
+    pub fn from_code(code: &str) -> Option<Stage> {
+        Stage::ALL.into_iter().find(|s| s.code() == code)
+    }
+    pub fn next(self) -> Option<Stage> {
+        let i = Stage::ALL.iter().position(|s| *s == self)?;
+        Stage::ALL.get(i + 1).copied()
+    }
+    /// At most how many days this step takes (its deadline counts from when it started).
+    pub fn days(self, s: &Standards) -> i64 {
+        match self {
+            Stage::CommunityAcceptance => s.community_acceptance_days,
+            Stage::HomeVisit => s.home_visit_days,
+            Stage::PublicNotice => s.public_notice_days,
+            Stage::StreetReview => s.street_review_days,
+            Stage::DistrictApproval => s.district_approval_days,
+            Stage::Payment => s.payment_days,
+        }
+    }
+}
+
+/// Where the application stands as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Being reviewed at `stage`.
+    InReview,
+    /// Staff asked for more documents (补正); review waits for them.
+    AwaitingDocuments,
+    /// Approved by the district; payment is being arranged.
+    Approved,
+    /// The first payment has been made.
+    Paid,
+    Refused,
+    Withdrawn,
+}
+
+impl Status {
+    pub const ALL: [Status; 6] =
+        [Status::InReview, Status::AwaitingDocuments, Status::Approved, Status::Paid, Status::Refused, Status::Withdrawn];
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::InReview => "in_review",
+            Status::AwaitingDocuments => "awaiting_documents",
+            Status::Approved => "approved",
+            Status::Paid => "paid",
+            Status::Refused => "refused",
+            Status::Withdrawn => "withdrawn",
+        }
+    }
+    pub fn from_code(code: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.code() == code)
+    }
+    /// Not yet decided: the resident may still withdraw, staff may still advance or decide.
+    pub fn undecided(self) -> bool {
+        matches!(self, Status::InReview | Status::AwaitingDocuments)
+    }
+}
+
+/// One step as the resident sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TimelineStep {
+    pub stage: Stage,
+    /// When the step was completed.
+    pub done_on: Option<Date>,
+    /// The step under way now.
+    pub current: bool,
+    /// For the current step of a live application: the latest date it should be done by.
+    pub due_by: Option<Date>,
+}
+
+/// The timeline from the dates each step started (`started`), the step under way and the state.
+pub fn timeline(started: &[(Stage, Date)], current: Stage, state: Status, paid_on: Option<Date>, s: &Standards) -> Vec<TimelineStep> {
+    let start_of = |stage: Stage| started.iter().filter(|(st, _)| *st == stage).map(|(_, d)| *d).max();
+    let live = matches!(state, Status::InReview | Status::Approved);
+    Stage::ALL
+        .into_iter()
+        .map(|stage| {
+            let done_on = if stage < current {
+                stage.next().and_then(start_of)
+            } else if stage == Stage::Payment && state == Status::Paid {
+                paid_on
+            } else {
+                None
+            };
+            let is_current = stage == current && done_on.is_none() && state != Status::Withdrawn && state != Status::Refused;
+            let due_by = (is_current && live).then(|| start_of(stage).map(|d| d.add_days(stage.days(s)))).flatten();
+            TimelineStep { stage, done_on, current: is_current, due_by }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn a_new_application_is_at_community_acceptance_due_in_five_days() {
+        let s = Standards::baoan_2025();
+        let t = timeline(&[(Stage::CommunityAcceptance, d("2026-03-02"))], Stage::CommunityAcceptance, Status::InReview, None, &s);
+        assert_eq!(t.len(), 6);
+        assert!(t[0].current);
+        assert_eq!(t[0].due_by, Some(d("2026-03-07")));
+        assert!(t[1..].iter().all(|x| !x.current && x.done_on.is_none() && x.due_by.is_none()));
+    }
+
+    #[test]
+    fn done_steps_carry_the_date_the_next_began_and_the_notice_lasts_seven_days() {
+        let s = Standards::baoan_2025();
+        let started = [
+            (Stage::CommunityAcceptance, d("2026-03-02")),
+            (Stage::HomeVisit, d("2026-03-04")),
+            (Stage::PublicNotice, d("2026-03-10")),
+        ];
+        let t = timeline(&started, Stage::PublicNotice, Status::InReview, None, &s);
+        assert_eq!(t[0].done_on, Some(d("2026-03-04")));
+        assert_eq!(t[1].done_on, Some(d("2026-03-10")));
+        assert!(t[2].current);
+        assert_eq!(t[2].due_by, Some(d("2026-03-17")));
+    }
+
+    #[test]
+    fn waiting_for_documents_pauses_the_deadline_and_decided_ones_have_no_current_step() {
+        let s = Standards::baoan_2025();
+        let started = [(Stage::CommunityAcceptance, d("2026-03-02"))];
+        let t = timeline(&started, Stage::CommunityAcceptance, Status::AwaitingDocuments, None, &s);
+        assert!(t[0].current && t[0].due_by.is_none());
+        let t = timeline(&started, Stage::CommunityAcceptance, Status::Withdrawn, None, &s);
+        assert!(t.iter().all(|x| !x.current));
+        let all: Vec<_> = Stage::ALL.iter().map(|st| (*st, d("2026-04-01"))).collect();
+        let t = timeline(&all, Stage::Payment, Status::Paid, Some(d("2026-04-05")), &s);
+        assert_eq!(t[5].done_on, Some(d("2026-04-05")));
+        assert!(t.iter().all(|x| x.done_on.is_some() && !x.current));
+        assert!(Status::InReview.undecided() && !Status::Approved.undecided());
+    }
+}

@@ -1,0 +1,95 @@
+//! The resident's own applications: list, read, add a document (容缺 or 补正), withdraw. Every
+//! lookup is by reference AND owner: another resident's application is "not found".
+
+use super::submit::add_document;
+use super::{notify_owner, store, transition};
+use crate::auth::Resident;
+use crate::error::{AppError, AppResult, JsonBody};
+use crate::state::AppState;
+use crate::uploads;
+use axum::extract::{Path, State};
+use axum::Json;
+use baoan_contract::assistance::*;
+use baoan_contract::error::{ApiError, ErrorCode, FieldError, FieldErrors};
+
+/// 我的申请: the resident's applications, newest first.
+#[utoipa::path(get, path = "/api/v1/assistance/applications", tag = "assistance",
+    responses((status = 200, body = Vec<ApplicationSummary>), (status = 401, body = ApiError)))]
+pub async fn list(State(state): State<AppState>, resident: Resident) -> AppResult<Json<Vec<ApplicationSummary>>> {
+    let standards = store::standards(&state.db).await?;
+    let mut out = Vec::new();
+    for row in store::list_for(&state.db, &resident.user_id).await? {
+        out.push(store::summary(&state.db, row, &standards).await?);
+    }
+    Ok(Json(out))
+}
+
+/// One of the resident's applications with its timeline.
+#[utoipa::path(get, path = "/api/v1/assistance/applications/{reference}", tag = "assistance",
+    params(("reference" = String, Path, description = "Reference number, e.g. SA7K3Q9XYZ")),
+    responses((status = 200, body = ApplicationView), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
+pub async fn get(State(state): State<AppState>, resident: Resident, Path(reference): Path<String>) -> AppResult<Json<ApplicationView>> {
+    let row = store::find(&state.db, &reference, Some(&resident.user_id)).await?;
+    let standards = store::standards(&state.db).await?;
+    Ok(Json(store::view(&state.db, row, &standards).await?))
+}
+
+/// Add a document to an undecided application: one left out at submission (容缺) or one staff
+/// asked for (补正). When every requested document has come, the review resumes.
+#[utoipa::path(post, path = "/api/v1/assistance/applications/{reference}/documents", tag = "assistance",
+    request_body = AddDocument, params(("reference" = String, Path, description = "Reference number")),
+    responses((status = 200, body = ApplicationView), (status = 401, body = ApiError), (status = 404, body = ApiError),
+              (status = 409, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn add(
+    State(state): State<AppState>,
+    resident: Resident,
+    Path(reference): Path<String>,
+    JsonBody(req): JsonBody<AddDocument>,
+) -> AppResult<Json<ApplicationView>> {
+    let row = store::find(&state.db, &reference, Some(&resident.user_id)).await?;
+    if uploads::owned_by(&state, &req.upload_id, &resident.user_id).await?.is_none() {
+        let mut f = FieldErrors::new();
+        f.add("upload_id", FieldError::AssistanceUnknownUpload);
+        return Err(f.into());
+    }
+    if !row.state.undecided() {
+        return Err(AppError::new(ErrorCode::Conflict, "The application is already decided"));
+    }
+    let now = state.clock.now();
+    let doc = AttachedDocument { kind: req.kind, upload_id: req.upload_id, name: String::new() };
+    let mut tx = state.db.pool.begin().await?;
+    add_document(&mut tx, &row.id, &doc, now).await?;
+    let still: Vec<DocumentKind> = row.requested.iter().copied().filter(|k| *k != req.kind).collect();
+    let resumes = row.state == Status::AwaitingDocuments && still.is_empty();
+    let new_state = if resumes { Status::InReview } else { row.state };
+    sqlx::query("UPDATE assistance_applications SET requested_documents = $1, state = $2, updated_at = $3 WHERE id = $4")
+        .bind(store::kinds_to(&still))
+        .bind(new_state.code())
+        .bind(now)
+        .bind(&row.id)
+        .execute(&mut *tx)
+        .await?;
+    if resumes {
+        store::record(&mut tx, &row.id, now, state.clock.today(), "documents_received", None, None).await?;
+    }
+    tx.commit().await?;
+    if resumes {
+        notify_owner(&state, &row.user_id, &row.reference, "assistance.documents_received", None, None).await?;
+    }
+    get(State(state), resident, Path(reference)).await
+}
+
+/// Withdraw an application that is not yet decided.
+#[utoipa::path(post, path = "/api/v1/assistance/applications/{reference}/withdraw", tag = "assistance",
+    params(("reference" = String, Path, description = "Reference number")),
+    responses((status = 200, body = ApplicationView), (status = 401, body = ApiError), (status = 404, body = ApiError),
+              (status = 409, body = ApiError, description = "Already decided")))]
+pub async fn withdraw(State(state): State<AppState>, resident: Resident, Path(reference): Path<String>) -> AppResult<Json<ApplicationView>> {
+    let row = store::find(&state.db, &reference, Some(&resident.user_id)).await?;
+    if !row.state.undecided() {
+        return Err(AppError::new(ErrorCode::Conflict, "The application is already decided"));
+    }
+    transition(&state, &row, Status::Withdrawn, row.stage, "withdrawn", None).await?;
+    notify_owner(&state, &row.user_id, &row.reference, "assistance.withdrawn", None, None).await?;
+    get(State(state), resident, Path(reference)).await
+}

@@ -1,0 +1,211 @@
+//! The SQL of this journey: standards, communities, applications and their history. Every read
+//! of an application is by (reference, owner) so another resident's record is simply not found.
+
+use crate::db::{new_id, Db, DbResult};
+use crate::error::{AppError, AppResult};
+use baoan_contract::assistance::*;
+use baoan_contract::rules::date::Date;
+use sqlx::AnyConnection;
+
+/// The standards as the database holds them (one row per field of `Standards`).
+pub async fn standards(db: &Db) -> AppResult<Standards> {
+    let rows: Vec<(String, i64)> = sqlx::query_as("SELECT key, value FROM assistance_standards").fetch_all(&db.pool).await?;
+    let object: serde_json::Map<String, serde_json::Value> = rows.into_iter().map(|(k, v)| (k, v.into())).collect();
+    serde_json::from_value(serde_json::Value::Object(object)).map_err(|e| {
+        tracing::error!(error = %e, "assistance_standards is missing a standard");
+        AppError::new(baoan_contract::ErrorCode::Internal, "Standards incomplete")
+    })
+}
+
+pub async fn communities(db: &Db) -> DbResult<Vec<Community>> {
+    let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(
+        "SELECT code, street, name_zh_hans, name_zh_hant, name_en FROM assistance_communities ORDER BY sort_order",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(code, street, name_zh_hans, name_zh_hant, name_en)| Community { code, street, name_zh_hans, name_zh_hant, name_en })
+        .collect())
+}
+
+/// One application row.
+pub struct Row {
+    pub id: String,
+    pub reference: String,
+    pub user_id: String,
+    pub programme: Programme,
+    pub state: Status,
+    pub stage: Stage,
+    pub form: ApplicationForm,
+    pub requested: Vec<DocumentKind>,
+    pub requested_note: Option<String>,
+    pub requested_by: Option<Date>,
+    pub decision_reason: Option<String>,
+    pub submitted_at: i64,
+}
+
+type RawRow = (String, String, String, String, String, String, String, String, Option<String>, Option<String>, Option<String>, i64);
+
+const COLUMNS: &str = "id, reference, user_id, programme, state, stage, form, requested_documents, requested_note, \
+                       requested_by, decision_reason, submitted_at";
+
+fn parse(r: RawRow) -> Option<Row> {
+    Some(Row {
+        id: r.0,
+        reference: r.1,
+        user_id: r.2,
+        programme: Programme::from_code(&r.3)?,
+        state: Status::from_code(&r.4)?,
+        stage: Stage::from_code(&r.5)?,
+        form: serde_json::from_str(&r.6).ok()?,
+        requested: kinds_from(&r.7),
+        requested_note: r.8,
+        requested_by: r.9.as_deref().and_then(Date::parse_iso),
+        decision_reason: r.10,
+        submitted_at: r.11,
+    })
+}
+
+pub fn kinds_to(kinds: &[DocumentKind]) -> String {
+    kinds.iter().map(|k| k.code()).collect::<Vec<_>>().join(",")
+}
+
+fn kinds_from(s: &str) -> Vec<DocumentKind> {
+    s.split(',').filter_map(DocumentKind::from_code).collect()
+}
+
+/// The application with this reference if it belongs to `user_id`; `None` for staff (any owner).
+pub async fn find(db: &Db, reference: &str, user_id: Option<&str>) -> AppResult<Row> {
+    let raw: Option<RawRow> = match user_id {
+        Some(u) => {
+            sqlx::query_as(&format!("SELECT {COLUMNS} FROM assistance_applications WHERE reference = $1 AND user_id = $2"))
+                .bind(reference)
+                .bind(u)
+                .fetch_optional(&db.pool)
+                .await?
+        }
+        None => {
+            sqlx::query_as(&format!("SELECT {COLUMNS} FROM assistance_applications WHERE reference = $1"))
+                .bind(reference)
+                .fetch_optional(&db.pool)
+                .await?
+        }
+    };
+    raw.and_then(parse).ok_or_else(AppError::not_found)
+}
+
+pub async fn list_for(db: &Db, user_id: &str) -> AppResult<Vec<Row>> {
+    let raws: Vec<RawRow> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM assistance_applications WHERE user_id = $1 ORDER BY submitted_at DESC, reference DESC"
+    ))
+    .bind(user_id)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(raws.into_iter().filter_map(parse).collect())
+}
+
+pub async fn documents(db: &Db, application_id: &str) -> DbResult<Vec<AttachedDocument>> {
+    let rows: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT kind, upload_id, name FROM assistance_documents WHERE application_id = $1 ORDER BY added_at, upload_id",
+    )
+    .bind(application_id)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(kind, upload_id, name)| Some(AttachedDocument { kind: DocumentKind::from_code(&kind)?, upload_id, name }))
+        .collect())
+}
+
+/// Records a status change; `stage` is the step that begins with it, if any.
+pub async fn record(
+    conn: &mut AnyConnection,
+    application_id: &str,
+    now: i64,
+    today: Date,
+    event: &str,
+    stage: Option<Stage>,
+    detail: Option<&str>,
+) -> DbResult<()> {
+    sqlx::query("INSERT INTO assistance_history (id, application_id, at, day, event, stage, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+        .bind(new_id())
+        .bind(application_id)
+        .bind(now)
+        .bind(today.to_iso())
+        .bind(event)
+        .bind(stage.map(Stage::code))
+        .bind(detail)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// The dates each step began, and the day the first payment was made.
+async fn history(db: &Db, application_id: &str) -> DbResult<(Vec<(Stage, Date)>, Option<Date>)> {
+    let rows: Vec<(String, String, Option<String>)> =
+        sqlx::query_as("SELECT event, day, stage FROM assistance_history WHERE application_id = $1 ORDER BY at, id")
+            .bind(application_id)
+            .fetch_all(&db.pool)
+            .await?;
+    let mut started = Vec::new();
+    let mut paid = None;
+    for (event, day, stage) in rows {
+        let Some(day) = Date::parse_iso(&day) else { continue };
+        if event == "paid" {
+            paid = Some(day);
+        }
+        if let Some(stage) = stage.as_deref().and_then(Stage::from_code) {
+            started.push((stage, day));
+        }
+    }
+    Ok((started, paid))
+}
+
+pub fn submitted_on(row: &Row) -> Date {
+    Date::from_unix_seconds(row.submitted_at, baoan_contract::rules::date::SHENZHEN_UTC_OFFSET)
+}
+
+/// The full view of one application, for its owner (full ID numbers included).
+pub async fn view(db: &Db, row: Row, s: &Standards) -> AppResult<ApplicationView> {
+    let documents = documents(db, &row.id).await?;
+    let (started, paid) = history(db, &row.id).await?;
+    let timeline = timeline(&started, row.stage, row.state, paid, s);
+    let residence = row.form.applicant.residence.unwrap_or(Residence::Elsewhere);
+    let disabled = row.form.members.iter().any(|m| m.disability_level > 0);
+    let missing_documents = required_documents(row.programme, residence, disabled)
+        .into_iter()
+        .filter(|need| !documents.iter().any(|d| d.kind == need.kind))
+        .map(|need| need.kind)
+        .collect();
+    Ok(ApplicationView {
+        submitted_on: submitted_on(&row),
+        reference: row.reference,
+        programme: row.programme,
+        state: row.state,
+        stage: row.stage,
+        timeline,
+        requested_documents: row.requested,
+        requested_note: row.requested_note,
+        requested_by: row.requested_by,
+        missing_documents,
+        documents,
+        decision_reason: row.decision_reason,
+        form: row.form,
+    })
+}
+
+/// The summary shown in 我的申请: the next deadline is the documents' if any are asked for,
+/// otherwise the current step's.
+pub async fn summary(db: &Db, row: Row, s: &Standards) -> AppResult<ApplicationSummary> {
+    let (started, paid) = history(db, &row.id).await?;
+    let due = timeline(&started, row.stage, row.state, paid, s).into_iter().find_map(|t| t.due_by);
+    Ok(ApplicationSummary {
+        submitted_on: submitted_on(&row),
+        next_due: if row.state == Status::AwaitingDocuments { row.requested_by } else { due },
+        reference: row.reference,
+        programme: row.programme,
+        state: row.state,
+        stage: row.stage,
+    })
+}

@@ -1,0 +1,137 @@
+//! Submitting an application: checked by the contract's rules again (never trust the app), each
+//! attached file must be the resident's own upload, and the `Idempotency-Key` makes a retried or
+//! double-clicked submit create exactly one application.
+
+use super::{notify_owner, store};
+use crate::auth::Resident;
+use crate::db::new_id;
+use crate::error::{AppResult, JsonBody};
+use crate::idempotency;
+use crate::state::AppState;
+use crate::uploads;
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::Json;
+use baoan_contract::assistance::*;
+use baoan_contract::error::{ApiError, FieldError, FieldErrors};
+use baoan_contract::rules::resident_id::parse_resident_id;
+
+/// Submit an application. Send the same `Idempotency-Key` when retrying: the first answer comes back.
+#[utoipa::path(post, path = "/api/v1/assistance/applications", tag = "assistance", request_body = ApplicationForm,
+    params(("Idempotency-Key" = String, Header, description = "8–100 characters, one per submit; reuse it to retry")),
+    responses((status = 200, body = ApplicationView), (status = 401, body = ApiError), (status = 409, body = ApiError),
+              (status = 422, body = ApiError, description = "Field errors, named by the form's paths")))]
+pub async fn submit(
+    State(state): State<AppState>,
+    resident: Resident,
+    headers: HeaderMap,
+    JsonBody(form): JsonBody<ApplicationForm>,
+) -> AppResult<Json<ApplicationView>> {
+    let key = idempotency::key_from(&headers)?;
+    let today = state.clock.today();
+    let communities = store::communities(&state.db).await?;
+    form.validate(today, |street, code| communities.iter().any(|c| c.street == street && c.code == code))?;
+    let mut errors = FieldErrors::new();
+    for doc in &form.documents {
+        if uploads::owned_by(&state, &doc.upload_id, &resident.user_id).await?.is_none() {
+            errors.add(&format!("documents.{}", doc.kind.code()), FieldError::AssistanceUnknownUpload);
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors.into());
+    }
+    let scope = format!("assistance.submit:{}", resident.user_id);
+    let fingerprint = idempotency::fingerprint(&form);
+    let view = idempotency::once(&state, &scope, &key, &fingerprint, || create(&state, &resident, form)).await?;
+    Ok(Json(view))
+}
+
+/// A reference residents can read out on the phone: SA + 8 characters without look-alikes.
+fn new_reference() -> String {
+    use rand::Rng;
+    const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    let mut rng = rand::thread_rng();
+    let tail: String = (0..8).map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())] as char).collect();
+    format!("SA{tail}")
+}
+
+async fn create(state: &AppState, resident: &Resident, form: ApplicationForm) -> AppResult<ApplicationView> {
+    let now = state.clock.now();
+    let today = state.clock.today();
+    let id = new_id();
+    let reference = new_reference();
+    let mut stored = form.clone();
+    stored.documents.clear(); // documents live in their own table (more may come later)
+    let form_json = serde_json::to_string(&stored).map_err(|_| ApiError::new(baoan_contract::ErrorCode::Internal, "serialise"))?;
+    let mut tx = state.db.pool.begin().await?;
+    sqlx::query(
+        "INSERT INTO assistance_applications (id, reference, user_id, programme, state, stage, form, submitted_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(&id)
+    .bind(&reference)
+    .bind(&resident.user_id)
+    .bind(form.programme.code())
+    .bind(Status::InReview.code())
+    .bind(Stage::CommunityAcceptance.code())
+    .bind(&form_json)
+    .bind(now)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    for (i, m) in form.members.iter().enumerate() {
+        let birth = parse_resident_id(&m.id_number, today).map(|id| id.birth_date().to_iso()).unwrap_or_default();
+        sqlx::query(
+            "INSERT INTO assistance_members (application_id, position, relation, name, id_number, birth_date, work_status, \
+             monthly_income_yuan, disability_level) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(&id)
+        .bind(i as i64)
+        .bind(serde_json::to_value(m.relation).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default())
+        .bind(m.name.trim())
+        .bind(&m.id_number)
+        .bind(birth)
+        .bind(serde_json::to_value(m.work_status).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default())
+        .bind(m.monthly_income_yuan)
+        .bind(m.disability_level as i64)
+        .execute(&mut *tx)
+        .await?;
+    }
+    for d in &form.documents {
+        add_document(&mut tx, &id, d, now).await?;
+    }
+    store::record(&mut tx, &id, now, today, "submitted", Some(Stage::CommunityAcceptance), None).await?;
+    sqlx::query("DELETE FROM assistance_drafts WHERE user_id = $1").bind(&resident.user_id).execute(&mut *tx).await?;
+    tx.commit().await?;
+    let standards = store::standards(&state.db).await?;
+    let row = store::find(&state.db, &reference, Some(&resident.user_id)).await?;
+    let view = store::view(&state.db, row, &standards).await?;
+    let due = view.timeline.iter().find_map(|t| t.due_by);
+    notify_owner(state, &resident.user_id, &reference, "assistance.submitted", due, None).await?;
+    Ok(view)
+}
+
+/// Attaches one upload (the same file twice is kept once).
+pub async fn add_document(conn: &mut sqlx::AnyConnection, application_id: &str, d: &AttachedDocument, now: i64) -> AppResult<()> {
+    let exists: Option<(String,)> =
+        sqlx::query_as("SELECT upload_id FROM assistance_documents WHERE application_id = $1 AND upload_id = $2")
+            .bind(application_id)
+            .bind(&d.upload_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    if exists.is_none() {
+        let name: Option<(String,)> = sqlx::query_as("SELECT original_name FROM uploads WHERE id = $1")
+            .bind(&d.upload_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+        sqlx::query("INSERT INTO assistance_documents (application_id, upload_id, kind, name, added_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(application_id)
+            .bind(&d.upload_id)
+            .bind(d.kind.code())
+            .bind(name.map(|(n,)| n).unwrap_or_else(|| d.name.clone()))
+            .bind(now)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}

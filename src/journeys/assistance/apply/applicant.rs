@@ -1,0 +1,77 @@
+//! Task: the applicant — name, ID, phone, where they are registered, street and community (from
+//! the server's lists) and address.
+
+use super::save_and_continue;
+use crate::journeys::assistance::i18n::Key;
+use crate::journeys::assistance::labels;
+use crate::journeys::assistance::model::{code_of, lens, use_journey};
+use crate::journeys::assistance::widgets::{BackLink, RadioGroup};
+use crate::i18n::{field_error_key, use_i18n, Key as Shared, Lang};
+use crate::shared::api;
+use crate::shared::form::{ErrorSummary, FormErrors, TextField};
+use baoan_contract::api::Street;
+use baoan_contract::assistance::Residence;
+use leptos::prelude::*;
+
+#[component]
+pub fn ApplicantTask() -> impl IntoView {
+    let i18n = use_i18n();
+    let journey = use_journey();
+    let draft = journey.draft;
+    let errors = FormErrors::new();
+    let name = lens(draft, |d| d.applicant.name.clone(), |d, v| d.applicant.name = v);
+    let id_number = lens(draft, |d| d.applicant.id_number.clone(), |d, v| d.applicant.id_number = v);
+    let phone = lens(draft, |d| d.applicant.phone.clone(), |d, v| d.applicant.phone = v);
+    let residence = lens(draft, |d| d.residence.clone(), |d, v| d.residence = v);
+    let street = lens(draft, |d| d.applicant.street.clone(), |d, v| d.applicant.street = v);
+    let community = lens(draft, |d| d.applicant.community.clone(), |d, v| d.applicant.community = v);
+    let address = lens(draft, |d| d.applicant.address.clone(), |d, v| d.applicant.address = v);
+    let streets = LocalResource::new(|| api::get::<Vec<Street>>("/streets"));
+    let street_name = move |s: &Street| match i18n.lang.get() {
+        Lang::ZhHans => s.name_zh_hans.clone(),
+        Lang::ZhHant => s.name_zh_hant.clone(),
+        Lang::En => s.name_en.clone(),
+    };
+    let community_error = errors.of("applicant.community");
+    view! {
+        <BackLink href="/assistance/apply".to_string() />
+        <h1>{move || i18n.t(Key::TaskApplicant)}</h1>
+        <ErrorSummary errors=errors />
+        <form novalidate on:submit=save_and_continue(errors, "applicant.")>
+            <TextField name="applicant.name" label=Shared::NameLabel value=name errors=errors autocomplete="name" maxlength=60 />
+            <TextField name="applicant.id_number" label=Shared::IdNumberLabel hint=Shared::IdNumberHint value=id_number errors=errors maxlength=18 />
+            <TextField name="applicant.phone" label=Shared::PhoneLabel value=phone errors=errors input_type="tel" inputmode="tel" autocomplete="tel" maxlength=13 />
+            <RadioGroup name="applicant.residence" legend=Key::QResidence errors=errors value=residence
+                options=[Residence::BaoanHukou, Residence::BaoanPermit, Residence::Elsewhere].into_iter()
+                    .map(|r| (code_of(r), labels::residence(r).into())).collect() />
+            <div class="field" class:field-error=move || errors.of("applicant.street").get().is_some()>
+                <label for="applicant.street">{move || i18n.t(Key::StreetLabel)}</label>
+                {move || errors.of("applicant.street").get().map(|e| view! { <p class="error-message">{i18n.t(field_error_key(e))}</p> })}
+                <select id="applicant.street" prop:value=move || street.get()
+                    on:change=move |ev| { street.set(event_target_value(&ev)); community.set(String::new()); }>
+                    <option value="">{move || i18n.t(Key::ChooseOne)}</option>
+                    {move || streets.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|s| {
+                        let code = s.code.clone();
+                        let selected = street.get_untracked() == code;
+                        view! { <option value=code selected=selected>{street_name(&s)}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field" class:field-error=move || community_error.get().is_some()>
+                <label for="applicant.community">{move || i18n.t(Key::CommunityLabel)}</label>
+                {move || community_error.get().map(|e| view! { <p class="error-message">{i18n.t(field_error_key(e))}</p> })}
+                <select id="applicant.community" prop:value=move || community.get() on:change=move |ev| community.set(event_target_value(&ev))>
+                    <option value="">{move || i18n.t(Key::ChooseOne)}</option>
+                    {move || journey.communities.get().and_then(Result::ok).unwrap_or_default().into_iter()
+                        .filter(|c| c.street == street.get()).map(|c| {
+                            let selected = community.get_untracked() == c.code;
+                            let label = match i18n.lang.get() { Lang::ZhHans => c.name_zh_hans, Lang::ZhHant => c.name_zh_hant, Lang::En => c.name_en };
+                            view! { <option value=c.code selected=selected>{label}</option> }
+                        }).collect_view()}
+                </select>
+            </div>
+            <TextField name="applicant.address" label=Key::AddressLabel value=address errors=errors autocomplete="street-address" maxlength=200 />
+            <button type="submit" class="button">{move || i18n.t(Key::SaveContinue)}</button>
+        </form>
+    }
+}

@@ -1,0 +1,92 @@
+//! Check your answers, then submit with the idempotency key kept in the draft: a retry after a
+//! dropped network sends the same key, so exactly one application is created.
+
+use super::all_errors;
+use crate::journeys::assistance::i18n::Key;
+use crate::journeys::assistance::labels;
+use crate::journeys::assistance::model::{clear, edit, from_code, use_journey, AppDraft};
+use crate::journeys::assistance::widgets::BackLink;
+use crate::i18n::{use_i18n, Key as Shared, Msg};
+use crate::shared::api::{self, ClientError};
+use crate::shared::loadable::error_key;
+use baoan_contract::assistance::{ApplicationView, Relation, Residence};
+use baoan_contract::mask::mask_id_number;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn CheckAnswers() -> impl IntoView {
+    let i18n = use_i18n();
+    let journey = use_journey();
+    let draft = journey.draft;
+    let navigate = use_navigate();
+    let failure = RwSignal::new(None::<ClientError>);
+    let submit = Action::new_local(move |_: &()| async move {
+        let mut key = draft.with_untracked(|d| d.idempotency_key.clone());
+        if key.is_empty() {
+            key = api::new_idempotency_key();
+            let k = key.clone();
+            edit(draft, |d| d.idempotency_key = k);
+        }
+        let (form, _) = draft.with_untracked(AppDraft::to_form);
+        match form {
+            Some(form) => api::post_once::<_, ApplicationView>("/assistance/applications", &form, &key).await,
+            None => Err(ClientError::Network),
+        }
+    });
+    Effect::new(move |_| match submit.value().get() {
+        Some(Ok(app)) => {
+            clear(draft);
+            navigate(&format!("/assistance/applications/{}?submitted=1", app.reference), Default::default());
+        }
+        Some(Err(e)) => failure.set(Some(e)),
+        None => {}
+    });
+    let row = move |label: Msg, value: String, task: &'static str| view! {
+        <div class="summary-row">
+            <dt>{move || i18n.t(label)}</dt>
+            <dd>{value}</dd>
+            <dd class="summary-action"><A href=format!("/assistance/apply/{task}")>{move || i18n.t(Key::Change)}<span class="visually-hidden">" "{move || i18n.t(label)}</span></A></dd>
+        </div>
+    };
+    let d = draft.get_untracked();
+    // Reactive: the community list may still be on its way when this page opens from a link.
+    let problems = Memo::new(move |_| {
+        let communities = journey.communities.get().and_then(Result::ok).unwrap_or_default();
+        !draft.with(|d| all_errors(d, &communities).is_empty())
+    });
+    let residence = from_code::<Residence>(&d.residence).map(|r| i18n.t(labels::residence(r)).to_string()).unwrap_or_default();
+    view! {
+        <BackLink href="/assistance/apply".to_string() />
+        <h1>{move || i18n.t(Key::CheckAnswers)}</h1>
+        {move || problems.get().then(|| view! { <div class="notice notice-error"><p>{move || i18n.t(Key::FinishTasksFirst)}</p></div> })}
+        <dl class="summary-list">
+            {row(Key::ProgrammeLabel.into(), d.programme().map(|p| i18n.t(labels::programme(p)).to_string()).unwrap_or_default(), "applicant")}
+            {row(Shared::NameLabel.into(), d.applicant.name.clone(), "applicant")}
+            {row(Key::IdLabel.into(), mask_id_number(&d.applicant.id_number), "applicant")}
+            {row(Key::PhoneLabel.into(), d.applicant.phone.clone(), "applicant")}
+            {row(Key::QResidence.into(), residence, "applicant")}
+            {row(Key::AddressLabel.into(), d.applicant.address.clone(), "applicant")}
+            {d.members.iter().map(|m| {
+                let rel = from_code::<Relation>(&m.relation).map(|r| i18n.t(labels::relation(r)).to_string()).unwrap_or_default();
+                row(Key::MemberTitle.into(), format!("{} · {} · {}", m.name, rel, mask_id_number(&m.id_number)), "members")
+            }).collect_view()}
+            {row(Key::TotalMonthly.into(), format!("{}", ["salary", "pension", "rent", "other"].iter().map(|f| d.amount(f)).sum::<i64>()), "income")}
+            {row(Key::TotalAssets.into(), format!("{}", ["savings", "vehicles", "property"].iter().map(|f| d.amount(f)).sum::<i64>()), "income")}
+            {d.programme().is_some_and(|p| p.needs_event()).then(|| row(Key::TaskEvent.into(), format!("{} {}", d.event_date, d.event_place), "event"))}
+            {row(Key::BankAccount.into(), format!("{} · {}", d.bank.bank_name, d.bank.account_number), "bank")}
+            {row(Key::TaskDocuments.into(), d.documents.iter().map(|x| x.name.clone()).collect::<Vec<_>>().join(", "), "documents")}
+            {row(Key::TaskConsent.into(), d.consents.values().cloned().collect::<Vec<_>>().join(", "), "consent")}
+        </dl>
+        <h2>{move || i18n.t(Key::DeclarationTitle)}</h2>
+        <p>{move || i18n.t(Key::Declaration)}</p>
+        {move || failure.get().map(|e| view! {
+            <div class="notice notice-error" role="alert"><p>{i18n.t(error_key(&e))}</p><p>{i18n.t(Key::SubmitKept)}</p></div>
+        })}
+        <button type="button" class="button" id="submit-application" disabled=move || submit.pending().get() || problems.get()
+            on:click=move |_| { failure.set(None); submit.dispatch(()); }>
+            {move || i18n.t(if submit.pending().get() { Key::Submitting } else if failure.get().is_some() { Key::TryAgain } else { Key::Submit })}
+        </button>
+    }
+}

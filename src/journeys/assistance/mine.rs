@@ -1,0 +1,156 @@
+//! 我的申请: the resident's applications, and one application's page: what happens next and by
+//! when, the timeline of the legal steps, documents asked for (补正) with the upload right
+//! there, and withdraw while undecided. It is also the confirmation page after submitting.
+
+use super::i18n::Key;
+use super::labels;
+use super::upload::DocumentUpload;
+use crate::i18n::{fill, use_i18n};
+use crate::shared::api;
+use crate::shared::loadable::{error_key, Loaded};
+use crate::shared::page::use_title;
+use crate::shared::session::RequireSignIn;
+use baoan_contract::assistance::*;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+type Apps = Vec<ApplicationSummary>;
+
+/// This journey's section of 我的.
+#[component]
+pub fn MySection() -> impl IntoView {
+    let i18n = use_i18n();
+    let list = LocalResource::new(|| api::get::<Vec<ApplicationSummary>>("/assistance/applications"));
+    view! {
+        <section class="mine-section">
+            <h2>{move || i18n.t(Key::MineHeading)}</h2>
+            <Loaded resource=list children=move |apps: Apps| {
+                if apps.is_empty() {
+                    return view! { <p class="hint">{move || i18n.t(Key::MineEmpty)}</p> }.into_any();
+                }
+                view! {
+                    <ul class="application-list">
+                        {apps.into_iter().map(|a| view! {
+                            <li>
+                                <A href=format!("/assistance/applications/{}", a.reference)>{move || i18n.t(labels::programme(a.programme))}</A>
+                                <span class="tag">{move || i18n.t(labels::status(a.state))}</span>
+                                <p class="hint">{move || i18n.t(Key::ReferenceLabel)}" "{a.reference.clone()}
+                                    {a.next_due.map(|d| view! { " · "{move || i18n.t(Key::DueBy)}" "{d.to_iso()} })}</p>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            } />
+        </section>
+    }
+}
+
+#[component]
+pub fn ApplicationPage() -> impl IntoView {
+    use_title(Key::ApplicationTitle);
+    view! { <RequireSignIn><ApplicationLoader /></RequireSignIn> }
+}
+
+#[component]
+fn ApplicationLoader() -> impl IntoView {
+    let params = use_params_map();
+    let reference = move || params.with(|p| p.get("reference").unwrap_or_default());
+    let app = LocalResource::new(move || {
+        let r = reference();
+        async move { api::get::<ApplicationView>(&format!("/assistance/applications/{r}")).await }
+    });
+    view! { <Loaded resource=app children=move |a: ApplicationView| view! { <ApplicationDetail app=a on_change=Callback::new(move |_| app.refetch()) /> } /> }
+}
+
+#[component]
+fn ApplicationDetail(app: ApplicationView, on_change: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let just_submitted = use_query_map().with_untracked(|q| q.get("submitted").is_some());
+    let reference = app.reference.clone();
+    let next_due = app.timeline.iter().find_map(|t| t.due_by);
+    let withdraw = Action::new_local(move |r: &String| {
+        let r = r.clone();
+        async move { api::post::<_, ApplicationView>(&format!("/assistance/applications/{r}/withdraw"), &()).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = withdraw.value().get() {
+            on_change.run(());
+        }
+    });
+    let confirm = RwSignal::new(false);
+    let r2 = reference.clone();
+    let requested = app.requested_documents.clone();
+    let requested_by = app.requested_by;
+    let note = app.requested_note.clone();
+    view! {
+        {if just_submitted {
+            view! {
+                <div class="panel-confirmation">
+                    <h1>{move || i18n.t(Key::ConfirmationTitle)}</h1>
+                    <p>{move || i18n.t(Key::ReferenceLabel)}<br /><strong class="reference">{reference.clone()}</strong></p>
+                </div>
+            }.into_any()
+        } else {
+            view! {
+                <h1>{move || i18n.t(labels::programme(app.programme))}</h1>
+                <p>{move || i18n.t(Key::ReferenceLabel)}" "<strong class="reference">{reference.clone()}</strong></p>
+            }.into_any()
+        }}
+        <p><span class="tag" data-state=code(app.state)>{move || i18n.t(labels::status(app.state))}</span></p>
+        {app.decision_reason.clone().map(|r| view! { <div class="notice"><p>{move || i18n.t(Key::RefusedBecause)}</p><p>{r.clone()}</p></div> })}
+        {(!requested.is_empty()).then(|| view! {
+            <div class="notice notice-todo" role="region" aria-labelledby="todo-heading">
+                <h2 id="todo-heading">{move || i18n.t(Key::TodoDocuments)}</h2>
+                {requested_by.map(|d| view! { <p>{move || fill(i18n.t(Key::SendBy), &[("date", &d.to_iso())])}</p> })}
+                {note.clone().map(|n| view! { <p class="message-detail">{n}</p> })}
+                {requested.iter().map(|k| view! { <DocumentUpload reference=r2.clone() kind=*k on_done=on_change /> }).collect_view()}
+            </div>
+        })}
+        <h2>{move || i18n.t(Key::WhatNext)}</h2>
+        {next_due.map(|d| view! { <p>{move || fill(i18n.t(Key::NextStepBy), &[("date", &d.to_iso())])}</p> })}
+        <ol class="timeline">
+            {app.timeline.iter().map(|t| {
+                let t = *t;
+                view! {
+                    <li class="timeline-step" class:timeline-done=t.done_on.is_some() class:timeline-current=t.current>
+                        <strong>{move || i18n.t(labels::stage(t.stage))}</strong>
+                        {t.done_on.map(|d| view! { <span class="hint">" "{move || i18n.t(Key::DoneOn)}" "{d.to_iso()}</span> })}
+                        {t.current.then(|| view! { <span class="tag">{move || i18n.t(Key::NowHere)}</span> })}
+                        {t.due_by.map(|d| view! { <span class="hint">" "{move || i18n.t(Key::DueBy)}" "{d.to_iso()}</span> })}
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+        {(!app.missing_documents.is_empty() && app.state.undecided()).then(|| {
+            let r3 = app.reference.clone();
+            view! {
+                <h2>{move || i18n.t(Key::MissingDocuments)}</h2>
+                {app.missing_documents.iter().map(|k| view! { <DocumentUpload reference=r3.clone() kind=*k on_done=on_change /> }).collect_view()}
+            }
+        })}
+        <p><button type="button" class="button button-secondary" on:click=move |_| { let _ = window().print(); }>{move || i18n.t(Key::PrintSummary)}</button></p>
+        {app.state.undecided().then(|| {
+            let r = app.reference.clone();
+            view! {
+                {move || withdraw.value().get().and_then(|r| r.err()).map(|e| view! { <p class="error-message" role="alert">{i18n.t(error_key(&e))}</p> })}
+                {move || if confirm.get() {
+                    let r = r.clone();
+                    view! {
+                        <div class="notice notice-error">
+                            <p>{move || i18n.t(Key::WithdrawSure)}</p>
+                            <button type="button" class="button" on:click=move |_| { withdraw.dispatch(r.clone()); }>{move || i18n.t(Key::WithdrawConfirm)}</button>
+                        </div>
+                    }.into_any()
+                } else {
+                    view! { <p><button type="button" class="button button-secondary" on:click=move |_| confirm.set(true)>{move || i18n.t(Key::Withdraw)}</button></p> }.into_any()
+                }}
+            }
+        })}
+        <p><A href="/mine">{move || i18n.t(Key::MineHeading)}</A></p>
+    }
+}
+
+fn code(s: Status) -> &'static str {
+    s.code()
+}

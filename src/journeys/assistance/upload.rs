@@ -1,0 +1,82 @@
+//! Choosing or photographing a document and uploading it with a progress bar (shared::upload:
+//! photos are shrunk in the browser first; the server checks the content).
+
+use super::i18n::Key;
+use super::labels;
+use crate::i18n::{field_error_key, use_i18n};
+use crate::shared::api::{self, ClientError};
+use crate::shared::loadable::error_key;
+use crate::shared::upload::{shrink_photo, upload};
+use baoan_contract::api::UploadReceipt;
+use baoan_contract::assistance::{AddDocument, ApplicationView, DocumentKind};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+/// A file input for one kind of document; `on_uploaded` gets the receipt once stored.
+#[component]
+pub fn FilePicker(kind: DocumentKind, on_uploaded: Callback<UploadReceipt>) -> impl IntoView {
+    let i18n = use_i18n();
+    let progress = RwSignal::new(None::<f64>);
+    let failure = RwSignal::new(None::<ClientError>);
+    let id = format!("file-{}", kind.code());
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        failure.set(None);
+        progress.set(Some(0.0));
+        spawn_local(async move {
+            let name = file.name();
+            let blob = shrink_photo(file.into()).await;
+            match upload(&blob, &name, move |p| progress.set(Some(p))).await {
+                Ok(receipt) => {
+                    progress.set(None);
+                    on_uploaded.run(receipt);
+                }
+                Err(e) => {
+                    progress.set(None);
+                    failure.set(Some(e));
+                }
+            }
+        });
+    };
+    let message = move || {
+        failure.get().map(|e| match &e {
+            ClientError::Api(api) if !api.fields.is_empty() => i18n.t(field_error_key(*api.fields.values().next().unwrap())),
+            other => i18n.t(error_key(other)),
+        })
+    };
+    view! {
+        <div class="field file-field" class:field-error=move || failure.get().is_some()>
+            <label for=id.clone() class="file-label">{move || i18n.t(Key::ChooseFile)}" · "{move || i18n.t(labels::document(kind))}</label>
+            <p class="hint">{move || i18n.t(Key::FileHint)}</p>
+            {move || message().map(|m| view! { <p class="error-message" role="alert">{m}</p> })}
+            <input type="file" id=id accept="image/jpeg,image/png,application/pdf" on:change=on_change />
+            {move || progress.get().map(|p| view! {
+                <progress max="100" value=(p * 100.0).round() aria-label=i18n.t(Key::Uploading)>{format!("{:.0}%", p * 100.0)}</progress>
+            })}
+        </div>
+    }
+}
+
+/// Sends a document to a submitted application (容缺 or 补正).
+#[component]
+pub fn DocumentUpload(reference: String, kind: DocumentKind, on_done: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let failure = RwSignal::new(None::<ClientError>);
+    let on_uploaded = Callback::new(move |receipt: UploadReceipt| {
+        let reference = reference.clone();
+        spawn_local(async move {
+            let body = AddDocument { kind, upload_id: receipt.id };
+            match api::post::<_, ApplicationView>(&format!("/assistance/applications/{reference}/documents"), &body).await {
+                Ok(_) => on_done.run(()),
+                Err(e) => failure.set(Some(e)),
+            }
+        });
+    });
+    view! {
+        {move || failure.get().map(|e| view! { <p class="error-message" role="alert">{i18n.t(error_key(&e))}</p> })}
+        <FilePicker kind=kind on_uploaded=on_uploaded />
+    }
+}

@@ -66,7 +66,7 @@ pub async fn show(State(state): State<AppState>, Path(id): Path<String>) -> AppR
     let db = &state.db.pool;
     let row: Option<FundRow> =
         sqlx::query_as(&format!("{FUND_SELECT} WHERE f.id = $1")).bind(&id).fetch_optional(db).await?;
-    let card_of_fund = fund_card(row.ok_or_else(AppError::not_found)?);
+    let card_of_fund = fund_card(row.ok_or_else(|| AppError::new(baoan_contract::error::ErrorCode::NotFound, "No such fund"))?);
     let (description,): (String,) =
         sqlx::query_as("SELECT description FROM charity_funds WHERE id = $1").bind(&id).fetch_one(db).await?;
     let today = state.clock.today();

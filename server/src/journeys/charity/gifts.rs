@@ -40,7 +40,7 @@ pub async fn create(
         let status: Option<(String,)> =
             sqlx::query_as("SELECT status FROM charity_projects WHERE id = $1").bind(&req.project_id).fetch_optional(db).await?;
         match status.and_then(|(s,)| ProjectStatus::from_code(&s)) {
-            None => return Err(AppError::not_found()),
+            None => return Err(AppError::new(baoan_contract::error::ErrorCode::NotFound, "No such project")),
             Some(ProjectStatus::Finished) => {
                 return Err(AppError::new(ErrorCode::Conflict, "This project has finished fundraising"))
             }
@@ -246,7 +246,7 @@ async fn load(state: &AppState, user_id: &str, id: &str) -> AppResult<GiftOrder>
         receipt_no,
         created_at,
         paid_at,
-    ) = row.ok_or_else(AppError::not_found)?;
+    ) = row.ok_or_else(|| AppError::new(baoan_contract::error::ErrorCode::NotFound, "No such gift"))?;
     let latest: Option<(String,)> =
         sqlx::query_as("SELECT title FROM charity_updates WHERE project_id = $1 ORDER BY update_date DESC, id LIMIT 1")
             .bind(&project_id)

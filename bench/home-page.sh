@@ -39,8 +39,13 @@ if [ ! -f "$stamp" ] || ! cmp -s "$BENCH/package-lock.json" "$stamp"; then
 fi
 
 if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
-  log "building the release app (scripts/build-app.sh)"
-  bash scripts/build-app.sh
+  # Retried: in a work tree shared with others, two trunk builds writing dist/ at once collide.
+  for attempt in 1 2 3; do
+    log "building the release app (scripts/build-app.sh), attempt $attempt"
+    if bash scripts/build-app.sh; then break; fi
+    [ "$attempt" = 3 ] && { log "the build failed"; exit 1; }
+    sleep 20
+  done
 fi
 log "building the reference server"
 cargo build -q -p baoan-server

@@ -9,8 +9,11 @@
 # Then writes bench/out/release-profile.{json,md}, copies the Markdown to
 # bench/RELEASE-PROFILE.md and prints it.
 #
-#   bash bench/release-profile.sh                      # every variant (about 3 min each on 2 cores)
+#   bash bench/release-profile.sh                      # the six variants below, not the opt-in ones
 #   BENCH_VARIANTS="baseline opt-s" bash bench/release-profile.sh   # a subset
+#   BENCH_VARIANTS="baseline strip-none defaults" bash bench/release-profile.sh   # the opt-in ones
+# Each build takes 3 min on two idle cores, 8–20 min while other builds share them: run it in
+# the background.
 #
 # Sizes are reported at three stages: cargo's output (before wasm-bindgen), wasm-bindgen's output
 # (before wasm-opt) and dist/ (after trunk's wasm-opt -Oz, what residents download).
@@ -24,6 +27,8 @@ OUT="$ROOT/bench/out"
 mkdir -p "$OUT"
 
 # name | opt-level | lto | codegen-units | panic | strip | what it shows
+# (strip-none and defaults only when BENCH_VARIANTS names them: strip changes nothing downloaded,
+# since wasm-opt drops names and DWARF anyway.)
 VARIANTS_TABLE="\
 baseline|z|true|1|abort|debuginfo|the tuned profile in Cargo.toml
 opt-s|s|true|1|abort|debuginfo|opt-level s instead of z
@@ -31,9 +36,9 @@ opt-3|3|true|1|abort|debuginfo|opt-level 3 (cargo's default) instead of z
 lto-false|z|false|1|abort|debuginfo|lto false (cargo's default: thin-local) instead of true (fat)
 cgu-16|z|true|16|abort|debuginfo|codegen-units 16 (cargo's default) instead of 1
 panic-unwind|z|true|1|unwind|debuginfo|panic unwind (cargo's default) instead of abort
-strip-none|z|true|1|abort|none|strip none instead of debuginfo (also gives function names for the crate breakdown)
+strip-none|z|true|1|abort|none|strip none instead of debuginfo
 defaults|3|false|16|unwind|none|cargo's release defaults for all five settings"
-WANTED="${BENCH_VARIANTS:-$(printf '%s\n' "$VARIANTS_TABLE" | cut -d'|' -f1 | tr '\n' ' ')}"
+WANTED="${BENCH_VARIANTS:-baseline opt-s opt-3 lto-false cgu-16 panic-unwind}"
 
 # One snapshot of the tracked and untracked (not ignored) files of the working tree.
 SNAP="$(mktemp -d /tmp/baoan-bench-src.XXXXXX)"

@@ -30,6 +30,11 @@ const variants = readFileSync(tsv, "utf8").trim().split("\n").filter(Boolean).ma
   const distJs = distFiles.find((f) => /^baoan-app-.*\.js$/.test(f));
   v.cargoWasm = existsSync(cargoWasm) ? { raw: readFileSync(cargoWasm).length } : null;
   v.beforeWasmOpt = existsSync(bindgenWasm) ? compressedSizes(readFileSync(bindgenWasm)) : null;
+  if (v.beforeWasmOpt) {
+    const a = analyse(bindgenWasm);
+    v.beforeWasmOpt.nameSection = a.sections.find((x) => x.name === "custom:name")?.bytes ?? 0;
+    v.beforeWasmOpt.code = a.codeBytes;
+  }
   v.afterWasmOpt = distWasm ? compressedSizes(readFileSync(join(dist, distWasm))) : null;
   v.glueJs = distJs ? compressedSizes(readFileSync(join(dist, distJs))) : null;
   v.paths = { cargoWasm, bindgenWasm, distWasm: distWasm && join(dist, distWasm) };
@@ -93,7 +98,7 @@ md.push("");
 md.push("Each variant changes one setting of the tuned `[profile.release]` (baseline: opt-level \"z\", lto true, codegen-units 1, panic \"abort\", strip \"debuginfo\") through `CARGO_PROFILE_RELEASE_*`, and builds with `trunk build --release --offline`. Sizes in bytes; gzip -9 and brotli q11 as `scripts/precompress.mjs` writes them.");
 md.push("");
 md.push("- **cargo**: `target/wasm32-unknown-unknown/release/baoan-app.wasm` (still holds wasm-bindgen's describe data).");
-md.push("- **before wasm-opt**: wasm-bindgen's output (`target/wasm-bindgen/release/baoan-app_bg.wasm`).");
+md.push(`- **before wasm-opt**: wasm-bindgen's output (\`target/wasm-bindgen/release/baoan-app_bg.wasm\`); it still holds the function-name section (${n(base?.beforeWasmOpt?.nameSection)} B in the baseline) that wasm-opt drops.`);
 md.push("- **after wasm-opt**: the file in dist/ after trunk's `wasm-opt -Oz` — what residents download.");
 md.push("");
 md.push("| variant | change from baseline | cargo | before wasm-opt | before, brotli | after wasm-opt | after, gzip | **after, brotli** | Δ brotli vs baseline | build |");
@@ -109,7 +114,7 @@ for (const v of variants) {
 md.push("");
 md.push("## What each setting saves (downloaded wasm, brotli, after wasm-opt)");
 md.push("");
-const saveLine = (name, label) => {
+const saveLine = (name, label, other) => {
   const v = variants.find((x) => x.name === name);
   if (!v) return;
   if (v.status !== "ok") {
@@ -123,17 +128,22 @@ const saveLine = (name, label) => {
   const s = v.vsBaseline;
   if (!s) return;
   const b = base.afterWasmOpt;
-  const verdict = s.afterWasmOptBrotli > 0 ? "saves" : "costs";
-  md.push(`- **${label}** ${verdict} ${n(Math.abs(s.afterWasmOptBrotli))} B brotli${pct(s.afterWasmOptBrotli, b.brotli).replace("+", "").replace("−", "")} — raw ${sd(-s.afterWasmOptRaw)} B after wasm-opt, ${sd(-s.beforeWasmOptRaw)} B before it (positive = smaller with the tuned setting).`);
+  const eff = (d) => (d > 0 ? `saves ${n(d)} B` : d < 0 ? `costs ${n(-d)} B` : "changes nothing");
+  md.push(`- **${label}**: the tuned setting ${eff(s.afterWasmOptBrotli)} brotli: with ${other} the downloaded wasm is ${n(v.afterWasmOpt.brotli)} B${pct(s.afterWasmOptBrotli, b.brotli)} instead of ${n(b.brotli)} B. Raw, it ${eff(s.afterWasmOptRaw)} after wasm-opt and ${eff(s.beforeWasmOptRaw)} before it.`);
 };
-saveLine("opt-s", "opt-level \"z\" vs \"s\"");
-saveLine("opt-3", "opt-level \"z\" vs 3");
-saveLine("lto-false", "lto true vs false");
-saveLine("cgu-16", "codegen-units 1 vs 16");
-saveLine("panic-unwind", "panic \"abort\" vs \"unwind\"");
-saveLine("strip-none", "strip \"debuginfo\" vs none");
-saveLine("defaults", "the whole tuned profile vs cargo's defaults");
+saveLine("opt-s", "opt-level \"z\" vs \"s\"", "opt-level \"s\"");
+saveLine("opt-3", "opt-level \"z\" vs 3", "opt-level 3");
+saveLine("lto-false", "lto true vs false", "lto false");
+saveLine("cgu-16", "codegen-units 1 vs 16", "codegen-units 16");
+saveLine("panic-unwind", "panic \"abort\" vs \"unwind\"", "panic \"unwind\"");
+saveLine("strip-none", "strip \"debuginfo\" vs none", "strip none");
+saveLine("defaults", "the whole tuned profile vs cargo's defaults", "cargo's defaults");
 md.push("");
+const pu = variants.find((x) => x.name === "panic-unwind" && x.status === "ok");
+if (pu && base && Math.abs(pu.vsBaseline.afterWasmOptBrotli) < 0.01 * base.afterWasmOpt.brotli) {
+  md.push("Why panic hardly matters here: wasm32-unknown-unknown defaults to panic=abort, and this build does not enable the wasm exception-handling feature, so the compiler emits no unwinding landing pads either way; `panic = \"unwind\"` changes almost nothing. `\"abort\"` stays: it states the intent and keeps the size should the target ever unwind.");
+  md.push("");
+}
 if (base && base.beforeWasmOpt && base.afterWasmOpt) {
   const d = base.beforeWasmOpt.brotli - base.afterWasmOpt.brotli;
   md.push(`wasm-opt -Oz itself (baseline) takes the wasm from ${n(base.beforeWasmOpt.raw)} to ${n(base.afterWasmOpt.raw)} B raw, ${n(base.beforeWasmOpt.brotli)} to ${n(base.afterWasmOpt.brotli)} B brotli (saves ${n(d)} B brotli).`);
@@ -142,7 +152,7 @@ if (base && base.beforeWasmOpt && base.afterWasmOpt) {
 if (crates) {
   md.push(`## Which crates the code comes from (\`${crates.variant}\` build, function names kept)`);
   md.push("");
-  md.push(`Code section: ${n(crates.codeBytes)} B of ${n(crates.fileBytes)} B (${crates.file.replace(/.*\/target\//, "target/")}). Each function counts for the crate its symbol names first (for \`<T as Trait>::f\`, T's crate); after LTO and inlining one function holds code of many crates, so this is a rough split.`);
+  md.push(`Code section: ${n(crates.codeBytes)} B of ${n(crates.fileBytes)} B (${crates.file.replace(/.*\/target\//, "target/")}). Each function counts for the crate its symbol names first (for \`<T as Trait>::f\`, T's crate, or Trait's when T is a std type or a type parameter; std generics such as drop glue count for the first other crate in their type arguments). After LTO and inlining one function holds code of many crates, so this is a rough split; the data section (${n(crates.sections.find((x) => x.name === "data")?.bytes)} B: string literals, translations, tables) is not in it.`);
   md.push("");
   md.push("| crate | code bytes | share | functions |");
   md.push("|---|---:|---:|---:|");

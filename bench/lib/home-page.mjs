@@ -257,7 +257,13 @@ totals.sentWithBr = totals.sentWithBrBody + totals.sentWithBrHeaders;
 const runs = [];
 for (let i = 1; i <= RUNS; i++) {
   log(`Lighthouse run ${i}/${RUNS} (mobile, simulated throttling)`);
-  runs.push(await lighthouseRun(i));
+  // Lighthouse sometimes loses the trace on a loaded machine (NO_NAVSTART): try again, twice.
+  for (let attempt = 1; ; attempt++) {
+    try { runs.push(await lighthouseRun(i)); break; } catch (e) {
+      if (attempt === 3) throw e;
+      log(`${e.message.split("\n")[0].slice(0, 300)} — trying again`);
+    }
+  }
 }
 const medians = {
   scores: Object.fromEntries(LH_CATEGORIES.map((c) => [c, median(runs.map((r) => r.scores[c]))])),

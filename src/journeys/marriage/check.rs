@@ -105,7 +105,7 @@ fn Check() -> impl IntoView {
             {move || party(draft.a, Key::PartyA)}
             {move || party(draft.b, Key::PartyB)}
             {move || row(Key::ExtrasTitle, [(!draft.ceremony.get().is_empty()).then(|| i18n.t(Key::Ceremony)), (!draft.counselling.get().is_empty()).then(|| i18n.t(Key::Counselling))]
-                .into_iter().flatten().collect::<Vec<_>>().join("、"), "/marriage/extras")}
+                .into_iter().flatten().collect::<Vec<_>>().join(i18n.t(Key::ListSeparator)), "/marriage/extras")}
         </dl>
         <p>{move || i18n.t(Key::CheckDeclaration)}</p>
         <button type="button" class="button" on:click=book disabled=move || submit.pending().get()>

@@ -106,5 +106,6 @@ pub fn text(key: Key) -> &'static str {
         EvCancelled => "Registry booking cancelled",
         EvExpired => "Registry booking released: your partner did not confirm in time",
         EvRescheduled => "Registry booking moved to a new time",
+        ListSeparator => ", ",
     }
 }

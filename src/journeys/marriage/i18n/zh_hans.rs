@@ -106,5 +106,6 @@ pub fn text(key: Key) -> &'static str {
         EvCancelled => "婚姻登记预约已取消",
         EvExpired => "对方未及时确认，婚姻登记预约已释放",
         EvRescheduled => "婚姻登记预约已改期",
+        ListSeparator => "、",
     }
 }

@@ -106,5 +106,6 @@ pub fn text(key: Key) -> &'static str {
         EvCancelled => "婚姻登記預約已取消",
         EvExpired => "對方未及時確認，婚姻登記預約已釋放",
         EvRescheduled => "婚姻登記預約已改期",
+        ListSeparator => "、",
     }
 }

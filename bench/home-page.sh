@@ -89,6 +89,9 @@ SOURCE_REV="$(git rev-parse --short HEAD)"
 if [ -n "$(git status --porcelain -- src contract Cargo.toml Cargo.lock index.html style public)" ]; then
   SOURCE_REV="$SOURCE_REV + uncommitted changes"
 fi
+if [ "${BENCH_SKIP_BUILD:-}" = 1 ]; then
+  SOURCE_REV="dist/ as found, built $(date -u -r "$(ls "$WORK"/dist/*_bg.wasm | head -n 1)" +%FT%TZ); tree at $SOURCE_REV"
+fi
 
 mkdir -p "$OUT"
 node "$BENCH/lib/home-page.mjs" --url "$BASE_URL/" --dist "$WORK/dist" --out "$OUT" \

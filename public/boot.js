@@ -6,6 +6,10 @@
     if (lang === "zh-Hans" || lang === "zh-Hant" || lang === "en") {
       document.documentElement.setAttribute("lang", lang);
     }
+    if (location.pathname !== "/") {
+      // The splash's home-page words (index.html) are for the home page only.
+      document.documentElement.classList.add("boot-deep");
+    }
     if (localStorage.getItem("baoan.elder") === "1") {
       document.documentElement.classList.add("elder");
     }

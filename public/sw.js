@@ -2,30 +2,55 @@
 // the cemetery gate without a network (the booking itself is kept in localStorage by the app).
 // Network first, so a deploy is picked up at once; the cache only answers when offline.
 // API responses are never cached here.
-const CACHE = "baoan-shell-v1";
+const CACHE = "baoan-shell-v2";
 
-async function precacheShell() {
-  const cache = await caches.open(CACHE);
-  const res = await fetch("/", { cache: "no-store" });
+// Caches a page and every file it names (stylesheet, scripts, the bundle's wasm).
+async function precachePage(cache, path, key) {
+  const res = await fetch(path, { cache: "no-store" });
   if (!res.ok) return;
   const html = await res.clone().text();
-  await cache.put("/", res);
+  await cache.put(key, res);
   const assets = [...html.matchAll(/(?:href|src)="(\/[^"]+)"/g)].map((m) => m[1]);
   await Promise.all(assets.map((a) => cache.add(a).catch(() => {})));
+}
+
+// At install: the home page, and the page of every tab of ours already open (its bundle was
+// loaded before this worker could see it), so the page the resident is on opens offline.
+async function precacheShell() {
+  const cache = await caches.open(CACHE);
+  const pages = new Map([["/", "/"]]);
+  for (const client of await self.clients.matchAll({ includeUncontrolled: true, type: "window" })) {
+    const url = new URL(client.url);
+    if (url.origin === self.location.origin) pages.set(pageKey(url), url.pathname);
+  }
+  await Promise.all([...pages].map(([key, path]) => precachePage(cache, path, key).catch(() => {})));
 }
 
 self.addEventListener("install", (event) => {
   event.waitUntil(precacheShell().catch(() => {}).then(() => self.skipWaiting()));
 });
 
-self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
+self.addEventListener("activate", (event) =>
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  ),
+);
+
+// The app is built as bundles, each started by its own page; the first path segment decides
+// which (contract/src/bundle.rs). A page is cached under that segment, so an offline reload of
+// /memorial/bookings/QM1 gets the memorial page; an unknown segment falls back to the home page.
+function pageKey(url) {
+  return "/" + (url.pathname.split("/")[1] || "");
+}
 
 self.addEventListener("fetch", (event) => {
   const req = event.request;
   const url = new URL(req.url);
   if (req.method !== "GET" || url.origin !== self.location.origin || url.pathname.startsWith("/api/")) return;
-  // Every page of the app is the same index.html (deep links are routed by the app).
-  const key = req.mode === "navigate" ? "/" : req;
+  const navigate = req.mode === "navigate";
+  const key = navigate ? pageKey(url) : req;
   event.respondWith(
     (async () => {
       const cache = await caches.open(CACHE);
@@ -34,7 +59,7 @@ self.addEventListener("fetch", (event) => {
         if (res.ok) await cache.put(key, res.clone());
         return res;
       } catch (err) {
-        const hit = await cache.match(key);
+        const hit = (await cache.match(key)) || (navigate ? await cache.match("/") : undefined);
         if (hit) return hit;
         throw err;
       }

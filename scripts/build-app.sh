@@ -1,9 +1,36 @@
 #!/usr/bin/env bash
-# Builds the resident app in release into dist/, then writes .br and .gz beside each text and
-# wasm file so the server sends them pre-compressed (best compression, no per-request CPU).
+# Builds the resident app in release into dist/: one bundle per `src/bin/<name>.rs` (see
+# contract/src/bundle.rs for which paths each serves), each started by its own page —
+# index.html for the home bundle, <name>.html for the others — then writes .br and .gz beside
+# each text and wasm file so the server sends them pre-compressed.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/scripts/tools.sh"
 cd "$ROOT"
-trunk build --release --offline
+BUNDLES=(home assistance marriage charity memorial mine)
+OUT="$ROOT/target/bundles"
+rm -rf "$OUT" && mkdir -p "$OUT"
+
+# All bundles in one cargo run: the library is compiled once and cargo links (LTO) the
+# binaries side by side on every core. trunk's own cargo call then finds them up to date.
+cargo build --release --target wasm32-unknown-unknown --bins
+
+# Each bundle's page is index.html naming its binary; trunk resolves the page's relative
+# links from its folder, so the generated pages sit beside index.html while they are built.
+build_bundle() {
+  local name="$1" page="$1.html"
+  [ "$name" = home ] && page=index.html
+  local source="$ROOT/.bundle-$name.html"
+  sed "s/data-bin=\"home\"/data-bin=\"$name\"/" "$ROOT/index.html" >"$source"
+  trunk build --release --offline --dist "$OUT/$name" --html-output "$page" "$source" >"$OUT/$name.log" 2>&1 \
+    || { cat "$OUT/$name.log"; rm -f "$source"; return 1; }
+  rm -f "$source"
+}
+export -f build_bundle
+export ROOT OUT
+# Two at a time: wasm-bindgen and wasm-opt are single-threaded.
+printf '%s\n' "${BUNDLES[@]}" | xargs -P 2 -I{} bash -c 'build_bundle {}'
+
+rm -rf "$ROOT/dist" && mkdir -p "$ROOT/dist"
+for name in "${BUNDLES[@]}"; do cp -r "$OUT/$name/." "$ROOT/dist/"; done
 node "$ROOT/scripts/precompress.mjs" "$ROOT/dist"

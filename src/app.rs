@@ -1,36 +1,77 @@
-//! The app: settings and session providers, the shell, and every route.
+//! Starting a bundle: the settings, network and session providers, the shell, the bundle's
+//! routes, and the hand-over to the server when a link leads to another bundle's page.
 
-use crate::account::{MessagesPage, Mine, ProfilePage, SignIn};
-use crate::journeys::{assistance::AssistanceRoutes, charity::CharityRoutes, marriage::MarriageRoutes, memorial::MemorialRoutes};
-use crate::pages::{Home, NotFound, Privacy, SettingsPage};
-use crate::shared::{api::provide_network, session::provide_session, settings::provide_settings};
+use crate::i18n::{register_journey_strings, JourneyStrings};
+use crate::pages::NotFound;
+use crate::shared::{api::provide_network, loadable::Loading, session::provide_session, settings::provide_settings};
 use crate::shell::Shell;
+use baoan_contract::bundle::Bundle;
+use leptos::children::ToChildren;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::components::{RouteChildren, Router, Routes, RoutesProps};
+use leptos_router::hooks::use_location;
+use leptos_router::MatchNestedRoutes;
+use std::cell::RefCell;
 
+thread_local! {
+    /// The path this bundle was started for (see `Elsewhere`).
+    static FIRST_PATH: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Mounts the app with `routes`, the routes of `bundle`, and the strings of the journeys it
+/// carries (each `src/bin/<name>.rs` calls this).
+pub fn mount<Defs>(bundle: Bundle, journeys: &[JourneyStrings], routes: impl FnOnce() -> Defs + Send + 'static)
+where
+    Defs: MatchNestedRoutes + Clone + Send + 'static,
+{
+    console_error_panic_hook::set_once();
+    register_journey_strings(journeys);
+    let first = window().location().pathname().unwrap_or_default();
+    FIRST_PATH.with(|p| *p.borrow_mut() = first);
+    leptos::mount::mount_to_body(move || {
+        provide_settings();
+        provide_network();
+        provide_session();
+        let fallback = move || view! { <Elsewhere bundle=bundle /> };
+        // Built inside the shell's children, which run within <Router> (Routes needs its context).
+        view! {
+            <Router>
+                <Shell>
+                    {Routes(RoutesProps::builder().fallback(fallback).children(RouteChildren::to_children(routes)).build())}
+                </Shell>
+            </Router>
+        }
+    });
+    // The app is on screen: the static splash from the page can go.
+    if let Some(splash) = document().get_element_by_id("boot-splash") {
+        splash.remove();
+    }
+}
+
+/// No route of this bundle matches. If another bundle serves the path, the browser goes there
+/// with a full page load, so the server sends that bundle's page (the router has not yet put
+/// the new address in the address bar for a link; it has for back/forward, then it's a reload).
+/// Otherwise — or if the server sent this bundle for that very path — the page does not exist.
 #[component]
-pub fn App() -> impl IntoView {
-    provide_settings();
-    provide_network();
-    provide_session();
-    view! {
-        <Router>
-            <Shell>
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Home />
-                    <AssistanceRoutes />
-                    <MarriageRoutes />
-                    <CharityRoutes />
-                    <MemorialRoutes />
-                    <Route path=path!("/mine") view=Mine />
-                    <Route path=path!("/mine/profile") view=ProfilePage />
-                    <Route path=path!("/mine/messages") view=MessagesPage />
-                    <Route path=path!("/sign-in") view=SignIn />
-                    <Route path=path!("/settings") view=SettingsPage />
-                    <Route path=path!("/privacy") view=Privacy />
-                </Routes>
-            </Shell>
-        </Router>
+fn Elsewhere(bundle: Bundle) -> impl IntoView {
+    let location = use_location();
+    let path = location.pathname.get_untracked();
+    let served_here = FIRST_PATH.with(|p| *p.borrow() == path);
+    if Bundle::for_path(&path) != bundle && !served_here {
+        let with_prefix = |s: String, prefix: char| if s.is_empty() || s.starts_with(prefix) { s } else { format!("{prefix}{s}") };
+        let url = format!(
+            "{path}{}{}",
+            with_prefix(location.search.get_untracked(), '?'),
+            with_prefix(location.hash.get_untracked(), '#')
+        );
+        let browser = window().location();
+        if browser.pathname().ok().as_deref() == Some(path.as_str()) {
+            let _ = browser.reload();
+        } else {
+            let _ = browser.assign(&url);
+        }
+        view! { <Loading /> }.into_any()
+    } else {
+        view! { <NotFound /> }.into_any()
     }
 }

@@ -23,11 +23,11 @@ const variants = readFileSync(tsv, "utf8").trim().split("\n").filter(Boolean).ma
     v.error = lines.filter((l) => /error/i.test(l)).slice(0, 6).join("\n") || lines.slice(-8).join("\n");
     return v;
   }
-  const cargoWasm = join(targetDir, "wasm32-unknown-unknown/release/baoan-app.wasm");
-  const bindgenWasm = join(targetDir, "wasm-bindgen/release/baoan-app_bg.wasm");
+  const cargoWasm = join(targetDir, "wasm32-unknown-unknown/release/home.wasm");
+  const bindgenWasm = join(targetDir, "wasm-bindgen/release/home_bg.wasm");
   const distFiles = existsSync(dist) ? readdirSync(dist) : [];
   const distWasm = distFiles.find((f) => f.endsWith("_bg.wasm"));
-  const distJs = distFiles.find((f) => /^baoan-app-.*\.js$/.test(f));
+  const distJs = distFiles.find((f) => /^home-.*\.js$/.test(f));
   v.cargoWasm = existsSync(cargoWasm) ? { raw: readFileSync(cargoWasm).length } : null;
   v.beforeWasmOpt = existsSync(bindgenWasm) ? compressedSizes(readFileSync(bindgenWasm)) : null;
   if (v.beforeWasmOpt) {
@@ -97,8 +97,8 @@ md.push(`Machine: ${report.machine.cpus} cores, load average at the end ${report
 md.push("");
 md.push("Each variant changes one setting of the tuned `[profile.release]` (baseline: opt-level \"z\", lto true, codegen-units 1, panic \"abort\", strip \"debuginfo\") through `CARGO_PROFILE_RELEASE_*`, and builds with `trunk build --release --offline`. Sizes in bytes; gzip -9 and brotli q11 as `scripts/precompress.mjs` writes them.");
 md.push("");
-md.push("- **cargo**: `target/wasm32-unknown-unknown/release/baoan-app.wasm` (still holds wasm-bindgen's describe data).");
-md.push(`- **before wasm-opt**: wasm-bindgen's output (\`target/wasm-bindgen/release/baoan-app_bg.wasm\`); it still holds the function-name section (${n(base?.beforeWasmOpt?.nameSection)} B in the baseline) that wasm-opt drops.`);
+md.push("- **cargo**: `target/wasm32-unknown-unknown/release/home.wasm` (still holds wasm-bindgen's describe data).");
+md.push(`- **before wasm-opt**: wasm-bindgen's output (\`target/wasm-bindgen/release/home_bg.wasm\`); it still holds the function-name section (${n(base?.beforeWasmOpt?.nameSection)} B in the baseline) that wasm-opt drops.`);
 md.push("- **after wasm-opt**: the file in dist/ after trunk's `wasm-opt -Oz` — what residents download.");
 md.push("");
 md.push("| variant | change from baseline | cargo | before wasm-opt | before, brotli | after wasm-opt | after, gzip | **after, brotli** | Δ brotli vs baseline | build |");

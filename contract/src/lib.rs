@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod assistance;
+pub mod bundle;
 pub mod charity;
 pub mod error;
 pub mod marriage;

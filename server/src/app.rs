@@ -20,8 +20,8 @@ use tower_http::trace::TraceLayer;
 pub const JSON_BODY_LIMIT: usize = 64 * 1024;
 
 pub fn build(state: AppState) -> Router {
-    let index_html = web_app::load_index(&state.config.dist_dir);
-    let csp = security::content_security_policy(&index_html, state.config.api_origin.as_deref());
+    let pages = web_app::Pages::load(&state.config.dist_dir);
+    let csp = security::content_security_policy(&pages.all_html(), state.config.api_origin.as_deref());
     let mut api = Router::new()
         .route("/meta", get(meta::meta))
         .route("/streets", get(meta::streets))
@@ -54,7 +54,7 @@ pub fn build(state: AppState) -> Router {
 
     let mut app = Router::new()
         .nest("/api/v1", api)
-        .merge(web_app::router(&state.config.dist_dir, Arc::new(index_html)));
+        .merge(web_app::router(&state.config.dist_dir, Arc::new(pages)));
     for layer in security::layers(csp) {
         app = app.layer(layer);
     }

@@ -1,7 +1,7 @@
 //! Security headers on every response, and the Content-Security-Policy.
 //!
-//! The CSP allows no inline script except the exact loader trunk writes into index.html, which
-//! is allowed by its SHA-256 hash (computed at start-up from the built file). The WASM needs
+//! The CSP allows no inline script except the exact loaders trunk writes into the app's pages
+//! (one per bundle), each allowed by its SHA-256 hash (computed at start-up from the built files). The WASM needs
 //! `'wasm-unsafe-eval'`; styles come only from our own stylesheet.
 
 use axum::http::{header, HeaderName, HeaderValue};
@@ -9,12 +9,14 @@ use base64::Engine as _;
 use sha2::{Digest, Sha256};
 use tower_http::set_header::SetResponseHeaderLayer;
 
-/// Builds the CSP for a given index.html (its inline scripts are allowed by hash).
-pub fn content_security_policy(index_html: &str, api_origin: Option<&str>) -> String {
-    let hashes: Vec<String> = inline_scripts(index_html)
+/// Builds the CSP for the given pages' HTML (their inline scripts are allowed by hash).
+pub fn content_security_policy(pages_html: &str, api_origin: Option<&str>) -> String {
+    let mut hashes: Vec<String> = inline_scripts(pages_html)
         .into_iter()
         .map(|s| format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(Sha256::digest(s.as_bytes()))))
         .collect();
+    hashes.sort();
+    hashes.dedup();
     let connect = match api_origin {
         Some(origin) => format!("'self' {origin}"),
         None => "'self'".to_string(),

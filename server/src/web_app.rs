@@ -1,54 +1,91 @@
 //! Serves the built web app: hashed assets (pre-compressed .br/.gz siblings when present) with
-//! long cache lifetimes, and index.html for every other path so deep links survive a reload.
+//! long cache lifetimes, and for every other path the page of the app bundle that serves it, so
+//! deep links survive a reload.
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get_service;
 use axum::Router;
+use baoan_contract::bundle::Bundle;
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 use tower_http::services::ServeDir;
 
-/// The index page as built, or a plain page explaining the app has not been built.
-pub fn load_index(dist: &Path) -> String {
-    std::fs::read_to_string(dist.join("index.html")).unwrap_or_else(|_| {
-        tracing::warn!(dist = %dist.display(), "no built app found; run the README's run command to build it");
-        "<!doctype html><html lang=\"zh-Hans\"><head><meta charset=\"utf-8\"><title>宝安民政</title></head>\
-         <body><p>The web app has not been built. Run scripts/run.sh.</p></body></html>"
-            .to_string()
-    })
+/// The built pages, one per bundle of the app (`baoan_contract::bundle`): a deep link gets the
+/// page of the bundle that serves its path, so a reload anywhere starts the right code.
+pub struct Pages {
+    pages: HashMap<Bundle, Arc<str>>,
 }
 
-pub fn router<S: Clone + Send + Sync + 'static>(dist: &Path, index_html: Arc<String>) -> Router<S> {
-    let index = move || {
-        let html = index_html.clone();
-        async move {
-            let mut response: Response = Html(html.as_str().to_owned()).into_response();
-            response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-            response
+impl Pages {
+    /// Reads every bundle's page from `dist`. Without a build, a plain page says so; a bundle
+    /// whose page is missing falls back to the home page (which then shows "not found").
+    pub fn load(dist: &Path) -> Pages {
+        let home: Arc<str> = std::fs::read_to_string(dist.join(Bundle::Home.page())).map(Arc::from).unwrap_or_else(|_| {
+            tracing::warn!(dist = %dist.display(), "no built app found; run the README's run command to build it");
+            Arc::from(
+                "<!doctype html><html lang=\"zh-Hans\"><head><meta charset=\"utf-8\"><title>宝安民政</title></head>\
+                 <body><p>The web app has not been built. Run scripts/run.sh.</p></body></html>",
+            )
+        });
+        let pages = Bundle::ALL
+            .into_iter()
+            .map(|bundle| {
+                let page = match std::fs::read_to_string(dist.join(bundle.page())) {
+                    Ok(html) => Arc::from(html),
+                    Err(_) => home.clone(),
+                };
+                (bundle, page)
+            })
+            .collect();
+        Pages { pages }
+    }
+
+    pub fn for_path(&self, path: &str) -> Arc<str> {
+        self.pages[&Bundle::for_path(path)].clone()
+    }
+
+    /// Every page's text, for the CSP (which allows each page's inline loader by hash).
+    pub fn all_html(&self) -> String {
+        Bundle::ALL.iter().map(|b| &*self.pages[b]).collect::<Vec<_>>().join("\n")
+    }
+}
+
+pub fn router<S: Clone + Send + Sync + 'static>(dist: &Path, pages: Arc<Pages>) -> Router<S> {
+    let page = move |path: String| {
+        let html = pages.for_path(&path);
+        let mut response: Response = Html(html.to_string()).into_response();
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        response
+    };
+    let home = {
+        let page = page.clone();
+        move || {
+            let page = page.clone();
+            async move { page("/".to_string()) }
         }
     };
     let assets = ServeDir::new(dist).precompressed_br().precompressed_gzip().fallback(tower::service_fn({
-        let index = index.clone();
         move |req: axum::extract::Request| {
-            let index = index.clone();
-            // Under /api/ but outside /api/v1 (another version, a typo): a JSON 404, never the page.
-            let api_path = req.uri().path().starts_with("/api/");
+            let page = page.clone();
+            let path = req.uri().path().to_string();
             async move {
-                let response = if api_path {
+                // Under /api/ but outside /api/v1 (another version, a typo): a JSON 404, never the page.
+                let response = if path.starts_with("/api/") {
                     let mut r = crate::error::AppError::not_found().into_response();
                     r.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
                     r
                 } else {
-                    (StatusCode::OK, index().await).into_response()
+                    (StatusCode::OK, page(path)).into_response()
                 };
                 Ok::<_, std::convert::Infallible>(response)
             }
         }
     }));
     Router::new()
-        .route("/", axum::routing::get(index.clone()))
-        .route("/index.html", axum::routing::get(index))
+        .route("/", axum::routing::get(home.clone()))
+        .route("/index.html", axum::routing::get(home))
         .fallback_service(get_service(assets))
         .layer(axum::middleware::from_fn(cache_policy))
 }

@@ -5,7 +5,7 @@ mod common;
 
 use baoan_server::config::Config;
 use base64::Engine as _;
-use common::{expect_error, TestServer, BOOT_JS, INDEX_MARKER, INLINE_SCRIPT};
+use common::{expect_error, TestServer, BOOT_JS, CHARITY_INLINE_SCRIPT, CHARITY_MARKER, INDEX_MARKER, INLINE_SCRIPT};
 use reqwest::header::{CACHE_CONTROL, CONTENT_TYPE};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
@@ -253,15 +253,15 @@ async fn csp_allows_only_the_inline_loader(server: TestServer) {
     let r = reqwest::get(server.url("/")).await.unwrap();
     let csp = assert_security_headers(&r, "index");
     let d = directives(&csp);
-    let hash = format!(
-        "'sha256-{}'",
-        base64::engine::general_purpose::STANDARD.encode(Sha256::digest(INLINE_SCRIPT.as_bytes()))
-    );
+    let hash = |script: &str| {
+        format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script.as_bytes())))
+    };
     let mut script_src = d["script-src"].clone();
     script_src.sort();
-    let mut want = vec!["'self'".to_string(), "'wasm-unsafe-eval'".to_string(), hash];
+    let mut want =
+        vec!["'self'".to_string(), "'wasm-unsafe-eval'".to_string(), hash(INLINE_SCRIPT), hash(CHARITY_INLINE_SCRIPT)];
     want.sort();
-    assert_eq!(script_src, want, "script-src allows our files, WASM and exactly the inline loader: {csp}");
+    assert_eq!(script_src, want, "script-src allows our files, WASM and exactly each page's inline loader: {csp}");
     assert!(!csp.contains("unsafe-inline"), "{csp}");
     assert!(!csp.contains("'unsafe-eval'"), "{csp}");
     assert!(!csp.split_whitespace().any(|t| t == "*" || t.starts_with("http:")), "no wildcard sources: {csp}");
@@ -294,6 +294,7 @@ async fn deep_links_get_the_app(server: TestServer) {
         "/marriage/booking/step-2?from=home",
         "/zh-Hant/charity/funds/12",
         "/no-such-page",
+        "/charityx",
     ] {
         let r = client.get(server.url(path)).send().await.unwrap();
         assert_eq!(r.status(), StatusCode::OK, "{path}");
@@ -305,6 +306,14 @@ async fn deep_links_get_the_app(server: TestServer) {
         );
         let html = r.text().await.unwrap();
         assert!(html.contains(INDEX_MARKER) && html.contains(INLINE_SCRIPT), "{path} serves the built index.html");
+    }
+    // A path another bundle serves gets that bundle's page (baoan_contract::bundle).
+    for path in ["/charity", "/charity/projects/7?tab=ledger"] {
+        let r = client.get(server.url(path)).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::OK, "{path}");
+        assert_eq!(header(&r, "cache-control"), Some("no-cache"), "{path}");
+        let html = r.text().await.unwrap();
+        assert!(html.contains(CHARITY_MARKER) && html.contains(CHARITY_INLINE_SCRIPT), "{path} serves charity.html");
     }
     // Static files are served as themselves, not as the page.
     let r = client.get(server.url("/boot.js")).send().await.unwrap();

@@ -1,8 +1,7 @@
 //! 消息 — the message centre: every status change of the resident's applications, bookings and
 //! memorials, each with what to do and by when, newest first.
 
-use crate::i18n::{use_i18n, Key, Msg};
-use crate::journeys;
+use crate::i18n::{event_text, use_i18n, Key};
 use crate::shared::api;
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
@@ -11,18 +10,6 @@ use baoan_contract::api::{Message, MessageList};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-
-/// Each journey that sends messages adds its translator here: event code → message.
-const EVENT_TABLES: &[fn(&str) -> Option<Msg>] = &[
-    journeys::assistance::i18n::event_message,
-    journeys::marriage::i18n::event_message,
-    journeys::charity::i18n::event_message,
-    journeys::memorial::i18n::event_message,
-];
-
-fn event_text(event: &str) -> Msg {
-    EVENT_TABLES.iter().find_map(|table| table(event)).unwrap_or(Key::MessageStatusChanged.into())
-}
 
 #[component]
 pub fn MessagesPage() -> impl IntoView {

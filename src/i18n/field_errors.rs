@@ -2,11 +2,45 @@
 
 use super::{Key, Msg};
 use baoan_contract::error::FieldError;
+use std::cell::RefCell;
 
-/// The message for a field error. Shared errors use the shared table; each journey's errors
-/// map to that journey's own table (`journeys/<name>/i18n`).
+/// The message for a field error. Shared errors use the shared table; a journey's errors come
+/// from that journey's own table (`journeys/<name>/i18n`), registered by the bundles that
+/// carry the journey (see `JourneyStrings`). Every error has its own message once all journeys
+/// are registered (tests.rs checks).
 pub fn field_error_key(e: FieldError) -> Msg {
-    match e {
+    shared(e)
+        .or_else(|| JOURNEYS.with(|j| j.borrow().iter().find_map(|strings| (strings.field_error)(e))))
+        .unwrap_or(Key::FeUnknown.into())
+}
+
+/// The message-centre text for an event code, from the registered journeys' tables.
+pub fn event_text(event: &str) -> Msg {
+    JOURNEYS
+        .with(|j| j.borrow().iter().find_map(|strings| (strings.event_message)(event)))
+        .unwrap_or(Key::MessageStatusChanged.into())
+}
+
+/// What a journey adds to the shared strings: the messages of its own field errors and of its
+/// message-centre events. Registered per bundle, so a bundle carries only its journeys' tables
+/// (the home page downloads none of them).
+#[derive(Clone, Copy)]
+pub struct JourneyStrings {
+    pub field_error: fn(FieldError) -> Option<Msg>,
+    pub event_message: fn(&str) -> Option<Msg>,
+}
+
+thread_local! {
+    static JOURNEYS: RefCell<Vec<JourneyStrings>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Makes these journeys' strings available to `field_error_key` and `event_text`.
+pub fn register_journey_strings(journeys: &[JourneyStrings]) {
+    JOURNEYS.with(|j| *j.borrow_mut() = journeys.to_vec());
+}
+
+fn shared(e: FieldError) -> Option<Msg> {
+    Some(match e {
         FieldError::Required => Key::FeRequired.into(),
         FieldError::IdLength => Key::FeIdLength.into(),
         FieldError::IdCharacters => Key::FeIdCharacters.into(),
@@ -28,54 +62,7 @@ pub fn field_error_key(e: FieldError) -> Msg {
         FieldError::UploadType => Key::FeUploadType.into(),
         FieldError::UploadTooLarge => Key::FeUploadTooLarge.into(),
         FieldError::Unknown => Key::FeUnknown.into(),
-
-        // ── Social assistance ──
-        FieldError::AssistanceAmount => crate::journeys::assistance::i18n::Key::FeAmount.into(),
-        FieldError::AssistanceTextTooLong => crate::journeys::assistance::i18n::Key::FeTextTooLong.into(),
-        FieldError::AssistanceUnknownCommunity => crate::journeys::assistance::i18n::Key::FeUnknownCommunity.into(),
-        FieldError::AssistanceTooManyMembers => crate::journeys::assistance::i18n::Key::FeTooManyMembers.into(),
-        FieldError::AssistanceDisabilityLevel => crate::journeys::assistance::i18n::Key::FeDisabilityLevel.into(),
-        FieldError::AssistanceDate => crate::journeys::assistance::i18n::Key::FeDate.into(),
-        FieldError::AssistanceDateInFuture => crate::journeys::assistance::i18n::Key::FeDateInFuture.into(),
-        FieldError::AssistanceBankAccount => crate::journeys::assistance::i18n::Key::FeBankAccount.into(),
-        FieldError::AssistanceDocumentMissing => crate::journeys::assistance::i18n::Key::FeDocumentMissing.into(),
-        FieldError::AssistanceUnknownUpload => crate::journeys::assistance::i18n::Key::FeUnknownUpload.into(),
-        FieldError::AssistanceConsentMissing => crate::journeys::assistance::i18n::Key::FeConsentMissing.into(),
-        FieldError::AssistanceConsentName => crate::journeys::assistance::i18n::Key::FeConsentName.into(),
-        FieldError::AssistanceHousehold => crate::journeys::assistance::i18n::Key::FeHousehold.into(),
-
-        // ── Marriage registration ──
-        FieldError::MarriageUnderAge => crate::journeys::marriage::i18n::Key::FeUnderAge.into(),
-        FieldError::MarriageSamePerson => crate::journeys::marriage::i18n::Key::FeSamePerson.into(),
-        FieldError::MarriageSlotFull => crate::journeys::marriage::i18n::Key::FeSlotFull.into(),
-        FieldError::MarriageSlotUnavailable => crate::journeys::marriage::i18n::Key::FeSlotUnavailable.into(),
-        FieldError::MarriageAlreadyBooked => crate::journeys::marriage::i18n::Key::FeAlreadyBooked.into(),
-        FieldError::MarriageBirthDate => crate::journeys::marriage::i18n::Key::FeBirthDate.into(),
-
-        // ── Charity ──
-        FieldError::CharityAmountFormat => crate::journeys::charity::i18n::Key::FeAmountFormat.into(),
-        FieldError::CharityAmountNotPositive => crate::journeys::charity::i18n::Key::FeAmountNotPositive.into(),
-        FieldError::CharityAmountTooLarge => crate::journeys::charity::i18n::Key::FeAmountTooLarge.into(),
-        FieldError::CharityMessageTooLong => crate::journeys::charity::i18n::Key::FeMessageTooLong.into(),
-        FieldError::CharityMessageCharacters => crate::journeys::charity::i18n::Key::FeMessageCharacters.into(),
-        FieldError::CharityDonorName => crate::journeys::charity::i18n::Key::FeDonorName.into(),
-
-        // ── Tomb-sweeping and memorials ──
-        FieldError::MemorialGroupSize => crate::journeys::memorial::i18n::Key::FeGroupSize.into(),
-        FieldError::MemorialPlate => crate::journeys::memorial::i18n::Key::FePlate.into(),
-        FieldError::MemorialBeforeWindow => crate::journeys::memorial::i18n::Key::FeBeforeWindow.into(),
-        FieldError::MemorialAfterWindow => crate::journeys::memorial::i18n::Key::FeAfterWindow.into(),
-        FieldError::MemorialTooFarAhead => crate::journeys::memorial::i18n::Key::FeTooFarAhead.into(),
-        FieldError::MemorialDayPassed => crate::journeys::memorial::i18n::Key::FeDayPassed.into(),
-        FieldError::MemorialServiceClosed => crate::journeys::memorial::i18n::Key::FeServiceClosed.into(),
-        FieldError::MemorialSlotFull => crate::journeys::memorial::i18n::Key::FeSlotFull.into(),
-        FieldError::MemorialOnePerDay => crate::journeys::memorial::i18n::Key::FeOnePerDay.into(),
-        FieldError::MemorialGrave => crate::journeys::memorial::i18n::Key::FeGrave.into(),
-        FieldError::MemorialCertificateFormat => crate::journeys::memorial::i18n::Key::FeCertificateFormat.into(),
-        FieldError::MemorialCertificateUnknown => crate::journeys::memorial::i18n::Key::FeCertificateUnknown.into(),
-        FieldError::MemorialTextTooLong => crate::journeys::memorial::i18n::Key::FeTextTooLong.into(),
-        FieldError::MemorialTextCharacters => crate::journeys::memorial::i18n::Key::FeTextCharacters.into(),
-        FieldError::MemorialDates => crate::journeys::memorial::i18n::Key::FeDates.into(),
-        FieldError::MemorialServices => crate::journeys::memorial::i18n::Key::FeServices.into(),
-    }
+        // Each journey's own errors: its `field_error` (journeys/<name>/i18n/mod.rs).
+        _ => return None,
+    })
 }

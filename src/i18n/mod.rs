@@ -8,7 +8,7 @@ mod field_errors;
 mod zh_hans;
 mod zh_hant;
 
-pub use field_errors::field_error_key;
+pub use field_errors::{event_text, field_error_key, register_journey_strings, JourneyStrings};
 
 use leptos::prelude::*;
 

@@ -59,6 +59,12 @@ fn traditional_is_not_a_copy_of_simplified_where_they_should_differ() {
 #[test]
 fn every_contract_field_error_has_its_own_message() {
     let generic = Msg::from(Key::FeUnknown).text(Lang::En);
+    // A bundle without a journey has its errors' messages only in the generic form...
+    crate::i18n::register_journey_strings(&[]);
+    assert_eq!(field_error_key(FieldError::CharityAmountTooLarge).text(Lang::En), generic);
+    assert_eq!(field_error_key(FieldError::PhoneFormat).text(Lang::En), Msg::from(Key::FePhoneFormat).text(Lang::En));
+    // ...and with every journey registered (the 我的 bundle), every error has its own.
+    crate::i18n::register_journey_strings(&crate::journeys::ALL_STRINGS);
     for e in FieldError::ALL {
         let msg = field_error_key(*e);
         for lang in Lang::ALL {
@@ -74,4 +80,17 @@ fn language_tags_round_trip() {
         assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
     }
     assert_eq!(Lang::from_tag("fr"), None);
+}
+
+#[test]
+fn the_splash_says_what_the_home_page_says() {
+    // index.html paints the home page's opening words before the wasm arrives (fast first
+    // paint on a slow phone); they must stay the same as the app's own.
+    let page = include_str!("../../index.html");
+    for lang in Lang::ALL {
+        for (class, key) in [("boot-heading", Key::HomeHeading), ("boot-lead", Key::HomeLead)] {
+            let tag = format!("<p class=\"{class}\" lang=\"{}\">{}</p>", lang.tag(), text(lang, key));
+            assert!(page.contains(&tag), "index.html lacks {tag}");
+        }
+    }
 }

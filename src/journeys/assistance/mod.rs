@@ -17,13 +17,13 @@ use crate::shared::page::use_title;
 use i18n::Key;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route, A};
-use leptos_router::{path, MatchNestedRoutes};
+use leptos_router::path;
 
 pub use mine::MySection;
 
 /// Every route of this journey, under /assistance.
 #[component(transparent)]
-pub fn AssistanceRoutes() -> impl MatchNestedRoutes + Clone {
+pub fn AssistanceRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("/assistance") view=JourneyFrame>
             <Route path=path!("") view=Start />

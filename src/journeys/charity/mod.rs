@@ -22,11 +22,11 @@ pub use mine::MySection;
 
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route};
-use leptos_router::{path, MatchNestedRoutes};
+use leptos_router::path;
 
 /// Every route of this journey, under /charity.
 #[component(transparent)]
-pub fn CharityRoutes() -> impl MatchNestedRoutes + Clone {
+pub fn CharityRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("/charity") view=Outlet>
             <Route path=path!("") view=list::ProjectListPage />

@@ -20,11 +20,11 @@ pub use mine::MySection;
 
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route};
-use leptos_router::{path, MatchNestedRoutes};
+use leptos_router::path;
 
 /// Every route of this journey, under /marriage.
 #[component(transparent)]
-pub fn MarriageRoutes() -> impl MatchNestedRoutes + Clone {
+pub fn MarriageRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("/marriage") view=Journey>
             <Route path=path!("") view=start::Start />

@@ -17,13 +17,13 @@ mod start;
 
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route};
-use leptos_router::{path, MatchNestedRoutes};
+use leptos_router::path;
 
 pub use mine::MySection;
 
 /// Every route of this journey, under /memorial.
 #[component(transparent)]
-pub fn MemorialRoutes() -> impl MatchNestedRoutes + Clone {
+pub fn MemorialRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("/memorial") view=Outlet>
             <Route path=path!("") view=start::StartPage />

@@ -50,14 +50,39 @@ test("the offline banner shows while the browser is offline and goes when it is 
 
 test("a request that gets no answer shows the offline banner and a retry, nothing lost", async ({ page, context }) => {
   await signIn(page.request);
-  await open(page, "/");
+  await open(page, "/mine");
+  await expect(page.locator(".summary-row").first()).toBeVisible();
   await context.setOffline(true);
-  await page.getByRole("link", { name: t("zh-Hans", "MineTitle") }).click();
+  // 消息 is a page of the same bundle as 我的: the app is there, its request gets no answer.
+  await page.getByRole("link", { name: t("zh-Hans", "MessagesLink") }).click();
   await expect(page.locator(".banner-offline")).toBeVisible();
-  // 我的 loads the resident's details and each journey's section: each failed load says so.
   await expect(page.getByRole("alert").filter({ hasText: t("zh-Hans", "ErrorNetwork") }).first()).toBeVisible();
   await context.setOffline(false);
   await expect(page.locator(".banner-offline")).toHaveCount(0);
   await page.getByRole("button", { name: t("zh-Hans", "Retry") }).first().click();
-  await expect(page.locator(".summary-row").first()).toBeVisible();
+  await expect(h1(page)).toHaveText(t("zh-Hans", "MessagesTitle"));
+  await expect(page.getByRole("alert").filter({ hasText: t("zh-Hans", "ErrorNetwork") })).toHaveCount(0);
+});
+
+test("the home page loads only its own bundle; a journey link hands over to that journey's bundle", async ({ page }) => {
+  const wasm = [];
+  page.on("request", (r) => { if (r.url().endsWith(".wasm")) wasm.push(new URL(r.url()).pathname); });
+  await open(page, "/");
+  expect(wasm.length).toBe(1);
+  expect(wasm[0]).toMatch(/^\/home-[0-9a-f]{16}_bg\.wasm$/);
+  await page.getByRole("link", { name: t("zh-Hans", "CharityTitle") }).click();
+  await expect(page).toHaveURL("/charity");
+  await expect(h1(page)).toHaveText(t("zh-Hans", "CharityTitle"));
+  expect(wasm.at(-1)).toMatch(/^\/charity-[0-9a-f]{16}_bg\.wasm$/);
+  // Inside the journey, pages of its own bundle and the shared ones need no new download.
+  const loaded = wasm.length;
+  await page.getByRole("link", { name: t("zh-Hans", "Settings") }).click();
+  await expect(h1(page)).toHaveText(t("zh-Hans", "Settings"));
+  expect(wasm.length).toBe(loaded);
+  // Back and forward work across the hand-over.
+  await page.goBack();
+  await expect(page).toHaveURL("/charity");
+  await page.goBack();
+  await expect(page).toHaveURL("/");
+  await expect(h1(page)).toHaveText(t("zh-Hans", "HomeHeading"));
 });

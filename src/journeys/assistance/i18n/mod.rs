@@ -4,7 +4,8 @@ mod en;
 mod zh_hans;
 mod zh_hant;
 
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{JourneyStrings, Lang, Msg};
+use baoan_contract::error::FieldError;
 
 crate::keys! {
     MineHeading, MineEmpty, FeAmount, FeTextTooLong, FeUnknownCommunity, FeTooManyMembers, FeDisabilityLevel, FeDate,
@@ -46,6 +47,30 @@ fn text(lang: Lang, key: Key) -> &'static str {
         Lang::En => en::text(key),
     }
 }
+
+/// The messages of this journey's own field errors (the shared ones are in src/i18n).
+pub fn field_error(e: FieldError) -> Option<Msg> {
+    Some(match e {
+        FieldError::AssistanceAmount => Key::FeAmount.into(),
+        FieldError::AssistanceTextTooLong => Key::FeTextTooLong.into(),
+        FieldError::AssistanceUnknownCommunity => Key::FeUnknownCommunity.into(),
+        FieldError::AssistanceTooManyMembers => Key::FeTooManyMembers.into(),
+        FieldError::AssistanceDisabilityLevel => Key::FeDisabilityLevel.into(),
+        FieldError::AssistanceDate => Key::FeDate.into(),
+        FieldError::AssistanceDateInFuture => Key::FeDateInFuture.into(),
+        FieldError::AssistanceBankAccount => Key::FeBankAccount.into(),
+        FieldError::AssistanceDocumentMissing => Key::FeDocumentMissing.into(),
+        FieldError::AssistanceUnknownUpload => Key::FeUnknownUpload.into(),
+        FieldError::AssistanceConsentMissing => Key::FeConsentMissing.into(),
+        FieldError::AssistanceConsentName => Key::FeConsentName.into(),
+        FieldError::AssistanceHousehold => Key::FeHousehold.into(),
+        _ => return None,
+    })
+}
+
+/// This journey's strings for the shared message lookups (registered by its bundles).
+pub const STRINGS: JourneyStrings = JourneyStrings { field_error, event_message };
+
 
 /// The message-centre text for one of this journey's events (`assistance.…`), if it is one.
 pub fn event_message(event: &str) -> Option<Msg> {

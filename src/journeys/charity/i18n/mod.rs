@@ -4,7 +4,8 @@ mod en;
 mod zh_hans;
 mod zh_hant;
 
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{JourneyStrings, Lang, Msg};
+use baoan_contract::error::FieldError;
 
 crate::keys! {
     MineHeading, MineEmpty, MineBrowse, FeAmountFormat, FeAmountNotPositive, FeAmountTooLarge, FeMessageTooLong, FeMessageCharacters,
@@ -36,6 +37,23 @@ fn text(lang: Lang, key: Key) -> &'static str {
         Lang::En => en::text(key),
     }
 }
+
+/// The messages of this journey's own field errors (the shared ones are in src/i18n).
+pub fn field_error(e: FieldError) -> Option<Msg> {
+    Some(match e {
+        FieldError::CharityAmountFormat => Key::FeAmountFormat.into(),
+        FieldError::CharityAmountNotPositive => Key::FeAmountNotPositive.into(),
+        FieldError::CharityAmountTooLarge => Key::FeAmountTooLarge.into(),
+        FieldError::CharityMessageTooLong => Key::FeMessageTooLong.into(),
+        FieldError::CharityMessageCharacters => Key::FeMessageCharacters.into(),
+        FieldError::CharityDonorName => Key::FeDonorName.into(),
+        _ => return None,
+    })
+}
+
+/// This journey's strings for the shared message lookups (registered by its bundles).
+pub const STRINGS: JourneyStrings = JourneyStrings { field_error, event_message };
+
 
 /// The message-centre text for one of this journey's events (`charity.…`), if it is one.
 pub fn event_message(event: &str) -> Option<Msg> {

@@ -4,7 +4,8 @@ mod en;
 mod zh_hans;
 mod zh_hant;
 
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{JourneyStrings, Lang, Msg};
+use baoan_contract::error::FieldError;
 
 crate::keys! {
     Title, Intro, KindQuestion, KindMarriage, KindDivorce, KindReplacement, Continue, MyBookingsLink, OfficeTitle, OfficeHint, Phone, OfficePhone, MapLink, ChooseOffice, DayTitle, DayHint, PlacesLeft, DayFull, DayClosed, BusyWarning, BusyNearest, SlotTitle, SlotFull, PartiesTitle, PartyA, PartyB, PartnerCodeHint, DerivedFromId, Male, Female, BirthDate, BirthDateHint, Sex, Nationality, NationalityHint, ExtrasTitle, Ceremony, CeremonyHint, Counselling, CounsellingHint, NoThanks, BringTitle, BringResidentId, BringHkMacau, BringTaiwan, BringForeign, BringJointPhotos, BringCertificates, BringAgreement, BringReplacementPhotos, BringReceipt, CheckTitle, Change, WhenLabel, CheckDeclaration, Submit, Submitting, SlotTakenTitle, SlotTakenBody, BookingTitle, ConfirmedTitle, Reference, CheckInTitle, QrLabel, AddToCalendar, Print, NextTitle, NextBody, AwaitingBody, PartnerCode, ConfirmButton, DivorceTitle, DivorceBefore, DivorceCooling, DivorceWindow, DivorceMissed, CancelBooking, StatusAwaiting, StatusConfirmed, StatusCancelled, StatusExpired, MineHeading, MineEmpty, BookNow, Mon, Tue, Wed, Thu, Fri, Sat, Sun, FeUnderAge, FeSamePerson, FeSlotFull, FeSlotUnavailable, FeAlreadyBooked, FeBirthDate, EvAwaiting, EvConfirmed, EvCancelled, EvExpired, EvRescheduled, ListSeparator,
@@ -17,6 +18,23 @@ fn text(lang: Lang, key: Key) -> &'static str {
         Lang::En => en::text(key),
     }
 }
+
+/// The messages of this journey's own field errors (the shared ones are in src/i18n).
+pub fn field_error(e: FieldError) -> Option<Msg> {
+    Some(match e {
+        FieldError::MarriageUnderAge => Key::FeUnderAge.into(),
+        FieldError::MarriageSamePerson => Key::FeSamePerson.into(),
+        FieldError::MarriageSlotFull => Key::FeSlotFull.into(),
+        FieldError::MarriageSlotUnavailable => Key::FeSlotUnavailable.into(),
+        FieldError::MarriageAlreadyBooked => Key::FeAlreadyBooked.into(),
+        FieldError::MarriageBirthDate => Key::FeBirthDate.into(),
+        _ => return None,
+    })
+}
+
+/// This journey's strings for the shared message lookups (registered by its bundles).
+pub const STRINGS: JourneyStrings = JourneyStrings { field_error, event_message };
+
 
 /// The message-centre text for one of this journey's events (`marriage.…`), if it is one.
 pub fn event_message(event: &str) -> Option<Msg> {

@@ -4,7 +4,8 @@ mod en;
 mod zh_hans;
 mod zh_hant;
 
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{JourneyStrings, Lang, Msg};
+use baoan_contract::error::FieldError;
 
 crate::keys! {
     MineHeading,
@@ -142,6 +143,33 @@ fn text(lang: Lang, key: Key) -> &'static str {
         Lang::En => en::text(key),
     }
 }
+
+/// The messages of this journey's own field errors (the shared ones are in src/i18n).
+pub fn field_error(e: FieldError) -> Option<Msg> {
+    Some(match e {
+        FieldError::MemorialGroupSize => Key::FeGroupSize.into(),
+        FieldError::MemorialPlate => Key::FePlate.into(),
+        FieldError::MemorialBeforeWindow => Key::FeBeforeWindow.into(),
+        FieldError::MemorialAfterWindow => Key::FeAfterWindow.into(),
+        FieldError::MemorialTooFarAhead => Key::FeTooFarAhead.into(),
+        FieldError::MemorialDayPassed => Key::FeDayPassed.into(),
+        FieldError::MemorialServiceClosed => Key::FeServiceClosed.into(),
+        FieldError::MemorialSlotFull => Key::FeSlotFull.into(),
+        FieldError::MemorialOnePerDay => Key::FeOnePerDay.into(),
+        FieldError::MemorialGrave => Key::FeGrave.into(),
+        FieldError::MemorialCertificateFormat => Key::FeCertificateFormat.into(),
+        FieldError::MemorialCertificateUnknown => Key::FeCertificateUnknown.into(),
+        FieldError::MemorialTextTooLong => Key::FeTextTooLong.into(),
+        FieldError::MemorialTextCharacters => Key::FeTextCharacters.into(),
+        FieldError::MemorialDates => Key::FeDates.into(),
+        FieldError::MemorialServices => Key::FeServices.into(),
+        _ => return None,
+    })
+}
+
+/// This journey's strings for the shared message lookups (registered by its bundles).
+pub const STRINGS: JourneyStrings = JourneyStrings { field_error, event_message };
+
 
 /// The message-centre text for one of this journey's events (`memorial.…`), if it is one.
 pub fn event_message(event: &str) -> Option<Msg> {

@@ -83,6 +83,7 @@ fn ApplicationDetail(app: ApplicationView, on_change: Callback<()>) -> impl Into
     let requested = app.requested_documents.clone();
     let requested_by = app.requested_by;
     let note = app.requested_note.clone();
+    let missing: Vec<DocumentKind> = app.missing_documents.iter().copied().filter(|k| !requested.contains(k)).collect();
     view! {
         {if just_submitted {
             view! {
@@ -122,11 +123,12 @@ fn ApplicationDetail(app: ApplicationView, on_change: Callback<()>) -> impl Into
                 }
             }).collect_view()}
         </ol>
-        {(!app.missing_documents.is_empty() && app.state.undecided()).then(|| {
+        // A kind staff asked for is uploaded in the to-do above, not twice on the page.
+        {(!missing.is_empty() && app.state.undecided()).then(|| {
             let r3 = app.reference.clone();
             view! {
                 <h2>{move || i18n.t(Key::MissingDocuments)}</h2>
-                {app.missing_documents.iter().map(|k| view! { <DocumentUpload reference=r3.clone() kind=*k on_done=on_change /> }).collect_view()}
+                {missing.iter().map(|k| view! { <DocumentUpload reference=r3.clone() kind=*k on_done=on_change /> }).collect_view()}
             }
         })}
         <p><button type="button" class="button button-secondary" on:click=move |_| { let _ = window().print(); }>{move || i18n.t(Key::PrintSummary)}</button></p>

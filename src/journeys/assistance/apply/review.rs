@@ -5,12 +5,13 @@ use super::all_errors;
 use crate::journeys::assistance::i18n::Key;
 use crate::journeys::assistance::labels;
 use crate::journeys::assistance::model::{clear, edit, from_code, use_journey, AppDraft};
-use crate::journeys::assistance::widgets::BackLink;
+use crate::journeys::assistance::widgets::{id_type_label, id_type_of, BackLink};
 use crate::i18n::{use_i18n, Key as Shared, Msg};
 use crate::shared::api::{self, ClientError};
 use crate::shared::loadable::error_key;
 use baoan_contract::assistance::{ApplicationView, Relation, Residence};
 use baoan_contract::mask::mask_id_number;
+use baoan_contract::rules::documents::IdType;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -64,13 +65,18 @@ pub fn CheckAnswers() -> impl IntoView {
         <dl class="summary-list">
             {row(Key::ProgrammeLabel.into(), d.programme().map(|p| i18n.t(labels::programme(p)).to_string()).unwrap_or_default(), "applicant")}
             {row(Shared::NameLabel.into(), d.applicant.name.clone(), "applicant")}
-            {row(Key::IdLabel.into(), mask_id_number(&d.applicant.id_number), "applicant")}
+            {row(Key::IdLabel.into(), format!("{} · {}", i18n.t(id_type_label(d.applicant.id_type)), mask_id_number(&d.applicant.id_number)), "applicant")}
+            {(d.applicant.id_type != IdType::ResidentId).then(|| row(Key::BirthDateLabel.into(), d.applicant.birth_date.clone(), "applicant"))}
             {row(Key::PhoneLabel.into(), d.applicant.phone.clone(), "applicant")}
             {row(Key::QResidence.into(), residence, "applicant")}
             {row(Key::AddressLabel.into(), d.applicant.address.clone(), "applicant")}
             {d.members.iter().map(|m| {
                 let rel = from_code::<Relation>(&m.relation).map(|r| i18n.t(labels::relation(r)).to_string()).unwrap_or_default();
-                row(Key::MemberTitle.into(), format!("{} · {} · {}", m.name, rel, mask_id_number(&m.id_number)), "members")
+                let id = match id_type_of(&m.id_type) {
+                    IdType::ResidentId => mask_id_number(&m.id_number),
+                    other => format!("{} {} · {}", i18n.t(id_type_label(other)), mask_id_number(&m.id_number), m.birth_date),
+                };
+                row(Key::MemberTitle.into(), format!("{} · {} · {}", m.name, rel, id), "members")
             }).collect_view()}
             {row(Key::TotalMonthly.into(), format!("{}", ["salary", "pension", "rent", "other"].iter().map(|f| d.amount(f)).sum::<i64>()), "income")}
             {row(Key::TotalAssets.into(), format!("{}", ["savings", "vehicles", "property"].iter().map(|f| d.amount(f)).sum::<i64>()), "income")}

@@ -35,8 +35,13 @@ pub fn MySection() -> impl IntoView {
                             <li>
                                 <A href=format!("/assistance/applications/{}", a.reference)>{move || i18n.t(labels::programme(a.programme))}</A>
                                 <span class="tag">{move || i18n.t(labels::status(a.state))}</span>
-                                <p class="hint">{move || i18n.t(Key::ReferenceLabel)}" "{a.reference.clone()}
-                                    {a.next_due.map(|d| view! { " · "{move || i18n.t(Key::DueBy)}" "{d.to_iso()} })}</p>
+                                <p class="hint">{move || i18n.t(Key::ReferenceLabel)}" "<span class="nowrap">{a.reference.clone()}</span>
+                                    // Waiting for documents, the date is the resident's own deadline to send them.
+                                    {a.next_due.map(|d| if a.state == Status::AwaitingDocuments {
+                                        view! { <br />{move || fill(i18n.t(Key::SendBy), &[("date", &d.to_iso())])} }.into_any()
+                                    } else {
+                                        view! { <br />{move || fill(i18n.t(Key::NextStepBy), &[("date", &d.to_iso())])} }.into_any()
+                                    })}</p>
                             </li>
                         }).collect_view()}
                     </ul>

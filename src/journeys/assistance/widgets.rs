@@ -98,7 +98,16 @@ pub fn IdFields(
     view! {
         <RadioGroup name=type_name legend=Shared::IdTypeLabel errors=errors value=id_type
             options=IdType::ALL.into_iter().map(|t| (t.code().to_string(), id_type_label(t).into())).collect() />
-        <TextField name=number_name label=Shared::IdNumberLabel hint=Shared::IdNumberHint value=id_number errors=errors maxlength=22 />
+        // The hint says the chosen document's format (the same words its format error uses).
+        {move || {
+            let hint = match chosen() {
+                IdType::ResidentId => Shared::IdNumberHint,
+                IdType::HkMacauPermit => Shared::FeHkMacauPermitFormat,
+                IdType::TaiwanPermit => Shared::FeTaiwanPermitFormat,
+                IdType::Passport => Shared::FePassportFormat,
+            };
+            view! { <TextField name=number_name label=Shared::IdNumberLabel hint=hint value=id_number errors=errors maxlength=22 /> }
+        }}
         {move || derived().map(|b| view! { <p class="hint" aria-live="polite">{i18n.t(Shared::BirthDateFromId)}" "{b}</p> })}
         {move || (chosen() != IdType::ResidentId).then(|| view! {
             <TextField name=birth_name label=Key::BirthDateLabel hint=Key::BirthDateHint value=birth_date errors=errors

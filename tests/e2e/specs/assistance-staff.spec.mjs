@@ -67,7 +67,7 @@ test.describe("staff CLI", () => {
     await open(page, "/mine");
     const item = page.locator(".application-list li").filter({ hasText: reference });
     await expect(item).toContainText(ta(L, "SsInReview"));
-    await expect(item).toContainText(`${ta(L, "DueBy")} ${visitDue}`);
+    await expect(item).toContainText(ta(L, "NextStepBy").replace("{date}", visitDue));
 
     // 补正: staff ask for an income proof; the to-do with its upload is on the application page.
     const note = "请补充近三个月的工资流水";

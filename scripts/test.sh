@@ -52,6 +52,8 @@ for _ in $(seq 1 100); do
   curl -fs "http://127.0.0.1:$SERVER_PORT/api/v1/meta" >/dev/null 2>&1 && break
   sleep 0.2
 done
+# The staff-CLI specs run the server binary against the running server's data directory.
+export BAOAN_SERVER_BIN="$ROOT/target/debug/baoan-server" BAOAN_TEST_DATA_DIR="$WORK/data"
 e2e_status=0
 (cd tests/e2e && BASE_URL="http://127.0.0.1:$SERVER_PORT" npx playwright test) || e2e_status=$?
 e2e_counts=$(node -e '

@@ -36,7 +36,44 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(crate::journeys::marriage::Api::openapi());
     doc.merge(crate::journeys::charity::Api::openapi());
     doc.merge(crate::journeys::memorial::Api::openapi());
+    mark_staff_operations(&mut doc);
     doc
+}
+
+/// The name of the staff token's security scheme in the document.
+pub const STAFF_SCHEME: &str = "staff_token";
+
+/// Whether a documented path is a staff one: it has an `admin` segment, as every staff route
+/// does whichever journey adds it (`/api/v1/admin/…`, `/api/v1/<journey>/admin/…`). Those are
+/// the routes whose handlers take `crate::admin::Staff`.
+pub fn is_staff_path(path: &str) -> bool {
+    path.split('/').any(|segment| segment == "admin")
+}
+
+/// Declares the staff bearer token (`Authorization: Bearer <--admin-token>`, see `crate::admin`)
+/// and requires it on every operation of every staff path, so one rule covers the endpoints
+/// each journey adds later without each handler having to say so.
+fn mark_staff_operations(doc: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
+    let scheme = HttpBuilder::new()
+        .scheme(HttpAuthScheme::Bearer)
+        .description(Some(
+            "Staff only: the token the server was started with (--admin-token / BAOAN_ADMIN_TOKEN), sent as \
+             `Authorization: Bearer <token>`. Without a configured token every staff endpoint answers 404.",
+        ))
+        .build();
+    doc.components
+        .get_or_insert_with(Default::default)
+        .add_security_scheme(STAFF_SCHEME, SecurityScheme::Http(scheme));
+    for (path, item) in doc.paths.paths.iter_mut() {
+        if !is_staff_path(path) {
+            continue;
+        }
+        let operations = [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.options, &mut item.head, &mut item.patch, &mut item.trace];
+        for operation in operations.into_iter().flatten() {
+            operation.security = Some(vec![SecurityRequirement::new::<_, [&str; 0], &str>(STAFF_SCHEME, [])]);
+        }
+    }
 }
 
 pub fn document_json() -> String {

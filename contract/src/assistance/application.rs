@@ -6,6 +6,7 @@ use super::documents::{required_documents, DocumentKind};
 use super::eligibility::{EmergencyKind, Programme, Residence};
 use crate::error::{FieldError, FieldErrors};
 use crate::rules::date::Date;
+use crate::rules::documents::{parse_document_number, IdType};
 use crate::rules::name::parse_person_name;
 use crate::rules::phone::parse_mobile;
 use crate::rules::resident_id::parse_resident_id;
@@ -18,12 +19,23 @@ pub const MAX_AMOUNT_YUAN: i64 = 100_000_000;
 /// Free-text fields (address, what happened) are at most this many characters.
 pub const MAX_TEXT_CHARS: usize = 500;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+/// The ID type a form starts with, and the one older drafts and clients meant.
+fn resident_id_type() -> IdType {
+    IdType::ResidentId
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Applicant {
     pub name: String,
-    /// 18-character resident ID.
+    /// Kind of ID document (resident ID unless chosen otherwise).
+    #[serde(default = "resident_id_type")]
+    pub id_type: IdType,
+    /// The number of that document, checked by the shared rule for its type.
     pub id_number: String,
+    /// ISO date of birth, typed when the ID is not a resident ID (a resident ID carries it).
+    #[serde(default)]
+    pub birth_date: String,
     pub phone: String,
     pub residence: Option<Residence>,
     /// Street code, from `GET /api/v1/streets`.
@@ -31,6 +43,28 @@ pub struct Applicant {
     /// Community code, from `GET /api/v1/assistance/communities`.
     pub community: String,
     pub address: String,
+}
+
+impl Default for Applicant {
+    fn default() -> Self {
+        Applicant {
+            name: String::new(),
+            id_type: IdType::ResidentId,
+            id_number: String::new(),
+            birth_date: String::new(),
+            phone: String::new(),
+            residence: None,
+            street: String::new(),
+            community: String::new(),
+            address: String::new(),
+        }
+    }
+}
+
+impl Applicant {
+    pub fn birth_date(&self, today: Date) -> Option<Date> {
+        birth_date_of(self.id_type, &self.id_number, &self.birth_date, today)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,14 +121,60 @@ impl WorkStatus {
 pub struct Member {
     pub relation: Option<Relation>,
     pub name: String,
-    /// 18-character resident ID; the date of birth is read from it.
+    /// Kind of ID document (resident ID unless chosen otherwise).
+    #[serde(default = "resident_id_type")]
+    pub id_type: IdType,
+    /// The number of that document; a resident ID also gives the date of birth.
     pub id_number: String,
+    /// ISO date of birth, typed when the ID is not a resident ID.
+    #[serde(default)]
+    pub birth_date: String,
     pub work_status: Option<WorkStatus>,
     pub monthly_income_yuan: i64,
     /// Disability certificate level 1–4; 0 for none.
     pub disability_level: u8,
     /// Health in the resident's own words (e.g. a long illness).
     pub health: String,
+}
+
+impl Member {
+    pub fn birth_date(&self, today: Date) -> Option<Date> {
+        birth_date_of(self.id_type, &self.id_number, &self.birth_date, today)
+    }
+}
+
+/// A date of birth: read from a resident ID, as typed for any other document; `None` while
+/// the number or the typed date is not valid.
+pub fn birth_date_of(id_type: IdType, id_number: &str, typed: &str, today: Date) -> Option<Date> {
+    match id_type {
+        IdType::ResidentId => parse_resident_id(id_number, today).ok().map(|id| id.birth_date()),
+        _ => parse_birth_date(typed, today).ok(),
+    }
+}
+
+/// The earliest year a typed date of birth may have.
+pub const EARLIEST_BIRTH_YEAR: i32 = 1900;
+
+/// A typed date of birth (YYYY-MM-DD): a real date, not in the future, not before 1900.
+pub fn parse_birth_date(typed: &str, today: Date) -> Result<Date, FieldError> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Err(FieldError::Required);
+    }
+    match Date::parse_iso(typed) {
+        Some(d) if d > today => Err(FieldError::AssistanceDateInFuture),
+        Some(d) if d.year() >= EARLIEST_BIRTH_YEAR => Ok(d),
+        _ => Err(FieldError::AssistanceDate),
+    }
+}
+
+/// The ID number by the shared rule of its type and, unless a resident ID gives it, the typed
+/// date of birth; errors under `{prefix}id_number` and `{prefix}birth_date`.
+fn identity(e: &mut FieldErrors, prefix: &str, id_type: IdType, id_number: &str, birth_date: &str, today: Date) {
+    e.check(&format!("{prefix}id_number"), parse_document_number(id_type, id_number, today));
+    if id_type != IdType::ResidentId {
+        e.check(&format!("{prefix}birth_date"), parse_birth_date(birth_date, today));
+    }
 }
 
 /// The household's income per month and its assets, in yuan.
@@ -207,9 +287,7 @@ impl ApplicationForm {
     pub fn consent_people(&self, today: Date) -> Vec<(String, String)> {
         let mut people = vec![("applicant".to_string(), self.applicant.name.trim().to_string())];
         for (i, m) in self.members.iter().enumerate() {
-            let adult = parse_resident_id(&m.id_number, today)
-                .map(|id| crate::rules::date::age_on(id.birth_date(), today) >= ADULT_AGE)
-                .unwrap_or(true);
+            let adult = m.birth_date(today).map(|born| crate::rules::date::age_on(born, today) >= ADULT_AGE).unwrap_or(true);
             if adult {
                 people.push((format!("members.{i}"), m.name.trim().to_string()));
             }
@@ -217,12 +295,26 @@ impl ApplicationForm {
         people
     }
 
+    /// Writes each valid ID number as the shared rule normalises it (spaces out, letters
+    /// uppercased), so a permit typed `h 1234 5678` is stored as `H12345678`.
+    pub fn normalise_ids(&mut self, today: Date) {
+        let normalise = |id_type: IdType, number: &mut String| {
+            if let Ok(n) = parse_document_number(id_type, number, today) {
+                *number = n;
+            }
+        };
+        normalise(self.applicant.id_type, &mut self.applicant.id_number);
+        for m in &mut self.members {
+            normalise(m.id_type, &mut m.id_number);
+        }
+    }
+
     /// Checks every field; `community_known(street, community)` asks the server's list.
     pub fn validate(&self, today: Date, community_known: impl Fn(&str, &str) -> bool) -> Result<(), FieldErrors> {
         let mut e = FieldErrors::new();
         let a = &self.applicant;
         e.check("applicant.name", parse_person_name(&a.name));
-        e.check("applicant.id_number", parse_resident_id(&a.id_number, today));
+        identity(&mut e, "applicant.", a.id_type, &a.id_number, &a.birth_date, today);
         e.check("applicant.phone", parse_mobile(&a.phone));
         if a.residence.is_none() {
             e.add("applicant.residence", FieldError::Required);
@@ -244,7 +336,7 @@ impl ApplicationForm {
                 e.add(&f("relation"), FieldError::Required);
             }
             e.check(&f("name"), parse_person_name(&m.name));
-            e.check(&f("id_number"), parse_resident_id(&m.id_number, today));
+            identity(&mut e, &f(""), m.id_type, &m.id_number, &m.birth_date, today);
             if m.work_status.is_none() {
                 e.add(&f("work_status"), FieldError::Required);
             }

@@ -13,7 +13,9 @@ fn member(name: &str, born: &str) -> Member {
     Member {
         relation: Some(Relation::Child),
         name: name.into(),
+        id_type: IdType::ResidentId,
         id_number: make_resident_id("440306", d(born), 12, true),
+        birth_date: String::new(),
         work_status: Some(WorkStatus::Student),
         monthly_income_yuan: 0,
         disability_level: 0,
@@ -26,7 +28,9 @@ pub fn valid_form() -> ApplicationForm {
         programme: Programme::Temporary,
         applicant: Applicant {
             name: "张三".into(),
+            id_type: IdType::ResidentId,
             id_number: make_resident_id("440306", d("1980-05-01"), 11, true),
+            birth_date: String::new(),
             phone: "13800138000".into(),
             residence: Some(Residence::Elsewhere),
             street: "xinan".into(),
@@ -92,6 +96,29 @@ fn each_bad_field_is_named() {
         ("documents.id_cards", FieldError::AssistanceDocumentMissing, |f| f.documents.clear()),
         ("consents.members.0", FieldError::AssistanceConsentMissing, |f| { f.consents.pop(); }),
         ("consents.applicant", FieldError::AssistanceConsentName, |f| f.consents[0].signed_name = "李四".into()),
+        ("members.1.id_number", FieldError::HkMacauPermitFormat, |f| {
+            f.members[1].id_type = IdType::HkMacauPermit;
+            f.members[1].birth_date = "2015-01-01".into();
+        }),
+        ("members.1.birth_date", FieldError::Required, |f| {
+            f.members[1].id_type = IdType::HkMacauPermit;
+            f.members[1].id_number = "H12345678".into();
+        }),
+        ("members.1.birth_date", FieldError::AssistanceDate, |f| {
+            f.members[1].id_type = IdType::Passport;
+            f.members[1].id_number = "E12345678".into();
+            f.members[1].birth_date = "2015-13-01".into();
+        }),
+        ("applicant.birth_date", FieldError::AssistanceDateInFuture, |f| {
+            f.applicant.id_type = IdType::TaiwanPermit;
+            f.applicant.id_number = "12345678".into();
+            f.applicant.birth_date = "2026-06-02".into();
+        }),
+        ("applicant.id_number", FieldError::PassportFormat, |f| {
+            f.applicant.id_type = IdType::Passport;
+            f.applicant.birth_date = "1980-05-01".into();
+            f.applicant.id_number = "E1".into();
+        }),
         ("members", FieldError::AssistanceTooManyMembers, |f| f.members = vec![member("王五", "1990-01-01"); MAX_MEMBERS + 1]),
     ];
     for (field, error, breaker) in cases {
@@ -118,4 +145,39 @@ fn totals_add_up_and_bank_numbers_lose_their_spaces() {
     assert_eq!((i.monthly_total(), i.assets_total()), (10, 60));
     assert_eq!(parse_bank_account("6217 8500 0000 1234"), Ok("6217850000001234".into()));
     assert_eq!(parse_bank_account(""), Err(FieldError::Required));
+}
+
+#[test]
+fn other_id_types_take_a_typed_birth_date_which_decides_who_consents() {
+    let mut f = valid_form();
+    // A resident ID gives the birth date; anything typed beside it is ignored.
+    f.members[0].birth_date = "not a date".into();
+    assert_eq!(f.members[0].birth_date(today()), Some(d("2000-01-01")));
+    assert_eq!(errors(&f), vec![]);
+    // The child's Hong Kong permit: valid with its typed date of birth, and still a minor.
+    f.members[1].id_type = IdType::HkMacauPermit;
+    f.members[1].id_number = "H12345678".into();
+    f.members[1].birth_date = "2015-01-01".into();
+    f.applicant.id_type = IdType::Passport;
+    f.applicant.id_number = "E12345678".into();
+    f.applicant.birth_date = "1980-05-01".into();
+    assert_eq!(errors(&f), vec![]);
+    assert_eq!(f.members[1].birth_date(today()), Some(d("2015-01-01")));
+    assert_eq!(f.consent_people(today()).len(), 2);
+    // Born 2000 on the permit: an adult, who must consent by name.
+    f.members[1].birth_date = "2000-03-04".into();
+    assert_eq!(errors(&f), vec![("consents.members.1".to_string(), FieldError::AssistanceConsentMissing)]);
+    assert_eq!(parse_birth_date("1899-12-31", today()), Err(FieldError::AssistanceDate));
+    assert_eq!(parse_birth_date(" 1900-01-01 ", today()), Ok(d("1900-01-01")));
+}
+
+#[test]
+fn forms_without_an_id_type_mean_a_resident_id() {
+    let mut v = serde_json::to_value(valid_form()).unwrap();
+    v["applicant"].as_object_mut().unwrap().remove("id_type");
+    v["members"][0].as_object_mut().unwrap().remove("id_type");
+    v["members"][0].as_object_mut().unwrap().remove("birth_date");
+    let f: ApplicationForm = serde_json::from_value(v).unwrap();
+    assert_eq!((f.applicant.id_type, f.members[0].id_type), (IdType::ResidentId, IdType::ResidentId));
+    assert_eq!(serde_json::to_value(IdType::HkMacauPermit).unwrap(), "hk_macau_permit");
 }

@@ -35,8 +35,13 @@ pub fn MySection() -> impl IntoView {
                             <li>
                                 <A href=format!("/assistance/applications/{}", a.reference)>{move || i18n.t(labels::programme(a.programme))}</A>
                                 <span class="tag">{move || i18n.t(labels::status(a.state))}</span>
-                                <p class="hint">{move || i18n.t(Key::ReferenceLabel)}" "{a.reference.clone()}
-                                    {a.next_due.map(|d| view! { " · "{move || i18n.t(Key::DueBy)}" "{d.to_iso()} })}</p>
+                                <p class="hint">{move || i18n.t(Key::ReferenceLabel)}" "<span class="nowrap">{a.reference.clone()}</span>
+                                    // Waiting for documents, the date is the resident's own deadline to send them.
+                                    {a.next_due.map(|d| if a.state == Status::AwaitingDocuments {
+                                        view! { <br />{move || fill(i18n.t(Key::SendBy), &[("date", &d.to_iso())])} }.into_any()
+                                    } else {
+                                        view! { <br />{move || fill(i18n.t(Key::NextStepBy), &[("date", &d.to_iso())])} }.into_any()
+                                    })}</p>
                             </li>
                         }).collect_view()}
                     </ul>
@@ -83,6 +88,7 @@ fn ApplicationDetail(app: ApplicationView, on_change: Callback<()>) -> impl Into
     let requested = app.requested_documents.clone();
     let requested_by = app.requested_by;
     let note = app.requested_note.clone();
+    let missing: Vec<DocumentKind> = app.missing_documents.iter().copied().filter(|k| !requested.contains(k)).collect();
     view! {
         {if just_submitted {
             view! {
@@ -122,11 +128,12 @@ fn ApplicationDetail(app: ApplicationView, on_change: Callback<()>) -> impl Into
                 }
             }).collect_view()}
         </ol>
-        {(!app.missing_documents.is_empty() && app.state.undecided()).then(|| {
+        // A kind staff asked for is uploaded in the to-do above, not twice on the page.
+        {(!missing.is_empty() && app.state.undecided()).then(|| {
             let r3 = app.reference.clone();
             view! {
                 <h2>{move || i18n.t(Key::MissingDocuments)}</h2>
-                {app.missing_documents.iter().map(|k| view! { <DocumentUpload reference=r3.clone() kind=*k on_done=on_change /> }).collect_view()}
+                {missing.iter().map(|k| view! { <DocumentUpload reference=r3.clone() kind=*k on_done=on_change /> }).collect_view()}
             }
         })}
         <p><button type="button" class="button button-secondary" on:click=move |_| { let _ = window().print(); }>{move || i18n.t(Key::PrintSummary)}</button></p>

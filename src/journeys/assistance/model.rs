@@ -6,6 +6,7 @@ use crate::shared::{api, storage};
 use crate::shared::session::use_session;
 use baoan_contract::assistance::*;
 use baoan_contract::error::{FieldError, FieldErrors};
+use baoan_contract::rules::documents::IdType;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use leptos::prelude::*;
@@ -32,7 +33,11 @@ pub struct Check {
 pub struct MemberDraft {
     pub relation: String,
     pub name: String,
+    /// The ID type's code; empty means a resident ID.
+    pub id_type: String,
     pub id_number: String,
+    /// Typed only when the ID is not a resident ID.
+    pub birth_date: String,
     pub work_status: String,
     pub income: String,
     pub disability: String,
@@ -163,7 +168,9 @@ impl AppDraft {
             .map(|(i, m)| Member {
                 relation: from_code(&m.relation),
                 name: m.name.clone(),
+                id_type: IdType::from_code(&m.id_type).unwrap_or(IdType::ResidentId),
                 id_number: m.id_number.trim().to_uppercase(),
+                birth_date: m.birth_date.trim().to_string(),
                 work_status: from_code(&m.work_status),
                 monthly_income_yuan: e.check(&format!("members.{i}.monthly_income_yuan"), parse_amount(&m.income)).unwrap_or(0),
                 disability_level: m.disability.parse().unwrap_or(0),
@@ -192,6 +199,7 @@ impl AppDraft {
         let mut applicant = self.applicant.clone();
         applicant.residence = from_code(&self.residence);
         applicant.id_number = applicant.id_number.trim().to_uppercase();
+        applicant.birth_date = applicant.birth_date.trim().to_string();
         let consents = self.consents.iter().map(|(p, n)| Consent { person: p.clone(), signed_name: n.clone() }).collect();
         let form = ApplicationForm {
             programme,

@@ -47,12 +47,15 @@ pub fn FilePicker(kind: DocumentKind, on_uploaded: Callback<UploadReceipt>) -> i
             other => i18n.t(error_key(other)),
         })
     };
+    let hint_id = format!("{id}-hint");
+    // The browser's own file control shows its words in the browser's language and is tiny on a
+    // phone: it stays in the page for keyboard and screen readers, and its label is the button.
     view! {
         <div class="field file-field" class:field-error=move || failure.get().is_some()>
-            <label for=id.clone() class="file-label">{move || i18n.t(Key::ChooseFile)}" · "{move || i18n.t(labels::document(kind))}</label>
-            <p class="hint">{move || i18n.t(Key::FileHint)}</p>
+            <p class="hint" id=hint_id.clone()>{move || i18n.t(Key::FileHint)}</p>
             {move || message().map(|m| view! { <p class="error-message" role="alert">{m}</p> })}
-            <input type="file" id=id accept="image/jpeg,image/png,application/pdf" on:change=on_change />
+            <input type="file" class="file-input" id=id.clone() aria-describedby=hint_id accept="image/jpeg,image/png,application/pdf" on:change=on_change />
+            <label for=id class="button button-secondary file-label">{move || i18n.t(Key::ChooseFile)}" · "{move || i18n.t(labels::document(kind))}</label>
             {move || progress.get().map(|p| view! {
                 <progress max="100" value=(p * 100.0).round() aria-label=i18n.t(Key::Uploading)>{format!("{:.0}%", p * 100.0)}</progress>
             })}

@@ -14,7 +14,6 @@ use axum::http::HeaderMap;
 use axum::Json;
 use baoan_contract::assistance::*;
 use baoan_contract::error::{ApiError, FieldError, FieldErrors};
-use baoan_contract::rules::resident_id::parse_resident_id;
 
 /// Submit an application. Send the same `Idempotency-Key` when retrying: the first answer comes back.
 #[utoipa::path(post, path = "/api/v1/assistance/applications", tag = "assistance", request_body = ApplicationForm,
@@ -25,12 +24,13 @@ pub async fn submit(
     State(state): State<AppState>,
     resident: Resident,
     headers: HeaderMap,
-    JsonBody(form): JsonBody<ApplicationForm>,
+    JsonBody(mut form): JsonBody<ApplicationForm>,
 ) -> AppResult<Json<ApplicationView>> {
     let key = idempotency::key_from(&headers)?;
     let today = state.clock.today();
     let communities = store::communities(&state.db).await?;
     form.validate(today, |street, code| communities.iter().any(|c| c.street == street && c.code == code))?;
+    form.normalise_ids(today);
     let mut errors = FieldErrors::new();
     for doc in &form.documents {
         if uploads::owned_by(&state, &doc.upload_id, &resident.user_id).await?.is_none() {
@@ -80,15 +80,16 @@ async fn create(state: &AppState, resident: &Resident, form: ApplicationForm) ->
     .execute(&mut *tx)
     .await?;
     for (i, m) in form.members.iter().enumerate() {
-        let birth = parse_resident_id(&m.id_number, today).map(|id| id.birth_date().to_iso()).unwrap_or_default();
+        let birth = m.birth_date(today).map(|d| d.to_iso()).unwrap_or_default();
         sqlx::query(
-            "INSERT INTO assistance_members (application_id, position, relation, name, id_number, birth_date, work_status, \
-             monthly_income_yuan, disability_level) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            "INSERT INTO assistance_members (application_id, position, relation, name, id_type, id_number, birth_date, \
+             work_status, monthly_income_yuan, disability_level) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )
         .bind(&id)
         .bind(i as i64)
         .bind(serde_json::to_value(m.relation).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default())
         .bind(m.name.trim())
+        .bind(m.id_type.code())
         .bind(&m.id_number)
         .bind(birth)
         .bind(serde_json::to_value(m.work_status).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default())

@@ -1,11 +1,11 @@
-//! Task: the applicant — name, ID, phone, where they are registered, street and community (from
+//! Task: the applicant — name, ID document (and date of birth unless a resident ID gives it), phone, where they are registered, street and community (from
 //! the server's lists) and address.
 
 use super::save_and_continue;
 use crate::journeys::assistance::i18n::Key;
 use crate::journeys::assistance::labels;
 use crate::journeys::assistance::model::{code_of, lens, use_journey};
-use crate::journeys::assistance::widgets::{BackLink, RadioGroup};
+use crate::journeys::assistance::widgets::{id_type_of, BackLink, IdFields, RadioGroup};
 use crate::i18n::{field_error_key, use_i18n, Key as Shared, Lang};
 use crate::shared::api;
 use crate::shared::form::{ErrorSummary, FormErrors, TextField};
@@ -20,7 +20,9 @@ pub fn ApplicantTask() -> impl IntoView {
     let draft = journey.draft;
     let errors = FormErrors::new();
     let name = lens(draft, |d| d.applicant.name.clone(), |d, v| d.applicant.name = v);
+    let id_type = lens(draft, |d| d.applicant.id_type.code().to_string(), |d, v| d.applicant.id_type = id_type_of(&v));
     let id_number = lens(draft, |d| d.applicant.id_number.clone(), |d, v| d.applicant.id_number = v);
+    let birth_date = lens(draft, |d| d.applicant.birth_date.clone(), |d, v| d.applicant.birth_date = v);
     let phone = lens(draft, |d| d.applicant.phone.clone(), |d, v| d.applicant.phone = v);
     let residence = lens(draft, |d| d.residence.clone(), |d, v| d.residence = v);
     let street = lens(draft, |d| d.applicant.street.clone(), |d, v| d.applicant.street = v);
@@ -39,7 +41,8 @@ pub fn ApplicantTask() -> impl IntoView {
         <ErrorSummary errors=errors />
         <form novalidate on:submit=save_and_continue(errors, "applicant.")>
             <TextField name="applicant.name" label=Shared::NameLabel value=name errors=errors autocomplete="name" maxlength=60 />
-            <TextField name="applicant.id_number" label=Shared::IdNumberLabel hint=Shared::IdNumberHint value=id_number errors=errors maxlength=18 />
+            <IdFields names=["applicant.id_type", "applicant.id_number", "applicant.birth_date"] id_type=id_type id_number=id_number
+                birth_date=birth_date errors=errors />
             <TextField name="applicant.phone" label=Shared::PhoneLabel value=phone errors=errors input_type="tel" inputmode="tel" autocomplete="tel" maxlength=13 />
             <RadioGroup name="applicant.residence" legend=Key::QResidence errors=errors value=residence
                 options=[Residence::BaoanHukou, Residence::BaoanPermit, Residence::Elsewhere].into_iter()

@@ -3,12 +3,11 @@
 use crate::journeys::assistance::i18n::Key;
 use crate::journeys::assistance::labels;
 use crate::journeys::assistance::model::{code_of, edit, lens, use_journey, MemberDraft};
-use crate::journeys::assistance::widgets::{BackLink, RadioGroup};
-use super::{save_and_continue, today};
+use crate::journeys::assistance::widgets::{BackLink, IdFields, RadioGroup};
+use super::save_and_continue;
 use crate::i18n::{use_i18n, Key as Shared};
 use crate::shared::form::{ErrorSummary, FormErrors, TextField};
 use baoan_contract::assistance::{Relation, WorkStatus, MAX_MEMBERS};
-use baoan_contract::rules::resident_id::parse_resident_id;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -70,12 +69,13 @@ pub fn MemberTask(index: usize) -> impl IntoView {
     };
     let relation = field(|m| m.relation.clone(), |m, v| m.relation = v);
     let name = field(|m| m.name.clone(), |m, v| m.name = v);
+    let id_type = field(|m| m.id_type.clone(), |m, v| m.id_type = v);
     let id_number = field(|m| m.id_number.clone(), |m, v| m.id_number = v);
+    let birth_date = field(|m| m.birth_date.clone(), |m, v| m.birth_date = v);
     let work = field(|m| m.work_status.clone(), |m, v| m.work_status = v);
     let income = field(|m| m.income.clone(), |m, v| m.income = v);
     let disability = field(|m| m.disability.clone(), |m, v| m.disability = v);
     let health = field(|m| m.health.clone(), |m, v| m.health = v);
-    let birth = move || parse_resident_id(&id_number.get(), today()).ok().map(|id| id.birth_date().to_iso());
     let prefix = format!("members.{index}.");
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -97,8 +97,8 @@ pub fn MemberTask(index: usize) -> impl IntoView {
             <RadioGroup name="member.relation" legend=Key::RelationLabel errors=errors value=relation
                 options=Relation::ALL.into_iter().map(|r| (code_of(r), labels::relation(r).into())).collect() />
             <TextField name="member.name" label=Shared::NameLabel value=name errors=errors maxlength=60 />
-            <TextField name="member.id_number" label=Shared::IdNumberLabel hint=Shared::IdNumberHint value=id_number errors=errors maxlength=18 />
-            {move || birth().map(|b| view! { <p class="hint" aria-live="polite">{i18n.t(Shared::BirthDateFromId)}" "{b}</p> })}
+            <IdFields names=["member.id_type", "member.id_number", "member.birth_date"] id_type=id_type id_number=id_number
+                birth_date=birth_date errors=errors />
             <RadioGroup name="member.work_status" legend=Key::WorkLabel errors=errors value=work
                 options=WorkStatus::ALL.into_iter().map(|w| (code_of(w), labels::work(w).into())).collect() />
             <TextField name="member.monthly_income_yuan" label=Key::MemberIncome hint=Key::AmountHint value=income errors=errors inputmode="numeric" maxlength=12 />

@@ -5,12 +5,13 @@ use super::all_errors;
 use crate::journeys::assistance::i18n::Key;
 use crate::journeys::assistance::labels;
 use crate::journeys::assistance::model::{clear, edit, from_code, use_journey, AppDraft};
-use crate::journeys::assistance::widgets::BackLink;
+use crate::journeys::assistance::widgets::{id_type_label, id_type_of, BackLink};
 use crate::i18n::{use_i18n, Key as Shared, Msg};
 use crate::shared::api::{self, ClientError};
 use crate::shared::loadable::error_key;
 use baoan_contract::assistance::{ApplicationView, Relation, Residence};
 use baoan_contract::mask::mask_id_number;
+use baoan_contract::rules::documents::IdType;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -43,7 +44,7 @@ pub fn CheckAnswers() -> impl IntoView {
         Some(Err(e)) => failure.set(Some(e)),
         None => {}
     });
-    let row = move |label: Msg, value: String, task: &'static str| view! {
+    let row = move |label: Msg, value: AnyView, task: &'static str| view! {
         <div class="summary-row">
             <dt>{move || i18n.t(label)}</dt>
             <dd>{value}</dd>
@@ -61,23 +62,36 @@ pub fn CheckAnswers() -> impl IntoView {
         <BackLink href="/assistance/apply".to_string() />
         <h1>{move || i18n.t(Key::CheckAnswers)}</h1>
         {move || problems.get().then(|| view! { <div class="notice notice-error"><p>{move || i18n.t(Key::FinishTasksFirst)}</p></div> })}
-        <dl class="summary-list">
-            {row(Key::ProgrammeLabel.into(), d.programme().map(|p| i18n.t(labels::programme(p)).to_string()).unwrap_or_default(), "applicant")}
-            {row(Shared::NameLabel.into(), d.applicant.name.clone(), "applicant")}
-            {row(Key::IdLabel.into(), mask_id_number(&d.applicant.id_number), "applicant")}
-            {row(Key::PhoneLabel.into(), d.applicant.phone.clone(), "applicant")}
-            {row(Key::QResidence.into(), residence, "applicant")}
-            {row(Key::AddressLabel.into(), d.applicant.address.clone(), "applicant")}
+        <dl class="summary-list assistance-answers">
+            {row(Key::ProgrammeLabel.into(), d.programme().map(|p| i18n.t(labels::programme(p)).to_string()).unwrap_or_default().into_any(), "applicant")}
+            {row(Shared::NameLabel.into(), d.applicant.name.clone().into_any(), "applicant")}
+            {row(Key::IdLabel.into(), view! {
+                {i18n.t(id_type_label(d.applicant.id_type))}" "<span class="nowrap">{mask_id_number(&d.applicant.id_number)}</span>
+            }.into_any(), "applicant")}
+            {(d.applicant.id_type != IdType::ResidentId).then(|| row(Key::BirthDateLabel.into(), view! { <span class="nowrap">{d.applicant.birth_date.clone()}</span> }.into_any(), "applicant"))}
+            {row(Key::PhoneLabel.into(), view! { <span class="nowrap">{d.applicant.phone.clone()}</span> }.into_any(), "applicant")}
+            {row(Key::QResidence.into(), residence.into_any(), "applicant")}
+            {row(Key::AddressLabel.into(), d.applicant.address.clone().into_any(), "applicant")}
             {d.members.iter().map(|m| {
                 let rel = from_code::<Relation>(&m.relation).map(|r| i18n.t(labels::relation(r)).to_string()).unwrap_or_default();
-                row(Key::MemberTitle.into(), format!("{} · {} · {}", m.name, rel, mask_id_number(&m.id_number)), "members")
+                let id_type = id_type_of(&m.id_type);
+                // The type is said only when it is not the usual resident ID; its date of birth is typed then.
+                let value = view! {
+                    {format!("{} · {}", m.name, rel)}<br />
+                    {(id_type != IdType::ResidentId).then(|| format!("{} ", i18n.t(id_type_label(id_type))))}
+                    <span class="nowrap">{mask_id_number(&m.id_number)}</span>
+                    {(id_type != IdType::ResidentId).then(|| view! { " · "<span class="nowrap">{m.birth_date.clone()}</span> })}
+                };
+                row(Key::MemberTitle.into(), value.into_any(), "members")
             }).collect_view()}
-            {row(Key::TotalMonthly.into(), format!("{}", ["salary", "pension", "rent", "other"].iter().map(|f| d.amount(f)).sum::<i64>()), "income")}
-            {row(Key::TotalAssets.into(), format!("{}", ["savings", "vehicles", "property"].iter().map(|f| d.amount(f)).sum::<i64>()), "income")}
-            {d.programme().is_some_and(|p| p.needs_event()).then(|| row(Key::TaskEvent.into(), format!("{} {}", d.event_date, d.event_place), "event"))}
-            {row(Key::BankAccount.into(), format!("{} · {}", d.bank.bank_name, d.bank.account_number), "bank")}
-            {row(Key::TaskDocuments.into(), d.documents.iter().map(|x| x.name.clone()).collect::<Vec<_>>().join(", "), "documents")}
-            {row(Key::TaskConsent.into(), d.consents.values().cloned().collect::<Vec<_>>().join(", "), "consent")}
+            {row(Key::TotalMonthly.into(), format!("{}", ["salary", "pension", "rent", "other"].iter().map(|f| d.amount(f)).sum::<i64>()).into_any(), "income")}
+            {row(Key::TotalAssets.into(), format!("{}", ["savings", "vehicles", "property"].iter().map(|f| d.amount(f)).sum::<i64>()).into_any(), "income")}
+            {d.programme().is_some_and(|p| p.needs_event()).then(|| row(Key::TaskEvent.into(), view! {
+                <span class="nowrap">{d.event_date.clone()}</span>" "{d.event_place.clone()}
+            }.into_any(), "event"))}
+            {row(Key::BankAccount.into(), view! { {d.bank.bank_name.clone()}<br /><span class="nowrap">{d.bank.account_number.clone()}</span> }.into_any(), "bank")}
+            {row(Key::TaskDocuments.into(), d.documents.iter().map(|x| x.name.clone()).collect::<Vec<_>>().join(", ").into_any(), "documents")}
+            {row(Key::TaskConsent.into(), d.consents.values().cloned().collect::<Vec<_>>().join(", ").into_any(), "consent")}
         </dl>
         <h2>{move || i18n.t(Key::DeclarationTitle)}</h2>
         <p>{move || i18n.t(Key::Declaration)}</p>

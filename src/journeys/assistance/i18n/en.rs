@@ -235,6 +235,8 @@ pub fn text(key: Key) -> &'static str {
         EventKind => "What happened?",
         EventDate => "Date it happened",
         EventDateHint => "For example 2026-05-20",
+        BirthDateLabel => "Date of birth",
+        BirthDateHint => "Year-month-day, for example 1980-05-01",
         EventPlace => "Where it happened",
         EventDescription => "Briefly, what happened and what you need help with",
         EventExpenses => "Costs it caused (yuan)",

@@ -37,7 +37,7 @@ crate::keys! {
     TodoDocuments, TotalAssets, TotalMonthly, TryAgain, UnnamedMember, Uploading, WhatNext, WhatToPrepare,
     Withdraw, WithdrawConfirm, WithdrawSure, WkEmployed, WkPreschool, WkRetired, WkStudent, WkUnableToWork,
     WkUnemployed, WorkLabel, Yes, Yuan, EventKind, EventDate, EventDateHint, EventPlace,
-    EventDescription, EventExpenses,
+    EventDescription, EventExpenses, BirthDateLabel, BirthDateHint,
 }
 
 fn text(lang: Lang, key: Key) -> &'static str {

@@ -77,5 +77,7 @@ pub fn field_error_key(e: FieldError) -> Msg {
         FieldError::MemorialTextCharacters => crate::journeys::memorial::i18n::Key::FeTextCharacters.into(),
         FieldError::MemorialDates => crate::journeys::memorial::i18n::Key::FeDates.into(),
         FieldError::MemorialServices => crate::journeys::memorial::i18n::Key::FeServices.into(),
+        FieldError::MemorialNoProxyService => crate::journeys::memorial::i18n::Key::FeNoProxyService.into(),
+        FieldError::MemorialVisitorIncomplete => crate::journeys::memorial::i18n::Key::FeVisitorIncomplete.into(),
     }
 }

@@ -133,6 +133,21 @@ crate::keys! {
     StatusRequested,
     StatusDone,
     StaffPhoto,
+    FeNoProxyService,
+    FeVisitorIncomplete,
+    PhotoLabel,
+    PhotoHint,
+    ChoosePhoto,
+    ReplacePhoto,
+    RemovePhoto,
+    Uploading,
+    PhotoAdded,
+    PhotoAlt,
+    VisitorPhoneLabel,
+    VisitorSelf,
+    ProxyCemetery,
+    EventAnniversary,
+    EventQingming,
 }
 
 fn text(lang: Lang, key: Key) -> &'static str {
@@ -148,6 +163,8 @@ pub fn event_message(event: &str) -> Option<Msg> {
     match event {
         "memorial.reminder_on" => Some(Key::EventReminderOn.into()),
         "memorial.proxy_done" => Some(Key::EventProxyDone.into()),
+        "memorial.anniversary" => Some(Key::EventAnniversary.into()),
+        "memorial.qingming" => Some(Key::EventQingming.into()),
         _ => None,
     }
 }

@@ -46,10 +46,12 @@ pub fn PhotoPicker(#[prop(into)] label: Signal<Key>, on_uploaded: Callback<Strin
     };
     view! {
         <div class="field file-field" class:field-error=move || failure.get().is_some()>
-            <label for="photo" class="file-label">{move || i18n.t(label.get())}</label>
             <p class="hint" id="photo-hint">{move || i18n.t(Key::PhotoHint)}</p>
             {move || message().map(|m| view! { <p class="error-message" id="photo-error" role="alert">{m}</p> })}
-            <input type="file" id="photo" accept="image/jpeg,image/png" aria-describedby="photo-hint" on:change=on_change />
+            // The browser's own file button speaks the browser's language and is tiny in elder
+            // mode: the input stays (focusable, announced) but is drawn as the label button.
+            <input type="file" id="photo" class="photo-input" accept="image/jpeg,image/png" aria-describedby="photo-hint" on:change=on_change />
+            <label for="photo" class="button button-secondary photo-button">{move || i18n.t(label.get())}</label>
             {move || progress.get().map(|p| view! {
                 <progress max="100" value=(p * 100.0).round() aria-label=move || i18n.t(Key::Uploading)>{format!("{:.0}%", p * 100.0)}</progress>
             })}

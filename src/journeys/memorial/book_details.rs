@@ -39,7 +39,10 @@ fn DetailsForm() -> impl IntoView {
     }
     view! {
         <h1>{move || i18n.t(Key::DetailsTitle)}</h1>
-        <p class="lead">{move || draft.cemetery_name.get()}" · "{move || draft.date.get()}" · "{move || draft.slot_time.get()}</p>
+        // Opened directly (no time chosen yet): no "· ·" line.
+        {move || (!draft.slot_time.get().is_empty()).then(|| view! {
+            <p class="lead">{move || draft.cemetery_name.get()}" · "{move || draft.date.get()}" · "{move || draft.slot_time.get()}</p>
+        })}
         <ErrorSummary errors=errors />
         <form novalidate on:submit=on_submit>
             <TextField name="group_size" label=Key::GroupSizeLabel hint=Key::GroupSizeHint value=draft.group_size errors=errors inputmode="numeric" maxlength=1 />

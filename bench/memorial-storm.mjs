@@ -2,6 +2,8 @@
 // beforehand, each reading the slot list READS times then booking one place in a random slot of
 // one day, all at once. Then the same server's static-file throughput (GET /boot.js) with the
 // same concurrency as the reference. Prints a JSON summary. A benchmark, not a test.
+import { randomUUID } from "node:crypto";
+
 const BASE = process.env.BASE_URL || "http://127.0.0.1:18140";
 const CLIENTS = Number(process.env.STORM_CLIENTS || 200);
 const READS = Number(process.env.STORM_READS || 5);
@@ -56,7 +58,7 @@ async function main() {
       const open = (list?.slots || []).filter((s) => s.capacity - s.taken >= 1);
       const slot = open[Math.floor(Math.random() * open.length)] || list?.slots?.[0];
       const body = { slot_id: slot?.id || "", group_size: 1, plate: "", deceased_name: "陈国华", grave: { area: "A", row: "1", number: "1" } };
-      const [res, ms] = await timed(() => fetch(`${BASE}/api/v1/memorial/bookings`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify(body) }));
+      const [res, ms] = await timed(() => fetch(`${BASE}/api/v1/memorial/bookings`, { method: "POST", headers: { "content-type": "application/json", "idempotency-key": randomUUID(), cookie }, body: JSON.stringify(body) }));
       books.push(ms);
       if (res.status === 200) outcome.booked++;
       else if (res.status === 409) outcome.full++;

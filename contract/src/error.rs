@@ -264,6 +264,10 @@ field_errors! {
     MemorialDates => "memorial.dates",
     /// Choose at least one service.
     MemorialServices => "memorial.services",
+    /// The cemetery does not offer proxy sweeping.
+    MemorialNoProxyService => "memorial.no_proxy_service",
+    /// Booking for someone else: give both the visitor's name and their mobile number.
+    MemorialVisitorIncomplete => "memorial.visitor_incomplete",
 
 }
 

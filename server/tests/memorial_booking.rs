@@ -46,7 +46,11 @@ fn booking(slot_id: &str, group: u32) -> Value {
 }
 
 async fn book(server: &TestServer, client: &reqwest::Client, body: &Value) -> reqwest::Response {
-    client.post(server.url("/api/v1/memorial/bookings")).json(body).send().await.unwrap()
+    book_with_key(server, client, body, &common::random_hex(12)).await
+}
+
+async fn book_with_key(server: &TestServer, client: &reqwest::Client, body: &Value, key: &str) -> reqwest::Response {
+    client.post(server.url("/api/v1/memorial/bookings")).header("idempotency-key", key).json(body).send().await.unwrap()
 }
 
 async fn concurrent_bookings_never_exceed_the_places(server: TestServer) {
@@ -169,3 +173,51 @@ async fn rules_are_checked_on_the_server(server: TestServer) {
     assert_eq!(detail["cemetery"]["max_group"], 6);
 }
 both_engines!(rules_are_checked_on_the_server, with_staff);
+
+async fn the_same_idempotency_key_twice_books_once(server: TestServer) {
+    open_window(&server, 10).await;
+    let day = server.clock.today().add_days(1);
+    let slot = slots(&server, day).await[0]["id"].as_str().unwrap().to_string();
+    let a = server.client();
+    server.sign_in(&a, "13900000031").await;
+    // Without a key: refused, nothing booked.
+    let r = a.post(server.url("/api/v1/memorial/bookings")).json(&booking(&slot, 2)).send().await.unwrap();
+    let body = expect_error(r, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    assert_eq!(body["fields"]["idempotency_key"], "required");
+    // The same key twice (a double tap, a retry after a dropped answer): one booking, same answer.
+    let key = "retry-key-0001";
+    let first: Value = book_with_key(&server, &a, &booking(&slot, 2), key).await.json().await.unwrap();
+    let r = book_with_key(&server, &a, &booking(&slot, 2), key).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let second: Value = r.json().await.unwrap();
+    assert_eq!(first["id"], second["id"]);
+    assert_eq!(first["reference"], second["reference"]);
+    assert_eq!(server.count("SELECT COUNT(*) FROM memorial_bookings").await, 1);
+    assert_eq!(server.count(&format!("SELECT taken FROM memorial_slots WHERE id = '{slot}'")).await, 2);
+    // The same key with another body is refused rather than answered with the first booking.
+    let r = book_with_key(&server, &a, &booking(&slot, 3), key).await;
+    assert!(r.status().is_client_error(), "{}", r.status());
+    assert_eq!(server.count("SELECT COUNT(*) FROM memorial_bookings").await, 1);
+}
+both_engines!(the_same_idempotency_key_twice_books_once, with_staff);
+
+async fn a_relative_books_for_an_elderly_visitor(server: TestServer) {
+    open_window(&server, 10).await;
+    let day = server.clock.today().add_days(1);
+    let slot = slots(&server, day).await[0]["id"].as_str().unwrap().to_string();
+    let son = server.client();
+    server.sign_in(&son, "13900000041").await;
+    let mut body = booking(&slot, 2);
+    body["visitor_name"] = json!("陈老伯");
+    let r = book(&server, &son, &body).await;
+    let err = expect_error(r, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    assert_eq!(err["fields"]["visitor_phone"], "memorial.visitor_incomplete");
+    body["visitor_phone"] = json!("139 0000 0042");
+    let r = book(&server, &son, &body).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let b: Value = r.json().await.unwrap();
+    assert_eq!((b["visitor_name"].as_str(), b["visitor_phone"].as_str()), (Some("陈老伯"), Some("13900000042")));
+    let mine: Value = son.get(server.url("/api/v1/memorial/bookings")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(mine["bookings"][0]["visitor_phone"], "13900000042");
+}
+both_engines!(a_relative_books_for_an_elderly_visitor, with_staff);

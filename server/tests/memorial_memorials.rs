@@ -144,3 +144,62 @@ async fn messages_are_text_hidden_by_the_owner_and_rate_limited(server: TestServ
     assert_eq!(server.count("SELECT COUNT(*) FROM memorial_messages").await, 5);
 }
 both_engines!(messages_are_text_hidden_by_the_owner_and_rate_limited);
+
+async fn upload(server: &TestServer, client: &reqwest::Client, bytes: Vec<u8>) -> String {
+    let r = client.post(server.url("/api/v1/uploads")).header("content-type", "application/octet-stream").body(bytes).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    r.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_string()
+}
+
+const JPEG: &[u8] = &[0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, b'J', b'F', b'I', b'F', 0];
+const PNG: &[u8] = &[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D];
+
+async fn the_photo_follows_the_memorials_privacy(server: TestServer) {
+    let (owner, family, stranger) = (server.client(), server.client(), server.client());
+    server.sign_in(&owner, "13700000031").await;
+    server.sign_in(&family, "13700000032").await;
+    server.sign_in(&stranger, "13700000033").await;
+    let jpeg = upload(&server, &owner, JPEG.to_vec()).await;
+    let r = owner
+        .post(server.url("/api/v1/memorial/memorials"))
+        .json(&json!({ "deceased_name": "陈国华", "born_on": "1935-03-02", "died_on": "2019-03-30", "photo": jpeg }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let m: Value = r.json().await.unwrap();
+    assert_eq!(m["photo"], jpeg.as_str());
+    let id = m["id"].as_str().unwrap();
+    let photo = |c: &reqwest::Client| c.get(server.url(&format!("/api/v1/memorial/memorials/{id}/photo"))).send();
+    let r = photo(&owner).await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.headers()["content-type"], "image/jpeg");
+    assert_eq!(r.bytes().await.unwrap().as_ref(), JPEG);
+    // A private memorial's photo is 404 to a stranger and to nobody signed in.
+    expect_error(photo(&stranger).await.unwrap(), StatusCode::NOT_FOUND, "not_found").await;
+    expect_error(photo(&server.client()).await.unwrap(), StatusCode::NOT_FOUND, "not_found").await;
+    let inv: Value = owner.post(server.url(&format!("/api/v1/memorial/memorials/{id}/invitations"))).send().await.unwrap().json().await.unwrap();
+    family.post(server.url(&format!("/api/v1/memorial/invitations/{}/accept", inv["token"].as_str().unwrap()))).send().await.unwrap();
+    assert_eq!(photo(&family).await.unwrap().status(), StatusCode::OK);
+
+    // Replace: only the owner, only with their own JPEG or PNG.
+    let set = |c: &reqwest::Client, body: Value| c.put(server.url(&format!("/api/v1/memorial/memorials/{id}/photo"))).json(&body).send();
+    let theirs = upload(&server, &stranger, PNG.to_vec()).await;
+    assert_eq!(set(&stranger, json!({ "photo": theirs })).await.unwrap().status(), StatusCode::NOT_FOUND);
+    assert_eq!(set(&family, json!({ "photo": null })).await.unwrap().status(), StatusCode::NOT_FOUND);
+    let body = expect_error(set(&owner, json!({ "photo": theirs })).await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    assert_eq!(body["fields"]["photo"], "upload.type", "someone else's upload");
+    let pdf = upload(&server, &owner, b"%PDF-1.4\n%\xe2\xe3\n".to_vec()).await;
+    let body = expect_error(set(&owner, json!({ "photo": pdf })).await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    assert_eq!(body["fields"]["photo"], "upload.type", "a PDF is not a photo");
+    let png = upload(&server, &owner, PNG.to_vec()).await;
+    let r = set(&owner, json!({ "photo": png })).await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.json::<Value>().await.unwrap()["photo"], png.as_str());
+    assert_eq!(photo(&family).await.unwrap().headers()["content-type"], "image/png");
+    // Remove.
+    let r = set(&owner, json!({ "photo": null })).await.unwrap();
+    assert_eq!(r.json::<Value>().await.unwrap()["photo"], Value::Null);
+    expect_error(photo(&owner).await.unwrap(), StatusCode::NOT_FOUND, "not_found").await;
+}
+both_engines!(the_photo_follows_the_memorials_privacy);

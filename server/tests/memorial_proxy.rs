@@ -94,3 +94,24 @@ async fn reminder_opt_in_goes_to_the_message_centre(server: TestServer) {
     assert!(deadline.ends_with("-02-28") || deadline.ends_with("-02-29"), "{deadline}");
 }
 both_engines!(reminder_opt_in_goes_to_the_message_centre);
+
+async fn only_cemeteries_offering_the_service_take_proxy_requests(server: TestServer) {
+    let family = server.client();
+    server.sign_in(&family, "13600000021").await;
+    let list: Value = family.get(server.url("/api/v1/memorial/cemeteries")).send().await.unwrap().json().await.unwrap();
+    let offering: Vec<&str> =
+        list.as_array().unwrap().iter().filter(|c| c["proxy_service"] == true).map(|c| c["id"].as_str().unwrap()).collect();
+    assert_eq!(offering, ["baoshan", "fenghuangshan"], "the data says which cemeteries offer it");
+    let date = server.clock.today().add_days(3).to_iso();
+    let ask = |cemetery: &str| {
+        json!({ "cemetery_id": cemetery, "date": date, "services": ["clean"], "deceased_name": "陈国华",
+                "grave": { "area": "B", "row": "2", "number": "7" } })
+    };
+    let r = family.post(server.url("/api/v1/memorial/proxy")).json(&ask("yanchuan")).send().await.unwrap();
+    let body = expect_error(r, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    assert_eq!(body["fields"]["cemetery_id"], "memorial.no_proxy_service");
+    let r = family.post(server.url("/api/v1/memorial/proxy")).json(&ask("fenghuangshan")).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.json::<Value>().await.unwrap()["cemetery_name"], "凤凰山公墓");
+}
+both_engines!(only_cemeteries_offering_the_service_take_proxy_requests);

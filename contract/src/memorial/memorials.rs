@@ -136,3 +136,24 @@ pub struct ReportRequest {
 pub struct ReminderRequest {
     pub on: bool,
 }
+
+/// The owner sets, replaces (`Some(upload id)`) or removes (`None`) the memorial's photo.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PhotoRequest {
+    pub photo: Option<String>,
+}
+
+/// Staff run the reminders for a given day (tests, or catching up after an outage).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReminderRun {
+    pub date: Date,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RemindersSent {
+    /// Messages written by this run (reminders already sent are not sent again).
+    pub sent: u32,
+}

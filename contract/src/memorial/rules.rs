@@ -148,6 +148,34 @@ pub fn parse_grave_part(input: &str) -> Result<String, FieldError> {
     if ok { Ok(s) } else { Err(FieldError::MemorialGrave) }
 }
 
+/// A memorial's photo: a JPEG or PNG upload (not a PDF).
+pub fn check_memorial_photo(kind: Option<crate::api::FileKind>) -> Result<(), FieldError> {
+    use crate::api::FileKind;
+    if matches!(kind, Some(FileKind::Jpeg | FileKind::Png)) { Ok(()) } else { Err(FieldError::UploadType) }
+}
+
+/// Who visits: empty name and phone when the account holder comes themself; when booking for
+/// someone else (an elderly relative), both their name and their mobile number, so the gate
+/// and the cemetery can reach the person who actually comes. Returns (name, phone) normalised.
+pub fn check_visitor(name: &str, phone: &str) -> Result<(String, String), Vec<(&'static str, FieldError)>> {
+    use crate::rules::name::parse_person_name;
+    use crate::rules::phone::parse_mobile;
+    let (name, phone) = (name.trim(), phone.trim());
+    if name.is_empty() && phone.is_empty() {
+        return Ok((String::new(), String::new()));
+    }
+    let mut errors = Vec::new();
+    let name = match name {
+        "" => { errors.push(("visitor_name", FieldError::MemorialVisitorIncomplete)); String::new() }
+        n => parse_person_name(n).unwrap_or_else(|e| { errors.push(("visitor_name", e)); String::new() }),
+    };
+    let phone = match phone {
+        "" => { errors.push(("visitor_phone", FieldError::MemorialVisitorIncomplete)); String::new() }
+        p => parse_mobile(p).unwrap_or_else(|e| { errors.push(("visitor_phone", e)); String::new() }),
+    };
+    if errors.is_empty() { Ok((name, phone)) } else { Err(errors) }
+}
+
 /// Dates of a life: death not before birth, and not after today.
 pub fn check_life_dates(born: Date, died: Date, today: Date) -> Result<(), FieldError> {
     if died < born || died > today { Err(FieldError::MemorialDates) } else { Ok(()) }

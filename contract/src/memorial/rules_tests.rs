@@ -119,3 +119,23 @@ fn grave_parts_and_life_dates() {
     assert_eq!(check_life_dates(d(1930, 1, 1), d(1920, 5, 1), today), Err(FieldError::MemorialDates));
     assert_eq!(check_life_dates(d(1930, 1, 1), d(2027, 5, 1), today), Err(FieldError::MemorialDates));
 }
+
+#[test]
+fn booking_for_someone_else_needs_their_name_and_mobile() {
+    assert_eq!(check_visitor("", " "), Ok((String::new(), String::new())));
+    assert_eq!(check_visitor("陈老伯", "138 0013 8000"), Ok(("陈老伯".into(), "13800138000".into())));
+    assert_eq!(check_visitor("陈老伯", ""), Err(vec![("visitor_phone", FieldError::MemorialVisitorIncomplete)]));
+    assert_eq!(check_visitor("", "13800138000"), Err(vec![("visitor_name", FieldError::MemorialVisitorIncomplete)]));
+    let bad = check_visitor("陈老伯", "12345").unwrap_err();
+    assert_eq!(bad.len(), 1);
+    assert_eq!(bad[0].0, "visitor_phone");
+}
+
+#[test]
+fn a_memorial_photo_is_a_jpeg_or_png() {
+    use crate::api::FileKind;
+    assert!(check_memorial_photo(Some(FileKind::Jpeg)).is_ok());
+    assert!(check_memorial_photo(Some(FileKind::Png)).is_ok());
+    assert_eq!(check_memorial_photo(Some(FileKind::Pdf)), Err(FieldError::UploadType));
+    assert_eq!(check_memorial_photo(None), Err(FieldError::UploadType));
+}

@@ -18,6 +18,9 @@ pub struct Cemetery {
     pub map_url: String,
     /// Largest group one booking may bring.
     pub max_group: u32,
+    /// Whether staff offer proxy sweeping (代祭扫) here.
+    #[serde(default)]
+    pub proxy_service: bool,
 }
 
 /// A booking period (清明, 冬至…) as data.
@@ -121,9 +124,12 @@ pub struct BookingRequest {
     pub plate: String,
     pub deceased_name: String,
     pub grave: Grave,
-    /// When booking for an elderly relative: the visitor's name (empty when booking for oneself).
+    /// When booking for someone else (an elderly relative): the visitor's name and mobile
+    /// number, both or neither (empty when the account holder comes themself).
     #[serde(default)]
     pub visitor_name: String,
+    #[serde(default)]
+    pub visitor_phone: String,
 }
 
 impl BookingRequest {
@@ -141,13 +147,14 @@ impl BookingRequest {
         };
         let deceased_name = f.check("deceased_name", parse_person_name(&self.deceased_name)).unwrap_or_default();
         let grave = self.grave.validate(&mut f);
-        let visitor_name = if self.visitor_name.trim().is_empty() {
-            String::new()
-        } else {
-            f.check("visitor_name", parse_person_name(&self.visitor_name)).unwrap_or_default()
-        };
+        let (visitor_name, visitor_phone) = check_visitor(&self.visitor_name, &self.visitor_phone).unwrap_or_else(|errors| {
+            for (name, e) in errors {
+                f.add(name, e);
+            }
+            Default::default()
+        });
         if f.is_empty() {
-            Ok(BookingRequest { slot_id: self.slot_id.trim().into(), group_size: self.group_size, plate, deceased_name, grave, visitor_name })
+            Ok(BookingRequest { slot_id: self.slot_id.trim().into(), group_size: self.group_size, plate, deceased_name, grave, visitor_name, visitor_phone })
         } else {
             Err(f)
         }
@@ -169,7 +176,9 @@ pub struct Booking {
     pub plate: String,
     pub deceased_name: String,
     pub grave: Grave,
+    /// Who comes, when booked for someone else (else empty).
     pub visitor_name: String,
+    pub visitor_phone: String,
     /// `active` or `cancelled`.
     pub status: String,
     pub qr: QrMatrix,

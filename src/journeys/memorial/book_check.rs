@@ -28,9 +28,13 @@ fn Check() -> impl IntoView {
     let errors = FormErrors::new();
     let general = RwSignal::new(None::<crate::i18n::Key>);
     let navigate = use_navigate();
-    let submit = Action::new_local(|req: &BookingRequest| {
+    if draft.key.get_untracked().is_empty() {
+        draft.renew_key();
+    }
+    let submit = Action::new_local(move |req: &BookingRequest| {
         let req = req.clone();
-        async move { api::post::<_, Booking>("/memorial/bookings", &req).await }
+        let key = draft.key.get_untracked();
+        async move { api::post_once::<_, Booking>("/memorial/bookings", &req, &key).await }
     });
     Effect::new(move |_| match submit.value().get() {
         Some(Ok(b)) => {
@@ -38,7 +42,11 @@ fn Check() -> impl IntoView {
             clear();
             navigate(&format!("/memorial/bookings/{}", b.id), Default::default());
         }
-        Some(Err(ClientError::Api(e))) if !e.fields.is_empty() => errors.set(FieldErrors(e.fields)),
+        Some(Err(ClientError::Api(e))) if !e.fields.is_empty() => {
+            // Refused (slot full, already booked that day…): the next try is a new request.
+            draft.renew_key();
+            errors.set(FieldErrors(e.fields));
+        }
         Some(Err(e)) => general.set(Some(error_key(&e))),
         None => {}
     });
@@ -52,6 +60,14 @@ fn Check() -> impl IntoView {
     let d = draft;
     let plate = Signal::derive(move || { let p = d.plate.get(); if p.trim().is_empty() { i18n.t(Key::NoCar).to_string() } else { p } });
     let grave = Signal::derive(move || format!("{} / {} / {}", d.grave_area.get(), d.grave_row.get(), d.grave_number.get()));
+    let visitor = Signal::derive(move || {
+        let (name, phone) = (d.visitor_name.get(), d.visitor_phone.get());
+        match baoan_contract::memorial::rules::check_visitor(&name, &phone) {
+            Ok((n, _)) if n.is_empty() => i18n.t(Key::VisitorSelf).to_string(),
+            Ok((n, p)) => format!("{n} · {p}"),
+            Err(_) => format!("{} · {}", name.trim(), phone.trim()),
+        }
+    });
     let confirm = move |_| {
         general.set(None);
         submit.dispatch(draft.request());
@@ -67,7 +83,7 @@ fn Check() -> impl IntoView {
             {row(Key::Plate, plate, "/memorial/book/details")}
             {row(Key::DeceasedLabel, d.deceased_name.into(), "/memorial/book/details")}
             {row(Key::Grave, grave, "/memorial/book/details")}
-            {row(Key::Visitor, d.visitor_name.into(), "/memorial/book/details")}
+            {row(Key::Visitor, visitor, "/memorial/book/details")}
         </dl>
         <button type="button" class="button" on:click=confirm disabled=move || submit.pending().get()>
             {move || i18n.t(if submit.pending().get() { Key::Booking } else { Key::ConfirmBooking })}

@@ -28,6 +28,7 @@ fn DetailsForm() -> impl IntoView {
         match draft.request().validate(DEFAULT_MAX_GROUP) {
             Ok(_) => {
                 errors.clear();
+                draft.renew_key();
                 navigate("/memorial/book/check", Default::default());
             }
             Err(e) => errors.set(e),
@@ -38,7 +39,10 @@ fn DetailsForm() -> impl IntoView {
     }
     view! {
         <h1>{move || i18n.t(Key::DetailsTitle)}</h1>
-        <p class="lead">{move || draft.cemetery_name.get()}" · "{move || draft.date.get()}" · "{move || draft.slot_time.get()}</p>
+        // Opened directly (no time chosen yet): no "· ·" line.
+        {move || (!draft.slot_time.get().is_empty()).then(|| view! {
+            <p class="lead">{move || draft.cemetery_name.get()}" · "{move || draft.date.get()}" · "{move || draft.slot_time.get()}</p>
+        })}
         <ErrorSummary errors=errors />
         <form novalidate on:submit=on_submit>
             <TextField name="group_size" label=Key::GroupSizeLabel hint=Key::GroupSizeHint value=draft.group_size errors=errors inputmode="numeric" maxlength=1 />
@@ -48,6 +52,7 @@ fn DetailsForm() -> impl IntoView {
             <TextField name="grave_row" label=Key::GraveRow value=draft.grave_row errors=errors maxlength=10 />
             <TextField name="grave_number" label=Key::GraveNumber value=draft.grave_number errors=errors maxlength=10 />
             <TextField name="visitor_name" label=Key::VisitorLabel hint=Key::VisitorHint value=draft.visitor_name errors=errors autocomplete="name" maxlength=60 />
+            <TextField name="visitor_phone" label=Key::VisitorPhoneLabel value=draft.visitor_phone errors=errors input_type="tel" autocomplete="tel" inputmode="tel" maxlength=20 />
             <button type="submit" class="button">{move || i18n.t(Key::Continue)}</button>
         </form>
     }

@@ -80,6 +80,9 @@ pub fn ConfirmationPage() -> impl IntoView {
                     <div class="summary-row"><dt>{move || i18n.t(Key::Time)}</dt><dd>{time_range(b.starts_minute, b.ends_minute)}</dd></div>
                     <div class="summary-row"><dt>{move || i18n.t(Key::GroupSizeLabel)}</dt><dd>{b.group_size}</dd></div>
                     <div class="summary-row"><dt>{move || i18n.t(Key::DeceasedLabel)}</dt><dd>{b.deceased_name.clone()}</dd></div>
+                    {(!b.visitor_name.is_empty()).then(|| view! {
+                        <div class="summary-row"><dt>{move || i18n.t(Key::Visitor)}</dt><dd>{format!("{} · {}", b.visitor_name, b.visitor_phone)}</dd></div>
+                    })}
                 </dl>
                 {active.then(|| view! {
                     <p>{move || i18n.t(Key::NextSteps)}</p>

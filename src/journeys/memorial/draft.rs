@@ -7,7 +7,7 @@ use leptos::prelude::*;
 pub const FORM: &str = "memorial-booking";
 const FIELDS: &[&str] = &[
     "cemetery", "cemetery_name", "date", "slot_id", "slot_time", "group_size", "plate", "deceased_name", "grave_area",
-    "grave_row", "grave_number", "visitor_name",
+    "grave_row", "grave_number", "visitor_name", "visitor_phone", "key",
 ];
 
 #[derive(Clone, Copy)]
@@ -24,6 +24,11 @@ pub struct BookingDraft {
     pub grave_row: RwSignal<String>,
     pub grave_number: RwSignal<String>,
     pub visitor_name: RwSignal<String>,
+    pub visitor_phone: RwSignal<String>,
+    /// The submit's idempotency key: kept on the device, so a retry after a dropped answer (or
+    /// a reload) at opening time is the same request and cannot book twice. Renewed whenever
+    /// the answers change.
+    pub key: RwSignal<String>,
 }
 
 pub fn booking_draft() -> BookingDraft {
@@ -40,10 +45,17 @@ pub fn booking_draft() -> BookingDraft {
         grave_row: draft_field(FORM, "grave_row"),
         grave_number: draft_field(FORM, "grave_number"),
         visitor_name: draft_field(FORM, "visitor_name"),
+        visitor_phone: draft_field(FORM, "visitor_phone"),
+        key: draft_field(FORM, "key"),
     }
 }
 
 impl BookingDraft {
+    /// A new key for a new request (answers changed, or the last one was refused).
+    pub fn renew_key(&self) {
+        self.key.set(crate::shared::api::new_idempotency_key());
+    }
+
     pub fn request(&self) -> baoan_contract::memorial::BookingRequest {
         use baoan_contract::memorial::{BookingRequest, Grave};
         BookingRequest {
@@ -53,6 +65,7 @@ impl BookingDraft {
             deceased_name: self.deceased_name.get_untracked(),
             grave: Grave { area: self.grave_area.get_untracked(), row: self.grave_row.get_untracked(), number: self.grave_number.get_untracked() },
             visitor_name: self.visitor_name.get_untracked(),
+            visitor_phone: self.visitor_phone.get_untracked(),
         }
     }
 }

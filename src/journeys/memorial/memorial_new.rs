@@ -1,6 +1,7 @@
 //! Create an online memorial (private by default).
 
 use super::i18n::Key;
+use super::photo::{MemorialPhoto, PhotoPicker};
 use crate::i18n::use_i18n;
 use crate::shared::api::{self, ClientError};
 use crate::shared::draft::{clear_draft, draft_field};
@@ -33,6 +34,8 @@ fn NewMemorial() -> impl IntoView {
     let born = draft_field(FORM, "born_on");
     let died = draft_field(FORM, "died_on");
     let bio = draft_field(FORM, "biography");
+    // The upload id, kept with the draft so a reload does not lose the photo.
+    let photo = draft_field(FORM, "photo");
     let errors = FormErrors::new();
     let general = RwSignal::new(None::<crate::i18n::Key>);
     let navigate = use_navigate();
@@ -42,7 +45,7 @@ fn NewMemorial() -> impl IntoView {
     });
     Effect::new(move |_| match save.value().get() {
         Some(Ok(m)) => {
-            clear_draft(FORM, &["deceased_name", "born_on", "died_on", "biography"]);
+            clear_draft(FORM, &["deceased_name", "born_on", "died_on", "biography", "photo"]);
             navigate(&format!("/memorial/memorials/{}", m.id), Default::default());
         }
         Some(Err(ClientError::Api(e))) if !e.fields.is_empty() => errors.set(FieldErrors(e.fields)),
@@ -56,7 +59,7 @@ fn NewMemorial() -> impl IntoView {
             born_on: Date::parse_iso(born.get_untracked().trim()),
             died_on: Date::parse_iso(died.get_untracked().trim()),
             biography: bio.get_untracked(),
-            photo: None,
+            photo: Some(photo.get_untracked()).filter(|p| !p.is_empty()),
         };
         match req.validate(today()) {
             Ok(_) => {
@@ -75,6 +78,15 @@ fn NewMemorial() -> impl IntoView {
             <TextField name="born_on" label=Key::BornLabel hint=Key::DateHint value=born errors=errors input_type="date" />
             <TextField name="died_on" label=Key::DiedLabel hint=Key::DateHint value=died errors=errors input_type="date" />
             <TextField name="biography" label=Key::BiographyLabel value=bio errors=errors maxlength=1000 />
+            <h2>{move || i18n.t(Key::PhotoLabel)}</h2>
+            {move || (!photo.get().is_empty()).then(|| view! {
+                <MemorialPhoto src=Signal::derive(move || format!("/uploads/{}", photo.get())) name=name />
+                <p role="status">{move || i18n.t(Key::PhotoAdded)}</p>
+                <p><button type="button" class="link-button" on:click=move |_| photo.set(String::new())>{move || i18n.t(Key::RemovePhoto)}</button></p>
+            })}
+            <PhotoPicker
+                label=Signal::derive(move || if photo.get().is_empty() { Key::ChoosePhoto } else { Key::ReplacePhoto })
+                on_uploaded=Callback::new(move |id: String| photo.set(id)) />
             <button type="submit" class="button" disabled=move || save.pending().get()>{move || i18n.t(Key::Create)}</button>
         </form>
     }

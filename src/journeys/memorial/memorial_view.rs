@@ -3,6 +3,7 @@
 //! and reminder, and a report button for everyone.
 
 use super::i18n::Key;
+use super::photo::{MemorialPhoto, PhotoPicker};
 use crate::i18n::use_i18n;
 use crate::shared::api::{self, ClientError};
 use crate::shared::form::{ErrorSummary, FormErrors, TextField};
@@ -92,6 +93,10 @@ fn MemorialBody(current: RwSignal<Option<Memorial>>) -> impl IntoView {
     view! {
         <h1>{move || m().deceased_name}</h1>
         <p class="lead">{move || format!("{} — {}", m().born_on, m().died_on)}</p>
+        {move || m().photo.map(|photo| {
+            let src = format!("/memorial/memorials/{}/photo?v={photo}", m().id);
+            view! { <MemorialPhoto src=src name=Signal::derive(move || m().deceased_name) /> }
+        })}
         <p class="memorial-tag">{move || i18n.t(if m().visibility == "public" { Key::Public } else { Key::Private })}</p>
         {move || (!m().biography.is_empty()).then(|| view! { <p class="memorial-bio">{m().biography}</p> })}
         <div class="offerings">
@@ -145,10 +150,24 @@ fn MessageItem(msg: MemorialMessage, owner: bool, current: RwSignal<Option<Memor
     }
 }
 
-/// The owner's settings: make public (with a burial certificate number), reminders.
+/// The owner's settings: the photo, make public (with a burial certificate number), reminders.
 #[component]
 fn OwnerSettings(current: RwSignal<Option<Memorial>>) -> impl IntoView {
     let i18n = use_i18n();
+    let photo_error = RwSignal::new(None::<crate::i18n::Key>);
+    let set_photo = move |photo: Option<String>| {
+        spawn_local(async move {
+            let id = current.get_untracked().map(|m| m.id).unwrap_or_default();
+            match api::put::<_, Memorial>(&format!("/memorial/memorials/{id}/photo"), &PhotoRequest { photo }).await {
+                Ok(m) => {
+                    photo_error.set(None);
+                    current.set(Some(m));
+                }
+                Err(e) => photo_error.set(Some(error_key(&e))),
+            }
+        })
+    };
+    let has_photo = move || current.get().is_some_and(|m| m.photo.is_some());
     let number = RwSignal::new(String::new());
     let errors = FormErrors::new();
     let id = move || current.get_untracked().map(|m| m.id).unwrap_or_default();
@@ -170,6 +189,14 @@ fn OwnerSettings(current: RwSignal<Option<Memorial>>) -> impl IntoView {
         })
     };
     view! {
+        <h2>{move || i18n.t(Key::PhotoLabel)}</h2>
+        {move || photo_error.get().map(|k| view! { <p class="notice notice-error" role="alert">{move || i18n.t(k)}</p> })}
+        <PhotoPicker
+            label=Signal::derive(move || if has_photo() { Key::ReplacePhoto } else { Key::ChoosePhoto })
+            on_uploaded=Callback::new(move |id: String| set_photo(Some(id))) />
+        {move || has_photo().then(|| view! {
+            <p><button type="button" class="link-button" on:click=move |_| set_photo(None)>{move || i18n.t(Key::RemovePhoto)}</button></p>
+        })}
         {move || (current.get().map(|m| m.visibility) == Some("private".into())).then(|| view! {
             <h2>{move || i18n.t(Key::MakePublic)}</h2>
             <form novalidate on:submit=publish>

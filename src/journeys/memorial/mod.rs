@@ -12,6 +12,7 @@ mod info;
 mod memorial_new;
 mod memorial_view;
 mod mine;
+mod photo;
 mod proxy;
 mod start;
 

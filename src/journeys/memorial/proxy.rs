@@ -8,9 +8,12 @@ use crate::shared::loadable::{error_key, Loaded};
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
 use baoan_contract::error::FieldErrors;
-use baoan_contract::memorial::{Grave, ProxyList, ProxyRequest, ProxyView, PROXY_SERVICES};
+use baoan_contract::memorial::{Cemetery, Grave, ProxyList, ProxyRequest, ProxyView, PROXY_SERVICES};
 use baoan_contract::rules::date::Date;
 use leptos::prelude::*;
+
+/// The cemeteries offering the service (an alias: `view!` reads `<` as a tag).
+type Cemeteries = Vec<Cemetery>;
 
 fn service_key(code: &str) -> Key {
     match code {
@@ -33,6 +36,11 @@ fn ProxyForm() -> impl IntoView {
     let (date, name, area, row, number, note) =
         (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
     let services = RwSignal::new(Vec::<String>::new());
+    let cemetery = RwSignal::new(String::new());
+    // Every cemetery whose staff offer the service (data from the server).
+    let cemeteries = LocalResource::new(|| async {
+        api::get::<Vec<Cemetery>>("/memorial/cemeteries").await.map(|all| all.into_iter().filter(|c| c.proxy_service).collect::<Vec<_>>())
+    });
     let errors = FormErrors::new();
     let general = RwSignal::new(None::<crate::i18n::Key>);
     let list = LocalResource::new(|| api::get::<ProxyList>("/memorial/proxy"));
@@ -49,7 +57,7 @@ fn ProxyForm() -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let req = ProxyRequest {
-            cemetery_id: "baoshan".into(),
+            cemetery_id: cemetery.get_untracked(),
             date: Date::parse_iso(date.get_untracked().trim()),
             services: services.get_untracked(),
             deceased_name: name.get_untracked(),
@@ -69,6 +77,7 @@ fn ProxyForm() -> impl IntoView {
         <p class="lead">{move || i18n.t(Key::ProxyLead)}</p>
         <ErrorSummary errors=errors general=Signal::from(general) />
         <form novalidate on:submit=on_submit>
+            <Loaded resource=cemeteries children=move |list: Cemeteries| { view! { <CemeteryChoice list=list chosen=cemetery errors=errors /> } } />
             <TextField name="date" label=Key::ProxyDateLabel value=date errors=errors input_type="date" />
             <fieldset class="fieldset" id="services">
                 <legend class="fieldset-legend">{move || i18n.t(Key::ProxyServicesLabel)}</legend>
@@ -96,8 +105,9 @@ fn ProxyForm() -> impl IntoView {
                     let done = p.status == "done";
                     view! {
                         <li class="memorial-message">
-                            <p>{p.reference.clone()}" · "{p.date.to_iso()}" · "{p.deceased_name.clone()}" · "
-                                {move || i18n.t(if done { Key::StatusDone } else { Key::StatusRequested })}</p>
+                            <p><strong>{p.reference.clone()}</strong>" "
+                                <span class="memorial-tag">{move || i18n.t(if done { Key::StatusDone } else { Key::StatusRequested })}</span></p>
+                            <p>{p.cemetery_name.clone()}" · "{p.date.to_iso()}" · "{p.deceased_name.clone()}</p>
                             {p.photos.iter().map(|photo| view! {
                                 <img class="proxy-photo" src=api_url(&format!("/memorial/proxy/{}/photos/{photo}", p.id)) alt=move || i18n.t(Key::StaffPhoto) />
                             }).collect_view()}
@@ -106,5 +116,35 @@ fn ProxyForm() -> impl IntoView {
                 }).collect_view()}
             </ul>
         } } />
+    }
+}
+
+/// One radio button per cemetery offering proxy sweeping (large, for elder mode too).
+#[component]
+fn CemeteryChoice(list: Vec<Cemetery>, chosen: RwSignal<String>, errors: FormErrors) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = errors.of("cemetery_id");
+    if chosen.get_untracked().is_empty() && list.len() == 1 {
+        chosen.set(list[0].id.clone());
+    }
+    view! {
+        <fieldset class="fieldset" id="cemetery_id" class:field-error=move || error.get().is_some()
+            aria-describedby=move || error.get().map(|_| "cemetery_id-error")>
+            <legend class="fieldset-legend">{move || i18n.t(Key::ProxyCemetery)}</legend>
+            {move || error.get().map(|e| view! { <p class="error-message" id="cemetery_id-error">{move || i18n.t(crate::i18n::field_error_key(e))}</p> })}
+            {list.into_iter().map(|c| {
+                let id = format!("cemetery-{}", c.id);
+                let value = c.id.clone();
+                let checked = c.id.clone();
+                view! {
+                    <div class="radio">
+                        <input type="radio" name="cemetery" id=id.clone() value=value.clone()
+                            prop:checked=move || chosen.get() == checked
+                            on:change=move |_| chosen.set(value.clone()) />
+                        <label for=id>{c.name.clone()}<span class="hint">" · "{c.address.clone()}</span></label>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
     }
 }

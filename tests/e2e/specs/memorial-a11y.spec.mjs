@@ -2,7 +2,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test, expect, open, setPrefs, signIn } from "../support/app.mjs";
 import { t, LANGS } from "../support/i18n.mjs";
-import { tm } from "../support/memorial.mjs";
+import { tm, portrait, shenzhenDay } from "../support/memorial.mjs";
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
@@ -40,6 +40,7 @@ const PAGES = [
     const slots = await (await page.request.get(`/api/v1/memorial/cemeteries/baoshan/slots?date=${date}`)).json();
     const slot = slots.slots.find((s) => s.capacity - s.taken >= 1);
     const r = await page.request.post("/api/v1/memorial/bookings", {
+      headers: { "idempotency-key": `a11y-${Date.now()}-${Math.random()}` },
       data: { slot_id: slot.id, group_size: 1, plate: "", deceased_name: "陈国华", grave: { area: "A", row: "1", number: "2" } },
     });
     expect(r.status(), await r.text()).toBe(200);
@@ -47,13 +48,32 @@ const PAGES = [
     return tm(lang, "ConfirmedTitle");
   }],
   ["new memorial", async (page, lang) => (await open(page, "/memorial/memorials/new"), tm(lang, "CreateMemorial"))],
-  ["memorial with a message", async (page) => {
+  ["memorial with a photo and a message", async (page) => {
+    await open(page, "/memorial");
+    const up = await page.request.post("/api/v1/uploads", { headers: { "content-type": "image/png" }, data: await portrait(page) });
+    expect(up.status(), await up.text()).toBe(200);
     const m = await (await page.request.post("/api/v1/memorial/memorials", {
-      data: { deceased_name: "陈国华", born_on: "1930-01-01", died_on: "2019-03-30", biography: "一生勤劳。" },
+      data: { deceased_name: "陈国华", born_on: "1930-01-01", died_on: "2019-03-30", biography: "一生勤劳。", photo: (await up.json()).id },
     })).json();
     await page.request.post(`/api/v1/memorial/memorials/${m.id}/messages`, { data: { text: "想念您" } });
     await open(page, `/memorial/memorials/${m.id}`);
+    await expect(page.getByTestId("memorial-photo")).toBeVisible();
     return "陈国华";
+  }],
+  ["proxy sweeping with a request", async (page, lang) => {
+    const r = await page.request.post("/api/v1/memorial/proxy", {
+      data: { cemetery_id: "baoshan", date: shenzhenDay(3), services: ["clean"], deceased_name: "陈国华", grave: { area: "A", row: "1", number: "2" } },
+    });
+    expect(r.status(), await r.text()).toBe(200);
+    await open(page, "/memorial/proxy");
+    await expect(page.locator(".memorial-message")).toHaveCount(1);
+    return tm(lang, "ProxyTitle");
+  }],
+  ["proxy sweeping with errors", async (page, lang) => {
+    await open(page, "/memorial/proxy");
+    await page.getByRole("button", { name: tm(lang, "ProxySubmit") }).click();
+    await expect(page.locator("#cemetery_id-error")).toBeVisible();
+    return tm(lang, "ProxyTitle");
   }],
 ];
 

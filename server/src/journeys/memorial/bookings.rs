@@ -9,10 +9,11 @@ use crate::capacity;
 use crate::db::new_id;
 use crate::error::{AppError, AppResult, JsonBody};
 use crate::ics;
+use crate::idempotency;
 use crate::qr;
 use crate::state::AppState;
 use axum::extract::{Path, State};
-use axum::http::header;
+use axum::http::{header, HeaderMap};
 use axum::response::IntoResponse;
 use axum::Json;
 use baoan_contract::error::{ApiError, FieldError};
@@ -21,12 +22,21 @@ use baoan_contract::memorial::*;
 use baoan_contract::rules::date::{Date, SHENZHEN_UTC_OFFSET};
 use sqlx::AnyConnection;
 
-/// Book places in a slot.
+/// Book places in a slot. The `Idempotency-Key` makes a retry (double tap, dropped network at
+/// opening time) return the first booking instead of failing or booking twice.
 #[utoipa::path(post, path = "/api/v1/memorial/bookings", tag = "memorial", request_body = BookingRequest,
+    params(("Idempotency-Key" = String, Header, description = "8–100 characters, one per submit")),
     responses((status = 200, body = Booking), (status = 401, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError, description = "Slot full (memorial.slot_full) or already booked that day (memorial.one_per_day)"),
               (status = 422, body = ApiError)))]
-pub async fn create(State(state): State<AppState>, resident: Resident, JsonBody(req): JsonBody<BookingRequest>) -> AppResult<Json<Booking>> {
+pub async fn create(State(state): State<AppState>, resident: Resident, headers: HeaderMap, JsonBody(req): JsonBody<BookingRequest>) -> AppResult<Json<Booking>> {
+    let key = idempotency::key_from(&headers)?;
+    let scope = format!("memorial.booking:{}", resident.user_id);
+    let fingerprint = idempotency::fingerprint(&req);
+    Ok(Json(idempotency::once(&state, &scope, &key, &fingerprint, || create_once(&state, &resident, req)).await?))
+}
+
+async fn create_once(state: &AppState, resident: &Resident, req: BookingRequest) -> AppResult<Booking> {
     let mut conn = state.db.pool.acquire().await?;
     let slot: Option<(String, String, String, String)> =
         sqlx::query_as("SELECT id, cemetery_id, window_id, visit_date FROM memorial_slots WHERE id = $1")
@@ -50,8 +60,8 @@ pub async fn create(State(state): State<AppState>, resident: Resident, JsonBody(
     }
     let inserted = sqlx::query(
         "INSERT INTO memorial_bookings (id, reference, user_id, slot_id, visit_date, group_size, plate, deceased_name, \
-         grave_area, grave_row, grave_number, visitor_name, status, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'active', $13)",
+         grave_area, grave_row, grave_number, visitor_name, visitor_phone, status, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'active', $14)",
     )
     .bind(&id)
     .bind(reference("JS", &date))
@@ -65,6 +75,7 @@ pub async fn create(State(state): State<AppState>, resident: Resident, JsonBody(
     .bind(&req.grave.row)
     .bind(&req.grave.number)
     .bind(&req.visitor_name)
+    .bind(&req.visitor_phone)
     .bind(now)
     .execute(&mut *tx)
     .await;
@@ -77,9 +88,9 @@ pub async fn create(State(state): State<AppState>, resident: Resident, JsonBody(
         Err(e) => return Err(e.into()),
     }
     tx.commit().await?;
-    slot_cache::invalidate(&db_key(&state), &cemetery_id, &date);
+    slot_cache::invalidate(&db_key(state), &cemetery_id, &date);
     let mut conn = state.db.pool.acquire().await?;
-    Ok(Json(load(&mut conn, &id, &resident.user_id).await?))
+    load(&mut conn, &id, &resident.user_id).await
 }
 
 fn conflict(name: &str, e: FieldError) -> AppError {
@@ -89,14 +100,14 @@ fn conflict(name: &str, e: FieldError) -> AppError {
     err
 }
 
-type BookingRow = (String, String, String, String, i64, i64, i64, String, String, String, String, String, String, String);
+type BookingRow = (String, String, String, String, i64, i64, i64, String, String, String, String, String, String, String, String);
 
 const SELECT: &str = "SELECT b.id, b.reference, s.cemetery_id, b.visit_date, s.starts_minute, s.ends_minute, b.group_size, \
-    b.plate, b.deceased_name, b.grave_area, b.grave_row, b.grave_number, b.visitor_name, b.status \
+    b.plate, b.deceased_name, b.grave_area, b.grave_row, b.grave_number, b.visitor_name, b.visitor_phone, b.status \
     FROM memorial_bookings b JOIN memorial_slots s ON s.id = b.slot_id";
 
 async fn to_booking(conn: &mut AnyConnection, r: BookingRow) -> AppResult<Booking> {
-    let (id, reference, cemetery_id, date, s, e, group, plate, deceased_name, area, row, number, visitor_name, status) = r;
+    let (id, reference, cemetery_id, date, s, e, group, plate, deceased_name, area, row, number, visitor_name, visitor_phone, status) = r;
     let cemetery = load_cemetery(conn, &cemetery_id).await?;
     Ok(Booking {
         qr: qr::encode(&reference),
@@ -111,6 +122,7 @@ async fn to_booking(conn: &mut AnyConnection, r: BookingRow) -> AppResult<Bookin
         deceased_name,
         grave: Grave { area, row, number },
         visitor_name,
+        visitor_phone,
         status,
     })
 }

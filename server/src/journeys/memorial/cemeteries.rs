@@ -15,15 +15,15 @@ use baoan_contract::rules::date::Date;
 use serde::Deserialize;
 use sqlx::AnyConnection;
 
-type CemeteryRow = (String, String, String, String, i64);
+type CemeteryRow = (String, String, String, String, i64, i64);
 
-fn cemetery((id, name, address, map_url, max_group): CemeteryRow) -> Cemetery {
-    Cemetery { id, name, address, map_url, max_group: max_group as u32 }
+fn cemetery((id, name, address, map_url, max_group, proxy_service): CemeteryRow) -> Cemetery {
+    Cemetery { id, name, address, map_url, max_group: max_group as u32, proxy_service: proxy_service != 0 }
 }
 
 pub async fn load_cemetery(conn: &mut AnyConnection, id: &str) -> AppResult<Cemetery> {
     let row: Option<CemeteryRow> =
-        sqlx::query_as("SELECT id, name, address, map_url, max_group FROM memorial_cemeteries WHERE id = $1")
+        sqlx::query_as("SELECT id, name, address, map_url, max_group, proxy_service FROM memorial_cemeteries WHERE id = $1")
             .bind(id)
             .fetch_optional(conn)
             .await?;
@@ -35,7 +35,7 @@ pub async fn load_cemetery(conn: &mut AnyConnection, id: &str) -> AppResult<Ceme
     responses((status = 200, body = Vec<Cemetery>)))]
 pub async fn list(State(state): State<AppState>) -> AppResult<Json<Vec<Cemetery>>> {
     let rows: Vec<CemeteryRow> =
-        sqlx::query_as("SELECT id, name, address, map_url, max_group FROM memorial_cemeteries ORDER BY sort, id")
+        sqlx::query_as("SELECT id, name, address, map_url, max_group, proxy_service FROM memorial_cemeteries ORDER BY sort, id")
             .fetch_all(&state.db.pool)
             .await?;
     Ok(Json(rows.into_iter().map(cemetery).collect()))

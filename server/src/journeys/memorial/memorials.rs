@@ -10,10 +10,12 @@ use crate::state::AppState;
 use crate::uploads;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use axum::response::Response;
 use axum::Json;
-use baoan_contract::api::Topic;
+use baoan_contract::api::{FileKind, Topic};
 use baoan_contract::error::{ApiError, FieldError};
-use baoan_contract::memorial::rules::parse_certificate_number;
+use baoan_contract::memorial::rules::{check_memorial_photo, parse_certificate_number};
+use baoan_contract::memorial::reminders::next_anniversary;
 use baoan_contract::memorial::*;
 use baoan_contract::rules::date::Date;
 use sha2::{Digest, Sha256};
@@ -49,13 +51,19 @@ pub async fn role_of(state: &AppState, id: &str, user: Option<&str>) -> AppResul
     if visibility == "public" { Ok("visitor".into()) } else { Err(no_memorial()) }
 }
 
+/// The photo must be the resident's own JPEG or PNG upload.
+async fn check_photo(state: &AppState, upload_id: &str, user_id: &str) -> AppResult<()> {
+    let kind = uploads::owned_by(state, upload_id, user_id).await?;
+    check_memorial_photo(kind).map_err(|e| field("photo", e))
+}
+
 /// Create a memorial (private).
 #[utoipa::path(post, path = "/api/v1/memorial/memorials", tag = "memorial", request_body = MemorialCreate,
     responses((status = 200, body = Memorial), (status = 401, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn create(State(state): State<AppState>, resident: Resident, JsonBody(req): JsonBody<MemorialCreate>) -> AppResult<Json<Memorial>> {
     let req = req.validate(state.clock.today()).map_err(AppError::from)?;
     if let Some(photo) = &req.photo {
-        uploads::owned_by(&state, photo, &resident.user_id).await?.ok_or_else(|| field("photo", FieldError::Required))?;
+        check_photo(&state, photo, &resident.user_id).await?;
     }
     let id = new_id();
     sqlx::query(
@@ -199,9 +207,32 @@ pub async fn reminder(State(state): State<AppState>, resident: Resident, Path(id
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// The next date (today or later) with the same month and day as `died` (28 Feb for 29 Feb).
-pub fn next_anniversary(died: Date, today: Date) -> Date {
-    let on = |y: i32| Date::new(y, died.month(), died.day()).or_else(|| Date::new(y, died.month(), died.day() - 1)).unwrap_or(today);
-    let this_year = on(today.year());
-    if this_year >= today { this_year } else { on(today.year() + 1) }
+/// The owner sets, replaces or removes the photo.
+#[utoipa::path(put, path = "/api/v1/memorial/memorials/{id}/photo", tag = "memorial", params(("id" = String, Path)),
+    request_body = PhotoRequest,
+    responses((status = 200, body = Memorial), (status = 404, body = ApiError), (status = 422, body = ApiError, description = "upload.type")))]
+pub async fn set_photo(State(state): State<AppState>, resident: Resident, Path(id): Path<String>, JsonBody(req): JsonBody<PhotoRequest>) -> AppResult<Json<Memorial>> {
+    if role_of(&state, &id, Some(&resident.user_id)).await? != "owner" {
+        return Err(AppError::not_found());
+    }
+    if let Some(photo) = &req.photo {
+        check_photo(&state, photo, &resident.user_id).await?;
+    }
+    sqlx::query("UPDATE memorials SET photo = $1 WHERE id = $2").bind(&req.photo).bind(&id).execute(&state.db.pool).await?;
+    Ok(Json(super::tributes::load(&state, &id, &resident.user_id, "owner").await?))
+}
+
+/// The memorial's photo, to whoever may see the memorial (a private one's is 404 to others).
+#[utoipa::path(get, path = "/api/v1/memorial/memorials/{id}/photo", tag = "memorial", params(("id" = String, Path)),
+    responses((status = 200, description = "The photo (JPEG or PNG)"), (status = 404, body = ApiError)))]
+pub async fn photo(State(state): State<AppState>, who: MaybeResident, Path(id): Path<String>) -> AppResult<Response> {
+    let user = who.0.map(|r| r.user_id);
+    role_of(&state, &id, user.as_deref()).await?;
+    let row: Option<(String, String)> =
+        sqlx::query_as("SELECT u.id, u.content_type FROM memorials m JOIN uploads u ON u.id = m.photo WHERE m.id = $1")
+            .bind(&id)
+            .fetch_optional(&state.db.pool)
+            .await?;
+    let (upload, kind) = row.and_then(|(u, m)| Some((u, FileKind::from_mime(&m)?))).ok_or_else(no_memorial)?;
+    uploads::file_response(&state, &upload, kind).await
 }

@@ -4,7 +4,8 @@
 //!   `slot_cache`, because the whole district reloads it at opening time);
 //! - `bookings`: visit bookings (capacity taken in one transaction; one per account per day);
 //! - `proxy`: proxy sweeping (代祭扫) requests, done by staff with photos;
-//! - `memorials`, `tributes`: online memorials, invitations, flowers/candles, messages, reports.
+//! - `memorials`, `tributes`: online memorials, invitations, flowers/candles, messages, reports;
+//! - `reminders`: the owner's anniversary and Qingming reminders (periodic task + staff trigger).
 
 mod access;
 mod bookings;
@@ -12,6 +13,7 @@ mod cemeteries;
 mod demo;
 mod memorials;
 mod proxy;
+mod reminders;
 mod slot_cache;
 mod tributes;
 
@@ -21,6 +23,7 @@ use axum::Router;
 use utoipa::OpenApi;
 
 pub use demo::seed_demo;
+pub use reminders::{run_periodically as run_reminders, send_due_reminders};
 
 /// This journey's routes, merged into /api/v1 by `crate::app`.
 pub fn router() -> Router<AppState> {
@@ -43,6 +46,8 @@ pub fn router() -> Router<AppState> {
         .route("/memorial/invitations/{token}/accept", post(memorials::accept))
         .route("/memorial/memorials/{id}/public", put(memorials::publish))
         .route("/memorial/memorials/{id}/reminder", put(memorials::reminder))
+        .route("/memorial/memorials/{id}/photo", put(memorials::set_photo).get(memorials::photo))
+        .route("/memorial/admin/reminders/run", post(reminders::staff_run))
         .route("/memorial/memorials/{id}/offerings", post(tributes::offer))
         .route("/memorial/memorials/{id}/messages", post(tributes::leave_message))
         .route("/memorial/memorials/{id}/messages/{message}/hide", post(tributes::hide))
@@ -57,7 +62,7 @@ pub fn router() -> Router<AppState> {
     bookings::create, bookings::mine, bookings::one, bookings::cancel, bookings::calendar,
     proxy::create, proxy::mine, proxy::photo, proxy::staff_list, proxy::staff_done,
     memorials::create, memorials::mine, memorials::one, memorials::invite, memorials::accept,
-    memorials::publish, memorials::reminder,
+    memorials::publish, memorials::reminder, memorials::set_photo, memorials::photo, reminders::staff_run,
     tributes::offer, tributes::leave_message, tributes::hide, tributes::delete, tributes::report,
 ))]
 pub struct Api;

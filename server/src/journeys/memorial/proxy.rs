@@ -52,7 +52,10 @@ async fn views(state: &AppState, rows: Vec<Row>) -> AppResult<Vec<ProxyView>> {
 pub async fn create(State(state): State<AppState>, resident: Resident, JsonBody(req): JsonBody<ProxyRequest>) -> AppResult<Json<ProxyView>> {
     let req = req.validate(state.clock.today()).map_err(AppError::from)?;
     let mut conn = state.db.pool.acquire().await?;
-    load_cemetery(&mut conn, &req.cemetery_id).await.map_err(|_| field("cemetery_id", FieldError::Required))?;
+    let cemetery = load_cemetery(&mut conn, &req.cemetery_id).await.map_err(|_| field("cemetery_id", FieldError::Required))?;
+    if !cemetery.proxy_service {
+        return Err(field("cemetery_id", FieldError::MemorialNoProxyService));
+    }
     drop(conn);
     let id = new_id();
     let date = req.date.map(Date::to_iso).unwrap_or_default();

@@ -13,9 +13,11 @@ use std::time::{Duration, Instant};
 const LIFETIME: Duration = Duration::from_secs(5);
 
 type Key = (String, String, String);
+/// Each day's slot list with the moment it was read.
+type Cache = Mutex<HashMap<Key, (Instant, Arc<SlotList>)>>;
 
-fn cache() -> &'static Mutex<HashMap<Key, (Instant, Arc<SlotList>)>> {
-    static CACHE: OnceLock<Mutex<HashMap<Key, (Instant, Arc<SlotList>)>>> = OnceLock::new();
+fn cache() -> &'static Cache {
+    static CACHE: OnceLock<Cache> = OnceLock::new();
     CACHE.get_or_init(Default::default)
 }
 

@@ -19,9 +19,12 @@ use baoan_contract::rules::date::Date;
 pub const MESSAGES_PER_WINDOW: i64 = 5;
 pub const RATE_WINDOW_SECONDS: i64 = 600;
 
+/// deceased_name, born_on, died_on, biography, photo, visibility, reminder.
+type MemorialRow = (String, String, String, String, Option<String>, String, i64);
+
 /// The memorial as `role` sees it. Hidden messages are shown only to the owner.
 pub async fn load(state: &AppState, id: &str, user: &str, role: &str) -> AppResult<Memorial> {
-    let row: Option<(String, String, String, String, Option<String>, String, i64)> = sqlx::query_as(
+    let row: Option<MemorialRow> = sqlx::query_as(
         "SELECT deceased_name, born_on, died_on, biography, photo, visibility, reminder FROM memorials WHERE id = $1",
     )
     .bind(id)

@@ -134,6 +134,21 @@ crate::keys! {
     StatusRequested,
     StatusDone,
     StaffPhoto,
+    FeNoProxyService,
+    FeVisitorIncomplete,
+    PhotoLabel,
+    PhotoHint,
+    ChoosePhoto,
+    ReplacePhoto,
+    RemovePhoto,
+    Uploading,
+    PhotoAdded,
+    PhotoAlt,
+    VisitorPhoneLabel,
+    VisitorSelf,
+    ProxyCemetery,
+    EventAnniversary,
+    EventQingming,
 }
 
 fn text(lang: Lang, key: Key) -> &'static str {
@@ -163,6 +178,8 @@ pub fn field_error(e: FieldError) -> Option<Msg> {
         FieldError::MemorialTextCharacters => Key::FeTextCharacters.into(),
         FieldError::MemorialDates => Key::FeDates.into(),
         FieldError::MemorialServices => Key::FeServices.into(),
+        FieldError::MemorialNoProxyService => Key::FeNoProxyService.into(),
+        FieldError::MemorialVisitorIncomplete => Key::FeVisitorIncomplete.into(),
         _ => return None,
     })
 }
@@ -176,6 +193,8 @@ pub fn event_message(event: &str) -> Option<Msg> {
     match event {
         "memorial.reminder_on" => Some(Key::EventReminderOn.into()),
         "memorial.proxy_done" => Some(Key::EventProxyDone.into()),
+        "memorial.anniversary" => Some(Key::EventAnniversary.into()),
+        "memorial.qingming" => Some(Key::EventQingming.into()),
         _ => None,
     }
 }

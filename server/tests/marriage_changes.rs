@@ -44,6 +44,13 @@ async fn reschedule_takes_the_new_place_and_gives_the_old_one_back(server: TestS
     let body = expect_error(r, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
     assert_eq!(body["fields"]["slot_id"], "marriage.slot_unavailable");
     assert_eq!(places_left(&server, new).await, new_left - 1);
+
+    // Once the visit's day has come, the booking can no longer move.
+    let new_day = baoan_contract::rules::date::Date::parse_iso(moved["slot"]["date"].as_str().unwrap()).unwrap();
+    server.clock.advance((new_day.days_since_epoch() - server.clock.today().days_since_epoch()) * 86_400);
+    let later = first_slot(&server, "xixiang").await;
+    let r = post(&server, &c, &reschedule_path(&booking), json!({ "slot_id": later["id"] })).await;
+    expect_error(r, StatusCode::CONFLICT, "conflict").await;
 }
 both_engines!(reschedule_takes_the_new_place_and_gives_the_old_one_back);
 
@@ -128,3 +135,56 @@ async fn another_resident_cannot_reschedule(server: TestServer) {
     assert_eq!(places_left(&server, new).await, new_left);
 }
 both_engines!(another_resident_cannot_reschedule);
+
+/// A new partner code: not before the cooldown (the booking says how long), the old code stops
+/// working, and the per-phone hourly limit of the foundation applies.
+async fn partner_code_can_be_sent_again_after_the_cooldown(server: TestServer) {
+    use baoan_contract::api::SMS_RESEND_AFTER_SECONDS;
+    seed_offices(&server).await;
+    let slot = first_slot(&server, "xixiang").await;
+    let c = server.client();
+    server.sign_in(&c, "13700000016").await;
+    let booking = booked(&server, &c, "marriage", slot["id"].as_str().unwrap(), 4).await;
+    // (The test clock also runs in real time: a second may pass between sending and answering.)
+    let about = |v: &Value, want: i64| (want - 2..=want).contains(&v.as_i64().unwrap());
+    assert!(about(&booking["resend_code_in"], SMS_RESEND_AFTER_SECONDS), "the first code has just gone: {booking}");
+    let id = booking["id"].as_str().unwrap();
+    let resend = format!("/api/v1/marriage/bookings/{id}/resend-code");
+    let first_code = server.outbox_code(PHONE_B).await;
+
+    let body = expect_error(post(&server, &c, &resend, json!({})).await, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+    assert_eq!(body["fields"]["code"], "sms.rate_limited");
+    server.clock.advance(20);
+    let now = get_json(&c, server.url(&format!("/api/v1/marriage/bookings/{id}"))).await;
+    assert!(about(&now["resend_code_in"], SMS_RESEND_AFTER_SECONDS - 20), "the wait counts down: {now}");
+
+    server.clock.advance(SMS_RESEND_AFTER_SECONDS - 20 + 1);
+    let r = post(&server, &c, &resend, json!({})).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let again: Value = r.json().await.unwrap();
+    assert!(about(&again["resend_code_in"], SMS_RESEND_AFTER_SECONDS), "{again}");
+    let second_code = server.outbox_code(PHONE_B).await;
+    let confirm = format!("/api/v1/marriage/bookings/{id}/confirm");
+    if first_code != second_code {
+        let body = expect_error(post(&server, &c, &confirm, json!({ "code": first_code })).await, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+        assert_eq!(body["fields"]["code"], "sms_code.wrong", "the old code no longer works");
+    }
+    // The per-phone hourly limit (2 here): the third code within the hour is refused.
+    server.clock.advance(SMS_RESEND_AFTER_SECONDS + 1);
+    assert_eq!(post(&server, &c, &resend, json!({})).await.status(), StatusCode::OK);
+    let third_code = server.outbox_code(PHONE_B).await;
+    server.clock.advance(SMS_RESEND_AFTER_SECONDS + 1);
+    let body = expect_error(post(&server, &c, &resend, json!({})).await, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
+    assert_eq!(body["fields"]["code"], "sms.rate_limited");
+    assert_eq!(server.outbox_code(PHONE_B).await, third_code, "no code sent when refused");
+
+    let r = post(&server, &c, &confirm, json!({ "code": third_code })).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let done: Value = r.json().await.unwrap();
+    assert_eq!(done["status"], "confirmed");
+    assert!(done["resend_code_in"].is_null(), "nothing to resend once confirmed");
+    expect_error(post(&server, &c, &resend, json!({})).await, StatusCode::CONFLICT, "conflict").await;
+}
+both_engines!(partner_code_can_be_sent_again_after_the_cooldown, |c: &mut baoan_server::config::Config| {
+    c.sms_per_phone_per_hour = 2;
+});

@@ -51,6 +51,8 @@ pub fn field_error_key(e: FieldError) -> Msg {
         FieldError::MarriageSlotUnavailable => crate::journeys::marriage::i18n::Key::FeSlotUnavailable.into(),
         FieldError::MarriageAlreadyBooked => crate::journeys::marriage::i18n::Key::FeAlreadyBooked.into(),
         FieldError::MarriageBirthDate => crate::journeys::marriage::i18n::Key::FeBirthDate.into(),
+        FieldError::MarriageSecondVisitTooEarly => crate::journeys::marriage::i18n::Key::FeSecondVisitTooEarly.into(),
+        FieldError::MarriageSecondVisitWindowMissed => crate::journeys::marriage::i18n::Key::FeSecondVisitMissed.into(),
 
         // ── Charity ──
         FieldError::CharityAmountFormat => crate::journeys::charity::i18n::Key::FeAmountFormat.into(),

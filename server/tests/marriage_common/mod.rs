@@ -105,3 +105,30 @@ pub const PHONE_B: &str = "13900000002";
 pub async fn post(server: &TestServer, client: &reqwest::Client, path: &str, body: Value) -> reqwest::Response {
     client.post(server.url(path)).json(&body).send().await.unwrap()
 }
+
+/// The first registration slot with places at `office` on the first open day on or after `from`.
+pub async fn slot_from(server: &TestServer, office: &str, from: Date) -> Value {
+    let c = server.client();
+    let days = get_json(&c, server.url(&format!("/api/v1/marriage/offices/{office}/days"))).await;
+    let day = days["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["state"] == "open" && Date::parse_iso(d["date"].as_str().unwrap()).unwrap() >= from)
+        .expect("an open day on or after the date")
+        .clone();
+    let slots = get_json(&c, server.url(&format!("/api/v1/marriage/offices/{office}/days/{}/slots", day["date"].as_str().unwrap()))).await;
+    slots["slots"].as_array().unwrap().iter().find(|s| s["places_left"].as_u64().unwrap() > 0).unwrap().clone()
+}
+
+/// Moves the server's clock to the start of `day` (Shenzhen time) or later.
+pub fn advance_to(server: &TestServer, day: Date) {
+    let days = day.days_since_epoch() - server.clock.today().days_since_epoch();
+    if days > 0 {
+        server.clock.advance(days * 86_400);
+    }
+}
+
+pub fn date_of(v: &Value) -> Date {
+    Date::parse_iso(v.as_str().unwrap()).unwrap()
+}

@@ -12,6 +12,8 @@ pub mod i18n;
 mod mine;
 mod office;
 mod parties;
+mod reschedule;
+mod second_visit;
 mod slot;
 mod start;
 mod text;
@@ -35,6 +37,8 @@ pub fn MarriageRoutes() -> impl MatchNestedRoutes + Clone {
             <Route path=path!("extras") view=extras::ExtrasPage />
             <Route path=path!("check") view=check::CheckPage />
             <Route path=path!("bookings/:id") view=booking::BookingPage />
+            <Route path=path!("bookings/:id/reschedule") view=reschedule::ReschedulePage />
+            <Route path=path!("bookings/:id/second-visit") view=second_visit::SecondVisitPage />
         </ParentRoute>
     }
     .into_inner()

@@ -145,9 +145,14 @@ pub fn Countdown(stage: DivorceStage) -> impl IntoView {
             fill(i18n.t(Key::DivorceWindow), &[("opens", &opens.to_iso()), ("closes", &closes.to_iso()), ("n", &days_left.to_string())]),
         DivorceStage::Missed { closed } => fill(i18n.t(Key::DivorceMissed), &[("closed", &closed.to_iso())]),
     };
+    let title = match stage {
+        DivorceStage::BeforeFirstVisit { .. } | DivorceStage::CoolingOff { .. } => Key::DivorceTitle,
+        DivorceStage::Window { .. } => Key::DivorceWindowTitle,
+        DivorceStage::Missed { .. } => Key::DivorceMissedTitle,
+    };
     view! {
         <div class="notice marriage-countdown">
-            <h2 class="notice-title">{move || i18n.t(Key::DivorceTitle)}</h2>
+            <h2 class="notice-title">{move || i18n.t(title)}</h2>
             <p>{text}</p>
         </div>
     }
@@ -215,7 +220,7 @@ fn ResendCode(id: String, wait: u32, phone: String) -> impl IntoView {
         <div class="marriage-resend">
             <p role="status">{move || sent.get().then(|| fill(i18n.t(Key::CodeResent), &[("phone", &phone.get_value())]))}</p>
             {move || failed.get().map(|k| view! { <p class="error-message" role="alert">{i18n.t(k)}</p> })}
-            <button type="button" class="button button-secondary" disabled=move || left.get() > 0 || resend.pending().get()
+            <button type="button" class="button button-secondary" disabled=move || { left.get() > 0 || resend.pending().get() }
                 on:click=move |_| { failed.set(None); sent.set(false); resend.dispatch(()); }>
                 {move || match left.get() {
                     0 => i18n.t(Key::ResendCode).to_string(),

@@ -22,7 +22,13 @@ pub use mine::MySection;
 
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route};
+use leptos_router::hooks::use_location;
 use leptos_router::{path, MatchNestedRoutes};
+
+/// Scrolls the page back to its top, e.g. when the next step of a page appears.
+pub(crate) fn to_top() {
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+}
 
 /// Every route of this journey, under /marriage.
 #[component(transparent)]
@@ -47,5 +53,15 @@ pub fn MarriageRoutes() -> impl MatchNestedRoutes + Clone {
 #[component]
 fn Journey() -> impl IntoView {
     draft::provide_draft();
+    // Each step is a new page: start it at the top (a long day list left the next step scrolled
+    // past its heading on a phone).
+    let location = use_location();
+    Effect::new(move |before: Option<String>| {
+        let path = location.pathname.get();
+        if before.is_some_and(|b| b != path) {
+            to_top();
+        }
+        path
+    });
     view! { <div class="marriage"><Outlet /></div> }
 }

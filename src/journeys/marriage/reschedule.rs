@@ -41,6 +41,13 @@ fn Steps(booking: Booking) -> impl IntoView {
     let day = RwSignal::new(None::<Date>);
     let slot = RwSignal::new(None::<Slot>);
     let office = Signal::derive(move || b.with_value(|b| b.office.id.clone()));
+    // Each step replaces the list the resident scrolled through: show it from the top.
+    Effect::new(move |first: Option<()>| {
+        let _ = (day.get(), slot.get());
+        if first.is_some() {
+            super::to_top();
+        }
+    });
     let current = move || b.with_value(|b| format!("{} {}", day_label(b.slot.date, i18n.lang.get()), slot_time(&b.slot)));
     view! {
         <h1>{move || i18n.t(Key::RescheduleTitle)}</h1>

@@ -50,6 +50,13 @@ fn Steps(first: Booking, opens: Date, closes: Date) -> impl IntoView {
     let day = RwSignal::new(None::<Date>);
     let chosen = RwSignal::new(None::<Slot>);
     let office = Signal::derive(move || first.with_value(|b| b.office.id.clone()));
+    // Each step replaces the list the resident scrolled through: show it from the top.
+    Effect::new(move |once: Option<()>| {
+        let _ = (day.get(), chosen.get());
+        if once.is_some() {
+            super::to_top();
+        }
+    });
     view! {
         <p>{move || fill(i18n.t(Key::SecondVisitHint), &[("opens", &opens.to_iso()), ("closes", &closes.to_iso())])}</p>
         <dl class="summary-list">

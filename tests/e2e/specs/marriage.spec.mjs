@@ -17,6 +17,11 @@ async function partiesToCheck(page, couple) {
 
 async function confirmWithPartnerCode(page, couple) {
   await expect(page.locator(".marriage-status")).toHaveText(mt(lang, "StatusAwaiting"));
+  // A new code cannot be asked for at once: the button says how long to wait, and is disabled.
+  const resend = page.locator(".marriage-resend button");
+  await expect(resend).toBeDisabled();
+  await expect(resend).toHaveText(new RegExp("^" + mt(lang, "ResendCodeIn").replace("{n}", "\\d+") + "$"));
+  await expect(page.locator(".marriage-resend [role=alert]")).toHaveCount(0);
   await page.getByLabel(mt(lang, "PartnerCode")).fill(await smsCode(page.request, couple.b.phone));
   await page.getByRole("button", { name: mt(lang, "ConfirmButton") }).click();
   await expect(h1(page)).toHaveText(mt(lang, "ConfirmedTitle"));

@@ -134,5 +134,7 @@ pub fn text(key: Key) -> &'static str {
         EvWithdrawn => "Divorce application withdrawn",
         FeSecondVisitTooEarly => "That day is still in the cooling-off period: choose a day inside the window for the second visit",
         FeSecondVisitMissed => "The window for the second visit has closed, so the application counts as withdrawn; to proceed, book a first visit again",
+        DivorceWindowTitle => "Window for the second visit",
+        DivorceMissedTitle => "The second-visit window has closed",
     }
 }

@@ -134,5 +134,7 @@ pub fn text(key: Key) -> &'static str {
         EvWithdrawn => "离婚登记申请已撤回",
         FeSecondVisitTooEarly => "这一天还在冷静期内，请选择第二次办理期限内的日期",
         FeSecondVisitMissed => "第二次办理的期限已过，本次申请视为撤回；如仍想离婚，请重新预约第一次办理",
+        DivorceWindowTitle => "第二次办理期限",
+        DivorceMissedTitle => "第二次办理期限已过",
     }
 }

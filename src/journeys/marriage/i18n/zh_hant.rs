@@ -134,5 +134,7 @@ pub fn text(key: Key) -> &'static str {
         EvWithdrawn => "離婚登記申請已撤回",
         FeSecondVisitTooEarly => "這一天還在冷靜期內，請選擇第二次辦理期限內的日期",
         FeSecondVisitMissed => "第二次辦理的期限已過，本次申請視為撤回；如仍想離婚，請重新預約第一次辦理",
+        DivorceWindowTitle => "第二次辦理期限",
+        DivorceMissedTitle => "第二次辦理期限已過",
     }
 }

@@ -74,7 +74,7 @@ fn Shown(booking: Booking, version: RwSignal<u32>) -> impl IntoView {
             <div class="summary-row"><dt>{move || i18n.t(Key::KindQuestion)}</dt><dd>{move || i18n.t(kind_label(b.with_value(|b| b.kind)))}</dd></div>
             <div class="summary-row"><dt>{move || i18n.t(Key::WhenLabel)}</dt>
                 <dd>{move || b.with_value(|b| format!("{} {}", day_label(b.slot.date, i18n.lang.get()), slot_time(&b.slot)))}</dd></div>
-            <div class="summary-row"><dt>{move || i18n.t(Key::OfficeTitle)}</dt>
+            <div class="summary-row"><dt>{move || i18n.t(Key::OfficeLabel)}</dt>
                 <dd>{move || b.with_value(|b| format!("{} · {}", pick(&b.office.name, i18n.lang.get()), pick(&b.office.address, i18n.lang.get())))}</dd></div>
             {b.with_value(|b| b.first_visit_reference.clone()).map(|r| view! { <div class="summary-row"><dt>{move || i18n.t(Key::FirstVisitRef)}</dt><dd>{r}</dd></div> })}
             {b.with_value(|b| b.second_visit_reference.clone()).map(|r| view! { <div class="summary-row"><dt>{move || i18n.t(Key::SecondVisitRef)}</dt><dd>{r}</dd></div> })}

@@ -54,7 +54,7 @@ fn Steps(booking: Booking) -> impl IntoView {
         <dl class="summary-list">
             <div class="summary-row"><dt>{move || i18n.t(Key::Reference)}</dt><dd>{b.with_value(|b| b.reference.clone())}</dd></div>
             <div class="summary-row"><dt>{move || i18n.t(Key::CurrentTime)}</dt><dd>{current}</dd></div>
-            <div class="summary-row"><dt>{move || i18n.t(Key::OfficeTitle)}</dt><dd>{move || b.with_value(|b| pick(&b.office.name, i18n.lang.get()))}</dd></div>
+            <div class="summary-row"><dt>{move || i18n.t(Key::OfficeLabel)}</dt><dd>{move || b.with_value(|b| pick(&b.office.name, i18n.lang.get()))}</dd></div>
         </dl>
         {move || match (day.get(), slot.get()) {
             (None, _) => view! {

@@ -109,7 +109,7 @@ pub fn text(key: Key) -> &'static str {
         ListSeparator => ", ",
         RescheduleTitle => "Change the time",
         RescheduleLink => "Change the time",
-        CurrentTime => "Booked for now",
+        CurrentTime => "Current time",
         ChooseAnotherDay => "Choose another day",
         ChooseAnotherTime => "Choose another time",
         RescheduleConfirmTitle => "Move your booking to this time?",
@@ -136,5 +136,6 @@ pub fn text(key: Key) -> &'static str {
         FeSecondVisitMissed => "The window for the second visit has closed, so the application counts as withdrawn; to proceed, book a first visit again",
         DivorceWindowTitle => "Window for the second visit",
         DivorceMissedTitle => "The second-visit window has closed",
+        OfficeLabel => "Registry office",
     }
 }

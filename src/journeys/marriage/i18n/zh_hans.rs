@@ -136,5 +136,6 @@ pub fn text(key: Key) -> &'static str {
         FeSecondVisitMissed => "第二次办理的期限已过，本次申请视为撤回；如仍想离婚，请重新预约第一次办理",
         DivorceWindowTitle => "第二次办理期限",
         DivorceMissedTitle => "第二次办理期限已过",
+        OfficeLabel => "婚姻登记处",
     }
 }

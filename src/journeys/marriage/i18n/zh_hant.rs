@@ -136,5 +136,6 @@ pub fn text(key: Key) -> &'static str {
         FeSecondVisitMissed => "第二次辦理的期限已過，本次申請視為撤回；如仍想離婚，請重新預約第一次辦理",
         DivorceWindowTitle => "第二次辦理期限",
         DivorceMissedTitle => "第二次辦理期限已過",
+        OfficeLabel => "婚姻登記處",
     }
 }

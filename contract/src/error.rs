@@ -216,6 +216,10 @@ field_errors! {
     MarriageAlreadyBooked => "marriage.already_booked",
     /// A date of birth typed for a non-resident-ID document is not a real past date.
     MarriageBirthDate => "marriage.birth_date",
+    /// Divorce second visit: the day is still in the 30-day cooling-off period.
+    MarriageSecondVisitTooEarly => "marriage.second_visit_too_early",
+    /// Divorce second visit: the day is after the 30-day window closed (the application lapsed).
+    MarriageSecondVisitWindowMissed => "marriage.second_visit_window_missed",
 
     // ── Charity: add this journey's field errors below (codes `charity.…`). ──
     /// Gift amount: not a number of yuan with at most two decimals.

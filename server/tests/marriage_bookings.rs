@@ -3,66 +3,12 @@
 //! booking per person, unconfirmed bookings expire, and nobody sees another resident's booking.
 
 mod common;
+mod marriage_common;
 
-use baoan_contract::rules::date::Date;
-use baoan_contract::rules::resident_id::make_resident_id;
 use common::{expect_error, TestServer};
+use marriage_common::*;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-
-fn id(birth: Date, seq: u16, male: bool) -> String {
-    make_resident_id("440306", birth, seq, male)
-}
-
-/// A couple whose documents are unique to `n`.
-fn couple(n: u16) -> (Value, Value) {
-    let him = json!({ "name": "张伟", "id_type": "resident_id", "id_number": id(Date::new(1990, 1, 1).unwrap(), n, true),
-        "birth_date": "", "sex": null, "nationality": "中国", "phone": "13800000001" });
-    let her = json!({ "name": "李娜", "id_type": "resident_id", "id_number": id(Date::new(1992, 2, 2).unwrap(), n, false),
-        "birth_date": "", "sex": null, "nationality": "中国", "phone": "13900000002" });
-    (him, her)
-}
-
-async fn seed_offices(server: &TestServer) {
-    let mut conn = server.db.pool.acquire().await.unwrap();
-    baoan_server::journeys::marriage::seed_demo(&mut conn, server.clock.now()).await.unwrap();
-}
-
-async fn get_json(client: &reqwest::Client, url: String) -> Value {
-    let r = client.get(url).send().await.unwrap();
-    assert_eq!(r.status(), StatusCode::OK);
-    r.json().await.unwrap()
-}
-
-/// The first registration slot of the first open day at `office`.
-async fn first_slot(server: &TestServer, office: &str) -> Value {
-    let c = server.client();
-    let days = get_json(&c, server.url(&format!("/api/v1/marriage/offices/{office}/days"))).await;
-    let day = days["days"].as_array().unwrap().iter().find(|d| d["state"] == "open").expect("an open day").clone();
-    let slots = get_json(&c, server.url(&format!("/api/v1/marriage/offices/{office}/days/{}/slots", day["date"].as_str().unwrap()))).await;
-    slots["slots"][0].clone()
-}
-
-async fn book(server: &TestServer, client: &reqwest::Client, slot: &str, n: u16) -> reqwest::Response {
-    let (a, b) = couple(n);
-    client
-        .post(server.url("/api/v1/marriage/bookings"))
-        .header("idempotency-key", format!("key-{n}-{}", common::random_hex(6)))
-        .json(&json!({ "kind": "marriage", "slot_id": slot, "party_a": a, "party_b": b,
-            "ceremony_slot_id": null, "counselling_slot_id": null }))
-        .send()
-        .await
-        .unwrap()
-}
-
-async fn places_left(server: &TestServer, slot_id: &str) -> i64 {
-    let (cap, taken): (i64, i64) = sqlx::query_as("SELECT capacity, taken FROM marriage_slots WHERE id = $1")
-        .bind(slot_id)
-        .fetch_one(&server.db.pool)
-        .await
-        .unwrap();
-    cap - taken
-}
 
 async fn two_hundred_requests_for_five_places_make_five_bookings(server: TestServer) {
     seed_offices(&server).await;

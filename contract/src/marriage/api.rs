@@ -20,16 +20,22 @@ pub enum BookingKind {
     Divorce,
     /// 补领婚姻登记证
     Replacement,
+    /// 离婚登记, second visit: inside the 30-day window after the cooling-off, linked to the first.
+    DivorceSecondVisit,
 }
 
 impl BookingKind {
-    pub const ALL: [BookingKind; 3] = [BookingKind::Marriage, BookingKind::Divorce, BookingKind::Replacement];
+    pub const ALL: [BookingKind; 4] =
+        [BookingKind::Marriage, BookingKind::Divorce, BookingKind::Replacement, BookingKind::DivorceSecondVisit];
+    /// What a new booking can be for; a second visit is booked from its first visit instead.
+    pub const STARTABLE: [BookingKind; 3] = [BookingKind::Marriage, BookingKind::Divorce, BookingKind::Replacement];
 
     pub fn code(self) -> &'static str {
         match self {
             BookingKind::Marriage => "marriage",
             BookingKind::Divorce => "divorce",
             BookingKind::Replacement => "replacement",
+            BookingKind::DivorceSecondVisit => "divorce_second_visit",
         }
     }
 
@@ -247,12 +253,35 @@ pub struct Booking {
     pub party_b: Party,
     /// Unix seconds: an unconfirmed booking is released after this.
     pub confirm_by: Option<i64>,
-    /// Divorce bookings: where the couple stands in the legal clock, as of today.
+    /// While the partner's code is awaited: seconds until another code may be sent (0: now).
+    pub resend_code_in: Option<u32>,
+    /// A divorce second visit: the reference of its first visit.
+    pub first_visit_reference: Option<String>,
+    /// A divorce first visit: the reference of its active second visit, once booked.
+    pub second_visit_reference: Option<String>,
+    /// Divorce bookings (both visits): where the couple stands in the legal clock, as of today.
     pub divorce: Option<DivorceStage>,
     pub checklist: Vec<ChecklistItem>,
     /// The check-in QR code (encodes the reference).
     pub qr: QrMatrix,
     pub created_at: i64,
+}
+
+impl Booking {
+    /// Whether the couple can book the second visit from this booking now: a divorce's first
+    /// visit, inside the window (not before, not after), with no second visit booked yet.
+    pub fn second_visit_bookable(&self) -> bool {
+        self.kind == BookingKind::Divorce
+            && self.status == BookingStatus::Confirmed
+            && self.second_visit_reference.is_none()
+            && matches!(self.divorce, Some(DivorceStage::Window { .. }))
+    }
+
+    /// Whether ending this booking withdraws a divorce application (after the first visit,
+    /// during the cooling-off) rather than simply cancelling an appointment.
+    pub fn ending_withdraws_divorce(&self) -> bool {
+        self.kind == BookingKind::Divorce && matches!(self.divorce, Some(DivorceStage::CoolingOff { .. }))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -272,6 +301,18 @@ pub struct ConfirmRequest {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RescheduleRequest {
+    pub slot_id: String,
+}
+
+/// `POST /api/v1/marriage/second-visits`: either party books the divorce second visit. They show
+/// they are a party of the first visit by its reference and their own document; both parties are
+/// taken from the first visit, the booker becomes party A and the other confirms by code.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SecondVisitRequest {
+    pub first_visit_reference: String,
+    pub id_type: Option<IdType>,
+    pub id_number: String,
     pub slot_id: String,
 }
 

@@ -52,6 +52,11 @@ pub fn checklist(kind: BookingKind, id_types: &[IdType]) -> Vec<ChecklistItem> {
             add(DivorceAgreement);
         }
         BookingKind::Replacement => add(ReplacementPhotos),
+        BookingKind::DivorceSecondVisit => {
+            add(MarriageCertificates);
+            add(DivorceAgreement);
+            add(FirstVisitReceipt);
+        }
     }
     items
 }

@@ -6,6 +6,7 @@
 //! Periods counted in days start the day after the event (《民法典》第二百零一条), so with the
 //! first visit on day D the cooling-off runs D+1 ..= D+30 and the window D+31 ..= D+60.
 
+use crate::error::FieldError;
 use crate::rules::date::Date;
 use serde::{Deserialize, Serialize};
 
@@ -54,6 +55,19 @@ pub fn divorce_stage(first_visit: Date, today: Date) -> DivorceStage {
     }
 }
 
+/// Whether the second visit may be booked for `day`, the first visit having been on
+/// `first_visit`: only inside the window. The app disables other days; the server refuses them.
+pub fn check_second_visit_day(first_visit: Date, day: Date) -> Result<(), FieldError> {
+    let (opens, closes) = second_visit_window(first_visit);
+    if day < opens {
+        Err(FieldError::MarriageSecondVisitTooEarly)
+    } else if day > closes {
+        Err(FieldError::MarriageSecondVisitWindowMissed)
+    } else {
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,6 +94,69 @@ mod tests {
         for (today, want) in cases {
             assert_eq!(divorce_stage(visit, today), want, "on {today}");
         }
+    }
+
+    #[test]
+    fn second_visit_only_inside_the_window() {
+        let visit = d(2026, 12, 10);
+        let cases = [
+            (visit, Err(FieldError::MarriageSecondVisitTooEarly)),
+            (d(2027, 1, 9), Err(FieldError::MarriageSecondVisitTooEarly)), // last cooling-off day
+            (d(2027, 1, 10), Ok(())),                                       // the window opens
+            (d(2027, 2, 8), Ok(())),                                        // its last day
+            (d(2027, 2, 9), Err(FieldError::MarriageSecondVisitWindowMissed)), // the day after
+        ];
+        for (day, want) in cases {
+            assert_eq!(check_second_visit_day(visit, day), want, "on {day}");
+        }
+    }
+
+    #[test]
+    fn the_second_visit_button_only_inside_the_window() {
+        use crate::marriage::api::{Booking, BookingKind, BookingStatus};
+        let visit = d(2026, 12, 10);
+        let booking = |today: Date| Booking {
+            id: "b".into(),
+            reference: "BA-D-20261210-AAAAAA".into(),
+            kind: BookingKind::Divorce,
+            status: BookingStatus::Confirmed,
+            office: serde_json::from_value(serde_json::json!({"id": "o", "name": {"zh_hans": "", "zh_hant": "", "en": ""},
+                "address": {"zh_hans": "", "zh_hant": "", "en": ""}, "hours": {"zh_hans": "", "zh_hant": "", "en": ""},
+                "phone": "", "map_url": "", "special_days": []})).unwrap(),
+            slot: serde_json::from_value(serde_json::json!({"id": "s", "office_id": "o", "date": "2026-12-10", "purpose": "registration",
+                "start_minute": 540, "end_minute": 570, "capacity": 8, "places_left": 7})).unwrap(),
+            ceremony: None,
+            counselling: None,
+            party_a: party(),
+            party_b: party(),
+            confirm_by: None,
+            resend_code_in: None,
+            divorce: Some(divorce_stage(visit, today)),
+            first_visit_reference: None,
+            second_visit_reference: None,
+            checklist: vec![],
+            qr: crate::api::QrMatrix { size: 1, modules: "0".into() },
+            created_at: 0,
+        };
+        let (opens, closes) = second_visit_window(visit);
+        assert!(!booking(opens.add_days(-1)).second_visit_bookable(), "last cooling-off day");
+        assert!(booking(opens.add_days(-1)).ending_withdraws_divorce());
+        assert!(booking(opens).second_visit_bookable());
+        assert!(!booking(opens).ending_withdraws_divorce());
+        assert!(booking(closes).second_visit_bookable());
+        assert!(!booking(closes.add_days(1)).second_visit_bookable(), "missed");
+        let mut booked = booking(opens);
+        booked.second_visit_reference = Some("BA-S-20270110-BBBBBB".into());
+        assert!(!booked.second_visit_bookable(), "already booked");
+        let mut marriage = booking(opens);
+        marriage.kind = BookingKind::Marriage;
+        assert!(!marriage.second_visit_bookable());
+    }
+
+    fn party() -> crate::marriage::api::Party {
+        serde_json::from_value(serde_json::json!({"name": "张三", "id_type": "resident_id", "id_number": null,
+            "id_number_masked": "4403**********0011", "birth_date": "1990-01-01", "sex": "male", "nationality": "中国",
+            "phone_masked": "138****0001"})).unwrap()
     }
 
     #[test]

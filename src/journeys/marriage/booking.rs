@@ -15,7 +15,8 @@ use baoan_contract::error::FieldErrors;
 use baoan_contract::marriage::divorce::DivorceStage;
 use baoan_contract::marriage::{Booking, BookingStatus, ConfirmRequest};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn BookingPage() -> impl IntoView {
@@ -40,7 +41,15 @@ fn Shown(booking: Booking, version: RwSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
     let b = StoredValue::new(booking);
     let status = b.with_value(|b| b.status);
+    let moved = use_query_map().with_untracked(|q| q.get("moved").is_some());
+    // Only a visit still ahead can move; the server refuses the rest too.
+    let can_move = status.is_active() && b.with_value(|b| b.slot.date) > super::text::today();
+    // A divorce's first visit, inside the window, with no second visit booked yet.
+    let second_visit_open = b.with_value(Booking::second_visit_bookable);
+    // After the first visit (cooling-off), ending it withdraws the application: its own words.
+    let withdraw = b.with_value(Booking::ending_withdraws_divorce);
     view! {
+        {moved.then(|| view! { <div class="notice marriage-moved" role="status"><p>{move || i18n.t(Key::MovedNotice)}</p></div> })}
         {move || if status == BookingStatus::Confirmed {
             view! {
                 <div class="confirmation-panel marriage-confirmed">
@@ -53,14 +62,22 @@ fn Shown(booking: Booking, version: RwSignal<u32>) -> impl IntoView {
             view! { <h1>{i18n.t(Key::BookingTitle)}</h1> }.into_any()
         }}
         <p class="marriage-status">{move || i18n.t(status_label(status))}</p>
-        {(status == BookingStatus::AwaitingPartner).then(|| view! { <ConfirmForm id=b.with_value(|b| b.id.clone()) version=version /> })}
+        {(status == BookingStatus::AwaitingPartner).then(|| view! {
+            <ConfirmForm id=b.with_value(|b| b.id.clone()) version=version />
+            <ResendCode id=b.with_value(|b| b.id.clone()) wait=b.with_value(|b| b.resend_code_in.unwrap_or(0)) phone=b.with_value(|b| b.party_b.phone_masked.clone()) />
+        })}
         {b.with_value(|b| b.divorce).map(|stage| view! { <Countdown stage=stage /> })}
+        {second_visit_open.then(|| view! {
+            <p><A href=format!("/marriage/bookings/{}/second-visit", b.with_value(|b| b.id.clone())) attr:class="button">{move || i18n.t(Key::SecondVisitButton)}</A></p>
+        })}
         <dl class="summary-list">
             <div class="summary-row"><dt>{move || i18n.t(Key::KindQuestion)}</dt><dd>{move || i18n.t(kind_label(b.with_value(|b| b.kind)))}</dd></div>
             <div class="summary-row"><dt>{move || i18n.t(Key::WhenLabel)}</dt>
                 <dd>{move || b.with_value(|b| format!("{} {}", day_label(b.slot.date, i18n.lang.get()), slot_time(&b.slot)))}</dd></div>
-            <div class="summary-row"><dt>{move || i18n.t(Key::OfficeTitle)}</dt>
+            <div class="summary-row"><dt>{move || i18n.t(Key::OfficeLabel)}</dt>
                 <dd>{move || b.with_value(|b| format!("{} · {}", pick(&b.office.name, i18n.lang.get()), pick(&b.office.address, i18n.lang.get())))}</dd></div>
+            {b.with_value(|b| b.first_visit_reference.clone()).map(|r| view! { <div class="summary-row"><dt>{move || i18n.t(Key::FirstVisitRef)}</dt><dd>{r}</dd></div> })}
+            {b.with_value(|b| b.second_visit_reference.clone()).map(|r| view! { <div class="summary-row"><dt>{move || i18n.t(Key::SecondVisitRef)}</dt><dd>{r}</dd></div> })}
             <div class="summary-row"><dt>{move || i18n.t(Key::PartyA)}</dt><dd>{b.with_value(|b| format!("{} · {}", b.party_a.name, b.party_a.id_number_masked))}</dd></div>
             <div class="summary-row"><dt>{move || i18n.t(Key::PartyB)}</dt><dd>{b.with_value(|b| format!("{} · {} · {}", b.party_b.name, b.party_b.id_number_masked, b.party_b.phone_masked))}</dd></div>
             {b.with_value(|b| b.ceremony.clone()).map(|s| view! { <div class="summary-row"><dt>{move || i18n.t(Key::Ceremony)}</dt><dd>{slot_time(&s)}</dd></div> })}
@@ -80,7 +97,10 @@ fn Shown(booking: Booking, version: RwSignal<u32>) -> impl IntoView {
         <ul class="marriage-checklist">
             {move || b.with_value(|b| b.checklist.clone()).into_iter().map(|i| view! { <li>{i18n.t(checklist_label(i))}</li> }).collect_view()}
         </ul>
-        {status.is_active().then(|| view! { <CancelButton id=b.with_value(|b| b.id.clone()) version=version /> })}
+        {can_move.then(|| view! {
+            <p><A href=format!("/marriage/bookings/{}/reschedule", b.with_value(|b| b.id.clone())) attr:class="button button-secondary">{move || i18n.t(Key::RescheduleLink)}</A></p>
+        })}
+        {status.is_active().then(|| view! { <CancelButton id=b.with_value(|b| b.id.clone()) version=version withdraw=withdraw /> })}
     }
 }
 
@@ -114,7 +134,7 @@ fn ConfirmForm(id: String, version: RwSignal<u32>) -> impl IntoView {
 }
 
 #[component]
-fn Countdown(stage: DivorceStage) -> impl IntoView {
+pub fn Countdown(stage: DivorceStage) -> impl IntoView {
     let i18n = use_i18n();
     let text = move || match stage {
         DivorceStage::BeforeFirstVisit { first_visit, cooling_off_ends } =>
@@ -125,9 +145,14 @@ fn Countdown(stage: DivorceStage) -> impl IntoView {
             fill(i18n.t(Key::DivorceWindow), &[("opens", &opens.to_iso()), ("closes", &closes.to_iso()), ("n", &days_left.to_string())]),
         DivorceStage::Missed { closed } => fill(i18n.t(Key::DivorceMissed), &[("closed", &closed.to_iso())]),
     };
+    let title = match stage {
+        DivorceStage::BeforeFirstVisit { .. } | DivorceStage::CoolingOff { .. } => Key::DivorceTitle,
+        DivorceStage::Window { .. } => Key::DivorceWindowTitle,
+        DivorceStage::Missed { .. } => Key::DivorceMissedTitle,
+    };
     view! {
         <div class="notice marriage-countdown">
-            <h2 class="notice-title">{move || i18n.t(Key::DivorceTitle)}</h2>
+            <h2 class="notice-title">{move || i18n.t(title)}</h2>
             <p>{text}</p>
         </div>
     }
@@ -138,7 +163,7 @@ fn Countdown(stage: DivorceStage) -> impl IntoView {
 struct NoBody {}
 
 #[component]
-fn CancelButton(id: String, version: RwSignal<u32>) -> impl IntoView {
+fn CancelButton(id: String, version: RwSignal<u32>, withdraw: bool) -> impl IntoView {
     let i18n = use_i18n();
     let path = StoredValue::new(format!("/marriage/bookings/{id}/cancel"));
     let cancel = Action::new_local(move |_: &()| async move { api::post::<_, Booking>(&path.get_value(), &NoBody {}).await });
@@ -149,6 +174,59 @@ fn CancelButton(id: String, version: RwSignal<u32>) -> impl IntoView {
     });
     view! {
         {move || cancel.value().get().and_then(|r| r.err()).map(|e| view! { <p class="error-message" role="alert">{i18n.t(error_key(&e))}</p> })}
-        <p><button type="button" class="button button-secondary" on:click=move |_| { cancel.dispatch(()); }>{move || i18n.t(Key::CancelBooking)}</button></p>
+        {withdraw.then(|| view! {
+            <h2>{move || i18n.t(Key::WithdrawTitle)}</h2>
+            <p>{move || i18n.t(Key::WithdrawBody)}</p>
+        })}
+        <p><button type="button" class="button button-secondary" on:click=move |_| { cancel.dispatch(()); }>
+            {move || i18n.t(if withdraw { Key::WithdrawButton } else { Key::CancelBooking })}
+        </button></p>
+    }
+}
+
+/// Asks the server to text the partner a new code. The server says how long until another may
+/// go (`resend_code_in`); the button counts that down and stays disabled meanwhile.
+#[component]
+fn ResendCode(id: String, wait: u32, phone: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let left = RwSignal::new(wait);
+    let sent = RwSignal::new(false);
+    if let Ok(handle) = set_interval_with_handle(move || left.update(|n| *n = n.saturating_sub(1)), std::time::Duration::from_secs(1)) {
+        on_cleanup(move || handle.clear());
+    }
+    let path = StoredValue::new(format!("/marriage/bookings/{id}/resend-code"));
+    let resend = Action::new_local(move |_: &()| async move { api::post::<_, Booking>(&path.get_value(), &NoBody {}).await });
+    let failed = RwSignal::new(None::<crate::i18n::Key>);
+    Effect::new(move |_| match resend.value().get() {
+        Some(Ok(b)) => {
+            sent.set(true);
+            left.set(b.resend_code_in.unwrap_or(0));
+        }
+        Some(Err(e)) => {
+            failed.set(Some(error_key(&e)));
+            // Too soon or too many: ask the booking how long to wait.
+            let path = path.get_value();
+            let booking = path.trim_end_matches("/resend-code").to_string();
+            leptos::task::spawn_local(async move {
+                if let Ok(b) = api::get::<Booking>(&booking).await {
+                    left.set(b.resend_code_in.unwrap_or(0));
+                }
+            });
+        }
+        None => {}
+    });
+    let phone = StoredValue::new(phone);
+    view! {
+        <div class="marriage-resend">
+            <p role="status">{move || sent.get().then(|| fill(i18n.t(Key::CodeResent), &[("phone", &phone.get_value())]))}</p>
+            {move || failed.get().map(|k| view! { <p class="error-message" role="alert">{i18n.t(k)}</p> })}
+            <button type="button" class="button button-secondary" disabled=move || { left.get() > 0 || resend.pending().get() }
+                on:click=move |_| { failed.set(None); sent.set(false); resend.dispatch(()); }>
+                {move || match left.get() {
+                    0 => i18n.t(Key::ResendCode).to_string(),
+                    n => fill(i18n.t(Key::ResendCodeIn), &[("n", &n.to_string())]),
+                }}
+            </button>
+        </div>
     }
 }

@@ -2,6 +2,7 @@
 //! back button or a "slot just taken" never loses anything typed), shared by the steps.
 
 use crate::shared::draft::{clear_draft, draft_field};
+use baoan_contract::api::profile::Profile;
 use baoan_contract::marriage::party::PartyInput;
 use baoan_contract::marriage::{BookingKind, BookingRequest};
 use baoan_contract::rules::documents::IdType;
@@ -24,7 +25,7 @@ pub struct PartyDraft {
 
 const A_FIELDS: [&str; 7] = ["party_a.name", "party_a.id_type", "party_a.id_number", "party_a.birth_date", "party_a.sex", "party_a.nationality", "party_a.phone"];
 const B_FIELDS: [&str; 7] = ["party_b.name", "party_b.id_type", "party_b.id_number", "party_b.birth_date", "party_b.sex", "party_b.nationality", "party_b.phone"];
-const OTHER_FIELDS: [&str; 7] = ["kind", "office", "date", "slot", "ceremony", "counselling", "key"];
+const OTHER_FIELDS: [&str; 8] = ["kind", "office", "date", "slot", "ceremony", "counselling", "key", "prefilled"];
 
 impl PartyDraft {
     fn new(f: [&'static str; 7]) -> Self {
@@ -66,11 +67,31 @@ pub struct Draft {
     pub counselling: RwSignal<String>,
     /// The idempotency key of this submit: kept with the draft so a retry cannot book twice.
     pub key: RwSignal<String>,
+    /// "1" once party A was filled from the profile, so a field the resident cleared stays clear.
+    pub prefilled: RwSignal<String>,
     pub a: PartyDraft,
     pub b: PartyDraft,
 }
 
 impl Draft {
+    /// Starts party A from the resident's profile (name and document; the profile's phone is only
+    /// ever sent masked). Only empty fields are filled, and only once per draft: nothing typed is
+    /// overwritten, and a field the resident cleared stays clear.
+    pub fn prefill_party_a(&self, profile: &Profile) {
+        if self.prefilled.get_untracked() == "1" {
+            return;
+        }
+        let a = self.a;
+        if a.name.get_untracked().trim().is_empty() {
+            a.name.set(profile.name.clone());
+        }
+        if a.id_number.get_untracked().trim().is_empty() {
+            a.id_type.set(profile.id_type.code().to_string());
+            a.id_number.set(profile.id_number.clone());
+        }
+        self.prefilled.set("1".into());
+    }
+
     pub fn kind(&self) -> BookingKind {
         BookingKind::from_code(&self.kind.get()).unwrap_or(BookingKind::Marriage)
     }
@@ -92,7 +113,7 @@ impl Draft {
         clear_draft(FORM, &A_FIELDS);
         clear_draft(FORM, &B_FIELDS);
         clear_draft(FORM, &OTHER_FIELDS);
-        for s in [self.kind, self.office, self.date, self.slot, self.ceremony, self.counselling, self.key] {
+        for s in [self.kind, self.office, self.date, self.slot, self.ceremony, self.counselling, self.key, self.prefilled] {
             s.set(String::new());
         }
         for p in [self.a, self.b] {
@@ -112,6 +133,7 @@ pub fn provide_draft() {
         ceremony: draft_field(FORM, "ceremony"),
         counselling: draft_field(FORM, "counselling"),
         key: draft_field(FORM, "key"),
+        prefilled: draft_field(FORM, "prefilled"),
         a: PartyDraft::new(A_FIELDS),
         b: PartyDraft::new(B_FIELDS),
     });

@@ -21,13 +21,17 @@ pub fn MySection() -> impl IntoView {
             } else {
                 view! {
                     <ul class="marriage-mine">
-                        {l.bookings.into_iter().map(|b| view! {
+                        {l.bookings.into_iter().map(|b| { let reference = b.reference.clone(); view! {
                             <li>
                                 <A href=format!("/marriage/bookings/{}", b.id)>{b.reference.clone()}</A>
                                 <span>" · "{move || i18n.t(kind_label(b.kind))}" · "{move || i18n.t(status_label(b.status))}</span>
-                                <span>" · "{move || day_label(b.slot.date, i18n.lang.get())}" "{slot_time(&b.slot)}</span>
+                                <span class="marriage-mine-time">" · "{move || day_label(b.slot.date, i18n.lang.get())}" "{slot_time(&b.slot)}</span>
+                                {(b.status.is_active() && b.slot.date > super::text::today()).then(|| view! {
+                                    " · "<A href=format!("/marriage/bookings/{}/reschedule", b.id)>{move || i18n.t(Key::RescheduleLink)}
+                                        <span class="visually-hidden">" "{reference.clone()}</span></A>
+                                })}
                             </li>
-                        }).collect_view()}
+                        }}).collect_view()}
                     </ul>
                 }.into_any()
             }} />

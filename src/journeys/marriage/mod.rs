@@ -12,6 +12,8 @@ pub mod i18n;
 mod mine;
 mod office;
 mod parties;
+mod reschedule;
+mod second_visit;
 mod slot;
 mod start;
 mod text;
@@ -20,7 +22,13 @@ pub use mine::MySection;
 
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
+
+/// Scrolls the page back to its top, e.g. when the next step of a page appears.
+pub(crate) fn to_top() {
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+}
 
 /// Every route of this journey, under /marriage.
 #[component(transparent)]
@@ -35,6 +43,8 @@ pub fn MarriageRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("extras") view=extras::ExtrasPage />
             <Route path=path!("check") view=check::CheckPage />
             <Route path=path!("bookings/:id") view=booking::BookingPage />
+            <Route path=path!("bookings/:id/reschedule") view=reschedule::ReschedulePage />
+            <Route path=path!("bookings/:id/second-visit") view=second_visit::SecondVisitPage />
         </ParentRoute>
     }
     .into_inner()
@@ -43,5 +53,15 @@ pub fn MarriageRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
 #[component]
 fn Journey() -> impl IntoView {
     draft::provide_draft();
+    // Each step is a new page: start it at the top (a long day list left the next step scrolled
+    // past its heading on a phone).
+    let location = use_location();
+    Effect::new(move |before: Option<String>| {
+        let path = location.pathname.get();
+        if before.is_some_and(|b| b != path) {
+            to_top();
+        }
+        path
+    });
     view! { <div class="marriage"><Outlet /></div> }
 }

@@ -6,6 +6,7 @@ use super::i18n::Key;
 use crate::i18n::{field_error_key, use_i18n, Key as Shared, Msg};
 use crate::shared::form::{ErrorSummary, FormErrors, TextField};
 use crate::shared::page::use_title;
+use crate::shared::session::use_session;
 use baoan_contract::marriage::party::{check_parties, derived_from_id};
 use baoan_contract::rules::date::Date;
 use baoan_contract::rules::documents::IdType;
@@ -43,6 +44,13 @@ pub fn PartiesPage() -> impl IntoView {
     let draft = use_draft();
     let errors = FormErrors::new();
     let navigate = use_navigate();
+    let session = use_session();
+    // Party A starts from the profile once it is known (see `Draft::prefill_party_a`).
+    Effect::new(move |_| {
+        if let Some(profile) = session.me.with(|m| m.as_ref().and_then(|m| m.profile.clone())) {
+            draft.prefill_party_a(&profile);
+        }
+    });
     let next = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let day = Date::parse_iso(&draft.date.get_untracked()).unwrap_or(super::text::today());

@@ -1,4 +1,5 @@
 //! Step 4: which time. Slots as large buttons saying the places left; full ones disabled.
+//! `SlotPicker` is the list itself, also used to move a booking and to book a second visit.
 
 use super::draft::use_draft;
 use super::i18n::Key;
@@ -7,7 +8,7 @@ use crate::i18n::{fill, use_i18n};
 use crate::shared::api;
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
-use baoan_contract::marriage::SlotList;
+use baoan_contract::marriage::{Slot, SlotList};
 use baoan_contract::rules::date::Date;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -17,44 +18,49 @@ pub fn SlotPage() -> impl IntoView {
     use_title(Key::SlotTitle);
     let i18n = use_i18n();
     let draft = use_draft();
-    let slots = LocalResource::new(move || {
-        let (office, date) = (draft.office.get(), draft.date.get());
-        async move { api::get::<SlotList>(&format!("/marriage/offices/{office}/days/{date}/slots")).await }
-    });
     let navigate = use_navigate();
+    let on_pick = Callback::new(move |s: Slot| {
+        draft.slot.set(s.id);
+        draft.ceremony.set(String::new());
+        draft.counselling.set(String::new());
+        navigate("/marriage/parties", Default::default());
+    });
     view! {
         <h1>{move || i18n.t(Key::SlotTitle)}</h1>
         <p>{move || Date::parse_iso(&draft.date.get()).map(|d| day_label(d, i18n.lang.get()))}</p>
-        <Loaded resource=slots children={move |list: SlotList| {
-            let navigate = navigate.clone();
-            view! {
-                <ul class="marriage-days">
-                    {list.slots.into_iter().map(|s| {
-                        let navigate = navigate.clone();
-                        let full = s.places_left == 0;
-                        let id = s.id.clone();
-                        let places = s.places_left;
-                        let time = slot_time(&s);
-                        view! {
-                            <li>
-                                <button type="button" class="marriage-choice" disabled=full on:click=move |_| {
-                                    draft.slot.set(id.clone());
-                                    draft.ceremony.set(String::new());
-                                    draft.counselling.set(String::new());
-                                    navigate("/marriage/parties", Default::default());
-                                }>
-                                    <span class="marriage-choice-main">{time}</span>
-                                    <span class="marriage-choice-sub">{move || if full {
-                                        i18n.t(Key::SlotFull).to_string()
-                                    } else {
-                                        fill(i18n.t(Key::PlacesLeft), &[("n", &places.to_string())])
-                                    }}</span>
-                                </button>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            }
+        <SlotPicker office=Signal::derive(move || draft.office.get()) date=Signal::derive(move || draft.date.get()) on_pick=on_pick />
+    }
+}
+
+/// The registration times of one office on one day (`YYYY-MM-DD`).
+#[component]
+pub fn SlotPicker(office: Signal<String>, date: Signal<String>, on_pick: Callback<Slot>) -> impl IntoView {
+    let i18n = use_i18n();
+    let slots = LocalResource::new(move || {
+        let (office, date) = (office.get(), date.get());
+        async move { api::get::<SlotList>(&format!("/marriage/offices/{office}/days/{date}/slots")).await }
+    });
+    view! {
+        <Loaded resource=slots children={move |list: SlotList| view! {
+            <ul class="marriage-days">
+                {list.slots.into_iter().map(|s| {
+                    let full = s.places_left == 0;
+                    let places = s.places_left;
+                    let time = slot_time(&s);
+                    view! {
+                        <li>
+                            <button type="button" class="marriage-choice" disabled=full on:click=move |_| on_pick.run(s.clone())>
+                                <span class="marriage-choice-main">{time}</span>
+                                <span class="marriage-choice-sub">{move || if full {
+                                    i18n.t(Key::SlotFull).to_string()
+                                } else {
+                                    fill(i18n.t(Key::PlacesLeft), &[("n", &places.to_string())])
+                                }}</span>
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
         }} />
     }
 }

@@ -29,7 +29,7 @@ pub fn Start() -> impl IntoView {
         <form novalidate on:submit=next>
             <fieldset class="fieldset">
                 <legend class="fieldset-legend">{move || i18n.t(Key::KindQuestion)}</legend>
-                {BookingKind::ALL.into_iter().map(|k| {
+                {BookingKind::STARTABLE.into_iter().map(|k| {
                     let code = k.code();
                     view! {
                         <div class="radio">

@@ -37,6 +37,7 @@ pub fn kind_label(k: BookingKind) -> Key {
         BookingKind::Marriage => Key::KindMarriage,
         BookingKind::Divorce => Key::KindDivorce,
         BookingKind::Replacement => Key::KindReplacement,
+        BookingKind::DivorceSecondVisit => Key::KindDivorceSecond,
     }
 }
 

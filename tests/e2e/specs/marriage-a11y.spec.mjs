@@ -1,6 +1,6 @@
 // The axe-core scan of every page of the marriage booking, in each language, elder mode off
 // and on: start, office, day, time, parties (with errors), extras, check answers, waiting for
-// the partner's code, and the confirmation. Any violation fails.
+// the partner's code, the confirmation, and moving the booking. Any violation fails.
 import AxeBuilder from "@axe-core/playwright";
 import { test, expect, setPrefs, signIn, smsCode, h1 } from "../support/app.mjs";
 import { LANGS } from "../support/i18n.mjs";
@@ -44,6 +44,19 @@ for (const lang of LANGS) {
       await page.getByRole("button", { name: mt(lang, "ConfirmButton") }).click();
       await expect(h1(page)).toHaveText(mt(lang, "ConfirmedTitle"));
       await scan(page, elder, "confirmation");
+      // Moving the booking: days, times, the confirmation of the move.
+      await page.getByRole("link", { name: mt(lang, "RescheduleLink") }).click();
+      await expect(h1(page)).toHaveText(mt(lang, "RescheduleTitle"));
+      await scan(page, elder, "reschedule: days");
+      await page.locator("main .marriage-choice:not([disabled])").nth(1).click();
+      await expect(page.locator("main h2")).toHaveText(mt(lang, "SlotTitle"));
+      await scan(page, elder, "reschedule: times");
+      await page.locator("main .marriage-choice:not([disabled])").first().click();
+      await expect(page.locator("main h2")).toHaveText(mt(lang, "RescheduleConfirmTitle"));
+      await scan(page, elder, "reschedule: confirm");
+      await page.getByRole("button", { name: mt(lang, "RescheduleButton") }).click();
+      await expect(page.locator(".marriage-moved")).toBeVisible();
+      await scan(page, elder, "moved");
       // The steps before the form, opened afresh with the draft on the device.
       for (const [path, title] of [["/marriage", "Title"], ["/marriage/office", "OfficeTitle"]]) {
         await page.goto(path);

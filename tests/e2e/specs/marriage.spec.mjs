@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { request as apiRequest } from "@playwright/test";
 import { test, expect, signIn, smsCode, h1 } from "../support/app.mjs";
 import { BASE_URL } from "../playwright.config.mjs";
-import { mt, newCouple, toParties, fillParty, residentId } from "../support/marriage.mjs";
+import { mt, newCouple, toParties, fillParty, residentId, bookedViaApi } from "../support/marriage.mjs";
 
 const lang = "zh-Hans";
 
@@ -17,6 +17,11 @@ async function partiesToCheck(page, couple) {
 
 async function confirmWithPartnerCode(page, couple) {
   await expect(page.locator(".marriage-status")).toHaveText(mt(lang, "StatusAwaiting"));
+  // A new code cannot be asked for at once: the button says how long to wait, and is disabled.
+  const resend = page.locator(".marriage-resend button");
+  await expect(resend).toBeDisabled();
+  await expect(resend).toHaveText(new RegExp("^" + mt(lang, "ResendCodeIn").replace("{n}", "\\d+") + "$"));
+  await expect(page.locator(".marriage-resend [role=alert]")).toHaveCount(0);
   await page.getByLabel(mt(lang, "PartnerCode")).fill(await smsCode(page.request, couple.b.phone));
   await page.getByRole("button", { name: mt(lang, "ConfirmButton") }).click();
   await expect(h1(page)).toHaveText(mt(lang, "ConfirmedTitle"));
@@ -116,4 +121,50 @@ test("a divorce booking shows the cooling-off clock", async ({ page }) => {
   await expect(clock).toContainText(ends);
   await page.getByRole("button", { name: mt(lang, "CancelBooking") }).click();
   await expect(page.locator(".marriage-status")).toHaveText(mt(lang, "StatusCancelled"));
+});
+
+test("a booking moves to another time from 我的预约, and 我的预约 shows the new time", async ({ page }) => {
+  await signIn(page.request);
+  const { booking } = await bookedViaApi(page.request, { office: "xixiang", nth: 0 });
+  await page.goto("/mine");
+  const row = page.locator(".marriage-mine li", { hasText: booking.reference });
+  await expect(row).toContainText(booking.slot.date);
+  await row.getByRole("link", { name: new RegExp(mt(lang, "RescheduleLink")) }).click();
+  await expect(h1(page)).toHaveText(mt(lang, "RescheduleTitle"));
+  await expect(page.locator(".summary-list")).toContainText(booking.reference);
+  // Another day: the third open one, then its last time with places.
+  await page.locator("main .marriage-choice:not([disabled])").nth(2).click();
+  await expect(page.locator("main h2")).toHaveText(mt(lang, "SlotTitle"));
+  await page.locator("main .marriage-choice:not([disabled])").last().click();
+  await expect(page.locator("main h2")).toHaveText(mt(lang, "RescheduleConfirmTitle"));
+  const newTime = (await page.locator(".marriage-new-time").textContent()).trim();
+  expect(newTime).not.toContain(booking.slot.date);
+  await page.getByRole("button", { name: mt(lang, "RescheduleButton") }).click();
+  await expect(page).toHaveURL(new RegExp(`/marriage/bookings/${booking.id}\\?moved=1`));
+  await expect(h1(page)).toHaveText(mt(lang, "ConfirmedTitle"));
+  await expect(page.locator(".marriage-moved")).toHaveText(mt(lang, "MovedNotice"));
+  await expect(page.locator(".summary-list")).toContainText(newTime);
+  await expect(page.locator(".reference")).toHaveText(booking.reference);
+  await page.goto("/mine");
+  await expect(page.locator(".marriage-mine li", { hasText: booking.reference })).toContainText(newTime);
+  // And the message centre says so.
+  await page.goto("/mine/messages");
+  await expect(page.locator("main")).toContainText(mt(lang, "EvRescheduled"));
+});
+
+test("party A starts from the profile, and never overwrites what was typed", async ({ page }) => {
+  await signIn(page.request);
+  const me = newCouple().a;
+  const r = await page.request.put("/api/v1/me/profile", { data: { name: "王芳", id_type: "resident_id", id_number: me.id } });
+  expect(r.status(), await r.text()).toBe(200);
+  await toParties(page, lang, { office: 0 });
+  await expect(page.locator('[id="party_a.name"]')).toHaveValue("王芳");
+  await expect(page.locator('[id="party_a.id_number"]')).toHaveValue(me.id);
+  await expect(page.locator('[id="party_b.name"]')).toHaveValue("");
+  // Edited, cleared: kept as typed when the page opens again.
+  await page.locator('[id="party_a.name"]').fill("王小芳");
+  await page.locator('[id="party_a.id_number"]').fill("");
+  await page.reload();
+  await expect(page.locator('[id="party_a.name"]')).toHaveValue("王小芳");
+  await expect(page.locator('[id="party_a.id_number"]')).toHaveValue("");
 });

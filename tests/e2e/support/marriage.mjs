@@ -68,3 +68,30 @@ export async function fillParty(page, prefix, p) {
   await page.locator(`[id="${prefix}.nationality"]`).fill(p.nationality);
   await page.locator(`[id="${prefix}.phone"]`).fill(p.phone);
 }
+
+/** The wire form of a test party (see newCouple). */
+export function partyJson(p) {
+  return { name: p.name, id_type: "resident_id", id_number: p.id, birth_date: "", sex: null, nationality: p.nationality, phone: p.phone };
+}
+
+/**
+ * Books and confirms a registration through the API for the signed-in `request` (so the page
+ * shares it): office `office`, the `nth` open day's first time with places. Returns the booking.
+ */
+export async function bookedViaApi(request, { kind = "marriage", office = "xixiang", nth = 0 } = {}) {
+  const days = await (await request.get(`/api/v1/marriage/offices/${office}/days`)).json();
+  const day = days.days.filter((d) => d.state === "open")[nth];
+  const slots = await (await request.get(`/api/v1/marriage/offices/${office}/days/${day.date}/slots`)).json();
+  const slot = slots.slots.find((s) => s.places_left > 0);
+  const couple = newCouple();
+  const r = await request.post("/api/v1/marriage/bookings", {
+    headers: { "idempotency-key": `e2e-${Date.now()}-${randomInt(0, 1e9)}` },
+    data: { kind, slot_id: slot.id, party_a: partyJson(couple.a), party_b: partyJson(couple.b), ceremony_slot_id: null, counselling_slot_id: null },
+  });
+  expect(r.status(), await r.text()).toBe(200);
+  const booking = await r.json();
+  const code = (await (await request.get(`/api/v1/dev/sms-outbox?phone=${couple.b.phone}`)).json()).code;
+  const c = await request.post(`/api/v1/marriage/bookings/${booking.id}/confirm`, { data: { code } });
+  expect(c.status(), await c.text()).toBe(200);
+  return { booking: await c.json(), couple };
+}

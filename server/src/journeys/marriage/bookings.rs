@@ -24,7 +24,7 @@ pub fn conflict(field: &str, error: FieldError) -> AppError {
     AppError(ApiError { code: ErrorCode::Conflict, message: "No longer available".into(), fields: f.0 })
 }
 
-fn invalid(field: &str, error: FieldError) -> AppError {
+pub fn invalid(field: &str, error: FieldError) -> AppError {
     let mut f = FieldErrors::new();
     f.add(field, error);
     f.into()
@@ -39,7 +39,7 @@ pub async fn bookable(state: &AppState, id: &str, purpose: SlotPurpose, field: &
     }
 }
 
-fn reference(kind: BookingKind, slot: &Slot) -> String {
+pub fn reference(kind: BookingKind, slot: &Slot) -> String {
     use rand::Rng;
     const ALPHABET: &[u8] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     let mut rng = rand::thread_rng();
@@ -48,6 +48,7 @@ fn reference(kind: BookingKind, slot: &Slot) -> String {
         BookingKind::Marriage => 'M',
         BookingKind::Divorce => 'D',
         BookingKind::Replacement => 'R',
+        BookingKind::DivorceSecondVisit => 'S',
     };
     format!("BA-{letter}-{}-{tail}", slot.date.to_iso().replace('-', ""))
 }
@@ -74,6 +75,10 @@ pub async fn create(
 async fn create_once(state: &AppState, resident: &Resident, req: BookingRequest) -> AppResult<Booking> {
     view::release_expired(state).await?;
     store::ensure_slots(&state.db, state.clock.today()).await?;
+    if req.kind == BookingKind::DivorceSecondVisit {
+        // Booked from its first visit (`second_visit::create`), which the legal clock runs from.
+        return Err(AppError::new(ErrorCode::BadRequest, "A second visit is booked at /api/v1/marriage/second-visits"));
+    }
     let slot = bookable(state, &req.slot_id, SlotPurpose::Registration, "slot_id").await?;
     let (a, b) = check_parties(req.kind, &req.party_a, &req.party_b, slot.date, state.clock.today())?;
     let mut extras = Vec::new();
@@ -140,6 +145,7 @@ async fn create_once(state: &AppState, resident: &Resident, req: BookingRequest)
     tx.commit().await?;
 
     let row = view::owned(state, &resident.user_id, &id).await?;
+    code::start_cooldown(state, &id).await?;
     code::send(state, &pb.phone, &partner_code).await?;
     view::tell(state, &row, "marriage.awaiting_partner").await?;
     view::render(state, &row).await

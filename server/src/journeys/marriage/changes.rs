@@ -1,7 +1,7 @@
 //! After booking: the partner's confirmation, a new code, cancel (the place goes back at once),
 //! reschedule, and the .ics file for the phone's calendar.
 
-use super::bookings::{bookable, conflict};
+use super::bookings::{bookable, conflict, invalid};
 use super::{code, view};
 use crate::auth::Resident;
 use crate::error::{AppError, AppResult, JsonBody};
@@ -11,6 +11,7 @@ use axum::http::header;
 use axum::response::IntoResponse;
 use axum::Json;
 use baoan_contract::error::{ApiError, ErrorCode, FieldError, FieldErrors};
+use baoan_contract::marriage::divorce::check_second_visit_day;
 use baoan_contract::marriage::party::old_enough_to_marry;
 use baoan_contract::marriage::{clock_time, Booking, BookingKind, BookingStatus, ConfirmRequest, RescheduleRequest, SlotPurpose, CONFIRM_WITHIN_SECONDS};
 use baoan_contract::rules::date::SHENZHEN_UTC_OFFSET;
@@ -69,31 +70,34 @@ pub async fn confirm(
     Ok(Json(view::render(&state, &row).await?))
 }
 
-/// Sends the partner a new code (at most once a minute) and gives them the full time again.
+/// Sends the partner a new code, through the foundation's limits (a cooldown per booking and the
+/// per-phone hourly limit); the earlier code stops working and the partner has the full time again.
+/// The booking says in `resend_code_in` how long until the next one may go.
 #[utoipa::path(post, path = "/api/v1/marriage/bookings/{id}/resend-code", tag = "marriage",
     params(("id" = String, Path, description = "Booking id")),
-    responses((status = 200, body = Booking), (status = 404, body = ApiError), (status = 409, body = ApiError), (status = 429, body = ApiError)))]
+    responses((status = 200, body = Booking), (status = 404, body = ApiError), (status = 409, body = ApiError),
+        (status = 429, body = ApiError, description = "Too soon or too many codes (fields.code = sms.rate_limited)")))]
 pub async fn resend_code(State(state): State<AppState>, resident: Resident, Path(id): Path<String>) -> AppResult<Json<Booking>> {
     view::release_expired(&state).await?;
     let row = view::owned(&state, &resident.user_id, &id).await?;
     if row.status != BookingStatus::AwaitingPartner {
         return Err(AppError::new(ErrorCode::Conflict, "The booking is not waiting for confirmation"));
     }
+    code::allow_resend(&state, &row.id, &row.party_b.phone).await?;
     let now = state.clock.now();
     let fresh = code::new_code();
     let done = sqlx::query(
         "UPDATE marriage_bookings SET partner_code_hash = $1, partner_tries = 0, confirm_by = $2, updated_at = $3 \
-         WHERE id = $4 AND status = 'awaiting_partner' AND updated_at <= $5",
+         WHERE id = $4 AND status = 'awaiting_partner'",
     )
     .bind(code::hash(&row.id, &fresh))
     .bind(now + CONFIRM_WITHIN_SECONDS)
     .bind(now)
     .bind(&row.id)
-    .bind(now - 60)
     .execute(&state.db.pool)
     .await?;
     if done.rows_affected() != 1 {
-        return Err(AppError::rate_limited());
+        return Err(AppError::new(ErrorCode::Conflict, "The booking is not waiting for confirmation"));
     }
     code::send(&state, &row.party_b.phone, &fresh).await?;
     let row = view::owned(&state, &resident.user_id, &id).await?;
@@ -112,7 +116,10 @@ pub async fn cancel(State(state): State<AppState>, resident: Resident, Path(id):
     }
     tx.commit().await?;
     let row = view::owned(&state, &resident.user_id, &id).await?;
-    view::tell(&state, &row, "marriage.cancelled").await?;
+    // After the first visit of a divorce, ending it withdraws the application (撤回离婚登记申请).
+    let first_visit_done = row.kind == BookingKind::Divorce
+        && super::store::slot(&state.db, &row.slot_id).await?.is_some_and(|s| s.date <= state.clock.today());
+    view::tell(&state, &row, if first_visit_done { "marriage.withdrawn" } else { "marriage.cancelled" }).await?;
     Ok(Json(view::render(&state, &row).await?))
 }
 
@@ -131,7 +138,17 @@ pub async fn reschedule(
     if !row.status.is_active() {
         return Err(AppError::new(ErrorCode::Conflict, "The booking is not active"));
     }
+    // A visit that has happened (a divorce's first visit starts the legal clock) cannot move.
+    let old_slot = super::store::slot(&state.db, &row.slot_id).await?;
+    if old_slot.as_ref().is_none_or(|s| s.date <= state.clock.today()) {
+        return Err(AppError::new(ErrorCode::Conflict, "The visit is no longer ahead"));
+    }
     let slot = bookable(&state, &req.slot_id, SlotPurpose::Registration, "slot_id").await?;
+    if let (BookingKind::DivorceSecondVisit, Some(first)) = (row.kind, &row.first_visit_id) {
+        if let Some((_, first_day)) = view::first_visit_of(&state, first).await? {
+            check_second_visit_day(first_day, slot.date).map_err(|e| invalid("slot_id", e))?;
+        }
+    }
     if slot.id == row.slot_id {
         return Ok(Json(view::render(&state, &row).await?));
     }
@@ -146,7 +163,7 @@ pub async fn reschedule(
             return Err(f.into());
         }
     }
-    let old_day = super::store::slot(&state.db, &row.slot_id).await?.map(|s| s.date);
+    let old_day = old_slot.map(|s| s.date);
     let keep_extras = old_day == Some(slot.date) && slot.office_id == row.office_id;
     let mut tx = state.db.pool.begin().await?;
     if !crate::capacity::take(&mut tx, "marriage_slots", &slot.id, 1).await? {
@@ -194,6 +211,7 @@ pub async fn calendar(State(state): State<AppState>, resident: Resident, Path(id
         BookingKind::Marriage => "结婚登记 Marriage registration",
         BookingKind::Divorce => "离婚登记 Divorce registration",
         BookingKind::Replacement => "补领婚姻登记证 Certificate replacement",
+        BookingKind::DivorceSecondVisit => "离婚登记（第二次） Divorce registration, second visit",
     };
     let description = format!(
         "{} {}–{} · {}",

@@ -5,6 +5,7 @@ mod changes;
 mod code;
 mod demo;
 mod offices;
+mod second_visit;
 pub mod store;
 mod view;
 
@@ -29,6 +30,7 @@ pub fn router() -> Router<AppState> {
         .route("/marriage/bookings/{id}/cancel", post(changes::cancel))
         .route("/marriage/bookings/{id}/reschedule", post(changes::reschedule))
         .route("/marriage/bookings/{id}/calendar.ics", get(changes::calendar))
+        .route("/marriage/second-visits", post(second_visit::create))
 }
 
 /// This journey's part of the OpenAPI document, merged by `crate::openapi`.
@@ -37,7 +39,7 @@ pub fn router() -> Router<AppState> {
     paths(
         offices::list, offices::days, offices::slots, offices::nearest_free,
         bookings::create, bookings::list, bookings::get,
-        changes::confirm, changes::resend_code, changes::cancel, changes::reschedule, changes::calendar,
+        changes::confirm, changes::resend_code, changes::cancel, changes::reschedule, changes::calendar, second_visit::create,
     ),
     tags((name = "marriage", description = "婚姻登记预约: registry offices, slots and bookings")),
 )]

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::AnyConnection;
 
 /// A party as stored (JSON in a TEXT column).
-#[derive(Serialize, Deserialize)]
+#[derive(Clone, Serialize, Deserialize)]
 pub struct StoredParty {
     pub name: String,
     pub id_type: IdType,
@@ -80,12 +80,14 @@ pub struct BookingRow {
     pub partner_tries: i64,
     pub confirm_by: Option<i64>,
     pub created_at: i64,
+    /// A divorce second visit: its first visit.
+    pub first_visit_id: Option<String>,
 }
 
-type Raw = (String, String, String, String, String, String, String, Option<String>, Option<String>, String, String, Option<String>, i64, Option<i64>, i64);
+type Raw = (String, String, String, String, String, String, String, Option<String>, Option<String>, String, String, Option<String>, i64, Option<i64>, i64, Option<String>);
 
 pub const COLUMNS: &str = "id, reference, user_id, kind, status, office_id, slot_id, ceremony_slot_id, counselling_slot_id, \
-     party_a, party_b, partner_code_hash, partner_tries, confirm_by, created_at";
+     party_a, party_b, partner_code_hash, partner_tries, confirm_by, created_at, first_visit_id";
 
 fn from_raw(r: Raw) -> Option<BookingRow> {
     Some(BookingRow {
@@ -104,6 +106,7 @@ fn from_raw(r: Raw) -> Option<BookingRow> {
         partner_tries: r.12,
         confirm_by: r.13,
         created_at: r.14,
+        first_visit_id: r.15,
     })
 }
 
@@ -115,6 +118,15 @@ pub async fn owned(state: &AppState, user_id: &str, id: &str) -> AppResult<Booki
         .fetch_optional(&state.db.pool)
         .await?;
     raw.and_then(from_raw).ok_or_else(AppError::not_found)
+}
+
+/// Any booking by its reference — for matching a party's own document, never shown as such.
+pub async fn by_reference(state: &AppState, reference: &str) -> DbResult<Option<BookingRow>> {
+    let raw: Option<Raw> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM marriage_bookings WHERE reference = $1"))
+        .bind(reference)
+        .fetch_optional(&state.db.pool)
+        .await?;
+    Ok(raw.and_then(from_raw))
 }
 
 pub async fn all_of(state: &AppState, user_id: &str) -> DbResult<Vec<BookingRow>> {
@@ -143,8 +155,26 @@ pub async fn render(state: &AppState, row: &BookingRow) -> AppResult<Booking> {
     };
     let ceremony = extra(&row.ceremony_slot_id).await?;
     let counselling = extra(&row.counselling_slot_id).await?;
-    let divorce = (row.kind == BookingKind::Divorce && row.status == BookingStatus::Confirmed)
-        .then(|| divorce_stage(slot.date, today));
+    let first_visit = match &row.first_visit_id {
+        Some(id) => first_visit_of(state, id).await?,
+        None => None,
+    };
+    let divorce = match (row.kind, &first_visit) {
+        (BookingKind::Divorce, _) if row.status == BookingStatus::Confirmed => Some(divorce_stage(slot.date, today)),
+        (BookingKind::DivorceSecondVisit, Some((_, first_day))) => Some(divorce_stage(*first_day, today)),
+        _ => None,
+    };
+    let second_visit_reference = if row.kind == BookingKind::Divorce {
+        let r: Option<(String,)> = sqlx::query_as(
+            "SELECT reference FROM marriage_bookings WHERE first_visit_id = $1 AND status IN ('awaiting_partner', 'confirmed')",
+        )
+        .bind(&row.id)
+        .fetch_optional(&state.db.pool)
+        .await?;
+        r.map(|(r,)| r)
+    } else {
+        None
+    };
     Ok(Booking {
         id: row.id.clone(),
         reference: row.reference.clone(),
@@ -159,9 +189,26 @@ pub async fn render(state: &AppState, row: &BookingRow) -> AppResult<Booking> {
         party_a: row.party_a.shown(true),
         party_b: row.party_b.shown(false),
         confirm_by: (row.status == BookingStatus::AwaitingPartner).then_some(row.confirm_by).flatten(),
+        resend_code_in: match row.status {
+            BookingStatus::AwaitingPartner => Some(super::code::resend_in(state, &row.id).await?),
+            _ => None,
+        },
         divorce,
+        first_visit_reference: first_visit.map(|(r, _)| r),
+        second_visit_reference,
         created_at: row.created_at,
     })
+}
+
+/// A first visit's reference and day.
+pub async fn first_visit_of(state: &AppState, id: &str) -> AppResult<Option<(String, Date)>> {
+    let r: Option<(String, String)> = sqlx::query_as(
+        "SELECT b.reference, s.day FROM marriage_bookings b JOIN marriage_slots s ON s.id = b.slot_id WHERE b.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&state.db.pool)
+    .await?;
+    Ok(r.and_then(|(reference, day)| Some((reference, Date::parse_iso(&day)?))))
 }
 
 /// Ends an active booking (cancelled or expired) and gives its places back, in one transaction.

@@ -8,7 +8,7 @@ use crate::i18n::{JourneyStrings, Lang, Msg};
 use baoan_contract::error::FieldError;
 
 crate::keys! {
-    Title, Intro, KindQuestion, KindMarriage, KindDivorce, KindReplacement, Continue, MyBookingsLink, OfficeTitle, OfficeHint, Phone, OfficePhone, MapLink, ChooseOffice, DayTitle, DayHint, PlacesLeft, DayFull, DayClosed, BusyWarning, BusyNearest, SlotTitle, SlotFull, PartiesTitle, PartyA, PartyB, PartnerCodeHint, DerivedFromId, Male, Female, BirthDate, BirthDateHint, Sex, Nationality, NationalityHint, ExtrasTitle, Ceremony, CeremonyHint, Counselling, CounsellingHint, NoThanks, BringTitle, BringResidentId, BringHkMacau, BringTaiwan, BringForeign, BringJointPhotos, BringCertificates, BringAgreement, BringReplacementPhotos, BringReceipt, CheckTitle, Change, WhenLabel, CheckDeclaration, Submit, Submitting, SlotTakenTitle, SlotTakenBody, BookingTitle, ConfirmedTitle, Reference, CheckInTitle, QrLabel, AddToCalendar, Print, NextTitle, NextBody, AwaitingBody, PartnerCode, ConfirmButton, DivorceTitle, DivorceBefore, DivorceCooling, DivorceWindow, DivorceMissed, CancelBooking, StatusAwaiting, StatusConfirmed, StatusCancelled, StatusExpired, MineHeading, MineEmpty, BookNow, Mon, Tue, Wed, Thu, Fri, Sat, Sun, FeUnderAge, FeSamePerson, FeSlotFull, FeSlotUnavailable, FeAlreadyBooked, FeBirthDate, EvAwaiting, EvConfirmed, EvCancelled, EvExpired, EvRescheduled, ListSeparator,
+    Title, Intro, KindQuestion, KindMarriage, KindDivorce, KindReplacement, Continue, MyBookingsLink, OfficeTitle, OfficeHint, Phone, OfficePhone, MapLink, ChooseOffice, DayTitle, DayHint, PlacesLeft, DayFull, DayClosed, BusyWarning, BusyNearest, SlotTitle, SlotFull, PartiesTitle, PartyA, PartyB, PartnerCodeHint, DerivedFromId, Male, Female, BirthDate, BirthDateHint, Sex, Nationality, NationalityHint, ExtrasTitle, Ceremony, CeremonyHint, Counselling, CounsellingHint, NoThanks, BringTitle, BringResidentId, BringHkMacau, BringTaiwan, BringForeign, BringJointPhotos, BringCertificates, BringAgreement, BringReplacementPhotos, BringReceipt, CheckTitle, Change, WhenLabel, CheckDeclaration, Submit, Submitting, SlotTakenTitle, SlotTakenBody, BookingTitle, ConfirmedTitle, Reference, CheckInTitle, QrLabel, AddToCalendar, Print, NextTitle, NextBody, AwaitingBody, PartnerCode, ConfirmButton, DivorceTitle, DivorceBefore, DivorceCooling, DivorceWindow, DivorceMissed, CancelBooking, StatusAwaiting, StatusConfirmed, StatusCancelled, StatusExpired, MineHeading, MineEmpty, BookNow, Mon, Tue, Wed, Thu, Fri, Sat, Sun, FeUnderAge, FeSamePerson, FeSlotFull, FeSlotUnavailable, FeAlreadyBooked, FeBirthDate, EvAwaiting, EvConfirmed, EvCancelled, EvExpired, EvRescheduled, ListSeparator, OfficeLabel, DivorceWindowTitle, DivorceMissedTitle, KindDivorceSecond, SecondVisitButton, SecondVisitTitle, SecondVisitHint, SecondVisitSubmit, FirstVisitRef, SecondVisitRef, WithdrawTitle, WithdrawBody, WithdrawButton, EvWithdrawn, FeSecondVisitTooEarly, FeSecondVisitMissed, ResendCode, ResendCodeIn, CodeResent, RescheduleTitle, RescheduleLink, CurrentTime, ChooseAnotherDay, ChooseAnotherTime, RescheduleConfirmTitle, NewTime, RescheduleButton, RescheduleExtrasNote, MovedNotice, OutsideWindow,
 }
 
 fn text(lang: Lang, key: Key) -> &'static str {
@@ -28,6 +28,8 @@ pub fn field_error(e: FieldError) -> Option<Msg> {
         FieldError::MarriageSlotUnavailable => Key::FeSlotUnavailable.into(),
         FieldError::MarriageAlreadyBooked => Key::FeAlreadyBooked.into(),
         FieldError::MarriageBirthDate => Key::FeBirthDate.into(),
+        FieldError::MarriageSecondVisitTooEarly => Key::FeSecondVisitTooEarly.into(),
+        FieldError::MarriageSecondVisitWindowMissed => Key::FeSecondVisitMissed.into(),
         _ => return None,
     })
 }
@@ -44,6 +46,7 @@ pub fn event_message(event: &str) -> Option<Msg> {
         "marriage.cancelled" => Key::EvCancelled,
         "marriage.expired" => Key::EvExpired,
         "marriage.rescheduled" => Key::EvRescheduled,
+        "marriage.withdrawn" => Key::EvWithdrawn,
         _ => return None,
     };
     Some(key.into())

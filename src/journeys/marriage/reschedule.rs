@@ -1,0 +1,118 @@
+//! Moving a booking to another time: a day with places, then a time (the same pickers as the
+//! booking steps), then one confirmation. The server takes the new place and gives the old one
+//! back in one transaction; if the time filled meanwhile, the booking is unchanged and the
+//! resident picks again.
+
+use super::day::DayPicker;
+use super::i18n::Key;
+use super::slot::SlotPicker;
+use super::text::{day_label, pick, slot_time};
+use crate::i18n::{field_error_key, use_i18n};
+use crate::shared::api::{self, ClientError};
+use crate::shared::loadable::{error_key, Loaded};
+use crate::shared::page::use_title;
+use crate::shared::session::RequireSignIn;
+use baoan_contract::marriage::{Booking, RescheduleRequest, Slot};
+use baoan_contract::rules::date::Date;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+#[component]
+pub fn ReschedulePage() -> impl IntoView {
+    use_title(Key::RescheduleTitle);
+    view! { <RequireSignIn><Reschedule /></RequireSignIn> }
+}
+
+#[component]
+fn Reschedule() -> impl IntoView {
+    let params = use_params_map();
+    let id = params.with_untracked(|p| p.get("id").unwrap_or_default());
+    let booking = LocalResource::new(move || {
+        let id = id.clone();
+        async move { api::get::<Booking>(&format!("/marriage/bookings/{id}")).await }
+    });
+    view! { <Loaded resource=booking children={move |b: Booking| view! { <Steps booking=b /> }} /> }
+}
+
+#[component]
+fn Steps(booking: Booking) -> impl IntoView {
+    let i18n = use_i18n();
+    let b = StoredValue::new(booking);
+    let day = RwSignal::new(None::<Date>);
+    let slot = RwSignal::new(None::<Slot>);
+    let office = Signal::derive(move || b.with_value(|b| b.office.id.clone()));
+    // Each step replaces the list the resident scrolled through: show it from the top.
+    Effect::new(move |first: Option<()>| {
+        let _ = (day.get(), slot.get());
+        if first.is_some() {
+            super::to_top();
+        }
+    });
+    let current = move || b.with_value(|b| format!("{} {}", day_label(b.slot.date, i18n.lang.get()), slot_time(&b.slot)));
+    view! {
+        <h1>{move || i18n.t(Key::RescheduleTitle)}</h1>
+        <dl class="summary-list">
+            <div class="summary-row"><dt>{move || i18n.t(Key::Reference)}</dt><dd>{b.with_value(|b| b.reference.clone())}</dd></div>
+            <div class="summary-row"><dt>{move || i18n.t(Key::CurrentTime)}</dt><dd>{current}</dd></div>
+            <div class="summary-row"><dt>{move || i18n.t(Key::OfficeLabel)}</dt><dd>{move || b.with_value(|b| pick(&b.office.name, i18n.lang.get()))}</dd></div>
+        </dl>
+        {move || match (day.get(), slot.get()) {
+            (None, _) => view! {
+                <h2>{i18n.t(Key::DayTitle)}</h2>
+                <DayPicker office=office on_pick=Callback::new(move |d| day.set(Some(d))) within=None />
+            }.into_any(),
+            (Some(d), None) => view! {
+                <h2>{i18n.t(Key::SlotTitle)}</h2>
+                <p>{day_label(d, i18n.lang.get())}</p>
+                <SlotPicker office=office date=Signal::derive(move || d.to_iso()) on_pick=Callback::new(move |s| slot.set(Some(s))) />
+                <p><button type="button" class="button button-secondary" on:click=move |_| day.set(None)>{i18n.t(Key::ChooseAnotherDay)}</button></p>
+            }.into_any(),
+            (Some(_), Some(s)) => view! { <ConfirmMove booking=b to=s day=day chosen=slot /> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn ConfirmMove(booking: StoredValue<Booking>, to: Slot, day: RwSignal<Option<Date>>, chosen: RwSignal<Option<Slot>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let (id, had_extras, old_date) =
+        booking.with_value(|b| (b.id.clone(), b.ceremony.is_some() || b.counselling.is_some(), b.slot.date));
+    let slot = to;
+    let loses_extras = had_extras && old_date != slot.date;
+    let path = StoredValue::new(format!("/marriage/bookings/{id}/reschedule"));
+    let req = RescheduleRequest { slot_id: slot.id.clone() };
+    let send = Action::new_local(move |req: &RescheduleRequest| {
+        let req = req.clone();
+        async move { api::post::<_, Booking>(&path.get_value(), &req).await }
+    });
+    let failed = RwSignal::new(None::<crate::i18n::Msg>);
+    Effect::new(move |_| match send.value().get() {
+        Some(Ok(b)) => navigate(&format!("/marriage/bookings/{}?moved=1", b.id), Default::default()),
+        Some(Err(ClientError::Api(e))) if !e.fields.is_empty() => {
+            // The time filled (or can no longer be booked) meanwhile: nothing changed; pick again.
+            failed.set(e.fields.values().next().map(|f| field_error_key(*f)));
+        }
+        Some(Err(e)) => failed.set(Some(error_key(&e).into())),
+        None => {}
+    });
+    let new_time = format!("{} {}", day_label(slot.date, i18n.lang.get_untracked()), slot_time(&slot));
+    view! {
+        <h2>{move || i18n.t(Key::RescheduleConfirmTitle)}</h2>
+        {move || failed.get().map(|m| view! {
+            <div class="notice notice-error" role="alert">
+                <p>{i18n.t(m)}</p>
+                <p><button type="button" class="button button-secondary" on:click=move |_| chosen.set(None)>{i18n.t(Key::ChooseAnotherTime)}</button></p>
+            </div>
+        })}
+        <dl class="summary-list">
+            <div class="summary-row"><dt>{move || i18n.t(Key::NewTime)}</dt><dd class="marriage-new-time">{new_time}</dd></div>
+        </dl>
+        {loses_extras.then(|| view! { <p class="hint">{move || i18n.t(Key::RescheduleExtrasNote)}</p> })}
+        <p class="marriage-actions">
+            <button type="button" class="button" disabled=move || send.pending().get() || failed.get().is_some()
+                on:click=move |_| { failed.set(None); send.dispatch(req.clone()); }>{move || i18n.t(Key::RescheduleButton)}</button>
+            <button type="button" class="button button-secondary" on:click=move |_| { chosen.set(None); day.set(None); }>{move || i18n.t(Key::ChooseAnotherDay)}</button>
+        </p>
+    }
+}

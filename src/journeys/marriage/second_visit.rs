@@ -1,0 +1,120 @@
+//! Booking the second visit of a divorce by agreement, from the first visit's page: only days
+//! inside the 30-day window after the cooling-off can be chosen (the server checks the same
+//! rule, the contract's divorce clock). The other party then confirms with a code.
+
+use super::day::DayPicker;
+use super::i18n::Key;
+use super::slot::SlotPicker;
+use super::text::{day_label, slot_time};
+use crate::i18n::{field_error_key, fill, use_i18n, Msg};
+use crate::shared::api::{self, ClientError};
+use crate::shared::loadable::{error_key, Loaded};
+use crate::shared::page::use_title;
+use crate::shared::session::RequireSignIn;
+use baoan_contract::marriage::divorce::DivorceStage;
+use baoan_contract::marriage::{Booking, SecondVisitRequest, Slot};
+use baoan_contract::rules::date::Date;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+#[component]
+pub fn SecondVisitPage() -> impl IntoView {
+    use_title(Key::SecondVisitTitle);
+    view! { <RequireSignIn><SecondVisit /></RequireSignIn> }
+}
+
+#[component]
+fn SecondVisit() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = params.with_untracked(|p| p.get("id").unwrap_or_default());
+    let first = LocalResource::new(move || {
+        let id = id.clone();
+        async move { api::get::<Booking>(&format!("/marriage/bookings/{id}")).await }
+    });
+    view! {
+        <h1>{move || i18n.t(Key::SecondVisitTitle)}</h1>
+        <Loaded resource=first children={move |b: Booking| match b.divorce {
+            Some(DivorceStage::Window { opens, closes, .. }) => view! { <Steps first=b opens=opens closes=closes /> }.into_any(),
+            // Outside the window (too early or missed): say where the couple stands instead.
+            Some(stage) => view! { <super::booking::Countdown stage=stage /> }.into_any(),
+            None => view! { <p>{move || i18n.t(Key::FeSecondVisitTooEarly)}</p> }.into_any(),
+        }} />
+    }
+}
+
+#[component]
+fn Steps(first: Booking, opens: Date, closes: Date) -> impl IntoView {
+    let i18n = use_i18n();
+    let first = StoredValue::new(first);
+    let day = RwSignal::new(None::<Date>);
+    let chosen = RwSignal::new(None::<Slot>);
+    let office = Signal::derive(move || first.with_value(|b| b.office.id.clone()));
+    // Each step replaces the list the resident scrolled through: show it from the top.
+    Effect::new(move |once: Option<()>| {
+        let _ = (day.get(), chosen.get());
+        if once.is_some() {
+            super::to_top();
+        }
+    });
+    view! {
+        <p>{move || fill(i18n.t(Key::SecondVisitHint), &[("opens", &opens.to_iso()), ("closes", &closes.to_iso())])}</p>
+        <dl class="summary-list">
+            <div class="summary-row"><dt>{move || i18n.t(Key::FirstVisitRef)}</dt><dd>{first.with_value(|b| b.reference.clone())}</dd></div>
+        </dl>
+        {move || match (day.get(), chosen.get()) {
+            (None, _) => view! {
+                <h2>{i18n.t(Key::DayTitle)}</h2>
+                <DayPicker office=office on_pick=Callback::new(move |d| day.set(Some(d))) within=Some((opens, closes)) />
+            }.into_any(),
+            (Some(d), None) => view! {
+                <h2>{i18n.t(Key::SlotTitle)}</h2>
+                <p>{day_label(d, i18n.lang.get())}</p>
+                <SlotPicker office=office date=Signal::derive(move || d.to_iso()) on_pick=Callback::new(move |s| chosen.set(Some(s))) />
+                <p><button type="button" class="button button-secondary" on:click=move |_| day.set(None)>{i18n.t(Key::ChooseAnotherDay)}</button></p>
+            }.into_any(),
+            (Some(_), Some(s)) => view! { <Confirm first=first to=s day=day chosen=chosen /> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn Confirm(first: StoredValue<Booking>, to: Slot, day: RwSignal<Option<Date>>, chosen: RwSignal<Option<Slot>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    // The owner of the first visit is its party A and sees their own number in full.
+    let req = first.with_value(|b| SecondVisitRequest {
+        first_visit_reference: b.reference.clone(),
+        id_type: Some(b.party_a.id_type),
+        id_number: b.party_a.id_number.clone().unwrap_or_default(),
+        slot_id: to.id.clone(),
+    });
+    let send = Action::new_local(move |req: &SecondVisitRequest| {
+        let req = req.clone();
+        async move { api::post::<_, Booking>("/marriage/second-visits", &req).await }
+    });
+    let failed = RwSignal::new(None::<Msg>);
+    Effect::new(move |_| match send.value().get() {
+        Some(Ok(b)) => navigate(&format!("/marriage/bookings/{}", b.id), Default::default()),
+        Some(Err(ClientError::Api(e))) if !e.fields.is_empty() => failed.set(e.fields.values().next().map(|f| field_error_key(*f))),
+        Some(Err(e)) => failed.set(Some(error_key(&e).into())),
+        None => {}
+    });
+    let time = format!("{} {}", day_label(to.date, i18n.lang.get_untracked()), slot_time(&to));
+    view! {
+        {move || failed.get().map(|m| view! {
+            <div class="notice notice-error" role="alert">
+                <p>{i18n.t(m)}</p>
+                <p><button type="button" class="button button-secondary" on:click=move |_| chosen.set(None)>{i18n.t(Key::ChooseAnotherTime)}</button></p>
+            </div>
+        })}
+        <dl class="summary-list">
+            <div class="summary-row"><dt>{move || i18n.t(Key::WhenLabel)}</dt><dd class="marriage-new-time">{time}</dd></div>
+        </dl>
+        <p class="marriage-actions">
+            <button type="button" class="button" disabled=move || send.pending().get() || failed.get().is_some()
+                on:click=move |_| { failed.set(None); send.dispatch(req.clone()); }>{move || i18n.t(Key::SecondVisitSubmit)}</button>
+            <button type="button" class="button button-secondary" on:click=move |_| { chosen.set(None); day.set(None); }>{move || i18n.t(Key::ChooseAnotherDay)}</button>
+        </p>
+    }
+}

@@ -15,6 +15,12 @@ pub async fn state(config: Config, clock: Clock) -> Result<AppState, sqlx::Error
         tracing::warn!(phone = demo::DEMO_PHONE, "DEMO DATA written: this server is a demonstration, not the live service");
     }
     let demo = demo::is_demo(&db).await?;
+    if demo {
+        // Demo photos are drawn into the data directory (charity journey).
+        if let Err(e) = crate::journeys::charity::write_demo_files(&db, &config.data_dir).await {
+            tracing::warn!(error = %e, "could not write the demo photos");
+        }
+    }
     Ok(AppState { db, config: Arc::new(config), sms: Arc::new(DevLogSender::default()), clock, demo })
 }
 

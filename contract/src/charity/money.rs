@@ -69,7 +69,7 @@ pub fn format_yuan(fen: i64) -> String {
 }
 
 /// Plain text only: no control characters and no markup brackets.
-fn plain_text(s: &str) -> bool {
+pub(crate) fn plain_text(s: &str) -> bool {
     !s.chars().any(|c| c.is_control() || matches!(c, '<' | '>'))
 }
 

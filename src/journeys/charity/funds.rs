@@ -27,7 +27,7 @@ pub fn FundsPage() -> impl IntoView {
         );
         async move { api::get::<Vec<FundCard>>(&path).await }
     });
-    let sorts = [(FundSort::Name, Key::FundSortName), (FundSort::Raised, Key::FundSortRaised), (FundSort::Founded, Key::FundSortFounded)];
+    let sorts = [(FundSort::Name, Key::FundSortName), (FundSort::Raised, Key::FundSortRaised), (FundSort::Founded, Key::FundSortNewest)];
     view! {
         <p><a href="/charity">{move || i18n.t(Key::BackToList)}</a></p>
         <h1>{move || i18n.t(Key::FundsTitle)}</h1>

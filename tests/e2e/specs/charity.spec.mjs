@@ -30,6 +30,15 @@ test("search and filter to a project, then read its ledger and chart", async ({ 
   await cards.first().getByRole("link", { name: "长者饭堂爱心助餐" }).click();
 
   await expect(h1(page)).toHaveText("长者饭堂爱心助餐");
+  // Its photos: each with alt text and its pixel size (the box is kept before it loads), lazy.
+  const photos = page.getByRole("region", { name: ct(L, "Photos") }).locator("img");
+  await expect(photos).toHaveCount(2);
+  await expect(photos.first()).toHaveAttribute("alt", /爱心/);
+  await expect(photos.first()).toHaveAttribute("width", "480");
+  await expect(photos.first()).toHaveAttribute("height", "300");
+  await expect(photos.first()).toHaveAttribute("loading", "lazy");
+  await photos.first().scrollIntoViewIfNeeded();
+  await expect.poll(() => photos.first().evaluate((img) => img.complete && img.naturalWidth)).toBe(480);
   // The demo data makes this project's disclosure 10 days overdue: said in words.
   await expect(page.locator(".charity-badge")).toContainText(ct(L, "BadgeOverdue"));
   await expect(page.locator(".charity-badge")).toContainText("10");

@@ -37,6 +37,7 @@ pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let addr = listener.local_addr()?;
     tracing::info!(url = %format!("http://{addr}/"), database = ?state.db.engine, demo = state.demo, "宝安民政 · 便民服务 is running");
     println!("\n  宝安民政 · 便民服务 is running at http://{addr}/\n");
+    tokio::spawn(crate::journeys::charity::charge_pledges_periodically(state.clone()));
     serve_on(listener, state).await?;
     Ok(())
 }

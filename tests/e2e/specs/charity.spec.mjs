@@ -94,6 +94,32 @@ test("give with the sandbox payment, get the receipt and see it in 我的捐赠"
   await expect(page.locator(".charity-receipt")).toContainText(number);
 });
 
+test("a monthly pledge appears in 我的捐赠 and its donor cancels it there", async ({ page }) => {
+  await signIn(page.request);
+  const order = await page.request.post("/api/v1/charity/gifts", {
+    headers: { "Idempotency-Key": `e2e-pledge-${Date.now()}-${Math.random()}` },
+    data: { project_id: "p-hearing", amount_fen: 3000, anonymous: true, frequency: "monthly" },
+  });
+  expect(order.status(), await order.text()).toBe(200);
+  const { order_id } = await order.json();
+  const paid = await page.request.post(`/api/v1/charity/gifts/${order_id}/sandbox-pay`, { data: { token: "sandbox-approve" } });
+  expect(paid.status()).toBe(200);
+
+  await open(page, "/mine");
+  const pledge = page.locator(".charity-my-gift").filter({ hasText: ct(L, "PledgePerMonth") });
+  await expect(pledge).toHaveCount(1);
+  await expect(pledge).toContainText("听障儿童助听器捐赠");
+  await expect(pledge).toContainText("¥30.00");
+  await expect(pledge).toContainText(ct(L, "PledgeActive"));
+  await pledge.getByRole("button", { name: ct(L, "CancelPledge") }).click();
+  await expect(pledge.getByRole("status")).toHaveText(ct(L, "PledgeCancelledNote"));
+  await expect(pledge).toContainText(ct(L, "PledgeCancelled"));
+  await expect(pledge.getByRole("button", { name: ct(L, "CancelPledge") })).toHaveCount(0);
+  // The server has it cancelled: a reload says so too.
+  await open(page, "/mine");
+  await expect(page.locator(".charity-my-gift").filter({ hasText: ct(L, "PledgePerMonth") })).toContainText(ct(L, "PledgeCancelled"));
+});
+
 test("browse the named funds to a fund page, and the district totals", async ({ page }) => {
   await open(page, "/charity");
   await page.getByRole("link", { name: ct(L, "NavFunds") }).click();

@@ -9,6 +9,7 @@ mod gifts;
 mod list;
 pub mod payment;
 mod photos;
+pub mod pledges;
 mod project;
 pub mod seed;
 
@@ -37,6 +38,9 @@ pub fn router() -> Router<AppState> {
         .route("/charity/gifts/{id}/sandbox-pay", post(gifts::sandbox_pay))
         .route("/me/charity/gifts", get(gifts::mine))
         .route("/charity/photos/{id}", get(photos::serve))
+        .route("/me/charity/pledges", get(pledges::mine))
+        .route("/me/charity/pledges/{id}/cancel", post(pledges::cancel))
+        .route("/admin/charity/pledges/charge", post(pledges::charge_now))
         .route(
             "/admin/charity/projects/{id}/photos",
             post(photos::attach).layer(DefaultBodyLimit::max(crate::uploads::BODY_LIMIT)),
@@ -57,9 +61,17 @@ pub fn router() -> Router<AppState> {
     gifts::show,
     gifts::mine,
     photos::attach,
-    photos::serve
+    photos::serve,
+    pledges::mine,
+    pledges::cancel,
+    pledges::charge_now
 ))]
 pub struct Api;
+
+/// Charges the monthly pledges due, every hour from the server's start (see `pledges`).
+pub async fn charge_pledges_periodically(state: AppState) {
+    pledges::charge_periodically(state).await
+}
 
 /// Writes the demo photos' image files the database lists and the data directory lacks.
 pub async fn write_demo_files(db: &crate::db::Db, data_dir: &std::path::Path) -> std::io::Result<()> {

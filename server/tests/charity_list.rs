@@ -117,16 +117,17 @@ fn urlencode(s: &str) -> String {
 
 async fn funds_projects_and_badges(server: TestServer) {
     let funds = get(&server, "/api/v1/charity/funds").await;
-    let funds = funds.as_array().unwrap();
+    assert_eq!(funds["total"], 5);
+    let funds = funds["items"].as_array().unwrap();
     assert_eq!(funds.len(), 5);
     let haiwan = funds.iter().find(|f| f["id"] == "f-haiwan").unwrap();
     assert_eq!(haiwan["projects_supported"], 2);
     assert_eq!(haiwan["founder_type"], "enterprise");
     assert!(haiwan["raised_fen"].as_i64().unwrap() > 0 && haiwan["spent_fen"].as_i64().unwrap() > 0);
     let searched = get(&server, &format!("/api/v1/charity/funds?q={}", urlencode("家族"))).await;
-    assert_eq!(searched.as_array().unwrap().len(), 2);
+    assert_eq!(searched["items"].as_array().unwrap().len(), 2);
     let by_raised = get(&server, "/api/v1/charity/funds?sort=raised").await;
-    let raised: Vec<i64> = by_raised.as_array().unwrap().iter().map(|f| f["raised_fen"].as_i64().unwrap()).collect();
+    let raised: Vec<i64> = by_raised["items"].as_array().unwrap().iter().map(|f| f["raised_fen"].as_i64().unwrap()).collect();
     assert!(raised.windows(2).all(|w| w[0] >= w[1]));
 
     let fund = get(&server, "/api/v1/charity/funds/f-haiwan").await;

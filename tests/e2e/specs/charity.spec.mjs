@@ -124,8 +124,15 @@ test("browse the named funds to a fund page, and the district totals", async ({ 
   await open(page, "/charity");
   await page.getByRole("link", { name: ct(L, "NavFunds") }).click();
   await expect(h1(page)).toHaveText(ct(L, "FundsTitle"));
+  await expect(page.locator(".charity-count")).toContainText("5");
+  // Most projects supported first (海湾科技 and 西乡商会 support two each; ties by id).
+  await page.getByLabel(ct(L, "SortLabel")).selectOption("projects");
+  await expect(page).toHaveURL(/sort=projects/);
+  await expect(page.locator(".charity-card").first()).toContainText("海湾科技冠名慈善基金");
   await page.getByLabel(ct(L, "FundSearchLabel")).fill("家族");
   await page.getByRole("button", { name: ct(L, "SearchButton") }).click();
+  await expect(page).toHaveURL(/q=%E5%AE%B6%E6%97%8F/);
+  await expect(page).toHaveURL(/sort=projects/);
   await expect(page.locator(".charity-card")).toHaveCount(2);
   await page.getByRole("link", { name: "陈氏家族助学冠名基金" }).click();
   await expect(h1(page)).toHaveText("陈氏家族助学冠名基金");

@@ -15,7 +15,7 @@ use baoan_contract::charity::{
 use baoan_contract::error::ApiError;
 
 /// Escapes LIKE's wildcards so a search for "100%" means the text "100%".
-fn like_pattern(q: &str) -> String {
+pub(super) fn like_pattern(q: &str) -> String {
     let mut p = String::from("%");
     for c in q.chars() {
         if matches!(c, '%' | '_' | '\\') {

@@ -11,6 +11,7 @@ pub mod payment;
 mod photos;
 pub mod pledges;
 mod project;
+pub mod search_index;
 pub mod seed;
 
 use crate::db::DbResult;

@@ -41,7 +41,7 @@ fn MyGift(g: GiftOrder) -> impl IntoView {
             <h3><a href=format!("/charity/projects/{}", g.project_id)>{g.project_title.clone()}</a></h3>
             <p>{yuan(g.amount_fen)}" · "{g.created.to_iso()}" · "<span class="tag">{move || i18n.t(st)}</span></p>
             {g.receipt.clone().map(|r| view! { <p class="hint">{move || i18n.t(Key::ReceiptNo)}" "{r.receipt_no.clone()}</p> })}
-            {g.latest_update.clone().map(|u| view! { <p>{move || i18n.t(Key::LatestUpdate)}"："{u.clone()}</p> })}
+            {g.latest_update.clone().map(|u| view! { <p>{move || i18n.t(Key::LatestUpdate)}{move || i18n.t(Key::Colon)}{u.clone()}</p> })}
             <p><a href=link>{move || i18n.t(link_key)}</a></p>
         </li>
     }

@@ -32,7 +32,7 @@ pub fn Badge(badge_of: DisclosureBadge) -> impl IntoView {
     view! {
         <p class=format!("charity-badge charity-badge-{}", badge_of.tone())>
             <strong>{move || i18n.t(words)}{days.map(|d| format!(" {d} ")).unwrap_or_default()}{move || days.map(|_| i18n.t(Key::Days))}</strong>
-            <span class="charity-badge-next">{move || i18n.t(Key::NextDue)}"："{next_due.to_iso()}</span>
+            <span class="charity-badge-next">{move || i18n.t(Key::NextDue)}{move || i18n.t(Key::Colon)}{next_due.to_iso()}</span>
         </p>
     }
 }

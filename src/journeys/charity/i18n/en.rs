@@ -172,6 +172,7 @@ pub fn text(key: Key) -> &'static str {
         FundSortNewest => "Newest",
         FundSortProjects => "Most projects supported",
         FundResultsCount => "named funds found",
+        Colon => ": ",
         Yuan => "yuan",
     }
 }

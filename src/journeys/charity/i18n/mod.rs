@@ -27,7 +27,7 @@ crate::keys! {
     Message, PayButton, ChangeGift, AlreadyPaid, ReceiptTitle, ReceiptThanks, ReceiptNo, Donor,
     Date, PrintReceipt, WhatNext, WhatNextBody, MonthlyNote, ReceiptPending, ViewReceipt, LatestUpdate,
     StatusPending, StatusPaid, GiftPaidEvent, Yuan,
-    Photos, PledgesHeading, PledgeActive, PledgeCancelled, PledgePerMonth, PledgeStarted, PledgeLastMonth, CancelPledge, PledgeCancelledNote, PledgeCancelError, PledgeChargedEvent, FundSortNewest, FundSortProjects, FundResultsCount,
+    Photos, PledgesHeading, PledgeActive, PledgeCancelled, PledgePerMonth, PledgeStarted, PledgeLastMonth, CancelPledge, PledgeCancelledNote, PledgeCancelError, PledgeChargedEvent, FundSortNewest, FundSortProjects, FundResultsCount, Colon,
 }
 
 fn text(lang: Lang, key: Key) -> &'static str {

@@ -172,6 +172,7 @@ pub fn text(key: Key) -> &'static str {
         FundSortNewest => "最新设立",
         FundSortProjects => "支持项目最多",
         FundResultsCount => "个冠名基金",
+        Colon => "：",
         Yuan => "元",
     }
 }

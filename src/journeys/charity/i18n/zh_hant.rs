@@ -172,6 +172,7 @@ pub fn text(key: Key) -> &'static str {
         FundSortNewest => "最新設立",
         FundSortProjects => "支持項目最多",
         FundResultsCount => "個冠名基金",
+        Colon => "：",
         Yuan => "元",
     }
 }

@@ -10,7 +10,11 @@
 # PostgreSQL: set BENCH_DATABASE_URL_BASE to an admin URL (postgres://…/postgres); a database
 # per size is created and dropped with psql.
 #
-# Environment: BENCH_PORT (18131), BENCH_REQUESTS (200), BENCH_RELEASE=1, BENCH_SKIP_BUILD=1.
+# Environment: BENCH_PORT (18131), BENCH_REQUESTS (200), BENCH_RELEASE=1, BENCH_SKIP_BUILD=1,
+# BENCH_BIN (another server binary, e.g. an older build to compare) with BENCH_TAG (names its
+# report bench/out/charity-list-TAG.md and leaves bench/CHARITY-LIST.md alone).
+#
+# The report goes to bench/out/charity-list.md and is copied to bench/CHARITY-LIST.md.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -26,18 +30,24 @@ if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
   log "building the server ($profile)"
   if [ "$profile" = release ]; then cargo build -q --release -p baoan-server; else cargo build -q -p baoan-server; fi
 fi
-BIN="$ROOT/target/$profile/baoan-server"
+BIN="${BENCH_BIN:-$ROOT/target/$profile/baoan-server}"
+TAG="${BENCH_TAG:-}"
+REPORT="$OUT/charity-list${TAG:+-$TAG}.md"
 # The API is what is measured; the app's files are served from dist/ if it is built.
 DIST="$ROOT/dist"
 if [ ! -f "$DIST/index.html" ]; then log "no dist/: run scripts/build-app.sh first"; exit 1; fi
 
-# URL-encoded queries: first page (newest), a search for 西乡 (title or organiser), a filter.
+# URL-encoded queries: first page (newest); searches (title or organiser) for 西乡 (common: in
+# about 3 of 10 projects), 第123期 (rare: one project), 助 (one character: no bigram, the LIKE
+# scan); a filter.
 declare -A QUERIES=(
   [first_page]="/api/v1/charity/projects"
   [search_xixiang]="/api/v1/charity/projects?q=%E8%A5%BF%E4%B9%A1"
+  [search_rare_issue]="/api/v1/charity/projects?q=%E7%AC%AC123%E6%9C%9F"
+  [search_one_char]="/api/v1/charity/projects?q=%E5%8A%A9"
   [filter_status_category]="/api/v1/charity/projects?status=fundraising&category=education&sort=nearly_funded"
 )
-ORDER=(first_page search_xixiang filter_status_category)
+ORDER=(first_page search_xixiang search_rare_issue search_one_char filter_status_category)
 
 # time_query URL → prints "median p95" in ms
 time_query() {
@@ -70,7 +80,7 @@ for size in 100 10000; do
 done
 
 {
-  echo "# Charity list benchmark ($(date -u +%Y-%m-%dT%H:%MZ), $profile server, SQLite, $N requests each)"
+  echo "# Charity list benchmark ($(date -u +%Y-%m-%dT%H:%MZ), $profile server${TAG:+ \"$TAG\"}, SQLite, $N requests each)"
   echo
   echo "| query | 100: median ms | 100: p95 ms | 10,000: median ms | 10,000: p95 ms | ratio (median) |"
   echo "|---|---:|---:|---:|---:|---:|"
@@ -80,4 +90,5 @@ done
     ratio=$(awk -v a="$m2" -v b="$m1" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
     echo "| $q | $m1 | $p1 | $m2 | $p2 | $ratio |"
   done
-} | tee "$OUT/charity-list.md"
+} | tee "$REPORT"
+if [ -z "$TAG" ]; then cp "$REPORT" "$ROOT/bench/CHARITY-LIST.md"; fi

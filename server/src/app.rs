@@ -49,7 +49,8 @@ pub fn build(state: AppState) -> Router {
             (StatusCode::METHOD_NOT_ALLOWED, Json(ApiError::new(ErrorCode::BadRequest, "Method not allowed")))
         })
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
-        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
+        // no-store unless a handler chose its own caching (public, immutable charity photos).
+        .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
         .with_state(state.clone());
 
     let mut app = Router::new()

@@ -15,6 +15,12 @@ pub async fn state(config: Config, clock: Clock) -> Result<AppState, sqlx::Error
         tracing::warn!(phone = demo::DEMO_PHONE, "DEMO DATA written: this server is a demonstration, not the live service");
     }
     let demo = demo::is_demo(&db).await?;
+    if demo {
+        // Demo photos are drawn into the data directory (charity journey).
+        if let Err(e) = crate::journeys::charity::write_demo_files(&db, &config.data_dir).await {
+            tracing::warn!(error = %e, "could not write the demo photos");
+        }
+    }
     Ok(AppState { db, config: Arc::new(config), sms: Arc::new(DevLogSender::default()), clock, demo })
 }
 
@@ -31,7 +37,9 @@ pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let addr = listener.local_addr()?;
     tracing::info!(url = %format!("http://{addr}/"), database = ?state.db.engine, demo = state.demo, "宝安民政 · 便民服务 is running");
     println!("\n  宝安民政 · 便民服务 is running at http://{addr}/\n");
+    // Periodic work: memorial reminders on their day, monthly charity pledges.
     tokio::spawn(crate::journeys::memorial::run_reminders(state.clone()));
+    tokio::spawn(crate::journeys::charity::charge_pledges_periodically(state.clone()));
     serve_on(listener, state).await?;
     Ok(())
 }

@@ -21,7 +21,12 @@ use std::path::PathBuf;
 pub const BODY_LIMIT: usize = MAX_UPLOAD_BYTES;
 
 fn dir(state: &AppState) -> PathBuf {
-    state.config.data_dir.join("uploads")
+    dir_in(&state.config.data_dir)
+}
+
+/// Where stored files live under a data directory (demo data writes its files there too).
+pub fn dir_in(data_dir: &std::path::Path) -> PathBuf {
+    data_dir.join("uploads")
 }
 
 fn file_name(headers: &HeaderMap) -> String {
@@ -60,24 +65,8 @@ pub async fn upload(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> AppResult<Json<UploadReceipt>> {
-    // An oversized body is refused by the body limit; answer in the contract's error shape.
-    let body = body.map_err(|_| {
-        let mut f = FieldErrors::new();
-        f.add("file", FieldError::UploadTooLarge);
-        AppError(ApiError { code: ErrorCode::PayloadTooLarge, message: "File larger than 10 MB".into(), fields: f.0 })
-    })?;
-    if body.len() > MAX_UPLOAD_BYTES {
-        return Err(AppError::new(ErrorCode::PayloadTooLarge, "File larger than 10 MB"));
-    }
-    let Some(kind) = FileKind::sniff(&body) else {
-        let mut f = FieldErrors::new();
-        f.add("file", if body.is_empty() { FieldError::Required } else { FieldError::UploadType });
-        return Err(f.into());
-    };
-    let id = new_id();
+    let (id, kind, body) = store(&state, body).await?;
     let name = file_name(&headers);
-    tokio::fs::create_dir_all(dir(&state)).await.map_err(internal)?;
-    tokio::fs::write(dir(&state).join(&id), &body).await.map_err(internal)?;
     let sha = crate::auth::codes::hex(&Sha256::digest(&body));
     sqlx::query(
         "INSERT INTO uploads (id, user_id, content_type, size_bytes, sha256, original_name, created_at) \
@@ -93,6 +82,31 @@ pub async fn upload(
     .execute(&state.db.pool)
     .await?;
     Ok(Json(UploadReceipt { id, kind, size_bytes: body.len() as i64, name }))
+}
+
+/// Checks and stores a raw upload body under the data directory: refused when larger than
+/// 10 MB, empty, or not a JPEG, PNG or PDF by its content (field `file`). Returns the new
+/// file's id, its kind and the bytes. Callers record who may read it (residents' uploads here,
+/// staff-attached files in their journey).
+pub async fn store(state: &AppState, body: Result<Bytes, BytesRejection>) -> AppResult<(String, FileKind, Bytes)> {
+    // An oversized body is refused by the body limit; answer in the contract's error shape.
+    let body = body.map_err(|_| {
+        let mut f = FieldErrors::new();
+        f.add("file", FieldError::UploadTooLarge);
+        AppError(ApiError { code: ErrorCode::PayloadTooLarge, message: "File larger than 10 MB".into(), fields: f.0 })
+    })?;
+    if body.len() > MAX_UPLOAD_BYTES {
+        return Err(AppError::new(ErrorCode::PayloadTooLarge, "File larger than 10 MB"));
+    }
+    let Some(kind) = FileKind::sniff(&body) else {
+        let mut f = FieldErrors::new();
+        f.add("file", if body.is_empty() { FieldError::Required } else { FieldError::UploadType });
+        return Err(f.into());
+    };
+    let id = new_id();
+    tokio::fs::create_dir_all(dir(state)).await.map_err(internal)?;
+    tokio::fs::write(dir(state).join(&id), &body).await.map_err(internal)?;
+    Ok((id, kind, body))
 }
 
 fn internal(e: std::io::Error) -> AppError {

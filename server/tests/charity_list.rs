@@ -4,6 +4,7 @@
 
 mod common;
 
+use baoan_server::journeys::charity::search_index;
 use baoan_server::journeys::charity::seed::{generated, generated_project, GenProject};
 use common::TestServer;
 use reqwest::StatusCode;
@@ -111,22 +112,86 @@ async fn sorts(server: TestServer) {
 }
 both_engines!(sorts);
 
+/// The bigrams of `s`, computed here (not by the server's code): each pair of neighbouring
+/// characters, ASCII letters lowercased.
+fn pairs(s: &str) -> BTreeSet<String> {
+    let c: Vec<char> = s.to_ascii_lowercase().chars().collect();
+    (1..c.len()).map(|i| format!("{}{}", c[i - 1], c[i])).collect()
+}
+
+async fn search_uses_the_bigram_index(server: TestServer) {
+    seed(&server).await;
+    let db = &server.db.pool;
+    // Each project's bigrams are stored: of its title and of its organiser, none across the two.
+    for i in [0, 7, 59] {
+        let p = generated_project(i);
+        let stored: Vec<(String,)> =
+            sqlx::query_as("SELECT gram FROM charity_search_grams WHERE project_id = $1").bind(&p.id).fetch_all(db).await.unwrap();
+        let stored: BTreeSet<String> = stored.into_iter().map(|(g,)| g).collect();
+        let want: BTreeSet<String> = pairs(&p.title).union(&pairs(p.organiser)).cloned().collect();
+        assert_eq!(stored, want, "{}", p.id);
+    }
+
+    // Queries of two or more characters (bigram path) and of one (LIKE only) give exactly the
+    // substring matches, counted from the generator.
+    for term in ["学金", "金 第", "沙井重症", "基金会", "第12期", "第1期", "区慈", "助", "期", "1"] {
+        let got: BTreeSet<String> = ids(&all_pages(&server, &format!("q={}", urlencode(term))).await).into_iter().collect();
+        let want = expected(|p| p.title.contains(term) || p.organiser.contains(term));
+        assert_eq!(got, want, "search {term}");
+    }
+    assert_eq!(get(&server, &format!("/api/v1/charity/projects?q={}", urlencode("第1期"))).await["total"], 1);
+
+    // "学金" is in education titles and "金会" in some organisers' names: projects holding both
+    // bigrams exist, yet none holds the text "学金会" — the exact substring check removes them.
+    let (candidates,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM (SELECT project_id FROM charity_search_grams WHERE gram IN ('学金', '金会') \
+         GROUP BY project_id HAVING COUNT(*) = 2) c",
+    )
+    .fetch_one(db)
+    .await
+    .unwrap();
+    assert!(candidates > 0, "the test needs bigram candidates that are not matches");
+    assert_eq!(get(&server, &format!("/api/v1/charity/projects?q={}", urlencode("学金会"))).await["total"], 0);
+    // Bigrams in the wrong order are no match either.
+    assert_eq!(get(&server, &format!("/api/v1/charity/projects?q={}", urlencode("乡西"))).await["total"], 0);
+
+    // A renamed project is re-indexed: found by its new title, no longer by its old one.
+    let p = generated_project(5);
+    sqlx::query("UPDATE charity_projects SET title = 'Clean Water 净水计划' WHERE id = $1").bind(&p.id).execute(db).await.unwrap();
+    let mut conn = db.acquire().await.unwrap();
+    search_index::index_projects(&mut conn, &[(p.id.as_str(), "Clean Water 净水计划", p.organiser)]).await.unwrap();
+    drop(conn);
+    for (term, hits) in [("净水", 1), ("clean water", 1), ("WATER", 1), (&p.title[..], 0)] {
+        let body = get(&server, &format!("/api/v1/charity/projects?q={}", urlencode(term))).await;
+        let found: Vec<String> = ids(body["items"].as_array().unwrap());
+        // ASCII case: the bigrams ignore it; the final LIKE is SQLite's (ignores ASCII case) or
+        // PostgreSQL's (respects it).
+        let expect_hit = hits == 1 && (term != "clean water" && term != "WATER" || server.engine == baoan_server::db::Engine::Sqlite);
+        assert_eq!(found == vec![p.id.clone()], expect_hit, "search {term}: {found:?}");
+        if !expect_hit {
+            assert!(!found.contains(&p.id), "search {term}");
+        }
+    }
+}
+both_engines!(search_uses_the_bigram_index);
+
 fn urlencode(s: &str) -> String {
     s.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
 }
 
 async fn funds_projects_and_badges(server: TestServer) {
     let funds = get(&server, "/api/v1/charity/funds").await;
-    let funds = funds.as_array().unwrap();
+    assert_eq!(funds["total"], 5);
+    let funds = funds["items"].as_array().unwrap();
     assert_eq!(funds.len(), 5);
     let haiwan = funds.iter().find(|f| f["id"] == "f-haiwan").unwrap();
     assert_eq!(haiwan["projects_supported"], 2);
     assert_eq!(haiwan["founder_type"], "enterprise");
     assert!(haiwan["raised_fen"].as_i64().unwrap() > 0 && haiwan["spent_fen"].as_i64().unwrap() > 0);
     let searched = get(&server, &format!("/api/v1/charity/funds?q={}", urlencode("家族"))).await;
-    assert_eq!(searched.as_array().unwrap().len(), 2);
+    assert_eq!(searched["items"].as_array().unwrap().len(), 2);
     let by_raised = get(&server, "/api/v1/charity/funds?sort=raised").await;
-    let raised: Vec<i64> = by_raised.as_array().unwrap().iter().map(|f| f["raised_fen"].as_i64().unwrap()).collect();
+    let raised: Vec<i64> = by_raised["items"].as_array().unwrap().iter().map(|f| f["raised_fen"].as_i64().unwrap()).collect();
     assert!(raised.windows(2).all(|w| w[0] >= w[1]));
 
     let fund = get(&server, "/api/v1/charity/funds/f-haiwan").await;

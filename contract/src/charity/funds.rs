@@ -5,13 +5,33 @@ use crate::rules::date::Date;
 use serde::{Deserialize, Serialize};
 
 coded!(FounderType { Enterprise => "enterprise", Family => "family", Individual => "individual" });
-coded!(FundSort { Name => "name", Raised => "raised", Founded => "founded" });
+coded!(
+    /// The directory's orders: newest founded, most raised, most projects supported, by name.
+    FundSort { Newest => "newest", Raised => "raised", Projects => "projects", Name => "name" }
+);
 
+/// Funds per page of the directory.
+pub const FUND_PAGE_SIZE: i64 = 10;
+
+/// `GET /api/v1/charity/funds?q=&sort=&page=` (newest first when no sort is given).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams, utoipa::ToSchema))]
 pub struct FundQuery {
+    /// Words in the fund's name.
     pub q: Option<String>,
     pub sort: Option<FundSort>,
+    /// 1-based.
+    pub page: Option<i64>,
+}
+
+/// A page of the directory and how many funds match in all.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FundList {
+    pub items: Vec<FundCard>,
+    pub page: i64,
+    pub page_size: i64,
+    pub total: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

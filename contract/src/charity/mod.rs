@@ -5,10 +5,14 @@ pub mod badge;
 pub mod funds;
 pub mod gifts;
 pub mod money;
+pub mod photos;
+pub mod pledges;
 pub mod projects;
 
 pub use badge::{disclosure_badge, DisclosureBadge};
 pub use funds::*;
 pub use gifts::*;
 pub use money::*;
+pub use photos::*;
+pub use pledges::*;
 pub use projects::*;

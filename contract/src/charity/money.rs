@@ -60,7 +60,7 @@ pub fn format_yuan(fen: i64) -> String {
     let whole = (fen / 100).to_string();
     let mut grouped = String::new();
     for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(c);
@@ -69,7 +69,7 @@ pub fn format_yuan(fen: i64) -> String {
 }
 
 /// Plain text only: no control characters and no markup brackets.
-fn plain_text(s: &str) -> bool {
+pub(crate) fn plain_text(s: &str) -> bool {
     !s.chars().any(|c| c.is_control() || matches!(c, '<' | '>'))
 }
 

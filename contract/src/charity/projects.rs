@@ -157,6 +157,9 @@ pub struct PublicGift {
 pub struct ProjectDetail {
     pub card: ProjectCard,
     pub description: String,
+    /// In the order staff arranged them (oldest first).
+    #[serde(default)]
+    pub photos: Vec<super::photos::ProjectPhoto>,
     /// The organiser's public-fundraising qualification (公开募捐资格).
     pub qualification: String,
     pub budget: Vec<BudgetLine>,

@@ -32,7 +32,7 @@ pub fn ProjectCardView(card: ProjectCard) -> impl IntoView {
                 <div><dt>{move || i18n.t(Key::DaysLeft)}</dt>
                     <dd>{move || if finished { i18n.t(Key::Ended).to_string() } else { days_left.to_string() }}</dd></div>
             </dl>
-            <p class="charity-card-reg hint">{move || i18n.t(Key::RegistrationNo)}"："{card.registration_no.clone()}</p>
+            <p class="charity-card-reg hint">{move || i18n.t(Key::RegistrationNo)}{move || i18n.t(Key::Colon)}{card.registration_no.clone()}</p>
         </li>
     }
 }

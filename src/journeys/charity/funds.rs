@@ -8,31 +8,61 @@ use crate::i18n::use_i18n;
 use crate::shared::api;
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
-use baoan_contract::charity::{FundCard, FundDetail, FundSort};
+use baoan_contract::charity::{FundCard, FundDetail, FundList, FundSort};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+
+/// The directory's URL for a search, an order and a page (what the page shows follows the URL,
+/// so Back, reload and sharing keep them).
+fn funds_href(q: &str, sort: &str, page: i64) -> String {
+    let mut parts = Vec::new();
+    if !q.is_empty() {
+        parts.push(format!("q={}", js_sys::encode_uri_component(q)));
+    }
+    if !sort.is_empty() {
+        parts.push(format!("sort={sort}"));
+    }
+    if page > 1 {
+        parts.push(format!("page={page}"));
+    }
+    if parts.is_empty() { "/charity/funds".into() } else { format!("/charity/funds?{}", parts.join("&")) }
+}
 
 #[component]
 pub fn FundsPage() -> impl IntoView {
     use_title(Key::FundsTitle);
     let i18n = use_i18n();
-    let typed = RwSignal::new(String::new());
-    let search = RwSignal::new(String::new());
-    let sort = RwSignal::new(FundSort::Name);
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let param = move |name: &str| query.get().get(name).unwrap_or_default();
+    let page = move || param("page").parse::<i64>().unwrap_or(1).max(1);
     let funds = LocalResource::new(move || {
-        let path = format!(
-            "/charity/funds?q={}&sort={}",
-            js_sys::encode_uri_component(&search.get()),
-            sort.get().code()
-        );
-        async move { api::get::<Vec<FundCard>>(&path).await }
+        let path = format!("/charity/funds{}", funds_href(&param("q"), &param("sort"), page()).trim_start_matches("/charity/funds"));
+        async move { api::get::<FundList>(&path).await }
     });
-    let sorts = [(FundSort::Name, Key::FundSortName), (FundSort::Raised, Key::FundSortRaised), (FundSort::Founded, Key::FundSortFounded)];
+    let typed = RwSignal::new(query.get_untracked().get("q").unwrap_or_default());
+    let target = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        if let Some(to) = target.get() {
+            navigate(&to, Default::default());
+        }
+    });
+    // The order when none is chosen is "newest": show it as chosen.
+    let sort = move || FundSort::from_code(&param("sort")).unwrap_or(FundSort::Newest);
+    let sorts = [
+        (FundSort::Newest, Key::FundSortNewest),
+        (FundSort::Raised, Key::FundSortRaised),
+        (FundSort::Projects, Key::FundSortProjects),
+        (FundSort::Name, Key::FundSortName),
+    ];
     view! {
         <p><a href="/charity">{move || i18n.t(Key::BackToList)}</a></p>
         <h1>{move || i18n.t(Key::FundsTitle)}</h1>
         <p class="lead">{move || i18n.t(Key::FundsLead)}</p>
-        <form role="search" class="charity-search" on:submit=move |ev| { ev.prevent_default(); search.set(typed.get_untracked()); }>
+        <form role="search" class="charity-search" on:submit=move |ev| {
+            ev.prevent_default();
+            target.set(Some(funds_href(typed.get_untracked().trim(), &query.get_untracked().get("sort").unwrap_or_default(), 1)));
+        }>
             <label for="fund-q">{move || i18n.t(Key::FundSearchLabel)}</label>
             <div class="charity-search-row">
                 <input type="search" id="fund-q" maxlength="40" prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev)) />
@@ -41,16 +71,40 @@ pub fn FundsPage() -> impl IntoView {
         </form>
         <div class="field charity-filter">
             <label for="fund-sort">{move || i18n.t(Key::SortLabel)}</label>
-            <select id="fund-sort" on:change=move |ev| sort.set(FundSort::from_code(&event_target_value(&ev)).unwrap_or(FundSort::Name))>
-                {sorts.into_iter().map(|(s, k)| view! { <option value=s.code() selected=move || sort.get() == s>{move || i18n.t(k)}</option> }).collect_view()}
+            <select id="fund-sort" prop:value=move || sort().code()
+                on:change=move |ev| target.set(Some(funds_href(&query.get_untracked().get("q").unwrap_or_default(), &event_target_value(&ev), 1)))>
+                {sorts.into_iter().map(|(s, k)| view! { <option value=s.code() selected=move || sort() == s>{move || i18n.t(k)}</option> }).collect_view()}
             </select>
         </div>
-        <Loaded resource=funds let:funds>
-            {if funds.is_empty() { Some(view! { <p class="notice">{move || i18n.t(Key::NoFunds)}</p> }) } else { None }}
-            <ul class="charity-cards">
-                {funds.into_iter().map(|f| view! { <FundCardView f=f /> }).collect_view()}
-            </ul>
+        <Loaded resource=funds let:list>
+            <FundResults list=list />
         </Loaded>
+    }
+}
+
+#[component]
+fn FundResults(list: FundList) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let pages = ((list.total + list.page_size - 1) / list.page_size.max(1)).max(1);
+    let n = list.page;
+    let link = move |to: i64| {
+        let q = query.get_untracked();
+        funds_href(&q.get("q").unwrap_or_default(), &q.get("sort").unwrap_or_default(), to)
+    };
+    view! {
+        <p class="charity-count" role="status">{list.total}" "{move || i18n.t(Key::FundResultsCount)}</p>
+        {list.items.is_empty().then(|| view! { <p class="notice">{move || i18n.t(Key::NoFunds)}</p> })}
+        <ul class="charity-cards">
+            {list.items.into_iter().map(|f| view! { <FundCardView f=f /> }).collect_view()}
+        </ul>
+        {(pages > 1).then(|| view! {
+            <nav class="charity-pager" aria-label=move || i18n.t(Key::PageNav)>
+                {(n > 1).then(|| view! { <a class="button button-secondary" rel="prev" href=link(n - 1)>{move || i18n.t(Key::PagePrev)}</a> })}
+                <span>{move || i18n.t(Key::PageWord)}" "{n}" / "{pages}</span>
+                {(n < pages).then(|| view! { <a class="button button-secondary" rel="next" href=link(n + 1)>{move || i18n.t(Key::PageNext)}</a> })}
+            </nav>
+        })}
     }
 }
 

@@ -6,7 +6,7 @@ use super::labels::{gift_status, yuan};
 use crate::i18n::use_i18n;
 use crate::shared::api;
 use crate::shared::loadable::Loaded;
-use baoan_contract::charity::{GiftOrder, GiftStatus};
+use baoan_contract::charity::{GiftOrder, GiftStatus, Pledge, PledgeStatus};
 use leptos::prelude::*;
 
 #[component]
@@ -23,6 +23,7 @@ pub fn MySection() -> impl IntoView {
                     view! { <ul class="charity-my-gifts">{gifts.into_iter().map(|g| view! { <MyGift g=g /> }).collect_view()}</ul> }.into_any()
                 }}
             </Loaded>
+            <MyPledges />
             <p><a href="/charity">{move || i18n.t(Key::MineBrowse)}</a></p>
         </section>
     }
@@ -40,8 +41,55 @@ fn MyGift(g: GiftOrder) -> impl IntoView {
             <h3><a href=format!("/charity/projects/{}", g.project_id)>{g.project_title.clone()}</a></h3>
             <p>{yuan(g.amount_fen)}" · "{g.created.to_iso()}" · "<span class="tag">{move || i18n.t(st)}</span></p>
             {g.receipt.clone().map(|r| view! { <p class="hint">{move || i18n.t(Key::ReceiptNo)}" "{r.receipt_no.clone()}</p> })}
-            {g.latest_update.clone().map(|u| view! { <p>{move || i18n.t(Key::LatestUpdate)}"："{u.clone()}</p> })}
+            {g.latest_update.clone().map(|u| view! { <p>{move || i18n.t(Key::LatestUpdate)}{move || i18n.t(Key::Colon)}{u.clone()}</p> })}
             <p><a href=link>{move || i18n.t(link_key)}</a></p>
+        </li>
+    }
+}
+
+/// The resident's monthly pledges (shown only when there are any), each cancellable.
+#[component]
+fn MyPledges() -> impl IntoView {
+    let i18n = use_i18n();
+    let pledges = LocalResource::new(|| api::get::<Vec<Pledge>>("/me/charity/pledges"));
+    move || {
+        pledges.get().and_then(Result::ok).filter(|list| !list.is_empty()).map(|list| {
+            view! {
+                <h3 class="charity-pledges-heading">{move || i18n.t(Key::PledgesHeading)}</h3>
+                <ul class="charity-my-gifts">{list.into_iter().map(|p| view! { <MyPledge p=p /> }).collect_view()}</ul>
+            }
+        })
+    }
+}
+
+#[component]
+fn MyPledge(p: Pledge) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = StoredValue::new(p.id.clone());
+    let cancel = Action::new_local(move |_: &()| {
+        let path = format!("/me/charity/pledges/{}/cancel", js_sys::encode_uri_component(&id.get_value()));
+        async move { api::post::<_, Pledge>(&path, &()).await }
+    });
+    let status = move || match cancel.value().get() {
+        Some(Ok(updated)) => updated.status,
+        _ => p.status,
+    };
+    let failed = move || matches!(cancel.value().get(), Some(Err(_)));
+    view! {
+        <li class="charity-my-gift">
+            <h4><a href=format!("/charity/projects/{}", p.project_id)>{p.project_title.clone()}</a></h4>
+            <p>{yuan(p.amount_fen)}" "{move || i18n.t(Key::PledgePerMonth)}" · "
+                <span class="tag">{move || i18n.t(if status() == PledgeStatus::Active { Key::PledgeActive } else { Key::PledgeCancelled })}</span></p>
+            <p class="hint">{move || i18n.t(Key::PledgeStarted)}" "{p.started.to_iso()}" · "
+                {move || i18n.t(Key::PledgeLastMonth)}" "{p.last_month.clone()}</p>
+            <div role="status">
+                {move || (status() == PledgeStatus::Cancelled).then(|| view! { <p>{move || i18n.t(Key::PledgeCancelledNote)}</p> })}
+            </div>
+            {move || failed().then(|| view! { <p class="error-message" role="alert">{move || i18n.t(Key::PledgeCancelError)}</p> })}
+            {move || (status() == PledgeStatus::Active).then(|| view! {
+                <button type="button" class="button button-secondary" disabled=move || cancel.pending().get()
+                    on:click=move |_| { cancel.dispatch(()); }>{move || i18n.t(Key::CancelPledge)}</button>
+            })}
         </li>
     }
 }

@@ -7,7 +7,7 @@ use super::ledger::{LedgerTable, SpendingChart};
 use crate::i18n::use_i18n;
 use crate::shared::api;
 use crate::shared::loadable::Loaded;
-use baoan_contract::charity::{progress_permille, DisclosureBadge, ProjectDetail, ProjectStatus};
+use baoan_contract::charity::{photo_path, progress_permille, DisclosureBadge, ProjectDetail, ProjectPhoto, ProjectStatus};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -32,9 +32,29 @@ pub fn Badge(badge_of: DisclosureBadge) -> impl IntoView {
     view! {
         <p class=format!("charity-badge charity-badge-{}", badge_of.tone())>
             <strong>{move || i18n.t(words)}{days.map(|d| format!(" {d} ")).unwrap_or_default()}{move || days.map(|_| i18n.t(Key::Days))}</strong>
-            <span class="charity-badge-next">{move || i18n.t(Key::NextDue)}"："{next_due.to_iso()}</span>
+            <span class="charity-badge-next">{move || i18n.t(Key::NextDue)}{move || i18n.t(Key::Colon)}{next_due.to_iso()}</span>
         </p>
     }
+}
+
+/// The project's photos in a row that scrolls sideways on a phone. Each image carries its
+/// pixel size, so its box is reserved before it loads (nothing below moves), and loads lazily.
+#[component]
+fn PhotoStrip(photos: Vec<ProjectPhoto>) -> impl IntoView {
+    let i18n = use_i18n();
+    (!photos.is_empty()).then(|| {
+        let many = photos.len() > 1;
+        view! {
+            // Focusable so a keyboard can scroll the row; labelled as the project's photos.
+            <section class="charity-photos" class:charity-photos-many=many tabindex="0"
+                aria-label=move || i18n.t(Key::Photos)>
+                {photos.into_iter().map(|ph| view! {
+                    <img src=api::api_url(&photo_path(&ph.id)) alt=ph.alt width=ph.width.to_string()
+                        height=ph.height.to_string() loading="lazy" decoding="async" />
+                }).collect_view()}
+            </section>
+        }
+    })
 }
 
 #[component]
@@ -77,6 +97,7 @@ fn ProjectView(p: ProjectDetail) -> impl IntoView {
         }}
         <h2>{move || i18n.t(Key::Description)}</h2>
         <p>{p.description.clone()}</p>
+        <PhotoStrip photos=p.photos.clone() />
         <h2>{move || i18n.t(Key::Budget)}</h2>
         <table class="charity-table">
             <thead><tr><th scope="col">{move || i18n.t(Key::BudgetItem)}</th><th scope="col" class="num">{move || i18n.t(Key::Amount)}</th></tr></thead>

@@ -54,6 +54,8 @@ for (const lang of LANGS) {
       await scan(page, elder);
       await page.getByLabel(ct(lang, "AmountCustomLabel")).fill("10");
       await page.getByLabel(ct(lang, "DonorNameLabel")).fill("Wang");
+      // Monthly, so 我的捐赠 also shows the pledge and its cancel button.
+      await page.getByLabel(ct(lang, "FrequencyMonthly")).check();
       await page.getByRole("button", { name: ct(lang, "Continue") }).click();
       await expect(page.getByRole("button", { name: ct(lang, "PayButton") })).toBeVisible();
       await scan(page, elder);
@@ -61,7 +63,10 @@ for (const lang of LANGS) {
       await expect(page.locator(".charity-receipt")).toBeVisible();
       await scan(page, elder);
       await open(page, "/mine");
-      await expect(page.locator(".charity-my-gift")).toHaveCount(1);
+      await expect(page.locator(".charity-my-gift")).toHaveCount(2);
+      await scan(page, elder);
+      await page.getByRole("button", { name: ct(lang, "CancelPledge") }).click();
+      await expect(page.getByText(ct(lang, "PledgeCancelledNote"))).toBeVisible();
       await scan(page, elder);
     });
   }

@@ -30,6 +30,15 @@ test("search and filter to a project, then read its ledger and chart", async ({ 
   await cards.first().getByRole("link", { name: "长者饭堂爱心助餐" }).click();
 
   await expect(h1(page)).toHaveText("长者饭堂爱心助餐");
+  // Its photos: each with alt text and its pixel size (the box is kept before it loads), lazy.
+  const photos = page.getByRole("region", { name: ct(L, "Photos") }).locator("img");
+  await expect(photos).toHaveCount(2);
+  await expect(photos.first()).toHaveAttribute("alt", /爱心/);
+  await expect(photos.first()).toHaveAttribute("width", "480");
+  await expect(photos.first()).toHaveAttribute("height", "300");
+  await expect(photos.first()).toHaveAttribute("loading", "lazy");
+  await photos.first().scrollIntoViewIfNeeded();
+  await expect.poll(() => photos.first().evaluate((img) => img.complete && img.naturalWidth)).toBe(480);
   // The demo data makes this project's disclosure 10 days overdue: said in words.
   await expect(page.locator(".charity-badge")).toContainText(ct(L, "BadgeOverdue"));
   await expect(page.locator(".charity-badge")).toContainText("10");
@@ -85,12 +94,45 @@ test("give with the sandbox payment, get the receipt and see it in 我的捐赠"
   await expect(page.locator(".charity-receipt")).toContainText(number);
 });
 
+test("a monthly pledge appears in 我的捐赠 and its donor cancels it there", async ({ page }) => {
+  await signIn(page.request);
+  const order = await page.request.post("/api/v1/charity/gifts", {
+    headers: { "Idempotency-Key": `e2e-pledge-${Date.now()}-${Math.random()}` },
+    data: { project_id: "p-hearing", amount_fen: 3000, anonymous: true, frequency: "monthly" },
+  });
+  expect(order.status(), await order.text()).toBe(200);
+  const { order_id } = await order.json();
+  const paid = await page.request.post(`/api/v1/charity/gifts/${order_id}/sandbox-pay`, { data: { token: "sandbox-approve" } });
+  expect(paid.status()).toBe(200);
+
+  await open(page, "/mine");
+  const pledge = page.locator(".charity-my-gift").filter({ hasText: ct(L, "PledgePerMonth") });
+  await expect(pledge).toHaveCount(1);
+  await expect(pledge).toContainText("听障儿童助听器捐赠");
+  await expect(pledge).toContainText("¥30.00");
+  await expect(pledge).toContainText(ct(L, "PledgeActive"));
+  await pledge.getByRole("button", { name: ct(L, "CancelPledge") }).click();
+  await expect(pledge.getByRole("status")).toHaveText(ct(L, "PledgeCancelledNote"));
+  await expect(pledge).toContainText(ct(L, "PledgeCancelled"));
+  await expect(pledge.getByRole("button", { name: ct(L, "CancelPledge") })).toHaveCount(0);
+  // The server has it cancelled: a reload says so too.
+  await open(page, "/mine");
+  await expect(page.locator(".charity-my-gift").filter({ hasText: ct(L, "PledgePerMonth") })).toContainText(ct(L, "PledgeCancelled"));
+});
+
 test("browse the named funds to a fund page, and the district totals", async ({ page }) => {
   await open(page, "/charity");
   await page.getByRole("link", { name: ct(L, "NavFunds") }).click();
   await expect(h1(page)).toHaveText(ct(L, "FundsTitle"));
+  await expect(page.locator(".charity-count")).toContainText("5");
+  // Most projects supported first (海湾科技 and 西乡商会 support two each; ties by id).
+  await page.getByLabel(ct(L, "SortLabel")).selectOption("projects");
+  await expect(page).toHaveURL(/sort=projects/);
+  await expect(page.locator(".charity-card").first()).toContainText("海湾科技冠名慈善基金");
   await page.getByLabel(ct(L, "FundSearchLabel")).fill("家族");
   await page.getByRole("button", { name: ct(L, "SearchButton") }).click();
+  await expect(page).toHaveURL(/q=%E5%AE%B6%E6%97%8F/);
+  await expect(page).toHaveURL(/sort=projects/);
   await expect(page.locator(".charity-card")).toHaveCount(2);
   await page.getByRole("link", { name: "陈氏家族助学冠名基金" }).click();
   await expect(h1(page)).toHaveText("陈氏家族助学冠名基金");

@@ -265,6 +265,7 @@ pub async fn seed(tx: &mut AnyConnection, now: i64) -> DbResult<()> {
             .bind(budget.to_string())
             .bind(now - 86_400 * (130 + n as i64 * 3))
             .execute(&mut *tx).await?;
+        super::search_index::index_projects(tx, &[(p.id, p.title, ORGANISERS[p.organiser])]).await?;
         let start = today.add_days(-125);
         let (hospital, goods) = match p.category {
             "medical" => ("hospital", "supplier"),

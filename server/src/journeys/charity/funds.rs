@@ -7,8 +7,8 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::Json;
 use baoan_contract::charity::{
-    AnnualReport, Category, CategoryTotal, DistrictTotals, FounderType, FundCard, FundDetail, FundQuery, FundSort,
-    MAX_QUERY_CHARS,
+    AnnualReport, Category, CategoryTotal, DistrictTotals, FounderType, FundCard, FundDetail, FundList, FundQuery, FundSort,
+    FUND_PAGE_SIZE, MAX_QUERY_CHARS,
 };
 use baoan_contract::error::ApiError;
 
@@ -35,28 +35,36 @@ fn fund_card(
     }
 }
 
-/// The directory of named funds, searchable by name, sorted.
+/// The directory of named funds: searched by name, sorted and paged by the database.
 #[utoipa::path(get, path = "/api/v1/charity/funds", tag = "charity", params(FundQuery),
-    responses((status = 200, body = Vec<FundCard>)))]
+    responses((status = 200, body = FundList), (status = 400, body = ApiError)))]
 pub async fn list(
     State(state): State<AppState>,
     q: Result<Query<FundQuery>, QueryRejection>,
-) -> AppResult<Json<Vec<FundCard>>> {
+) -> AppResult<Json<FundList>> {
     let Query(q) = q.map_err(super::cards::bad_query)?;
     let search: String = q.q.as_deref().unwrap_or("").trim().chars().take(MAX_QUERY_CHARS).collect();
-    let order = match q.sort.unwrap_or(FundSort::Name) {
-        FundSort::Name => "f.name, f.id",
+    // Columns 6 and 8 of FUND_SELECT: total raised, projects supported.
+    let order = match q.sort.unwrap_or(FundSort::Newest) {
+        FundSort::Newest => "f.founded DESC, f.id",
         FundSort::Raised => "6 DESC, f.id",
-        FundSort::Founded => "f.founded DESC, f.id",
+        FundSort::Projects => "8 DESC, f.id",
+        FundSort::Name => "f.name, f.id",
     };
-    let escaped: String =
-        search.chars().flat_map(|c| if matches!(c, '%' | '_' | '\\') { vec!['\\', c] } else { vec![c] }).collect();
-    let rows: Vec<FundRow> =
-        sqlx::query_as(&format!("{FUND_SELECT} WHERE f.name LIKE $1 ESCAPE '\\' ORDER BY {order}"))
-            .bind(format!("%{escaped}%"))
-            .fetch_all(&state.db.pool)
-            .await?;
-    Ok(Json(rows.into_iter().map(fund_card).collect()))
+    let pattern = super::list::like_pattern(&search);
+    let (total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM charity_funds f WHERE f.name LIKE $1 ESCAPE '\\'")
+        .bind(&pattern)
+        .fetch_one(&state.db.pool)
+        .await?;
+    let page = q.page.unwrap_or(1).clamp(1, 100_000);
+    let rows: Vec<FundRow> = sqlx::query_as(&format!(
+        "{FUND_SELECT} WHERE f.name LIKE $1 ESCAPE '\\' ORDER BY {order} LIMIT {FUND_PAGE_SIZE} OFFSET {}",
+        (page - 1) * FUND_PAGE_SIZE
+    ))
+    .bind(&pattern)
+    .fetch_all(&state.db.pool)
+    .await?;
+    Ok(Json(FundList { items: rows.into_iter().map(fund_card).collect(), page, page_size: FUND_PAGE_SIZE, total }))
 }
 
 /// One fund: its projects, ledger and annual reports.

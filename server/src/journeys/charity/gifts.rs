@@ -110,42 +110,8 @@ pub async fn sandbox_pay(
     .await?
     .rows_affected();
     if moved == 1 {
-        let (earlier,): (i64,) = sqlx::query_as(
-            "SELECT COUNT(*) FROM charity_gifts WHERE project_id = $1 AND user_id = $2 AND status = 'paid' AND id <> $3",
-        )
-        .bind(&order.project_id)
-        .bind(&resident.user_id)
-        .bind(&id)
-        .fetch_one(&mut *tx)
-        .await?;
-        let (raised, target): (i64, i64) =
-            sqlx::query_as("SELECT raised_fen, target_fen FROM charity_projects WHERE id = $1")
-                .bind(&order.project_id)
-                .fetch_one(&mut *tx)
-                .await?;
-        sqlx::query(
-            "UPDATE charity_projects SET raised_fen = raised_fen + $1, donors = donors + $2, progress_permille = $3 WHERE id = $4",
-        )
-        .bind(order.amount_fen)
-        .bind(if earlier == 0 { 1i64 } else { 0 })
-        .bind(progress_permille(raised + order.amount_fen, target))
-        .bind(&order.project_id)
-        .execute(&mut *tx)
-        .await?;
-        // The public ledger shows the income line: an amount and a receipt number, no donor.
-        sqlx::query(
-            "INSERT INTO charity_ledger (id, project_id, fund_id, entry_date, kind, amount_fen, purpose, counterparty, \
-             receipt_ref, created_at) VALUES ($1, $2, NULL, $3, 'income', $4, $5, 'public_donors', $6, $7)",
-        )
-        .bind(new_id())
-        .bind(&order.project_id)
-        .bind(state.clock.today().to_iso())
-        .bind(order.amount_fen)
-        .bind("网上捐赠")
-        .bind(&receipt_no)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
+        let paid = Paid { gift_id: &id, amount_fen: order.amount_fen, receipt_no: &receipt_no, date: state.clock.today(), now };
+        record_paid(&mut tx, &order.project_id, &resident.user_id, paid).await?;
         if order.frequency == Frequency::Monthly {
             sqlx::query(
                 "INSERT INTO charity_pledges (id, user_id, project_id, amount_fen, first_gift_id, status, created_at) \
@@ -175,6 +141,61 @@ pub async fn sandbox_pay(
         tx.rollback().await?;
     }
     Ok(Json(load(&state, &resident.user_id, &id).await?))
+}
+
+/// A gift just paid: its id, amount and receipt, the day it counts for and when it was paid.
+pub(super) struct Paid<'a> {
+    pub gift_id: &'a str,
+    pub amount_fen: i64,
+    pub receipt_no: &'a str,
+    pub date: Date,
+    pub now: i64,
+}
+
+/// What a paid gift changes besides itself, in the transaction that marked it paid: the
+/// project's raised total, donors (a donor counts once per project) and progress, and the
+/// public ledger's income line (an amount and a receipt number, no donor).
+pub(super) async fn record_paid(
+    tx: &mut sqlx::AnyConnection,
+    project_id: &str,
+    user_id: &str,
+    Paid { gift_id, amount_fen, receipt_no, date, now }: Paid<'_>,
+) -> AppResult<()> {
+    let (earlier,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM charity_gifts WHERE project_id = $1 AND user_id = $2 AND status = 'paid' AND id <> $3",
+    )
+    .bind(project_id)
+    .bind(user_id)
+    .bind(gift_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    let (raised, target): (i64, i64) = sqlx::query_as("SELECT raised_fen, target_fen FROM charity_projects WHERE id = $1")
+        .bind(project_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    sqlx::query(
+        "UPDATE charity_projects SET raised_fen = raised_fen + $1, donors = donors + $2, progress_permille = $3 WHERE id = $4",
+    )
+    .bind(amount_fen)
+    .bind(if earlier == 0 { 1i64 } else { 0 })
+    .bind(progress_permille(raised + amount_fen, target))
+    .bind(project_id)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO charity_ledger (id, project_id, fund_id, entry_date, kind, amount_fen, purpose, counterparty, \
+         receipt_ref, created_at) VALUES ($1, $2, NULL, $3, 'income', $4, $5, 'public_donors', $6, $7)",
+    )
+    .bind(new_id())
+    .bind(project_id)
+    .bind(date.to_iso())
+    .bind(amount_fen)
+    .bind("网上捐赠")
+    .bind(receipt_no)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
 }
 
 /// One of the resident's own gifts with its receipt once paid.

@@ -1,7 +1,8 @@
 //! GET /charity/projects: the list, filtered, searched and sorted by the database, one page
-//! at a time. Search is a LIKE on title and organiser: enough for Chinese text at this scale
-//! (a substring match needs no word segmentation); it scans, but 10,000 rows scan in
-//! milliseconds (see bench/charity-list.sh). A full-text index would replace it at larger scale.
+//! at a time. Search is a substring of the title or the organiser (Chinese needs no word
+//! segmentation for that): a query of two or more characters first narrows to the projects
+//! holding all its bigrams (`search_index`, an indexed lookup), and a LIKE confirms those; a
+//! single character is a LIKE scan. See bench/charity-list.sh for the figures.
 
 use super::cards::{card, CardRow, CARD_COLUMNS, CARD_FROM};
 use crate::error::AppResult;
@@ -15,7 +16,7 @@ use baoan_contract::charity::{
 use baoan_contract::error::ApiError;
 
 /// Escapes LIKE's wildcards so a search for "100%" means the text "100%".
-fn like_pattern(q: &str) -> String {
+pub(super) fn like_pattern(q: &str) -> String {
     let mut p = String::from("%");
     for c in q.chars() {
         if matches!(c, '%' | '_' | '\\') {
@@ -31,12 +32,24 @@ fn like_pattern(q: &str) -> String {
 fn filters(q: &ProjectQuery) -> (String, Vec<String>) {
     let mut clauses: Vec<String> = Vec::new();
     let mut binds: Vec<String> = Vec::new();
+    let search: String = q.q.as_deref().unwrap_or("").trim().chars().take(MAX_QUERY_CHARS).collect();
+    // Candidates: projects holding every bigram of the query (one indexed lookup per bigram).
+    let grams = super::search_index::query_grams(&search);
+    if !grams.is_empty() {
+        let placeholders: Vec<String> = (1..=grams.len()).map(|k| format!("${k}")).collect();
+        clauses.push(format!(
+            "p.id IN (SELECT project_id FROM charity_search_grams WHERE gram IN ({}) GROUP BY project_id HAVING COUNT(*) = {})",
+            placeholders.join(", "),
+            grams.len()
+        ));
+        binds.extend(grams);
+    }
     let mut bind = |clauses: &mut Vec<String>, sql: &str, value: String| {
         binds.push(value);
         clauses.push(sql.replace('?', &format!("${}", binds.len())));
     };
-    let search: String = q.q.as_deref().unwrap_or("").trim().chars().take(MAX_QUERY_CHARS).collect();
     if !search.is_empty() {
+        // The exact substring (also what a one-character query is matched by alone).
         let pattern = like_pattern(&search);
         bind(&mut clauses, "(p.title LIKE ? ESCAPE '\\'", pattern.clone());
         let last = clauses.pop().unwrap_or_default();
@@ -127,7 +140,14 @@ mod tests {
     fn binds_are_numbered_in_order() {
         let q = ProjectQuery { q: Some("助学".into()), organiser: Some("X".into()), ..Default::default() };
         let (sql, binds) = filters(&q);
-        assert_eq!(sql, " WHERE (p.title LIKE $1 ESCAPE '\\' OR p.organiser LIKE $2 ESCAPE '\\') AND p.organiser = $3");
-        assert_eq!(binds.len(), 3);
+        assert_eq!(
+            sql,
+            " WHERE p.id IN (SELECT project_id FROM charity_search_grams WHERE gram IN ($1) GROUP BY project_id HAVING COUNT(*) = 1) \
+             AND (p.title LIKE $2 ESCAPE '\\' OR p.organiser LIKE $3 ESCAPE '\\') AND p.organiser = $4"
+        );
+        assert_eq!(binds, vec!["助学", "%助学%", "%助学%", "X"]);
+        // One character: no bigram, the LIKE alone.
+        let (sql, _) = filters(&ProjectQuery { q: Some("助".into()), ..Default::default() });
+        assert_eq!(sql, " WHERE (p.title LIKE $1 ESCAPE '\\' OR p.organiser LIKE $2 ESCAPE '\\')");
     }
 }

@@ -12,6 +12,10 @@ pub trait PaymentProvider: Send + Sync {
     fn name(&self) -> &'static str;
     /// Checks the provider's proof of payment for an order; returns the provider's payment reference.
     fn verify(&self, order_id: &str, amount_fen: i64, proof: &str) -> Result<String, Declined>;
+    /// Charges a monthly pledge's order against the mandate its first payment set up (that
+    /// payment's reference). The order id is the same for every retry of one month's charge,
+    /// so a provider that dedupes by order id never takes a month's money twice.
+    fn charge(&self, mandate: &str, order_id: &str, amount_fen: i64) -> Result<String, Declined>;
 }
 
 /// A sandbox: approves `sandbox-approve`, declines anything else. Clearly labelled as such.
@@ -24,6 +28,15 @@ impl PaymentProvider for SandboxProvider {
 
     fn verify(&self, order_id: &str, amount_fen: i64, proof: &str) -> Result<String, Declined> {
         if proof == baoan_contract::charity::SANDBOX_APPROVE && amount_fen > 0 {
+            Ok(format!("SANDBOX-{order_id}"))
+        } else {
+            Err(Declined)
+        }
+    }
+
+    /// Approves any mandate the sandbox itself issued.
+    fn charge(&self, mandate: &str, order_id: &str, amount_fen: i64) -> Result<String, Declined> {
+        if mandate.starts_with("SANDBOX-") && amount_fen > 0 {
             Ok(format!("SANDBOX-{order_id}"))
         } else {
             Err(Declined)
@@ -44,5 +57,7 @@ mod tests {
         assert_eq!(SandboxProvider.verify("o1", 100, "sandbox-approve"), Ok("SANDBOX-o1".into()));
         assert_eq!(SandboxProvider.verify("o1", 100, "paid"), Err(Declined));
         assert_eq!(SandboxProvider.verify("o1", 0, "sandbox-approve"), Err(Declined));
+        assert_eq!(SandboxProvider.charge("SANDBOX-o1", "o1-2026-05", 100), Ok("SANDBOX-o1-2026-05".into()));
+        assert_eq!(SandboxProvider.charge("CARD-1", "o1-2026-05", 100), Err(Declined));
     }
 }

@@ -69,6 +69,7 @@ pub async fn show(State(state): State<AppState>, Path(id): Path<String>) -> AppR
     Ok(Json(ProjectDetail {
         badge: disclosure_badge(last, period, today),
         card,
+        photos: super::photos::of_project(&state, &id).await?,
         description,
         qualification,
         budget: budget.into_iter().map(|b| BudgetLine { item: b.item, amount_fen: b.amount_fen }).collect(),

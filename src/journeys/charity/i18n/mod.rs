@@ -19,7 +19,7 @@ crate::keys! {
     ChartTitle, ChartEmpty, CpPublicDonors, CpEnterprise, CpFund, CpHospital, CpSchool, CpSupplier,
     CpBeneficiaries, CpOperations, Disclosures, BadgeOnTime, BadgeDueIn, BadgeOverdue, Days, NextDue,
     RecentGifts, Anonymous, ShareLink, GiveButton, ProjectFinishedNote, BackToList, FundsTitle, FundsLead,
-    FundSearchLabel, FundSortName, FundSortRaised, FundSortFounded, FounderType, FounderEnterprise, FounderFamily, FounderIndividual,
+    FundSearchLabel, FundSortName, FundSortRaised, FounderType, FounderEnterprise, FounderFamily, FounderIndividual,
     Founded, Principal, TotalRaised, TotalSpent, ProjectsSupported, FundProjects, AnnualReports, ReportIncome,
     ReportExpense, NoFunds, DistrictTitle, RaisedThisYear, FundsCount, ProjectsCount, DonorsCount, ByCategory,
     GiveTitle, GiveTo, AmountLegend, AmountOther, AmountCustomLabel, AmountCustomHint, NameLegend, Named,
@@ -28,6 +28,7 @@ crate::keys! {
     Message, PayButton, ChangeGift, AlreadyPaid, ReceiptTitle, ReceiptThanks, ReceiptNo, Donor,
     Date, PrintReceipt, WhatNext, WhatNextBody, MonthlyNote, ReceiptPending, ViewReceipt, LatestUpdate,
     StatusPending, StatusPaid, GiftPaidEvent, Yuan,
+    Photos, PledgesHeading, PledgeActive, PledgeCancelled, PledgePerMonth, PledgeStarted, PledgeLastMonth, CancelPledge, PledgeCancelledNote, PledgeCancelError, PledgeChargedEvent, FundSortNewest, FundSortProjects, FundResultsCount, Colon,
 }
 
 fn text(lang: Lang, key: Key) -> &'static str {
@@ -59,6 +60,7 @@ pub const STRINGS: JourneyStrings = JourneyStrings { field_error, event_message 
 pub fn event_message(event: &str) -> Option<Msg> {
     match event {
         "charity.gift_paid" => Some(Key::GiftPaidEvent.into()),
+        "charity.pledge_charged" => Some(Key::PledgeChargedEvent.into()),
         _ => None,
     }
 }

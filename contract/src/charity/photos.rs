@@ -1,0 +1,70 @@
+//! Project photos: staff attach them (an image file plus alt text); the public reads them.
+
+use super::money::plain_text;
+use crate::error::FieldError;
+use serde::{Deserialize, Serialize};
+
+/// Alt text is at most this many characters (a sentence, not a caption essay).
+pub const MAX_PHOTO_ALT_CHARS: usize = 120;
+
+/// One photo of a project, as the project page shows it. `width`/`height` are the stored
+/// image's pixels, so the page can reserve the box before the image arrives (nothing shifts).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProjectPhoto {
+    pub id: String,
+    /// What the photo shows, for screen readers and when the image cannot load. Never empty.
+    pub alt: String,
+    pub width: i64,
+    pub height: i64,
+}
+
+/// The API path that serves a photo's bytes (under /api/v1).
+pub fn photo_path(id: &str) -> String {
+    format!("/charity/photos/{id}")
+}
+
+/// `POST /api/v1/admin/charity/projects/{id}/photos?alt=…` (staff; the image is the raw body).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams, utoipa::ToSchema))]
+pub struct PhotoUpload {
+    /// Alt text: required, plain text, at most [`MAX_PHOTO_ALT_CHARS`] characters.
+    #[serde(default)]
+    pub alt: String,
+}
+
+/// Alt text: trimmed, not empty, plain text, at most [`MAX_PHOTO_ALT_CHARS`] characters.
+/// (Its length and character errors share the gift message's codes: the same kind of text.)
+pub fn validate_photo_alt(input: &str) -> Result<String, FieldError> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Err(FieldError::Required);
+    }
+    if s.chars().count() > MAX_PHOTO_ALT_CHARS {
+        return Err(FieldError::CharityMessageTooLong);
+    }
+    if !plain_text(s) {
+        return Err(FieldError::CharityMessageCharacters);
+    }
+    Ok(s.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alt_text_is_required_plain_and_short() {
+        assert_eq!(validate_photo_alt("  志愿者为长者送餐 "), Ok("志愿者为长者送餐".into()));
+        assert_eq!(validate_photo_alt("   "), Err(FieldError::Required));
+        assert_eq!(validate_photo_alt(""), Err(FieldError::Required));
+        assert_eq!(validate_photo_alt(&"图".repeat(MAX_PHOTO_ALT_CHARS)).map(|s| s.chars().count()), Ok(120));
+        assert_eq!(validate_photo_alt(&"图".repeat(MAX_PHOTO_ALT_CHARS + 1)), Err(FieldError::CharityMessageTooLong));
+        assert_eq!(validate_photo_alt("<img onerror=x>"), Err(FieldError::CharityMessageCharacters));
+    }
+
+    #[test]
+    fn photos_are_served_under_the_charity_api() {
+        assert_eq!(photo_path("abc"), "/charity/photos/abc");
+    }
+}

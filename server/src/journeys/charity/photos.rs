@@ -1,0 +1,146 @@
+//! Project photos. Staff attach an image to a project (token-protected; the file goes through
+//! the shared uploads service: size limit, content sniffing, stored under the data directory);
+//! anyone reads it back. Photo files never change once stored, so they are cached for a year.
+
+use crate::admin::Staff;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::uploads;
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderValue};
+use axum::response::Response;
+use axum::Json;
+use baoan_contract::api::FileKind;
+use baoan_contract::charity::{validate_photo_alt, PhotoUpload, ProjectPhoto};
+use baoan_contract::error::{ApiError, ErrorCode, FieldError, FieldErrors};
+
+/// The pixel size of a PNG (its IHDR) or a baseline/progressive JPEG (its first SOF marker).
+/// `None` when the file is not an image we can read: it is refused as a photo then.
+pub fn image_size(kind: FileKind, bytes: &[u8]) -> Option<(u32, u32)> {
+    let be16 = |b: &[u8], i: usize| Some(u16::from_be_bytes([*b.get(i)?, *b.get(i + 1)?]) as u32);
+    let be32 = |b: &[u8], i: usize| Some(u32::from_be_bytes(b.get(i..i + 4)?.try_into().ok()?));
+    let size = match kind {
+        FileKind::Png if bytes.get(12..16) == Some(b"IHDR") => (be32(bytes, 16)?, be32(bytes, 20)?),
+        FileKind::Jpeg => {
+            let mut i = 2;
+            loop {
+                if *bytes.get(i)? != 0xFF {
+                    return None;
+                }
+                let marker = *bytes.get(i + 1)?;
+                let len = be16(bytes, i + 2)? as usize;
+                // SOF0…SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry height then width.
+                if (0xC0..=0xCF).contains(&marker) && !matches!(marker, 0xC4 | 0xC8 | 0xCC) {
+                    break (be16(bytes, i + 7)?, be16(bytes, i + 5)?);
+                }
+                i += 2 + len;
+            }
+        }
+        _ => return None,
+    };
+    (size.0 > 0 && size.1 > 0).then_some(size)
+}
+
+fn not_a_photo() -> AppError {
+    let mut f = FieldErrors::new();
+    f.add("file", FieldError::UploadType);
+    f.into()
+}
+
+/// Staff: attach a photo (JPEG or PNG, the raw body) with its alt text to a project.
+#[utoipa::path(post, path = "/api/v1/admin/charity/projects/{id}/photos", tag = "charity",
+    params(("id" = String, Path), PhotoUpload, ("Authorization" = String, Header, description = "Bearer <staff token>")),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The image itself, at most 10 MB: JPEG or PNG"),
+    responses((status = 200, body = ProjectPhoto), (status = 401, body = ApiError), (status = 404, body = ApiError),
+        (status = 413, body = ApiError),
+        (status = 422, body = ApiError, description = "alt missing or too long; not a JPEG or PNG (fields.file = upload.type)")))]
+pub async fn attach(
+    State(state): State<AppState>,
+    _staff: Staff,
+    Path(project_id): Path<String>,
+    q: Result<Query<PhotoUpload>, QueryRejection>,
+    body: Result<Bytes, BytesRejection>,
+) -> AppResult<Json<ProjectPhoto>> {
+    let Query(q) = q.map_err(super::cards::bad_query)?;
+    let mut f = FieldErrors::new();
+    let alt = f.check("alt", validate_photo_alt(&q.alt));
+    f.into_result().map_err(AppError)?;
+    let alt = alt.unwrap_or_default();
+    let exists: Option<(String,)> = sqlx::query_as("SELECT id FROM charity_projects WHERE id = $1")
+        .bind(&project_id)
+        .fetch_optional(&state.db.pool)
+        .await?;
+    if exists.is_none() {
+        return Err(AppError::new(ErrorCode::NotFound, "No such project"));
+    }
+    // Read the size before storing: a PDF, or bytes that only start like an image, are refused.
+    if let Ok(b) = &body {
+        match FileKind::sniff(b) {
+            Some(kind @ (FileKind::Jpeg | FileKind::Png)) if image_size(kind, b).is_none() => return Err(not_a_photo()),
+            Some(FileKind::Pdf) => return Err(not_a_photo()),
+            _ => {}
+        }
+    }
+    let (id, kind, bytes) = uploads::store(&state, body).await?;
+    let (width, height) = image_size(kind, &bytes).ok_or_else(not_a_photo)?;
+    sqlx::query(
+        "INSERT INTO charity_project_photos (id, project_id, content_type, width, height, alt, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(&id)
+    .bind(&project_id)
+    .bind(kind.mime())
+    .bind(width as i64)
+    .bind(height as i64)
+    .bind(&alt)
+    .bind(state.clock.now())
+    .execute(&state.db.pool)
+    .await?;
+    Ok(Json(ProjectPhoto { id, alt, width: width as i64, height: height as i64 }))
+}
+
+/// A project's photos in the order they were attached.
+pub async fn of_project(state: &AppState, project_id: &str) -> AppResult<Vec<ProjectPhoto>> {
+    let rows: Vec<(String, String, i64, i64)> = sqlx::query_as(
+        "SELECT id, alt, width, height FROM charity_project_photos WHERE project_id = $1 ORDER BY created_at, id",
+    )
+    .bind(project_id)
+    .fetch_all(&state.db.pool)
+    .await?;
+    Ok(rows.into_iter().map(|(id, alt, width, height)| ProjectPhoto { id, alt, width, height }).collect())
+}
+
+/// A project photo's bytes (public).
+#[utoipa::path(get, path = "/api/v1/charity/photos/{id}", tag = "charity", params(("id" = String, Path)),
+    responses((status = 200, description = "The image (image/jpeg or image/png)"), (status = 404, body = ApiError)))]
+pub async fn serve(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Response> {
+    let row: Option<(String,)> = sqlx::query_as("SELECT content_type FROM charity_project_photos WHERE id = $1")
+        .bind(&id)
+        .fetch_optional(&state.db.pool)
+        .await?;
+    let kind = row
+        .and_then(|(m,)| FileKind::from_mime(&m))
+        .ok_or_else(|| AppError::new(ErrorCode::NotFound, "No such photo"))?;
+    let mut response = uploads::file_response(&state, &id, kind).await?;
+    // Public, and a photo id always means the same bytes.
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable"));
+    Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_png_and_jpeg_sizes() {
+        let png = super::super::demo_photos::png(7, 5, &[0u8; 7 * 5 * 3]);
+        assert_eq!(image_size(FileKind::Png, &png), Some((7, 5)));
+        // SOI, an APP0 segment of 4 bytes, then SOF0: length 17, precision 8, height 300, width 400.
+        let jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x04, 0x00, 0x00, 0xFF, 0xC0, 0x00, 0x11, 0x08, 0x01, 0x2C, 0x01, 0x90];
+        assert_eq!(image_size(FileKind::Jpeg, &jpeg), Some((400, 300)));
+        assert_eq!(image_size(FileKind::Jpeg, &[0xFF, 0xD8, 0xFF, 0xE0]), None);
+        assert_eq!(image_size(FileKind::Png, b"\x89PNG\r\n\x1a\n"), None);
+    }
+}

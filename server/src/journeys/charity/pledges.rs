@@ -1,0 +1,203 @@
+//! Monthly pledges: charged once per calendar month through the payment provider, each charge a
+//! gift with its receipt and a public ledger line; cancelled by the donor from 我的捐赠.
+//!
+//! "Once" is held by the database, not by timing: a month's charge is a gift whose id is
+//! `<pledge id>-<YYYY-MM>` (primary key) plus a `(pledge, month)` row (primary key). A second run
+//! — or one running at the same moment on another connection — fails to insert the same gift and
+//! skips it; a declined payment rolls its claim back so the next run tries again.
+
+use super::gifts::{record_paid, Paid};
+use super::payment::provider;
+use crate::admin::Staff;
+use crate::auth::Resident;
+use crate::error::{AppError, AppResult, JsonBody};
+use crate::messages::{notify, Notice};
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::Json;
+use baoan_contract::api::Topic;
+use baoan_contract::charity::{
+    month_key, pledge_month_due, ChargeReport, ChargeRun, Pledge, PledgeStatus, ProjectStatus,
+};
+use baoan_contract::error::{ApiError, ErrorCode};
+use baoan_contract::rules::date::Date;
+use sha2::{Digest, Sha256};
+use std::time::Duration;
+
+/// How often the server looks for pledges due (a month's charge happens on the first run of it).
+pub const CHARGE_EVERY: Duration = Duration::from_secs(3600);
+
+type DueRow = (String, String, String, i64, i64, i64, Option<String>, Option<String>, String);
+
+/// Charges every active pledge that owes a charge for `today`'s month and has none yet.
+pub async fn charge_due_pledges(state: &AppState, today: Date) -> AppResult<ChargeReport> {
+    let db = &state.db.pool;
+    let due: Vec<DueRow> = sqlx::query_as(
+        "SELECT pl.id, pl.user_id, pl.project_id, pl.amount_fen, pl.created_at, g.anonymous, g.donor_name, \
+         g.payment_ref, p.status \
+         FROM charity_pledges pl JOIN charity_gifts g ON g.id = pl.first_gift_id \
+         JOIN charity_projects p ON p.id = pl.project_id \
+         WHERE pl.status = 'active' ORDER BY pl.created_at, pl.id",
+    )
+    .fetch_all(db)
+    .await?;
+    let mut report = ChargeReport::default();
+    for (pledge_id, user_id, project_id, amount_fen, created_at, anonymous, donor_name, mandate, status) in due {
+        let started = Date::from_unix_seconds(created_at, super::CHINA_UTC_OFFSET);
+        let Some(month) = pledge_month_due(started, today) else { continue };
+        if ProjectStatus::from_code(&status) != Some(ProjectStatus::Fundraising) {
+            report.project_finished += 1;
+            continue;
+        }
+        let gift_id = format!("{pledge_id}-{month}");
+        let now = state.clock.now();
+        let mut tx = db.begin().await?;
+        // The claim: only one run inserts this month's gift (a concurrent one waits, then finds it).
+        let claimed = sqlx::query(
+            "INSERT INTO charity_gifts (id, user_id, project_id, amount_fen, anonymous, donor_name, message, frequency, \
+             status, provider, created_at) VALUES ($1, $2, $3, $4, $5, $6, '', 'monthly', 'pending', $7, $8) \
+             ON CONFLICT (id) DO NOTHING",
+        )
+        .bind(&gift_id)
+        .bind(&user_id)
+        .bind(&project_id)
+        .bind(amount_fen)
+        .bind(anonymous)
+        .bind(donor_name.as_deref())
+        .bind(provider().name())
+        .bind(now)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if claimed == 0 {
+            tx.rollback().await?;
+            report.already_charged += 1;
+            continue;
+        }
+        let Ok(payment_ref) = provider().charge(mandate.as_deref().unwrap_or(""), &gift_id, amount_fen) else {
+            tx.rollback().await?;
+            report.declined += 1;
+            tracing::warn!(pledge = %pledge_id, %month, "monthly pledge charge declined");
+            continue;
+        };
+        let receipt_no = receipt_no(today, &gift_id);
+        sqlx::query(
+            "UPDATE charity_gifts SET status = 'paid', paid_at = $1, payment_ref = $2, receipt_no = $3 WHERE id = $4",
+        )
+        .bind(now)
+        .bind(&payment_ref)
+        .bind(&receipt_no)
+        .bind(&gift_id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("INSERT INTO charity_pledge_charges (pledge_id, month, gift_id, created_at) VALUES ($1, $2, $3, $4)")
+            .bind(&pledge_id)
+            .bind(&month)
+            .bind(&gift_id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        let paid = Paid { gift_id: &gift_id, amount_fen, receipt_no: &receipt_no, date: today, now };
+        record_paid(&mut tx, &project_id, &user_id, paid).await?;
+        tx.commit().await?;
+        report.charged += 1;
+        let path = format!("/charity/gifts/{gift_id}/receipt");
+        let notice = Notice {
+            topic: Topic::Charity,
+            event: "charity.pledge_charged",
+            reference: &receipt_no,
+            action_path: &path,
+            deadline: None,
+            detail: None,
+        };
+        notify(&state.db, &user_id, notice, now).await?;
+    }
+    Ok(report)
+}
+
+/// A monthly charge's receipt number: the day, then a digest of the gift id (unique per month).
+fn receipt_no(today: Date, gift_id: &str) -> String {
+    let digest = crate::auth::codes::hex(&Sha256::digest(gift_id.as_bytes()));
+    format!("CS{}{}", today.to_iso().replace('-', ""), digest[..12].to_uppercase())
+}
+
+/// Runs `charge_due_pledges` for today every [`CHARGE_EVERY`], from the server's start.
+pub async fn charge_periodically(state: AppState) {
+    let mut every = tokio::time::interval(CHARGE_EVERY);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every.tick().await;
+        match charge_due_pledges(&state, state.clock.today()).await {
+            Ok(r) if r.charged + r.declined > 0 => tracing::info!(charged = r.charged, declined = r.declined, "monthly pledges"),
+            Ok(_) => {}
+            Err(e) => tracing::error!(error = ?e.0, "monthly pledge run failed"),
+        }
+    }
+}
+
+/// Staff: charge the pledges due on a given day (what the hourly run does with today's date).
+#[utoipa::path(post, path = "/api/v1/admin/charity/pledges/charge", tag = "charity", request_body = ChargeRun,
+    params(("Authorization" = String, Header, description = "Bearer <staff token>")),
+    responses((status = 200, body = ChargeReport), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
+pub async fn charge_now(
+    State(state): State<AppState>,
+    _staff: Staff,
+    JsonBody(run): JsonBody<ChargeRun>,
+) -> AppResult<Json<ChargeReport>> {
+    Ok(Json(charge_due_pledges(&state, run.date).await?))
+}
+
+type PledgeRow = (String, String, String, i64, String, i64, i64, Option<String>);
+
+const PLEDGE_SELECT: &str = "SELECT pl.id, pl.project_id, p.title, pl.amount_fen, pl.status, pl.created_at, \
+     (SELECT COUNT(*) FROM charity_pledge_charges c WHERE c.pledge_id = pl.id), \
+     (SELECT MAX(c.month) FROM charity_pledge_charges c WHERE c.pledge_id = pl.id) \
+     FROM charity_pledges pl JOIN charity_projects p ON p.id = pl.project_id";
+
+fn pledge((id, project_id, project_title, amount_fen, status, created_at, charges, last): PledgeRow) -> Pledge {
+    let started = Date::from_unix_seconds(created_at, super::CHINA_UTC_OFFSET);
+    Pledge {
+        id,
+        project_id,
+        project_title,
+        amount_fen,
+        status: PledgeStatus::from_code(&status).unwrap_or(PledgeStatus::Cancelled),
+        started,
+        monthly_charges: charges,
+        last_month: last.unwrap_or_else(|| month_key(started)),
+    }
+}
+
+/// 我的捐赠: the resident's monthly pledges, newest first.
+#[utoipa::path(get, path = "/api/v1/me/charity/pledges", tag = "charity",
+    responses((status = 200, body = Vec<Pledge>), (status = 401, body = ApiError)))]
+pub async fn mine(State(state): State<AppState>, resident: Resident) -> AppResult<Json<Vec<Pledge>>> {
+    let rows: Vec<PledgeRow> =
+        sqlx::query_as(&format!("{PLEDGE_SELECT} WHERE pl.user_id = $1 ORDER BY pl.created_at DESC, pl.id"))
+            .bind(&resident.user_id)
+            .fetch_all(&state.db.pool)
+            .await?;
+    Ok(Json(rows.into_iter().map(pledge).collect()))
+}
+
+/// Cancel one of your pledges: no charge from then on. Cancelling again changes nothing.
+#[utoipa::path(post, path = "/api/v1/me/charity/pledges/{id}/cancel", tag = "charity", params(("id" = String, Path)),
+    responses((status = 200, body = Pledge), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
+pub async fn cancel(State(state): State<AppState>, resident: Resident, Path(id): Path<String>) -> AppResult<Json<Pledge>> {
+    let db = &state.db.pool;
+    sqlx::query(
+        "UPDATE charity_pledges SET status = 'cancelled', cancelled_at = $1 WHERE id = $2 AND user_id = $3 AND status = 'active'",
+    )
+    .bind(state.clock.now())
+    .bind(&id)
+    .bind(&resident.user_id)
+    .execute(db)
+    .await?;
+    let row: Option<PledgeRow> = sqlx::query_as(&format!("{PLEDGE_SELECT} WHERE pl.id = $1 AND pl.user_id = $2"))
+        .bind(&id)
+        .bind(&resident.user_id)
+        .fetch_optional(db)
+        .await?;
+    // Someone else's pledge is as unknown as one that does not exist.
+    Ok(Json(pledge(row.ok_or_else(|| AppError::new(ErrorCode::NotFound, "No such pledge"))?)))
+}

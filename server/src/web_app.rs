@@ -91,7 +91,8 @@ pub fn router<S: Clone + Send + Sync + 'static>(dist: &Path, pages: Arc<Pages>) 
 }
 
 /// Trunk names built assets with a content hash (`app-1a2b3c4d5e6f7a8b_bg.wasm`): those never
-/// change and may be cached for a year. Everything else must be revalidated.
+/// change and may be cached for a year. Everything else must be revalidated. The hash is a u64
+/// written in hex without leading zeros, so it is shorter than 16 digits one time in 16.
 async fn cache_policy(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
     let hashed = is_content_hashed(request.uri().path());
     let mut response = next.run(request).await;
@@ -104,7 +105,7 @@ async fn cache_policy(request: axum::extract::Request, next: axum::middleware::N
 
 pub fn is_content_hashed(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or("");
-    name.split(['-', '_', '.']).any(|part| part.len() == 16 && part.bytes().all(|b| b.is_ascii_hexdigit()))
+    name.split(['-', '_', '.']).any(|part| (10..=16).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 #[cfg(test)]
@@ -113,6 +114,7 @@ mod tests {
     fn only_trunk_hashed_names_are_immutable() {
         assert!(super::is_content_hashed("/baoan-app-1a2b3c4d5e6f7a8b_bg.wasm"));
         assert!(super::is_content_hashed("/style-0123456789abcdef.css"));
+        assert!(super::is_content_hashed("/charity-9752957a2353963_bg.wasm"), "a hash with a leading zero dropped");
         assert!(!super::is_content_hashed("/boot.js"));
         assert!(!super::is_content_hashed("/manifest.webmanifest"));
     }

@@ -49,8 +49,8 @@ where
 }
 
 /// No route of this bundle matches. If another bundle serves the path, the browser goes there
-/// with a full page load, so the server sends that bundle's page (the router has not yet put
-/// the new address in the address bar for a link; it has for back/forward, then it's a reload).
+/// with a full page load, so the server sends that bundle's page (for a link the router has not
+/// yet put the new address in the address bar; for back/forward it has, then it's a reload).
 /// Otherwise — or if the server sent this bundle for that very path — the page does not exist.
 #[component]
 fn Elsewhere(bundle: Bundle) -> impl IntoView {
@@ -68,7 +68,9 @@ fn Elsewhere(bundle: Bundle) -> impl IntoView {
         if browser.pathname().ok().as_deref() == Some(path.as_str()) {
             let _ = browser.reload();
         } else {
-            let _ = browser.assign(&url);
+            // Replace, not assign: the router still records this navigation in the history
+            // itself, and a second entry would make Back land on the same page again.
+            let _ = browser.replace(&url);
         }
         view! { <Loading /> }.into_any()
     } else {

@@ -73,7 +73,8 @@ test("when the slot is taken meanwhile, nothing typed is lost and nearby free ti
   const slotId = await page.evaluate(() => localStorage.getItem("baoan.draft.marriage.slot"));
   const others = await apiRequest.newContext({ baseURL: BASE_URL });
   await signIn(others);
-  for (let i = 0, full = false; !full && i < 20; i++) {
+  let full = false;
+  for (let i = 0; !full && i < 20; i++) {
     const c = newCouple();
     const party = (p, male) => ({ name: p.name, id_type: "resident_id", id_number: p.id, birth_date: "", sex: null, nationality: "中国", phone: p.phone });
     const r = await others.post("/api/v1/marriage/bookings", {

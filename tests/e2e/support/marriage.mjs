@@ -31,12 +31,17 @@ export function residentId(birth, male) {
   return first17 + "10X98765432"[sum % 11];
 }
 
-/** A couple of legal age with fresh documents and phones. */
+/** A couple of legal age with fresh documents and phones. The birth date is random too: a
+ * full test run books a few hundred people, and "one active booking per person" must never
+ * see the same ID twice (10 years × 500 sequence numbers alone collided). */
 export function newCouple() {
-  const year = (y) => String(y + randomInt(0, 10));
+  const birth = (y) => {
+    const two = (n) => String(n).padStart(2, "0");
+    return `${y + randomInt(0, 10)}${two(randomInt(1, 13))}${two(randomInt(1, 29))}`;
+  };
   return {
-    a: { name: "张伟", id: residentId(`${year(1980)}0315`, true), nationality: "中国", phone: randomPhone() },
-    b: { name: "李娜", id: residentId(`${year(1985)}0612`, false), nationality: "中国", phone: randomPhone() },
+    a: { name: "张伟", id: residentId(birth(1980), true), nationality: "中国", phone: randomPhone() },
+    b: { name: "李娜", id: residentId(birth(1985), false), nationality: "中国", phone: randomPhone() },
   };
 }
 

@@ -98,3 +98,40 @@ async fn shrink(file: &Blob) -> Option<Blob> {
     });
     JsFuture::from(blob).await.ok()?.dyn_into().ok()
 }
+
+/// The `change` handler of a file input for a document or photo: shrinks a photo, uploads it
+/// with `progress` (0.0–1.0, `None` when done) and hands the receipt to `on_uploaded`, or the
+/// error to `failure`. The input is cleared so choosing the same file again retries.
+pub fn upload_on_change(
+    progress: leptos::prelude::RwSignal<Option<f64>>,
+    failure: leptos::prelude::RwSignal<Option<ClientError>>,
+    on_uploaded: leptos::prelude::Callback<UploadReceipt>,
+) -> impl Fn(leptos::ev::Event) + Copy + 'static {
+    use leptos::prelude::{Callable, Set};
+    move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        failure.set(None);
+        progress.set(Some(0.0));
+        leptos::task::spawn_local(async move {
+            let name = file.name();
+            let blob = shrink_photo(file.into()).await;
+            let result = upload(&blob, &name, move |p| progress.set(Some(p))).await;
+            progress.set(None);
+            match result {
+                Ok(receipt) => on_uploaded.run(receipt),
+                Err(e) => failure.set(Some(e)),
+            }
+        });
+    }
+}
+
+/// What a failed upload says: the field error the server named (wrong type, too large), else
+/// the request's own error (network, server).
+pub fn upload_failure_message(e: &ClientError) -> crate::i18n::Msg {
+    match e {
+        ClientError::Api(api) if !api.fields.is_empty() => crate::i18n::field_error_key(*api.fields.values().next().unwrap()),
+        other => super::loadable::error_key(other).into(),
+    }
+}

@@ -3,15 +3,14 @@
 
 use super::i18n::Key;
 use super::labels;
-use crate::i18n::{field_error_key, use_i18n};
+use crate::i18n::use_i18n;
 use crate::shared::api::{self, ClientError};
 use crate::shared::loadable::error_key;
-use crate::shared::upload::{shrink_photo, upload};
+use crate::shared::upload::{upload_failure_message, upload_on_change};
 use baoan_contract::api::UploadReceipt;
 use baoan_contract::assistance::{AddDocument, ApplicationView, DocumentKind};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 /// A file input for one kind of document; `on_uploaded` gets the receipt once stored.
 #[component]
@@ -20,33 +19,8 @@ pub fn FilePicker(kind: DocumentKind, on_uploaded: Callback<UploadReceipt>) -> i
     let progress = RwSignal::new(None::<f64>);
     let failure = RwSignal::new(None::<ClientError>);
     let id = format!("file-{}", kind.code());
-    let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-        input.set_value("");
-        failure.set(None);
-        progress.set(Some(0.0));
-        spawn_local(async move {
-            let name = file.name();
-            let blob = shrink_photo(file.into()).await;
-            match upload(&blob, &name, move |p| progress.set(Some(p))).await {
-                Ok(receipt) => {
-                    progress.set(None);
-                    on_uploaded.run(receipt);
-                }
-                Err(e) => {
-                    progress.set(None);
-                    failure.set(Some(e));
-                }
-            }
-        });
-    };
-    let message = move || {
-        failure.get().map(|e| match &e {
-            ClientError::Api(api) if !api.fields.is_empty() => i18n.t(field_error_key(*api.fields.values().next().unwrap())),
-            other => i18n.t(error_key(other)),
-        })
-    };
+    let on_change = upload_on_change(progress, failure, on_uploaded);
+    let message = move || failure.get().map(|e| i18n.t(upload_failure_message(&e)));
     let hint_id = format!("{id}-hint");
     // The browser's own file control shows its words in the browser's language and is tiny on a
     // phone: it stays in the page for keyboard and screen readers, and its label is the button.

@@ -3,9 +3,8 @@
 //! back in one transaction; if the time filled meanwhile, the booking is unchanged and the
 //! resident picks again.
 
-use super::day::DayPicker;
 use super::i18n::Key;
-use super::slot::SlotPicker;
+use super::slot::DayThenSlot;
 use super::text::{day_label, pick, slot_time};
 use crate::i18n::{field_error_key, use_i18n};
 use crate::shared::api::{self, ClientError};
@@ -57,17 +56,8 @@ fn Steps(booking: Booking) -> impl IntoView {
             <div class="summary-row"><dt>{move || i18n.t(Key::OfficeLabel)}</dt><dd>{move || b.with_value(|b| pick(&b.office.name, i18n.lang.get()))}</dd></div>
         </dl>
         {move || match (day.get(), slot.get()) {
-            (None, _) => view! {
-                <h2>{i18n.t(Key::DayTitle)}</h2>
-                <DayPicker office=office on_pick=Callback::new(move |d| day.set(Some(d))) within=None />
-            }.into_any(),
-            (Some(d), None) => view! {
-                <h2>{i18n.t(Key::SlotTitle)}</h2>
-                <p>{day_label(d, i18n.lang.get())}</p>
-                <SlotPicker office=office date=Signal::derive(move || d.to_iso()) on_pick=Callback::new(move |s| slot.set(Some(s))) />
-                <p><button type="button" class="button button-secondary" on:click=move |_| day.set(None)>{i18n.t(Key::ChooseAnotherDay)}</button></p>
-            }.into_any(),
             (Some(_), Some(s)) => view! { <ConfirmMove booking=b to=s day=day chosen=slot /> }.into_any(),
+            _ => view! { <DayThenSlot office=office within=None day=day time=slot /> }.into_any(),
         }}
     }
 }

@@ -2,9 +2,8 @@
 //! inside the 30-day window after the cooling-off can be chosen (the server checks the same
 //! rule, the contract's divorce clock). The other party then confirms with a code.
 
-use super::day::DayPicker;
 use super::i18n::Key;
-use super::slot::SlotPicker;
+use super::slot::DayThenSlot;
 use super::text::{day_label, slot_time};
 use crate::i18n::{field_error_key, fill, use_i18n, Msg};
 use crate::shared::api::{self, ClientError};
@@ -63,17 +62,8 @@ fn Steps(first: Booking, opens: Date, closes: Date) -> impl IntoView {
             <div class="summary-row"><dt>{move || i18n.t(Key::FirstVisitRef)}</dt><dd>{first.with_value(|b| b.reference.clone())}</dd></div>
         </dl>
         {move || match (day.get(), chosen.get()) {
-            (None, _) => view! {
-                <h2>{i18n.t(Key::DayTitle)}</h2>
-                <DayPicker office=office on_pick=Callback::new(move |d| day.set(Some(d))) within=Some((opens, closes)) />
-            }.into_any(),
-            (Some(d), None) => view! {
-                <h2>{i18n.t(Key::SlotTitle)}</h2>
-                <p>{day_label(d, i18n.lang.get())}</p>
-                <SlotPicker office=office date=Signal::derive(move || d.to_iso()) on_pick=Callback::new(move |s| chosen.set(Some(s))) />
-                <p><button type="button" class="button button-secondary" on:click=move |_| day.set(None)>{i18n.t(Key::ChooseAnotherDay)}</button></p>
-            }.into_any(),
             (Some(_), Some(s)) => view! { <Confirm first=first to=s day=day chosen=chosen /> }.into_any(),
+            _ => view! { <DayThenSlot office=office within=Some((opens, closes)) day=day time=chosen /> }.into_any(),
         }}
     }
 }

@@ -64,3 +64,30 @@ pub fn SlotPicker(office: Signal<String>, date: Signal<String>, on_pick: Callbac
         }} />
     }
 }
+
+/// Picking a new time for an existing booking (reschedule, second divorce visit): a day —
+/// within `within` when given — then a time on it. The caller shows its own confirmation once
+/// both are chosen.
+#[component]
+pub fn DayThenSlot(
+    office: Signal<String>,
+    within: Option<(Date, Date)>,
+    day: RwSignal<Option<Date>>,
+    time: RwSignal<Option<Slot>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    move || match day.get() {
+        None => view! {
+            <h2>{i18n.t(Key::DayTitle)}</h2>
+            <super::day::DayPicker office=office on_pick=Callback::new(move |d| day.set(Some(d))) within=within />
+        }
+        .into_any(),
+        Some(d) => view! {
+            <h2>{i18n.t(Key::SlotTitle)}</h2>
+            <p>{day_label(d, i18n.lang.get())}</p>
+            <SlotPicker office=office date=Signal::derive(move || d.to_iso()) on_pick=Callback::new(move |s| time.set(Some(s))) />
+            <p><button type="button" class="button button-secondary" on:click=move |_| day.set(None)>{i18n.t(Key::ChooseAnotherDay)}</button></p>
+        }
+        .into_any(),
+    }
+}

@@ -3,13 +3,11 @@
 //! inline style: the CSP forbids them).
 
 use super::i18n::Key;
-use crate::i18n::{field_error_key, use_i18n};
+use crate::i18n::use_i18n;
 use crate::shared::api::{api_url, ClientError};
-use crate::shared::loadable::error_key;
-use crate::shared::upload::{shrink_photo, upload};
+use crate::shared::upload::{upload_failure_message, upload_on_change};
+use baoan_contract::api::UploadReceipt;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 /// Shown size in CSS pixels (the CSS crops the picture to fill it).
 pub const PHOTO_WIDTH: u32 = 180;
@@ -21,29 +19,8 @@ pub fn PhotoPicker(#[prop(into)] label: Signal<Key>, on_uploaded: Callback<Strin
     let i18n = use_i18n();
     let progress = RwSignal::new(None::<f64>);
     let failure = RwSignal::new(None::<ClientError>);
-    let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-        input.set_value("");
-        failure.set(None);
-        progress.set(Some(0.0));
-        spawn_local(async move {
-            let name = file.name();
-            let blob = shrink_photo(file.into()).await;
-            let result = upload(&blob, &name, move |p| progress.set(Some(p))).await;
-            progress.set(None);
-            match result {
-                Ok(receipt) => on_uploaded.run(receipt.id),
-                Err(e) => failure.set(Some(e)),
-            }
-        });
-    };
-    let message = move || {
-        failure.get().map(|e| match &e {
-            ClientError::Api(api) if !api.fields.is_empty() => i18n.t(field_error_key(*api.fields.values().next().unwrap())),
-            other => i18n.t(error_key(other)),
-        })
-    };
+    let on_change = upload_on_change(progress, failure, Callback::new(move |receipt: UploadReceipt| on_uploaded.run(receipt.id)));
+    let message = move || failure.get().map(|e| i18n.t(upload_failure_message(&e)));
     view! {
         <div class="field file-field" class:field-error=move || failure.get().is_some()>
             <p class="hint" id="photo-hint">{move || i18n.t(Key::PhotoHint)}</p>

@@ -20,8 +20,10 @@ pub enum ErrorCode {
     Unauthorized,
     /// No such thing — or it belongs to someone else, which the server never reveals.
     NotFound,
-    /// Too many requests; try again later.
+    /// Too many requests; try again later (`retry_after_seconds` says when).
     RateLimited,
+    /// The request is refused whoever sends it (e.g. a cross-site request).
+    Forbidden,
     /// The request conflicts with the current state (e.g. already done).
     Conflict,
     /// The request body is larger than the server accepts.
@@ -44,16 +46,19 @@ pub struct ApiError {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     #[cfg_attr(feature = "openapi", schema(value_type = BTreeMap<String, String>))]
     pub fields: BTreeMap<String, FieldError>,
+    /// With `rate_limited`: seconds until the action is allowed again (also the `Retry-After` header).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_after_seconds: Option<i64>,
 }
 
 impl ApiError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self { code, message: message.into(), fields: BTreeMap::new() }
+        Self { code, message: message.into(), fields: BTreeMap::new(), retry_after_seconds: None }
     }
 
     /// A validation error naming the fields that are wrong.
     pub fn validation(fields: FieldErrors) -> Self {
-        Self { code: ErrorCode::Validation, message: "Some fields are invalid".into(), fields: fields.0 }
+        Self { code: ErrorCode::Validation, message: "Some fields are invalid".into(), fields: fields.0, retry_after_seconds: None }
     }
 }
 

@@ -25,6 +25,15 @@ impl AppError {
     pub fn rate_limited() -> Self {
         Self::new(ErrorCode::RateLimited, "Too many requests")
     }
+    /// 429 saying when to come back (body `retry_after_seconds` and the `Retry-After` header).
+    pub fn rate_limited_for(retry_after_seconds: i64) -> Self {
+        let mut e = Self::rate_limited();
+        e.0.retry_after_seconds = Some(retry_after_seconds.max(1));
+        e
+    }
+    pub fn forbidden(message: &str) -> Self {
+        Self::new(ErrorCode::Forbidden, message)
+    }
 }
 
 pub fn status_of(code: ErrorCode) -> StatusCode {
@@ -34,6 +43,7 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         ErrorCode::Unauthorized => StatusCode::UNAUTHORIZED,
         ErrorCode::NotFound => StatusCode::NOT_FOUND,
         ErrorCode::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+        ErrorCode::Forbidden => StatusCode::FORBIDDEN,
         ErrorCode::Conflict => StatusCode::CONFLICT,
         ErrorCode::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         ErrorCode::Internal | ErrorCode::Unknown => StatusCode::INTERNAL_SERVER_ERROR,
@@ -42,7 +52,13 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        (status_of(self.0.code), Json(self.0)).into_response()
+        let status = status_of(self.0.code);
+        match self.0.retry_after_seconds {
+            Some(after) => {
+                (status, [(axum::http::header::RETRY_AFTER, after.to_string())], Json(self.0)).into_response()
+            }
+            None => (status, Json(self.0)).into_response(),
+        }
     }
 }
 

@@ -15,6 +15,7 @@ pub mod error;
 pub mod ics;
 pub mod idempotency;
 pub mod journeys;
+pub mod limits;
 pub mod logging;
 pub mod messages;
 pub mod openapi;

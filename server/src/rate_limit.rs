@@ -40,3 +40,17 @@ pub async fn allow(db: &Db, bucket: &str, limit: i64, window_seconds: i64, now: 
     tx.commit().await?;
     Ok(true)
 }
+
+/// Like [`allow`], but on refusal says how many seconds until the oldest event in the window
+/// leaves it (what `Retry-After` tells the client). `Ok(None)`: allowed and recorded.
+pub async fn check(db: &Db, bucket: &str, limit: i64, window_seconds: i64, now: i64) -> DbResult<Option<i64>> {
+    if allow(db, bucket, limit, window_seconds, now).await? {
+        return Ok(None);
+    }
+    let (oldest,): (Option<i64>,) = sqlx::query_as("SELECT MIN(at) FROM rate_events WHERE bucket = $1 AND at > $2")
+        .bind(bucket)
+        .bind(now - window_seconds)
+        .fetch_one(&db.pool)
+        .await?;
+    Ok(Some(oldest.map(|at| at + window_seconds - now).unwrap_or(window_seconds).max(1)))
+}

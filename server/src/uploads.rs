@@ -93,7 +93,7 @@ pub async fn store(state: &AppState, body: Result<Bytes, BytesRejection>) -> App
     let body = body.map_err(|_| {
         let mut f = FieldErrors::new();
         f.add("file", FieldError::UploadTooLarge);
-        AppError(ApiError { code: ErrorCode::PayloadTooLarge, message: "File larger than 10 MB".into(), fields: f.0 })
+        AppError(ApiError { code: ErrorCode::PayloadTooLarge, message: "File larger than 10 MB".into(), fields: f.0, retry_after_seconds: None })
     })?;
     if body.len() > MAX_UPLOAD_BYTES {
         return Err(AppError::new(ErrorCode::PayloadTooLarge, "File larger than 10 MB"));

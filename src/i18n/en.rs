@@ -32,6 +32,7 @@ pub fn text(key: Key) -> &'static str {
         ErrorRateLimited => "Too many attempts. Please wait a minute and try again.",
         ErrorValidation => "Some answers need correcting; see the messages below.",
         ErrorTooLarge => "What you sent is too large.",
+        ErrorForbidden => "This request was refused. Please reload the page and try again.",
         ErrorConflict => "This has already been done. Reload the page to see the latest state.",
         ErrorServer => "Something went wrong on our side. Nothing you typed is lost; please try again shortly.",
         HomeHeading => "Services",

@@ -92,7 +92,7 @@ keys! {
     DemoTag, DemoExplained, OfflineBanner,
     // Loading and errors
     Loading, LoadingAccount, Retry, ErrorPrefix, ErrorSummaryTitle, ErrorNetwork, ErrorUnauthorized, ErrorNotFound,
-    ErrorRateLimited, ErrorValidation, ErrorTooLarge, ErrorConflict, ErrorServer,
+    ErrorRateLimited, ErrorValidation, ErrorTooLarge, ErrorConflict, ErrorForbidden, ErrorServer,
     // Home and the service menu
     HomeHeading, HomeLead, ServicesHeading,
     AssistanceTitle, AssistanceSummary, MarriageTitle, MarriageSummary, CharityTitle, CharitySummary,

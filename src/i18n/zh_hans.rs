@@ -32,6 +32,7 @@ pub fn text(key: Key) -> &'static str {
         ErrorRateLimited => "操作太频繁，请稍等一分钟再试。",
         ErrorValidation => "部分内容填写有误，请按提示修改。",
         ErrorTooLarge => "提交的内容太大。",
+        ErrorForbidden => "请求被拒绝。请刷新页面后重试。",
         ErrorConflict => "该操作已处理过，请刷新页面查看最新状态。",
         ErrorServer => "系统暂时出现问题，您填写的内容没有丢失，请稍后重试。",
         HomeHeading => "便民服务",

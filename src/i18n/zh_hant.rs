@@ -32,6 +32,7 @@ pub fn text(key: Key) -> &'static str {
         ErrorRateLimited => "操作太頻繁，請稍等一分鐘再試。",
         ErrorValidation => "部分內容填寫有誤，請按提示修改。",
         ErrorTooLarge => "提交的內容太大。",
+        ErrorForbidden => "請求被拒絕。請重新整理頁面後再試。",
         ErrorConflict => "此操作已處理，請重新整理頁面查看最新狀態。",
         ErrorServer => "系統暫時出現問題，您填寫的內容沒有遺失，請稍後重試。",
         HomeHeading => "便民服務",

@@ -23,6 +23,7 @@ pub fn error_key(error: &ClientError) -> Key {
             ErrorCode::Validation => Key::ErrorValidation,
             ErrorCode::PayloadTooLarge => Key::ErrorTooLarge,
             ErrorCode::Conflict => Key::ErrorConflict,
+            ErrorCode::Forbidden => Key::ErrorForbidden,
             ErrorCode::BadRequest | ErrorCode::Internal | ErrorCode::Unknown => Key::ErrorServer,
         },
     }

@@ -13,7 +13,7 @@ const HOUR: i64 = 3600;
 fn rate_limited(field_error: FieldError) -> AppError {
     let mut fields = FieldErrors::new();
     fields.add("phone", field_error);
-    AppError(ApiError { code: ErrorCode::RateLimited, message: "Too many codes requested".into(), fields: fields.0 })
+    AppError(ApiError { code: ErrorCode::RateLimited, message: "Too many codes requested".into(), fields: fields.0, retry_after_seconds: None })
 }
 
 fn hash_code(salt: &str, phone: &str, code: &str) -> String {

@@ -21,7 +21,7 @@ use baoan_contract::marriage::{
 pub fn conflict(field: &str, error: FieldError) -> AppError {
     let mut f = FieldErrors::new();
     f.add(field, error);
-    AppError(ApiError { code: ErrorCode::Conflict, message: "No longer available".into(), fields: f.0 })
+    AppError(ApiError { code: ErrorCode::Conflict, message: "No longer available".into(), fields: f.0, retry_after_seconds: None })
 }
 
 pub fn invalid(field: &str, error: FieldError) -> AppError {

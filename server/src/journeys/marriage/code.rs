@@ -54,7 +54,7 @@ pub async fn allow_resend(state: &AppState, booking_id: &str, phone: &str) -> Ap
     let limited = || {
         let mut f = FieldErrors::new();
         f.add("code", FieldError::SmsRateLimited);
-        AppError(ApiError { code: ErrorCode::RateLimited, message: "Too many codes requested".into(), fields: f.0 })
+        AppError(ApiError { code: ErrorCode::RateLimited, message: "Too many codes requested".into(), fields: f.0, retry_after_seconds: None })
     };
     if !rate_limit::allow(&state.db, &cooldown_bucket(booking_id), 1, SMS_RESEND_AFTER_SECONDS, now).await? {
         return Err(limited());

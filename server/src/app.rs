@@ -8,7 +8,7 @@ use crate::state::AppState;
 use crate::{journeys, messages, openapi, security, uploads, web_app};
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue, StatusCode};
-use axum::routing::{get, post, put};
+use axum::routing::{delete, get, post, put};
 use axum::{Json, Router};
 use baoan_contract::error::{ApiError, ErrorCode};
 use std::sync::Arc;
@@ -28,6 +28,7 @@ pub fn build(state: AppState) -> Router {
         .route("/openapi.json", get(|| async { Json(openapi::ApiDoc::openapi_value()) }))
         .route("/auth/sms-code", post(auth::send_code))
         .route("/auth/session", post(auth::sign_in).delete(auth::sign_out))
+        .route("/me/sessions", delete(auth::sign_out_everywhere))
         .route("/me", get(auth::me))
         .route("/me/profile", put(profile::update))
         .route("/me/messages", get(messages::list))
@@ -49,6 +50,8 @@ pub fn build(state: AppState) -> Router {
             (StatusCode::METHOD_NOT_ALLOWED, Json(ApiError::new(ErrorCode::BadRequest, "Method not allowed")))
         })
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
+        // Writes only from the app's own origin (403 otherwise), before any handler runs.
+        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::origin::require_same_origin))
         // no-store unless a handler chose its own caching (public, immutable charity photos).
         .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
         .with_state(state.clone());

@@ -30,9 +30,27 @@ pub struct Config {
     #[arg(long, env = "BAOAN_DEV_SMS_OUTBOX", action = ArgAction::SetTrue, value_parser = BoolishValueParser::new())]
     pub dev_sms_outbox: bool,
 
-    /// Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy in front of this server.
-    #[arg(long, env = "BAOAN_TRUST_PROXY", action = ArgAction::SetTrue, value_parser = BoolishValueParser::new())]
-    pub trust_proxy: bool,
+    /// A reverse proxy in front of this server (IP or CIDR; repeat the flag, or comma-separate in
+    /// the environment). Only from these peers are X-Forwarded-For/-Proto/-Host believed.
+    #[arg(long = "trusted-proxy", env = "BAOAN_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<crate::auth::client_ip::Cidr>,
+
+    /// The app's public origin (e.g. `https://minzheng.example.cn`), accepted as "own" for writes.
+    #[arg(long, env = "BAOAN_PUBLIC_ORIGIN")]
+    pub public_origin: Option<String>,
+
+    /// Development only: cookies without `Secure` and without the `__Host-` prefix, so sign-in
+    /// works over plain HTTP. Never in production.
+    #[arg(long, env = "BAOAN_INSECURE_DEV_COOKIE", action = ArgAction::SetTrue, value_parser = BoolishValueParser::new())]
+    pub insecure_dev_cookie: bool,
+
+    /// At most this many SMS (codes and notices together) per minute, whoever asks.
+    #[arg(long, env = "BAOAN_SMS_CEILING_PER_MINUTE", default_value_t = 60)]
+    pub sms_ceiling_per_minute: i64,
+
+    /// At most this many SMS (codes and notices together) per hour, whoever asks.
+    #[arg(long, env = "BAOAN_SMS_CEILING_PER_HOUR", default_value_t = 1000)]
+    pub sms_ceiling_per_hour: i64,
 
     /// Extra origin the app may call (when the API is served from another host), for the CSP.
     #[arg(long, env = "BAOAN_API_ORIGIN")]
@@ -61,7 +79,13 @@ impl Config {
             dist_dir,
             demo_data: false,
             dev_sms_outbox: true,
-            trust_proxy: false,
+            trusted_proxies: Vec::new(),
+            public_origin: None,
+            // reqwest (like a browser) keeps Secure cookies off plain HTTP.
+            insecure_dev_cookie: true,
+            // Tests send many codes quickly; the ceiling's own test sets a tiny one.
+            sms_ceiling_per_minute: 10_000,
+            sms_ceiling_per_hour: 100_000,
             api_origin: None,
             admin_token: Some("test-admin-token".into()),
             sms_per_phone_per_hour: baoan_contract::api::SMS_PER_PHONE_PER_HOUR,

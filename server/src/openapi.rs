@@ -14,6 +14,7 @@ use utoipa::OpenApi;
         crate::auth::routes::send_code,
         crate::auth::routes::sign_in,
         crate::auth::routes::sign_out,
+        crate::auth::routes::sign_out_everywhere,
         crate::auth::routes::me,
         crate::routes::profile::update,
         crate::messages::list,

@@ -1,5 +1,6 @@
 //! Start-up: database (migrated, demo data if asked), router, listener, graceful shutdown.
 
+use crate::auth::ceiling::CeilingSender;
 use crate::auth::sms::DevLogSender;
 use crate::clock::Clock;
 use crate::config::Config;
@@ -21,7 +22,18 @@ pub async fn state(config: Config, clock: Clock) -> Result<AppState, sqlx::Error
             tracing::warn!(error = %e, "could not write the demo photos");
         }
     }
-    Ok(AppState { db, config: Arc::new(config), sms: Arc::new(DevLogSender::default()), clock, demo })
+    if config.insecure_dev_cookie {
+        tracing::warn!("insecure development cookies are ON: session cookies without Secure, for plain HTTP only");
+    }
+    // Every SMS, whatever its purpose, passes the service-wide ceiling.
+    let sms = Arc::new(CeilingSender {
+        inner: Arc::new(DevLogSender::default()),
+        db: db.clone(),
+        clock: clock.clone(),
+        per_minute: config.sms_ceiling_per_minute,
+        per_hour: config.sms_ceiling_per_hour,
+    });
+    Ok(AppState { db, config: Arc::new(config), sms, clock, demo })
 }
 
 /// Serves `state` on `listener` until the process is asked to stop.

@@ -51,7 +51,7 @@ async fn another_resident_gets_404_on_every_endpoint(server: TestServer) {
         expect_error(r, StatusCode::UNAUTHORIZED, "unauthorized").await;
     }
     // Staff actions need the token.
-    let r = reqwest::Client::new().post(server.url(&format!("/api/v1/admin/assistance/applications/{reference}/advance"))).send().await.unwrap();
+    let r = server.plain_client().post(server.url(&format!("/api/v1/admin/assistance/applications/{reference}/advance"))).send().await.unwrap();
     expect_error(r, StatusCode::UNAUTHORIZED, "unauthorized").await;
     let r = reqwest::Client::new()
         .post(server.url(&format!("/api/v1/admin/assistance/applications/{reference}/approve")))

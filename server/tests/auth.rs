@@ -3,8 +3,11 @@
 
 mod common;
 
-use baoan_contract::api::{SESSION_TTL_SECONDS, SMS_CODE_TTL_SECONDS, SMS_RESEND_AFTER_SECONDS};
-use baoan_server::auth::session::COOKIE_NAME;
+use baoan_contract::api::{
+    DEVICE_COOKIE_MAX_AGE_SECONDS, SESSION_MAX_AGE_SECONDS, SESSION_TTL_SECONDS, SMS_CODE_TTL_SECONDS,
+    SMS_RESEND_AFTER_SECONDS,
+};
+use baoan_server::auth::session::{COOKIE_NAME, SECURE_COOKIE_NAME};
 use baoan_server::config::Config;
 use common::{cookie_attributes, expect_error, session_token, set_cookies, TestServer};
 use reqwest::StatusCode;
@@ -92,7 +95,8 @@ async fn sign_in_sign_out(server: TestServer) {
     expect_error(me(&server, &client).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
     expect_error(me_with_token(&server, &token).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
     // Signing out twice is a 401, not a crash.
-    let twice = reqwest::Client::new()
+    let twice = server
+        .plain_client()
         .delete(server.url("/api/v1/auth/session"))
         .header(reqwest::header::COOKIE, format!("{COOKIE_NAME}={token}"))
         .send()
@@ -266,7 +270,7 @@ async fn per_phone_hourly_limit(server: TestServer) {
 both_engines!(per_phone_hourly_limit, |c: &mut Config| c.sms_per_phone_per_hour = 3);
 
 async fn per_ip_hourly_limit(server: TestServer) {
-    assert!(!server.config.trust_proxy);
+    assert!(server.config.trusted_proxies.is_empty());
     let client = server.client();
     let phones = ["13800000001", "13800000002", "13800000003", "13800000004", "13800000005"];
     for phone in &phones[..3] {
@@ -309,19 +313,23 @@ async fn per_ip_limit_behind_a_trusted_proxy(server: TestServer) {
         async move { request.send().await.unwrap() }
     };
     assert_eq!(send("13800000001", "203.0.113.1").await.status(), StatusCode::OK);
-    assert_eq!(send("13800000002", "203.0.113.1, 10.0.0.1").await.status(), StatusCode::OK);
-    // The left-most address is the client's: this is 203.0.113.1's third request.
-    expect_error(send("13800000003", "203.0.113.1, 10.0.0.2").await, StatusCode::TOO_MANY_REQUESTS, "rate_limited")
+    // The right-most address not of a trusted proxy is the client's; what the client wrote to
+    // its left (anything) does not make it someone else, nor do the proxies' own addresses.
+    assert_eq!(send("13800000002", "6.6.6.6, 203.0.113.1, 10.0.0.1").await.status(), StatusCode::OK);
+    // This is 203.0.113.1's third request.
+    expect_error(send("13800000003", "7.7.7.7, 203.0.113.1").await, StatusCode::TOO_MANY_REQUESTS, "rate_limited")
         .await;
     // Another resident behind the same proxy is not affected.
-    assert_eq!(send("13800000004", "203.0.113.2").await.status(), StatusCode::OK);
+    assert_eq!(send("13800000004", "203.0.113.1, 203.0.113.2").await.status(), StatusCode::OK);
 }
 both_engines!(per_ip_limit_behind_a_trusted_proxy, |c: &mut Config| {
-    c.trust_proxy = true;
+    c.trusted_proxies = vec!["127.0.0.1".parse().unwrap(), "10.0.0.0/8".parse().unwrap()];
     c.sms_per_ip_per_hour = 2;
 });
 
+/// With the development switch (the tests' configuration): a cookie plain HTTP can carry.
 async fn cookie_attributes_over_plain_http(server: TestServer) {
+    assert!(server.config.insecure_dev_cookie);
     let client = server.client();
     assert_eq!(server.send_code(&client, PHONE).await.status(), StatusCode::OK);
     let code = server.outbox_code(PHONE).await;
@@ -340,8 +348,9 @@ async fn cookie_attributes_over_plain_http(server: TestServer) {
     assert!(attr(&attrs, "httponly").is_some(), "HttpOnly: {}", cookies[0]);
     assert_eq!(attr(&attrs, "samesite"), Some("Strict"), "{}", cookies[0]);
     assert_eq!(attr(&attrs, "path"), Some("/"), "{}", cookies[0]);
-    assert_eq!(attr(&attrs, "max-age"), Some(SESSION_TTL_SECONDS.to_string().as_str()), "{}", cookies[0]);
-    assert!(attr(&attrs, "secure").is_none(), "no Secure over plain HTTP: {}", cookies[0]);
+    // The browser may keep it as long as the session can live; the server ends it sooner if unused.
+    assert_eq!(attr(&attrs, "max-age"), Some(SESSION_MAX_AGE_SECONDS.to_string().as_str()), "{}", cookies[0]);
+    assert!(attr(&attrs, "secure").is_none(), "no Secure in development mode: {}", cookies[0]);
     assert!(attr(&attrs, "domain").is_none(), "host-only cookie: {}", cookies[0]);
 
     let out = client.delete(server.url("/api/v1/auth/session")).send().await.unwrap();
@@ -352,42 +361,62 @@ async fn cookie_attributes_over_plain_http(server: TestServer) {
 }
 both_engines!(cookie_attributes_over_plain_http);
 
-async fn cookie_is_secure_behind_an_https_proxy(server: TestServer) {
-    let client = server.client();
-    for (i, phone) in ["13800000001", "13800000002"].into_iter().enumerate() {
-        let https = i == 0;
-        assert_eq!(server.send_code(&client, phone).await.status(), StatusCode::OK);
-        let code = server.outbox_code(phone).await;
-        let r = client
-            .post(server.url("/api/v1/auth/session"))
-            .header("x-forwarded-proto", if https { "https" } else { "http" })
-            .json(&json!({ "phone": phone, "code": code }))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(r.status(), StatusCode::OK);
-        let cookies = set_cookies(&r);
-        let attrs = cookie_attributes(&cookies[0]);
-        assert_eq!(attr(&attrs, "secure").is_some(), https, "Secure exactly when the proxy says HTTPS: {}", cookies[0]);
-        assert!(attr(&attrs, "httponly").is_some() && attr(&attrs, "samesite") == Some("Strict"), "{}", cookies[0]);
-        if https {
-            // Sign-out over HTTPS clears it with a Secure cookie too.
-            let token = session_token(&cookies[0]);
-            let out = reqwest::Client::new()
-                .delete(server.url("/api/v1/auth/session"))
-                .header("x-forwarded-proto", "https")
-                .header(reqwest::header::COOKIE, format!("{COOKIE_NAME}={token}"))
-                .send()
-                .await
-                .unwrap();
-            assert_eq!(out.status(), StatusCode::NO_CONTENT);
-            let cleared = set_cookies(&out);
-            assert!(attr(&cookie_attributes(&cleared[0]), "secure").is_some(), "{}", cleared[0]);
-            assert_eq!(me_with_token(&server, &token).await.status(), StatusCode::UNAUTHORIZED);
-        }
+/// By default (no development switch): `__Host-` cookies, Secure, Path=/, no Domain — for the
+/// session and for the device cookie that binds codes — whatever the request claims.
+async fn cookies_are_host_prefixed_and_secure_by_default(server: TestServer) {
+    assert!(!server.config.insecure_dev_cookie);
+    // (reqwest, like a browser, keeps Secure cookies off plain HTTP: cookies go by hand here.)
+    let client = server.plain_client();
+    let sent = server.send_code(&client, PHONE).await;
+    assert_eq!(sent.status(), StatusCode::OK);
+    let device = set_cookies(&sent);
+    assert_eq!(device.len(), 1, "{device:?}");
+    assert!(device[0].starts_with("__Host-baoan_device="), "{}", device[0]);
+    let device_cookie = device[0].split(';').next().unwrap().to_string();
+    let code = server.outbox_code(PHONE).await;
+    let r = client
+        .post(server.url("/api/v1/auth/session"))
+        .header(reqwest::header::COOKIE, &device_cookie)
+        .json(&json!({ "phone": PHONE, "code": code }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let cookies = set_cookies(&r);
+    assert_eq!(cookies.len(), 1);
+    let session = &cookies[0];
+    let (name, token) = session.split(';').next().unwrap().split_once('=').unwrap();
+    assert_eq!(name, SECURE_COOKIE_NAME, "{session}");
+    for (cookie, max_age) in [(session, SESSION_MAX_AGE_SECONDS), (&device[0], DEVICE_COOKIE_MAX_AGE_SECONDS)] {
+        let attrs = cookie_attributes(cookie);
+        assert!(attr(&attrs, "secure").is_some(), "Secure: {cookie}");
+        assert!(attr(&attrs, "httponly").is_some(), "HttpOnly: {cookie}");
+        assert_eq!(attr(&attrs, "samesite"), Some("Strict"), "{cookie}");
+        assert_eq!(attr(&attrs, "path"), Some("/"), "{cookie}");
+        assert!(attr(&attrs, "domain").is_none(), "host-only: {cookie}");
+        assert_eq!(attr(&attrs, "max-age"), Some(max_age.to_string().as_str()), "{cookie}");
     }
+    // The prefixed cookie is the session; the same token under the plain name is not.
+    let with = |cookie: String| {
+        server.plain_client().get(server.url("/api/v1/me")).header(reqwest::header::COOKIE, cookie).send()
+    };
+    assert_eq!(with(format!("{SECURE_COOKIE_NAME}={token}")).await.unwrap().status(), StatusCode::OK);
+    assert_eq!(with(format!("{COOKIE_NAME}={token}")).await.unwrap().status(), StatusCode::UNAUTHORIZED);
+    // Sign-out clears it with the same attributes.
+    let out = server
+        .plain_client()
+        .delete(server.url("/api/v1/auth/session"))
+        .header(reqwest::header::COOKIE, format!("{SECURE_COOKIE_NAME}={token}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(out.status(), StatusCode::NO_CONTENT);
+    let cleared = set_cookies(&out);
+    assert!(cleared[0].starts_with(&format!("{SECURE_COOKIE_NAME}=;")), "{}", cleared[0]);
+    assert!(attr(&cookie_attributes(&cleared[0]), "secure").is_some(), "{}", cleared[0]);
+    assert_eq!(with(format!("{SECURE_COOKIE_NAME}={token}")).await.unwrap().status(), StatusCode::UNAUTHORIZED);
 }
-both_engines!(cookie_is_secure_behind_an_https_proxy, |c: &mut Config| c.trust_proxy = true);
+both_engines!(cookies_are_host_prefixed_and_secure_by_default, |c: &mut Config| c.insecure_dev_cookie = false);
 
 async fn sessions_expire_unless_used(server: TestServer) {
     let (active, idle) = (server.client(), server.client());

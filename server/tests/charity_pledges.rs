@@ -132,7 +132,7 @@ async fn each_month_is_charged_once(server: TestServer) {
     assert_eq!(get(&server, &other, "/api/v1/me/charity/pledges").await, json!([]));
     let r = other.post(server.url(&format!("/api/v1/me/charity/pledges/{pledge_id}/cancel"))).send().await.unwrap();
     expect_error(r, StatusCode::NOT_FOUND, "not_found").await;
-    let r = reqwest::Client::new().post(server.url(&format!("/api/v1/me/charity/pledges/{pledge_id}/cancel"))).send().await.unwrap();
+    let r = server.plain_client().post(server.url(&format!("/api/v1/me/charity/pledges/{pledge_id}/cancel"))).send().await.unwrap();
     expect_error(r, StatusCode::UNAUTHORIZED, "unauthorized").await;
     assert_eq!(get(&server, &client, "/api/v1/me/charity/pledges").await[0]["status"], "active");
 
@@ -155,7 +155,7 @@ both_engines!(each_month_is_charged_once, demo);
 
 async fn only_staff_run_the_charge(server: TestServer) {
     let body = json!({ "date": "2030-01-01" });
-    let r = reqwest::Client::new().post(server.url("/api/v1/admin/charity/pledges/charge")).json(&body).send().await.unwrap();
+    let r = server.plain_client().post(server.url("/api/v1/admin/charity/pledges/charge")).json(&body).send().await.unwrap();
     expect_error(r, StatusCode::UNAUTHORIZED, "unauthorized").await;
     let resident = server.client();
     server.sign_in(&resident, "13800000033").await;

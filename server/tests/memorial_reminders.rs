@@ -104,7 +104,7 @@ async fn qingming_once_per_year(server: TestServer) {
 both_engines!(qingming_once_per_year);
 
 async fn staff_only(server: TestServer) {
-    let r = reqwest::Client::new().post(server.url("/api/v1/memorial/admin/reminders/run")).json(&json!({ "date": "2027-04-05" })).send().await.unwrap();
+    let r = server.plain_client().post(server.url("/api/v1/memorial/admin/reminders/run")).json(&json!({ "date": "2027-04-05" })).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
 }
 sqlite_only!(staff_only);

@@ -25,7 +25,11 @@ fn MineContent() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let navigate = use_navigate();
-    let sign_out = Action::new_local(|_: &()| api::delete("/auth/session"));
+    // `true`: sign out on all devices (every session of the resident ends). Either way the same
+    // clean-up below runs afterwards.
+    let sign_out = Action::new_local(|everywhere: &bool| {
+        api::delete(if *everywhere { "/me/sessions" } else { "/auth/session" })
+    });
     Effect::new(move |_| {
         if let Some(result) = sign_out.value().get() {
             // A 401 means the session had already ended: the resident is signed out either way.
@@ -53,8 +57,14 @@ fn MineContent() -> impl IntoView {
         <journeys::memorial::MySection />
         {move || sign_out_error().map(|k| view! { <p class="error-message" role="alert">{i18n.t(k)}</p> })}
         <p>
-            <button type="button" class="button button-secondary" on:click=move |_| { sign_out.dispatch(()); }>
+            <button type="button" class="button button-secondary" on:click=move |_| { sign_out.dispatch(false); }>
                 {move || i18n.t(Key::SignOut)}
+            </button>
+        </p>
+        <p class="hint">{move || i18n.t(Key::SignOutEverywhereHint)}</p>
+        <p>
+            <button type="button" class="button button-secondary" on:click=move |_| { sign_out.dispatch(true); }>
+                {move || i18n.t(Key::SignOutEverywhere)}
             </button>
         </p>
     }

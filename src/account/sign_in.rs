@@ -1,7 +1,7 @@
 //! Sign in with a mobile number and an SMS code: one question per step, errors next to the
 //! field and in a summary, then back to where the resident was.
 
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{fill, use_i18n, Key};
 use crate::shared::api::{self, ClientError};
 use crate::shared::draft::{clear_draft, draft_field};
 use crate::shared::form::{ErrorSummary, FormErrors, TextField};
@@ -19,9 +19,18 @@ enum Step {
     Code,
 }
 
-/// Shows a failed request on the form: field errors beside their fields, anything else in the summary.
-fn show_failure(e: ClientError, errors: FormErrors, general: RwSignal<Option<Key>>) {
+/// Shows a failed request on the form: how long to wait when limited, field errors beside their
+/// fields, anything else in the summary.
+fn show_failure(e: ClientError, errors: FormErrors, general: RwSignal<Option<Key>>, wait: RwSignal<Option<i64>>) {
+    wait.set(None);
     match e {
+        ClientError::Api(api) if api.retry_after_seconds.is_some() => {
+            // "请 N 分钟后再试": whole minutes, rounded up.
+            let seconds = api.retry_after_seconds.unwrap_or(60).max(1);
+            errors.clear();
+            general.set(None);
+            wait.set(Some((seconds + 59) / 60));
+        }
         ClientError::Api(api) if !api.fields.is_empty() => {
             errors.set(FieldErrors(api.fields));
             general.set(None);
@@ -42,6 +51,7 @@ pub fn SignIn() -> impl IntoView {
     let step = RwSignal::new(Step::Phone);
     let errors = FormErrors::new();
     let general = RwSignal::new(None::<Key>);
+    let wait = RwSignal::new(None::<i64>);
 
     let send_code = Action::new_local(move |req: &SendCodeRequest| {
         let req = req.clone();
@@ -58,7 +68,7 @@ pub fn SignIn() -> impl IntoView {
             general.set(None);
             step.set(Step::Code);
         }
-        Some(Err(e)) => show_failure(e, errors, general),
+        Some(Err(e)) => show_failure(e, errors, general, wait),
         None => {}
     });
     Effect::new(move |_| match sign_in.value().get() {
@@ -68,7 +78,7 @@ pub fn SignIn() -> impl IntoView {
             let next = safe_return_path(query.with_untracked(|q| q.get("next")));
             navigate(&next, Default::default());
         }
-        Some(Err(e)) => show_failure(e, errors, general),
+        Some(Err(e)) => show_failure(e, errors, general, wait),
         None => {}
     });
 
@@ -84,6 +94,7 @@ pub fn SignIn() -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         general.set(None);
+        wait.set(None);
         match step.get_untracked() {
             Step::Phone => {
                 let req = SendCodeRequest { phone: phone.get_untracked() };
@@ -112,6 +123,9 @@ pub fn SignIn() -> impl IntoView {
     view! {
         <h1>{move || i18n.t(Key::SignInTitle)}</h1>
         <ErrorSummary errors=errors general=Signal::from(general) />
+        {move || wait.get().map(|n| view! {
+            <p class="notice notice-error" role="alert">{fill(i18n.t(Key::SignInWaitMinutes), &[("n", &n.to_string())])}</p>
+        })}
         <form novalidate on:submit=on_submit>
             {move || match step.get() {
                 Step::Phone => view! {

@@ -105,6 +105,8 @@ keys! {
     // Sign-in
     SignInTitle, SignInIntro, PhoneLabel, PhoneHint, SendCode, Sending, CodeSentTo, CodeLabel, CodeHint,
     SignInButton, SigningIn, ChangeNumberOrResend, SignOut,
+    // Sign-in limits and signing out everywhere (issue 10, auth)
+    SignInWaitMinutes, SignOutEverywhere, SignOutEverywhereHint,
     // 我的 and profile
     NotProvided, EditProfile,
     ProfileTitle, ProfileSaved, NameLabel, NameHint, IdTypeLabel, IdTypeResident, IdTypeHkMacau, IdTypeTaiwan,

@@ -18,6 +18,10 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: "test-results/results.json" }]],
   use: {
     baseURL: BASE_URL,
+    // The server refuses writes that do not come from its own origin (issue 10). The browser's
+    // own requests carry Origin anyway; this gives the specs' API calls (page.request.post…)
+    // the same header, as if made from the app's pages.
+    extraHTTPHeaders: { Origin: BASE_URL },
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 1,
     isMobile: false,

@@ -17,6 +17,18 @@ pub const SMS_PER_PHONE_PER_HOUR: i64 = 5;
 pub const SMS_PER_IP_PER_HOUR: i64 = 30;
 /// A session lasts this long without use.
 pub const SESSION_TTL_SECONDS: i64 = 7 * 24 * 3600;
+/// A session ends this long after sign-in, however often it is used.
+pub const SESSION_MAX_AGE_SECONDS: i64 = 30 * 24 * 3600;
+/// The device cookie (which binds codes to the device that asked for them) lives this long.
+pub const DEVICE_COOKIE_MAX_AGE_SECONDS: i64 = 365 * 24 * 3600;
+/// A device that signed in to a number within this time keeps its own allowance of codes for it,
+/// whatever strangers request for that number.
+pub const KNOWN_DEVICE_SECONDS: i64 = 180 * 24 * 3600;
+/// Code guesses one client address may make per hour on codes its device did not ask for.
+pub const CODE_GUESSES_PER_ADDRESS_PER_HOUR: i64 = 10;
+/// Code guesses all strangers together may make per day on one number (the owner's device, on
+/// its own code, is never counted here): 10 guesses of a 6-digit code a day cannot find it.
+pub const CODE_GUESSES_PER_PHONE_PER_DAY: i64 = 10;
 
 /// `POST /api/v1/auth/sms-code`
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -1,19 +1,42 @@
-//! One-time sign-in codes: six digits, valid five minutes, five tries, stored only as a salted hash.
+//! One-time sign-in codes: six digits, valid five minutes, stored only as a salted hash, and each
+//! bound to the device that asked for it (see `device`).
+//!
+//! Why nobody can turn sign-in against a resident:
+//! - A code is kept per (number, device): a stranger asking for a code for the same number gets
+//!   a code of their own and cannot replace the resident's.
+//! - Only the asking device's guesses count against its code (five tries). Guesses from any other
+//!   client are counted per client address and per number in buckets of their own, never on the
+//!   resident's code; all strangers together get `CODE_GUESSES_PER_PHONE_PER_DAY` guesses a day.
+//! - Codes a device may request: a device that signed in to the number before has its own
+//!   allowance; strangers and new devices share the number's allowance.
+//! - Every refusal says when to try again (`retry_after_seconds`).
 
+use super::ceiling;
+use super::device::{self, Device};
 use crate::error::{AppError, AppResult};
 use crate::rate_limit;
 use crate::state::AppState;
-use baoan_contract::api::{SMS_CODE_MAX_TRIES, SMS_CODE_TTL_SECONDS, SMS_RESEND_AFTER_SECONDS};
+use baoan_contract::api::{
+    code_refused, CODE_GUESSES_PER_ADDRESS_PER_HOUR, CODE_GUESSES_PER_PHONE_PER_DAY, SMS_CODE_MAX_TRIES,
+    SMS_CODE_TTL_SECONDS, SMS_RESEND_AFTER_SECONDS,
+};
 use baoan_contract::error::{ApiError, ErrorCode, FieldError, FieldErrors};
 use rand::Rng;
 use sha2::{Digest, Sha256};
 
 const HOUR: i64 = 3600;
+const DAY: i64 = 86_400;
 
-fn rate_limited(field_error: FieldError) -> AppError {
+/// 429 on the phone field ("too many codes for this number"), saying when to retry.
+fn phone_limited(retry_after: i64) -> AppError {
     let mut fields = FieldErrors::new();
-    fields.add("phone", field_error);
-    AppError(ApiError { code: ErrorCode::RateLimited, message: "Too many codes requested".into(), fields: fields.0, retry_after_seconds: None })
+    fields.add("phone", FieldError::SmsRateLimited);
+    AppError(ApiError {
+        code: ErrorCode::RateLimited,
+        message: "Too many codes requested".into(),
+        fields: fields.0,
+        retry_after_seconds: Some(retry_after.max(1)),
+    })
 }
 
 fn hash_code(salt: &str, phone: &str, code: &str) -> String {
@@ -21,40 +44,59 @@ fn hash_code(salt: &str, phone: &str, code: &str) -> String {
     format!("{salt}${}", hex(&digest))
 }
 
+fn matches(stored: &str, phone: &str, code: &str) -> bool {
+    let salt = stored.split('$').next().unwrap_or("");
+    hash_code(salt, phone, code) == stored
+}
+
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Issues a new code for `phone` (replacing any earlier one) after the rate limits agree.
-pub async fn issue(state: &AppState, phone: &str, client_ip: &str) -> AppResult<()> {
+async fn limit(state: &AppState, bucket: String, max: i64, window: i64) -> AppResult<Option<i64>> {
+    Ok(rate_limit::check(&state.db, &bucket, max, window, state.clock.now()).await?)
+}
+
+/// Issues a new code for `phone` to `device` (replacing that device's earlier one) after the
+/// limits agree, and sends it.
+pub async fn issue(state: &AppState, phone: &str, client_ip: &str, device: &Device) -> AppResult<()> {
     let now = state.clock.now();
     let db = &state.db;
-    let last_sent: Option<(i64,)> = sqlx::query_as("SELECT sent_at FROM sms_codes WHERE phone = $1")
+    let last_sent: Option<(i64,)> = sqlx::query_as("SELECT sent_at FROM sms_codes WHERE phone = $1 AND device_hash = $2")
         .bind(phone)
+        .bind(&device.hash)
         .fetch_optional(&db.pool)
         .await?;
-    if matches!(last_sent, Some((at,)) if now - at < SMS_RESEND_AFTER_SECONDS) {
-        return Err(rate_limited(FieldError::SmsRateLimited));
+    if let Some((at,)) = last_sent.filter(|(at,)| now - at < SMS_RESEND_AFTER_SECONDS) {
+        return Err(phone_limited(at + SMS_RESEND_AFTER_SECONDS - now));
     }
     let per_ip = state.config.sms_per_ip_per_hour;
-    if !rate_limit::allow(db, &format!("sms-ip:{client_ip}"), per_ip, HOUR, now).await? {
-        return Err(AppError::rate_limited());
+    if let Some(after) = limit(state, format!("sms-ip:{client_ip}"), per_ip, HOUR).await? {
+        return Err(AppError::rate_limited_for(after));
     }
+    // A device the number signed in on before has an allowance strangers cannot use up.
     let per_phone = state.config.sms_per_phone_per_hour;
-    if !rate_limit::allow(db, &format!("sms-phone:{phone}"), per_phone, HOUR, now).await? {
-        return Err(rate_limited(FieldError::SmsRateLimited));
+    let bucket = if device::is_known(state, device, phone).await? {
+        format!("sms-device:{}:{phone}", device.hash)
+    } else {
+        format!("sms-phone:{phone}")
+    };
+    if let Some(after) = limit(state, bucket, per_phone, HOUR).await? {
+        return Err(phone_limited(after));
     }
 
     let code = format!("{:06}", rand::thread_rng().gen_range(0..1_000_000));
     let salt = crate::db::new_id();
-    // Replace the earlier code only if it is old enough, in one statement: of requests racing
-    // past the check above (a double tap), exactly one writes and sends a code.
+    // Replace this device's earlier code only if it is old enough, in one statement: of requests
+    // racing past the check above (a double tap), exactly one writes and sends a code.
     let written = sqlx::query(
-        "INSERT INTO sms_codes (phone, code_hash, sent_at, expires_at, tries) VALUES ($1, $2, $3, $4, 0) \
-         ON CONFLICT (phone) DO UPDATE SET code_hash = excluded.code_hash, sent_at = excluded.sent_at, \
-         expires_at = excluded.expires_at, tries = 0 WHERE sms_codes.sent_at <= $5",
+        "INSERT INTO sms_codes (phone, device_hash, code_hash, sent_at, expires_at, tries) \
+         VALUES ($1, $2, $3, $4, $5, 0) \
+         ON CONFLICT (phone, device_hash) DO UPDATE SET code_hash = excluded.code_hash, sent_at = excluded.sent_at, \
+         expires_at = excluded.expires_at, tries = 0 WHERE sms_codes.sent_at <= $6",
     )
     .bind(phone)
+    .bind(&device.hash)
     .bind(hash_code(&salt, phone, &code))
     .bind(now)
     .bind(now + SMS_CODE_TTL_SECONDS)
@@ -62,58 +104,111 @@ pub async fn issue(state: &AppState, phone: &str, client_ip: &str) -> AppResult<
     .execute(&db.pool)
     .await?;
     if written.rows_affected() == 0 {
-        return Err(rate_limited(FieldError::SmsRateLimited));
+        return Err(phone_limited(SMS_RESEND_AFTER_SECONDS));
     }
 
-    state.sms.send_code(phone, &code).await.map_err(|e| {
+    if let Err(e) = state.sms.send_code(phone, &code).await {
+        // Not sent: the device may ask again at once.
+        sqlx::query("DELETE FROM sms_codes WHERE phone = $1 AND device_hash = $2")
+            .bind(phone)
+            .bind(&device.hash)
+            .execute(&db.pool)
+            .await?;
+        if let Some(after) = ceiling::retry_after(&e) {
+            return Err(ceiling::refusal(after));
+        }
         tracing::error!(error = %e, "SMS sender failed");
-        AppError::new(ErrorCode::Internal, "Could not send the code")
-    })?;
+        return Err(AppError::new(ErrorCode::Internal, "Could not send the code"));
+    }
     Ok(())
 }
 
-/// Checks a code; on success the code is spent. Each wrong try counts, whatever the outcome.
-pub async fn verify(state: &AppState, phone: &str, code: &str) -> Result<(), FieldError> {
+/// Checks a code; on success the code is spent.
+///
+/// From the device that asked for it: each wrong try counts against that code (five tries).
+/// From anyone else: the guess is counted per client address and per number (strangers'
+/// buckets, refused with 429 once full) and compared with the number's latest live code,
+/// whose own tries are left alone.
+pub async fn verify(state: &AppState, phone: &str, code: &str, device: Option<&Device>, client_ip: &str) -> AppResult<()> {
     let now = state.clock.now();
     let db = &state.db;
-    let row: Option<(String, i64, i64)> =
-        sqlx::query_as("SELECT code_hash, expires_at, tries FROM sms_codes WHERE phone = $1")
-            .bind(phone)
-            .fetch_optional(&db.pool)
-            .await
-            .map_err(|_| FieldError::SmsCodeExpired)?;
-    let Some((stored, expires_at, tries)) = row else {
-        return Err(FieldError::SmsCodeExpired);
+    type Row = (String, String, i64, i64);
+    let own: Option<Row> = match device {
+        Some(d) => {
+            sqlx::query_as("SELECT device_hash, code_hash, expires_at, tries FROM sms_codes WHERE phone = $1 AND device_hash = $2")
+                .bind(phone)
+                .bind(&d.hash)
+                .fetch_optional(&db.pool)
+                .await?
+        }
+        None => None,
+    };
+    let refused = |e: FieldError| AppError::from(code_refused(e));
+    let Some((device_hash, stored, expires_at, tries)) = own else {
+        return verify_stranger(state, phone, code, client_ip).await;
     };
     if now >= expires_at {
-        return Err(FieldError::SmsCodeExpired);
+        return Err(refused(FieldError::SmsCodeExpired));
     }
     if tries >= SMS_CODE_MAX_TRIES {
-        return Err(FieldError::SmsCodeTooManyTries);
+        return Err(refused(FieldError::SmsCodeTooManyTries));
     }
     // Count the try before comparing, atomically, so parallel guesses cannot exceed the limit.
-    let counted = sqlx::query("UPDATE sms_codes SET tries = tries + 1 WHERE phone = $1 AND tries < $2")
-        .bind(phone)
-        .bind(SMS_CODE_MAX_TRIES)
-        .execute(&db.pool)
-        .await
-        .map_err(|_| FieldError::SmsCodeExpired)?;
+    let counted =
+        sqlx::query("UPDATE sms_codes SET tries = tries + 1 WHERE phone = $1 AND device_hash = $2 AND tries < $3")
+            .bind(phone)
+            .bind(&device_hash)
+            .bind(SMS_CODE_MAX_TRIES)
+            .execute(&db.pool)
+            .await?;
     if counted.rows_affected() == 0 {
-        return Err(FieldError::SmsCodeTooManyTries);
+        return Err(refused(FieldError::SmsCodeTooManyTries));
     }
-    let salt = stored.split('$').next().unwrap_or("");
-    if hash_code(salt, phone, code) != stored {
-        return Err(if tries + 1 >= SMS_CODE_MAX_TRIES { FieldError::SmsCodeTooManyTries } else { FieldError::SmsCodeWrong });
+    if !matches(&stored, phone, code) {
+        let reason =
+            if tries + 1 >= SMS_CODE_MAX_TRIES { FieldError::SmsCodeTooManyTries } else { FieldError::SmsCodeWrong };
+        return Err(refused(reason));
     }
-    // Spend the code: of parallel sign-ins with the right code, only the one whose delete takes it succeeds.
-    let spent = sqlx::query("DELETE FROM sms_codes WHERE phone = $1 AND code_hash = $2")
+    spend(state, phone, &device_hash, &stored).await
+}
+
+async fn verify_stranger(state: &AppState, phone: &str, code: &str, client_ip: &str) -> AppResult<()> {
+    let now = state.clock.now();
+    let by_address = format!("code-guess-ip:{client_ip}");
+    if let Some(after) = limit(state, by_address, CODE_GUESSES_PER_ADDRESS_PER_HOUR, HOUR).await? {
+        return Err(AppError::rate_limited_for(after));
+    }
+    let by_phone = format!("code-guess-phone:{phone}");
+    if let Some(after) = limit(state, by_phone, CODE_GUESSES_PER_PHONE_PER_DAY, DAY).await? {
+        return Err(AppError::rate_limited_for(after));
+    }
+    let latest: Option<(String, String)> = sqlx::query_as(
+        "SELECT device_hash, code_hash FROM sms_codes WHERE phone = $1 AND expires_at > $2 \
+         ORDER BY sent_at DESC LIMIT 1",
+    )
+    .bind(phone)
+    .bind(now)
+    .fetch_optional(&state.db.pool)
+    .await?;
+    let Some((device_hash, stored)) = latest else {
+        return Err(code_refused(FieldError::SmsCodeExpired).into());
+    };
+    if !matches(&stored, phone, code) {
+        return Err(code_refused(FieldError::SmsCodeWrong).into());
+    }
+    spend(state, phone, &device_hash, &stored).await
+}
+
+/// Spends the code: of parallel sign-ins with the right code, only the one whose delete takes it succeeds.
+async fn spend(state: &AppState, phone: &str, device_hash: &str, stored: &str) -> AppResult<()> {
+    let spent = sqlx::query("DELETE FROM sms_codes WHERE phone = $1 AND device_hash = $2 AND code_hash = $3")
         .bind(phone)
-        .bind(&stored)
-        .execute(&db.pool)
-        .await
-        .map_err(|_| FieldError::SmsCodeExpired)?;
+        .bind(device_hash)
+        .bind(stored)
+        .execute(&state.db.pool)
+        .await?;
     if spent.rows_affected() == 0 {
-        return Err(FieldError::SmsCodeExpired);
+        return Err(code_refused(FieldError::SmsCodeExpired).into());
     }
     Ok(())
 }

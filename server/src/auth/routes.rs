@@ -1,8 +1,8 @@
 //! `/api/v1/auth/*` and `/api/v1/me`.
 
 use super::client_ip::ClientIp;
-use super::codes;
-use super::session::{self, is_https, set_cookie_headers, Resident};
+use super::session::{self, set_cookie_headers, Resident};
+use super::{codes, device};
 use crate::db::new_id;
 use crate::error::{AppError, AppResult, JsonBody};
 use crate::state::AppState;
@@ -11,43 +11,52 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
 use baoan_contract::api::{
-    code_refused, Me, Profile, SendCodeRequest, SendCodeResponse, SignInRequest, SMS_CODE_TTL_SECONDS,
+    Me, Profile, SendCodeRequest, SendCodeResponse, SignInRequest, SMS_CODE_TTL_SECONDS,
     SMS_RESEND_AFTER_SECONDS,
 };
 use baoan_contract::error::ApiError;
 use baoan_contract::mask::{mask_id_number, mask_phone};
 use baoan_contract::rules::documents::IdType;
 
-/// Send a one-time sign-in code by SMS.
+/// Send a one-time sign-in code by SMS. The code belongs to the device that asked: the answer
+/// sets the HttpOnly device cookie (if the client had none), which must come with the code.
 #[utoipa::path(post, path = "/api/v1/auth/sms-code", tag = "auth", request_body = SendCodeRequest,
-    responses((status = 200, body = SendCodeResponse), (status = 422, body = ApiError), (status = 429, body = ApiError)))]
+    responses((status = 200, body = SendCodeResponse, description = "Sent; Set-Cookie carries the device cookie"),
+              (status = 422, body = ApiError),
+              (status = 429, body = ApiError, description = "Limited; `retry_after_seconds` says when to retry")))]
 pub async fn send_code(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
+    headers: HeaderMap,
     JsonBody(req): JsonBody<SendCodeRequest>,
-) -> AppResult<Json<SendCodeResponse>> {
+) -> AppResult<impl IntoResponse> {
     let phone = req.validate()?;
-    codes::issue(&state, &phone, &ip).await?;
+    let (device, cookie) = device::from_headers_or_new(&headers, &state);
+    codes::issue(&state, &phone, &ip, &device).await?;
     tracing::info!(phone = %mask_phone(&phone), "sign-in code issued");
-    Ok(Json(SendCodeResponse {
-        resend_after_seconds: SMS_RESEND_AFTER_SECONDS,
-        expires_in_seconds: SMS_CODE_TTL_SECONDS,
-    }))
+    let body = SendCodeResponse { resend_after_seconds: SMS_RESEND_AFTER_SECONDS, expires_in_seconds: SMS_CODE_TTL_SECONDS };
+    Ok((set_cookie_headers(cookie), Json(body)))
 }
 
 /// Sign in with the phone number and the code; sets the session cookie.
 #[utoipa::path(post, path = "/api/v1/auth/session", tag = "auth", request_body = SignInRequest,
     responses((status = 200, body = Me, description = "Signed in; Set-Cookie carries the session"),
-              (status = 422, body = ApiError)))]
+              (status = 422, body = ApiError),
+              (status = 429, body = ApiError, description = "Too many guesses from this client or on this number")))]
 pub async fn sign_in(
     State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
     headers: HeaderMap,
     JsonBody(req): JsonBody<SignInRequest>,
 ) -> AppResult<impl IntoResponse> {
     let (phone, code) = req.validate()?;
-    codes::verify(&state, &phone, &code).await.map_err(code_refused)?;
+    let device = device::from_headers(&headers, &state);
+    codes::verify(&state, &phone, &code, device.as_ref(), &ip).await?;
     let user_id = find_or_create_user(&state, &phone).await?;
-    let cookie = session::start(&state, &user_id, is_https(&headers, &state)).await?;
+    if let Some(device) = &device {
+        device::remember(&state, device, &phone).await?;
+    }
+    let cookie = session::start(&state, &user_id).await?;
     tracing::info!(phone = %mask_phone(&phone), "signed in");
     let me = load_me(&state, &user_id).await?;
     Ok((set_cookie_headers(cookie), Json(me)))
@@ -56,8 +65,17 @@ pub async fn sign_in(
 /// Sign out: the session ends on the server and the cookie is cleared.
 #[utoipa::path(delete, path = "/api/v1/auth/session", tag = "auth",
     responses((status = 204), (status = 401, body = ApiError)))]
-pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap, resident: Resident) -> AppResult<impl IntoResponse> {
-    let cookie = session::end(&state, &resident, is_https(&headers, &state)).await?;
+pub async fn sign_out(State(state): State<AppState>, resident: Resident) -> AppResult<impl IntoResponse> {
+    let cookie = session::end(&state, &resident).await?;
+    Ok((StatusCode::NO_CONTENT, set_cookie_headers(cookie)))
+}
+
+/// Sign out on all devices: every session of the resident ends; this device's cookie is cleared.
+#[utoipa::path(delete, path = "/api/v1/me/sessions", tag = "auth",
+    responses((status = 204), (status = 401, body = ApiError)))]
+pub async fn sign_out_everywhere(State(state): State<AppState>, resident: Resident) -> AppResult<impl IntoResponse> {
+    let cookie = session::end_all(&state, &resident).await?;
+    tracing::info!("signed out on all devices");
     Ok((StatusCode::NO_CONTENT, set_cookie_headers(cookie)))
 }
 

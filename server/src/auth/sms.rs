@@ -67,7 +67,8 @@ pub struct DevLogSender {
 #[async_trait]
 impl SmsSender for DevLogSender {
     async fn send_code(&self, phone: &str, code: &str) -> Result<(), String> {
-        tracing::info!(phone = %mask_phone(phone), code = %code, "development SMS sender: sign-in code (not sent to a phone)");
+        // Never the code itself, in any mode: logs are kept and read by more people than residents.
+        tracing::info!(phone = %mask_phone(phone), purpose = SmsPurpose::SignInCode.code(), "development SMS sender: sign-in code kept in the dev outbox (not sent to a phone)");
         self.outbox.lock().map_err(|e| e.to_string())?.insert(phone.to_string(), code.to_string());
         Ok(())
     }

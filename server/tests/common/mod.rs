@@ -207,9 +207,29 @@ impl TestServer {
         format!("{}{path}", self.base)
     }
 
-    /// A simulated resident's browser: keeps cookies, never follows redirects.
+    /// A simulated resident's browser: keeps cookies, never follows redirects, and (like a
+    /// browser on the app's own pages) sends this server's origin as `Origin` on every request,
+    /// which the cross-site check on writes requires.
     pub fn client(&self) -> reqwest::Client {
-        reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .default_headers(self.same_origin_headers())
+            .build()
+            .unwrap()
+    }
+
+    /// A client without a cookie jar (hand-written Cookie headers, staff tools), still sending
+    /// this server's own `Origin`.
+    pub fn plain_client(&self) -> reqwest::Client {
+        reqwest::Client::builder().default_headers(self.same_origin_headers()).build().unwrap()
+    }
+
+    /// `Origin: http://127.0.0.1:<port>` — what a browser on the app's pages sends.
+    pub fn same_origin_headers(&self) -> reqwest::header::HeaderMap {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert(reqwest::header::ORIGIN, self.base.parse().unwrap());
+        headers
     }
 
     /// Closes this server's pool (its requests fail from then on).
@@ -232,7 +252,7 @@ impl TestServer {
         let r = reqwest::get(self.url(&format!("/api/v1/dev/sms-outbox?phone={phone}"))).await.unwrap();
         assert_eq!(r.status(), StatusCode::OK, "no code in the outbox for {phone}");
         let body: Value = r.json().await.unwrap();
-        let code = body["code"].as_str().expect("outbox has a code").to_string();
+        let code = body["code"].as_str().unwrap_or_else(|| panic!("outbox has a code for {phone}: {body}")).to_string();
         assert!(code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()), "code is six digits: {code:?}");
         code
     }
@@ -301,7 +321,13 @@ pub fn assert_error_shape(body: &Value, code: &str) {
     assert_eq!(obj.get("code").and_then(Value::as_str), Some(code), "error code in {body}");
     assert!(obj.get("message").is_some_and(Value::is_string), "error message is a string in {body}");
     for key in obj.keys() {
-        assert!(matches!(key.as_str(), "code" | "message" | "fields"), "unexpected key {key:?} in {body}");
+        assert!(
+            matches!(key.as_str(), "code" | "message" | "fields" | "retry_after_seconds"),
+            "unexpected key {key:?} in {body}"
+        );
+    }
+    if let Some(after) = obj.get("retry_after_seconds") {
+        assert!(after.as_i64().is_some_and(|s| s > 0), "retry_after_seconds is a positive number in {body}");
     }
     if let Some(fields) = obj.get("fields") {
         let fields = fields.as_object().unwrap_or_else(|| panic!("fields is an object in {body}"));

@@ -28,7 +28,9 @@ fn with_token(server: &TestServer, token: Option<&str>) -> AppState {
 }
 
 async fn call(url: &str, authorization: Option<&str>) -> reqwest::Response {
-    let mut request = reqwest::Client::new().post(url);
+    // The app's own origin, so only the token decides (cross-site writes are refused first).
+    let origin = reqwest::Url::parse(url).unwrap().origin().ascii_serialization();
+    let mut request = reqwest::Client::new().post(url).header(reqwest::header::ORIGIN, origin);
     if let Some(value) = authorization {
         request = request.header(AUTHORIZATION, value);
     }

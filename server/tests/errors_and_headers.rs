@@ -149,7 +149,7 @@ async fn bodies_over_64_kib_are_refused(server: TestServer) {
     // A declared 4 MiB body is refused as soon as the limit is passed, without the server
     // waiting for (or buffering) the rest: only the first LIMIT + 1 KiB is ever sent here.
     let request = format!(
-        "POST /api/v1/auth/sms-code HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{{\"phone\":\"{}",
+        "POST /api/v1/auth/sms-code HTTP/1.1\r\nHost: {0}\r\nOrigin: http://{0}\r\nContent-Type: application/json\r\nContent-Length: {1}\r\n\r\n{{\"phone\":\"{2}",
         server.addr,
         4 * 1024 * 1024,
         "1".repeat(LIMIT + 1024)
@@ -160,7 +160,7 @@ async fn bodies_over_64_kib_are_refused(server: TestServer) {
     // Chunked (no Content-Length): the limit holds while reading.
     let chunk = "1".repeat(16 * 1024);
     let mut request = format!(
-        "POST /api/v1/auth/sms-code HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+        "POST /api/v1/auth/sms-code HTTP/1.1\r\nHost: {0}\r\nOrigin: http://{0}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
         server.addr
     );
     let mut push_chunk = |data: &str| request.push_str(&format!("{:x}\r\n{data}\r\n", data.len()));

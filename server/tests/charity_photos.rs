@@ -24,7 +24,8 @@ fn attach_url(server: &TestServer, project: &str, alt: &str) -> String {
 }
 
 async fn attach(server: &TestServer, project: &str, alt: &str, body: Vec<u8>, token: Option<&str>) -> reqwest::Response {
-    let mut request = reqwest::Client::new()
+    let mut request = server
+        .plain_client()
         .post(attach_url(server, project, alt))
         .header("Content-Type", "image/png")
         .body(body);

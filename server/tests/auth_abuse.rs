@@ -23,7 +23,12 @@ fn other_code(code: &str) -> String {
     format!("{:06}", (code.parse::<u32>().unwrap() + 1) % 1_000_000)
 }
 
-async fn send_from(server: &TestServer, client: &reqwest::Client, phone: &str, forwarded_for: &str) -> reqwest::Response {
+async fn send_from(
+    server: &TestServer,
+    client: &reqwest::Client,
+    phone: &str,
+    forwarded_for: &str,
+) -> reqwest::Response {
     client
         .post(server.url("/api/v1/auth/sms-code"))
         .header("x-forwarded-for", forwarded_for)
@@ -33,7 +38,13 @@ async fn send_from(server: &TestServer, client: &reqwest::Client, phone: &str, f
         .unwrap()
 }
 
-async fn guess_from(server: &TestServer, client: &reqwest::Client, phone: &str, code: &str, forwarded_for: &str) -> reqwest::Response {
+async fn guess_from(
+    server: &TestServer,
+    client: &reqwest::Client,
+    phone: &str,
+    code: &str,
+    forwarded_for: &str,
+) -> reqwest::Response {
     client
         .post(server.url("/api/v1/auth/session"))
         .header("x-forwarded-for", forwarded_for)
@@ -246,7 +257,12 @@ async fn sessions_have_an_absolute_lifetime(server: TestServer) {
     while elapsed + 5 * day < SESSION_MAX_AGE_SECONDS - 60 {
         server.clock.advance(5 * day);
         elapsed += 5 * day;
-        assert_eq!(client.get(server.url("/api/v1/me")).send().await.unwrap().status(), StatusCode::OK, "day {}", elapsed / day);
+        assert_eq!(
+            client.get(server.url("/api/v1/me")).send().await.unwrap().status(),
+            StatusCode::OK,
+            "day {}",
+            elapsed / day
+        );
     }
     server.clock.advance(SESSION_MAX_AGE_SECONDS - elapsed);
     let r = client.get(server.url("/api/v1/me")).send().await.unwrap();

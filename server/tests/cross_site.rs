@@ -73,9 +73,8 @@ fn from_site(
     origin: Option<&str>,
     site: Option<&str>,
 ) -> reqwest::RequestBuilder {
-    let mut r = reqwest::Client::new()
-        .request(method, server.url(path))
-        .header(COOKIE, format!("{COOKIE_NAME}={token}"));
+    let mut r =
+        reqwest::Client::new().request(method, server.url(path)).header(COOKIE, format!("{COOKIE_NAME}={token}"));
     if let Some(o) = origin {
         r = r.header(ORIGIN, o);
     }
@@ -206,7 +205,8 @@ async fn own_origin_behind_a_trusted_proxy(server: TestServer) {
         .await;
     assert_eq!(via_proxy("https://minzheng.example.cn").send().await.unwrap().status(), StatusCode::OK);
 }
-both_engines!(own_origin_behind_a_trusted_proxy, |c: &mut Config| c.trusted_proxies = vec!["127.0.0.1".parse().unwrap()]);
+both_engines!(own_origin_behind_a_trusted_proxy, |c: &mut Config| c.trusted_proxies =
+    vec!["127.0.0.1".parse().unwrap()]);
 
 async fn staff_bearer_requests_are_exempt_but_not_with_a_cookie(server: TestServer) {
     // A staff tool (bearer token, no cookie) needs no Origin: browsers never add Authorization.

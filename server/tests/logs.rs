@@ -176,7 +176,10 @@ async fn logs_are_json_and_never_hold_a_full_phone_or_id() {
         let fields = record["fields"].to_string();
         let spans = record["spans"].to_string() + &record["span"].to_string();
         for secret in [&code, &wrong] {
-            assert!(!fields.contains(secret.as_str()) && !spans.contains(secret.as_str()), "a code is in the logs: {record}");
+            assert!(
+                !fields.contains(secret.as_str()) && !spans.contains(secret.as_str()),
+                "a code is in the logs: {record}"
+            );
         }
     }
     assert!(!err.contains(&code), "the code is on stderr:\n{err}");

@@ -118,7 +118,7 @@ pub fn forwarded_header(peer: Option<IpAddr>, headers: &HeaderMap, proxies: &[Ci
     if !trusted(proxies, peer) {
         return None;
     }
-    let value = headers.get_all(name).iter().filter_map(|v| v.to_str().ok()).last()?;
+    let value = headers.get_all(name).iter().filter_map(|v| v.to_str().ok()).next_back()?;
     let last = value.rsplit(',').next()?.trim();
     (!last.is_empty()).then(|| last.to_ascii_lowercase())
 }

@@ -62,11 +62,12 @@ async fn limit(state: &AppState, bucket: String, max: i64, window: i64) -> AppRe
 pub async fn issue(state: &AppState, phone: &str, client_ip: &str, device: &Device) -> AppResult<()> {
     let now = state.clock.now();
     let db = &state.db;
-    let last_sent: Option<(i64,)> = sqlx::query_as("SELECT sent_at FROM sms_codes WHERE phone = $1 AND device_hash = $2")
-        .bind(phone)
-        .bind(&device.hash)
-        .fetch_optional(&db.pool)
-        .await?;
+    let last_sent: Option<(i64,)> =
+        sqlx::query_as("SELECT sent_at FROM sms_codes WHERE phone = $1 AND device_hash = $2")
+            .bind(phone)
+            .bind(&device.hash)
+            .fetch_optional(&db.pool)
+            .await?;
     if let Some((at,)) = last_sent.filter(|(at,)| now - at < SMS_RESEND_AFTER_SECONDS) {
         return Err(phone_limited(at + SMS_RESEND_AFTER_SECONDS - now));
     }
@@ -129,20 +130,27 @@ pub async fn issue(state: &AppState, phone: &str, client_ip: &str, device: &Devi
 /// From anyone else: the guess is counted per client address and per number (strangers'
 /// buckets, refused with 429 once full) and compared with the number's latest live code,
 /// whose own tries are left alone.
-pub async fn verify(state: &AppState, phone: &str, code: &str, device: Option<&Device>, client_ip: &str) -> AppResult<()> {
+pub async fn verify(
+    state: &AppState,
+    phone: &str,
+    code: &str,
+    device: Option<&Device>,
+    client_ip: &str,
+) -> AppResult<()> {
     let now = state.clock.now();
     let db = &state.db;
     type Row = (String, String, i64, i64);
-    let own: Option<Row> = match device {
-        Some(d) => {
-            sqlx::query_as("SELECT device_hash, code_hash, expires_at, tries FROM sms_codes WHERE phone = $1 AND device_hash = $2")
-                .bind(phone)
-                .bind(&d.hash)
-                .fetch_optional(&db.pool)
-                .await?
-        }
-        None => None,
-    };
+    let own: Option<Row> =
+        match device {
+            Some(d) => sqlx::query_as(
+                "SELECT device_hash, code_hash, expires_at, tries FROM sms_codes WHERE phone = $1 AND device_hash = $2",
+            )
+            .bind(phone)
+            .bind(&d.hash)
+            .fetch_optional(&db.pool)
+            .await?,
+            None => None,
+        };
     let refused = |e: FieldError| AppError::from(code_refused(e));
     let Some((device_hash, stored, expires_at, tries)) = own else {
         return verify_stranger(state, phone, code, client_ip).await;

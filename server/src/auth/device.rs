@@ -28,8 +28,10 @@ fn hash(token: &str) -> String {
 /// The device of this request, if it carries a (well-formed) device cookie.
 pub fn from_headers(headers: &HeaderMap, state: &AppState) -> Option<Device> {
     let token = read_cookie(headers, &super::session::cookie_name(&state.config, DEVICE_COOKIE))?;
-    (token.len() >= 32 && token.len() <= 128 && token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
-        .then(|| Device { hash: hash(&token) })
+    (token.len() >= 32
+        && token.len() <= 128
+        && token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+    .then(|| Device { hash: hash(&token) })
 }
 
 /// This request's device, or a new one; the Set-Cookie (re)sets the cookie either way, so a

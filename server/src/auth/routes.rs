@@ -11,8 +11,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
 use baoan_contract::api::{
-    Me, Profile, SendCodeRequest, SendCodeResponse, SignInRequest, SMS_CODE_TTL_SECONDS,
-    SMS_RESEND_AFTER_SECONDS,
+    Me, Profile, SendCodeRequest, SendCodeResponse, SignInRequest, SMS_CODE_TTL_SECONDS, SMS_RESEND_AFTER_SECONDS,
 };
 use baoan_contract::error::ApiError;
 use baoan_contract::mask::{mask_id_number, mask_phone};
@@ -34,7 +33,8 @@ pub async fn send_code(
     let (device, cookie) = device::from_headers_or_new(&headers, &state);
     codes::issue(&state, &phone, &ip, &device).await?;
     tracing::info!(phone = %mask_phone(&phone), "sign-in code issued");
-    let body = SendCodeResponse { resend_after_seconds: SMS_RESEND_AFTER_SECONDS, expires_in_seconds: SMS_CODE_TTL_SECONDS };
+    let body =
+        SendCodeResponse { resend_after_seconds: SMS_RESEND_AFTER_SECONDS, expires_in_seconds: SMS_CODE_TTL_SECONDS };
     Ok((set_cookie_headers(cookie), Json(body)))
 }
 

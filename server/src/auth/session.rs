@@ -5,13 +5,13 @@
 //! Plain HTTP (no prefix, no Secure) only with the development switch `--insecure-dev-cookie`.
 
 use crate::auth::codes::hex;
+use crate::config::Config;
 use crate::error::AppError;
 use crate::state::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::header::{COOKIE, SET_COOKIE};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue};
-use crate::config::Config;
 use baoan_contract::api::{SESSION_MAX_AGE_SECONDS, SESSION_TTL_SECONDS};
 use sha2::{Digest, Sha256};
 
@@ -110,7 +110,10 @@ pub async fn start(state: &AppState, user_id: &str) -> Result<HeaderValue, AppEr
 
 /// Ends the session server-side and returns a Set-Cookie that clears it in the browser.
 pub async fn end(state: &AppState, resident: &Resident) -> Result<HeaderValue, AppError> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(&resident.token_hash).execute(&state.db.pool).await?;
+    sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+        .bind(&resident.token_hash)
+        .execute(&state.db.pool)
+        .await?;
     Ok(set_cookie(&state.config, COOKIE_NAME, "", 0))
 }
 

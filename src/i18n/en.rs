@@ -73,7 +73,7 @@ pub fn text(key: Key) -> &'static str {
         ChangeNumberOrResend => "Change number or get a new code",
         SignOut => "Sign out",
         SignInWaitMinutes => "Too many attempts. Please try again in {n} min.",
-        SignOutEverywhere => "Sign out on all devices",
+        SignOutEverywhere => "End sign-in on all devices",
         SignOutEverywhereHint => "Lost your phone, or signed in on someone else's device? This ends your sign-in on every device at once.",
         NotProvided => "Not given",
         EditProfile => "Add or change your details",

@@ -73,7 +73,7 @@ pub fn text(key: Key) -> &'static str {
         ChangeNumberOrResend => "更换号码或重新获取验证码",
         SignOut => "退出登录",
         SignInWaitMinutes => "操作太频繁，请 {n} 分钟后再试。",
-        SignOutEverywhere => "在所有设备上退出登录",
+        SignOutEverywhere => "退出所有设备上的登录",
         SignOutEverywhereHint => "手机丢了，或在别人的设备上登录过？这会立即结束您在所有设备上的登录。",
         NotProvided => "未填写",
         EditProfile => "填写或修改个人信息",

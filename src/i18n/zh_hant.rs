@@ -73,7 +73,7 @@ pub fn text(key: Key) -> &'static str {
         ChangeNumberOrResend => "更換號碼或重新取得驗證碼",
         SignOut => "登出",
         SignInWaitMinutes => "操作太頻繁，請 {n} 分鐘後再試。",
-        SignOutEverywhere => "在所有裝置上登出",
+        SignOutEverywhere => "結束所有裝置上的登入",
         SignOutEverywhereHint => "手機遺失，或曾在別人的裝置上登入？這會立即結束您在所有裝置上的登入。",
         NotProvided => "未填寫",
         EditProfile => "填寫或修改個人資料",

@@ -19,6 +19,7 @@ pub mod limits;
 pub mod logging;
 pub mod messages;
 pub mod openapi;
+pub mod overload;
 pub mod qr;
 pub mod rate_limit;
 pub mod routes;

@@ -60,7 +60,7 @@ pub const CHARITY_GIFT_ORDERS: Limit = Limit::per_hour("charity.gift", 20);
 pub const CHARITY_GIFT_PAYMENTS: Limit = Limit::per_hour("charity.pay", 40);
 /// Cancelling a monthly pledge: one per pledge, and a resident has a few at most.
 pub const CHARITY_PLEDGE_CANCELS: Limit = Limit::per_hour("charity.pledge_cancel", 20);
-/// Server copies of the assistance draft. The app saves 0.8 s after the last keystroke, so a
+/// Server copies of the assistance draft (saves and deletes). The app saves 0.8 s after the last keystroke, so a
 /// resident typing steadily for an hour makes a few hundred; 600 an hour is a save every 6 s.
 pub const ASSISTANCE_DRAFT_SAVES: Limit = Limit::per_hour("assistance.draft", 600);
 /// Submitted applications: a household applies for one or two programmes, a few times a year.

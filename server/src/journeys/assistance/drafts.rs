@@ -56,8 +56,9 @@ pub async fn put(
 
 /// Forgets the draft (after submitting, or when the resident starts again).
 #[utoipa::path(delete, path = "/api/v1/assistance/draft", tag = "assistance",
-    responses((status = 204), (status = 401, body = ApiError)))]
+    responses((status = 204), (status = 401, body = ApiError), (status = 429, body = ApiError)))]
 pub async fn delete(State(state): State<AppState>, resident: Resident) -> AppResult<StatusCode> {
+    crate::limits::enforce(&state, &crate::limits::ASSISTANCE_DRAFT_SAVES, &resident.user_id).await?;
     sqlx::query("DELETE FROM assistance_drafts WHERE user_id = $1")
         .bind(&resident.user_id)
         .execute(&state.db.pool)

@@ -60,9 +60,10 @@ pub const CHARITY_GIFT_ORDERS: Limit = Limit::per_hour("charity.gift", 20);
 pub const CHARITY_GIFT_PAYMENTS: Limit = Limit::per_hour("charity.pay", 40);
 /// Cancelling a monthly pledge: one per pledge, and a resident has a few at most.
 pub const CHARITY_PLEDGE_CANCELS: Limit = Limit::per_hour("charity.pledge_cancel", 20);
-/// Server copies of the assistance draft (saves and deletes). The app saves 0.8 s after the last keystroke, so a
-/// resident typing steadily for an hour makes a few hundred; 600 an hour is a save every 6 s.
-pub const ASSISTANCE_DRAFT_SAVES: Limit = Limit::per_hour("assistance.draft", 600);
+/// Server copies of the assistance draft (saves and deletes). The app saves 0.8 s after the
+/// last change; 1,200 an hour is a save every 3 s for a whole hour. A refused autosave loses
+/// nothing: the device keeps the draft and its next save after the wait catches up.
+pub const ASSISTANCE_DRAFT_SAVES: Limit = Limit::per_hour("assistance.draft", 1200);
 /// Submitted applications: a household applies for one or two programmes, a few times a year.
 pub const ASSISTANCE_SUBMITS: Limit = Limit::per_day("assistance.submit", 10);
 /// Documents added to submitted applications (容缺 / 补正): a request asks for a few.

@@ -30,6 +30,12 @@ pub enum ErrorCode {
     PayloadTooLarge,
     /// The server failed; the resident's input is kept and they may retry.
     Internal,
+    // limits slice (issue 10): the server's own protection against overload.
+    /// The request took longer than the server allows (a slow upload or a stuck request); retry.
+    Timeout,
+    /// The server is at its limit of concurrent requests or its database is busy; retry after
+    /// `retry_after_seconds`.
+    Unavailable,
     /// A code this app version does not know (a newer server).
     #[serde(other)]
     Unknown,

@@ -5,13 +5,15 @@ use crate::auth::routes as auth;
 use crate::error::AppError;
 use crate::routes::{dev, meta, profile};
 use crate::state::AppState;
-use crate::{journeys, messages, openapi, security, uploads, web_app};
+use crate::{journeys, messages, openapi, overload, security, uploads, web_app};
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware;
 use axum::routing::{delete, get, post, put};
 use axum::{Json, Router};
 use baoan_contract::error::{ApiError, ErrorCode};
 use std::sync::Arc;
+use std::time::Duration;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
@@ -33,7 +35,6 @@ pub fn build(state: AppState) -> Router {
         .route("/me/profile", put(profile::update))
         .route("/me/messages", get(messages::list))
         .route("/me/messages/{id}/read", post(messages::mark_read))
-        .route("/uploads", post(uploads::upload).layer(DefaultBodyLimit::max(uploads::BODY_LIMIT)))
         .route("/uploads/{id}", get(uploads::download))
         .merge(journeys::assistance::router())
         .merge(journeys::marriage::router())
@@ -43,7 +44,16 @@ pub fn build(state: AppState) -> Router {
         tracing::warn!("development SMS outbox is ON: sign-in codes are readable over HTTP");
         api = api.route("/dev/sms-outbox", get(dev::sms_outbox));
     }
+    // Every route so far answers within the request timeout; uploads (added after) have their own.
+    let request_timeout = Duration::from_secs(state.config.request_timeout_seconds);
+    let upload_timeout = Duration::from_secs(state.config.upload_timeout_seconds);
+    let upload_routes = Router::new()
+        .route("/uploads", post(uploads::upload).layer(DefaultBodyLimit::max(uploads::BODY_LIMIT)))
+        .merge(journeys::charity::upload_router())
+        .route_layer(middleware::from_fn_with_state(upload_timeout, overload::time_limit));
     let api = api
+        .route_layer(middleware::from_fn_with_state(request_timeout, overload::time_limit))
+        .merge(upload_routes)
         .fallback(|| async { AppError::not_found() })
         // A known path with the wrong method: 405 (axum adds the Allow header) in the same error shape.
         .method_not_allowed_fallback(|| async {
@@ -62,7 +72,10 @@ pub fn build(state: AppState) -> Router {
     for layer in security::layers(csp) {
         app = app.layer(layer);
     }
-    app.layer(CompressionLayer::new()).layer(TraceLayer::new_for_http())
+    let capacity = overload::Capacity::new(state.config.max_concurrent_requests);
+    app.layer(middleware::from_fn_with_state(capacity, overload::limit_concurrency))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
 }
 
 impl openapi::ApiDoc {

@@ -67,6 +67,19 @@ pub struct Config {
     /// SMS codes one client address may request per hour.
     #[arg(long, env = "BAOAN_SMS_PER_IP_PER_HOUR", default_value_t = baoan_contract::api::SMS_PER_IP_PER_HOUR)]
     pub sms_per_ip_per_hour: i64,
+
+    /// Seconds a request may take, reading its body included, before it is answered 408 (uploads
+    /// have their own limit below).
+    #[arg(long, env = "BAOAN_REQUEST_TIMEOUT_SECONDS", default_value_t = 30)]
+    pub request_timeout_seconds: u64,
+
+    /// Seconds an upload (up to 10 MB, often over a slow mobile network) may take.
+    #[arg(long, env = "BAOAN_UPLOAD_TIMEOUT_SECONDS", default_value_t = 300)]
+    pub upload_timeout_seconds: u64,
+
+    /// Requests served at once; more wait up to a second for a place, then get 503 + Retry-After.
+    #[arg(long, env = "BAOAN_MAX_CONCURRENT_REQUESTS", default_value_t = 256)]
+    pub max_concurrent_requests: usize,
 }
 
 impl Config {
@@ -90,6 +103,9 @@ impl Config {
             admin_token: Some("test-admin-token".into()),
             sms_per_phone_per_hour: baoan_contract::api::SMS_PER_PHONE_PER_HOUR,
             sms_per_ip_per_hour: baoan_contract::api::SMS_PER_IP_PER_HOUR,
+            request_timeout_seconds: 30,
+            upload_timeout_seconds: 300,
+            max_concurrent_requests: 256,
         }
     }
 

@@ -34,6 +34,12 @@ impl AppError {
     pub fn forbidden(message: &str) -> Self {
         Self::new(ErrorCode::Forbidden, message)
     }
+    /// 503 saying when to come back: the server is at capacity (or its database is busy).
+    pub fn unavailable_for(retry_after_seconds: i64, message: &str) -> Self {
+        let mut e = Self::new(ErrorCode::Unavailable, message);
+        e.0.retry_after_seconds = Some(retry_after_seconds.max(1));
+        e
+    }
 }
 
 pub fn status_of(code: ErrorCode) -> StatusCode {
@@ -46,6 +52,8 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         ErrorCode::Forbidden => StatusCode::FORBIDDEN,
         ErrorCode::Conflict => StatusCode::CONFLICT,
         ErrorCode::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+        ErrorCode::Timeout => StatusCode::REQUEST_TIMEOUT,
+        ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         ErrorCode::Internal | ErrorCode::Unknown => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
@@ -76,6 +84,12 @@ impl From<ApiError> for AppError {
 
 impl From<sqlx::Error> for AppError {
     fn from(e: sqlx::Error) -> Self {
+        // Overload, not failure: every pooled connection busy for the acquire timeout, or SQLite's
+        // write lock still held after busy_timeout. The client may retry shortly: 503, not 500.
+        if crate::db::is_busy(&e) {
+            tracing::warn!(error = %e, "database busy");
+            return Self::unavailable_for(1, "The server is busy; try again in a moment");
+        }
         tracing::error!(error = %e, "database error");
         Self::new(ErrorCode::Internal, "Internal error")
     }
@@ -95,3 +109,8 @@ impl From<JsonRejection> for AppError {
 #[derive(axum::extract::FromRequest)]
 #[from_request(via(axum::Json), rejection(AppError))]
 pub struct JsonBody<T>(pub T);
+
+/// An unreadable query string (e.g. a page size that is not a number) in the contract's error shape.
+pub fn bad_query(r: axum::extract::rejection::QueryRejection) -> AppError {
+    AppError::new(ErrorCode::BadRequest, &r.body_text())
+}

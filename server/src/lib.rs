@@ -20,6 +20,7 @@ pub mod logging;
 pub mod messages;
 pub mod openapi;
 pub mod origin;
+pub mod overload;
 pub mod qr;
 pub mod rate_limit;
 pub mod routes;

@@ -47,3 +47,30 @@ pub async fn enforce(state: &AppState, limit: &Limit, subject: &str) -> AppResul
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The table (limits slice of issue 10). Each number is far above what a real resident does and
+// far below what a script does in a minute; the subject is the resident's user id.
+
+/// A gift order (once or the first of a monthly pledge). A generous donor gives to a handful of
+/// projects at a sitting; 20 an hour is never met by a person, and stops a script from filling
+/// the gift table with unpaid orders.
+pub const CHARITY_GIFT_ORDERS: Limit = Limit::per_hour("charity.gift", 20);
+/// Sandbox payment confirmations: one per order (a retry or two on a bad network).
+pub const CHARITY_GIFT_PAYMENTS: Limit = Limit::per_hour("charity.pay", 40);
+/// Cancelling a monthly pledge: one per pledge, and a resident has a few at most.
+pub const CHARITY_PLEDGE_CANCELS: Limit = Limit::per_hour("charity.pledge_cancel", 20);
+/// Server copies of the assistance draft (saves and deletes). The app saves 0.8 s after the
+/// last change; 1,200 an hour is a save every 3 s for a whole hour. A refused autosave loses
+/// nothing: the device keeps the draft and its next save after the wait catches up.
+pub const ASSISTANCE_DRAFT_SAVES: Limit = Limit::per_hour("assistance.draft", 1200);
+/// Submitted applications: a household applies for one or two programmes, a few times a year.
+pub const ASSISTANCE_SUBMITS: Limit = Limit::per_day("assistance.submit", 10);
+/// Documents added to submitted applications (容缺 / 补正): a request asks for a few.
+pub const ASSISTANCE_DOCUMENTS: Limit = Limit::per_hour("assistance.document", 30);
+/// Withdrawals: one per application.
+pub const ASSISTANCE_WITHDRAWALS: Limit = Limit::per_day("assistance.withdraw", 10);
+/// Profile saves: a name and an ID document are typed once, corrected now and then.
+pub const PROFILE_UPDATES: Limit = Limit::per_hour("profile.update", 10);
+/// Marking messages read (one request per message opened): a resident reads tens, not hundreds.
+pub const MESSAGE_READS: Limit = Limit::per_hour("messages.read", 300);

@@ -5,10 +5,11 @@ use crate::auth::Resident;
 use crate::db::{new_id, Db, DbResult};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
-use baoan_contract::api::{Message, MessageList, Topic};
+use baoan_contract::api::{Message, MessageList, PageQuery, Topic};
 use baoan_contract::error::ApiError;
 use baoan_contract::rules::date::Date;
 
@@ -44,17 +45,23 @@ pub async fn notify(db: &Db, user_id: &str, notice: Notice<'_>, now: i64) -> DbR
 
 type Row = (String, String, String, String, String, Option<String>, Option<String>, i64, Option<i64>);
 
-/// The resident's messages, newest first, with the count of unread ones.
-#[utoipa::path(get, path = "/api/v1/me/messages", tag = "messages",
-    responses((status = 200, body = MessageList), (status = 401, body = ApiError)))]
-pub async fn list(State(state): State<AppState>, resident: Resident) -> AppResult<Json<MessageList>> {
-    let rows: Vec<Row> = sqlx::query_as(
+/// The resident's messages, newest first, one page (at most 100; see `PageQuery`), with the
+/// count of all their unread ones.
+#[utoipa::path(get, path = "/api/v1/me/messages", tag = "messages", params(PageQuery),
+    responses((status = 200, body = MessageList), (status = 400, body = ApiError), (status = 401, body = ApiError)))]
+pub async fn list(
+    State(state): State<AppState>,
+    resident: Resident,
+    page: Result<Query<PageQuery>, QueryRejection>,
+) -> AppResult<Json<MessageList>> {
+    let Query(page) = page.map_err(crate::error::bad_query)?;
+    let sql = format!(
         "SELECT id, topic, event, reference, action_path, deadline, detail, created_at, read_at \
-         FROM messages WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT 200",
-    )
-    .bind(&resident.user_id)
-    .fetch_all(&state.db.pool)
-    .await?;
+         FROM messages WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT {} OFFSET {}",
+        page.limit(),
+        page.offset()
+    );
+    let rows: Vec<Row> = sqlx::query_as(&sql).bind(&resident.user_id).fetch_all(&state.db.pool).await?;
     let messages: Vec<Message> = rows
         .into_iter()
         .map(|(id, topic, event, reference, action_path, deadline, detail, created_at, read_at)| Message {
@@ -69,15 +76,23 @@ pub async fn list(State(state): State<AppState>, resident: Resident) -> AppResul
             read: read_at.is_some(),
         })
         .collect();
-    let unread = messages.iter().filter(|m| !m.read).count() as i64;
+    let (unread,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM messages WHERE user_id = $1 AND read_at IS NULL")
+        .bind(&resident.user_id)
+        .fetch_one(&state.db.pool)
+        .await?;
     Ok(Json(MessageList { messages, unread }))
 }
 
 /// Marks one of the resident's messages read. Someone else's message is "not found".
 #[utoipa::path(post, path = "/api/v1/me/messages/{id}/read", tag = "messages",
     params(("id" = String, Path, description = "Message id")),
-    responses((status = 204), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
-pub async fn mark_read(State(state): State<AppState>, resident: Resident, Path(id): Path<String>) -> AppResult<StatusCode> {
+    responses((status = 204), (status = 401, body = ApiError), (status = 404, body = ApiError), (status = 429, body = ApiError)))]
+pub async fn mark_read(
+    State(state): State<AppState>,
+    resident: Resident,
+    Path(id): Path<String>,
+) -> AppResult<StatusCode> {
+    crate::limits::enforce(&state, &crate::limits::MESSAGE_READS, &resident.user_id).await?;
     let done = sqlx::query("UPDATE messages SET read_at = $1 WHERE id = $2 AND user_id = $3 AND read_at IS NULL")
         .bind(state.clock.now())
         .bind(&id)

@@ -10,7 +10,7 @@ use crate::db::{Db, DbResult, Engine};
 /// the bucket's hash; on SQLite the database's single write lock, which the DELETE takes first.
 pub async fn allow(db: &Db, bucket: &str, limit: i64, window_seconds: i64, now: i64) -> DbResult<bool> {
     let since = now - window_seconds;
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     if db.engine == Engine::Postgres {
         // (Wrapped so the row has a type the Any driver can read; pg_advisory_xact_lock returns void.)
         sqlx::query("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext($1))) AS bucket_lock")

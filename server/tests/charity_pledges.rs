@@ -146,7 +146,7 @@ async fn each_month_is_charged_once(server: TestServer) {
     }
     for n in 3..5 {
         let r = charge(&server, months_later(today, n)).await;
-        assert_eq!(r, json!({ "charged": 0, "already_charged": 0, "declined": 0, "project_finished": 0 }));
+        assert_eq!(r, json!({ "charged": 0, "already_charged": 0, "declined": 0, "project_finished": 0, "cancelled": 0 }));
     }
     assert_eq!(raised(&server).await, start_raised + 4000);
     assert_eq!(get(&server, &client, "/api/v1/me/charity/gifts").await.as_array().unwrap().len(), 3);

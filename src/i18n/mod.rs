@@ -93,6 +93,8 @@ keys! {
     // Loading and errors
     Loading, LoadingAccount, Retry, ErrorPrefix, ErrorSummaryTitle, ErrorNetwork, ErrorUnauthorized, ErrorNotFound,
     ErrorRateLimited, ErrorValidation, ErrorTooLarge, ErrorConflict, ErrorForbidden, ErrorServer,
+    // limits slice (issue 10): how long to wait after a 429; an overloaded or slow server
+    ErrorRateLimitedWait, ErrorBusy,
     // Home and the service menu
     HomeHeading, HomeLead, ServicesHeading,
     AssistanceTitle, AssistanceSummary, MarriageTitle, MarriageSummary, CharityTitle, CharitySummary,

@@ -2,9 +2,40 @@
 //! failure a plain message with a retry button (never a dead end, never lost input).
 
 use super::api::ClientError;
-use crate::i18n::{use_i18n, Key, Msg};
+use crate::i18n::{fill, use_i18n, I18n, Key, Msg};
 use baoan_contract::error::ErrorCode;
 use leptos::prelude::*;
+use std::cell::Cell;
+
+thread_local! {
+    /// When the latest "too many requests" answer said the action is allowed again (ms since
+    /// the epoch), so every place that shows `Key::ErrorRateLimited` can say how long to wait.
+    static RETRY_AT_MS: Cell<Option<f64>> = const { Cell::new(None) };
+}
+
+/// Minutes until the action refused by the latest 429 is allowed again, rounded up (at least
+/// 1); `None` when no wait is known or it is over.
+pub fn rate_limit_wait_minutes() -> Option<i64> {
+    let at = RETRY_AT_MS.with(Cell::get)?;
+    let left_ms = at - js_sys::Date::now();
+    (left_ms > 0.0).then(|| wait_minutes((left_ms / 1000.0).ceil() as i64))
+}
+
+/// Seconds to wait, as whole minutes rounded up: 1 s → 1, 60 s → 1, 61 s → 2.
+pub fn wait_minutes(seconds: i64) -> i64 {
+    ((seconds.max(1) + 59) / 60).max(1)
+}
+
+/// The text of a request-error key in the current language: a rate limit with a known wait says
+/// "操作太频繁，请 N 分钟后再试"; every other key is its plain text.
+pub fn error_text(i18n: I18n, key: Key) -> String {
+    match (key, rate_limit_wait_minutes()) {
+        (Key::ErrorRateLimited, Some(minutes)) => {
+            fill(i18n.t(Key::ErrorRateLimitedWait), &[("minutes", &minutes.to_string())])
+        }
+        _ => i18n.t(key).to_string(),
+    }
+}
 
 #[component]
 pub fn Loading(#[prop(into, default = Key::Loading.into())] what: Msg) -> impl IntoView {
@@ -12,14 +43,21 @@ pub fn Loading(#[prop(into, default = Key::Loading.into())] what: Msg) -> impl I
     view! { <p class="loading" role="status" aria-live="polite">{move || i18n.t(what)}</p> }
 }
 
-/// The message a resident sees for a failed request.
+/// The message a resident sees for a failed request (show it with [`error_text`], which adds the
+/// wait to a rate limit).
 pub fn error_key(error: &ClientError) -> Key {
     match error {
         ClientError::Network => Key::ErrorNetwork,
         ClientError::Api(e) => match e.code {
             ErrorCode::Unauthorized => Key::ErrorUnauthorized,
             ErrorCode::NotFound => Key::ErrorNotFound,
-            ErrorCode::RateLimited => Key::ErrorRateLimited,
+            ErrorCode::RateLimited => {
+                if let Some(seconds) = e.retry_after_seconds {
+                    RETRY_AT_MS.with(|at| at.set(Some(js_sys::Date::now() + seconds as f64 * 1000.0)));
+                }
+                Key::ErrorRateLimited
+            }
+            ErrorCode::Timeout | ErrorCode::Unavailable => Key::ErrorBusy,
             ErrorCode::Validation => Key::ErrorValidation,
             ErrorCode::PayloadTooLarge => Key::ErrorTooLarge,
             ErrorCode::Conflict => Key::ErrorConflict,
@@ -35,7 +73,7 @@ pub fn ErrorRetry(error: ClientError, on_retry: Callback<()>) -> impl IntoView {
     let key = error_key(&error);
     view! {
         <div class="notice notice-error" role="alert">
-            <p>{move || i18n.t(key)}</p>
+            <p>{move || error_text(i18n, key)}</p>
             <button type="button" class="button button-secondary" on:click=move |_| on_retry.run(())>
                 {move || i18n.t(Key::Retry)}
             </button>

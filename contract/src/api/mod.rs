@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod messages;
 pub mod meta;
+pub mod paging;
 pub mod profile;
 pub mod qr;
 pub mod uploads;
@@ -10,6 +11,7 @@ pub mod uploads;
 pub use auth::*;
 pub use messages::*;
 pub use meta::*;
+pub use paging::*;
 pub use profile::*;
 pub use qr::*;
 pub use uploads::*;

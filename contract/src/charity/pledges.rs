@@ -56,6 +56,9 @@ pub struct ChargeReport {
     pub declined: i64,
     /// Pledges whose project has finished fundraising (not charged).
     pub project_finished: i64,
+    /// Pledges cancelled by their donor while this run was going (not charged).
+    #[serde(default)]
+    pub cancelled: i64,
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 pub mod demo;
 
 use sqlx::any::AnyPoolOptions;
-use sqlx::{AnyPool, Executor};
+use sqlx::{Any, AnyPool, Executor, Transaction};
 use std::time::Duration;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +46,34 @@ impl Db {
         let pool = options.connect(url).await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
         Ok(Db { pool, engine })
+    }
+
+    /// Begins a transaction that will write. On SQLite it is `BEGIN IMMEDIATE`: the write lock
+    /// is taken at the start (waiting up to busy_timeout behind other writers), so a transaction
+    /// that reads before it writes can never fail halfway with SQLITE_BUSY when another writer
+    /// committed since its read (a deferred transaction cannot upgrade its read snapshot then,
+    /// and busy_timeout does not help). PostgreSQL's row locks need no such care.
+    pub async fn begin(&self) -> DbResult<Transaction<'static, Any>> {
+        match self.engine {
+            Engine::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Engine::Postgres => self.pool.begin().await,
+        }
+    }
+}
+
+/// Whether an error means "busy", not "broken": no pooled connection free within the acquire
+/// timeout, or SQLite's lock still held after busy_timeout (SQLITE_BUSY and its extended codes,
+/// SQLITE_LOCKED). The request can be retried; it is answered 503 with Retry-After, never 500.
+pub fn is_busy(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::PoolTimedOut => true,
+        sqlx::Error::Database(d) => {
+            let code = d.code().and_then(|c| c.parse::<i64>().ok());
+            // SQLite's primary result code is the low byte: 5 SQLITE_BUSY, 6 SQLITE_LOCKED ("database
+            // is locked", "database table is locked"). PostgreSQL's codes are SQLSTATEs, never these.
+            matches!(code.map(|c| c & 0xff), Some(5) | Some(6)) && d.message().contains("locked")
+        }
+        _ => false,
     }
 }
 

@@ -11,13 +11,15 @@ use baoan_contract::error::ApiError;
 
 /// Save the resident's name and ID document, checked by the contract's rules.
 #[utoipa::path(put, path = "/api/v1/me/profile", tag = "profile", request_body = ProfileUpdate,
-    responses((status = 200, body = Me), (status = 401, body = ApiError), (status = 422, body = ApiError)))]
+    responses((status = 200, body = Me), (status = 401, body = ApiError), (status = 422, body = ApiError),
+              (status = 429, body = ApiError, description = "Too many saves; Retry-After says when")))]
 pub async fn update(
     State(state): State<AppState>,
     resident: Resident,
     JsonBody(req): JsonBody<ProfileUpdate>,
 ) -> AppResult<Json<Me>> {
     let profile = req.validate(state.clock.today())?;
+    crate::limits::enforce(&state, &crate::limits::PROFILE_UPDATES, &resident.user_id).await?;
     sqlx::query("UPDATE users SET name = $1, id_type = $2, id_number = $3 WHERE id = $4")
         .bind(&profile.name)
         .bind(profile.id_type.code())

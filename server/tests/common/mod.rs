@@ -327,7 +327,7 @@ pub fn assert_error_shape(body: &Value, code: &str) {
         );
     }
     if let Some(after) = obj.get("retry_after_seconds") {
-        assert!(after.as_i64().is_some_and(|s| s > 0), "retry_after_seconds is a positive number in {body}");
+        assert!(after.as_i64().is_some_and(|s| s >= 1), "retry_after_seconds is a positive whole number in {body}");
     }
     if let Some(fields) = obj.get("fields") {
         let fields = fields.as_object().unwrap_or_else(|| panic!("fields is an object in {body}"));

@@ -7,7 +7,7 @@ use super::labels;
 use super::upload::DocumentUpload;
 use crate::i18n::{fill, use_i18n};
 use crate::shared::api;
-use crate::shared::loadable::{error_key, Loaded};
+use crate::shared::loadable::{error_key, error_text, Loaded};
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
 use baoan_contract::assistance::*;
@@ -140,7 +140,7 @@ fn ApplicationDetail(app: ApplicationView, on_change: Callback<()>) -> impl Into
         {app.state.undecided().then(|| {
             let r = app.reference.clone();
             view! {
-                {move || withdraw.value().get().and_then(|r| r.err()).map(|e| view! { <p class="error-message" role="alert">{i18n.t(error_key(&e))}</p> })}
+                {move || withdraw.value().get().and_then(|r| r.err()).map(|e| view! { <p class="error-message" role="alert">{error_text(i18n, error_key(&e))}</p> })}
                 {move || if confirm.get() {
                     let r = r.clone();
                     view! {

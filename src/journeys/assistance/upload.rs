@@ -5,7 +5,7 @@ use super::i18n::Key;
 use super::labels;
 use crate::i18n::use_i18n;
 use crate::shared::api::{self, ClientError};
-use crate::shared::loadable::error_key;
+use crate::shared::loadable::{error_key, error_text};
 use crate::shared::upload::{upload_failure_message, upload_on_change};
 use baoan_contract::api::UploadReceipt;
 use baoan_contract::assistance::{AddDocument, ApplicationView, DocumentKind};
@@ -53,7 +53,7 @@ pub fn DocumentUpload(reference: String, kind: DocumentKind, on_done: Callback<(
         });
     });
     view! {
-        {move || failure.get().map(|e| view! { <p class="error-message" role="alert">{i18n.t(error_key(&e))}</p> })}
+        {move || failure.get().map(|e| view! { <p class="error-message" role="alert">{error_text(i18n, error_key(&e))}</p> })}
         <FilePicker kind=kind on_uploaded=on_uploaded />
     }
 }

@@ -5,7 +5,7 @@ use super::i18n::Key;
 use super::labels::{frequency, yuan};
 use crate::i18n::use_i18n;
 use crate::shared::api;
-use crate::shared::loadable::{error_key, Loaded};
+use crate::shared::loadable::{error_key, error_text, Loaded};
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
 use baoan_contract::charity::{GiftOrder, GiftStatus, SandboxPayment, SANDBOX_APPROVE};
@@ -76,7 +76,7 @@ fn PayView(o: GiftOrder) -> impl IntoView {
         <h1>{move || i18n.t(Key::PayTitle)}</h1>
         <div class="notice charity-sandbox" role="note"><p><strong>{move || i18n.t(Key::SandboxNotice)}</strong></p></div>
         <GiftSummary o=o />
-        {move || failed().map(|k| view! { <p class="error-message" role="alert">{i18n.t(k)}</p> })}
+        {move || failed().map(|k| view! { <p class="error-message" role="alert">{error_text(i18n, k)}</p> })}
         {if paid {
             view! {
                 <p class="notice">{move || i18n.t(Key::AlreadyPaid)}</p>

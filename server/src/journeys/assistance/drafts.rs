@@ -14,10 +14,11 @@ use baoan_contract::error::{ApiError, ErrorCode};
 #[utoipa::path(get, path = "/api/v1/assistance/draft", tag = "assistance",
     responses((status = 200, body = Draft), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn get(State(state): State<AppState>, resident: Resident) -> AppResult<Json<Draft>> {
-    let row: Option<(String, i64)> = sqlx::query_as("SELECT content, updated_at FROM assistance_drafts WHERE user_id = $1")
-        .bind(&resident.user_id)
-        .fetch_optional(&state.db.pool)
-        .await?;
+    let row: Option<(String, i64)> =
+        sqlx::query_as("SELECT content, updated_at FROM assistance_drafts WHERE user_id = $1")
+            .bind(&resident.user_id)
+            .fetch_optional(&state.db.pool)
+            .await?;
     let (content, updated_at) = row.ok_or_else(AppError::not_found)?;
     Ok(Json(Draft { content, updated_at }))
 }
@@ -25,14 +26,19 @@ pub async fn get(State(state): State<AppState>, resident: Resident) -> AppResult
 /// Saves the draft (replacing the previous one). `content` must be JSON of at most 48 KB.
 #[utoipa::path(put, path = "/api/v1/assistance/draft", tag = "assistance", request_body = Draft,
     responses((status = 200, body = Draft), (status = 400, body = ApiError), (status = 401, body = ApiError),
-              (status = 413, body = ApiError)))]
-pub async fn put(State(state): State<AppState>, resident: Resident, JsonBody(draft): JsonBody<Draft>) -> AppResult<Json<Draft>> {
+              (status = 413, body = ApiError), (status = 429, body = ApiError)))]
+pub async fn put(
+    State(state): State<AppState>,
+    resident: Resident,
+    JsonBody(draft): JsonBody<Draft>,
+) -> AppResult<Json<Draft>> {
     if draft.content.len() > MAX_DRAFT_BYTES {
         return Err(AppError::new(ErrorCode::PayloadTooLarge, "Draft larger than 48 KB"));
     }
     if serde_json::from_str::<serde_json::Value>(&draft.content).is_err() {
         return Err(AppError::new(ErrorCode::BadRequest, "Draft content is not JSON"));
     }
+    crate::limits::enforce(&state, &crate::limits::ASSISTANCE_DRAFT_SAVES, &resident.user_id).await?;
     let now = state.clock.now();
     // An upsert both engines understand (SQLite ≥ 3.24, PostgreSQL ≥ 9.5): concurrent autosaves
     // from two tabs never fail, the last one wins.
@@ -50,8 +56,12 @@ pub async fn put(State(state): State<AppState>, resident: Resident, JsonBody(dra
 
 /// Forgets the draft (after submitting, or when the resident starts again).
 #[utoipa::path(delete, path = "/api/v1/assistance/draft", tag = "assistance",
-    responses((status = 204), (status = 401, body = ApiError)))]
+    responses((status = 204), (status = 401, body = ApiError), (status = 429, body = ApiError)))]
 pub async fn delete(State(state): State<AppState>, resident: Resident) -> AppResult<StatusCode> {
-    sqlx::query("DELETE FROM assistance_drafts WHERE user_id = $1").bind(&resident.user_id).execute(&state.db.pool).await?;
+    crate::limits::enforce(&state, &crate::limits::ASSISTANCE_DRAFT_SAVES, &resident.user_id).await?;
+    sqlx::query("DELETE FROM assistance_drafts WHERE user_id = $1")
+        .bind(&resident.user_id)
+        .execute(&state.db.pool)
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }

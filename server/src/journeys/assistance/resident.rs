@@ -2,23 +2,31 @@
 //! lookup is by reference AND owner: another resident's application is "not found".
 
 use super::submit::add_document;
-use super::{notify_owner, store, transition};
+use super::{notify_owner, store, transition, Also};
 use crate::auth::Resident;
 use crate::error::{AppError, AppResult, JsonBody};
+use crate::limits;
 use crate::state::AppState;
 use crate::uploads;
-use axum::extract::{Path, State};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
 use axum::Json;
+use baoan_contract::api::PageQuery;
 use baoan_contract::assistance::*;
 use baoan_contract::error::{ApiError, ErrorCode, FieldError, FieldErrors};
 
-/// 我的申请: the resident's applications, newest first.
-#[utoipa::path(get, path = "/api/v1/assistance/applications", tag = "assistance",
-    responses((status = 200, body = Vec<ApplicationSummary>), (status = 401, body = ApiError)))]
-pub async fn list(State(state): State<AppState>, resident: Resident) -> AppResult<Json<Vec<ApplicationSummary>>> {
+/// 我的申请: the resident's applications, newest first, one page (at most 100; see `PageQuery`).
+#[utoipa::path(get, path = "/api/v1/assistance/applications", tag = "assistance", params(PageQuery),
+    responses((status = 200, body = Vec<ApplicationSummary>), (status = 400, body = ApiError), (status = 401, body = ApiError)))]
+pub async fn list(
+    State(state): State<AppState>,
+    resident: Resident,
+    page: Result<Query<PageQuery>, QueryRejection>,
+) -> AppResult<Json<Vec<ApplicationSummary>>> {
+    let Query(page) = page.map_err(crate::error::bad_query)?;
     let standards = store::standards(&state.db).await?;
     let mut out = Vec::new();
-    for row in store::list_for(&state.db, &resident.user_id).await? {
+    for row in store::list_for(&state.db, &resident.user_id, page).await? {
         out.push(store::summary(&state.db, row, &standards).await?);
     }
     Ok(Json(out))
@@ -28,7 +36,11 @@ pub async fn list(State(state): State<AppState>, resident: Resident) -> AppResul
 #[utoipa::path(get, path = "/api/v1/assistance/applications/{reference}", tag = "assistance",
     params(("reference" = String, Path, description = "Reference number, e.g. SA7K3Q9XYZ")),
     responses((status = 200, body = ApplicationView), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
-pub async fn get(State(state): State<AppState>, resident: Resident, Path(reference): Path<String>) -> AppResult<Json<ApplicationView>> {
+pub async fn get(
+    State(state): State<AppState>,
+    resident: Resident,
+    Path(reference): Path<String>,
+) -> AppResult<Json<ApplicationView>> {
     let row = store::find(&state.db, &reference, Some(&resident.user_id)).await?;
     let standards = store::standards(&state.db).await?;
     Ok(Json(store::view(&state.db, row, &standards).await?))
@@ -39,7 +51,7 @@ pub async fn get(State(state): State<AppState>, resident: Resident, Path(referen
 #[utoipa::path(post, path = "/api/v1/assistance/applications/{reference}/documents", tag = "assistance",
     request_body = AddDocument, params(("reference" = String, Path, description = "Reference number")),
     responses((status = 200, body = ApplicationView), (status = 401, body = ApiError), (status = 404, body = ApiError),
-              (status = 409, body = ApiError), (status = 422, body = ApiError)))]
+              (status = 409, body = ApiError), (status = 422, body = ApiError), (status = 429, body = ApiError)))]
 pub async fn add(
     State(state): State<AppState>,
     resident: Resident,
@@ -55,20 +67,32 @@ pub async fn add(
     if !row.state.undecided() {
         return Err(AppError::new(ErrorCode::Conflict, "The application is already decided"));
     }
+    limits::enforce(&state, &limits::ASSISTANCE_DOCUMENTS, &resident.user_id).await?;
     let now = state.clock.now();
     let doc = AttachedDocument { kind: req.kind, upload_id: req.upload_id, name: String::new() };
-    let mut tx = state.db.pool.begin().await?;
-    add_document(&mut tx, &row.id, &doc, now).await?;
     let still: Vec<DocumentKind> = row.requested.iter().copied().filter(|k| *k != req.kind).collect();
     let resumes = row.state == Status::AwaitingDocuments && still.is_empty();
     let new_state = if resumes { Status::InReview } else { row.state };
-    sqlx::query("UPDATE assistance_applications SET requested_documents = $1, state = $2, updated_at = $3 WHERE id = $4")
-        .bind(store::kinds_to(&still))
-        .bind(new_state.code())
-        .bind(now)
-        .bind(&row.id)
-        .execute(&mut *tx)
-        .await?;
+    let mut tx = state.db.begin().await?;
+    // Conditional on what was read: if staff decided (or asked for other documents) meanwhile,
+    // the document is not added and the resident is told to reload (409).
+    let done = sqlx::query(
+        "UPDATE assistance_applications SET requested_documents = $1, state = $2, updated_at = $3 \
+         WHERE id = $4 AND state = $5 AND stage = $6 AND requested_documents = $7",
+    )
+    .bind(store::kinds_to(&still))
+    .bind(new_state.code())
+    .bind(now)
+    .bind(&row.id)
+    .bind(row.state.code())
+    .bind(row.stage.code())
+    .bind(store::kinds_to(&row.requested))
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() != 1 {
+        return Err(AppError::new(ErrorCode::Conflict, "The application changed meanwhile; reload it"));
+    }
+    add_document(&mut tx, &row.id, &doc, now).await?;
     if resumes {
         store::record(&mut tx, &row.id, now, state.clock.today(), "documents_received", None, None).await?;
     }
@@ -83,13 +107,19 @@ pub async fn add(
 #[utoipa::path(post, path = "/api/v1/assistance/applications/{reference}/withdraw", tag = "assistance",
     params(("reference" = String, Path, description = "Reference number")),
     responses((status = 200, body = ApplicationView), (status = 401, body = ApiError), (status = 404, body = ApiError),
-              (status = 409, body = ApiError, description = "Already decided")))]
-pub async fn withdraw(State(state): State<AppState>, resident: Resident, Path(reference): Path<String>) -> AppResult<Json<ApplicationView>> {
+              (status = 409, body = ApiError, description = "Already decided, or decided meanwhile"),
+              (status = 429, body = ApiError)))]
+pub async fn withdraw(
+    State(state): State<AppState>,
+    resident: Resident,
+    Path(reference): Path<String>,
+) -> AppResult<Json<ApplicationView>> {
     let row = store::find(&state.db, &reference, Some(&resident.user_id)).await?;
     if !row.state.undecided() {
         return Err(AppError::new(ErrorCode::Conflict, "The application is already decided"));
     }
-    transition(&state, &row, Status::Withdrawn, row.stage, "withdrawn", None).await?;
+    limits::enforce(&state, &limits::ASSISTANCE_WITHDRAWALS, &resident.user_id).await?;
+    transition(&state, &row, Status::Withdrawn, row.stage, "withdrawn", None, Also::Nothing).await?;
     notify_owner(&state, &row.user_id, &row.reference, "assistance.withdrawn", None, None).await?;
     get(State(state), resident, Path(reference)).await
 }

@@ -2,7 +2,7 @@
 //! documents (补正), approve, refuse with a reason, record the first payment. Each change is
 //! written to the history and sent to the resident's message centre.
 
-use super::{notify_owner, store, transition};
+use super::{notify_owner, store, transition, Also};
 use crate::admin::Staff;
 use crate::error::{AppError, AppResult, JsonBody};
 use crate::state::AppState;
@@ -27,19 +27,31 @@ async fn staff_view(state: &AppState, reference: &str) -> AppResult<Json<Applica
     params(("reference" = String, Path, description = "Reference number")),
     responses((status = 200, body = ApplicationView), (status = 401, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError)))]
-pub async fn advance(State(state): State<AppState>, _staff: Staff, Path(reference): Path<String>) -> AppResult<Json<ApplicationView>> {
+pub async fn advance(
+    State(state): State<AppState>,
+    _staff: Staff,
+    Path(reference): Path<String>,
+) -> AppResult<Json<ApplicationView>> {
     let row = store::find(&state.db, &reference, None).await?;
     let standards = store::standards(&state.db).await?;
     match (row.state, row.stage) {
         (Status::Approved, Stage::Payment) => {
-            transition(&state, &row, Status::Paid, Stage::Payment, "paid", None).await?;
+            transition(&state, &row, Status::Paid, Stage::Payment, "paid", None, Also::Nothing).await?;
             notify_owner(&state, &row.user_id, &row.reference, "assistance.paid", None, None).await?;
         }
         (Status::InReview, stage) if stage < Stage::DistrictApproval => {
             let next = stage.next().expect("a step before district approval has a next");
-            transition(&state, &row, Status::InReview, next, "advanced", None).await?;
+            transition(&state, &row, Status::InReview, next, "advanced", None, Also::Nothing).await?;
             let due = state.clock.today().add_days(next.days(&standards));
-            notify_owner(&state, &row.user_id, &row.reference, &format!("assistance.stage.{}", next.code()), Some(due), None).await?;
+            notify_owner(
+                &state,
+                &row.user_id,
+                &row.reference,
+                &format!("assistance.stage.{}", next.code()),
+                Some(due),
+                None,
+            )
+            .await?;
         }
         (Status::InReview, _) => return Err(conflict("District approval ends with approve or refuse")),
         _ => return Err(conflict("Only an application in review can advance")),
@@ -75,16 +87,8 @@ pub async fn request_documents(
     }
     let standards = store::standards(&state.db).await?;
     let by = state.clock.today().add_days(standards.documents_request_days);
-    sqlx::query(
-        "UPDATE assistance_applications SET requested_documents = $1, requested_note = $2, requested_by = $3 WHERE id = $4",
-    )
-    .bind(store::kinds_to(&req.kinds))
-    .bind(note)
-    .bind(by.to_iso())
-    .bind(&row.id)
-    .execute(&state.db.pool)
-    .await?;
-    transition(&state, &row, Status::AwaitingDocuments, row.stage, "documents_requested", note).await?;
+    let also = Also::Request { kinds: store::kinds_to(&req.kinds), note, by: by.to_iso() };
+    transition(&state, &row, Status::AwaitingDocuments, row.stage, "documents_requested", note, also).await?;
     notify_owner(&state, &row.user_id, &row.reference, "assistance.documents_requested", Some(by), note).await?;
     staff_view(&state, &reference).await
 }
@@ -94,13 +98,17 @@ pub async fn request_documents(
     params(("reference" = String, Path, description = "Reference number")),
     responses((status = 200, body = ApplicationView), (status = 401, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError)))]
-pub async fn approve(State(state): State<AppState>, _staff: Staff, Path(reference): Path<String>) -> AppResult<Json<ApplicationView>> {
+pub async fn approve(
+    State(state): State<AppState>,
+    _staff: Staff,
+    Path(reference): Path<String>,
+) -> AppResult<Json<ApplicationView>> {
     let row = store::find(&state.db, &reference, None).await?;
     if row.state != Status::InReview || row.stage != Stage::DistrictApproval {
         return Err(conflict("Only an application at district approval can be approved"));
     }
     let standards = store::standards(&state.db).await?;
-    transition(&state, &row, Status::Approved, Stage::Payment, "approved", None).await?;
+    transition(&state, &row, Status::Approved, Stage::Payment, "approved", None, Also::Nothing).await?;
     let due = state.clock.today().add_days(standards.payment_days);
     notify_owner(&state, &row.user_id, &row.reference, "assistance.approved", Some(due), None).await?;
     staff_view(&state, &reference).await
@@ -131,12 +139,7 @@ pub async fn refuse(
     if !row.state.undecided() {
         return Err(conflict("The application is already decided"));
     }
-    sqlx::query("UPDATE assistance_applications SET decision_reason = $1 WHERE id = $2")
-        .bind(reason)
-        .bind(&row.id)
-        .execute(&state.db.pool)
-        .await?;
-    transition(&state, &row, Status::Refused, row.stage, "refused", Some(reason)).await?;
+    transition(&state, &row, Status::Refused, row.stage, "refused", Some(reason), Also::Reason(reason)).await?;
     notify_owner(&state, &row.user_id, &row.reference, "assistance.refused", None, Some(reason)).await?;
     staff_view(&state, &reference).await
 }

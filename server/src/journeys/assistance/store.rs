@@ -9,7 +9,8 @@ use sqlx::AnyConnection;
 
 /// The standards as the database holds them (one row per field of `Standards`).
 pub async fn standards(db: &Db) -> AppResult<Standards> {
-    let rows: Vec<(String, i64)> = sqlx::query_as("SELECT key, value FROM assistance_standards").fetch_all(&db.pool).await?;
+    let rows: Vec<(String, i64)> =
+        sqlx::query_as("SELECT key, value FROM assistance_standards").fetch_all(&db.pool).await?;
     let object: serde_json::Map<String, serde_json::Value> = rows.into_iter().map(|(k, v)| (k, v.into())).collect();
     serde_json::from_value(serde_json::Value::Object(object)).map_err(|e| {
         tracing::error!(error = %e, "assistance_standards is missing a standard");
@@ -25,7 +26,13 @@ pub async fn communities(db: &Db) -> DbResult<Vec<Community>> {
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(code, street, name_zh_hans, name_zh_hant, name_en)| Community { code, street, name_zh_hans, name_zh_hant, name_en })
+        .map(|(code, street, name_zh_hans, name_zh_hant, name_en)| Community {
+            code,
+            street,
+            name_zh_hans,
+            name_zh_hant,
+            name_en,
+        })
         .collect())
 }
 
@@ -45,7 +52,20 @@ pub struct Row {
     pub submitted_at: i64,
 }
 
-type RawRow = (String, String, String, String, String, String, String, String, Option<String>, Option<String>, Option<String>, i64);
+type RawRow = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    i64,
+);
 
 const COLUMNS: &str = "id, reference, user_id, programme, state, stage, form, requested_documents, requested_note, \
                        requested_by, decision_reason, submitted_at";
@@ -79,11 +99,13 @@ fn kinds_from(s: &str) -> Vec<DocumentKind> {
 pub async fn find(db: &Db, reference: &str, user_id: Option<&str>) -> AppResult<Row> {
     let raw: Option<RawRow> = match user_id {
         Some(u) => {
-            sqlx::query_as(&format!("SELECT {COLUMNS} FROM assistance_applications WHERE reference = $1 AND user_id = $2"))
-                .bind(reference)
-                .bind(u)
-                .fetch_optional(&db.pool)
-                .await?
+            sqlx::query_as(&format!(
+                "SELECT {COLUMNS} FROM assistance_applications WHERE reference = $1 AND user_id = $2"
+            ))
+            .bind(reference)
+            .bind(u)
+            .fetch_optional(&db.pool)
+            .await?
         }
         None => {
             sqlx::query_as(&format!("SELECT {COLUMNS} FROM assistance_applications WHERE reference = $1"))
@@ -95,9 +117,13 @@ pub async fn find(db: &Db, reference: &str, user_id: Option<&str>) -> AppResult<
     raw.and_then(parse).ok_or_else(AppError::not_found)
 }
 
-pub async fn list_for(db: &Db, user_id: &str) -> AppResult<Vec<Row>> {
+/// One page of the resident's applications, newest first.
+pub async fn list_for(db: &Db, user_id: &str, page: baoan_contract::api::PageQuery) -> AppResult<Vec<Row>> {
     let raws: Vec<RawRow> = sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM assistance_applications WHERE user_id = $1 ORDER BY submitted_at DESC, reference DESC"
+        "SELECT {COLUMNS} FROM assistance_applications WHERE user_id = $1 ORDER BY submitted_at DESC, reference DESC \
+         LIMIT {} OFFSET {}",
+        page.limit(),
+        page.offset()
     ))
     .bind(user_id)
     .fetch_all(&db.pool)
@@ -114,7 +140,9 @@ pub async fn documents(db: &Db, application_id: &str) -> DbResult<Vec<AttachedDo
     .await?;
     Ok(rows
         .into_iter()
-        .filter_map(|(kind, upload_id, name)| Some(AttachedDocument { kind: DocumentKind::from_code(&kind)?, upload_id, name }))
+        .filter_map(|(kind, upload_id, name)| {
+            Some(AttachedDocument { kind: DocumentKind::from_code(&kind)?, upload_id, name })
+        })
         .collect())
 }
 

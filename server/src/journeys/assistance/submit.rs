@@ -19,7 +19,8 @@ use baoan_contract::error::{ApiError, FieldError, FieldErrors};
 #[utoipa::path(post, path = "/api/v1/assistance/applications", tag = "assistance", request_body = ApplicationForm,
     params(("Idempotency-Key" = String, Header, description = "8–100 characters, one per submit; reuse it to retry")),
     responses((status = 200, body = ApplicationView), (status = 401, body = ApiError), (status = 409, body = ApiError),
-              (status = 422, body = ApiError, description = "Field errors, named by the form's paths")))]
+              (status = 422, body = ApiError, description = "Field errors, named by the form's paths"),
+              (status = 429, body = ApiError, description = "Too many applications today; Retry-After says when")))]
 pub async fn submit(
     State(state): State<AppState>,
     resident: Resident,
@@ -56,14 +57,17 @@ fn new_reference() -> String {
 }
 
 async fn create(state: &AppState, resident: &Resident, form: ApplicationForm) -> AppResult<ApplicationView> {
+    // Counted once per application: a retried submit (same key) is answered from the first.
+    crate::limits::enforce(state, &crate::limits::ASSISTANCE_SUBMITS, &resident.user_id).await?;
     let now = state.clock.now();
     let today = state.clock.today();
     let id = new_id();
     let reference = new_reference();
     let mut stored = form.clone();
     stored.documents.clear(); // documents live in their own table (more may come later)
-    let form_json = serde_json::to_string(&stored).map_err(|_| ApiError::new(baoan_contract::ErrorCode::Internal, "serialise"))?;
-    let mut tx = state.db.pool.begin().await?;
+    let form_json =
+        serde_json::to_string(&stored).map_err(|_| ApiError::new(baoan_contract::ErrorCode::Internal, "serialise"))?;
+    let mut tx = state.db.begin().await?;
     sqlx::query(
         "INSERT INTO assistance_applications (id, reference, user_id, programme, state, stage, form, submitted_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -113,7 +117,12 @@ async fn create(state: &AppState, resident: &Resident, form: ApplicationForm) ->
 }
 
 /// Attaches one upload (the same file twice is kept once).
-pub async fn add_document(conn: &mut sqlx::AnyConnection, application_id: &str, d: &AttachedDocument, now: i64) -> AppResult<()> {
+pub async fn add_document(
+    conn: &mut sqlx::AnyConnection,
+    application_id: &str,
+    d: &AttachedDocument,
+    now: i64,
+) -> AppResult<()> {
     let exists: Option<(String,)> =
         sqlx::query_as("SELECT upload_id FROM assistance_documents WHERE application_id = $1 AND upload_id = $2")
             .bind(application_id)

@@ -7,12 +7,14 @@ use crate::auth::Resident;
 use crate::db::new_id;
 use crate::error::{AppError, AppResult, JsonBody};
 use crate::idempotency;
+use crate::limits;
 use crate::messages::{notify, Notice};
 use crate::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::Json;
-use baoan_contract::api::Topic;
+use baoan_contract::api::{PageQuery, Topic};
 use baoan_contract::charity::{
     progress_permille, Frequency, GiftOrder, GiftRequest, GiftStatus, ProjectStatus, Receipt, SandboxPayment,
 };
@@ -24,7 +26,8 @@ use baoan_contract::rules::date::Date;
 #[utoipa::path(post, path = "/api/v1/charity/gifts", tag = "charity", request_body = GiftRequest,
     params(("Idempotency-Key" = String, Header)),
     responses((status = 200, body = GiftOrder), (status = 401, body = ApiError), (status = 404, body = ApiError),
-        (status = 409, body = ApiError), (status = 422, body = ApiError)))]
+        (status = 409, body = ApiError), (status = 422, body = ApiError),
+        (status = 429, body = ApiError, description = "Too many gift orders; Retry-After says when")))]
 pub async fn create(
     State(state): State<AppState>,
     resident: Resident,
@@ -36,6 +39,8 @@ pub async fn create(
     let scope = format!("charity.gift:{}", resident.user_id);
     let fingerprint = idempotency::fingerprint(&req);
     let order = idempotency::once(&state, &scope, &key, &fingerprint, || async {
+        // Counted once per order: a retry with the same key is answered from the first.
+        limits::enforce(&state, &limits::CHARITY_GIFT_ORDERS, &resident.user_id).await?;
         let db = &state.db.pool;
         let status: Option<(String,)> =
             sqlx::query_as("SELECT status FROM charity_projects WHERE id = $1").bind(&req.project_id).fetch_optional(db).await?;
@@ -73,7 +78,7 @@ pub async fn create(
 #[utoipa::path(post, path = "/api/v1/charity/gifts/{id}/sandbox-pay", tag = "charity", request_body = SandboxPayment,
     params(("id" = String, Path)),
     responses((status = 200, body = GiftOrder), (status = 401, body = ApiError), (status = 404, body = ApiError),
-        (status = 422, body = ApiError)))]
+        (status = 422, body = ApiError), (status = 429, body = ApiError)))]
 pub async fn sandbox_pay(
     State(state): State<AppState>,
     resident: Resident,
@@ -84,6 +89,7 @@ pub async fn sandbox_pay(
     if order.status == GiftStatus::Paid {
         return Ok(Json(order));
     }
+    limits::enforce(&state, &limits::CHARITY_GIFT_PAYMENTS, &resident.user_id).await?;
     let payment_ref = provider().verify(&order.order_id, order.amount_fen, &payment.token).map_err(|_| {
         let mut f = FieldErrors::new();
         f.add("token", FieldError::Unknown);
@@ -95,7 +101,7 @@ pub async fn sandbox_pay(
         state.clock.today().to_iso().replace('-', ""),
         &crate::auth::codes::hex(id.as_bytes())[..12].to_uppercase()
     );
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin().await?;
     // The one transition pending → paid. A second confirmation finds no pending row and stops.
     let moved = sqlx::query(
         "UPDATE charity_gifts SET status = 'paid', paid_at = $1, payment_ref = $2, receipt_no = $3 \
@@ -110,7 +116,13 @@ pub async fn sandbox_pay(
     .await?
     .rows_affected();
     if moved == 1 {
-        let paid = Paid { gift_id: &id, amount_fen: order.amount_fen, receipt_no: &receipt_no, date: state.clock.today(), now };
+        let paid = Paid {
+            gift_id: &id,
+            amount_fen: order.amount_fen,
+            receipt_no: &receipt_no,
+            date: state.clock.today(),
+            now,
+        };
         record_paid(&mut tx, &order.project_id, &resident.user_id, paid).await?;
         if order.frequency == Frequency::Monthly {
             sqlx::query(
@@ -169,10 +181,11 @@ pub(super) async fn record_paid(
     .bind(gift_id)
     .fetch_one(&mut *tx)
     .await?;
-    let (raised, target): (i64, i64) = sqlx::query_as("SELECT raised_fen, target_fen FROM charity_projects WHERE id = $1")
-        .bind(project_id)
-        .fetch_one(&mut *tx)
-        .await?;
+    let (raised, target): (i64, i64) =
+        sqlx::query_as("SELECT raised_fen, target_fen FROM charity_projects WHERE id = $1")
+            .bind(project_id)
+            .fetch_one(&mut *tx)
+            .await?;
     sqlx::query(
         "UPDATE charity_projects SET raised_fen = raised_fen + $1, donors = donors + $2, progress_permille = $3 WHERE id = $4",
     )
@@ -209,15 +222,22 @@ pub async fn show(
     Ok(Json(load(&state, &resident.user_id, &id).await?))
 }
 
-/// 我的捐赠: every gift of the resident, newest first, with its receipt and the project's latest update.
-#[utoipa::path(get, path = "/api/v1/me/charity/gifts", tag = "charity",
-    responses((status = 200, body = Vec<GiftOrder>), (status = 401, body = ApiError)))]
-pub async fn mine(State(state): State<AppState>, resident: Resident) -> AppResult<Json<Vec<GiftOrder>>> {
-    let ids: Vec<(String,)> =
-        sqlx::query_as("SELECT id FROM charity_gifts WHERE user_id = $1 ORDER BY created_at DESC, id LIMIT 200")
-            .bind(&resident.user_id)
-            .fetch_all(&state.db.pool)
-            .await?;
+/// 我的捐赠: the resident's gifts, newest first, with their receipts and the project's latest
+/// update; one page (at most 100; see `PageQuery`).
+#[utoipa::path(get, path = "/api/v1/me/charity/gifts", tag = "charity", params(PageQuery),
+    responses((status = 200, body = Vec<GiftOrder>), (status = 400, body = ApiError), (status = 401, body = ApiError)))]
+pub async fn mine(
+    State(state): State<AppState>,
+    resident: Resident,
+    page: Result<Query<PageQuery>, QueryRejection>,
+) -> AppResult<Json<Vec<GiftOrder>>> {
+    let Query(page) = page.map_err(crate::error::bad_query)?;
+    let sql = format!(
+        "SELECT id FROM charity_gifts WHERE user_id = $1 ORDER BY created_at DESC, id LIMIT {} OFFSET {}",
+        page.limit(),
+        page.offset()
+    );
+    let ids: Vec<(String,)> = sqlx::query_as(&sql).bind(&resident.user_id).fetch_all(&state.db.pool).await?;
     let mut gifts = Vec::with_capacity(ids.len());
     for (id,) in ids {
         gifts.push(load(&state, &resident.user_id, &id).await?);

@@ -42,10 +42,15 @@ pub fn router() -> Router<AppState> {
         .route("/me/charity/pledges", get(pledges::mine))
         .route("/me/charity/pledges/{id}/cancel", post(pledges::cancel))
         .route("/admin/charity/pledges/charge", post(pledges::charge_now))
-        .route(
-            "/admin/charity/projects/{id}/photos",
-            post(photos::attach).layer(DefaultBodyLimit::max(crate::uploads::BODY_LIMIT)),
-        )
+}
+
+/// This journey's upload routes (up to 10 MB): `crate::app` gives them the upload time limit
+/// instead of the request one.
+pub fn upload_router() -> Router<AppState> {
+    Router::new().route(
+        "/admin/charity/projects/{id}/photos",
+        post(photos::attach).layer(DefaultBodyLimit::max(crate::uploads::BODY_LIMIT)),
+    )
 }
 
 /// This journey's part of the OpenAPI document, merged by `crate::openapi`.

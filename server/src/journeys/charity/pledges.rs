@@ -13,9 +13,10 @@ use crate::auth::Resident;
 use crate::error::{AppError, AppResult, JsonBody};
 use crate::messages::{notify, Notice};
 use crate::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
 use axum::Json;
-use baoan_contract::api::Topic;
+use baoan_contract::api::{PageQuery, Topic};
 use baoan_contract::charity::{
     month_key, pledge_month_due, ChargeReport, ChargeRun, Pledge, PledgeStatus, ProjectStatus,
 };
@@ -51,7 +52,20 @@ pub async fn charge_due_pledges(state: &AppState, today: Date) -> AppResult<Char
         }
         let gift_id = format!("{pledge_id}-{month}");
         let now = state.clock.now();
-        let mut tx = db.begin().await?;
+        let mut tx = state.db.begin().await?;
+        // Still active? Conditional on the state the pledge was read in, and it holds the pledge's
+        // row (PostgreSQL) or the write lock (SQLite) until commit: a cancel at the same moment
+        // either comes first (no charge) or waits for this charge and then sees it.
+        let active = sqlx::query("UPDATE charity_pledges SET status = 'active' WHERE id = $1 AND status = 'active'")
+            .bind(&pledge_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if active == 0 {
+            tx.rollback().await?;
+            report.cancelled += 1;
+            continue;
+        }
         // The claim: only one run inserts this month's gift (a concurrent one waits, then finds it).
         let claimed = sqlx::query(
             "INSERT INTO charity_gifts (id, user_id, project_id, amount_fen, anonymous, donor_name, message, frequency, \
@@ -90,13 +104,15 @@ pub async fn charge_due_pledges(state: &AppState, today: Date) -> AppResult<Char
         .bind(&gift_id)
         .execute(&mut *tx)
         .await?;
-        sqlx::query("INSERT INTO charity_pledge_charges (pledge_id, month, gift_id, created_at) VALUES ($1, $2, $3, $4)")
-            .bind(&pledge_id)
-            .bind(&month)
-            .bind(&gift_id)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO charity_pledge_charges (pledge_id, month, gift_id, created_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(&pledge_id)
+        .bind(&month)
+        .bind(&gift_id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
         let paid = Paid { gift_id: &gift_id, amount_fen, receipt_no: &receipt_no, date: today, now };
         record_paid(&mut tx, &project_id, &user_id, paid).await?;
         tx.commit().await?;
@@ -128,7 +144,9 @@ pub async fn charge_periodically(state: AppState) {
     loop {
         every.tick().await;
         match charge_due_pledges(&state, state.clock.today()).await {
-            Ok(r) if r.charged + r.declined > 0 => tracing::info!(charged = r.charged, declined = r.declined, "monthly pledges"),
+            Ok(r) if r.charged + r.declined > 0 => {
+                tracing::info!(charged = r.charged, declined = r.declined, "monthly pledges")
+            }
             Ok(_) => {}
             Err(e) => tracing::error!(error = ?e.0, "monthly pledge run failed"),
         }
@@ -168,22 +186,37 @@ fn pledge((id, project_id, project_title, amount_fen, status, created_at, charge
     }
 }
 
-/// 我的捐赠: the resident's monthly pledges, newest first.
-#[utoipa::path(get, path = "/api/v1/me/charity/pledges", tag = "charity",
-    responses((status = 200, body = Vec<Pledge>), (status = 401, body = ApiError)))]
-pub async fn mine(State(state): State<AppState>, resident: Resident) -> AppResult<Json<Vec<Pledge>>> {
-    let rows: Vec<PledgeRow> =
-        sqlx::query_as(&format!("{PLEDGE_SELECT} WHERE pl.user_id = $1 ORDER BY pl.created_at DESC, pl.id"))
-            .bind(&resident.user_id)
-            .fetch_all(&state.db.pool)
-            .await?;
+/// 我的捐赠: the resident's monthly pledges, newest first; one page (at most 100; see `PageQuery`).
+#[utoipa::path(get, path = "/api/v1/me/charity/pledges", tag = "charity", params(PageQuery),
+    responses((status = 200, body = Vec<Pledge>), (status = 400, body = ApiError), (status = 401, body = ApiError)))]
+pub async fn mine(
+    State(state): State<AppState>,
+    resident: Resident,
+    page: Result<Query<PageQuery>, QueryRejection>,
+) -> AppResult<Json<Vec<Pledge>>> {
+    let Query(page) = page.map_err(crate::error::bad_query)?;
+    let rows: Vec<PledgeRow> = sqlx::query_as(&format!(
+        "{PLEDGE_SELECT} WHERE pl.user_id = $1 ORDER BY pl.created_at DESC, pl.id LIMIT {} OFFSET {}",
+        page.limit(),
+        page.offset()
+    ))
+    .bind(&resident.user_id)
+    .fetch_all(&state.db.pool)
+    .await?;
     Ok(Json(rows.into_iter().map(pledge).collect()))
 }
 
-/// Cancel one of your pledges: no charge from then on. Cancelling again changes nothing.
+/// Cancel one of your pledges: no charge from then on. Cancelling again changes nothing. A
+/// charge running at the same moment either comes first (and the answer counts it) or is not made.
 #[utoipa::path(post, path = "/api/v1/me/charity/pledges/{id}/cancel", tag = "charity", params(("id" = String, Path)),
-    responses((status = 200, body = Pledge), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
-pub async fn cancel(State(state): State<AppState>, resident: Resident, Path(id): Path<String>) -> AppResult<Json<Pledge>> {
+    responses((status = 200, body = Pledge), (status = 401, body = ApiError), (status = 404, body = ApiError),
+        (status = 429, body = ApiError)))]
+pub async fn cancel(
+    State(state): State<AppState>,
+    resident: Resident,
+    Path(id): Path<String>,
+) -> AppResult<Json<Pledge>> {
+    crate::limits::enforce(&state, &crate::limits::CHARITY_PLEDGE_CANCELS, &resident.user_id).await?;
     let db = &state.db.pool;
     sqlx::query(
         "UPDATE charity_pledges SET status = 'cancelled', cancelled_at = $1 WHERE id = $2 AND user_id = $3 AND status = 'active'",

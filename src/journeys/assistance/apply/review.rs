@@ -8,7 +8,7 @@ use crate::journeys::assistance::model::{clear, edit, from_code, use_journey, Ap
 use crate::journeys::assistance::widgets::{id_type_label, id_type_of, BackLink};
 use crate::i18n::{use_i18n, Key as Shared, Msg};
 use crate::shared::api::{self, ClientError};
-use crate::shared::loadable::error_key;
+use crate::shared::loadable::{error_key, error_text};
 use baoan_contract::assistance::{ApplicationView, Relation, Residence};
 use baoan_contract::mask::mask_id_number;
 use baoan_contract::rules::documents::IdType;
@@ -96,7 +96,7 @@ pub fn CheckAnswers() -> impl IntoView {
         <h2>{move || i18n.t(Key::DeclarationTitle)}</h2>
         <p>{move || i18n.t(Key::Declaration)}</p>
         {move || failure.get().map(|e| view! {
-            <div class="notice notice-error" role="alert"><p>{i18n.t(error_key(&e))}</p><p>{i18n.t(Key::SubmitKept)}</p></div>
+            <div class="notice notice-error" role="alert"><p>{error_text(i18n, error_key(&e))}</p><p>{i18n.t(Key::SubmitKept)}</p></div>
         })}
         <button type="button" class="button" id="submit-application" disabled=move || submit.pending().get() || problems.get()
             on:click=move |_| { failure.set(None); submit.dispatch(()); }>

@@ -49,6 +49,22 @@ pub struct Config {
     /// SMS codes one client address may request per hour.
     #[arg(long, env = "BAOAN_SMS_PER_IP_PER_HOUR", default_value_t = baoan_contract::api::SMS_PER_IP_PER_HOUR)]
     pub sms_per_ip_per_hour: i64,
+
+    /// Files one resident may upload per day.
+    #[arg(long, env = "BAOAN_UPLOADS_PER_DAY", default_value_t = 20)]
+    pub uploads_per_day: i64,
+
+    /// Megabytes one resident may upload per day.
+    #[arg(long, env = "BAOAN_UPLOAD_MB_PER_DAY", default_value_t = 50)]
+    pub upload_mb_per_day: i64,
+
+    /// Files one resident may have stored at once (attached or not yet).
+    #[arg(long, env = "BAOAN_UPLOADS_STORED", default_value_t = 100)]
+    pub uploads_stored: i64,
+
+    /// Megabytes one resident may have stored at once.
+    #[arg(long, env = "BAOAN_UPLOAD_MB_STORED", default_value_t = 200)]
+    pub upload_mb_stored: i64,
 }
 
 impl Config {
@@ -66,6 +82,10 @@ impl Config {
             admin_token: Some("test-admin-token".into()),
             sms_per_phone_per_hour: baoan_contract::api::SMS_PER_PHONE_PER_HOUR,
             sms_per_ip_per_hour: baoan_contract::api::SMS_PER_IP_PER_HOUR,
+            uploads_per_day: 20,
+            upload_mb_per_day: 50,
+            uploads_stored: 100,
+            upload_mb_stored: 200,
         }
     }
 

@@ -94,10 +94,9 @@ pub fn forget_resident(after: After) {
     if FORGETTING.with(|f| f.replace(true)) {
         return;
     }
+    // Who is signed in is left as it is until the page is replaced: forgetting it here would
+    // send a guarded page to sign-in first (whose form would write a draft of its own).
     storage::clear_personal();
-    if let Some(s) = CURRENT.with(Cell::get) {
-        s.me.set(None);
-    }
     spawn_local(async move {
         clear_caches().await;
         let location = window().location();

@@ -70,7 +70,8 @@ pub fn mask_bank_account(number: &str) -> String {
 
 /// Field names whose value is a document or account number whatever its shape (a Taiwan
 /// permit's 8 digits look like a date anywhere else): `id_number=…`, `"passport":"…"`.
-const SENSITIVE_KEYS: [&str; 6] = ["id_number", "document_number", "account_number", "bank_account", "passport", "permit_number"];
+const SENSITIVE_KEYS: [&str; 6] =
+    ["id_number", "document_number", "account_number", "bank_account", "passport", "permit_number"];
 
 fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'

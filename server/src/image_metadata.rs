@@ -142,7 +142,15 @@ mod tests {
         let idat = chunk(b"IDAT", &[1, 2, 3]);
         let iend = chunk(b"IEND", &[]);
         let mut input = PNG_SIGNATURE.to_vec();
-        for part in [ihdr.clone(), chunk(b"eXIf", b"MM\0*GPS"), chunk(b"tEXt", b"Author\0me"), chunk(b"zTXt", b"x"), chunk(b"iTXt", b"y"), idat.clone(), iend.clone()] {
+        for part in [
+            ihdr.clone(),
+            chunk(b"eXIf", b"MM\0*GPS"),
+            chunk(b"tEXt", b"Author\0me"),
+            chunk(b"zTXt", b"x"),
+            chunk(b"iTXt", b"y"),
+            idat.clone(),
+            iend.clone(),
+        ] {
             input.extend(part);
         }
         let mut want = PNG_SIGNATURE.to_vec();

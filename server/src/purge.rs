@@ -6,7 +6,9 @@
 
 use crate::db::DbResult;
 use crate::state::AppState;
-use baoan_contract::retention::{IDEMPOTENCY_RECORD_SECONDS, PURGE_INTERVAL_SECONDS, RATE_EVENT_SECONDS, UNATTACHED_UPLOAD_SECONDS};
+use baoan_contract::retention::{
+    IDEMPOTENCY_RECORD_SECONDS, PURGE_INTERVAL_SECONDS, RATE_EVENT_SECONDS, UNATTACHED_UPLOAD_SECONDS,
+};
 use serde::Serialize;
 
 /// Where an upload can be in use: an upload id in none of these (and not in its owner's
@@ -21,7 +23,10 @@ pub const UPLOAD_USES: [&str; 3] = [
 /// The SQL condition "upload `u` is used somewhere".
 pub fn upload_in_use_sql() -> String {
     let mut uses: Vec<String> = UPLOAD_USES.iter().map(|q| format!("u.id IN ({q})")).collect();
-    uses.push("EXISTS (SELECT 1 FROM assistance_drafts d WHERE d.user_id = u.user_id AND d.content LIKE '%' || u.id || '%')".into());
+    uses.push(
+        "EXISTS (SELECT 1 FROM assistance_drafts d WHERE d.user_id = u.user_id AND d.content LIKE '%' || u.id || '%')"
+            .into(),
+    );
     format!("({})", uses.join(" OR "))
 }
 
@@ -38,12 +43,18 @@ pub struct Purged {
 /// One run of the job as of `now` (Unix seconds; tests pass a time of their choosing).
 pub async fn run_once(state: &AppState, now: i64) -> DbResult<Purged> {
     let db = &state.db.pool;
-    let before = |sql: &'static str, at: i64| async move { sqlx::query(sql).bind(at).execute(db).await.map(|r| r.rows_affected()) };
+    let before = |sql: &'static str, at: i64| async move {
+        sqlx::query(sql).bind(at).execute(db).await.map(|r| r.rows_affected())
+    };
     let purged = Purged {
         sessions: before("DELETE FROM sessions WHERE expires_at <= $1", now).await?,
         sms_codes: before("DELETE FROM sms_codes WHERE expires_at <= $1", now).await?,
         rate_events: before("DELETE FROM rate_events WHERE at <= $1", now - RATE_EVENT_SECONDS).await?,
-        idempotency_records: before("DELETE FROM idempotency_keys WHERE created_at <= $1", now - IDEMPOTENCY_RECORD_SECONDS).await?,
+        idempotency_records: before(
+            "DELETE FROM idempotency_keys WHERE created_at <= $1",
+            now - IDEMPOTENCY_RECORD_SECONDS,
+        )
+        .await?,
         uploads: purge_unused_uploads(state, now).await?,
     };
     Ok(purged)
@@ -60,10 +71,12 @@ async fn purge_unused_uploads(state: &AppState, now: i64) -> DbResult<u64> {
             .await?;
     let mut deleted = 0;
     for (id,) in candidates {
-        let done = sqlx::query(&format!("DELETE FROM uploads WHERE id = $1 AND id IN (SELECT u.id FROM uploads u WHERE NOT {in_use})"))
-            .bind(&id)
-            .execute(&state.db.pool)
-            .await;
+        let done = sqlx::query(&format!(
+            "DELETE FROM uploads WHERE id = $1 AND id IN (SELECT u.id FROM uploads u WHERE NOT {in_use})"
+        ))
+        .bind(&id)
+        .execute(&state.db.pool)
+        .await;
         match done {
             Ok(r) if r.rows_affected() == 1 => {
                 deleted += 1;

@@ -46,10 +46,8 @@ pub fn remove_prefixed(prefix: &str) {
 
 fn remove_where(doomed: impl Fn(&str) -> bool) {
     if let Some(s) = local() {
-        let keys: Vec<String> = (0..s.length().unwrap_or(0))
-            .filter_map(|i| s.key(i).ok().flatten())
-            .filter(|k| doomed(k))
-            .collect();
+        let keys: Vec<String> =
+            (0..s.length().unwrap_or(0)).filter_map(|i| s.key(i).ok().flatten()).filter(|k| doomed(k)).collect();
         for key in keys {
             let _ = s.remove_item(&key);
         }

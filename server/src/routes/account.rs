@@ -80,7 +80,8 @@ pub async fn export(State(state): State<AppState>, resident: Resident) -> AppRes
         let rows = sqlx::query(sql).bind(&resident.user_id).fetch_all(db).await?;
         records.insert((*name).to_string(), Value::Array(rows.iter().map(row_json).collect()));
     }
-    let body = serde_json::json!({ "exported_at": state.clock.now(), "profile": row_json(&profile), "records": records });
+    let body =
+        serde_json::json!({ "exported_at": state.clock.now(), "profile": row_json(&profile), "records": records });
     let disposition = HeaderValue::from_static("attachment; filename=\"baoan-my-data.json\"");
     Ok(([(header::CONTENT_DISPOSITION, disposition)], Json(body)))
 }
@@ -102,10 +103,22 @@ async fn plan(state: &AppState, user_id: &str) -> AppResult<DeletionPlan> {
     let mut kept = Vec::new();
     let marriage = format!("SELECT reference FROM marriage_bookings WHERE id IN ({UPCOMING_MARRIAGE})");
     let queries: [(KeptReason, &str, bool); 4] = [
-        (KeptReason::AssistanceCase, "SELECT reference FROM assistance_applications WHERE user_id = $1 ORDER BY submitted_at", false),
+        (
+            KeptReason::AssistanceCase,
+            "SELECT reference FROM assistance_applications WHERE user_id = $1 ORDER BY submitted_at",
+            false,
+        ),
         (KeptReason::MarriageUpcoming, marriage.as_str(), true),
-        (KeptReason::CharityReceipt, "SELECT COALESCE(receipt_no, id) FROM charity_gifts WHERE user_id = $1 ORDER BY created_at", false),
-        (KeptReason::MemorialProxyOpen, "SELECT reference FROM memorial_proxy_requests WHERE user_id = $1 AND status <> 'done'", false),
+        (
+            KeptReason::CharityReceipt,
+            "SELECT COALESCE(receipt_no, id) FROM charity_gifts WHERE user_id = $1 ORDER BY created_at",
+            false,
+        ),
+        (
+            KeptReason::MemorialProxyOpen,
+            "SELECT reference FROM memorial_proxy_requests WHERE user_id = $1 AND status <> 'done'",
+            false,
+        ),
     ];
     for (reason, sql, dated) in queries {
         let query = sqlx::query_as(sql).bind(user_id);
@@ -152,7 +165,8 @@ async fn delete_account(state: &AppState, user: &str) -> AppResult<Vec<String>> 
             sqlx::query($sql).bind(user).execute(&mut *tx).await?
         };
     }
-    let (phone,): (String,) = sqlx::query_as("SELECT phone FROM users WHERE id = $1").bind(user).fetch_one(&mut *tx).await?;
+    let (phone,): (String,) =
+        sqlx::query_as("SELECT phone FROM users WHERE id = $1").bind(user).fetch_one(&mut *tx).await?;
     sqlx::query("DELETE FROM sms_codes WHERE phone = $1").bind(&phone).execute(&mut *tx).await?;
     run!("DELETE FROM sessions WHERE user_id = $1");
     run!("DELETE FROM messages WHERE user_id = $1");
@@ -179,33 +193,47 @@ async fn delete_account(state: &AppState, user: &str) -> AppResult<Vec<String>> 
     run!("DELETE FROM memorial_proxy_photos WHERE proxy_id IN (SELECT id FROM memorial_proxy_requests WHERE user_id = $1 AND status = 'done')");
     run!("DELETE FROM memorial_proxy_requests WHERE user_id = $1 AND status = 'done'");
     // Memorials the resident owns, with everything on them; then what they left on others'.
-    for table in ["memorial_reminders_sent", "memorial_reports", "memorial_messages", "memorial_offerings", "memorial_invitations", "memorial_members"] {
-        sqlx::query(&format!("DELETE FROM {table} WHERE memorial_id IN (SELECT id FROM memorials WHERE owner_id = $1)"))
-            .bind(user)
-            .execute(&mut *tx)
-            .await?;
+    for table in [
+        "memorial_reminders_sent",
+        "memorial_reports",
+        "memorial_messages",
+        "memorial_offerings",
+        "memorial_invitations",
+        "memorial_members",
+    ] {
+        sqlx::query(&format!(
+            "DELETE FROM {table} WHERE memorial_id IN (SELECT id FROM memorials WHERE owner_id = $1)"
+        ))
+        .bind(user)
+        .execute(&mut *tx)
+        .await?;
     }
     run!("DELETE FROM memorials WHERE owner_id = $1");
     for table in ["memorial_reports", "memorial_messages", "memorial_offerings", "memorial_members"] {
         sqlx::query(&format!("DELETE FROM {table} WHERE user_id = $1")).bind(user).execute(&mut *tx).await?;
     }
     // Charity: monthly pledges stop; gifts stay for the accounts, without name or message.
-    sqlx::query("UPDATE charity_pledges SET status = 'cancelled', cancelled_at = $2 WHERE user_id = $1 AND status = 'active'")
-        .bind(user)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "UPDATE charity_pledges SET status = 'cancelled', cancelled_at = $2 WHERE user_id = $1 AND status = 'active'",
+    )
+    .bind(user)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
     run!("UPDATE charity_gifts SET anonymous = 1, donor_name = NULL, message = '' WHERE user_id = $1");
     // Files no kept record uses.
     let in_use = crate::purge::upload_in_use_sql();
-    let files: Vec<(String,)> = sqlx::query_as(&format!("SELECT u.id FROM uploads u WHERE u.user_id = $1 AND NOT {in_use}"))
-        .bind(user)
-        .fetch_all(&mut *tx)
-        .await?;
-    sqlx::query(&format!("DELETE FROM uploads WHERE id IN (SELECT u.id FROM uploads u WHERE u.user_id = $1 AND NOT {in_use})"))
-        .bind(user)
-        .execute(&mut *tx)
-        .await?;
+    let files: Vec<(String,)> =
+        sqlx::query_as(&format!("SELECT u.id FROM uploads u WHERE u.user_id = $1 AND NOT {in_use}"))
+            .bind(user)
+            .fetch_all(&mut *tx)
+            .await?;
+    sqlx::query(&format!(
+        "DELETE FROM uploads WHERE id IN (SELECT u.id FROM uploads u WHERE u.user_id = $1 AND NOT {in_use})"
+    ))
+    .bind(user)
+    .execute(&mut *tx)
+    .await?;
     // The account: no phone number, name or document; a new sign-in with the phone is a new account.
     sqlx::query(
         "UPDATE users SET phone = 'deleted:' || id, name = NULL, id_type = NULL, id_number = NULL, deleted_at = $2 WHERE id = $1",

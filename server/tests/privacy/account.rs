@@ -2,7 +2,7 @@
 //! every session, removes the profile and what need not be kept, keeps (anonymised) what must
 //! be kept and says so, and leaves other residents untouched.
 
-use crate::assistance_common::{submit, form, upload_id};
+use crate::assistance_common::{form, submit, upload_id};
 use crate::both_engines;
 use crate::common::{expect_error, TestServer};
 use crate::uploads::{jpeg_with, upload_ok};
@@ -107,7 +107,11 @@ async fn deleting_the_account_removes_it_and_keeps_only_what_must_be_kept(server
     assert_eq!(server.count(&format!("SELECT COUNT(*) FROM sessions WHERE user_id = '{a_user}'")).await, 0);
     // The profile is gone: no phone, name or document on the account row.
     let (phone, name, id_number): (String, Option<String>, Option<String>) =
-        sqlx::query_as("SELECT phone, name, id_number FROM users WHERE id = $1").bind(&a_user).fetch_one(&server.db.pool).await.unwrap();
+        sqlx::query_as("SELECT phone, name, id_number FROM users WHERE id = $1")
+            .bind(&a_user)
+            .fetch_one(&server.db.pool)
+            .await
+            .unwrap();
     assert!(phone != A && name.is_none() && id_number.is_none(), "{phone} {name:?} {id_number:?}");
     // Drafts, memorials, unused files: deleted (the file too).
     for (what, sql) in [
@@ -119,7 +123,10 @@ async fn deleting_the_account_removes_it_and_keeps_only_what_must_be_kept(server
     }
     assert!(!server.data_dir.path().join("uploads").join(&a_unused).exists());
     // The application under review is kept, with its document.
-    assert_eq!(server.count(&format!("SELECT COUNT(*) FROM assistance_applications WHERE reference = '{reference}'")).await, 1);
+    assert_eq!(
+        server.count(&format!("SELECT COUNT(*) FROM assistance_applications WHERE reference = '{reference}'")).await,
+        1
+    );
     assert_eq!(server.count(&format!("SELECT COUNT(*) FROM uploads WHERE id = '{document}'")).await, 1);
     // Signing in again with the phone is a new, empty account.
     let again = server.client();
@@ -127,7 +134,8 @@ async fn deleting_the_account_removes_it_and_keeps_only_what_must_be_kept(server
     let me = server.sign_in(&again, A).await;
     assert_ne!(me["user_id"], a_user.as_str());
     assert!(me["profile"].is_null());
-    let list: Value = again.get(server.url("/api/v1/assistance/applications")).send().await.unwrap().json().await.unwrap();
+    let list: Value =
+        again.get(server.url("/api/v1/assistance/applications")).send().await.unwrap().json().await.unwrap();
     assert!(!list.to_string().contains(&reference), "the kept application is not handed to the new account");
 
     // B is untouched.

@@ -49,14 +49,14 @@ both_engines!(expired_sessions_codes_and_rate_records_are_deleted);
 async fn idempotency_records_expire_after_a_day(server: TestServer) {
     let state = &server.state;
     let t0 = server.clock.now();
-    let first: serde_json::Value = once(state, "test:user-1", "key-00000001", "print", || async { Ok(json!({ "run": 1 })) }).await.unwrap();
-    let replay: serde_json::Value = once(state, "test:user-1", "key-00000001", "print", || async { Ok(json!({ "run": 2 })) }).await.unwrap();
+    let first: serde_json::Value =
+        once(state, "test:user-1", "key-00000001", "print", || async { Ok(json!({ "run": 1 })) }).await.unwrap();
+    let replay: serde_json::Value =
+        once(state, "test:user-1", "key-00000001", "print", || async { Ok(json!({ "run": 2 })) }).await.unwrap();
     assert_eq!((first["run"].as_i64(), replay["run"].as_i64()), (Some(1), Some(1)), "within a day a retry is replayed");
     // What is stored: scope, key, a hash of the body and the first answer; nothing else.
-    let (fingerprint, response): (String, String) = sqlx::query_as("SELECT fingerprint, response FROM idempotency_keys")
-        .fetch_one(&server.db.pool)
-        .await
-        .unwrap();
+    let (fingerprint, response): (String, String) =
+        sqlx::query_as("SELECT fingerprint, response FROM idempotency_keys").fetch_one(&server.db.pool).await.unwrap();
     assert_eq!((fingerprint.as_str(), response.as_str()), ("print", r#"{"run":1}"#));
     // Not yet a day: kept.
     assert_eq!(purge_at(&server, t0 + IDEMPOTENCY_RECORD_SECONDS - 60).await.idempotency_records, 0);
@@ -66,7 +66,8 @@ async fn idempotency_records_expire_after_a_day(server: TestServer) {
     // And even before the purge runs, a record older than a day no longer answers a retry.
     once(state, "test:user-1", "key-00000002", "print", || async { Ok(json!({ "run": 1 })) }).await.unwrap();
     server.clock.advance(IDEMPOTENCY_RECORD_SECONDS + 1);
-    let fresh: serde_json::Value = once(state, "test:user-1", "key-00000002", "print", || async { Ok(json!({ "run": 2 })) }).await.unwrap();
+    let fresh: serde_json::Value =
+        once(state, "test:user-1", "key-00000002", "print", || async { Ok(json!({ "run": 2 })) }).await.unwrap();
     assert_eq!(fresh["run"], 2);
 }
 both_engines!(idempotency_records_expire_after_a_day);

@@ -109,7 +109,12 @@ async fn files_per_day_and_files_kept_have_their_quota(server: TestServer) {
     server.clock.advance(86_400 + 1);
     upload_ok(&server, &client, jpeg_with(&[])).await;
     upload_ok(&server, &client, jpeg_with(&[])).await;
-    let e = expect_error(upload(&server, &client, jpeg_with(&[])).await, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large").await;
+    let e = expect_error(
+        upload(&server, &client, jpeg_with(&[])).await,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "payload_too_large",
+    )
+    .await;
     assert_eq!(e["fields"]["file"], "upload.quota");
     assert_eq!(server.count("SELECT COUNT(*) FROM uploads").await, 5);
 }
@@ -133,7 +138,11 @@ async fn a_jpeg_with_gps_exif_comes_back_without_it(server: TestServer) {
     // The file on disk, and the size and hash recorded, are those of what is kept.
     let stored = std::fs::read(server.data_dir.path().join("uploads").join(&id)).unwrap();
     assert_eq!(stored, back.as_ref());
-    let (size,): (i64,) = sqlx::query_as("SELECT size_bytes FROM uploads WHERE id = $1").bind(&id).fetch_one(&server.db.pool).await.unwrap();
+    let (size,): (i64,) = sqlx::query_as("SELECT size_bytes FROM uploads WHERE id = $1")
+        .bind(&id)
+        .fetch_one(&server.db.pool)
+        .await
+        .unwrap();
     assert_eq!(size as usize, stored.len());
 }
 both_engines!(a_jpeg_with_gps_exif_comes_back_without_it);

@@ -1,7 +1,9 @@
 // The app shell for offline use: a resident must be able to open a booking's entry QR code at
 // the cemetery gate without a network (the booking itself is kept in localStorage by the app).
 // Network first, so a deploy is picked up at once; the cache only answers when offline.
-// API responses are never cached here.
+// API responses are never cached here. The caches hold only the app's pages and files, and the
+// app deletes every cache (Cache API, src/shared/session.rs `forget_resident`) when a resident
+// signs out or their session is found gone, so nothing opened on a shared phone outlives them.
 const CACHE = "baoan-shell-v2";
 
 // Caches a page and every file it names (stylesheet, scripts, the bundle's wasm).

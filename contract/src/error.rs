@@ -284,6 +284,10 @@ field_errors! {
     /// Booking for someone else: give both the visitor's name and their mobile number.
     MemorialVisitorIncomplete => "memorial.visitor_incomplete",
 
+    // ── Privacy (issue 10): uploads quota. ──
+    /// The resident's uploads kept on the server already reach their quota (count or bytes).
+    UploadQuota => "upload.quota",
+
 }
 
 impl Serialize for FieldError {

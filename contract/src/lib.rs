@@ -10,6 +10,7 @@ pub mod error;
 pub mod marriage;
 pub mod mask;
 pub mod memorial;
+pub mod retention;
 pub mod rules;
 
 pub use error::{ApiError, ErrorCode, FieldError};

@@ -3,7 +3,7 @@
 
 use crate::auth::routes as auth;
 use crate::error::AppError;
-use crate::routes::{dev, meta, profile};
+use crate::routes::{account, dev, meta, profile};
 use crate::state::AppState;
 use crate::{journeys, messages, openapi, overload, security, uploads, web_app};
 use axum::extract::DefaultBodyLimit;
@@ -31,7 +31,9 @@ pub fn build(state: AppState) -> Router {
         .route("/auth/sms-code", post(auth::send_code))
         .route("/auth/session", post(auth::sign_in).delete(auth::sign_out))
         .route("/me/sessions", delete(auth::sign_out_everywhere))
-        .route("/me", get(auth::me))
+        .route("/me", get(auth::me).delete(account::delete))
+        .route("/me/export", get(account::export))
+        .route("/me/deletion", get(account::deletion_plan))
         .route("/me/profile", put(profile::update))
         .route("/me/messages", get(messages::list))
         .route("/me/messages/{id}/read", post(messages::mark_read))

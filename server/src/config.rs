@@ -80,6 +80,22 @@ pub struct Config {
     /// Requests served at once; more wait up to a second for a place, then get 503 + Retry-After.
     #[arg(long, env = "BAOAN_MAX_CONCURRENT_REQUESTS", default_value_t = 256)]
     pub max_concurrent_requests: usize,
+
+    /// Files one resident may upload per day.
+    #[arg(long, env = "BAOAN_UPLOADS_PER_DAY", default_value_t = 20)]
+    pub uploads_per_day: i64,
+
+    /// Megabytes one resident may upload per day.
+    #[arg(long, env = "BAOAN_UPLOAD_MB_PER_DAY", default_value_t = 50)]
+    pub upload_mb_per_day: i64,
+
+    /// Files one resident may have stored at once (attached or not yet).
+    #[arg(long, env = "BAOAN_UPLOADS_STORED", default_value_t = 100)]
+    pub uploads_stored: i64,
+
+    /// Megabytes one resident may have stored at once.
+    #[arg(long, env = "BAOAN_UPLOAD_MB_STORED", default_value_t = 200)]
+    pub upload_mb_stored: i64,
 }
 
 impl Config {
@@ -106,6 +122,10 @@ impl Config {
             request_timeout_seconds: 30,
             upload_timeout_seconds: 300,
             max_concurrent_requests: 256,
+            uploads_per_day: 20,
+            upload_mb_per_day: 50,
+            uploads_stored: 100,
+            upload_mb_stored: 200,
         }
     }
 

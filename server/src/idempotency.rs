@@ -5,11 +5,16 @@
 //! The key is claimed by inserting a row (the primary key makes two claims impossible, on
 //! SQLite and PostgreSQL alike). If the work fails, the claim is released so a retry can run.
 //! A retry arriving while the first is still running gets 409 and may try again a moment later.
+//!
+//! A record holds only what a replay needs: the scope (action and resident), the key, a hash
+//! of the body and the first answer. It counts for `IDEMPOTENCY_RECORD_SECONDS` (a day): after
+//! that the same key runs as a new request, and the purge job deletes the record.
 
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use axum::http::HeaderMap;
 use baoan_contract::error::{ErrorCode, FieldError, FieldErrors};
+use baoan_contract::retention::IDEMPOTENCY_RECORD_SECONDS;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::future::Future;
@@ -37,11 +42,19 @@ where
     Fut: Future<Output = AppResult<T>>,
 {
     let db = &state.db.pool;
+    let now = state.clock.now();
+    // A record older than a day no longer counts (the purge job deletes it within the hour).
+    sqlx::query("DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND created_at <= $3")
+        .bind(scope)
+        .bind(key)
+        .bind(now - IDEMPOTENCY_RECORD_SECONDS)
+        .execute(db)
+        .await?;
     let claimed = sqlx::query("INSERT INTO idempotency_keys (scope, key, fingerprint, created_at) VALUES ($1, $2, $3, $4)")
         .bind(scope)
         .bind(key)
         .bind(fingerprint)
-        .bind(state.clock.now())
+        .bind(now)
         .execute(db)
         .await;
     match claimed {

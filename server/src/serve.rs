@@ -52,6 +52,8 @@ pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     // Periodic work: memorial reminders on their day, monthly charity pledges.
     tokio::spawn(crate::journeys::memorial::run_reminders(state.clone()));
     tokio::spawn(crate::journeys::charity::charge_pledges_periodically(state.clone()));
+    // Expired sessions, codes, rate records, idempotency records and unused uploads, hourly.
+    tokio::spawn(crate::purge::run_periodically(state.clone()));
     serve_on(listener, state).await?;
     Ok(())
 }

@@ -2,10 +2,16 @@
 //! most 10 MB, accepted only when its content is a JPEG, PNG or PDF whatever its name says.
 //! Stored under `<data dir>/uploads/<id>`; only the uploader can read it back here. Journeys
 //! attach upload ids to their records and check ownership with `owned_by`.
+//!
+//! Photos lose their metadata (EXIF location and the like, `image_metadata`) before they are
+//! stored. Each resident has a quota: files and megabytes per day (429 with `Retry-After`) and
+//! kept at once (413, field `file` = `upload.quota`). Files no record uses are deleted a day
+//! after upload by the purge job (`crate::purge`).
 
 use crate::auth::Resident;
 use crate::db::new_id;
 use crate::error::{AppError, AppResult};
+use crate::limits::{self, Limit};
 use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
@@ -15,6 +21,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use baoan_contract::api::{FileKind, UploadReceipt, MAX_UPLOAD_BYTES};
 use baoan_contract::error::{ApiError, ErrorCode, FieldError, FieldErrors};
+use baoan_contract::retention::DAY_SECONDS;
 use sha2::{Digest, Sha256};
 use std::path::PathBuf;
 
@@ -57,7 +64,9 @@ fn percent_decode(s: &str) -> String {
 /// Upload one file (raw body; the name, percent-encoded, in `X-File-Name`).
 #[utoipa::path(post, path = "/api/v1/uploads", tag = "uploads",
     request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The file itself, at most 10 MB: JPEG, PNG or PDF"),
-    responses((status = 200, body = UploadReceipt), (status = 401, body = ApiError), (status = 413, body = ApiError),
+    responses((status = 200, body = UploadReceipt), (status = 401, body = ApiError),
+              (status = 413, body = ApiError, description = "Larger than 10 MB (fields.file = upload.too_large), or the resident's stored files reach their quota (upload.quota)"),
+              (status = 429, body = ApiError, description = "Too many files or megabytes today; Retry-After says when"),
               (status = 422, body = ApiError, description = "Not a JPEG, PNG or PDF (fields.file = upload.type)")))]
 pub async fn upload(
     State(state): State<AppState>,
@@ -65,6 +74,9 @@ pub async fn upload(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> AppResult<Json<UploadReceipt>> {
+    if let Ok(b) = &body {
+        within_quota(&state, &resident.user_id, b.len() as i64).await?;
+    }
     let (id, kind, body) = store(&state, body).await?;
     let name = file_name(&headers);
     let sha = crate::auth::codes::hex(&Sha256::digest(&body));
@@ -103,10 +115,51 @@ pub async fn store(state: &AppState, body: Result<Bytes, BytesRejection>) -> App
         f.add("file", if body.is_empty() { FieldError::Required } else { FieldError::UploadType });
         return Err(f.into());
     };
+    let body = match kind {
+        FileKind::Jpeg | FileKind::Png => Bytes::from(crate::image_metadata::strip(&body)),
+        FileKind::Pdf => body,
+    };
     let id = new_id();
     tokio::fs::create_dir_all(dir(state)).await.map_err(internal)?;
     tokio::fs::write(dir(state).join(&id), &body).await.map_err(internal)?;
     Ok((id, kind, body))
+}
+
+const MB: i64 = 1024 * 1024;
+
+/// The per-day limit on files, as a `Limit` (its window is the day).
+fn daily_files(state: &AppState) -> Limit {
+    Limit::per_day("upload", state.config.uploads_per_day)
+}
+
+/// Refuses an upload of `size` bytes that would pass one of the resident's quotas: bytes in the
+/// last day and files or bytes kept (429 with when to retry; 413 `upload.quota`), then counts
+/// the file against the daily number of files (429).
+async fn within_quota(state: &AppState, user_id: &str, size: i64) -> AppResult<()> {
+    let now = state.clock.now();
+    let day_ago = now - DAY_SECONDS;
+    let (today_bytes, oldest): (Option<i64>, Option<i64>) =
+        sqlx::query_as("SELECT CAST(SUM(size_bytes) AS BIGINT), MIN(created_at) FROM uploads WHERE user_id = $1 AND created_at > $2")
+            .bind(user_id)
+            .bind(day_ago)
+            .fetch_one(&state.db.pool)
+            .await?;
+    if today_bytes.unwrap_or(0) + size > state.config.upload_mb_per_day * MB {
+        tracing::warn!(limit = "upload_bytes_per_day", "per-resident limit reached");
+        return Err(AppError::rate_limited_for(oldest.map(|t| t + DAY_SECONDS - now).unwrap_or(DAY_SECONDS)));
+    }
+    let (files, bytes): (i64, Option<i64>) =
+        sqlx::query_as("SELECT COUNT(*), CAST(SUM(size_bytes) AS BIGINT) FROM uploads WHERE user_id = $1")
+            .bind(user_id)
+            .fetch_one(&state.db.pool)
+            .await?;
+    if files + 1 > state.config.uploads_stored || bytes.unwrap_or(0) + size > state.config.upload_mb_stored * MB {
+        let mut f = FieldErrors::new();
+        f.add("file", FieldError::UploadQuota);
+        let message = "Upload quota reached: remove files or wait until unused ones are deleted";
+        return Err(AppError(ApiError { code: ErrorCode::PayloadTooLarge, message: message.into(), fields: f.0, retry_after_seconds: None }));
+    }
+    limits::enforce(state, &daily_files(state), user_id).await
 }
 
 fn internal(e: std::io::Error) -> AppError {

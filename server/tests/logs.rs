@@ -1,7 +1,7 @@
 //! The real binary's logs: structured (one JSON object per line) and never a full phone number
 //! or resident ID, even when a resident's number is in a URL that gets logged.
 
-use baoan_contract::mask::{mask_id_number, mask_phone};
+use baoan_contract::mask::{mask_bank_account, mask_id_number, mask_phone};
 use baoan_contract::rules::date::Date;
 use baoan_contract::rules::resident_id::make_resident_id;
 use reqwest::StatusCode;
@@ -12,6 +12,10 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 const PHONE: &str = "13812345678";
+const BANK_ACCOUNT: &str = "6217850000001234567";
+const PASSPORT: &str = "E12345678";
+const HK_PERMIT: &str = "H1234567890";
+const TAIWAN_PERMIT: &str = "87654321";
 
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
@@ -138,6 +142,14 @@ async fn logs_are_json_and_never_hold_a_full_phone_or_id() {
     assert_eq!(r.status(), StatusCode::OK);
     let r = client.get(format!("{base}/api/v1/nope?id={id}&phone={PHONE}")).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    // A bank account, a passport, a Hong Kong permit and a Taiwan permit (8 digits: only its
+    // field name tells it from a date) in a logged URL.
+    let r = client
+        .get(format!("{base}/api/v1/nope?bank={BANK_ACCOUNT}&doc={PASSPORT}&hk={HK_PERMIT}&permit_number={TAIWAN_PERMIT}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
     // The resident's own data does come back to them (so its absence from the logs means something).
     let me: Value = client.get(format!("{base}/api/v1/me")).send().await.unwrap().json().await.unwrap();
     assert_eq!(me["profile"]["id_number"], id.as_str());
@@ -193,4 +205,16 @@ async fn logs_are_json_and_never_hold_a_full_phone_or_id() {
     assert!(all.contains(&format!("sms-outbox?phone={masked_phone}")), "the outbox URL is logged, masked:\n{out}");
     assert!(all.contains(&format!("phone=%2B86{masked_phone}")), "the +86 form is masked too:\n{out}");
     assert!(all.contains(&format!("id={}", mask_id_number(&id))), "the ID in a URL is logged masked:\n{out}");
+    // Bank account, passport and permit numbers: never in full, but there masked.
+    for number in [BANK_ACCOUNT, PASSPORT, HK_PERMIT, TAIWAN_PERMIT] {
+        assert!(!all.contains(number), "{number} is in the logs:\n{all}");
+    }
+    for masked in [
+        format!("bank={}", mask_bank_account(BANK_ACCOUNT)),
+        format!("doc={}", mask_id_number(PASSPORT)),
+        format!("hk={}", mask_id_number(HK_PERMIT)),
+        format!("permit_number={}", mask_id_number(TAIWAN_PERMIT)),
+    ] {
+        assert!(all.contains(&masked), "{masked} is logged:\n{out}");
+    }
 }

@@ -4,14 +4,12 @@
 use crate::i18n::{fill, use_i18n, Key};
 use crate::journeys;
 use crate::shared::api;
-use crate::shared::draft::clear_all_drafts;
 use crate::shared::loadable::{error_key, Loaded};
 use baoan_contract::api::{Me, MessageList};
 use crate::shared::page::use_title;
 use crate::shared::session::{use_session, RequireSignIn};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 
 #[component]
@@ -24,7 +22,6 @@ pub fn Mine() -> impl IntoView {
 fn MineContent() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let navigate = use_navigate();
     // `true`: sign out on all devices (every session of the resident ends). Either way the same
     // clean-up below runs afterwards.
     let sign_out = Action::new_local(|everywhere: &bool| {
@@ -33,10 +30,9 @@ fn MineContent() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(result) = sign_out.value().get() {
             // A 401 means the session had already ended: the resident is signed out either way.
+            // Signing out removes everything of the resident from the device (session::forget_resident).
             if result.is_ok() || result.as_ref().err().map(|e| e.is_unauthorized()).unwrap_or(false) {
-                clear_all_drafts();
-                session.me.set(None);
-                navigate("/", Default::default());
+                session.signed_out();
             }
         }
     });
@@ -55,6 +51,7 @@ fn MineContent() -> impl IntoView {
         <journeys::marriage::MySection />
         <journeys::charity::MySection />
         <journeys::memorial::MySection />
+        <p><A href="/mine/data" attr:class="button button-secondary">{move || i18n.t(Key::MyDataLink)}</A></p>
         {move || sign_out_error().map(|k| view! { <p class="error-message" role="alert">{i18n.t(k)}</p> })}
         <p>
             <button type="button" class="button button-secondary" on:click=move |_| { sign_out.dispatch(false); }>

@@ -1,10 +1,12 @@
 //! 我的: sign-in, the resident's own page and profile.
 
+mod data;
 mod messages;
 mod mine;
 mod profile;
 mod sign_in;
 
+pub use data::MyDataPage;
 pub use messages::MessagesPage;
 pub use mine::Mine;
 pub use profile::ProfilePage;
@@ -22,6 +24,7 @@ pub fn MineRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
         <Route path=path!("/mine") view=Mine />
         <Route path=path!("/mine/profile") view=ProfilePage />
         <Route path=path!("/mine/messages") view=MessagesPage />
+        <Route path=path!("/mine/data") view=MyDataPage />
     }
     .into_inner()
     // Several sibling routes: one type whether or not components are type-erased.

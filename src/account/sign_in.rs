@@ -73,7 +73,7 @@ pub fn SignIn() -> impl IntoView {
     });
     Effect::new(move |_| match sign_in.value().get() {
         Some(Ok(me)) => {
-            session.me.set(Some(me));
+            session.signed_in(me);
             clear_draft("sign-in", &["phone"]);
             let next = safe_return_path(query.with_untracked(|q| q.get("next")));
             navigate(&next, Default::default());

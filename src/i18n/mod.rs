@@ -104,6 +104,9 @@ keys! {
     // Privacy notice
     PrivacyWhatHeading, PrivacyWhatBody, PrivacyWhyHeading, PrivacyWhyBody, PrivacyProtectHeading, PrivacyProtectBody,
     PrivacyRightsHeading, PrivacyRightsBody,
+    PrivacyKeepHeading, PrivacyKeepAccount, PrivacyKeepCodes, PrivacyKeepSessions, PrivacyKeepLimits,
+    PrivacyKeepReplays, PrivacyKeepUploads, PrivacyKeepRecords, PrivacyTransportHeading, PrivacyTransportBody,
+    PrivacyDeviceHeading, PrivacyDeviceBody,
     // Sign-in
     SignInTitle, SignInIntro, PhoneLabel, PhoneHint, SendCode, Sending, CodeSentTo, CodeLabel, CodeHint,
     SignInButton, SigningIn, ChangeNumberOrResend, SignOut,
@@ -113,6 +116,10 @@ keys! {
     NotProvided, EditProfile,
     ProfileTitle, ProfileSaved, NameLabel, NameHint, IdTypeLabel, IdTypeResident, IdTypeHkMacau, IdTypeTaiwan,
     IdTypePassport, IdNumberLabel, IdNumberHint, BirthDateFromId, Save, Saving,
+    // 我的 → your data (download, delete the account)
+    MyDataLink, MyDataTitle, DownloadHeading, DownloadBody, DownloadButton, DeleteHeading, DeleteBody, DeleteNothingKept,
+    DeleteKeptIntro, KeptAssistance, KeptMarriage, KeptCharity, KeptProxy, DeleteStart, DeleteConfirmQuestion,
+    DeleteConfirmButton, Deleting, DeleteKeep,
     // 消息 (message centre)
     MessagesTitle, MessagesLink, MessagesUnreadCount, MessagesEmpty, MessageStatusChanged, MessageUnread,
     MessageReference, MessageDeadline, MessageOpen,
@@ -120,6 +127,8 @@ keys! {
     FeRequired, FeIdLength, FeIdCharacters, FeIdRegion, FeIdBirthDate, FeIdBirthInFuture, FeIdChecksum,
     FeHkMacauPermitFormat, FeTaiwanPermitFormat, FePassportFormat, FePhoneFormat, FeNameTooLong, FeNameCharacters,
     FeSmsCodeFormat, FeSmsCodeWrong, FeSmsCodeExpired, FeSmsCodeTooManyTries, FeSmsRateLimited, FeUploadType, FeUploadTooLarge, FeUnknown,
+    // Privacy (issue 10)
+    FeUploadQuota,
 }
 
 /// Fills `{name}` placeholders in a translated template.

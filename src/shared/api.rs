@@ -102,6 +102,11 @@ pub async fn delete(path: &str) -> Result<(), ClientError> {
     request::<(), Empty>("DELETE", path, None, None).await.map(|_| ())
 }
 
+/// DELETE with a JSON body and a JSON answer.
+pub async fn delete_json<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ClientError> {
+    request("DELETE", path, Some(body), None).await
+}
+
 /// The body of a 204 answer.
 #[derive(serde::Deserialize)]
 pub struct Empty {}
@@ -116,6 +121,10 @@ async fn request<B: Serialize, T: DeserializeOwned>(
     let result = send(method, path, body, idempotency_key).await;
     if let Some(n) = network {
         n.last_request_failed.set(matches!(result, Err(ClientError::Network)));
+    }
+    // A 401 after having been signed in: the session is gone, and so must the resident's data be.
+    if result.as_ref().err().is_some_and(ClientError::is_unauthorized) {
+        super::session::session_gone();
     }
     result
 }

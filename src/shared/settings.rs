@@ -2,12 +2,9 @@
 //! applied to <html> (lang attribute, `elder` class). public/boot.js applies the same stored
 //! choice before the WebAssembly loads, so a reload never flashes the wrong language or size.
 
-use super::storage;
+use super::storage::{self, ELDER_KEY, LANG_KEY};
 use crate::i18n::{I18n, Lang};
 use leptos::prelude::*;
-
-const LANG_KEY: &str = "baoan.lang";
-const ELDER_KEY: &str = "baoan.elder";
 
 #[derive(Clone, Copy)]
 pub struct Settings {

@@ -1,5 +1,6 @@
 //! Request and response bodies of `/api/v1`, grouped as the server's routes are.
 
+pub mod account;
 pub mod auth;
 pub mod messages;
 pub mod meta;
@@ -8,6 +9,7 @@ pub mod profile;
 pub mod qr;
 pub mod uploads;
 
+pub use account::*;
 pub use auth::*;
 pub use messages::*;
 pub use meta::*;

@@ -2,7 +2,7 @@
 //! Saved on the device at every change and, when signed in, to the server (PUT draft) a moment
 //! after typing stops, so it survives a reload, a closed tab, a dropped network or a new device.
 
-use crate::shared::{api, storage};
+use crate::shared::{api, draft};
 use crate::shared::session::use_session;
 use baoan_contract::assistance::*;
 use baoan_contract::error::{FieldError, FieldErrors};
@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use leptos::prelude::*;
 
-const STORAGE_KEY: &str = "baoan.assistance.draft";
+/// The draft's name in the one draft mechanism (`baoan.my.draft.assistance`, cleared on sign-out).
+const DRAFT_NAME: &str = "assistance";
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -228,7 +229,7 @@ pub fn use_journey() -> Journey {
 }
 
 fn load_local() -> AppDraft {
-    storage::get(STORAGE_KEY).and_then(|s| from_json(&s)).unwrap_or_default()
+    draft::load_document(DRAFT_NAME).and_then(|s| from_json(&s)).unwrap_or_default()
 }
 
 /// Provides the journey's state to every page of it, and keeps the draft saved.
@@ -261,7 +262,7 @@ pub fn provide_journey() {
     Effect::new(move |_| {
         let d = draft.get();
         let json = to_json(&d);
-        storage::set(STORAGE_KEY, &json);
+        draft::save_document(DRAFT_NAME, &json);
         // Nothing to keep (a fresh or just-submitted draft): never overwrite the server's copy with it.
         if session.me.with_untracked(Option::is_none) || d == AppDraft::default() {
             return;
@@ -293,7 +294,7 @@ pub fn edit(draft: RwSignal<AppDraft>, f: impl FnOnce(&mut AppDraft)) {
 /// Forgets the draft everywhere after a successful submit.
 pub fn clear(draft: RwSignal<AppDraft>) {
     draft.set(AppDraft::default());
-    storage::remove(STORAGE_KEY);
+    draft::forget_document(DRAFT_NAME);
     leptos::task::spawn_local(async move {
         let _ = api::delete("/assistance/draft").await;
     });

@@ -13,8 +13,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 
+/// Personal data: under the personal prefix, so signing out removes it (`storage::personal_key`).
 fn storage_key(id: &str) -> String {
-    format!("memorial-booking-{id}")
+    storage::personal_key(&format!("memorial-booking-{id}"))
 }
 
 /// Keeps the booking (with its QR matrix) on the device, as JSON.

@@ -30,7 +30,7 @@ for (const lang of LANGS) {
       const up = await page.request.post("/api/v1/uploads", { headers: { "X-File-Name": "id.png" }, data: PNG });
       const draft = completeDraft((await up.json()).id);
       await page.addInitScript((d) => {
-        if (!localStorage.getItem("baoan.assistance.draft")) localStorage.setItem("baoan.assistance.draft", JSON.stringify(d));
+        if (!localStorage.getItem("baoan.my.draft.assistance")) localStorage.setItem("baoan.my.draft.assistance", JSON.stringify(d));
       }, draft);
       for (const path of PAGES) {
         await open(page, path);

@@ -18,7 +18,7 @@ test("a member on a Hong Kong/Macau permit: typed date of birth, the permit's ow
   await page.addInitScript((d) => {
     if (!sessionStorage.getItem("seeded")) {
       sessionStorage.setItem("seeded", "1");
-      localStorage.setItem("baoan.assistance.draft", JSON.stringify(d));
+      localStorage.setItem("baoan.my.draft.assistance", JSON.stringify(d));
     }
   }, draft);
 

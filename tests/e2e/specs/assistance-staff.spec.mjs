@@ -39,7 +39,7 @@ test.describe("staff CLI", () => {
     await page.addInitScript((d) => {
       if (!sessionStorage.getItem("seeded")) {
         sessionStorage.setItem("seeded", "1");
-        localStorage.setItem("baoan.assistance.draft", JSON.stringify(d));
+        localStorage.setItem("baoan.my.draft.assistance", JSON.stringify(d));
       }
     }, draft);
     await open(page, "/assistance/apply/check");

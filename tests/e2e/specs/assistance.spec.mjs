@@ -136,7 +136,7 @@ test("a submit whose request is blocked says so, keeps everything, and a retry c
   await page.addInitScript((d) => {
     if (!sessionStorage.getItem("seeded")) {
       sessionStorage.setItem("seeded", "1");
-      localStorage.setItem("baoan.assistance.draft", JSON.stringify(d));
+      localStorage.setItem("baoan.my.draft.assistance", JSON.stringify(d));
     }
   }, draft);
   await open(page, "/assistance/apply/check");

@@ -70,7 +70,7 @@ test("when the slot is taken meanwhile, nothing typed is lost and nearby free ti
   await page.getByRole("button", { name: mt(lang, "Continue") }).click();
   await expect(h1(page)).toHaveText(mt(lang, "CheckTitle"));
   // Other couples take every remaining place of this slot through the API.
-  const slotId = await page.evaluate(() => localStorage.getItem("baoan.draft.marriage.slot"));
+  const slotId = await page.evaluate(() => localStorage.getItem("baoan.my.draft.marriage.slot"));
   const others = await apiRequest.newContext({ baseURL: BASE_URL });
   await signIn(others);
   let full = false;

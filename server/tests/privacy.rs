@@ -1,0 +1,13 @@
+//! Issue 10, items 3 and 7, over real HTTP on SQLite and PostgreSQL: upload quotas, photo
+//! metadata removed, the purge job (expired sessions, codes, rate records, idempotency records,
+//! unused uploads), and a resident's data export and account deletion.
+
+mod assistance_common;
+mod common;
+
+#[path = "privacy/account.rs"]
+mod account;
+#[path = "privacy/purge.rs"]
+mod purge;
+#[path = "privacy/uploads.rs"]
+mod uploads;

@@ -130,6 +130,9 @@ async fn party_b_declines_and_the_place_is_free_again(server: TestServer) {
     // B declines without even having a profile identity: declining needs none.
     let pb = server.client();
     server.sign_in(&pb, &phone_b(2)).await;
+    // B never signed in before the booking: the message waits for them all the same.
+    let msgs = get_json(&pb, server.url("/api/v1/me/messages")).await;
+    assert_eq!(msgs["messages"][0]["event"], "marriage.partner_request", "{msgs}");
     let r = post(&server, &pb, &format!("/api/v1/marriage/bookings/{id}/decline"), json!({})).await;
     assert_eq!(r.status(), StatusCode::OK);
     let declined: Value = r.json().await.unwrap();

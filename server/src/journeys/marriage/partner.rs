@@ -30,7 +30,9 @@ fn what(kind: BookingKind) -> &'static str {
 }
 
 /// Texts party B: `[masked booker name, what, where, when, how to confirm]`. No code: B confirms
-/// by signing in with this phone. Also tells B's account, if it exists, in its message centre.
+/// by signing in with this phone. Also tells B's account in its message centre — the account of
+/// that phone is made now if B never signed in (a row with the phone only, as their first
+/// sign-in would make), so the message is waiting when they do.
 pub async fn notify_partner(state: &AppState, row: &BookingRow, slot: &Slot, office_name: &str) -> AppResult<()> {
     let Some(phone) = row.partner_phone.as_deref() else { return Ok(()) };
     let params = vec![
@@ -44,10 +46,12 @@ pub async fn notify_partner(state: &AppState, row: &BookingRow, slot: &Slot, off
         tracing::error!(error = %e, "SMS sender failed (marriage partner notice)");
         AppError::new(ErrorCode::Internal, "Could not send the notice")
     })?;
-    let user: Option<(String,)> =
-        sqlx::query_as("SELECT id FROM users WHERE phone = $1").bind(phone).fetch_optional(&state.db.pool).await?;
-    if let Some((user_id,)) = user {
-        view::tell(state, &user_id, row, "marriage.partner_request").await?;
-    }
-    Ok(())
+    sqlx::query("INSERT INTO users (id, phone, created_at) VALUES ($1, $2, $3) ON CONFLICT (phone) DO NOTHING")
+        .bind(crate::db::new_id())
+        .bind(phone)
+        .bind(state.clock.now())
+        .execute(&state.db.pool)
+        .await?;
+    let (user_id,): (String,) = sqlx::query_as("SELECT id FROM users WHERE phone = $1").bind(phone).fetch_one(&state.db.pool).await?;
+    view::tell(state, &user_id, row, "marriage.partner_request").await
 }

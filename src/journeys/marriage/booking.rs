@@ -86,8 +86,8 @@ fn Shown(booking: Booking, version: RwSignal<u32>) -> impl IntoView {
                 <dd>{move || b.with_value(|b| format!("{} · {}", pick(&b.office.name, i18n.lang.get()), pick(&b.office.address, i18n.lang.get())))}</dd></div>
             {b.with_value(|b| b.first_visit_reference.clone()).map(|r| view! { <div class="summary-row"><dt>{move || i18n.t(Key::FirstVisitRef)}</dt><dd>{r}</dd></div> })}
             {b.with_value(|b| b.second_visit_reference.clone()).map(|r| view! { <div class="summary-row"><dt>{move || i18n.t(Key::SecondVisitRef)}</dt><dd>{r}</dd></div> })}
-            <div class="summary-row"><dt>{move || i18n.t(Key::PartyA)}</dt><dd class="marriage-party-a">{b.with_value(|b| format!("{} · {}", b.party_a.name, b.party_a.id_number_masked))}</dd></div>
-            <div class="summary-row"><dt>{move || i18n.t(Key::PartyB)}</dt><dd class="marriage-party-b">{b.with_value(|b| format!("{} · {} · {}", b.party_b.name, b.party_b.id_number_masked, b.party_b.phone_masked))}</dd></div>
+            <div class="summary-row"><dt>{move || i18n.t(if booker { Key::PartyA } else { Key::PartyB })}</dt><dd class="marriage-party-a">{b.with_value(|b| format!("{} · {}", b.party_a.name, b.party_a.id_number_masked))}</dd></div>
+            <div class="summary-row"><dt>{move || i18n.t(if booker { Key::PartyB } else { Key::PartyA })}</dt><dd class="marriage-party-b">{b.with_value(|b| format!("{} · {} · {}", b.party_b.name, b.party_b.id_number_masked, b.party_b.phone_masked))}</dd></div>
             {b.with_value(|b| b.ceremony.clone()).map(|s| view! { <div class="summary-row"><dt>{move || i18n.t(Key::Ceremony)}</dt><dd>{slot_time(&s)}</dd></div> })}
             {b.with_value(|b| b.counselling.clone()).map(|s| view! { <div class="summary-row"><dt>{move || i18n.t(Key::Counselling)}</dt><dd>{slot_time(&s)}</dd></div> })}
         </dl>

@@ -62,7 +62,11 @@ fn IdentityForm() -> impl IntoView {
     });
     let submit = move |_| {
         general.set(None);
-        let req = ProfileUpdate { name: name.get_untracked(), id_type: id_type.get_untracked(), id_number: id_number.get_untracked() };
+        let req = ProfileUpdate {
+            name: name.get_untracked(),
+            id_type: id_type.get_untracked(),
+            id_number: id_number.get_untracked(),
+        };
         match req.validate(super::text::today()) {
             Ok(_) => {
                 errors.clear();

@@ -39,11 +39,12 @@ pub async fn claim(tx: &mut AnyConnection, key: &str, booking_id: &str, day: Dat
 
 /// Whether `key` is held today (by a booking whose day has not passed).
 pub async fn held(state: &AppState, key: &str) -> DbResult<bool> {
-    let row: Option<(String,)> = sqlx::query_as("SELECT booking_id FROM marriage_active_people WHERE person = $1 AND until_day >= $2")
-        .bind(key)
-        .bind(state.clock.today().to_iso())
-        .fetch_optional(&state.db.pool)
-        .await?;
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT booking_id FROM marriage_active_people WHERE person = $1 AND until_day >= $2")
+            .bind(key)
+            .bind(state.clock.today().to_iso())
+            .fetch_optional(&state.db.pool)
+            .await?;
     Ok(row.is_some())
 }
 

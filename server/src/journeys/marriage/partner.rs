@@ -52,6 +52,7 @@ pub async fn notify_partner(state: &AppState, row: &BookingRow, slot: &Slot, off
         .bind(state.clock.now())
         .execute(&state.db.pool)
         .await?;
-    let (user_id,): (String,) = sqlx::query_as("SELECT id FROM users WHERE phone = $1").bind(phone).fetch_one(&state.db.pool).await?;
+    let (user_id,): (String,) =
+        sqlx::query_as("SELECT id FROM users WHERE phone = $1").bind(phone).fetch_one(&state.db.pool).await?;
     view::tell(state, &user_id, row, "marriage.partner_request").await
 }

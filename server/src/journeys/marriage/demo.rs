@@ -1,20 +1,14 @@
 //! Demo registry offices (演示数据): real-sounding Bao'an offices, clearly marked as demo data by
-//! the app's demo banner; their names, addresses and phone numbers are illustrative. Also a demo
-//! partner resident: the demo resident books naming `DEMO_PARTNER_PHONE` as party B, then signs
-//! in with that number (its code is in the development outbox) to confirm or decline as party B.
+//! the app's demo banner; their names, addresses and phone numbers are illustrative.
+//!
+//! Bookings follow the real flow in the demo too: the demo resident (whose profile holds a name
+//! and document, so party A is filled at once) names any other mobile number as party B, then
+//! signs in with that number (its code is in the development sender's log/outbox) to confirm or
+//! decline as party B. No demo partner account is seeded: party B's account is the one of the
+//! phone named, made when they first sign in (or when the notice is sent).
 
 use crate::db::DbResult;
 use baoan_contract::rules::date::{Date, SHENZHEN_UTC_OFFSET};
-use baoan_contract::rules::resident_id::make_resident_id;
-
-/// The demo partner's phone; their profile holds `DEMO_PARTNER_NAME` and `demo_partner_id()`.
-pub const DEMO_PARTNER_PHONE: &str = "13800138001";
-pub const DEMO_PARTNER_NAME: &str = "演示伴侣";
-
-/// The demo partner's resident ID (a valid number, born 1990-06-01, male).
-pub fn demo_partner_id() -> String {
-    make_resident_id("440306", Date::new(1990, 6, 1).unwrap_or(Date::MIN), 11, true)
-}
 use sqlx::AnyConnection;
 
 struct DemoOffice {
@@ -62,15 +56,6 @@ const OFFICES: [DemoOffice; 3] = [
 /// Writes the demo offices and, relative to `now`, a holiday closure, a Saturday with extended
 /// service and a server-marked busy day, so every case shows in the app.
 pub async fn seed(tx: &mut AnyConnection, now: i64) -> DbResult<()> {
-    sqlx::query("INSERT INTO users (id, phone, name, id_type, id_number, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(crate::db::new_id())
-        .bind(DEMO_PARTNER_PHONE)
-        .bind(DEMO_PARTNER_NAME)
-        .bind(baoan_contract::rules::documents::IdType::ResidentId.code())
-        .bind(demo_partner_id())
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
     for (i, o) in OFFICES.iter().enumerate() {
         let map_url = format!("https://uri.amap.com/search?keyword={}", o.map_query);
         sqlx::query(

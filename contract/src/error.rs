@@ -288,6 +288,16 @@ field_errors! {
     /// The resident's uploads kept on the server already reach their quota (count or bytes).
     UploadQuota => "upload.quota",
 
+    // ── Marriage (issue 10: bookings belong to people): party A from the profile, B in their own account. ──
+    /// Party A is the signed-in resident: their profile has no name and document yet.
+    MarriageProfileIdentityMissing => "marriage.profile_identity_missing",
+    /// Party B's document on the booking is not the document in this account's profile.
+    MarriageNotYourDocument => "marriage.not_your_document",
+    /// Party B's phone is the booker's own phone: B confirms from their own account.
+    MarriagePartnerOwnPhone => "marriage.partner_own_phone",
+    /// The account already has a booking awaiting its partner, or an active one.
+    MarriageAccountHasBooking => "marriage.account_has_booking",
+
 }
 
 impl Serialize for FieldError {

@@ -1,6 +1,7 @@
 //! 婚姻登记预约, divorce by agreement, over real HTTP on SQLite and PostgreSQL: the second visit
-//! can be booked only inside the 30-day window after the cooling-off, by either party, for the
-//! same couple; a missed window is refused with its own reason; withdrawing is its own event.
+//! can be booked only inside the 30-day window after the cooling-off, from either party's own
+//! account (never a stranger's, whatever they know), for the same couple; a missed window is
+//! refused with its own reason; withdrawing is its own event.
 
 mod common;
 mod marriage_common;
@@ -10,17 +11,16 @@ use marriage_common::*;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-async fn second_visit(server: &TestServer, client: &reqwest::Client, reference: &Value, who: &Value, slot: &Value) -> reqwest::Response {
-    let body = json!({ "first_visit_reference": reference, "id_type": who["id_type"], "id_number": who["id_number"], "slot_id": slot["id"] });
+async fn second_visit(server: &TestServer, client: &reqwest::Client, reference: &Value, slot: &Value) -> reqwest::Response {
+    let body = json!({ "first_visit_reference": reference, "slot_id": slot["id"] });
     post(server, client, "/api/v1/marriage/second-visits", body).await
 }
 
 async fn either_party_books_the_second_visit_only_inside_the_window(server: TestServer) {
     seed_offices(&server).await;
     let (him, her) = couple(5);
-    let owner = server.client();
-    server.sign_in(&owner, "13700000021").await;
-    let first = confirmed(&server, &owner, &booked(&server, &owner, "divorce", first_slot(&server, "xixiang").await["id"].as_str().unwrap(), 5).await).await;
+    let owner = booker(&server, 5).await;
+    let first = confirmed(&server, &owner, &booked(&server, &owner, "divorce", first_slot(&server, "xixiang").await["id"].as_str().unwrap(), 5).await, 5).await;
     let visit = date_of(&first["slot"]["date"]);
     assert_eq!(first["divorce"]["stage"], "before_first_visit");
     assert!(first["second_visit_reference"].is_null());
@@ -28,38 +28,27 @@ async fn either_party_books_the_second_visit_only_inside_the_window(server: Test
 
     // Ten days after the first visit: still cooling off. A day before the window is refused.
     advance_to(&server, visit.add_days(10));
-    let partner = server.client();
-    server.sign_in(&owner, "13700000021").await;
-    server.sign_in(&partner, "13700000022").await;
+    let partner = partner(&server, 5).await;
     let early = slot_from(&server, "xixiang", visit.add_days(11)).await;
     assert!(date_of(&early["date"]) <= visit.add_days(30), "a day inside the cooling-off");
     let before = places_left(&server, early["id"].as_str().unwrap()).await;
-    let body = expect_error(second_visit(&server, &partner, &reference, &her, &early).await, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    let body = expect_error(second_visit(&server, &partner, &reference, &early).await, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
     assert_eq!(body["fields"]["slot_id"], "marriage.second_visit_too_early");
     assert_eq!(places_left(&server, early["id"].as_str().unwrap()).await, before, "nothing taken");
 
-    // Someone who is not a party, or an unknown reference: not found, nothing revealed.
-    let (stranger_doc, _) = couple(99);
-    let inside = slot_from(&server, "xixiang", visit.add_days(31)).await;
-    expect_error(second_visit(&server, &partner, &reference, &stranger_doc, &inside).await, StatusCode::NOT_FOUND, "not_found").await;
-    expect_error(second_visit(&server, &partner, &json!("BA-D-20000101-XXXXXX"), &her, &inside).await, StatusCode::NOT_FOUND, "not_found").await;
     // Nor through the ordinary booking endpoint.
-    let r = partner
-        .post(server.url("/api/v1/marriage/bookings"))
-        .header("idempotency-key", "second-visit-elsewhere")
-        .json(&json!({ "kind": "divorce_second_visit", "slot_id": inside["id"], "party_a": her, "party_b": him, "ceremony_slot_id": null, "counselling_slot_id": null }))
-        .send()
-        .await
-        .unwrap();
-    expect_error(r, StatusCode::BAD_REQUEST, "bad_request").await;
+    let inside = slot_from(&server, "xixiang", visit.add_days(31)).await;
+    let mut req = request("divorce_second_visit", inside["id"].as_str().unwrap(), &him);
+    req["party_b"]["phone"] = json!("13500000005");
+    expect_error(post_booking(&server, &partner, &req).await, StatusCode::BAD_REQUEST, "bad_request").await;
 
     // The window is open: the partner (party B of the first visit, own account) books it.
     advance_to(&server, visit.add_days(31));
     // (Weeks later: both sign in again.)
-    server.sign_in(&partner, "13700000022").await;
-    server.sign_in(&owner, "13700000021").await;
+    let partner = partner_again(&server, 5).await;
+    let owner = booker(&server, 5).await;
     let inside = slot_from(&server, "xixiang", visit.add_days(31)).await;
-    let r = second_visit(&server, &partner, &reference, &her, &inside).await;
+    let r = second_visit(&server, &partner, &reference, &inside).await;
     assert_eq!(r.status(), StatusCode::OK);
     let second: Value = r.json().await.unwrap();
     assert_eq!(second["kind"], "divorce_second_visit");
@@ -67,13 +56,14 @@ async fn either_party_books_the_second_visit_only_inside_the_window(server: Test
     assert!(second["reference"].as_str().unwrap().starts_with("BA-S-"));
     assert_eq!(second["party_a"]["id_number"], her["id_number"], "the booker is party A and sees their own number");
     assert!(second["party_b"]["id_number"].is_null(), "the other's number stays masked");
+    assert_eq!(second["party_b"]["name"], "张*", "and their name");
+    assert!(second["party_b"]["birth_date"].is_null(), "and no birth date");
     assert_eq!(second["divorce"]["stage"], "window");
     assert!(second["checklist"].as_array().unwrap().contains(&json!("first_visit_receipt")));
-    // The other party (party A of the first visit) confirms with the code sent to their phone.
-    let code = server.outbox_code("13800000001").await;
-    let r = post(&server, &partner, &format!("/api/v1/marriage/bookings/{}/confirm", second["id"].as_str().unwrap()), json!({ "code": code })).await;
+    // The other party (party A of the first visit) confirms in their own account.
+    let r = post(&server, &owner, &format!("/api/v1/marriage/bookings/{}/confirm", second["id"].as_str().unwrap()), json!({})).await;
     assert_eq!(r.status(), StatusCode::OK);
-    let again = expect_error(second_visit(&server, &owner, &reference, &him, &inside).await, StatusCode::CONFLICT, "conflict").await;
+    let again = expect_error(second_visit(&server, &owner, &reference, &inside).await, StatusCode::CONFLICT, "conflict").await;
     assert_eq!(again["fields"]["first_visit_reference"], "marriage.already_booked", "one second visit per couple");
     let first_now = get_json(&owner, server.url(&format!("/api/v1/marriage/bookings/{}", first["id"].as_str().unwrap()))).await;
     assert_eq!(first_now["second_visit_reference"], second["reference"]);
@@ -85,22 +75,47 @@ async fn either_party_books_the_second_visit_only_inside_the_window(server: Test
 }
 both_engines!(either_party_books_the_second_visit_only_inside_the_window);
 
+/// The attack: a stranger's account knows the first visit's reference and one spouse's document
+/// (and even puts that document in its own profile): "not found", nothing taken, nothing shown.
+async fn a_strangers_account_cannot_book_the_second_visit(server: TestServer) {
+    seed_offices(&server).await;
+    let (_, her) = couple(9);
+    let owner = booker(&server, 9).await;
+    let first = confirmed(&server, &owner, &booked(&server, &owner, "divorce", first_slot(&server, "shajing").await["id"].as_str().unwrap(), 9).await, 9).await;
+    let visit = date_of(&first["slot"]["date"]);
+    advance_to(&server, visit.add_days(31));
+    let stranger = resident(&server, "13600000099", &her).await;
+    let inside = slot_from(&server, "shajing", visit.add_days(31)).await;
+    let before = places_left(&server, inside["id"].as_str().unwrap()).await;
+    for reference in [first["reference"].clone(), json!("BA-D-20000101-XXXXXX")] {
+        let r = second_visit(&server, &stranger, &reference, &inside).await;
+        let text = r.text().await.unwrap();
+        let body: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(body["code"], "not_found", "{text}");
+        for secret in ["张伟", "李娜", "1990-01-01", "1992-02-02", her["id_number"].as_str().unwrap(), couple(9).0["id_number"].as_str().unwrap()] {
+            assert!(!text.contains(secret), "{secret} in {text}");
+        }
+    }
+    assert_eq!(places_left(&server, inside["id"].as_str().unwrap()).await, before, "nothing taken");
+    let body = get_json(&stranger, server.url("/api/v1/marriage/bookings")).await;
+    assert_eq!(body["bookings"], json!([]));
+}
+both_engines!(a_strangers_account_cannot_book_the_second_visit);
+
 async fn after_the_window_the_second_visit_is_refused_with_the_reason(server: TestServer) {
     seed_offices(&server).await;
-    let (him, _) = couple(6);
-    let owner = server.client();
-    server.sign_in(&owner, "13700000023").await;
-    let first = confirmed(&server, &owner, &booked(&server, &owner, "divorce", first_slot(&server, "shajing").await["id"].as_str().unwrap(), 6).await).await;
+    let owner = booker(&server, 6).await;
+    let first = confirmed(&server, &owner, &booked(&server, &owner, "divorce", first_slot(&server, "shajing").await["id"].as_str().unwrap(), 6).await, 6).await;
     let visit = date_of(&first["slot"]["date"]);
     // On the window's last day only later days can be booked (never today): all of them are
     // after the window, so the second visit is refused with that reason.
     advance_to(&server, visit.add_days(60));
-    server.sign_in(&owner, "13700000023").await;
+    server.sign_in(&owner, &phone_a(6)).await;
     let after = slot_from(&server, "shajing", visit.add_days(61)).await;
-    let body = expect_error(second_visit(&server, &owner, &first["reference"], &him, &after).await, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    let body = expect_error(second_visit(&server, &owner, &first["reference"], &after).await, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
     assert_eq!(body["fields"]["slot_id"], "marriage.second_visit_window_missed");
     advance_to(&server, visit.add_days(61));
-    server.sign_in(&owner, "13700000023").await;
+    server.sign_in(&owner, &phone_a(6)).await;
     let first_now = get_json(&owner, server.url(&format!("/api/v1/marriage/bookings/{}", first["id"].as_str().unwrap()))).await;
     assert_eq!(first_now["divorce"]["stage"], "missed");
 }
@@ -108,11 +123,10 @@ both_engines!(after_the_window_the_second_visit_is_refused_with_the_reason);
 
 async fn withdrawing_during_the_cooling_off_is_its_own_message(server: TestServer) {
     seed_offices(&server).await;
-    let owner = server.client();
-    server.sign_in(&owner, "13700000024").await;
-    let first = confirmed(&server, &owner, &booked(&server, &owner, "divorce", first_slot(&server, "baoan-district").await["id"].as_str().unwrap(), 8).await).await;
+    let owner = booker(&server, 8).await;
+    let first = confirmed(&server, &owner, &booked(&server, &owner, "divorce", first_slot(&server, "baoan-district").await["id"].as_str().unwrap(), 8).await, 8).await;
     advance_to(&server, date_of(&first["slot"]["date"]).add_days(3));
-    server.sign_in(&owner, "13700000024").await;
+    server.sign_in(&owner, &phone_a(8)).await;
     let r = post(&server, &owner, &format!("/api/v1/marriage/bookings/{}/cancel", first["id"].as_str().unwrap()), json!({})).await;
     assert_eq!(r.status(), StatusCode::OK);
     let msgs = get_json(&owner, server.url("/api/v1/me/messages")).await;

@@ -2,7 +2,7 @@
 
 use super::checklist::ChecklistItem;
 use super::divorce::DivorceStage;
-use super::party::PartyInput;
+use super::party::{OwnDetails, PartyInput};
 use crate::api::QrMatrix;
 use crate::rules::date::Date;
 use crate::rules::documents::IdType;
@@ -181,15 +181,19 @@ pub struct SlotList {
 pub struct BookingRequest {
     pub kind: BookingKind,
     pub slot_id: String,
-    /// The signed-in resident booking.
-    pub party_a: PartyInput,
-    /// Their partner, who confirms with a code sent to their phone.
+    /// The signed-in resident booking: their name and document come from their profile (never
+    /// from the request), so a booking can name no one else as party A; only what the profile
+    /// does not hold is sent here.
+    pub party_a: OwnDetails,
+    /// Their partner, who confirms (or declines) in their own account, signed in with this phone.
     pub party_b: PartyInput,
     pub ceremony_slot_id: Option<String>,
     pub counselling_slot_id: Option<String>,
 }
 
-/// A party as a booking shows it: the full document number only to its owner.
+/// A party as a booking shows it. The viewer's own party in full; the other party masked (name
+/// `王*`, document and phone masked, no birth date): a person learns nothing of another from a
+/// booking that they did not already know.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Party {
@@ -198,22 +202,36 @@ pub struct Party {
     /// Present only in responses to the document's owner.
     pub id_number: Option<String>,
     pub id_number_masked: String,
-    pub birth_date: Date,
+    /// Present only in responses to the party themself.
+    pub birth_date: Option<Date>,
     pub sex: Sex,
     pub nationality: String,
     pub phone_masked: String,
+}
+
+/// Whose view of a booking this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum BookingRole {
+    /// Party A: the account that booked (it may cancel and move the booking).
+    Booker,
+    /// Party B, in their own account: confirms or declines while the booking awaits them.
+    Partner,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BookingStatus {
-    /// Held until `confirm_by` for the partner's code.
+    /// Held until `confirm_by` for the partner to confirm in their own account.
     AwaitingPartner,
     Confirmed,
     Cancelled,
     /// The partner did not confirm in time; the place was released.
     Expired,
+    /// The partner declined in their own account; the place was released.
+    Declined,
 }
 
 impl BookingStatus {
@@ -223,11 +241,13 @@ impl BookingStatus {
             BookingStatus::Confirmed => "confirmed",
             BookingStatus::Cancelled => "cancelled",
             BookingStatus::Expired => "expired",
+            BookingStatus::Declined => "declined",
         }
     }
 
     pub fn from_code(code: &str) -> Option<BookingStatus> {
-        [Self::AwaitingPartner, Self::Confirmed, Self::Cancelled, Self::Expired].into_iter().find(|s| s.code() == code)
+        [Self::AwaitingPartner, Self::Confirmed, Self::Cancelled, Self::Expired, Self::Declined]
+            .into_iter().find(|s| s.code() == code)
     }
 
     /// Holds a place and counts as the person's one active booking.
@@ -236,11 +256,12 @@ impl BookingStatus {
     }
 }
 
-/// A booking as its owner sees it.
+/// A booking as one of its two parties sees it (`role`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Booking {
     pub id: String,
+    pub role: BookingRole,
     /// The reference to quote at the counter, e.g. `BA-M-20261210-4F7K`.
     pub reference: String,
     pub kind: BookingKind,
@@ -253,8 +274,6 @@ pub struct Booking {
     pub party_b: Party,
     /// Unix seconds: an unconfirmed booking is released after this.
     pub confirm_by: Option<i64>,
-    /// While the partner's code is awaited: seconds until another code may be sent (0: now).
-    pub resend_code_in: Option<u32>,
     /// A divorce second visit: the reference of its first visit.
     pub first_visit_reference: Option<String>,
     /// A divorce first visit: the reference of its active second visit, once booked.
@@ -284,17 +303,37 @@ impl Booking {
     }
 }
 
+/// `GET /api/v1/marriage/bookings?page=&per_page=`: the bookings the resident made and those
+/// naming them (their phone) as party B, newest first, one page at a time.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BookingList {
     pub bookings: Vec<Booking>,
+    /// 1-based.
+    pub page: u32,
+    pub per_page: u32,
+    /// Whether a next page exists.
+    pub has_more: bool,
 }
 
-/// `POST /api/v1/marriage/bookings/{id}/confirm`: the code the partner received.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct ConfirmRequest {
-    pub code: String,
+/// The page size of booking lists when none is asked for, and the most one page may hold.
+pub const DEFAULT_PAGE_SIZE: u32 = 20;
+pub const MAX_PAGE_SIZE: u32 = 50;
+
+/// `?page=&per_page=` of a booking list, clamped: page ≥ 1, 1 ≤ per_page ≤ MAX_PAGE_SIZE.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct PageQuery {
+    pub page: Option<u32>,
+    pub per_page: Option<u32>,
+}
+
+impl PageQuery {
+    /// (page, per_page) after clamping.
+    pub fn clamped(self) -> (u32, u32) {
+        (self.page.unwrap_or(1).max(1), self.per_page.unwrap_or(DEFAULT_PAGE_SIZE).clamp(1, MAX_PAGE_SIZE))
+    }
 }
 
 /// `POST /api/v1/marriage/bookings/{id}/reschedule`
@@ -304,15 +343,14 @@ pub struct RescheduleRequest {
     pub slot_id: String,
 }
 
-/// `POST /api/v1/marriage/second-visits`: either party books the divorce second visit. They show
-/// they are a party of the first visit by its reference and their own document; both parties are
-/// taken from the first visit, the booker becomes party A and the other confirms by code.
+/// `POST /api/v1/marriage/second-visits`: either party books the divorce second visit from their
+/// own account — the account that booked the first visit, or the partner's account that
+/// confirmed it; any other account gets "not found". Both parties are taken from the first
+/// visit; the booker becomes party A and the other confirms in their own account.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SecondVisitRequest {
     pub first_visit_reference: String,
-    pub id_type: Option<IdType>,
-    pub id_number: String,
     pub slot_id: String,
 }
 
@@ -325,8 +363,8 @@ pub struct NearestFree {
     pub slots: Vec<Slot>,
 }
 
-/// How long the partner has to confirm before the place is released.
-pub const CONFIRM_WITHIN_SECONDS: i64 = 30 * 60;
+/// How long the partner has to confirm (in their own account) before the place is released.
+pub const CONFIRM_WITHIN_SECONDS: i64 = 2 * 3600;
 /// How many days ahead can be booked.
 pub const BOOKABLE_DAYS: i64 = 30;
 

@@ -117,6 +117,7 @@ mod tests {
         let visit = d(2026, 12, 10);
         let booking = |today: Date| Booking {
             id: "b".into(),
+            role: crate::marriage::api::BookingRole::Booker,
             reference: "BA-D-20261210-AAAAAA".into(),
             kind: BookingKind::Divorce,
             status: BookingStatus::Confirmed,
@@ -130,7 +131,6 @@ mod tests {
             party_a: party(),
             party_b: party(),
             confirm_by: None,
-            resend_code_in: None,
             divorce: Some(divorce_stage(visit, today)),
             first_visit_reference: None,
             second_visit_reference: None,
@@ -155,7 +155,7 @@ mod tests {
 
     fn party() -> crate::marriage::api::Party {
         serde_json::from_value(serde_json::json!({"name": "张三", "id_type": "resident_id", "id_number": null,
-            "id_number_masked": "4403**********0011", "birth_date": "1990-01-01", "sex": "male", "nationality": "中国",
+            "id_number_masked": "4403**********0011", "birth_date": null, "sex": "male", "nationality": "中国",
             "phone_masked": "138****0001"})).unwrap()
     }
 

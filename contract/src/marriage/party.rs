@@ -25,6 +25,34 @@ pub struct PartyInput {
     pub phone: String,
 }
 
+/// What a booking asks of party A, the signed-in resident, besides their profile: their name and
+/// document always come from the profile (typed once in 我的, then reused) and their phone is the
+/// account's. Birth date and sex only for documents other than the resident ID.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OwnDetails {
+    /// `YYYY-MM-DD`; only for documents other than the resident ID.
+    pub birth_date: String,
+    pub sex: Option<Sex>,
+    pub nationality: String,
+}
+
+impl OwnDetails {
+    /// Party A as checked by `check_parties`: the profile's name and document, the account's
+    /// phone (empty in the app, which never holds it in full), and these details.
+    pub fn party(&self, profile: &crate::api::profile::Profile, phone: &str) -> PartyInput {
+        PartyInput {
+            name: profile.name.clone(),
+            id_type: Some(profile.id_type),
+            id_number: profile.id_number.clone(),
+            birth_date: self.birth_date.clone(),
+            sex: self.sex,
+            nationality: self.nationality.clone(),
+            phone: phone.to_string(),
+        }
+    }
+}
+
 /// A party that passed every check, normalised.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValidParty {
@@ -68,6 +96,11 @@ pub fn derived_from_id(id_type: Option<IdType>, number: &str, today: Date) -> Op
 
 /// Checks one party; errors are recorded under `<prefix>.<field>`.
 pub fn check_party(input: &PartyInput, prefix: &str, today: Date, errors: &mut FieldErrors) -> Option<ValidParty> {
+    check_party_with(input, prefix, today, errors, true)
+}
+
+/// `check_party`; without `typed_phone` the phone is the account's (party A), not checked here.
+fn check_party_with(input: &PartyInput, prefix: &str, today: Date, errors: &mut FieldErrors, typed_phone: bool) -> Option<ValidParty> {
     let field = |name: &str| format!("{prefix}.{name}");
     let name = errors.check(&field("name"), parse_person_name(&input.name));
     let id_type = errors.check(&field("id_type"), input.id_type.ok_or(FieldError::Required));
@@ -88,7 +121,7 @@ pub fn check_party(input: &PartyInput, prefix: &str, today: Date, errors: &mut F
     if nationality.is_empty() {
         errors.add(&field("nationality"), FieldError::Required);
     }
-    let phone = errors.check(&field("phone"), parse_mobile(&input.phone));
+    let phone = if typed_phone { errors.check(&field("phone"), parse_mobile(&input.phone)) } else { Some(input.phone.clone()) };
     Some(ValidParty {
         name: name?,
         id_type: id_type?,
@@ -112,7 +145,8 @@ fn parse_birth_date(input: &str, today: Date) -> Result<Date, FieldError> {
 }
 
 /// Checks both parties for a booking of `kind` on `day`: each party's fields, that they are two
-/// different people, and for marriage that both have reached the legal age on that day.
+/// different people with two phones (B confirms from their own account), and for marriage that
+/// both have reached the legal age on that day. Party A's phone is the account's: not checked.
 pub fn check_parties(
     kind: BookingKind,
     a: &PartyInput,
@@ -121,11 +155,14 @@ pub fn check_parties(
     today: Date,
 ) -> Result<(ValidParty, ValidParty), FieldErrors> {
     let mut errors = FieldErrors::new();
-    let pa = check_party(a, "party_a", today, &mut errors);
+    let pa = check_party_with(a, "party_a", today, &mut errors, false);
     let pb = check_party(b, "party_b", today, &mut errors);
     if let (Some(pa), Some(pb)) = (&pa, &pb) {
         if pa.id_type == pb.id_type && pa.id_number == pb.id_number {
             errors.add("party_b.id_number", FieldError::MarriageSamePerson);
+        }
+        if !pa.phone.is_empty() && pa.phone == pb.phone {
+            errors.add("party_b.phone", FieldError::MarriagePartnerOwnPhone);
         }
         if kind == BookingKind::Marriage {
             for (p, prefix) in [(pa, "party_a"), (pb, "party_b")] {

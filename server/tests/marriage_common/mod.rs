@@ -12,13 +12,82 @@ pub fn id(birth: Date, seq: u16, male: bool) -> String {
     make_resident_id("440306", birth, seq, male)
 }
 
-/// A couple whose documents are unique to `n`.
+/// Couple `n`'s phones: party A signs in with `phone_a(n)`, party B with `phone_b(n)`.
+pub fn phone_a(n: u16) -> String {
+    format!("137{n:08}")
+}
+pub fn phone_b(n: u16) -> String {
+    format!("139{n:08}")
+}
+
+/// A couple whose documents and phones are unique to `n`.
 pub fn couple(n: u16) -> (Value, Value) {
     let him = json!({ "name": "张伟", "id_type": "resident_id", "id_number": id(Date::new(1990, 1, 1).unwrap(), n, true),
-        "birth_date": "", "sex": null, "nationality": "中国", "phone": "13800000001" });
+        "birth_date": "", "sex": null, "nationality": "中国", "phone": phone_a(n) });
     let her = json!({ "name": "李娜", "id_type": "resident_id", "id_number": id(Date::new(1992, 2, 2).unwrap(), n, false),
-        "birth_date": "", "sex": null, "nationality": "中国", "phone": "13900000002" });
+        "birth_date": "", "sex": null, "nationality": "中国", "phone": phone_b(n) });
     (him, her)
+}
+
+/// For tests that sign in many residents from one address.
+pub fn many_sign_ins(c: &mut baoan_server::config::Config) {
+    c.sms_per_ip_per_hour = 10_000;
+}
+
+/// Saves `party`'s name and document as the signed-in resident's profile.
+pub async fn set_profile(server: &TestServer, client: &reqwest::Client, party: &Value) {
+    let r = client
+        .put(server.url("/api/v1/me/profile"))
+        .json(&json!({ "name": party["name"], "id_type": party["id_type"], "id_number": party["id_number"] }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK, "profile saved");
+}
+
+/// A resident signed in with `phone` whose profile holds `party`'s identity.
+pub async fn resident(server: &TestServer, phone: &str, party: &Value) -> reqwest::Client {
+    let c = server.client();
+    server.sign_in(&c, phone).await;
+    set_profile(server, &c, party).await;
+    c
+}
+
+/// Couple `n`'s party A, signed in, profile filled.
+pub async fn booker(server: &TestServer, n: u16) -> reqwest::Client {
+    resident(server, &phone_a(n), &couple(n).0).await
+}
+
+/// Couple `n`'s party B, signed in with their own phone, profile filled.
+pub async fn partner(server: &TestServer, n: u16) -> reqwest::Client {
+    resident(server, &phone_b(n), &couple(n).1).await
+}
+
+/// Couple `n`'s party B signing in again (their profile is already filled).
+pub async fn partner_again(server: &TestServer, n: u16) -> reqwest::Client {
+    let c = server.client();
+    server.sign_in(&c, &phone_b(n)).await;
+    c
+}
+
+/// Party A's part of a booking request: only what the profile does not hold.
+pub fn own_details() -> Value {
+    json!({ "birth_date": "", "sex": null, "nationality": "中国" })
+}
+
+pub fn request(kind: &str, slot: &str, party_b: &Value) -> Value {
+    json!({ "kind": kind, "slot_id": slot, "party_a": own_details(), "party_b": party_b,
+        "ceremony_slot_id": null, "counselling_slot_id": null })
+}
+
+pub async fn post_booking(server: &TestServer, client: &reqwest::Client, body: &Value) -> reqwest::Response {
+    client
+        .post(server.url("/api/v1/marriage/bookings"))
+        .header("idempotency-key", format!("key-{}", common::random_hex(8)))
+        .json(body)
+        .send()
+        .await
+        .unwrap()
 }
 
 pub async fn seed_offices(server: &TestServer) {
@@ -41,16 +110,9 @@ pub async fn first_slot(server: &TestServer, office: &str) -> Value {
     slots["slots"][0].clone()
 }
 
+/// A marriage booking by `client` (couple `n`'s party A) naming couple `n`'s party B.
 pub async fn book(server: &TestServer, client: &reqwest::Client, slot: &str, n: u16) -> reqwest::Response {
-    let (a, b) = couple(n);
-    client
-        .post(server.url("/api/v1/marriage/bookings"))
-        .header("idempotency-key", format!("key-{n}-{}", common::random_hex(6)))
-        .json(&json!({ "kind": "marriage", "slot_id": slot, "party_a": a, "party_b": b,
-            "ceremony_slot_id": null, "counselling_slot_id": null }))
-        .send()
-        .await
-        .unwrap()
+    post_booking(server, client, &request("marriage", slot, &couple(n).1)).await
 }
 
 pub async fn places_left(server: &TestServer, slot_id: &str) -> i64 {
@@ -73,34 +135,30 @@ pub async fn open_day_slots(server: &TestServer, office: &str, nth: usize) -> Ve
     slots["slots"].as_array().unwrap().clone()
 }
 
-/// Books `kind` for couple `n`; panics unless it succeeds.
+/// Books `kind` for couple `n` from `client` (their party A); panics unless it succeeds.
 pub async fn booked(server: &TestServer, client: &reqwest::Client, kind: &str, slot: &str, n: u16) -> Value {
-    let (a, b) = couple(n);
-    let r = client
-        .post(server.url("/api/v1/marriage/bookings"))
-        .header("idempotency-key", format!("key-{n}-{}", common::random_hex(6)))
-        .json(&json!({ "kind": kind, "slot_id": slot, "party_a": a, "party_b": b,
-            "ceremony_slot_id": null, "counselling_slot_id": null }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), StatusCode::OK);
+    let r = post_booking(server, client, &request(kind, slot, &couple(n).1)).await;
+    assert_eq!(r.status(), StatusCode::OK, "booked: {}", r.text().await.unwrap_or_default());
     r.json().await.unwrap()
 }
 
-/// Enters the code party B received; the booking is then confirmed.
-pub async fn confirmed(server: &TestServer, client: &reqwest::Client, booking: &Value) -> Value {
-    let code = server.outbox_code(PHONE_B).await;
+/// Party B of couple `n` signs in with their own phone and confirms; returns the booking as the
+/// booker (`client`) now sees it.
+pub async fn confirmed(server: &TestServer, client: &reqwest::Client, booking: &Value, n: u16) -> Value {
+    let b = partner(server, n).await;
     let id = booking["id"].as_str().unwrap();
-    let r = client.post(server.url(&format!("/api/v1/marriage/bookings/{id}/confirm"))).json(&json!({ "code": code })).send().await.unwrap();
-    assert_eq!(r.status(), StatusCode::OK);
-    let b: Value = r.json().await.unwrap();
-    assert_eq!(b["status"], "confirmed");
-    b
+    let r = post(server, &b, &format!("/api/v1/marriage/bookings/{id}/confirm"), json!({})).await;
+    assert_eq!(r.status(), StatusCode::OK, "confirmed: {}", r.text().await.unwrap_or_default());
+    let now = get_json(client, server.url(&format!("/api/v1/marriage/bookings/{id}"))).await;
+    assert_eq!(now["status"], "confirmed");
+    now
 }
 
-/// Every test couple's party B has this phone (see `couple`); the outbox keeps the last code.
-pub const PHONE_B: &str = "13900000002";
+/// The notices the development sender "sent" to `phone` (the outbox lists them once the auth
+/// slice's outbox change is in; until then the sender is read directly).
+pub fn notices_to(server: &TestServer, phone: &str) -> usize {
+    server.state.sms.notices(phone).len()
+}
 
 pub async fn post(server: &TestServer, client: &reqwest::Client, path: &str, body: Value) -> reqwest::Response {
     client.post(server.url(path)).json(&body).send().await.unwrap()

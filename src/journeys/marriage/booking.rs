@@ -1,19 +1,21 @@
-//! A booking: while the partner's code is awaited, the code form; then the confirmation with
-//! reference, QR code for check-in, calendar file, printable summary, what to bring, and for a
-//! divorce the cooling-off countdown. Cancel gives the place back at once.
+//! A booking, as either party sees it. While party B's answer is awaited: the booker is told B
+//! confirms in their own account; B (signed in with their own phone) checks it names their own
+//! document and confirms or declines. Then the confirmation with reference, QR code for check-in,
+//! calendar file, printable summary, what to bring, and for a divorce the cooling-off countdown.
+//! Cancel (and decline) gives the place back at once.
 
 use super::i18n::Key;
 use super::text::{checklist_label, day_label, kind_label, pick, slot_time, status_label};
 use crate::i18n::{fill, use_i18n};
 use crate::shared::api::{self, ClientError};
-use crate::shared::form::{ErrorSummary, FormErrors, TextField};
+use crate::shared::form::{ErrorSummary, FormErrors};
 use crate::shared::loadable::{error_key, Loaded};
 use crate::shared::page::use_title;
 use crate::shared::qr::QrCode;
 use crate::shared::session::RequireSignIn;
 use baoan_contract::error::FieldErrors;
 use baoan_contract::marriage::divorce::DivorceStage;
-use baoan_contract::marriage::{Booking, BookingStatus, ConfirmRequest};
+use baoan_contract::marriage::{Booking, BookingRole, BookingStatus};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -41,9 +43,12 @@ fn Shown(booking: Booking, version: RwSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
     let b = StoredValue::new(booking);
     let status = b.with_value(|b| b.status);
+    let booker = b.with_value(|b| b.role == BookingRole::Booker);
     let moved = use_query_map().with_untracked(|q| q.get("moved").is_some());
     // Only a visit still ahead can move; the server refuses the rest too.
-    let can_move = status.is_active() && b.with_value(|b| b.slot.date) > super::text::today();
+    let can_move = booker && status.is_active() && b.with_value(|b| b.slot.date) > super::text::today();
+    // Party B cancels only once they confirmed (before that, they decline).
+    let can_cancel = status == BookingStatus::Confirmed || (booker && status.is_active());
     // A divorce's first visit, inside the window, with no second visit booked yet.
     let second_visit_open = b.with_value(Booking::second_visit_bookable);
     // After the first visit (cooling-off), ending it withdraws the application: its own words.
@@ -61,11 +66,14 @@ fn Shown(booking: Booking, version: RwSignal<u32>) -> impl IntoView {
         } else {
             view! { <h1>{i18n.t(Key::BookingTitle)}</h1> }.into_any()
         }}
-        <p class="marriage-status">{move || i18n.t(status_label(status))}</p>
-        {(status == BookingStatus::AwaitingPartner).then(|| view! {
-            <ConfirmForm id=b.with_value(|b| b.id.clone()) version=version />
-            <ResendCode id=b.with_value(|b| b.id.clone()) wait=b.with_value(|b| b.resend_code_in.unwrap_or(0)) phone=b.with_value(|b| b.party_b.phone_masked.clone()) />
+        <p class="marriage-status">{move || i18n.t(if !booker && status == BookingStatus::AwaitingPartner { Key::MineAwaitingYou } else { status_label(status) })}</p>
+        {(status == BookingStatus::AwaitingPartner && booker).then(|| view! {
+            <div class="notice marriage-awaiting">
+                <p>{move || fill(i18n.t(Key::AwaitingBody), &[("phone", &b.with_value(|b| b.party_b.phone_masked.clone())),
+                    ("time", &b.with_value(|b| b.confirm_by.map(deadline).unwrap_or_default()))])}</p>
+            </div>
         })}
+        {(status == BookingStatus::AwaitingPartner && !booker).then(|| view! { <PartnerAnswer booking=b version=version /> })}
         {b.with_value(|b| b.divorce).map(|stage| view! { <Countdown stage=stage /> })}
         {second_visit_open.then(|| view! {
             <p><A href=format!("/marriage/bookings/{}/second-visit", b.with_value(|b| b.id.clone())) attr:class="button">{move || i18n.t(Key::SecondVisitButton)}</A></p>
@@ -78,8 +86,8 @@ fn Shown(booking: Booking, version: RwSignal<u32>) -> impl IntoView {
                 <dd>{move || b.with_value(|b| format!("{} · {}", pick(&b.office.name, i18n.lang.get()), pick(&b.office.address, i18n.lang.get())))}</dd></div>
             {b.with_value(|b| b.first_visit_reference.clone()).map(|r| view! { <div class="summary-row"><dt>{move || i18n.t(Key::FirstVisitRef)}</dt><dd>{r}</dd></div> })}
             {b.with_value(|b| b.second_visit_reference.clone()).map(|r| view! { <div class="summary-row"><dt>{move || i18n.t(Key::SecondVisitRef)}</dt><dd>{r}</dd></div> })}
-            <div class="summary-row"><dt>{move || i18n.t(Key::PartyA)}</dt><dd>{b.with_value(|b| format!("{} · {}", b.party_a.name, b.party_a.id_number_masked))}</dd></div>
-            <div class="summary-row"><dt>{move || i18n.t(Key::PartyB)}</dt><dd>{b.with_value(|b| format!("{} · {} · {}", b.party_b.name, b.party_b.id_number_masked, b.party_b.phone_masked))}</dd></div>
+            <div class="summary-row"><dt>{move || i18n.t(if booker { Key::PartyA } else { Key::PartyB })}</dt><dd class="marriage-party-a">{b.with_value(|b| format!("{} · {}", b.party_a.name, b.party_a.id_number_masked))}</dd></div>
+            <div class="summary-row"><dt>{move || i18n.t(if booker { Key::PartyB } else { Key::PartyA })}</dt><dd class="marriage-party-b">{b.with_value(|b| format!("{} · {} · {}", b.party_b.name, b.party_b.id_number_masked, b.party_b.phone_masked))}</dd></div>
             {b.with_value(|b| b.ceremony.clone()).map(|s| view! { <div class="summary-row"><dt>{move || i18n.t(Key::Ceremony)}</dt><dd>{slot_time(&s)}</dd></div> })}
             {b.with_value(|b| b.counselling.clone()).map(|s| view! { <div class="summary-row"><dt>{move || i18n.t(Key::Counselling)}</dt><dd>{slot_time(&s)}</dd></div> })}
         </dl>
@@ -100,36 +108,56 @@ fn Shown(booking: Booking, version: RwSignal<u32>) -> impl IntoView {
         {can_move.then(|| view! {
             <p><A href=format!("/marriage/bookings/{}/reschedule", b.with_value(|b| b.id.clone())) attr:class="button button-secondary">{move || i18n.t(Key::RescheduleLink)}</A></p>
         })}
-        {status.is_active().then(|| view! { <CancelButton id=b.with_value(|b| b.id.clone()) version=version withdraw=withdraw /> })}
+        {can_cancel.then(|| view! { <CancelButton id=b.with_value(|b| b.id.clone()) version=version withdraw=withdraw /> })}
     }
 }
 
+/// `HH:MM` (Shenzhen time) of a Unix time, for the confirmation deadline.
+fn deadline(at: i64) -> String {
+    let local = at + i64::from(baoan_contract::rules::date::SHENZHEN_UTC_OFFSET);
+    let minute = local.rem_euclid(86_400) / 60;
+    let day = baoan_contract::rules::date::Date::from_unix_seconds(at, baoan_contract::rules::date::SHENZHEN_UTC_OFFSET);
+    format!("{} {}", day.to_iso(), baoan_contract::marriage::clock_time(minute as u32))
+}
+
+/// Party B, in their own account: check the document named is theirs (masked), then confirm or
+/// decline. Without an identity in their profile they add it first (the server compares it).
 #[component]
-fn ConfirmForm(id: String, version: RwSignal<u32>) -> impl IntoView {
+fn PartnerAnswer(booking: StoredValue<Booking>, version: RwSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
-    let code = RwSignal::new(String::new());
     let errors = FormErrors::new();
     let general = RwSignal::new(None::<crate::i18n::Key>);
-    let path = StoredValue::new(format!("/marriage/bookings/{id}/confirm"));
-    let confirm = Action::new_local(move |req: &ConfirmRequest| {
-        let req = req.clone();
-        async move { api::post::<_, Booking>(&path.get_value(), &req).await }
+    let id = booking.with_value(|b| b.id.clone());
+    let answer = Action::new_local(move |path: &String| {
+        let path = path.clone();
+        async move { api::post::<_, Booking>(&path, &NoBody {}).await }
     });
-    Effect::new(move |_| match confirm.value().get() {
+    Effect::new(move |_| match answer.value().get() {
         Some(Ok(_)) => version.update(|v| *v += 1),
         Some(Err(ClientError::Api(e))) if !e.fields.is_empty() => errors.set(FieldErrors(e.fields)),
         Some(Err(e)) => general.set(Some(error_key(&e))),
         None => {}
     });
+    let (confirm, decline) = (format!("/marriage/bookings/{id}/confirm"), format!("/marriage/bookings/{id}/decline"));
+    let text = move || {
+        booking.with_value(|b| {
+            fill(i18n.t(Key::PartnerAsk), &[("name", &b.party_a.name), ("doc", &b.party_b.id_number_masked),
+                ("time", &b.confirm_by.map(deadline).unwrap_or_default())])
+        })
+    };
     view! {
-        <div class="notice">
-            <p>{move || i18n.t(Key::AwaitingBody)}</p>
+        <div class="notice marriage-partner-ask">
+            <h2 class="notice-title">{move || i18n.t(Key::PartnerAskTitle)}</h2>
+            <p>{text}</p>
         </div>
         <ErrorSummary errors=errors general=Signal::from(general) />
-        <form novalidate on:submit=move |ev| { ev.prevent_default(); errors.clear(); general.set(None); confirm.dispatch(ConfirmRequest { code: code.get_untracked() }); }>
-            <TextField name="code" label=Key::PartnerCode value=code errors=errors inputmode="numeric" autocomplete="one-time-code" maxlength=6 />
-            <button type="submit" class="button" disabled=move || confirm.pending().get()>{move || i18n.t(Key::ConfirmButton)}</button>
-        </form>
+        <super::identity::OwnIdentity />
+        <p class="marriage-actions">
+            <button type="button" class="button marriage-confirm" disabled=move || answer.pending().get()
+                on:click=move |_| { errors.clear(); general.set(None); answer.dispatch(confirm.clone()); }>{move || i18n.t(Key::ConfirmButton)}</button>
+            <button type="button" class="button button-secondary marriage-decline" disabled=move || answer.pending().get()
+                on:click=move |_| { errors.clear(); general.set(None); answer.dispatch(decline.clone()); }>{move || i18n.t(Key::DeclineButton)}</button>
+        </p>
     }
 }
 
@@ -181,52 +209,5 @@ fn CancelButton(id: String, version: RwSignal<u32>, withdraw: bool) -> impl Into
         <p><button type="button" class="button button-secondary" on:click=move |_| { cancel.dispatch(()); }>
             {move || i18n.t(if withdraw { Key::WithdrawButton } else { Key::CancelBooking })}
         </button></p>
-    }
-}
-
-/// Asks the server to text the partner a new code. The server says how long until another may
-/// go (`resend_code_in`); the button counts that down and stays disabled meanwhile.
-#[component]
-fn ResendCode(id: String, wait: u32, phone: String) -> impl IntoView {
-    let i18n = use_i18n();
-    let left = RwSignal::new(wait);
-    let sent = RwSignal::new(false);
-    if let Ok(handle) = set_interval_with_handle(move || left.update(|n| *n = n.saturating_sub(1)), std::time::Duration::from_secs(1)) {
-        on_cleanup(move || handle.clear());
-    }
-    let path = StoredValue::new(format!("/marriage/bookings/{id}/resend-code"));
-    let resend = Action::new_local(move |_: &()| async move { api::post::<_, Booking>(&path.get_value(), &NoBody {}).await });
-    let failed = RwSignal::new(None::<crate::i18n::Key>);
-    Effect::new(move |_| match resend.value().get() {
-        Some(Ok(b)) => {
-            sent.set(true);
-            left.set(b.resend_code_in.unwrap_or(0));
-        }
-        Some(Err(e)) => {
-            failed.set(Some(error_key(&e)));
-            // Too soon or too many: ask the booking how long to wait.
-            let path = path.get_value();
-            let booking = path.trim_end_matches("/resend-code").to_string();
-            leptos::task::spawn_local(async move {
-                if let Ok(b) = api::get::<Booking>(&booking).await {
-                    left.set(b.resend_code_in.unwrap_or(0));
-                }
-            });
-        }
-        None => {}
-    });
-    let phone = StoredValue::new(phone);
-    view! {
-        <div class="marriage-resend">
-            <p role="status">{move || sent.get().then(|| fill(i18n.t(Key::CodeResent), &[("phone", &phone.get_value())]))}</p>
-            {move || failed.get().map(|k| view! { <p class="error-message" role="alert">{i18n.t(k)}</p> })}
-            <button type="button" class="button button-secondary" disabled=move || { left.get() > 0 || resend.pending().get() }
-                on:click=move |_| { failed.set(None); sent.set(false); resend.dispatch(()); }>
-                {move || match left.get() {
-                    0 => i18n.t(Key::ResendCode).to_string(),
-                    n => fill(i18n.t(Key::ResendCodeIn), &[("n", &n.to_string())]),
-                }}
-            </button>
-        </div>
     }
 }

@@ -9,7 +9,7 @@ use crate::shared::api::{self, ClientError};
 use crate::shared::form::{ErrorSummary, FormErrors};
 use crate::shared::loadable::error_key;
 use crate::shared::page::use_title;
-use crate::shared::session::RequireSignIn;
+use crate::shared::session::{use_session, RequireSignIn};
 use baoan_contract::error::{FieldError, FieldErrors};
 use baoan_contract::marriage::{Booking, BookingRequest, NearestFree};
 use baoan_contract::mask::mask_id_number;
@@ -77,6 +77,12 @@ fn Check() -> impl IntoView {
         let text = format!("{} · {} · {}", p.name.get(), mask_id_number(&p.id_number.get().replace(' ', "")), p.phone.get());
         row(label, text, "/marriage/parties")
     };
+    // Party A is the resident's profile (their phone is the account's).
+    let session = use_session();
+    let own = move || {
+        let text = session.me.with(|m| m.as_ref().and_then(|m| m.profile.as_ref().map(|p| format!("{} · {}", p.name, p.id_number_masked))));
+        row(Key::PartyA, text.unwrap_or_default(), "/marriage/parties")
+    };
     view! {
         <h1>{move || i18n.t(Key::CheckTitle)}</h1>
         <ErrorSummary errors=errors general=Signal::from(general) />
@@ -102,7 +108,7 @@ fn Check() -> impl IntoView {
             {move || row(Key::KindQuestion, i18n.t(kind_label(draft.kind())).to_string(), "/marriage")}
             {move || row(Key::WhenLabel, format!("{} {}", Date::parse_iso(&draft.date.get()).map(|d| day_label(d, i18n.lang.get())).unwrap_or_default(),
                 draft.slot.get().rsplit('|').next().map(|t| format!("{}:{}", &t[..2.min(t.len())], &t[2.min(t.len())..])).unwrap_or_default()), "/marriage/day")}
-            {move || party(draft.a, Key::PartyA)}
+            {own}
             {move || party(draft.b, Key::PartyB)}
             {move || row(Key::ExtrasTitle, [(!draft.ceremony.get().is_empty()).then(|| i18n.t(Key::Ceremony)), (!draft.counselling.get().is_empty()).then(|| i18n.t(Key::Counselling))]
                 .into_iter().flatten().collect::<Vec<_>>().join(i18n.t(Key::ListSeparator)), "/marriage/extras")}

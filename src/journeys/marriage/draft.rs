@@ -2,8 +2,7 @@
 //! back button or a "slot just taken" never loses anything typed), shared by the steps.
 
 use crate::shared::draft::{clear_draft, draft_field};
-use baoan_contract::api::profile::Profile;
-use baoan_contract::marriage::party::PartyInput;
+use baoan_contract::marriage::party::{OwnDetails, PartyInput};
 use baoan_contract::marriage::{BookingKind, BookingRequest};
 use baoan_contract::rules::documents::IdType;
 use baoan_contract::rules::resident_id::Sex;
@@ -40,6 +39,12 @@ impl PartyDraft {
         }
     }
 
+    /// Party A's part: what the profile does not hold (their name and document come from it).
+    pub fn own_details(&self) -> OwnDetails {
+        let p = self.input();
+        OwnDetails { birth_date: p.birth_date, sex: p.sex, nationality: p.nationality }
+    }
+
     pub fn input(&self) -> PartyInput {
         PartyInput {
             name: self.name.get_untracked(),
@@ -67,31 +72,15 @@ pub struct Draft {
     pub counselling: RwSignal<String>,
     /// The idempotency key of this submit: kept with the draft so a retry cannot book twice.
     pub key: RwSignal<String>,
-    /// "1" once party A was filled from the profile, so a field the resident cleared stays clear.
+    /// (No longer used: party A comes from the profile. Kept so `clear` removes old drafts.)
     pub prefilled: RwSignal<String>,
+    /// Party A: only nationality, and birth date and sex for documents other than the resident ID
+    /// (name and document are the profile's).
     pub a: PartyDraft,
     pub b: PartyDraft,
 }
 
 impl Draft {
-    /// Starts party A from the resident's profile (name and document; the profile's phone is only
-    /// ever sent masked). Only empty fields are filled, and only once per draft: nothing typed is
-    /// overwritten, and a field the resident cleared stays clear.
-    pub fn prefill_party_a(&self, profile: &Profile) {
-        if self.prefilled.get_untracked() == "1" {
-            return;
-        }
-        let a = self.a;
-        if a.name.get_untracked().trim().is_empty() {
-            a.name.set(profile.name.clone());
-        }
-        if a.id_number.get_untracked().trim().is_empty() {
-            a.id_type.set(profile.id_type.code().to_string());
-            a.id_number.set(profile.id_number.clone());
-        }
-        self.prefilled.set("1".into());
-    }
-
     pub fn kind(&self) -> BookingKind {
         BookingKind::from_code(&self.kind.get()).unwrap_or(BookingKind::Marriage)
     }
@@ -101,7 +90,7 @@ impl Draft {
         BookingRequest {
             kind: BookingKind::from_code(&self.kind.get_untracked()).unwrap_or(BookingKind::Marriage),
             slot_id: self.slot.get_untracked(),
-            party_a: self.a.input(),
+            party_a: self.a.own_details(),
             party_b: self.b.input(),
             ceremony_slot_id: opt(self.ceremony),
             counselling_slot_id: opt(self.counselling),

@@ -1,11 +1,12 @@
-//! 我的预约: this journey's section of 我的.
+//! 我的预约: this journey's section of 我的 — the bookings the resident made and those naming them
+//! as party B (first page; awaiting their answer says so).
 
 use super::i18n::Key;
 use super::text::{day_label, kind_label, slot_time, status_label};
 use crate::i18n::use_i18n;
 use crate::shared::api;
 use crate::shared::loadable::Loaded;
-use baoan_contract::marriage::BookingList;
+use baoan_contract::marriage::{BookingList, BookingRole, BookingStatus};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -21,12 +22,15 @@ pub fn MySection() -> impl IntoView {
             } else {
                 view! {
                     <ul class="marriage-mine">
-                        {l.bookings.into_iter().map(|b| { let reference = b.reference.clone(); view! {
-                            <li>
+                        {l.bookings.into_iter().map(|b| { let reference = b.reference.clone(); let booker = b.role == BookingRole::Booker;
+                            let ask = !booker && b.status == BookingStatus::AwaitingPartner;
+                            let status = if ask { Key::MineAwaitingYou } else { status_label(b.status) };
+                            view! {
+                            <li class:marriage-mine-ask=ask>
                                 <A href=format!("/marriage/bookings/{}", b.id)>{b.reference.clone()}</A>
-                                <span>" · "{move || i18n.t(kind_label(b.kind))}" · "{move || i18n.t(status_label(b.status))}</span>
+                                <span>" · "{move || i18n.t(kind_label(b.kind))}" · "{move || i18n.t(status)}</span>
                                 <span class="marriage-mine-time">" · "{move || day_label(b.slot.date, i18n.lang.get())}" "{slot_time(&b.slot)}</span>
-                                {(b.status.is_active() && b.slot.date > super::text::today()).then(|| view! {
+                                {(booker && b.status.is_active() && b.slot.date > super::text::today()).then(|| view! {
                                     " · "<A href=format!("/marriage/bookings/{}/reschedule", b.id)>{move || i18n.t(Key::RescheduleLink)}
                                         <span class="visually-hidden">" "{reference.clone()}</span></A>
                                 })}

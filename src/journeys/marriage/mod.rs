@@ -1,5 +1,5 @@
 //! Marriage registration booking (婚姻登记预约) journey: choose what, where and when, both
-//! parties, extras and what to bring, check, book; the partner confirms by SMS code; then the
+//! parties, extras and what to bring, check, book; the partner confirms in their own account; then the
 //! confirmation with reference, QR code and calendar file. One page per step (GOV.UK pattern);
 //! the draft lives on the device (`draft.rs`).
 
@@ -9,6 +9,7 @@ mod day;
 mod draft;
 mod extras;
 pub mod i18n;
+mod identity;
 mod mine;
 mod office;
 mod parties;

@@ -1,5 +1,8 @@
-//! Step 5: both parties. Checked as typed by the contract's rules (documents, legal age on the
-//! booked day, two different people) — the same the server enforces — with errors beside fields.
+//! Step 5: both parties. Party A is the signed-in resident: their name and document come from
+//! their profile (asked for once here if missing, and saved to it); only nationality (and birth
+//! date and sex for other documents) is typed. Party B is typed, with their own phone: they
+//! confirm in their own account. Checked as typed by the contract's rules (documents, legal age
+//! on the booked day, two different people) — the same the server enforces.
 
 use super::draft::{use_draft, PartyDraft};
 use super::i18n::Key;
@@ -45,16 +48,14 @@ pub fn PartiesPage() -> impl IntoView {
     let errors = FormErrors::new();
     let navigate = use_navigate();
     let session = use_session();
-    // Party A starts from the profile once it is known (see `Draft::prefill_party_a`).
-    Effect::new(move |_| {
-        if let Some(profile) = session.me.with(|m| m.as_ref().and_then(|m| m.profile.clone())) {
-            draft.prefill_party_a(&profile);
-        }
-    });
+    let profile = move || session.me.with(|m| m.as_ref().and_then(|m| m.profile.clone()));
     let next = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let Some(profile) = profile() else { return };
         let day = Date::parse_iso(&draft.date.get_untracked()).unwrap_or(super::text::today());
-        match check_parties(draft.kind(), &draft.a.input(), &draft.b.input(), day, super::text::today()) {
+        // Party A's phone is the account's: the app never holds it in full, and the server checks it.
+        let a = draft.a.own_details().party(&profile, "");
+        match check_parties(draft.kind(), &a, &draft.b.input(), day, super::text::today()) {
             Ok(_) => {
                 errors.clear();
                 navigate("/marriage/extras", Default::default());
@@ -65,31 +66,50 @@ pub fn PartiesPage() -> impl IntoView {
     view! {
         <h1>{move || i18n.t(Key::PartiesTitle)}</h1>
         <ErrorSummary errors=errors />
-        <form novalidate on:submit=next>
-            <PartyFields party=draft.a names=&A legend=Key::PartyA errors=errors />
-            <PartyFields party=draft.b names=&B legend=Key::PartyB errors=errors />
-            <p class="hint">{move || i18n.t(Key::PartnerCodeHint)}</p>
-            <button type="submit" class="button">{move || i18n.t(Key::Continue)}</button>
-        </form>
+        <h2>{move || i18n.t(Key::PartyA)}</h2>
+        <super::identity::OwnIdentity />
+        {move || profile().map(|p| {
+            let a = PartyDraft { name: RwSignal::new(p.name.clone()), id_type: RwSignal::new(p.id_type.code().to_string()), ..draft.a };
+            let next = next.clone();
+            view! {
+                <form novalidate on:submit=next>
+                    <PartyFields party=a names=&A legend=Key::PartyADetails errors=errors own=true />
+                    <PartyFields party=draft.b names=&B legend=Key::PartyB errors=errors own=false />
+                    <p class="hint">{move || i18n.t(Key::PartnerCodeHint)}</p>
+                    <button type="submit" class="button">{move || i18n.t(Key::Continue)}</button>
+                </form>
+            }
+        })}
     }
 }
 
 #[component]
-fn PartyFields(party: PartyDraft, names: &'static Names, legend: Key, errors: FormErrors) -> impl IntoView {
+fn PartyFields(party: PartyDraft, names: &'static Names, legend: Key, errors: FormErrors, own: bool) -> impl IntoView {
     let i18n = use_i18n();
     if party.id_type.get_untracked().is_empty() {
         party.id_type.set(IdType::ResidentId.code().into());
     }
     let id_type = move || IdType::from_code(&party.id_type.get());
-    let derived = move || derived_from_id(id_type(), &party.id_number.get(), super::text::today());
+    let session = use_session();
+    // Party A's document is the profile's (never typed here).
+    let number = move || {
+        if own {
+            session.me.with(|m| m.as_ref().and_then(|m| m.profile.as_ref().map(|p| p.id_number.clone()))).unwrap_or_default()
+        } else {
+            party.id_number.get()
+        }
+    };
+    let derived = move || derived_from_id(id_type(), &number(), super::text::today());
     let sex_label = |s: Sex| if s == Sex::Male { Key::Male } else { Key::Female };
     view! {
         <fieldset class="fieldset marriage-party">
             <legend class="fieldset-legend">{move || i18n.t(legend)}</legend>
-            <TextField name=names.name label=Shared::NameLabel value=party.name errors=errors autocomplete="off" maxlength=60 />
-            <Radios name=names.id_type legend=Shared::IdTypeLabel.into() value=party.id_type errors=errors
-                options=IdType::ALL.iter().map(|t| (t.code(), Msg::from(id_type_label(*t)))).collect() />
-            <TextField name=names.id_number label=Shared::IdNumberLabel value=party.id_number errors=errors maxlength=20 />
+            {(!own).then(|| view! {
+                <TextField name=names.name label=Shared::NameLabel value=party.name errors=errors autocomplete="off" maxlength=60 />
+                <Radios name=names.id_type legend=Shared::IdTypeLabel.into() value=party.id_type errors=errors
+                    options=IdType::ALL.iter().map(|t| (t.code(), Msg::from(id_type_label(*t)))).collect() />
+                <TextField name=names.id_number label=Shared::IdNumberLabel value=party.id_number errors=errors maxlength=20 />
+            })}
             {move || derived().map(|(birth, sex)| view! {
                 <p class="hint" aria-live="polite">{i18n.t(Key::DerivedFromId)}" "{birth.to_iso()}" · "{i18n.t(sex_label(sex))}</p>
             })}
@@ -99,7 +119,9 @@ fn PartyFields(party: PartyDraft, names: &'static Names, legend: Key, errors: Fo
                     options=vec![("male", Key::Male.into()), ("female", Key::Female.into())] />
             })}
             <TextField name=names.nationality label=Key::Nationality hint=Key::NationalityHint value=party.nationality errors=errors maxlength=40 />
-            <TextField name=names.phone label=Key::Phone value=party.phone errors=errors input_type="tel" inputmode="tel" autocomplete="off" maxlength=11 />
+            {(!own).then(|| view! {
+                <TextField name=names.phone label=Key::PartnerPhone hint=Key::PartnerPhoneHint value=party.phone errors=errors input_type="tel" inputmode="tel" autocomplete="off" maxlength=11 />
+            })}
         </fieldset>
     }
 }

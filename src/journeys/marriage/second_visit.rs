@@ -1,6 +1,6 @@
 //! Booking the second visit of a divorce by agreement, from the first visit's page: only days
 //! inside the 30-day window after the cooling-off can be chosen (the server checks the same
-//! rule, the contract's divorce clock). The other party then confirms with a code.
+//! rule, the contract's divorce clock). The other party then confirms in their own account.
 
 use super::i18n::Key;
 use super::slot::DayThenSlot;
@@ -72,13 +72,8 @@ fn Steps(first: Booking, opens: Date, closes: Date) -> impl IntoView {
 fn Confirm(first: StoredValue<Booking>, to: Slot, day: RwSignal<Option<Date>>, chosen: RwSignal<Option<Slot>>) -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_navigate();
-    // The owner of the first visit is its party A and sees their own number in full.
-    let req = first.with_value(|b| SecondVisitRequest {
-        first_visit_reference: b.reference.clone(),
-        id_type: Some(b.party_a.id_type),
-        id_number: b.party_a.id_number.clone().unwrap_or_default(),
-        slot_id: to.id.clone(),
-    });
+    // The server knows from the account which party of the first visit is booking.
+    let req = first.with_value(|b| SecondVisitRequest { first_visit_reference: b.reference.clone(), slot_id: to.id.clone() });
     let send = Action::new_local(move |req: &SecondVisitRequest| {
         let req = req.clone();
         async move { api::post::<_, Booking>("/marriage/second-visits", &req).await }

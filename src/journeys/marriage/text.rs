@@ -47,6 +47,7 @@ pub fn status_label(s: BookingStatus) -> Key {
         BookingStatus::Confirmed => Key::StatusConfirmed,
         BookingStatus::Cancelled => Key::StatusCancelled,
         BookingStatus::Expired => Key::StatusExpired,
+        BookingStatus::Declined => Key::StatusDeclined,
     }
 }
 

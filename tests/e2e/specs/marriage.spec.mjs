@@ -1,10 +1,11 @@
 // 婚姻登记预约 in the browser at 390×844: a full marriage booking to the confirmation with QR
-// code and .ics; the "slot just taken" path keeps every field; a divorce shows the cooling-off clock.
+// code and .ics (party B confirming from their own account); the "slot just taken" path keeps
+// every field; a divorce shows the cooling-off clock; party A is the resident's profile.
 import { readFileSync } from "node:fs";
 import { request as apiRequest } from "@playwright/test";
-import { test, expect, signIn, smsCode, h1 } from "../support/app.mjs";
+import { test, expect, signIn, h1 } from "../support/app.mjs";
 import { BASE_URL } from "../playwright.config.mjs";
-import { mt, newCouple, toParties, fillParty, residentId, bookedViaApi } from "../support/marriage.mjs";
+import { mt, newCouple, toParties, fillParty, residentId, bookedViaApi, setProfile, signInAs, partyJson, partnerAnswers, OWN_DETAILS } from "../support/marriage.mjs";
 
 const lang = "zh-Hans";
 
@@ -15,22 +16,30 @@ async function partiesToCheck(page, couple) {
   await expect(h1(page)).toHaveText(mt(lang, "ExtrasTitle"));
 }
 
-async function confirmWithPartnerCode(page, couple) {
+/** The booker waits; party B confirms from their own account; the booker's page then shows it. */
+async function partnerConfirms(page, couple) {
   await expect(page.locator(".marriage-status")).toHaveText(mt(lang, "StatusAwaiting"));
-  // A new code cannot be asked for at once: the button says how long to wait, and is disabled.
-  const resend = page.locator(".marriage-resend button");
-  await expect(resend).toBeDisabled();
-  await expect(resend).toHaveText(new RegExp("^" + mt(lang, "ResendCodeIn").replace("{n}", "\\d+") + "$"));
-  await expect(page.locator(".marriage-resend [role=alert]")).toHaveCount(0);
-  await page.getByLabel(mt(lang, "PartnerCode")).fill(await smsCode(page.request, couple.b.phone));
-  await page.getByRole("button", { name: mt(lang, "ConfirmButton") }).click();
+  await expect(page.locator(".marriage-awaiting")).toBeVisible();
+  // No code for the booker to type any more.
+  await expect(page.locator('input[autocomplete="one-time-code"]')).toHaveCount(0);
+  const id = page.url().match(/\/marriage\/bookings\/([^/?]+)/)[1];
+  await partnerAnswers(couple, id, "confirm");
+  await page.reload();
   await expect(h1(page)).toHaveText(mt(lang, "ConfirmedTitle"));
 }
 
+/** A signed-in resident whose profile is `couple.a`. */
+async function signInA(page, couple) {
+  await signInAs(page.request, couple.a);
+}
+
 test("a couple books a marriage registration, confirms, and gets the QR code and calendar file", async ({ page }) => {
-  await signIn(page.request);
-  await toParties(page, lang, { office: 0 });
   const couple = newCouple();
+  await signInA(page, couple);
+  await toParties(page, lang, { office: 0 });
+  // Party A is the profile: shown, not typed.
+  await expect(page.locator(".marriage-own-identity")).toContainText(couple.a.name);
+  await expect(page.locator('[id="party_a.name"]')).toHaveCount(0);
   // First an error beside the field: the partner too young on the booked day.
   await fillParty(page, "party_a", couple.a);
   await fillParty(page, "party_b", { ...couple.b, id: residentId("20100101", false) });
@@ -45,7 +54,7 @@ test("a couple books a marriage registration, confirms, and gets the QR code and
   await expect(page.locator(".summary-list")).toContainText(couple.a.name);
   await page.getByRole("button", { name: mt(lang, "Submit") }).click();
   await expect(page).toHaveURL(/\/marriage\/bookings\//);
-  await confirmWithPartnerCode(page, couple);
+  await partnerConfirms(page, couple);
   const reference = (await page.locator(".reference").textContent()).trim();
   expect(reference).toMatch(/^BA-M-\d{8}-[0-9A-Z]{6}$/);
   await expect(page.locator("svg.qr-code path")).toHaveAttribute("d", /^M\d/);
@@ -63,28 +72,30 @@ test("a couple books a marriage registration, confirms, and gets the QR code and
 });
 
 test("when the slot is taken meanwhile, nothing typed is lost and nearby free times are offered", async ({ page }) => {
-  await signIn(page.request);
-  await toParties(page, lang, { office: 2 });
   const couple = newCouple();
+  await signInA(page, couple);
+  await toParties(page, lang, { office: 2 });
   await partiesToCheck(page, couple);
   await page.getByRole("button", { name: mt(lang, "Continue") }).click();
   await expect(h1(page)).toHaveText(mt(lang, "CheckTitle"));
   // Other couples take every remaining place of this slot through the API.
   const slotId = await page.evaluate(() => localStorage.getItem("baoan.my.draft.marriage.slot"));
-  const others = await apiRequest.newContext({ baseURL: BASE_URL });
-  await signIn(others);
+  // (One booking per account: each other couple books from its own account.)
   let full = false;
   for (let i = 0; !full && i < 20; i++) {
     const c = newCouple();
-    const party = (p, male) => ({ name: p.name, id_type: "resident_id", id_number: p.id, birth_date: "", sex: null, nationality: "中国", phone: p.phone });
+    const others = await apiRequest.newContext({ baseURL: BASE_URL });
+    await signInAs(others, c.a);
     const r = await others.post("/api/v1/marriage/bookings", {
       headers: { "idempotency-key": `e2e-${Date.now()}-${i}` },
-      data: { kind: "marriage", slot_id: slotId, party_a: party(c.a), party_b: party(c.b), ceremony_slot_id: null, counselling_slot_id: null },
+      data: { kind: "marriage", slot_id: slotId, party_a: OWN_DETAILS, party_b: partyJson(c.b), ceremony_slot_id: null, counselling_slot_id: null },
     });
+    const text = await r.text();
+    await others.dispose();
     full = r.status() === 409;
     // Full means this slot is full — not some other refusal that would leave places behind.
-    if (full) expect(await r.text()).toContain("marriage.slot_full");
-    else expect(r.status(), await r.text()).toBe(200);
+    if (full) expect(text).toContain("marriage.slot_full");
+    else expect(r.status(), text).toBe(200);
   }
   expect(full, "the other couples filled the slot").toBe(true);
   await page.getByRole("button", { name: mt(lang, "Submit") }).click();
@@ -92,32 +103,32 @@ test("when the slot is taken meanwhile, nothing typed is lost and nearby free ti
   await expect(taken).toContainText(mt(lang, "SlotTakenTitle"));
   await expect(taken.getByRole("button").first()).toBeVisible();
   // Every field is still there.
-  for (const [prefix, p] of [["party_a", couple.a], ["party_b", couple.b]]) {
-    await expect(page.locator(".summary-list")).toContainText(p.name);
-    await expect(page.locator(".summary-list")).toContainText(p.phone);
-  }
+  await expect(page.locator(".summary-list")).toContainText(couple.a.name);
+  await expect(page.locator(".summary-list")).toContainText(couple.b.name);
+  await expect(page.locator(".summary-list")).toContainText(couple.b.phone);
   await taken.getByRole("button").first().click();
   await expect(taken).toHaveCount(0);
   await page.getByRole("link", { name: new RegExp(mt(lang, "PartyB")) }).click();
   await expect(page.locator('[id="party_b.id_number"]')).toHaveValue(couple.b.id);
-  await expect(page.locator('[id="party_a.phone"]')).toHaveValue(couple.a.phone);
+  await expect(page.locator('[id="party_b.phone"]')).toHaveValue(couple.b.phone);
   await page.getByRole("button", { name: mt(lang, "Continue") }).click();
   await page.getByRole("button", { name: mt(lang, "Continue") }).click();
   await page.getByRole("button", { name: mt(lang, "Submit") }).click();
-  await confirmWithPartnerCode(page, couple);
-  await others.dispose();
+  await expect(page).toHaveURL(/\/marriage\/bookings\//);
+  await partnerConfirms(page, couple);
 });
 
 test("a divorce booking shows the cooling-off clock", async ({ page }) => {
-  await signIn(page.request);
-  await toParties(page, lang, { kind: "divorce", office: 1 });
   const couple = newCouple();
+  await signInA(page, couple);
+  await toParties(page, lang, { kind: "divorce", office: 1 });
   await partiesToCheck(page, couple);
   await expect(page.locator(".marriage-checklist")).toContainText(mt(lang, "BringAgreement"));
   await expect(page.locator("#ceremony-none")).toHaveCount(0);
   await page.getByRole("button", { name: mt(lang, "Continue") }).click();
   await page.getByRole("button", { name: mt(lang, "Submit") }).click();
-  await confirmWithPartnerCode(page, couple);
+  await expect(page).toHaveURL(/\/marriage\/bookings\//);
+  await partnerConfirms(page, couple);
   const clock = page.locator(".marriage-countdown");
   await expect(clock).toContainText(mt(lang, "DivorceTitle"));
   const date = await page.evaluate(() => document.querySelector(".summary-list").textContent.match(/\d{4}-\d{2}-\d{2}/)[0]);
@@ -156,19 +167,23 @@ test("a booking moves to another time from 我的预约, and 我的预约 shows 
   await expect(page.locator("main")).toContainText(mt(lang, "EvRescheduled"));
 });
 
-test("party A starts from the profile, and never overwrites what was typed", async ({ page }) => {
+test("party A is the profile: without one, the booking asks for it once and saves it there", async ({ page }) => {
   await signIn(page.request);
   const me = newCouple().a;
-  const r = await page.request.put("/api/v1/me/profile", { data: { name: "王芳", id_type: "resident_id", id_number: me.id } });
-  expect(r.status(), await r.text()).toBe(200);
   await toParties(page, lang, { office: 0 });
-  await expect(page.locator('[id="party_a.name"]')).toHaveValue("王芳");
-  await expect(page.locator('[id="party_a.id_number"]')).toHaveValue(me.id);
-  await expect(page.locator('[id="party_b.name"]')).toHaveValue("");
-  // Edited, cleared: kept as typed when the page opens again.
-  await page.locator('[id="party_a.name"]').fill("王小芳");
-  await page.locator('[id="party_a.id_number"]').fill("");
+  // No identity in the profile yet: asked here, and nothing else of party A until it is saved.
+  await expect(page.locator(".marriage-identity-needed")).toContainText(mt(lang, "OwnIdentityNeeded"));
+  await expect(page.locator('[id="party_b.name"]')).toHaveCount(0);
+  await page.locator("#name").fill("王芳");
+  await page.locator("#id_number").fill(me.id);
+  await page.getByRole("button", { name: mt(lang, "OwnIdentitySave") }).click();
+  await expect(page.locator(".marriage-own-identity")).toContainText("王芳");
+  await expect(page.locator('[id="party_b.name"]')).toBeVisible();
+  const saved = await (await page.request.get("/api/v1/me")).json();
+  expect(saved.profile.name).toBe("王芳");
+  expect(saved.profile.id_number).toBe(me.id);
+  // Reused next time: the page opens with it.
   await page.reload();
-  await expect(page.locator('[id="party_a.name"]')).toHaveValue("王小芳");
-  await expect(page.locator('[id="party_a.id_number"]')).toHaveValue("");
+  await expect(page.locator(".marriage-own-identity")).toContainText("王芳");
+  await expect(page.locator('[id="party_a.name"]')).toHaveCount(0);
 });

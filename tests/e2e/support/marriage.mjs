@@ -2,7 +2,9 @@
 // src/journeys/marriage/i18n/*.rs), valid test identities, and walking the booking steps.
 import { readFileSync } from "node:fs";
 import { randomInt } from "node:crypto";
-import { expect, open, randomPhone } from "./app.mjs";
+import { request as apiRequest } from "@playwright/test";
+import { expect, open, randomPhone, signIn } from "./app.mjs";
+import { BASE_URL } from "../playwright.config.mjs";
 
 const FILES = { "zh-Hans": "zh_hans.rs", "zh-Hant": "zh_hant.rs", en: "en.rs" };
 const DIR = new URL("../../../src/journeys/marriage/i18n/", import.meta.url);
@@ -67,36 +69,68 @@ export async function toParties(page, lang, { kind = "marriage", office = 0 } = 
   await expect(page.locator("main h1")).toHaveText(mt(lang, "PartiesTitle"));
 }
 
+/** Party A (the signed-in resident: name and document are their profile's) types only their
+ * nationality; party B is typed in full, with their own phone. */
 export async function fillParty(page, prefix, p) {
-  await page.locator(`[id="${prefix}.name"]`).fill(p.name);
-  await page.locator(`[id="${prefix}.id_number"]`).fill(p.id);
+  if (prefix === "party_b") {
+    await page.locator(`[id="${prefix}.name"]`).fill(p.name);
+    await page.locator(`[id="${prefix}.id_number"]`).fill(p.id);
+    await page.locator(`[id="${prefix}.phone"]`).fill(p.phone);
+  }
   await page.locator(`[id="${prefix}.nationality"]`).fill(p.nationality);
-  await page.locator(`[id="${prefix}.phone"]`).fill(p.phone);
 }
 
-/** The wire form of a test party (see newCouple). */
+/** Saves test party `p`'s name and document as the profile of the resident signed in on `request`. */
+export async function setProfile(request, p) {
+  const r = await request.put("/api/v1/me/profile", { data: { name: p.name, id_type: "resident_id", id_number: p.id } });
+  expect(r.status(), await r.text()).toBe(200);
+}
+
+/** Signs a resident in on `request` with `p`'s phone and, unless `profile` is false, their profile. */
+export async function signInAs(request, p, { profile = true } = {}) {
+  await signIn(request, p.phone);
+  if (profile) await setProfile(request, p);
+}
+
+/** The wire form of a test party B (see newCouple); party A sends only what the profile lacks. */
 export function partyJson(p) {
   return { name: p.name, id_type: "resident_id", id_number: p.id, birth_date: "", sex: null, nationality: p.nationality, phone: p.phone };
 }
+export const OWN_DETAILS = { birth_date: "", sex: null, nationality: "中国" };
+
+/** Party B of `couple` answers (confirm or decline) from their own account, on a fresh API
+ * context (their own "phone"). */
+export async function partnerAnswers(couple, bookingId, action = "confirm") {
+  const b = await apiRequest.newContext({ baseURL: BASE_URL });
+  await signInAs(b, couple.b);
+  const r = await b.post(`/api/v1/marriage/bookings/${bookingId}/${action}`, { data: {} });
+  expect(r.status(), await r.text()).toBe(200);
+  const answered = await r.json();
+  await b.dispose();
+  return answered;
+}
 
 /**
- * Books and confirms a registration through the API for the signed-in `request` (so the page
- * shares it): office `office`, the `nth` open day's first time with places. Returns the booking.
+ * Books a registration through the API for the signed-in `request` (so the page shares it),
+ * whose profile becomes couple.a, and has party B confirm it from their own account: office
+ * `office`, the `nth` open day's first time with places. Returns the booking (as the booker sees it).
  */
-export async function bookedViaApi(request, { kind = "marriage", office = "xixiang", nth = 0 } = {}) {
+export async function bookedViaApi(request, { kind = "marriage", office = "xixiang", nth = 0, confirm = true } = {}) {
   const days = await (await request.get(`/api/v1/marriage/offices/${office}/days`)).json();
   const day = days.days.filter((d) => d.state === "open")[nth];
   const slots = await (await request.get(`/api/v1/marriage/offices/${office}/days/${day.date}/slots`)).json();
   const slot = slots.slots.find((s) => s.places_left > 0);
   const couple = newCouple();
+  await setProfile(request, couple.a);
   const r = await request.post("/api/v1/marriage/bookings", {
     headers: { "idempotency-key": `e2e-${Date.now()}-${randomInt(0, 1e9)}` },
-    data: { kind, slot_id: slot.id, party_a: partyJson(couple.a), party_b: partyJson(couple.b), ceremony_slot_id: null, counselling_slot_id: null },
+    data: { kind, slot_id: slot.id, party_a: OWN_DETAILS, party_b: partyJson(couple.b), ceremony_slot_id: null, counselling_slot_id: null },
   });
   expect(r.status(), await r.text()).toBe(200);
   const booking = await r.json();
-  const code = (await (await request.get(`/api/v1/dev/sms-outbox?phone=${couple.b.phone}`)).json()).code;
-  const c = await request.post(`/api/v1/marriage/bookings/${booking.id}/confirm`, { data: { code } });
+  if (!confirm) return { booking, couple };
+  await partnerAnswers(couple, booking.id);
+  const c = await request.get(`/api/v1/marriage/bookings/${booking.id}`);
   expect(c.status(), await c.text()).toBe(200);
   return { booking: await c.json(), couple };
 }

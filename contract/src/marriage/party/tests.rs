@@ -10,6 +10,7 @@ fn today() -> Date {
 }
 
 fn resident(birth: Date, male: bool, seq: u16) -> PartyInput {
+    // Each party has their own phone (party B confirms in their own account).
     PartyInput {
         name: "张三".into(),
         id_type: Some(IdType::ResidentId),
@@ -17,7 +18,7 @@ fn resident(birth: Date, male: bool, seq: u16) -> PartyInput {
         birth_date: String::new(),
         sex: None,
         nationality: "中国".into(),
-        phone: "13800000001".into(),
+        phone: format!("138{:08}", seq),
     }
 }
 
@@ -91,9 +92,12 @@ fn every_field_error_is_reported_beside_its_field() {
     let empty = PartyInput::default();
     let e = check_parties(BookingKind::Marriage, &empty, &empty, d(2026, 12, 10), today()).unwrap_err();
     for f in ["name", "id_type", "nationality", "phone"] {
-        assert_eq!(e.get(&format!("party_a.{f}")), Some(FieldError::Required), "party_a.{f}");
         assert_eq!(e.get(&format!("party_b.{f}")), Some(FieldError::Required), "party_b.{f}");
     }
+    for f in ["name", "id_type", "nationality"] {
+        assert_eq!(e.get(&format!("party_a.{f}")), Some(FieldError::Required), "party_a.{f}");
+    }
+    assert_eq!(e.get("party_a.phone"), None, "party A's phone is the account's, never typed");
     let mut bad = resident(d(1990, 1, 1), true, 4);
     bad.id_number.replace_range(17..18, if bad.id_number.ends_with('0') { "1" } else { "0" });
     bad.phone = "12345".into();
@@ -109,4 +113,31 @@ fn birth_date_and_sex_are_derived_from_a_resident_id() {
     assert_eq!(derived_from_id(Some(IdType::ResidentId), &id, today()), Some((d(1998, 3, 4), Sex::Female)));
     assert_eq!(derived_from_id(Some(IdType::Passport), &id, today()), None);
     assert_eq!(derived_from_id(Some(IdType::ResidentId), "123", today()), None);
+}
+
+#[test]
+fn party_a_is_the_profile_and_party_b_has_a_phone_of_their_own() {
+    use crate::api::profile::Profile;
+    let me = resident(d(1990, 1, 1), true, 7);
+    let profile = Profile { name: "王小明".into(), id_type: IdType::ResidentId, id_number: me.id_number.clone(), id_number_masked: String::new() };
+    let own = OwnDetails { birth_date: String::new(), sex: None, nationality: "中国".into() };
+    let a = own.party(&profile, "13800000001");
+    assert_eq!((a.name.as_str(), a.id_number.as_str(), a.phone.as_str()), ("王小明", me.id_number.as_str(), "13800000001"));
+    let mut b = resident(d(1992, 2, 2), false, 8);
+    b.phone = "13800000001".into();
+    let e = check_parties(BookingKind::Marriage, &a, &b, d(2026, 12, 10), today()).unwrap_err();
+    assert_eq!(e.get("party_b.phone"), Some(FieldError::MarriagePartnerOwnPhone));
+    b.phone = "13900000002".into();
+    assert!(check_parties(BookingKind::Marriage, &a, &b, d(2026, 12, 10), today()).is_ok());
+    // In the app party A's phone is not known: nothing is said about it.
+    let a = own.party(&profile, "");
+    assert!(check_parties(BookingKind::Marriage, &a, &b, d(2026, 12, 10), today()).is_ok());
+}
+
+#[test]
+fn page_queries_are_clamped() {
+    use crate::marriage::api::{PageQuery, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
+    assert_eq!(PageQuery::default().clamped(), (1, DEFAULT_PAGE_SIZE));
+    assert_eq!(PageQuery { page: Some(0), per_page: Some(10_000) }.clamped(), (1, MAX_PAGE_SIZE));
+    assert_eq!(PageQuery { page: Some(3), per_page: Some(0) }.clamped(), (3, 1));
 }

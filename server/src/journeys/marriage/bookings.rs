@@ -1,20 +1,24 @@
-//! Booking a place: one transaction takes the slot (and any extras) with `capacity::take`, claims
-//! both parties' one active booking, and writes the booking — or does nothing at all.
+//! Booking a place: party A is the signed-in resident (their profile's identity), party B is
+//! named with their phone and confirms in their own account. One transaction takes the slot (and
+//! any extras) with `capacity::take`, claims the account's one pending booking and writes the
+//! booking — or does nothing at all. The people's one active booking is claimed when B confirms.
 
+use super::partner::{self, BOOKING_ATTEMPTS};
 use super::view::{self, StoredParty};
-use super::{code, store};
+use super::{holds, store};
 use crate::auth::Resident;
 use crate::error::{AppError, AppResult, JsonBody};
 use crate::idempotency;
+use crate::limits;
 use crate::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::Json;
 use baoan_contract::error::{ApiError, ErrorCode, FieldError, FieldErrors};
 use baoan_contract::marriage::party::check_parties;
 use baoan_contract::marriage::{
-    Booking, BookingKind, BookingList, BookingRequest, BookingStatus, Slot, SlotPurpose, BOOKABLE_DAYS,
-    CONFIRM_WITHIN_SECONDS,
+    Booking, BookingKind, BookingList, BookingRequest, BookingRole, BookingStatus, PageQuery, Slot, SlotPurpose,
+    BOOKABLE_DAYS, CONFIRM_WITHIN_SECONDS,
 };
 
 /// A 409 naming the field whose resource is gone (a full slot, a person already booked).
@@ -53,12 +57,22 @@ pub fn reference(kind: BookingKind, slot: &Slot) -> String {
     format!("BA-{letter}-{}-{tail}", slot.date.to_iso().replace('-', ""))
 }
 
-/// Book a slot for a couple. The partner then confirms with the code sent to their phone.
+/// Refuses an account that already has a booking awaiting its partner or an active one.
+pub fn account_has_booking() -> AppError {
+    conflict("party_a", FieldError::MarriageAccountHasBooking)
+}
+
+/// Book a slot. Party A is the signed-in resident with their profile's name and document; party B
+/// is sent a notice and confirms or declines in their own account.
 #[utoipa::path(post, path = "/api/v1/marriage/bookings", tag = "marriage", request_body = BookingRequest,
     params(("Idempotency-Key" = String, Header, description = "8–100 characters, one per submit")),
     responses((status = 200, body = Booking), (status = 401, body = ApiError), (status = 409, body = ApiError,
-        description = "The slot is full (fields.slot_id = marriage.slot_full) or a party already has a booking"),
-        (status = 422, body = ApiError)))]
+        description = "The slot is full (fields.slot_id = marriage.slot_full), the resident already has a booking \
+            (fields.party_a.id_number = marriage.already_booked) or one awaiting its partner or active in this account \
+            (fields.party_a = marriage.account_has_booking)"),
+        (status = 422, body = ApiError, description = "fields.party_a = marriage.profile_identity_missing when the profile \
+            has no name and document yet"),
+        (status = 429, body = ApiError, description = "Too many booking attempts today, or too many notices to party B's phone")))]
 pub async fn create(
     State(state): State<AppState>,
     resident: Resident,
@@ -79,8 +93,11 @@ async fn create_once(state: &AppState, resident: &Resident, req: BookingRequest)
         // Booked from its first visit (`second_visit::create`), which the legal clock runs from.
         return Err(AppError::new(ErrorCode::BadRequest, "A second visit is booked at /api/v1/marriage/second-visits"));
     }
+    let me = view::account(state, &resident.user_id).await?;
+    let Some(profile) = &me.profile else { return Err(invalid("party_a", FieldError::MarriageProfileIdentityMissing)) };
     let slot = bookable(state, &req.slot_id, SlotPurpose::Registration, "slot_id").await?;
-    let (a, b) = check_parties(req.kind, &req.party_a, &req.party_b, slot.date, state.clock.today())?;
+    let party_a = req.party_a.party(profile, &me.phone);
+    let (a, b) = check_parties(req.kind, &party_a, &req.party_b, slot.date, state.clock.today())?;
     let mut extras = Vec::new();
     for (id, purpose, field) in [
         (&req.ceremony_slot_id, SlotPurpose::Ceremony, "ceremony_slot_id"),
@@ -95,10 +112,20 @@ async fn create_once(state: &AppState, resident: &Resident, req: BookingRequest)
         extras.push((extra, field));
     }
 
-    let now = state.clock.now();
+    limits::enforce(state, &BOOKING_ATTEMPTS, &resident.user_id).await?;
     let (pa, pb) = (StoredParty::from(&a), StoredParty::from(&b));
+    // The booker's own document and account: telling them about their own booking is fine. Party
+    // B's is not looked at here: a refusal never tells the booker that B has a booking.
+    if holds::held(state, &pa.person_key()).await? {
+        return Err(conflict("party_a.id_number", FieldError::MarriageAlreadyBooked));
+    }
+    if holds::held(state, &holds::active(&resident.user_id)).await? || holds::held(state, &holds::pending(&resident.user_id)).await? {
+        return Err(account_has_booking());
+    }
+    partner::allow_notice(state, &pb.phone).await?;
+
+    let now = state.clock.now();
     let id = crate::db::new_id();
-    let partner_code = code::new_code();
     let mut tx = state.db.pool.begin().await?;
     // The first statement writes, so on SQLite this transaction queues for the write lock
     // (busy_timeout) instead of failing to upgrade a read lock under contention.
@@ -107,7 +134,7 @@ async fn create_once(state: &AppState, resident: &Resident, req: BookingRequest)
     }
     sqlx::query(
         "INSERT INTO marriage_bookings (id, reference, user_id, kind, status, office_id, slot_id, ceremony_slot_id, \
-         counselling_slot_id, party_a, party_b, partner_code_hash, partner_tries, confirm_by, created_at, updated_at) \
+         counselling_slot_id, party_a, party_b, partner_phone, partner_tries, confirm_by, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 0, $13, $14, $15)",
     )
     .bind(&id)
@@ -121,21 +148,14 @@ async fn create_once(state: &AppState, resident: &Resident, req: BookingRequest)
     .bind(extras.iter().find(|(_, f)| *f == "counselling_slot_id").map(|(s, _)| s.id.clone()))
     .bind(serde_json::to_string(&pa).unwrap_or_default())
     .bind(serde_json::to_string(&pb).unwrap_or_default())
-    .bind(code::hash(&id, &partner_code))
+    .bind(&pb.phone)
     .bind(now + CONFIRM_WITHIN_SECONDS)
     .bind(now)
     .bind(now)
     .execute(&mut *tx)
     .await?;
-    for (party, field) in [(&pa, "party_a.id_number"), (&pb, "party_b.id_number")] {
-        let claimed = sqlx::query("INSERT INTO marriage_active_people (person, booking_id) VALUES ($1, $2) ON CONFLICT (person) DO NOTHING")
-            .bind(party.person_key())
-            .bind(&id)
-            .execute(&mut *tx)
-            .await?;
-        if claimed.rows_affected() != 1 {
-            return Err(conflict(field, FieldError::MarriageAlreadyBooked));
-        }
+    if !holds::claim(&mut tx, &holds::pending(&resident.user_id), &id, slot.date, state.clock.today()).await? {
+        return Err(account_has_booking());
     }
     for (extra, field) in &extras {
         if !crate::capacity::take(&mut tx, "marriage_slots", &extra.id, 1).await? {
@@ -145,30 +165,40 @@ async fn create_once(state: &AppState, resident: &Resident, req: BookingRequest)
     tx.commit().await?;
 
     let row = view::owned(state, &resident.user_id, &id).await?;
-    code::start_cooldown(state, &id).await?;
-    code::send(state, &pb.phone, &partner_code).await?;
-    view::tell(state, &row, "marriage.awaiting_partner").await?;
-    view::render(state, &row).await
+    let office = store::office(&state.db, &slot.office_id, state.clock.today()).await?.ok_or_else(AppError::not_found)?;
+    partner::notify_partner(state, &row, &slot, &office.name.zh_hans).await?;
+    view::tell(state, &resident.user_id, &row, "marriage.awaiting_partner").await?;
+    view::render(state, &row, BookingRole::Booker).await
 }
 
-/// The resident's registry bookings (我的预约), newest first.
-#[utoipa::path(get, path = "/api/v1/marriage/bookings", tag = "marriage",
+/// The resident's registry bookings (我的预约): those they made and those naming them (their
+/// phone) as party B, newest first, one page at a time (at most 50 a page).
+#[utoipa::path(get, path = "/api/v1/marriage/bookings", tag = "marriage", params(PageQuery),
     responses((status = 200, body = BookingList), (status = 401, body = ApiError)))]
-pub async fn list(State(state): State<AppState>, resident: Resident) -> AppResult<Json<BookingList>> {
+pub async fn list(
+    State(state): State<AppState>,
+    resident: Resident,
+    q: Result<Query<PageQuery>, axum::extract::rejection::QueryRejection>,
+) -> AppResult<Json<BookingList>> {
+    let Query(q) = q.map_err(|_| AppError::new(ErrorCode::BadRequest, "page and per_page are whole numbers"))?;
     view::release_expired(&state).await?;
+    let me = view::account(&state, &resident.user_id).await?;
+    let (page, per_page) = q.clamped();
+    let (rows, has_more) = view::page_of(&state, &me, page, per_page).await?;
     let mut bookings = Vec::new();
-    for row in view::all_of(&state, &resident.user_id).await? {
-        bookings.push(view::render(&state, &row).await?);
+    for row in rows {
+        bookings.push(view::render(&state, &row, row.role_of(&resident.user_id)).await?);
     }
-    Ok(Json(BookingList { bookings }))
+    Ok(Json(BookingList { bookings, page, per_page, has_more }))
 }
 
-/// One of the resident's bookings; anyone else's is "not found".
+/// One booking the resident is party to (as booker, or as party B); anyone else's is "not found".
 #[utoipa::path(get, path = "/api/v1/marriage/bookings/{id}", tag = "marriage",
     params(("id" = String, Path, description = "Booking id")),
     responses((status = 200, body = Booking), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn get(State(state): State<AppState>, resident: Resident, Path(id): Path<String>) -> AppResult<Json<Booking>> {
     view::release_expired(&state).await?;
-    let row = view::owned(&state, &resident.user_id, &id).await?;
-    Ok(Json(view::render(&state, &row).await?))
+    let me = view::account(&state, &resident.user_id).await?;
+    let row = view::visible(&state, &me, &id).await?;
+    Ok(Json(view::render(&state, &row, row.role_of(&resident.user_id)).await?))
 }

@@ -1,8 +1,10 @@
-//! After booking: the partner's confirmation, a new code, cancel (the place goes back at once),
-//! reschedule, and the .ics file for the phone's calendar.
+//! After booking: party B confirms or declines in their own account, cancel (the place goes back at
+//! once), reschedule, and the .ics file for the phone's calendar. Every change is conditional on
+//! the state it starts from: of a confirm, a decline and a cancel at the same moment, one wins.
 
 use super::bookings::{bookable, conflict, invalid};
-use super::{code, view};
+use super::view::{self, BookingRow};
+use super::{holds, store};
 use crate::auth::Resident;
 use crate::error::{AppError, AppResult, JsonBody};
 use crate::state::AppState;
@@ -13,114 +15,127 @@ use axum::Json;
 use baoan_contract::error::{ApiError, ErrorCode, FieldError, FieldErrors};
 use baoan_contract::marriage::divorce::check_second_visit_day;
 use baoan_contract::marriage::party::old_enough_to_marry;
-use baoan_contract::marriage::{clock_time, Booking, BookingKind, BookingStatus, ConfirmRequest, RescheduleRequest, SlotPurpose, CONFIRM_WITHIN_SECONDS};
+use baoan_contract::marriage::{clock_time, Booking, BookingKind, BookingRole, BookingStatus, RescheduleRequest, SlotPurpose};
 use baoan_contract::rules::date::SHENZHEN_UTC_OFFSET;
 
-fn code_error(e: FieldError) -> AppError {
-    let mut f = FieldErrors::new();
-    f.add("code", e);
-    f.into()
+fn not_awaiting() -> AppError {
+    AppError::new(ErrorCode::Conflict, "The booking is not waiting for confirmation")
 }
 
-/// The booker enters the code their partner received; the booking becomes final.
-#[utoipa::path(post, path = "/api/v1/marriage/bookings/{id}/confirm", tag = "marriage", request_body = ConfirmRequest,
+/// A booking naming the signed-in resident as party B (by their phone), or 404.
+async fn as_partner(state: &AppState, resident: &Resident, id: &str) -> AppResult<(view::Account, BookingRow)> {
+    view::release_expired(state).await?;
+    let me = view::account(state, &resident.user_id).await?;
+    let row = view::visible(state, &me, id).await?;
+    if row.role_of(&resident.user_id) != BookingRole::Partner {
+        return Err(AppError::not_found());
+    }
+    Ok((me, row))
+}
+
+/// Party B, in their own account, confirms: their profile's document must be the one on the
+/// booking. Both people's one active booking (and the booker's account's) is claimed now; if
+/// either already has one, nothing changes and B is told here, in their own account.
+#[utoipa::path(post, path = "/api/v1/marriage/bookings/{id}/confirm", tag = "marriage",
     params(("id" = String, Path, description = "Booking id")),
-    responses((status = 200, body = Booking), (status = 404, body = ApiError), (status = 409, body = ApiError), (status = 422, body = ApiError)))]
-pub async fn confirm(
-    State(state): State<AppState>,
-    resident: Resident,
-    Path(id): Path<String>,
-    JsonBody(req): JsonBody<ConfirmRequest>,
-) -> AppResult<Json<Booking>> {
-    view::release_expired(&state).await?;
-    let row = view::owned(&state, &resident.user_id, &id).await?;
+    responses((status = 200, body = Booking), (status = 404, body = ApiError),
+        (status = 409, body = ApiError, description = "Not awaiting confirmation any more, or a party already has a \
+            booking (fields.id_number = marriage.already_booked)"),
+        (status = 422, body = ApiError, description = "fields.id_number = marriage.profile_identity_missing (add it in \
+            the profile first) or marriage.not_your_document")))]
+pub async fn confirm(State(state): State<AppState>, resident: Resident, Path(id): Path<String>) -> AppResult<Json<Booking>> {
+    let (me, row) = as_partner(&state, &resident, &id).await?;
     if row.status != BookingStatus::AwaitingPartner {
-        return Err(AppError::new(ErrorCode::Conflict, "The booking is not waiting for confirmation"));
+        return Err(not_awaiting());
     }
-    let code = req.code.trim();
-    if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(code_error(FieldError::SmsCodeFormat));
+    match me.person_key() {
+        None => return Err(invalid("id_number", FieldError::MarriageProfileIdentityMissing)),
+        Some(key) if key != row.party_b.person_key() => return Err(invalid("id_number", FieldError::MarriageNotYourDocument)),
+        Some(_) => {}
     }
-    // Count the try first, atomically, so parallel guesses cannot exceed the limit.
-    let counted = sqlx::query("UPDATE marriage_bookings SET partner_tries = partner_tries + 1 WHERE id = $1 AND partner_tries < $2")
-        .bind(&row.id)
-        .bind(code::MAX_TRIES)
-        .execute(&state.db.pool)
-        .await?;
-    if counted.rows_affected() == 0 {
-        return Err(code_error(FieldError::SmsCodeTooManyTries));
-    }
-    if !row.partner_code_hash.as_deref().is_some_and(|h| code::matches(h, &row.id, code)) {
-        let last = row.partner_tries + 1 >= code::MAX_TRIES;
-        return Err(code_error(if last { FieldError::SmsCodeTooManyTries } else { FieldError::SmsCodeWrong }));
-    }
+    let slot = store::slot(&state.db, &row.slot_id).await?.ok_or_else(AppError::not_found)?;
+    let today = state.clock.today();
+    let mut tx = state.db.pool.begin().await?;
     let done = sqlx::query(
-        "UPDATE marriage_bookings SET status = 'confirmed', partner_code_hash = NULL, confirm_by = NULL, updated_at = $1 \
-         WHERE id = $2 AND status = 'awaiting_partner'",
+        "UPDATE marriage_bookings SET status = 'confirmed', partner_user_id = $1, confirm_by = NULL, updated_at = $2 \
+         WHERE id = $3 AND status = 'awaiting_partner'",
     )
+    .bind(&resident.user_id)
     .bind(state.clock.now())
     .bind(&row.id)
-    .execute(&state.db.pool)
+    .execute(&mut *tx)
     .await?;
     if done.rows_affected() != 1 {
-        return Err(AppError::new(ErrorCode::Conflict, "The booking is not waiting for confirmation"));
+        return Err(not_awaiting());
     }
-    let row = view::owned(&state, &resident.user_id, &id).await?;
-    view::tell(&state, &row, "marriage.confirmed").await?;
-    Ok(Json(view::render(&state, &row).await?))
+    if !holds::claim(&mut tx, &row.party_b.person_key(), &row.id, slot.date, today).await? {
+        return Err(conflict("id_number", FieldError::MarriageAlreadyBooked));
+    }
+    for key in [row.party_a.person_key(), holds::active(&row.user_id)] {
+        if !holds::claim(&mut tx, &key, &row.id, slot.date, today).await? {
+            return Err(AppError::new(ErrorCode::Conflict, "The booking can no longer be confirmed"));
+        }
+    }
+    holds::release(&mut tx, &holds::pending(&row.user_id), &row.id).await?;
+    tx.commit().await?;
+    let row = view::visible(&state, &me, &id).await?;
+    view::tell(&state, &row.user_id, &row, "marriage.confirmed").await?;
+    view::tell(&state, &resident.user_id, &row, "marriage.confirmed").await?;
+    Ok(Json(view::render(&state, &row, BookingRole::Partner).await?))
 }
 
-/// Sends the partner a new code, through the foundation's limits (a cooldown per booking and the
-/// per-phone hourly limit); the earlier code stops working and the partner has the full time again.
-/// The booking says in `resend_code_in` how long until the next one may go.
-#[utoipa::path(post, path = "/api/v1/marriage/bookings/{id}/resend-code", tag = "marriage",
+/// Party B declines in their own account: the place is released at once and nobody is held.
+#[utoipa::path(post, path = "/api/v1/marriage/bookings/{id}/decline", tag = "marriage",
     params(("id" = String, Path, description = "Booking id")),
-    responses((status = 200, body = Booking), (status = 404, body = ApiError), (status = 409, body = ApiError),
-        (status = 429, body = ApiError, description = "Too soon or too many codes (fields.code = sms.rate_limited)")))]
-pub async fn resend_code(State(state): State<AppState>, resident: Resident, Path(id): Path<String>) -> AppResult<Json<Booking>> {
-    view::release_expired(&state).await?;
-    let row = view::owned(&state, &resident.user_id, &id).await?;
+    responses((status = 200, body = Booking), (status = 404, body = ApiError), (status = 409, body = ApiError)))]
+pub async fn decline(State(state): State<AppState>, resident: Resident, Path(id): Path<String>) -> AppResult<Json<Booking>> {
+    let (me, row) = as_partner(&state, &resident, &id).await?;
     if row.status != BookingStatus::AwaitingPartner {
-        return Err(AppError::new(ErrorCode::Conflict, "The booking is not waiting for confirmation"));
+        return Err(not_awaiting());
     }
-    code::allow_resend(&state, &row.id, &row.party_b.phone).await?;
-    let now = state.clock.now();
-    let fresh = code::new_code();
-    let done = sqlx::query(
-        "UPDATE marriage_bookings SET partner_code_hash = $1, partner_tries = 0, confirm_by = $2, updated_at = $3 \
-         WHERE id = $4 AND status = 'awaiting_partner'",
-    )
-    .bind(code::hash(&row.id, &fresh))
-    .bind(now + CONFIRM_WITHIN_SECONDS)
-    .bind(now)
-    .bind(&row.id)
-    .execute(&state.db.pool)
-    .await?;
-    if done.rows_affected() != 1 {
-        return Err(AppError::new(ErrorCode::Conflict, "The booking is not waiting for confirmation"));
+    let mut tx = state.db.pool.begin().await?;
+    if !view::end(&mut tx, &row, BookingStatus::Declined, state.clock.now()).await? {
+        return Err(not_awaiting());
     }
-    code::send(&state, &row.party_b.phone, &fresh).await?;
-    let row = view::owned(&state, &resident.user_id, &id).await?;
-    Ok(Json(view::render(&state, &row).await?))
+    sqlx::query("UPDATE marriage_bookings SET partner_user_id = $1 WHERE id = $2")
+        .bind(&resident.user_id)
+        .bind(&row.id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    let row = view::visible(&state, &me, &id).await?;
+    view::tell(&state, &row.user_id, &row, "marriage.declined").await?;
+    Ok(Json(view::render(&state, &row, BookingRole::Partner).await?))
 }
 
-/// Cancel: the place (and any extras) is released at once. For a divorce this withdraws the application.
+/// Cancel, by the booker (any time) or by party B once they confirmed: the place (and any extras)
+/// is released at once, and both people are free again. For a divorce this withdraws the application.
 #[utoipa::path(post, path = "/api/v1/marriage/bookings/{id}/cancel", tag = "marriage",
     params(("id" = String, Path, description = "Booking id")),
     responses((status = 200, body = Booking), (status = 404, body = ApiError), (status = 409, body = ApiError)))]
 pub async fn cancel(State(state): State<AppState>, resident: Resident, Path(id): Path<String>) -> AppResult<Json<Booking>> {
-    let row = view::owned(&state, &resident.user_id, &id).await?;
+    let me = view::account(&state, &resident.user_id).await?;
+    let row = view::visible(&state, &me, &id).await?;
+    let role = row.role_of(&resident.user_id);
+    if role == BookingRole::Partner && row.partner_user_id.as_deref() != Some(resident.user_id.as_str()) {
+        // Before confirming, party B declines instead.
+        return Err(not_awaiting());
+    }
     let mut tx = state.db.pool.begin().await?;
     if !view::end(&mut tx, &row, BookingStatus::Cancelled, state.clock.now()).await? {
         return Err(AppError::new(ErrorCode::Conflict, "The booking is not active"));
     }
     tx.commit().await?;
-    let row = view::owned(&state, &resident.user_id, &id).await?;
+    let row = view::visible(&state, &me, &id).await?;
     // After the first visit of a divorce, ending it withdraws the application (撤回离婚登记申请).
     let first_visit_done = row.kind == BookingKind::Divorce
-        && super::store::slot(&state.db, &row.slot_id).await?.is_some_and(|s| s.date <= state.clock.today());
-    view::tell(&state, &row, if first_visit_done { "marriage.withdrawn" } else { "marriage.cancelled" }).await?;
-    Ok(Json(view::render(&state, &row).await?))
+        && store::slot(&state.db, &row.slot_id).await?.is_some_and(|s| s.date <= state.clock.today());
+    let event = if first_visit_done { "marriage.withdrawn" } else { "marriage.cancelled" };
+    view::tell(&state, &row.user_id, &row, event).await?;
+    if let Some(partner) = &row.partner_user_id {
+        view::tell(&state, partner, &row, event).await?;
+    }
+    Ok(Json(view::render(&state, &row, role).await?))
 }
 
 /// Move to another registration slot: the new place is taken and the old one released in one
@@ -139,7 +154,7 @@ pub async fn reschedule(
         return Err(AppError::new(ErrorCode::Conflict, "The booking is not active"));
     }
     // A visit that has happened (a divorce's first visit starts the legal clock) cannot move.
-    let old_slot = super::store::slot(&state.db, &row.slot_id).await?;
+    let old_slot = store::slot(&state.db, &row.slot_id).await?;
     if old_slot.as_ref().is_none_or(|s| s.date <= state.clock.today()) {
         return Err(AppError::new(ErrorCode::Conflict, "The visit is no longer ahead"));
     }
@@ -150,7 +165,7 @@ pub async fn reschedule(
         }
     }
     if slot.id == row.slot_id {
-        return Ok(Json(view::render(&state, &row).await?));
+        return Ok(Json(view::render(&state, &row, BookingRole::Booker).await?));
     }
     if row.kind == BookingKind::Marriage {
         let mut f = FieldErrors::new();
@@ -184,6 +199,7 @@ pub async fn reschedule(
         return Err(AppError::new(ErrorCode::Conflict, "The booking changed meanwhile"));
     }
     crate::capacity::release(&mut tx, "marriage_slots", &row.slot_id, 1).await?;
+    holds::move_to(&mut tx, &row.id, slot.date).await?;
     if !keep_extras {
         for extra in [&row.ceremony_slot_id, &row.counselling_slot_id].into_iter().flatten() {
             crate::capacity::release(&mut tx, "marriage_slots", extra, 1).await?;
@@ -195,8 +211,11 @@ pub async fn reschedule(
     }
     tx.commit().await?;
     let row = view::owned(&state, &resident.user_id, &id).await?;
-    view::tell(&state, &row, "marriage.rescheduled").await?;
-    Ok(Json(view::render(&state, &row).await?))
+    view::tell(&state, &row.user_id, &row, "marriage.rescheduled").await?;
+    if let Some(partner) = &row.partner_user_id {
+        view::tell(&state, partner, &row, "marriage.rescheduled").await?;
+    }
+    Ok(Json(view::render(&state, &row, BookingRole::Booker).await?))
 }
 
 /// The appointment as an iCalendar file for the phone's calendar.
@@ -204,8 +223,9 @@ pub async fn reschedule(
     params(("id" = String, Path, description = "Booking id")),
     responses((status = 200, content_type = "text/calendar", body = String), (status = 404, body = ApiError)))]
 pub async fn calendar(State(state): State<AppState>, resident: Resident, Path(id): Path<String>) -> AppResult<impl IntoResponse> {
-    let row = view::owned(&state, &resident.user_id, &id).await?;
-    let booking = view::render(&state, &row).await?;
+    let me = view::account(&state, &resident.user_id).await?;
+    let row = view::visible(&state, &me, &id).await?;
+    let booking = view::render(&state, &row, row.role_of(&resident.user_id)).await?;
     let day_start = booking.slot.date.days_since_epoch() * 86_400 - i64::from(SHENZHEN_UTC_OFFSET);
     let summary = match booking.kind {
         BookingKind::Marriage => "结婚登记 Marriage registration",

@@ -1,5 +1,11 @@
 //! Demo registry offices (演示数据): real-sounding Bao'an offices, clearly marked as demo data by
 //! the app's demo banner; their names, addresses and phone numbers are illustrative.
+//!
+//! Bookings follow the real flow in the demo too: the demo resident (whose profile holds a name
+//! and document, so party A is filled at once) names any other mobile number as party B, then
+//! signs in with that number (its code is in the development sender's log/outbox) to confirm or
+//! decline as party B. No demo partner account is seeded: party B's account is the one of the
+//! phone named, made when they first sign in (or when the notice is sent).
 
 use crate::db::DbResult;
 use baoan_contract::rules::date::{Date, SHENZHEN_UTC_OFFSET};

@@ -2,9 +2,10 @@
 
 mod bookings;
 mod changes;
-mod code;
 mod demo;
+mod holds;
 mod offices;
+mod partner;
 mod second_visit;
 pub mod store;
 mod view;
@@ -26,7 +27,7 @@ pub fn router() -> Router<AppState> {
         .route("/marriage/bookings", get(bookings::list).post(bookings::create))
         .route("/marriage/bookings/{id}", get(bookings::get))
         .route("/marriage/bookings/{id}/confirm", post(changes::confirm))
-        .route("/marriage/bookings/{id}/resend-code", post(changes::resend_code))
+        .route("/marriage/bookings/{id}/decline", post(changes::decline))
         .route("/marriage/bookings/{id}/cancel", post(changes::cancel))
         .route("/marriage/bookings/{id}/reschedule", post(changes::reschedule))
         .route("/marriage/bookings/{id}/calendar.ics", get(changes::calendar))
@@ -39,7 +40,7 @@ pub fn router() -> Router<AppState> {
     paths(
         offices::list, offices::days, offices::slots, offices::nearest_free,
         bookings::create, bookings::list, bookings::get,
-        changes::confirm, changes::resend_code, changes::cancel, changes::reschedule, changes::calendar, second_visit::create,
+        changes::confirm, changes::decline, changes::cancel, changes::reschedule, changes::calendar, second_visit::create,
     ),
     tags((name = "marriage", description = "婚姻登记预约: registry offices, slots and bookings")),
 )]

@@ -1,5 +1,5 @@
-//! A booking row as its owner sees it, and the housekeeping every booking endpoint does first:
-//! releasing the places of bookings the partner did not confirm in time.
+//! A booking row as one of its parties sees it, who may see it, and the housekeeping every booking
+//! endpoint does first: releasing the places of bookings the partner did not confirm in time.
 
 use super::store;
 use crate::db::DbResult;
@@ -10,8 +10,9 @@ use baoan_contract::api::Topic;
 use baoan_contract::marriage::checklist::checklist;
 use baoan_contract::marriage::divorce::divorce_stage;
 use baoan_contract::marriage::party::ValidParty;
-use baoan_contract::marriage::{Booking, BookingKind, BookingStatus, Party};
-use baoan_contract::mask::{mask_id_number, mask_phone};
+use baoan_contract::api::profile::Profile;
+use baoan_contract::marriage::{Booking, BookingKind, BookingRole, BookingStatus, Party};
+use baoan_contract::mask::{mask_id_number, mask_name, mask_phone};
 use baoan_contract::rules::date::Date;
 use baoan_contract::rules::documents::IdType;
 use baoan_contract::rules::resident_id::Sex;
@@ -50,18 +51,59 @@ impl StoredParty {
         format!("{}:{}", self.id_type.code(), self.id_number)
     }
 
-    fn shown(&self, to_owner: bool) -> Party {
+    /// The party as the viewer may see it: `Shown::Own` in full, `Shown::Named` with the name the
+    /// booker typed about the viewer (document masked, since it may not be theirs until they
+    /// confirm), `Shown::Other` masked (name `王*`, no document, no birth date).
+    fn shown(&self, how: Shown) -> Party {
+        let own = how == Shown::Own;
         Party {
-            name: self.name.clone(),
+            name: if how == Shown::Other { mask_name(&self.name) } else { self.name.clone() },
             id_type: self.id_type,
-            id_number: to_owner.then(|| self.id_number.clone()),
+            id_number: own.then(|| self.id_number.clone()),
             id_number_masked: mask_id_number(&self.id_number),
-            birth_date: self.birth_date,
+            birth_date: own.then_some(self.birth_date),
             sex: self.sex,
             nationality: self.nationality.clone(),
             phone_masked: mask_phone(&self.phone),
         }
     }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    Own,
+    Named,
+    Other,
+}
+
+/// The signed-in resident's phone and profile identity (name and document), if they have one.
+pub struct Account {
+    pub user_id: String,
+    pub phone: String,
+    pub profile: Option<Profile>,
+}
+
+impl Account {
+    /// The key of the resident's own document in `marriage_active_people`.
+    pub fn person_key(&self) -> Option<String> {
+        self.profile.as_ref().map(|p| format!("{}:{}", p.id_type.code(), p.id_number))
+    }
+}
+
+pub async fn account(state: &AppState, user_id: &str) -> AppResult<Account> {
+    type Row = (String, Option<String>, Option<String>, Option<String>);
+    let row: Option<Row> = sqlx::query_as("SELECT phone, name, id_type, id_number FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_optional(&state.db.pool)
+        .await?;
+    let (phone, name, id_type, id_number) = row.ok_or_else(AppError::unauthorized)?;
+    let profile = match (name, id_type.as_deref().and_then(IdType::from_code), id_number) {
+        (Some(name), Some(id_type), Some(id_number)) => {
+            Some(Profile { id_number_masked: mask_id_number(&id_number), name, id_type, id_number })
+        }
+        _ => None,
+    };
+    Ok(Account { user_id: user_id.to_string(), phone, profile })
 }
 
 pub struct BookingRow {
@@ -76,18 +118,36 @@ pub struct BookingRow {
     pub counselling_slot_id: Option<String>,
     pub party_a: StoredParty,
     pub party_b: StoredParty,
-    pub partner_code_hash: Option<String>,
-    pub partner_tries: i64,
+    /// The phone party B signs in with to confirm or decline.
+    pub partner_phone: Option<String>,
+    /// Party B's account, once they confirmed or declined in it.
+    pub partner_user_id: Option<String>,
     pub confirm_by: Option<i64>,
     pub created_at: i64,
     /// A divorce second visit: its first visit.
     pub first_visit_id: Option<String>,
 }
 
-type Raw = (String, String, String, String, String, String, String, Option<String>, Option<String>, String, String, Option<String>, i64, Option<i64>, i64, Option<String>);
+impl BookingRow {
+    /// How `user_id` is party to this booking.
+    pub fn role_of(&self, user_id: &str) -> BookingRole {
+        if self.user_id == user_id {
+            BookingRole::Booker
+        } else {
+            BookingRole::Partner
+        }
+    }
+}
+
+type Raw = (String, String, String, String, String, String, String, Option<String>, Option<String>, String, String, Option<String>, Option<String>, Option<i64>, i64, Option<String>);
 
 pub const COLUMNS: &str = "id, reference, user_id, kind, status, office_id, slot_id, ceremony_slot_id, counselling_slot_id, \
-     party_a, party_b, partner_code_hash, partner_tries, confirm_by, created_at, first_visit_id";
+     party_a, party_b, partner_phone, partner_user_id, confirm_by, created_at, first_visit_id";
+
+/// Who may see a booking: its booker; party B's account once it confirmed or declined; while it
+/// awaits its partner, the account signed in with party B's phone. `$1` user id, `$2` phone.
+const VISIBLE_TO: &str =
+    "(user_id = $1 OR partner_user_id = $1 OR (partner_phone = $2 AND status = 'awaiting_partner' AND partner_user_id IS NULL))";
 
 fn from_raw(r: Raw) -> Option<BookingRow> {
     Some(BookingRow {
@@ -102,15 +162,44 @@ fn from_raw(r: Raw) -> Option<BookingRow> {
         counselling_slot_id: r.8,
         party_a: serde_json::from_str(&r.9).ok()?,
         party_b: serde_json::from_str(&r.10).ok()?,
-        partner_code_hash: r.11,
-        partner_tries: r.12,
+        partner_phone: r.11,
+        partner_user_id: r.12,
         confirm_by: r.13,
         created_at: r.14,
         first_visit_id: r.15,
     })
 }
 
-/// The resident's booking, or 404 — also when it is someone else's (never revealed).
+/// A booking the resident may see (as booker or partner), or 404 — also when it is someone
+/// else's (never revealed).
+pub async fn visible(state: &AppState, account: &Account, id: &str) -> AppResult<BookingRow> {
+    let raw: Option<Raw> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM marriage_bookings WHERE id = $3 AND {VISIBLE_TO}"))
+        .bind(&account.user_id)
+        .bind(&account.phone)
+        .bind(id)
+        .fetch_optional(&state.db.pool)
+        .await?;
+    raw.and_then(from_raw).ok_or_else(AppError::not_found)
+}
+
+/// One page of the bookings the resident may see, newest first, and whether more follow.
+pub async fn page_of(state: &AppState, account: &Account, page: u32, per_page: u32) -> DbResult<(Vec<BookingRow>, bool)> {
+    let raw: Vec<Raw> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM marriage_bookings WHERE {VISIBLE_TO} ORDER BY created_at DESC, id DESC LIMIT $3 OFFSET $4"
+    ))
+    .bind(&account.user_id)
+    .bind(&account.phone)
+    .bind(i64::from(per_page) + 1)
+    .bind(i64::from(page - 1) * i64::from(per_page))
+    .fetch_all(&state.db.pool)
+    .await?;
+    let mut rows: Vec<BookingRow> = raw.into_iter().filter_map(from_raw).collect();
+    let more = rows.len() > per_page as usize;
+    rows.truncate(per_page as usize);
+    Ok((rows, more))
+}
+
+/// The resident's own booking (they booked it), or 404 — also when it is someone else's.
 pub async fn owned(state: &AppState, user_id: &str, id: &str) -> AppResult<BookingRow> {
     let raw: Option<Raw> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM marriage_bookings WHERE id = $1 AND user_id = $2"))
         .bind(id)
@@ -129,18 +218,8 @@ pub async fn by_reference(state: &AppState, reference: &str) -> DbResult<Option<
     Ok(raw.and_then(from_raw))
 }
 
-pub async fn all_of(state: &AppState, user_id: &str) -> DbResult<Vec<BookingRow>> {
-    let raw: Vec<Raw> = sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM marriage_bookings WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT 100"
-    ))
-    .bind(user_id)
-    .fetch_all(&state.db.pool)
-    .await?;
-    Ok(raw.into_iter().filter_map(from_raw).collect())
-}
-
-/// The response for the booking's owner (who is party A): party A's number in full, party B's masked.
-pub async fn render(state: &AppState, row: &BookingRow) -> AppResult<Booking> {
+/// The booking as `role` sees it: their own party in full, the other masked.
+pub async fn render(state: &AppState, row: &BookingRow, role: BookingRole) -> AppResult<Booking> {
     let today = state.clock.today();
     let office = store::office(&state.db, &row.office_id, today).await?.ok_or_else(AppError::not_found)?;
     let slot = store::slot(&state.db, &row.slot_id).await?.ok_or_else(AppError::not_found)?;
@@ -175,8 +254,13 @@ pub async fn render(state: &AppState, row: &BookingRow) -> AppResult<Booking> {
     } else {
         None
     };
+    let (a, b) = match role {
+        BookingRole::Booker => (Shown::Own, Shown::Other),
+        BookingRole::Partner => (Shown::Other, Shown::Named),
+    };
     Ok(Booking {
         id: row.id.clone(),
+        role,
         reference: row.reference.clone(),
         kind: row.kind,
         status: row.status,
@@ -186,13 +270,9 @@ pub async fn render(state: &AppState, row: &BookingRow) -> AppResult<Booking> {
         slot,
         ceremony,
         counselling,
-        party_a: row.party_a.shown(true),
-        party_b: row.party_b.shown(false),
+        party_a: row.party_a.shown(a),
+        party_b: row.party_b.shown(b),
         confirm_by: (row.status == BookingStatus::AwaitingPartner).then_some(row.confirm_by).flatten(),
-        resend_code_in: match row.status {
-            BookingStatus::AwaitingPartner => Some(super::code::resend_in(state, &row.id).await?),
-            _ => None,
-        },
         divorce,
         first_visit_reference: first_visit.map(|(r, _)| r),
         second_visit_reference,
@@ -211,17 +291,20 @@ pub async fn first_visit_of(state: &AppState, id: &str) -> AppResult<Option<(Str
     Ok(r.and_then(|(reference, day)| Some((reference, Date::parse_iso(&day)?))))
 }
 
-/// Ends an active booking (cancelled or expired) and gives its places back, in one transaction.
-/// Returns false when it was no longer active (someone else ended it first).
+/// Ends an active booking (cancelled, declined or expired) and gives its places and holds back, in
+/// the caller's transaction. Conditional on the state it was read in (`row.status`): returns false
+/// when that changed meanwhile (a confirm, decline or cancel at the same moment won).
 pub async fn end(tx: &mut AnyConnection, row: &BookingRow, status: BookingStatus, now: i64) -> DbResult<bool> {
-    let done = sqlx::query(
-        "UPDATE marriage_bookings SET status = $1, updated_at = $2 WHERE id = $3 AND status IN ('awaiting_partner', 'confirmed')",
-    )
-    .bind(status.code())
-    .bind(now)
-    .bind(&row.id)
-    .execute(&mut *tx)
-    .await?;
+    if !row.status.is_active() {
+        return Ok(false);
+    }
+    let done = sqlx::query("UPDATE marriage_bookings SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4")
+        .bind(status.code())
+        .bind(now)
+        .bind(&row.id)
+        .bind(row.status.code())
+        .execute(&mut *tx)
+        .await?;
     if done.rows_affected() != 1 {
         return Ok(false);
     }
@@ -245,16 +328,16 @@ pub async fn release_expired(state: &AppState) -> AppResult<()> {
         let mut tx = state.db.pool.begin().await?;
         if end(&mut tx, &row, BookingStatus::Expired, now).await? {
             tx.commit().await?;
-            tell(state, &row, "marriage.expired").await?;
+            tell(state, &row.user_id, &row, "marriage.expired").await?;
         }
     }
     Ok(())
 }
 
-/// A status change in the owner's message centre.
-pub async fn tell(state: &AppState, row: &BookingRow, event: &str) -> AppResult<()> {
+/// A status change in a party's message centre.
+pub async fn tell(state: &AppState, user_id: &str, row: &BookingRow, event: &str) -> AppResult<()> {
     let path = format!("/marriage/bookings/{}", row.id);
     let notice = Notice { topic: Topic::Marriage, event, reference: &row.reference, action_path: &path, deadline: None, detail: None };
-    notify(&state.db, &row.user_id, notice, state.clock.now()).await?;
+    notify(&state.db, user_id, notice, state.clock.now()).await?;
     Ok(())
 }

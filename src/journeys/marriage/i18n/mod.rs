@@ -8,7 +8,8 @@ use crate::i18n::{JourneyStrings, Lang, Msg};
 use baoan_contract::error::FieldError;
 
 crate::keys! {
-    Title, Intro, KindQuestion, KindMarriage, KindDivorce, KindReplacement, Continue, MyBookingsLink, OfficeTitle, OfficeHint, Phone, OfficePhone, MapLink, ChooseOffice, DayTitle, DayHint, PlacesLeft, DayFull, DayClosed, BusyWarning, BusyNearest, SlotTitle, SlotFull, PartiesTitle, PartyA, PartyB, PartnerCodeHint, DerivedFromId, Male, Female, BirthDate, BirthDateHint, Sex, Nationality, NationalityHint, ExtrasTitle, Ceremony, CeremonyHint, Counselling, CounsellingHint, NoThanks, BringTitle, BringResidentId, BringHkMacau, BringTaiwan, BringForeign, BringJointPhotos, BringCertificates, BringAgreement, BringReplacementPhotos, BringReceipt, CheckTitle, Change, WhenLabel, CheckDeclaration, Submit, Submitting, SlotTakenTitle, SlotTakenBody, BookingTitle, ConfirmedTitle, Reference, CheckInTitle, QrLabel, AddToCalendar, Print, NextTitle, NextBody, AwaitingBody, PartnerCode, ConfirmButton, DivorceTitle, DivorceBefore, DivorceCooling, DivorceWindow, DivorceMissed, CancelBooking, StatusAwaiting, StatusConfirmed, StatusCancelled, StatusExpired, MineHeading, MineEmpty, BookNow, Mon, Tue, Wed, Thu, Fri, Sat, Sun, FeUnderAge, FeSamePerson, FeSlotFull, FeSlotUnavailable, FeAlreadyBooked, FeBirthDate, EvAwaiting, EvConfirmed, EvCancelled, EvExpired, EvRescheduled, ListSeparator, OfficeLabel, DivorceWindowTitle, DivorceMissedTitle, KindDivorceSecond, SecondVisitButton, SecondVisitTitle, SecondVisitHint, SecondVisitSubmit, FirstVisitRef, SecondVisitRef, WithdrawTitle, WithdrawBody, WithdrawButton, EvWithdrawn, FeSecondVisitTooEarly, FeSecondVisitMissed, ResendCode, ResendCodeIn, CodeResent, RescheduleTitle, RescheduleLink, CurrentTime, ChooseAnotherDay, ChooseAnotherTime, RescheduleConfirmTitle, NewTime, RescheduleButton, RescheduleExtrasNote, MovedNotice, OutsideWindow,
+    Title, Intro, KindQuestion, KindMarriage, KindDivorce, KindReplacement, Continue, MyBookingsLink, OfficeTitle, OfficeHint, Phone, OfficePhone, MapLink, ChooseOffice, DayTitle, DayHint, PlacesLeft, DayFull, DayClosed, BusyWarning, BusyNearest, SlotTitle, SlotFull, PartiesTitle, PartyA, PartyB, PartnerCodeHint, DerivedFromId, Male, Female, BirthDate, BirthDateHint, Sex, Nationality, NationalityHint, ExtrasTitle, Ceremony, CeremonyHint, Counselling, CounsellingHint, NoThanks, BringTitle, BringResidentId, BringHkMacau, BringTaiwan, BringForeign, BringJointPhotos, BringCertificates, BringAgreement, BringReplacementPhotos, BringReceipt, CheckTitle, Change, WhenLabel, CheckDeclaration, Submit, Submitting, SlotTakenTitle, SlotTakenBody, BookingTitle, ConfirmedTitle, Reference, CheckInTitle, QrLabel, AddToCalendar, Print, NextTitle, NextBody, AwaitingBody, ConfirmButton, DivorceTitle, DivorceBefore, DivorceCooling, DivorceWindow, DivorceMissed, CancelBooking, StatusAwaiting, StatusConfirmed, StatusCancelled, StatusExpired, MineHeading, MineEmpty, BookNow, Mon, Tue, Wed, Thu, Fri, Sat, Sun, FeUnderAge, FeSamePerson, FeSlotFull, FeSlotUnavailable, FeAlreadyBooked, FeBirthDate, EvAwaiting, EvConfirmed, EvCancelled, EvExpired, EvRescheduled, ListSeparator, OfficeLabel, DivorceWindowTitle, DivorceMissedTitle, KindDivorceSecond, SecondVisitButton, SecondVisitTitle, SecondVisitHint, SecondVisitSubmit, FirstVisitRef, SecondVisitRef, WithdrawTitle, WithdrawBody, WithdrawButton, EvWithdrawn, FeSecondVisitTooEarly, FeSecondVisitMissed, RescheduleTitle, RescheduleLink, CurrentTime, ChooseAnotherDay, ChooseAnotherTime, RescheduleConfirmTitle, NewTime, RescheduleButton, RescheduleExtrasNote, MovedNotice, OutsideWindow,
+    OwnIdentityHint, OwnIdentityChange, OwnIdentityNeeded, OwnIdentitySave, PartyADetails, PartnerPhone, PartnerPhoneHint, StatusDeclined, PartnerAsk, PartnerAskTitle, DeclineButton, FeProfileIdentityMissing, FeNotYourDocument, FePartnerOwnPhone, FeAccountHasBooking, EvPartnerRequest, EvDeclined, MineAwaitingYou,
 }
 
 fn text(lang: Lang, key: Key) -> &'static str {
@@ -30,6 +31,10 @@ pub fn field_error(e: FieldError) -> Option<Msg> {
         FieldError::MarriageBirthDate => Key::FeBirthDate.into(),
         FieldError::MarriageSecondVisitTooEarly => Key::FeSecondVisitTooEarly.into(),
         FieldError::MarriageSecondVisitWindowMissed => Key::FeSecondVisitMissed.into(),
+        FieldError::MarriageProfileIdentityMissing => Key::FeProfileIdentityMissing.into(),
+        FieldError::MarriageNotYourDocument => Key::FeNotYourDocument.into(),
+        FieldError::MarriagePartnerOwnPhone => Key::FePartnerOwnPhone.into(),
+        FieldError::MarriageAccountHasBooking => Key::FeAccountHasBooking.into(),
         _ => return None,
     })
 }
@@ -47,6 +52,8 @@ pub fn event_message(event: &str) -> Option<Msg> {
         "marriage.expired" => Key::EvExpired,
         "marriage.rescheduled" => Key::EvRescheduled,
         "marriage.withdrawn" => Key::EvWithdrawn,
+        "marriage.partner_request" => Key::EvPartnerRequest,
+        "marriage.declined" => Key::EvDeclined,
         _ => return None,
     };
     Some(key.into())

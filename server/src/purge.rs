@@ -36,6 +36,8 @@ pub struct Purged {
     pub sessions: u64,
     pub sms_codes: u64,
     pub rate_events: u64,
+    /// Devices remembered as having signed in to a number (auth), once that memory has lapsed.
+    pub sign_in_devices: u64,
     pub idempotency_records: u64,
     pub uploads: u64,
 }
@@ -50,6 +52,11 @@ pub async fn run_once(state: &AppState, now: i64) -> DbResult<Purged> {
         sessions: before("DELETE FROM sessions WHERE expires_at <= $1", now).await?,
         sms_codes: before("DELETE FROM sms_codes WHERE expires_at <= $1", now).await?,
         rate_events: before("DELETE FROM rate_events WHERE at <= $1", now - RATE_EVENT_SECONDS).await?,
+        sign_in_devices: before(
+            "DELETE FROM sign_in_devices WHERE last_sign_in_at <= $1",
+            now - baoan_contract::api::KNOWN_DEVICE_SECONDS,
+        )
+        .await?,
         idempotency_records: before(
             "DELETE FROM idempotency_keys WHERE created_at <= $1",
             now - IDEMPOTENCY_RECORD_SECONDS,

@@ -21,7 +21,7 @@ pub async fn seed_if_empty(db: &Db, now: i64) -> DbResult<bool> {
     if users > 0 {
         return Ok(false);
     }
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin().await?;
     sqlx::query("INSERT INTO service_meta (key, value) VALUES ($1, $2)")
         .bind("demo")
         .bind("1")

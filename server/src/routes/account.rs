@@ -9,11 +9,11 @@
 //! requests staff have not done yet. Everything else of the resident is deleted; the account row
 //! stays only as an anonymous anchor for those records (no phone number, name or document).
 
-use crate::auth::session::{self, is_https, set_cookie_headers, Resident};
+use crate::auth::session::{self, set_cookie_headers, Resident};
 use crate::error::{AppResult, JsonBody};
 use crate::state::AppState;
 use axum::extract::State;
-use axum::http::{header, HeaderMap, HeaderValue};
+use axum::http::{header, HeaderValue};
 use axum::response::IntoResponse;
 use axum::Json;
 use baoan_contract::api::{DeleteAccount, DeletionPlan, KeptReason, KeptRecord};
@@ -33,6 +33,7 @@ pub const EXPORT: &[(&str, &str)] = &[
     ("assistance_documents", "SELECT d.* FROM assistance_documents d JOIN assistance_applications a ON a.id = d.application_id WHERE a.user_id = $1"),
     ("assistance_history", "SELECT h.* FROM assistance_history h JOIN assistance_applications a ON a.id = h.application_id WHERE a.user_id = $1 ORDER BY h.at"),
     ("marriage_bookings", "SELECT id, reference, kind, status, office_id, slot_id, ceremony_slot_id, counselling_slot_id, party_a, party_b, first_visit_id, created_at, updated_at FROM marriage_bookings WHERE user_id = $1 ORDER BY created_at"),
+    ("marriage_bookings_as_partner", "SELECT id, reference, kind, status, office_id, slot_id, ceremony_slot_id, counselling_slot_id, party_a, party_b, first_visit_id, created_at, updated_at FROM marriage_bookings WHERE partner_user_id = $1 ORDER BY created_at"),
     ("charity_gifts", "SELECT * FROM charity_gifts WHERE user_id = $1 ORDER BY created_at"),
     ("charity_pledges", "SELECT * FROM charity_pledges WHERE user_id = $1 ORDER BY created_at"),
     ("memorials", "SELECT * FROM memorials WHERE owner_id = $1 ORDER BY created_at"),
@@ -136,7 +137,6 @@ async fn plan(state: &AppState, user_id: &str) -> AppResult<DeletionPlan> {
               (status = 401, body = ApiError), (status = 422, body = ApiError, description = "confirm was not true")))]
 pub async fn delete(
     State(state): State<AppState>,
-    headers: HeaderMap,
     resident: Resident,
     JsonBody(req): JsonBody<DeleteAccount>,
 ) -> AppResult<impl IntoResponse> {
@@ -151,7 +151,7 @@ pub async fn delete(
         crate::purge::remove_file(&state, &id).await;
     }
     tracing::info!(kept = kept.kept.len(), "account deleted");
-    let cookie = session::end(&state, &resident, is_https(&headers, &state)).await?;
+    let cookie = session::end_all(&state, &resident).await?;
     Ok((set_cookie_headers(cookie), Json(kept)))
 }
 
@@ -159,7 +159,7 @@ pub async fn delete(
 async fn delete_account(state: &AppState, user: &str) -> AppResult<Vec<String>> {
     let now = state.clock.now();
     let today = state.clock.today().to_iso();
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin().await?;
     macro_rules! run {
         ($sql:expr) => {
             sqlx::query($sql).bind(user).execute(&mut *tx).await?
@@ -168,6 +168,8 @@ async fn delete_account(state: &AppState, user: &str) -> AppResult<Vec<String>> 
     let (phone,): (String,) =
         sqlx::query_as("SELECT phone FROM users WHERE id = $1").bind(user).fetch_one(&mut *tx).await?;
     sqlx::query("DELETE FROM sms_codes WHERE phone = $1").bind(&phone).execute(&mut *tx).await?;
+    // Which devices signed in to this number (auth's device memory) is personal too.
+    sqlx::query("DELETE FROM sign_in_devices WHERE phone = $1").bind(&phone).execute(&mut *tx).await?;
     run!("DELETE FROM sessions WHERE user_id = $1");
     run!("DELETE FROM messages WHERE user_id = $1");
     run!("DELETE FROM assistance_drafts WHERE user_id = $1");

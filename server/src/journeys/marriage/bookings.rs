@@ -126,7 +126,7 @@ async fn create_once(state: &AppState, resident: &Resident, req: BookingRequest)
 
     let now = state.clock.now();
     let id = crate::db::new_id();
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin().await?;
     // The first statement writes, so on SQLite this transaction queues for the write lock
     // (busy_timeout) instead of failing to upgrade a read lock under contention.
     if !crate::capacity::take(&mut tx, "marriage_slots", &slot.id, 1).await? {

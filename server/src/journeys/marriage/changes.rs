@@ -55,7 +55,7 @@ pub async fn confirm(State(state): State<AppState>, resident: Resident, Path(id)
     }
     let slot = store::slot(&state.db, &row.slot_id).await?.ok_or_else(AppError::not_found)?;
     let today = state.clock.today();
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin().await?;
     let done = sqlx::query(
         "UPDATE marriage_bookings SET status = 'confirmed', partner_user_id = $1, confirm_by = NULL, updated_at = $2 \
          WHERE id = $3 AND status = 'awaiting_partner'",
@@ -93,7 +93,7 @@ pub async fn decline(State(state): State<AppState>, resident: Resident, Path(id)
     if row.status != BookingStatus::AwaitingPartner {
         return Err(not_awaiting());
     }
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin().await?;
     if !view::end(&mut tx, &row, BookingStatus::Declined, state.clock.now()).await? {
         return Err(not_awaiting());
     }
@@ -121,7 +121,7 @@ pub async fn cancel(State(state): State<AppState>, resident: Resident, Path(id):
         // Before confirming, party B declines instead.
         return Err(not_awaiting());
     }
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin().await?;
     if !view::end(&mut tx, &row, BookingStatus::Cancelled, state.clock.now()).await? {
         return Err(AppError::new(ErrorCode::Conflict, "The booking is not active"));
     }
@@ -180,7 +180,7 @@ pub async fn reschedule(
     }
     let old_day = old_slot.map(|s| s.date);
     let keep_extras = old_day == Some(slot.date) && slot.office_id == row.office_id;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin().await?;
     if !crate::capacity::take(&mut tx, "marriage_slots", &slot.id, 1).await? {
         return Err(conflict("slot_id", FieldError::MarriageSlotFull));
     }

@@ -43,6 +43,10 @@ pub async fn notify_partner(state: &AppState, row: &BookingRow, slot: &Slot, off
         "请在2小时内用本手机号登录宝安民政便民服务，在「我的」中确认或拒绝；未确认的预约将自动取消".to_string(),
     ];
     state.sms.send_notice(phone, crate::auth::sms::SmsPurpose::MarriagePartnerNotice, &params).await.map_err(|e| {
+        // The district-wide SMS ceiling (auth::ceiling) is a 429 saying when to retry, not a failure.
+        if let Some(after) = crate::auth::ceiling::retry_after(&e) {
+            return crate::auth::ceiling::refusal(after);
+        }
         tracing::error!(error = %e, "SMS sender failed (marriage partner notice)");
         AppError::new(ErrorCode::Internal, "Could not send the notice")
     })?;

@@ -57,7 +57,7 @@ pub async fn create(State(state): State<AppState>, resident: Resident, JsonBody(
 
     let now = state.clock.now();
     let id = crate::db::new_id();
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin().await?;
     if !crate::capacity::take(&mut tx, "marriage_slots", &slot.id, 1).await? {
         return Err(conflict("slot_id", FieldError::MarriageSlotFull));
     }

@@ -112,7 +112,7 @@ pub async fn ensure_slots(db: &Db, today: Date) -> DbResult<()> {
         let special = special_days(db, &office_id, today).await?;
         let start = through.as_deref().and_then(Date::parse_iso).map(|d| d.add_days(1)).unwrap_or(today.add_days(1));
         let start = start.max(today.add_days(1));
-        let mut tx = db.pool.begin().await?;
+        let mut tx = db.begin().await?;
         let mut day = start;
         while day <= last {
             let kind = special.iter().find(|s| s.date == day).map(|s| s.kind);

@@ -325,7 +325,7 @@ pub async fn release_expired(state: &AppState) -> AppResult<()> {
     .fetch_all(&state.db.pool)
     .await?;
     for row in raw.into_iter().filter_map(from_raw) {
-        let mut tx = state.db.pool.begin().await?;
+        let mut tx = state.db.begin().await?;
         if end(&mut tx, &row, BookingStatus::Expired, now).await? {
             tx.commit().await?;
             tell(state, &row.user_id, &row, "marriage.expired").await?;

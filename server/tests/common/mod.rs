@@ -301,7 +301,7 @@ pub fn assert_error_shape(body: &Value, code: &str) {
     assert_eq!(obj.get("code").and_then(Value::as_str), Some(code), "error code in {body}");
     assert!(obj.get("message").is_some_and(Value::is_string), "error message is a string in {body}");
     for key in obj.keys() {
-        assert!(matches!(key.as_str(), "code" | "message" | "fields"), "unexpected key {key:?} in {body}");
+        assert!(matches!(key.as_str(), "code" | "message" | "fields" | "retry_after_seconds"), "unexpected key {key:?} in {body}");
     }
     if let Some(fields) = obj.get("fields") {
         let fields = fields.as_object().unwrap_or_else(|| panic!("fields is an object in {body}"));

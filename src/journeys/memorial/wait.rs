@@ -23,3 +23,15 @@ pub fn wait_message(i18n: I18n, error: &ClientError) -> Option<String> {
 pub fn failure_text(i18n: I18n, error: &ClientError) -> String {
     wait_message(i18n, error).unwrap_or_else(|| i18n.t(error_key(error)).to_string())
 }
+
+/// "Try again in …" under a form, while `error` holds a 429 (nothing otherwise).
+#[leptos::component]
+pub fn WaitNotice(error: leptos::prelude::RwSignal<Option<ClientError>>) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    let i18n = crate::i18n::use_i18n();
+    move || {
+        error.get().and_then(|e| wait_message(i18n, &e)).map(|text| {
+            view! { <p class="notice notice-error" role="alert" data-testid="wait">{text}</p> }
+        })
+    }
+}

@@ -130,7 +130,7 @@ async fn guessing_certificate_numbers_stops_at_the_limit(server: TestServer) {
         "validation",
     )
     .await;
-    assert_eq!(body["fields"]["relation"], "required");
+    assert_eq!(body["fields"]["relation"], "memorial.relation");
     let body = expect_error(
         publish(&server, &owner, &id, "BA-2019-000024", "neighbour").await,
         StatusCode::UNPROCESSABLE_ENTITY,

@@ -67,12 +67,10 @@ impl Relation {
         }
     }
 
-    /// Empty → `Required`; anything but one of the codes → `MemorialRelation`.
+    /// One of the codes, or `MemorialRelation` ("choose how you are related"), also when empty:
+    /// the question is a choice, so "fill this in" would not say what to do.
     pub fn parse(code: &str) -> Result<Relation, FieldError> {
         let code = code.trim();
-        if code.is_empty() {
-            return Err(FieldError::Required);
-        }
         Relation::ALL.into_iter().find(|r| r.code() == code).ok_or(FieldError::MemorialRelation)
     }
 }
@@ -274,14 +272,14 @@ mod tests {
         for r in Relation::ALL {
             assert_eq!(Relation::parse(r.code()), Ok(r));
         }
-        assert_eq!(Relation::parse(" "), Err(FieldError::Required));
+        assert_eq!(Relation::parse(" "), Err(FieldError::MemorialRelation));
         assert_eq!(Relation::parse("friend"), Err(FieldError::MemorialRelation));
         let req = PublishRequest { certificate_number: "ba-2019-000123".into(), relation: "child".into() };
         assert_eq!(req.validate(), Ok(("BA-2019-000123".into(), Relation::Child)));
         let req = PublishRequest { certificate_number: "x".into(), relation: String::new() };
         let e = req.validate().unwrap_err();
         assert_eq!(e.0.get("certificate_number"), Some(&FieldError::MemorialCertificateFormat));
-        assert_eq!(e.0.get("relation"), Some(&FieldError::Required));
+        assert_eq!(e.0.get("relation"), Some(&FieldError::MemorialRelation));
     }
 
     #[test]

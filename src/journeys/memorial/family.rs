@@ -93,7 +93,7 @@ pub fn FamilyControls(id: String) -> impl IntoView {
                         let path = format!("{}/invitations/{}", inv_base, inv.id);
                         let active = inv.status == "active";
                         view! {
-                            <li class="memorial-message">
+                            <li class="family-item">
                                 <p><span class="memorial-tag">{move || i18n.t(key)}</span></p>
                                 <p class="hint">{move || i18n.t(Key::InvUses)}": "{inv.uses}"/"{inv.max_uses}" · "
                                     {move || i18n.t(Key::InvValidUntil)}" "{until.clone()}</p>
@@ -116,7 +116,7 @@ pub fn FamilyControls(id: String) -> impl IntoView {
                         let path = format!("{}/members/{}", member_base, m.id);
                         let who = if m.name.is_empty() { m.phone.clone() } else { format!("{} · {}", m.name, m.phone) };
                         view! {
-                            <li class="memorial-message">
+                            <li class="family-item">
                                 <p>{who}" "
                                     <button type="button" class="link-button" on:click=move |_| delete(path.clone())>{move || i18n.t(Key::RemoveMember)}</button>
                                 </p>

@@ -28,7 +28,7 @@ test("make public with the relation; a visitor sees the author's name masked", a
   await page.getByRole("button", { name: tm(L, "MakePublic") }).last().click();
   await expect(page.locator("#relation-error")).toContainText(tm(L, "FeRelation"));
   await page.screenshot({ path: shots("make-public.png"), fullPage: true });
-  await page.getByLabel(tm(L, "RelChild")).check();
+  await page.getByLabel(tm(L, "RelChild"), { exact: true }).check();
   await page.getByRole("button", { name: tm(L, "MakePublic") }).last().click();
   await expect(page.getByText(tm(L, "Public"), { exact: true })).toBeVisible();
 

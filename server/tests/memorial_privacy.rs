@@ -216,6 +216,7 @@ async fn invitations_expire_run_out_and_can_be_revoked(server: TestServer) {
     expect_error(get(&server, &sixth, &memorial).await, StatusCode::NOT_FOUND, "not_found").await;
 
     // Revoked: refused; only the owner can revoke or list.
+    server.clock.advance(60); // a minute later (the list is newest first)
     let third = invite(&server, &owner, &id).await;
     let revoke = format!("/api/v1/memorial/memorials/{id}/invitations/{}", third["id"].as_str().unwrap());
     let member = signed_in(&server, "13710000030").await; // joined above

@@ -283,6 +283,13 @@ field_errors! {
     MemorialNoProxyService => "memorial.no_proxy_service",
     /// Booking for someone else: give both the visitor's name and their mobile number.
     MemorialVisitorIncomplete => "memorial.visitor_incomplete",
+    // --- issue 10, slice "memorial" ---
+    /// Making a memorial public: say how you are related to the deceased (one of the choices).
+    MemorialRelation => "memorial.relation",
+    /// Staff handling a report: hiding needs a reported message; otherwise dismiss.
+    MemorialReportAction => "memorial.report_action",
+    /// A report names a message that is not on this memorial.
+    MemorialReportMessage => "memorial.report_message",
 
     // ── Privacy (issue 10): uploads quota. ──
     /// The resident's uploads kept on the server already reach their quota (count or bytes).

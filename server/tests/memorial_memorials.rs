@@ -79,7 +79,7 @@ async fn public_only_with_a_valid_cemetery_record(server: TestServer) {
     let living = create(&server, &owner, "王小明").await;
     let real = create(&server, &owner, "陈国华").await;
     let publish = |id: &str, number: &str| {
-        owner.put(server.url(&format!("/api/v1/memorial/memorials/{id}/public"))).json(&json!({ "certificate_number": number })).send()
+        owner.put(server.url(&format!("/api/v1/memorial/memorials/{id}/public"))).json(&json!({ "certificate_number": number, "relation": "child" })).send()
     };
     let (lid, rid) = (living["id"].as_str().unwrap(), real["id"].as_str().unwrap());
     let body = expect_error(publish(lid, "BA-2019-000123").await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
@@ -90,7 +90,7 @@ async fn public_only_with_a_valid_cemetery_record(server: TestServer) {
     assert_eq!(body["fields"]["certificate_number"], "memorial.certificate_unknown");
     expect_error(get(&server, &stranger, lid).await, StatusCode::NOT_FOUND, "not_found").await;
     // Someone else cannot publish it.
-    let r = stranger.put(server.url(&format!("/api/v1/memorial/memorials/{rid}/public"))).json(&json!({ "certificate_number": "BA-2019-000123" })).send().await.unwrap();
+    let r = stranger.put(server.url(&format!("/api/v1/memorial/memorials/{rid}/public"))).json(&json!({ "certificate_number": "BA-2019-000123", "relation": "child" })).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
     let r = publish(rid, "ba-2019-000123").await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);

@@ -50,7 +50,7 @@ impl MemorialCreate {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MemorialMessage {
     pub id: String,
-    /// The author's name as they gave it in their profile, or empty.
+    /// The author's name masked (`王**`, see `mask::mask_name`), or empty: never a full name.
     pub author: String,
     pub text: String,
     pub created_at: i64,
@@ -75,7 +75,12 @@ pub struct Memorial {
     pub flowers: i64,
     pub candles: i64,
     pub reminder: bool,
+    /// The newest messages (at most `MAX_PAGE_SIZE`, oldest of them first); older ones are
+    /// paged at `GET …/messages`.
     pub messages: Vec<MemorialMessage>,
+    /// How many messages this viewer could page through in all.
+    #[serde(default)]
+    pub messages_total: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -91,22 +96,12 @@ pub struct MemorialSummary {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MemorialList {
     pub memorials: Vec<MemorialSummary>,
-}
-
-/// An invitation link for family (`/memorial/join/{token}`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct Invitation {
-    pub token: String,
-    pub path: String,
-    pub expires_at: i64,
-}
-
-/// Make a memorial public by linking it to a cemetery record.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct PublishRequest {
-    pub certificate_number: String,
+    #[serde(default)]
+    pub page: u32,
+    #[serde(default)]
+    pub page_size: u32,
+    #[serde(default)]
+    pub total: i64,
 }
 
 /// `flower` or `candle` — free, counted, never ranked.

@@ -3,6 +3,8 @@
 
 pub mod reminders;
 pub mod rules;
+pub mod sharing;
 pub mod types;
 
+pub use sharing::*;
 pub use types::*;

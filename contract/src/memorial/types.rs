@@ -188,6 +188,12 @@ pub struct Booking {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BookingList {
     pub bookings: Vec<Booking>,
+    #[serde(default)]
+    pub page: u32,
+    #[serde(default)]
+    pub page_size: u32,
+    #[serde(default)]
+    pub total: i64,
 }
 
 /// Services staff can do at a grave on the family's behalf.
@@ -244,7 +250,7 @@ pub struct ProxyView {
     pub deceased_name: String,
     pub grave: Grave,
     pub note: String,
-    /// `requested` or `done`.
+    /// `requested`, `done` or `cancelled` (by the family, before staff went).
     pub status: String,
     /// Ids of staff's photos, readable at `/api/v1/memorial/proxy/{id}/photos/{photo}`.
     pub photos: Vec<String>,
@@ -254,6 +260,12 @@ pub struct ProxyView {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProxyList {
     pub requests: Vec<ProxyView>,
+    #[serde(default)]
+    pub page: u32,
+    #[serde(default)]
+    pub page_size: u32,
+    #[serde(default)]
+    pub total: i64,
 }
 
 /// Staff mark a proxy sweep done, attaching photos (upload ids).

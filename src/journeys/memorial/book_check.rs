@@ -6,6 +6,7 @@ use super::i18n::Key;
 use crate::i18n::use_i18n;
 use crate::shared::api::{self, ClientError};
 use crate::shared::form::{ErrorSummary, FormErrors};
+use super::wait::{wait_message, WaitNotice};
 use crate::shared::loadable::error_key;
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
@@ -27,6 +28,8 @@ fn Check() -> impl IntoView {
     let draft = booking_draft();
     let errors = FormErrors::new();
     let general = RwSignal::new(None::<crate::i18n::Key>);
+    // Too many today (429): say how long to wait, from the server's Retry-After.
+    let wait = RwSignal::new(None::<ClientError>);
     let navigate = use_navigate();
     if draft.key.get_untracked().is_empty() {
         draft.renew_key();
@@ -47,6 +50,7 @@ fn Check() -> impl IntoView {
             draft.renew_key();
             errors.set(FieldErrors(e.fields));
         }
+        Some(Err(e)) if wait_message(i18n, &e).is_some() => wait.set(Some(e)),
         Some(Err(e)) => general.set(Some(error_key(&e))),
         None => {}
     });
@@ -70,11 +74,13 @@ fn Check() -> impl IntoView {
     });
     let confirm = move |_| {
         general.set(None);
+        wait.set(None);
         submit.dispatch(draft.request());
     };
     view! {
         <h1>{move || i18n.t(Key::CheckTitle)}</h1>
         <ErrorSummary errors=errors general=Signal::from(general) />
+        <WaitNotice error=wait />
         <dl class="summary-list">
             {row(Key::Cemetery, d.cemetery_name.into(), "/memorial/book")}
             {row(Key::Day, d.date.into(), "/memorial/book")}

@@ -6,6 +6,7 @@ use crate::i18n::use_i18n;
 use crate::shared::api::{self, ClientError};
 use crate::shared::draft::{clear_draft, draft_field};
 use crate::shared::form::{ErrorSummary, FormErrors, TextField};
+use super::wait::{wait_message, WaitNotice};
 use crate::shared::loadable::error_key;
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
@@ -38,6 +39,8 @@ fn NewMemorial() -> impl IntoView {
     let photo = draft_field(FORM, "photo");
     let errors = FormErrors::new();
     let general = RwSignal::new(None::<crate::i18n::Key>);
+    // Too many today (429): say how long to wait, from the server's Retry-After.
+    let wait = RwSignal::new(None::<ClientError>);
     let navigate = use_navigate();
     let save = Action::new_local(|req: &MemorialCreate| {
         let req = req.clone();
@@ -49,6 +52,7 @@ fn NewMemorial() -> impl IntoView {
             navigate(&format!("/memorial/memorials/{}", m.id), Default::default());
         }
         Some(Err(ClientError::Api(e))) if !e.fields.is_empty() => errors.set(FieldErrors(e.fields)),
+        Some(Err(e)) if wait_message(i18n, &e).is_some() => wait.set(Some(e)),
         Some(Err(e)) => general.set(Some(error_key(&e))),
         None => {}
     });
@@ -64,6 +68,7 @@ fn NewMemorial() -> impl IntoView {
         match req.validate(today()) {
             Ok(_) => {
                 errors.clear();
+                wait.set(None);
                 save.dispatch(req);
             }
             Err(e) => errors.set(e),
@@ -73,6 +78,7 @@ fn NewMemorial() -> impl IntoView {
         <h1>{move || i18n.t(Key::CreateMemorial)}</h1>
         <p class="lead">{move || i18n.t(Key::CreateLead)}</p>
         <ErrorSummary errors=errors general=Signal::from(general) />
+        <WaitNotice error=wait />
         <form novalidate on:submit=on_submit>
             <TextField name="deceased_name" label=Key::DeceasedLabel value=name errors=errors maxlength=60 />
             <TextField name="born_on" label=Key::BornLabel hint=Key::DateHint value=born errors=errors input_type="date" />

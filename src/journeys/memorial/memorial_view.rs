@@ -1,12 +1,17 @@
 //! One memorial: flowers and candles (free, no rankings), messages shown as plain text (Leptos
-//! escapes every text node; nothing here sets inner HTML), the owner's invite/hide/delete/publish
-//! and reminder, and a report button for everyone.
+//! escapes every text node; nothing here sets inner HTML) with their authors masked by the
+//! server, the owner's family controls (`family`), hide, publish (`publish`) and reminder, and a
+//! report button for everyone. A refusal for doing something too often says how long to wait.
 
 use super::i18n::Key;
+use super::family::FamilyControls;
 use super::photo::{MemorialPhoto, PhotoPicker};
+use super::publish::PublishForm;
+use super::wait::{failure_text, wait_message};
 use crate::i18n::use_i18n;
 use crate::shared::api::{self, ClientError};
 use crate::shared::form::{ErrorSummary, FormErrors, TextField};
+
 use crate::shared::loadable::{error_key, Loaded};
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
@@ -43,11 +48,16 @@ fn MemorialBody(current: RwSignal<Option<Memorial>>) -> impl IntoView {
     let errors = FormErrors::new();
     let general = RwSignal::new(None::<crate::i18n::Key>);
     let text = RwSignal::new(String::new());
-    let invite_path = RwSignal::new(None::<String>);
     let reported = RwSignal::new(false);
+    // A 429: "try again in …" from the server's Retry-After, instead of a general error.
+    let wait = RwSignal::new(None::<ClientError>);
     let answer = move |r: Result<Memorial, ClientError>| match r {
-        Ok(m) => current.set(Some(m)),
+        Ok(m) => {
+            wait.set(None);
+            current.set(Some(m))
+        }
         Err(ClientError::Api(e)) if !e.fields.is_empty() => errors.set(FieldErrors(e.fields)),
+        Err(e) if wait_message(i18n, &e).is_some() => wait.set(Some(e)),
         Err(e) => general.set(Some(error_key(&e))),
     };
     let path = move |tail: &str| format!("/memorial/memorials/{}{tail}", current.get_untracked().map(|m| m.id).unwrap_or_default());
@@ -73,19 +83,12 @@ fn MemorialBody(current: RwSignal<Option<Memorial>>) -> impl IntoView {
             }),
         }
     };
-    let invite = move |_| {
-        spawn_local(async move {
-            if let Ok(inv) = api::post::<_, Invitation>(&path("/invitations"), &()).await {
-                let origin = window().location().origin().unwrap_or_default();
-                invite_path.set(Some(format!("{origin}{}", inv.path)));
-            }
-        })
-    };
     let report = move |_| {
         spawn_local(async move {
             let body = ReportRequest { message_id: None, reason: i18n.t(Key::ReportReason).into() };
-            if api::post::<_, api::Empty>(&path("/reports"), &body).await.is_ok() {
-                reported.set(true);
+            match api::post::<_, api::Empty>(&path("/reports"), &body).await {
+                Ok(_) => reported.set(true),
+                Err(e) => wait.set(Some(e)),
             }
         })
     };
@@ -103,10 +106,12 @@ fn MemorialBody(current: RwSignal<Option<Memorial>>) -> impl IntoView {
             <button type="button" class="button button-secondary" on:click=move |_| offer("flower")>{move || i18n.t(Key::Flowers)}</button>
             <button type="button" class="button button-secondary" on:click=move |_| offer("candle")>{move || i18n.t(Key::Candles)}</button>
         </div>
+        {move || wait.get().map(|e| view! { <p class="notice notice-error" role="alert" data-testid="wait">{move || failure_text(i18n, &e)}</p> })}
         <p aria-live="polite" data-testid="offerings">{move || format!("{} {} · {} {}", m().flowers, i18n.t(Key::FlowersCount), m().candles, i18n.t(Key::CandlesCount))}</p>
         <p class="hint">{move || i18n.t(Key::OfferingsFree)}</p>
         <h2>{move || i18n.t(Key::Messages)}</h2>
         {move || m().messages.is_empty().then(|| view! { <p class="hint">{move || i18n.t(Key::NoMessages)}</p> })}
+        {move || (m().messages_total > m().messages.len() as i64).then(|| view! { <p class="hint">{move || i18n.t(Key::OlderMessages)}</p> })}
         <ul class="memorial-messages">
             {move || m().messages.into_iter().map(|msg| view! { <MessageItem msg=msg owner=m().role == "owner" current=current /> }).collect_view()}
         </ul>
@@ -116,9 +121,7 @@ fn MemorialBody(current: RwSignal<Option<Memorial>>) -> impl IntoView {
             <button type="submit" class="button">{move || i18n.t(Key::Send)}</button>
         </form>
         {move || (m().role == "owner").then(|| view! {
-            <h2>{move || i18n.t(Key::Invite)}</h2>
-            <button type="button" class="button button-secondary" on:click=invite>{move || i18n.t(Key::Invite)}</button>
-            {move || invite_path.get().map(|p| view! { <p>{move || i18n.t(Key::InviteHint)}</p><p class="invite-link" data-testid="invite-link">{p}</p> })}
+            <FamilyControls id=m().id />
             <OwnerSettings current=current />
         })}
         <p>
@@ -150,7 +153,7 @@ fn MessageItem(msg: MemorialMessage, owner: bool, current: RwSignal<Option<Memor
     }
 }
 
-/// The owner's settings: the photo, make public (with a burial certificate number), reminders.
+/// The owner's settings: the photo, make public (burial certificate number and relation), reminders.
 #[component]
 fn OwnerSettings(current: RwSignal<Option<Memorial>>) -> impl IntoView {
     let i18n = use_i18n();
@@ -168,20 +171,7 @@ fn OwnerSettings(current: RwSignal<Option<Memorial>>) -> impl IntoView {
         })
     };
     let has_photo = move || current.get().is_some_and(|m| m.photo.is_some());
-    let number = RwSignal::new(String::new());
-    let errors = FormErrors::new();
     let id = move || current.get_untracked().map(|m| m.id).unwrap_or_default();
-    let publish = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        spawn_local(async move {
-            let body = PublishRequest { certificate_number: number.get_untracked() };
-            match api::put::<_, Memorial>(&format!("/memorial/memorials/{}/public", id()), &body).await {
-                Ok(m) => current.set(Some(m)),
-                Err(ClientError::Api(e)) => errors.set(FieldErrors(e.fields)),
-                Err(_) => {}
-            }
-        })
-    };
     let reminder = move |ev: leptos::ev::Event| {
         let on = event_target_checked(&ev);
         spawn_local(async move {
@@ -197,13 +187,7 @@ fn OwnerSettings(current: RwSignal<Option<Memorial>>) -> impl IntoView {
         {move || has_photo().then(|| view! {
             <p><button type="button" class="link-button" on:click=move |_| set_photo(None)>{move || i18n.t(Key::RemovePhoto)}</button></p>
         })}
-        {move || (current.get().map(|m| m.visibility) == Some("private".into())).then(|| view! {
-            <h2>{move || i18n.t(Key::MakePublic)}</h2>
-            <form novalidate on:submit=publish>
-                <TextField name="certificate_number" label=Key::CertificateLabel hint=Key::CertificateHint value=number errors=errors maxlength=20 />
-                <button type="submit" class="button button-secondary">{move || i18n.t(Key::MakePublic)}</button>
-            </form>
-        })}
+        {move || (current.get().map(|m| m.visibility) == Some("private".into())).then(|| view! { <PublishForm current=current /> })}
         <div class="checkbox">
             <input type="checkbox" id="reminder" prop:checked=move || current.get().map(|m| m.reminder).unwrap_or(false) on:change=reminder />
             <label for="reminder">{move || i18n.t(Key::Reminder)}</label>
@@ -224,11 +208,13 @@ fn Join() -> impl IntoView {
     let params = use_params_map();
     let token = params.read_untracked().get("token").unwrap_or_default();
     let navigate = use_navigate();
-    let failed = RwSignal::new(None::<crate::i18n::Key>);
+    let failed = RwSignal::new(None::<crate::i18n::Msg>);
     spawn_local(async move {
         match api::post::<_, MemorialSummary>(&format!("/memorial/invitations/{token}/accept"), &()).await {
             Ok(m) => navigate(&format!("/memorial/memorials/{}", m.id), Default::default()),
-            Err(e) => failed.set(Some(error_key(&e))),
+            // Expired, used up, withdrawn, or removed by the owner: one plain explanation.
+            Err(ClientError::Api(e)) if e.code == baoan_contract::ErrorCode::NotFound => failed.set(Some(Key::InvitationInvalid.into())),
+            Err(e) => failed.set(Some(error_key(&e).into())),
         }
     });
     view! {

@@ -7,6 +7,7 @@ mod book_slots;
 mod book_start;
 mod confirmation;
 mod draft;
+mod family;
 pub mod i18n;
 mod info;
 mod memorial_new;
@@ -14,7 +15,9 @@ mod memorial_view;
 mod mine;
 mod photo;
 mod proxy;
+mod publish;
 mod start;
+mod wait;
 
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route};

@@ -2,6 +2,7 @@
 
 use super::i18n::Key;
 use crate::i18n::use_i18n;
+use super::wait::{failure_text, wait_message};
 use crate::shared::api::{self, api_url, ClientError};
 use crate::shared::form::{ErrorSummary, FormErrors, TextField};
 use crate::shared::loadable::{error_key, Loaded};
@@ -11,6 +12,7 @@ use baoan_contract::error::FieldErrors;
 use baoan_contract::memorial::{Cemetery, Grave, ProxyList, ProxyRequest, ProxyView, PROXY_SERVICES};
 use baoan_contract::rules::date::Date;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 /// The cemeteries offering the service (an alias: `view!` reads `<` as a tag).
 type Cemeteries = Vec<Cemetery>;
@@ -43,14 +45,31 @@ fn ProxyForm() -> impl IntoView {
     });
     let errors = FormErrors::new();
     let general = RwSignal::new(None::<crate::i18n::Key>);
+    // A 429 (too many requests today) says how long to wait; a cancel that lost to staff says so.
+    let wait = RwSignal::new(None::<ClientError>);
+    let cancel_lost = RwSignal::new(false);
     let list = LocalResource::new(|| api::get::<ProxyList>("/memorial/proxy"));
+    let cancel = move |id: String| {
+        spawn_local(async move {
+            match api::post::<_, ProxyView>(&format!("/memorial/proxy/{id}/cancel"), &()).await {
+                Ok(_) => cancel_lost.set(false),
+                Err(ClientError::Api(e)) if e.code == baoan_contract::ErrorCode::Conflict => cancel_lost.set(true),
+                Err(e) => wait.set(Some(e)),
+            }
+            list.refetch();
+        })
+    };
     let send = Action::new_local(|req: &ProxyRequest| {
         let req = req.clone();
         async move { api::post::<_, ProxyView>("/memorial/proxy", &req).await }
     });
     Effect::new(move |_| match send.value().get() {
-        Some(Ok(_)) => list.refetch(),
+        Some(Ok(_)) => {
+            wait.set(None);
+            list.refetch()
+        }
         Some(Err(ClientError::Api(e))) if !e.fields.is_empty() => errors.set(FieldErrors(e.fields)),
+        Some(Err(e)) if wait_message(i18n, &e).is_some() => wait.set(Some(e)),
         Some(Err(e)) => general.set(Some(error_key(&e))),
         None => {}
     });
@@ -98,19 +117,30 @@ fn ProxyForm() -> impl IntoView {
             <TextField name="note" label=Key::NoteLabel value=note errors=errors maxlength=300 />
             <button type="submit" class="button" disabled=move || send.pending().get()>{move || i18n.t(Key::ProxySubmit)}</button>
         </form>
+        {move || wait.get().map(|e| view! { <p class="notice notice-error" role="alert">{move || failure_text(i18n, &e)}</p> })}
         <h2>{move || i18n.t(Key::MyProxy)}</h2>
+        {move || cancel_lost.get().then(|| view! { <p class="notice notice-error" role="alert">{move || i18n.t(Key::ProxyAlreadyDone)}</p> })}
         <Loaded resource=list children=move |list: ProxyList| { view! {
             <ul class="plain-list">
                 {list.requests.into_iter().map(|p| {
-                    let done = p.status == "done";
+                    let status = match p.status.as_str() {
+                        "done" => Key::StatusDone,
+                        "cancelled" => Key::StatusCancelled,
+                        _ => Key::StatusRequested,
+                    };
+                    let open = p.status == "requested";
+                    let id = p.id.clone();
                     view! {
                         <li class="memorial-message">
                             <p><strong>{p.reference.clone()}</strong>" "
-                                <span class="memorial-tag">{move || i18n.t(if done { Key::StatusDone } else { Key::StatusRequested })}</span></p>
+                                <span class="memorial-tag">{move || i18n.t(status)}</span></p>
                             <p>{p.cemetery_name.clone()}" · "{p.date.to_iso()}" · "{p.deceased_name.clone()}</p>
                             {p.photos.iter().map(|photo| view! {
                                 <img class="proxy-photo" src=api_url(&format!("/memorial/proxy/{}/photos/{photo}", p.id)) alt=move || i18n.t(Key::StaffPhoto) />
                             }).collect_view()}
+                            {open.then(|| view! {
+                                <button type="button" class="link-button" on:click=move |_| cancel(id.clone())>{move || i18n.t(Key::CancelProxy)}</button>
+                            })}
                         </li>
                     }
                 }).collect_view()}

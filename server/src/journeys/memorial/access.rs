@@ -1,7 +1,7 @@
 //! Small helpers shared by this journey's handlers.
 
 use crate::auth::Resident;
-use crate::error::AppError;
+use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
@@ -43,4 +43,24 @@ pub fn reference(prefix: &str, date: &str) -> String {
 /// The key under which this server's cache entries live.
 pub fn db_key(state: &AppState) -> String {
     state.config.database_url()
+}
+
+/// The `?page=&page_size=` of a memorial list; an unreadable query is a 400 in the error shape.
+pub fn page_query(
+    q: Result<axum::extract::Query<baoan_contract::memorial::PageQuery>, axum::extract::rejection::QueryRejection>,
+) -> AppResult<baoan_contract::memorial::PageQuery> {
+    q.map(|axum::extract::Query(q)| q).map_err(|r| AppError::new(baoan_contract::ErrorCode::BadRequest, &r.body_text()))
+}
+
+/// A conflict (409) naming the field concerned.
+pub fn conflict(name: &str, e: FieldError) -> AppError {
+    let mut err = field(name, e);
+    err.0.code = baoan_contract::ErrorCode::Conflict;
+    err.0.message = "Conflict".into();
+    err
+}
+
+/// 409 without a field: the thing changed state meanwhile (e.g. staff marked it done).
+pub fn state_changed() -> AppError {
+    AppError::new(baoan_contract::ErrorCode::Conflict, "Already changed")
 }

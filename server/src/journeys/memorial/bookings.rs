@@ -1,7 +1,7 @@
 //! Visit bookings: places taken in one transaction (never overbooked), one active booking per
 //! account per day, cancel gives the places back at once.
 
-use super::access::{db_key, field, reference, shenzhen_minute};
+use super::access::{conflict, db_key, field, page_query, reference, shenzhen_minute};
 use super::cemeteries::{load_cemetery, windows_of};
 use super::slot_cache;
 use crate::auth::Resident;
@@ -12,7 +12,8 @@ use crate::ics;
 use crate::idempotency;
 use crate::qr;
 use crate::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap};
 use axum::response::IntoResponse;
 use axum::Json;
@@ -28,7 +29,7 @@ use sqlx::AnyConnection;
     params(("Idempotency-Key" = String, Header, description = "8–100 characters, one per submit")),
     responses((status = 200, body = Booking), (status = 401, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError, description = "Slot full (memorial.slot_full) or already booked that day (memorial.one_per_day)"),
-              (status = 422, body = ApiError)))]
+              (status = 422, body = ApiError), (status = 429, body = ApiError, description = "Too many bookings today (Retry-After)")))]
 pub async fn create(State(state): State<AppState>, resident: Resident, headers: HeaderMap, JsonBody(req): JsonBody<BookingRequest>) -> AppResult<Json<Booking>> {
     let key = idempotency::key_from(&headers)?;
     let scope = format!("memorial.booking:{}", resident.user_id);
@@ -37,6 +38,7 @@ pub async fn create(State(state): State<AppState>, resident: Resident, headers: 
 }
 
 async fn create_once(state: &AppState, resident: &Resident, req: BookingRequest) -> AppResult<Booking> {
+    crate::limits::enforce(state, &super::quotas::BOOKINGS, &resident.user_id).await?;
     let mut conn = state.db.pool.acquire().await?;
     let slot: Option<(String, String, String, String)> =
         sqlx::query_as("SELECT id, cemetery_id, window_id, visit_date FROM memorial_slots WHERE id = $1")
@@ -93,13 +95,6 @@ async fn create_once(state: &AppState, resident: &Resident, req: BookingRequest)
     load(&mut conn, &id, &resident.user_id).await
 }
 
-fn conflict(name: &str, e: FieldError) -> AppError {
-    let mut err = field(name, e);
-    err.0.code = baoan_contract::ErrorCode::Conflict;
-    err.0.message = "Conflict".into();
-    err
-}
-
 type BookingRow = (String, String, String, String, i64, i64, i64, String, String, String, String, String, String, String, String);
 
 const SELECT: &str = "SELECT b.id, b.reference, s.cemetery_id, b.visit_date, s.starts_minute, s.ends_minute, b.group_size, \
@@ -136,20 +131,32 @@ async fn load(conn: &mut AnyConnection, id: &str, user_id: &str) -> AppResult<Bo
     to_booking(conn, row.ok_or_else(AppError::not_found)?).await
 }
 
-/// 我的预约: the resident's bookings, newest day first.
-#[utoipa::path(get, path = "/api/v1/memorial/bookings", tag = "memorial",
+/// 我的预约: the resident's bookings, newest day first, a page at a time.
+#[utoipa::path(get, path = "/api/v1/memorial/bookings", tag = "memorial", params(PageQuery),
     responses((status = 200, body = BookingList), (status = 401, body = ApiError)))]
-pub async fn mine(State(state): State<AppState>, resident: Resident) -> AppResult<Json<BookingList>> {
+pub async fn mine(
+    State(state): State<AppState>,
+    resident: Resident,
+    q: Result<Query<PageQuery>, QueryRejection>,
+) -> AppResult<Json<BookingList>> {
+    let q = page_query(q)?;
     let mut conn = state.db.pool.acquire().await?;
-    let rows: Vec<BookingRow> = sqlx::query_as(&format!("{SELECT} WHERE b.user_id = $1 ORDER BY b.visit_date DESC, s.starts_minute"))
+    let (total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM memorial_bookings WHERE user_id = $1")
         .bind(&resident.user_id)
-        .fetch_all(&mut *conn)
+        .fetch_one(&mut *conn)
         .await?;
+    let rows: Vec<BookingRow> =
+        sqlx::query_as(&format!("{SELECT} WHERE b.user_id = $1 ORDER BY b.visit_date DESC, s.starts_minute, b.id LIMIT $2 OFFSET $3"))
+            .bind(&resident.user_id)
+            .bind(i64::from(q.size()))
+            .bind(q.offset())
+            .fetch_all(&mut *conn)
+            .await?;
     let mut bookings = Vec::new();
     for r in rows {
         bookings.push(to_booking(&mut conn, r).await?);
     }
-    Ok(Json(BookingList { bookings }))
+    Ok(Json(BookingList { bookings, page: q.page(), page_size: q.size(), total }))
 }
 
 /// One of the resident's bookings (someone else's is "not found").

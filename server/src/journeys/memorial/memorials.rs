@@ -1,30 +1,27 @@
 //! Online memorials: private by default (owner + invited family); public only when linked to a
 //! record in the cemeteries' burial register, so nobody can publish a memorial of a living person.
 
-use super::access::{field, MaybeResident};
+use super::access::{field, page_query, MaybeResident};
 use crate::auth::Resident;
 use crate::db::new_id;
 use crate::error::{AppError, AppResult, JsonBody};
 use crate::messages::{notify, Notice};
 use crate::state::AppState;
 use crate::uploads;
-use axum::extract::{Path, State};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
 use baoan_contract::api::{FileKind, Topic};
 use baoan_contract::error::{ApiError, FieldError};
-use baoan_contract::memorial::rules::{check_memorial_photo, parse_certificate_number};
+use baoan_contract::memorial::rules::check_memorial_photo;
 use baoan_contract::memorial::reminders::next_anniversary;
 use baoan_contract::memorial::*;
 use baoan_contract::rules::date::Date;
-use sha2::{Digest, Sha256};
-
-/// Invitation links last a week.
-const INVITATION_SECONDS: i64 = 7 * 86_400;
 
 /// The same answer for "does not exist" and "not yours to see": nothing leaks.
-fn no_memorial() -> AppError {
+pub fn no_memorial() -> AppError {
     AppError::new(baoan_contract::ErrorCode::NotFound, "No such memorial")
 }
 
@@ -39,7 +36,7 @@ pub async fn role_of(state: &AppState, id: &str, user: Option<&str>) -> AppResul
         if user == owner {
             return Ok("owner".into());
         }
-        let member: Option<(String,)> = sqlx::query_as("SELECT user_id FROM memorial_members WHERE memorial_id = $1 AND user_id = $2")
+        let member: Option<(String,)> = sqlx::query_as("SELECT user_id FROM memorial_members WHERE memorial_id = $1 AND user_id = $2 AND removed_at IS NULL")
             .bind(id)
             .bind(user)
             .fetch_optional(&state.db.pool)
@@ -59,9 +56,10 @@ async fn check_photo(state: &AppState, upload_id: &str, user_id: &str) -> AppRes
 
 /// Create a memorial (private).
 #[utoipa::path(post, path = "/api/v1/memorial/memorials", tag = "memorial", request_body = MemorialCreate,
-    responses((status = 200, body = Memorial), (status = 401, body = ApiError), (status = 422, body = ApiError)))]
+    responses((status = 200, body = Memorial), (status = 401, body = ApiError), (status = 422, body = ApiError), (status = 429, body = ApiError)))]
 pub async fn create(State(state): State<AppState>, resident: Resident, JsonBody(req): JsonBody<MemorialCreate>) -> AppResult<Json<Memorial>> {
     let req = req.validate(state.clock.today()).map_err(AppError::from)?;
+    crate::limits::enforce(&state, &super::quotas::MEMORIALS, &resident.user_id).await?;
     if let Some(photo) = &req.photo {
         check_photo(&state, photo, &resident.user_id).await?;
     }
@@ -83,21 +81,28 @@ pub async fn create(State(state): State<AppState>, resident: Resident, JsonBody(
     Ok(Json(super::tributes::load(&state, &id, &resident.user_id, "owner").await?))
 }
 
-/// The memorials the resident owns or was invited to.
-#[utoipa::path(get, path = "/api/v1/memorial/memorials", tag = "memorial",
+/// The memorials the resident owns or was invited to (and not removed from), a page at a time.
+#[utoipa::path(get, path = "/api/v1/memorial/memorials", tag = "memorial", params(PageQuery),
     responses((status = 200, body = MemorialList), (status = 401, body = ApiError)))]
-pub async fn mine(State(state): State<AppState>, resident: Resident) -> AppResult<Json<MemorialList>> {
-    let rows: Vec<(String, String, String, String)> = sqlx::query_as(
-        "SELECT id, deceased_name, visibility, 'owner' FROM memorials WHERE owner_id = $1 \
-         UNION ALL SELECT m.id, m.deceased_name, m.visibility, 'family' FROM memorials m \
-         JOIN memorial_members f ON f.memorial_id = m.id WHERE f.user_id = $2 ORDER BY 2",
-    )
-    .bind(&resident.user_id)
-    .bind(&resident.user_id)
-    .fetch_all(&state.db.pool)
-    .await?;
+pub async fn mine(State(state): State<AppState>, resident: Resident, q: Result<Query<PageQuery>, QueryRejection>) -> AppResult<Json<MemorialList>> {
+    let q = page_query(q)?;
+    const MINE: &str = "SELECT id, deceased_name, visibility, 'owner' AS role FROM memorials WHERE owner_id = $1 \
+         UNION ALL SELECT m.id, m.deceased_name, m.visibility, 'family' AS role FROM memorials m \
+         JOIN memorial_members f ON f.memorial_id = m.id WHERE f.user_id = $2 AND f.removed_at IS NULL";
+    let (total,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM ({MINE}) AS mine"))
+        .bind(&resident.user_id)
+        .bind(&resident.user_id)
+        .fetch_one(&state.db.pool)
+        .await?;
+    let rows: Vec<(String, String, String, String)> = sqlx::query_as(&format!("{MINE} ORDER BY 2, 1 LIMIT $3 OFFSET $4"))
+        .bind(&resident.user_id)
+        .bind(&resident.user_id)
+        .bind(i64::from(q.size()))
+        .bind(q.offset())
+        .fetch_all(&state.db.pool)
+        .await?;
     let memorials = rows.into_iter().map(|(id, deceased_name, visibility, role)| MemorialSummary { id, deceased_name, visibility, role }).collect();
-    Ok(Json(MemorialList { memorials }))
+    Ok(Json(MemorialList { memorials, page: q.page(), page_size: q.size(), total }))
 }
 
 /// One memorial: to its owner, invited family, or anyone when public. Otherwise 404.
@@ -109,63 +114,22 @@ pub async fn one(State(state): State<AppState>, who: MaybeResident, Path(id): Pa
     Ok(Json(super::tributes::load(&state, &id, &user, &role).await?))
 }
 
-fn hash(token: &str) -> String {
-    crate::auth::codes::hex(&Sha256::digest(token.as_bytes()))
-}
-
-/// The owner creates an invitation link for family.
-#[utoipa::path(post, path = "/api/v1/memorial/memorials/{id}/invitations", tag = "memorial", params(("id" = String, Path)),
-    responses((status = 200, body = Invitation), (status = 404, body = ApiError)))]
-pub async fn invite(State(state): State<AppState>, resident: Resident, Path(id): Path<String>) -> AppResult<Json<Invitation>> {
-    if role_of(&state, &id, Some(&resident.user_id)).await? != "owner" {
-        return Err(AppError::not_found());
-    }
-    let token = new_id();
-    let expires_at = state.clock.now() + INVITATION_SECONDS;
-    sqlx::query("INSERT INTO memorial_invitations (token_hash, memorial_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
-        .bind(hash(&token))
-        .bind(&id)
-        .bind(state.clock.now())
-        .bind(expires_at)
-        .execute(&state.db.pool)
-        .await?;
-    Ok(Json(Invitation { path: format!("/memorial/join/{token}"), token, expires_at }))
-}
-
-/// A family member follows an invitation link and joins the memorial.
-#[utoipa::path(post, path = "/api/v1/memorial/invitations/{token}/accept", tag = "memorial", params(("token" = String, Path)),
-    responses((status = 200, body = MemorialSummary), (status = 404, body = ApiError)))]
-pub async fn accept(State(state): State<AppState>, resident: Resident, Path(token): Path<String>) -> AppResult<Json<MemorialSummary>> {
-    let row: Option<(String,)> = sqlx::query_as("SELECT memorial_id FROM memorial_invitations WHERE token_hash = $1 AND expires_at > $2")
-        .bind(hash(&token))
-        .bind(state.clock.now())
-        .fetch_optional(&state.db.pool)
-        .await?;
-    let (id,) = row.ok_or_else(AppError::not_found)?;
-    let (owner, deceased_name, visibility): (String, String, String) =
-        sqlx::query_as("SELECT owner_id, deceased_name, visibility FROM memorials WHERE id = $1").bind(&id).fetch_one(&state.db.pool).await?;
-    if owner != resident.user_id {
-        sqlx::query("INSERT INTO memorial_members (memorial_id, user_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
-            .bind(&id)
-            .bind(&resident.user_id)
-            .bind(state.clock.now())
-            .execute(&state.db.pool)
-            .await?;
-    }
-    let role = if owner == resident.user_id { "owner" } else { "family" };
-    Ok(Json(MemorialSummary { id, deceased_name, visibility, role: role.into() }))
-}
-
-/// Make a memorial public by linking it to the burial register (certificate number + same name).
+/// Make a memorial public by linking it to the burial register (certificate number + same name),
+/// saying how the requester is related. Register checks are limited per resident and per
+/// memorial, so certificate numbers cannot be guessed.
 #[utoipa::path(put, path = "/api/v1/memorial/memorials/{id}/public", tag = "memorial", params(("id" = String, Path)),
     request_body = PublishRequest,
     responses((status = 200, body = Memorial), (status = 404, body = ApiError),
-              (status = 422, body = ApiError, description = "memorial.certificate_format or memorial.certificate_unknown")))]
+              (status = 422, body = ApiError, description = "memorial.certificate_format, memorial.certificate_unknown or memorial.relation"),
+              (status = 429, body = ApiError, description = "Too many register checks (Retry-After)")))]
 pub async fn publish(State(state): State<AppState>, resident: Resident, Path(id): Path<String>, JsonBody(req): JsonBody<PublishRequest>) -> AppResult<Json<Memorial>> {
     if role_of(&state, &id, Some(&resident.user_id)).await? != "owner" {
         return Err(AppError::not_found());
     }
-    let number = parse_certificate_number(&req.certificate_number).map_err(|e| field("certificate_number", e))?;
+    let (number, relation) = req.validate().map_err(AppError::from)?;
+    // Counted before the register is read: a refused check tells nothing about the number.
+    crate::limits::enforce(&state, &super::quotas::REGISTER_CHECKS_PER_RESIDENT, &resident.user_id).await?;
+    crate::limits::enforce(&state, &super::quotas::REGISTER_CHECKS_PER_MEMORIAL, &id).await?;
     let (name,): (String,) = sqlx::query_as("SELECT deceased_name FROM memorials WHERE id = $1").bind(&id).fetch_one(&state.db.pool).await?;
     let record: Option<(String,)> =
         sqlx::query_as("SELECT certificate_number FROM memorial_burial_records WHERE certificate_number = $1 AND deceased_name = $2")
@@ -176,8 +140,10 @@ pub async fn publish(State(state): State<AppState>, resident: Resident, Path(id)
     if record.is_none() {
         return Err(field("certificate_number", FieldError::MemorialCertificateUnknown));
     }
-    sqlx::query("UPDATE memorials SET visibility = 'public', certificate_number = $1 WHERE id = $2")
+    sqlx::query("UPDATE memorials SET visibility = 'public', certificate_number = $1, publisher_relation = $2, published_at = $3 WHERE id = $4")
         .bind(&number)
+        .bind(relation.code())
+        .bind(state.clock.now())
         .bind(&id)
         .execute(&state.db.pool)
         .await?;

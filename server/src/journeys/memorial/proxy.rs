@@ -1,7 +1,7 @@
 //! 代祭扫: a family far away asks staff to tend a grave on a chosen day; staff mark it done with
 //! photos, which the family sees.
 
-use super::access::{field, reference};
+use super::access::{field, page_query, reference, state_changed};
 use super::cemeteries::load_cemetery;
 use crate::admin::Staff;
 use crate::auth::Resident;
@@ -10,7 +10,8 @@ use crate::error::{AppError, AppResult, JsonBody};
 use crate::messages::{notify, Notice};
 use crate::state::AppState;
 use crate::uploads;
-use axum::extract::{Path, State};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::Json;
 use baoan_contract::api::{FileKind, Topic};
@@ -48,9 +49,10 @@ async fn views(state: &AppState, rows: Vec<Row>) -> AppResult<Vec<ProxyView>> {
 
 /// Ask staff to sweep a grave on the family's behalf.
 #[utoipa::path(post, path = "/api/v1/memorial/proxy", tag = "memorial", request_body = ProxyRequest,
-    responses((status = 200, body = ProxyView), (status = 401, body = ApiError), (status = 422, body = ApiError)))]
+    responses((status = 200, body = ProxyView), (status = 401, body = ApiError), (status = 422, body = ApiError), (status = 429, body = ApiError)))]
 pub async fn create(State(state): State<AppState>, resident: Resident, JsonBody(req): JsonBody<ProxyRequest>) -> AppResult<Json<ProxyView>> {
     let req = req.validate(state.clock.today()).map_err(AppError::from)?;
+    crate::limits::enforce(&state, &super::quotas::PROXY_REQUESTS, &resident.user_id).await?;
     let mut conn = state.db.pool.acquire().await?;
     let cemetery = load_cemetery(&mut conn, &req.cemetery_id).await.map_err(|_| field("cemetery_id", FieldError::Required))?;
     if !cemetery.proxy_service {
@@ -81,15 +83,45 @@ pub async fn create(State(state): State<AppState>, resident: Resident, JsonBody(
     Ok(Json(views(&state, rows).await?.remove(0)))
 }
 
-/// The family's proxy sweeping requests, with staff's photos once done.
-#[utoipa::path(get, path = "/api/v1/memorial/proxy", tag = "memorial",
+/// The family's proxy sweeping requests, with staff's photos once done, a page at a time.
+#[utoipa::path(get, path = "/api/v1/memorial/proxy", tag = "memorial", params(PageQuery),
     responses((status = 200, body = ProxyList), (status = 401, body = ApiError)))]
-pub async fn mine(State(state): State<AppState>, resident: Resident) -> AppResult<Json<ProxyList>> {
-    let rows: Vec<Row> = sqlx::query_as(&format!("{SELECT} WHERE p.user_id = $1 ORDER BY p.service_date DESC"))
+pub async fn mine(State(state): State<AppState>, resident: Resident, q: Result<Query<PageQuery>, QueryRejection>) -> AppResult<Json<ProxyList>> {
+    let q = page_query(q)?;
+    let (total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM memorial_proxy_requests WHERE user_id = $1")
+        .bind(&resident.user_id)
+        .fetch_one(&state.db.pool)
+        .await?;
+    let rows: Vec<Row> = sqlx::query_as(&format!("{SELECT} WHERE p.user_id = $1 ORDER BY p.service_date DESC, p.id LIMIT $2 OFFSET $3"))
+        .bind(&resident.user_id)
+        .bind(i64::from(q.size()))
+        .bind(q.offset())
+        .fetch_all(&state.db.pool)
+        .await?;
+    Ok(Json(ProxyList { requests: views(&state, rows).await?, page: q.page(), page_size: q.size(), total }))
+}
+
+/// The family cancels a request staff have not done yet. Conditional on `requested`: when staff
+/// mark it done at the same moment, exactly one of the two wins and the other gets 409.
+#[utoipa::path(post, path = "/api/v1/memorial/proxy/{id}/cancel", tag = "memorial", params(("id" = String, Path)),
+    responses((status = 200, body = ProxyView), (status = 404, body = ApiError), (status = 409, body = ApiError, description = "Already done")))]
+pub async fn cancel(State(state): State<AppState>, resident: Resident, Path(id): Path<String>) -> AppResult<Json<ProxyView>> {
+    let done = sqlx::query("UPDATE memorial_proxy_requests SET status = 'cancelled', cancelled_at = $1 WHERE id = $2 AND user_id = $3 AND status = 'requested'")
+        .bind(state.clock.now())
+        .bind(&id)
+        .bind(&resident.user_id)
+        .execute(&state.db.pool)
+        .await?;
+    let rows: Vec<Row> = sqlx::query_as(&format!("{SELECT} WHERE p.id = $1 AND p.user_id = $2"))
+        .bind(&id)
         .bind(&resident.user_id)
         .fetch_all(&state.db.pool)
         .await?;
-    Ok(Json(ProxyList { requests: views(&state, rows).await? }))
+    let view = views(&state, rows).await?.pop().ok_or_else(AppError::not_found)?;
+    if done.rows_affected() == 0 && view.status != "cancelled" {
+        return Err(state_changed());
+    }
+    Ok(Json(view))
 }
 
 /// One of staff's photos of the family's own request.
@@ -109,17 +141,22 @@ pub async fn photo(State(state): State<AppState>, resident: Resident, Path((id, 
     uploads::file_response(&state, &photo, kind).await
 }
 
-/// Staff: every open request, soonest first.
-#[utoipa::path(get, path = "/api/v1/memorial/admin/proxy", tag = "memorial-admin",
+/// Staff: open requests first, soonest first, a page at a time.
+#[utoipa::path(get, path = "/api/v1/memorial/admin/proxy", tag = "memorial-admin", params(PageQuery),
     responses((status = 200, body = ProxyList), (status = 401, body = ApiError)))]
-pub async fn staff_list(State(state): State<AppState>, _staff: Staff) -> AppResult<Json<ProxyList>> {
-    let rows: Vec<Row> = sqlx::query_as(&format!("{SELECT} ORDER BY p.status DESC, p.service_date")).fetch_all(&state.db.pool).await?;
-    Ok(Json(ProxyList { requests: views(&state, rows).await? }))
+pub async fn staff_list(State(state): State<AppState>, _staff: Staff, q: Result<Query<PageQuery>, QueryRejection>) -> AppResult<Json<ProxyList>> {
+    let q = page_query(q)?;
+    let (total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM memorial_proxy_requests").fetch_one(&state.db.pool).await?;
+    let order = "ORDER BY CASE p.status WHEN 'requested' THEN 0 ELSE 1 END, p.service_date, p.id LIMIT $1 OFFSET $2";
+    let rows: Vec<Row> =
+        sqlx::query_as(&format!("{SELECT} {order}")).bind(i64::from(q.size())).bind(q.offset()).fetch_all(&state.db.pool).await?;
+    Ok(Json(ProxyList { requests: views(&state, rows).await?, page: q.page(), page_size: q.size(), total }))
 }
 
 /// Staff: mark a request done and attach photos (uploads made from the staff device's account).
 #[utoipa::path(post, path = "/api/v1/memorial/admin/proxy/{id}/done", tag = "memorial-admin", params(("id" = String, Path)),
-    request_body = ProxyDone, responses((status = 200, body = ProxyView), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
+    request_body = ProxyDone, responses((status = 200, body = ProxyView), (status = 401, body = ApiError), (status = 404, body = ApiError),
+        (status = 409, body = ApiError, description = "Cancelled by the family, or already done")))]
 pub async fn staff_done(State(state): State<AppState>, _staff: Staff, Path(id): Path<String>, JsonBody(req): JsonBody<ProxyDone>) -> AppResult<Json<ProxyView>> {
     let owner: Option<(String, String)> = sqlx::query_as("SELECT user_id, reference FROM memorial_proxy_requests WHERE id = $1")
         .bind(&id)
@@ -127,6 +164,15 @@ pub async fn staff_done(State(state): State<AppState>, _staff: Staff, Path(id): 
         .await?;
     let (user_id, reference) = owner.ok_or_else(AppError::not_found)?;
     let mut tx = state.db.pool.begin().await?;
+    // Conditional on `requested`, first: a family's cancel at the same moment wins or loses whole.
+    let claimed = sqlx::query("UPDATE memorial_proxy_requests SET status = 'done', done_at = $1 WHERE id = $2 AND status = 'requested'")
+        .bind(state.clock.now())
+        .bind(&id)
+        .execute(&mut *tx)
+        .await?;
+    if claimed.rows_affected() == 0 {
+        return Err(state_changed());
+    }
     for photo in &req.photos {
         let image: Option<(String,)> = sqlx::query_as("SELECT content_type FROM uploads WHERE id = $1").bind(photo).fetch_optional(&mut *tx).await?;
         if !matches!(image.as_ref().map(|(m,)| m.as_str()), Some("image/jpeg" | "image/png")) {
@@ -138,7 +184,6 @@ pub async fn staff_done(State(state): State<AppState>, _staff: Staff, Path(id): 
             .execute(&mut *tx)
             .await?;
     }
-    sqlx::query("UPDATE memorial_proxy_requests SET status = 'done', done_at = $1 WHERE id = $2").bind(state.clock.now()).bind(&id).execute(&mut *tx).await?;
     tx.commit().await?;
     notify(
         &state.db,

@@ -1,23 +1,21 @@
-//! Flowers, candles and messages on a memorial; the owner's hide/delete; reports.
+//! Flowers, candles and messages on a memorial (authors masked); the owner's hide/delete.
 //! Offerings are free and only counted — there are no paid offerings and no rankings.
 
-use super::access::field;
+use super::access::{field, page_query, MaybeResident};
 use super::memorials::role_of;
 use crate::auth::Resident;
 use crate::db::new_id;
 use crate::error::{AppError, AppResult, JsonBody};
 use crate::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
 use baoan_contract::error::{ApiError, FieldError};
-use baoan_contract::memorial::rules::{parse_message, parse_plain_text, MAX_NOTE_CHARS};
+use baoan_contract::mask::mask_name;
+use baoan_contract::memorial::rules::parse_message;
 use baoan_contract::memorial::*;
 use baoan_contract::rules::date::Date;
-
-/// At most this many messages per resident per `RATE_WINDOW_SECONDS`, over all memorials.
-pub const MESSAGES_PER_WINDOW: i64 = 5;
-pub const RATE_WINDOW_SECONDS: i64 = 600;
 
 /// deceased_name, born_on, died_on, biography, photo, visibility, reminder.
 type MemorialRow = (String, String, String, String, Option<String>, String, i64);
@@ -41,26 +39,10 @@ pub async fn load(state: &AppState, id: &str, user: &str, role: &str) -> AppResu
     };
     let flowers = count("flower").await?;
     let candles = count("candle").await?;
-    let rows: Vec<(String, String, String, i64, i64, Option<String>)> = sqlx::query_as(
-        "SELECT m.id, m.user_id, m.text, m.created_at, m.hidden, u.name FROM memorial_messages m \
-         JOIN users u ON u.id = m.user_id WHERE m.memorial_id = $1 ORDER BY m.created_at, m.id",
-    )
-    .bind(id)
-    .fetch_all(&state.db.pool)
-    .await?;
     let owner = role == "owner";
-    let messages = rows
-        .into_iter()
-        .filter(|r| owner || r.4 == 0)
-        .map(|(mid, author_id, text, created_at, hidden, name)| MemorialMessage {
-            id: mid,
-            author: name.unwrap_or_default(),
-            text,
-            created_at,
-            hidden: hidden != 0,
-            mine: author_id == user,
-        })
-        .collect();
+    // The newest page, shown oldest first; the rest is paged by `messages`.
+    let (mut messages, messages_total) = message_page(state, id, user, owner, MAX_PAGE_SIZE, 0).await?;
+    messages.reverse();
     Ok(Memorial {
         id: id.to_string(),
         deceased_name,
@@ -74,17 +56,70 @@ pub async fn load(state: &AppState, id: &str, user: &str, role: &str) -> AppResu
         candles,
         reminder: owner && reminder != 0,
         messages,
+        messages_total,
     })
+}
+
+type MessageRow = (String, String, String, i64, i64, Option<String>);
+
+/// Newest first: `limit` messages after skipping `offset`, and how many there are in all.
+/// Hidden messages count and show only for the owner. Authors are masked (`王**`) for everyone,
+/// the owner included: a profile's full name is never shown on a memorial.
+async fn message_page(state: &AppState, id: &str, user: &str, owner: bool, limit: u32, offset: i64) -> AppResult<(Vec<MemorialMessage>, i64)> {
+    let visible = if owner { "" } else { " AND m.hidden = 0" };
+    let (total,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM memorial_messages m WHERE m.memorial_id = $1{visible}"))
+        .bind(id)
+        .fetch_one(&state.db.pool)
+        .await?;
+    let rows: Vec<MessageRow> = sqlx::query_as(&format!(
+        "SELECT m.id, m.user_id, m.text, m.created_at, m.hidden, u.name FROM memorial_messages m \
+         JOIN users u ON u.id = m.user_id WHERE m.memorial_id = $1{visible} ORDER BY m.created_at DESC, m.id DESC LIMIT $2 OFFSET $3"
+    ))
+    .bind(id)
+    .bind(i64::from(limit))
+    .bind(offset)
+    .fetch_all(&state.db.pool)
+    .await?;
+    let messages = rows
+        .into_iter()
+        .map(|(mid, author_id, text, created_at, hidden, name)| MemorialMessage {
+            id: mid,
+            author: mask_name(name.as_deref().unwrap_or("")),
+            text,
+            created_at,
+            hidden: hidden != 0,
+            mine: author_id == user,
+        })
+        .collect();
+    Ok((messages, total))
+}
+
+/// A memorial's messages, newest first, a page at a time (to whoever may see the memorial).
+#[utoipa::path(get, path = "/api/v1/memorial/memorials/{id}/messages", tag = "memorial", params(("id" = String, Path), PageQuery),
+    responses((status = 200, body = MessagePage), (status = 404, body = ApiError)))]
+pub async fn messages(
+    State(state): State<AppState>,
+    who: MaybeResident,
+    Path(id): Path<String>,
+    q: Result<Query<PageQuery>, QueryRejection>,
+) -> AppResult<Json<MessagePage>> {
+    let q = page_query(q)?;
+    let user = who.0.map(|r| r.user_id).unwrap_or_default();
+    let role = role_of(&state, &id, Some(user.as_str()).filter(|u| !u.is_empty())).await?;
+    let (items, total) = message_page(&state, &id, &user, role == "owner", q.size(), q.offset()).await?;
+    Ok(Json(MessagePage { items, page: q.page(), page_size: q.size(), total }))
 }
 
 /// Lay flowers or light a candle (free).
 #[utoipa::path(post, path = "/api/v1/memorial/memorials/{id}/offerings", tag = "memorial", params(("id" = String, Path)),
-    request_body = OfferingRequest, responses((status = 200, body = Memorial), (status = 404, body = ApiError), (status = 422, body = ApiError)))]
+    request_body = OfferingRequest,
+    responses((status = 200, body = Memorial), (status = 404, body = ApiError), (status = 422, body = ApiError), (status = 429, body = ApiError)))]
 pub async fn offer(State(state): State<AppState>, resident: Resident, Path(id): Path<String>, JsonBody(req): JsonBody<OfferingRequest>) -> AppResult<Json<Memorial>> {
     let role = role_of(&state, &id, Some(&resident.user_id)).await?;
     if !matches!(req.kind.as_str(), "flower" | "candle") {
         return Err(field("kind", FieldError::Required));
     }
+    crate::limits::enforce(&state, &super::quotas::OFFERINGS, &resident.user_id).await?;
     sqlx::query("INSERT INTO memorial_offerings (id, memorial_id, user_id, kind, created_at) VALUES ($1, $2, $3, $4, $5)")
         .bind(new_id())
         .bind(&id)
@@ -103,15 +138,8 @@ pub async fn offer(State(state): State<AppState>, resident: Resident, Path(id): 
 pub async fn leave_message(State(state): State<AppState>, resident: Resident, Path(id): Path<String>, JsonBody(req): JsonBody<MessageRequest>) -> AppResult<Json<Memorial>> {
     let role = role_of(&state, &id, Some(&resident.user_id)).await?;
     let text = parse_message(&req.text).map_err(|e| field("text", e))?;
+    crate::limits::enforce(&state, &super::quotas::MESSAGES, &resident.user_id).await?;
     let now = state.clock.now();
-    let (recent,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM memorial_messages WHERE user_id = $1 AND created_at > $2")
-        .bind(&resident.user_id)
-        .bind(now - RATE_WINDOW_SECONDS)
-        .fetch_one(&state.db.pool)
-        .await?;
-    if recent >= MESSAGES_PER_WINDOW {
-        return Err(AppError::rate_limited());
-    }
     sqlx::query("INSERT INTO memorial_messages (id, memorial_id, user_id, text, hidden, created_at) VALUES ($1, $2, $3, $4, 0, $5)")
         .bind(new_id())
         .bind(&id)
@@ -152,23 +180,5 @@ pub async fn delete(State(state): State<AppState>, resident: Resident, Path((id,
     if done.rows_affected() == 0 {
         return Err(AppError::not_found());
     }
-    Ok(StatusCode::NO_CONTENT)
-}
-
-/// Anyone who can see a memorial can report it, or one message on it, to staff.
-#[utoipa::path(post, path = "/api/v1/memorial/memorials/{id}/reports", tag = "memorial", params(("id" = String, Path)),
-    request_body = ReportRequest, responses((status = 204), (status = 404, body = ApiError), (status = 422, body = ApiError)))]
-pub async fn report(State(state): State<AppState>, resident: Resident, Path(id): Path<String>, JsonBody(req): JsonBody<ReportRequest>) -> AppResult<StatusCode> {
-    role_of(&state, &id, Some(&resident.user_id)).await?;
-    let reason = parse_plain_text(&req.reason, MAX_NOTE_CHARS).map_err(|e| field("reason", e))?;
-    sqlx::query("INSERT INTO memorial_reports (id, memorial_id, message_id, user_id, reason, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(new_id())
-        .bind(&id)
-        .bind(&req.message_id)
-        .bind(&resident.user_id)
-        .bind(&reason)
-        .bind(state.clock.now())
-        .execute(&state.db.pool)
-        .await?;
     Ok(StatusCode::NO_CONTENT)
 }

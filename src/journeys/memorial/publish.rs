@@ -1,0 +1,78 @@
+//! Making a memorial public: the burial certificate number and the requester's relation to the
+//! deceased, checked by the contract's `PublishRequest::validate` here and again on the server.
+//! The server limits register checks; a refusal says how long to wait.
+
+use super::i18n::Key;
+use super::wait::failure_text;
+use crate::i18n::use_i18n;
+use crate::shared::api::{self, ClientError};
+use crate::shared::form::{ErrorSummary, FormErrors, TextField};
+use baoan_contract::error::FieldErrors;
+use baoan_contract::memorial::{Memorial, PublishRequest, Relation};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+fn relation_key(r: Relation) -> Key {
+    match r {
+        Relation::Spouse => Key::RelSpouse,
+        Relation::Child => Key::RelChild,
+        Relation::Parent => Key::RelParent,
+        Relation::Sibling => Key::RelSibling,
+        Relation::Grandchild => Key::RelGrandchild,
+        Relation::OtherRelative => Key::RelOther,
+    }
+}
+
+#[component]
+pub fn PublishForm(current: RwSignal<Option<Memorial>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let number = RwSignal::new(String::new());
+    let relation = RwSignal::new(String::new());
+    let errors = FormErrors::new();
+    let failure = RwSignal::new(None::<ClientError>);
+    let publish = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        failure.set(None);
+        let body = PublishRequest { certificate_number: number.get_untracked(), relation: relation.get_untracked() };
+        if let Err(f) = body.validate() {
+            errors.set(f);
+            return;
+        }
+        errors.clear();
+        spawn_local(async move {
+            let id = current.get_untracked().map(|m| m.id).unwrap_or_default();
+            match api::put::<_, Memorial>(&format!("/memorial/memorials/{id}/public"), &body).await {
+                Ok(m) => current.set(Some(m)),
+                Err(ClientError::Api(e)) if !e.fields.is_empty() => errors.set(FieldErrors(e.fields)),
+                Err(e) => failure.set(Some(e)),
+            }
+        })
+    };
+    let error = errors.of("relation");
+    view! {
+        <h2>{move || i18n.t(Key::MakePublic)}</h2>
+        <ErrorSummary errors=errors />
+        {move || failure.get().map(|e| view! { <p class="notice notice-error" role="alert" data-testid="publish-wait">{move || failure_text(i18n, &e)}</p> })}
+        <form novalidate on:submit=publish>
+            <TextField name="certificate_number" label=Key::CertificateLabel hint=Key::CertificateHint value=number errors=errors maxlength=20 />
+            <fieldset class="fieldset" id="relation" class:field-error=move || error.get().is_some()
+                aria-describedby=move || if error.get().is_some() { "relation-hint relation-error" } else { "relation-hint" }>
+                <legend class="fieldset-legend">{move || i18n.t(Key::RelationLabel)}</legend>
+                <p class="hint" id="relation-hint">{move || i18n.t(Key::RelationHint)}</p>
+                {move || error.get().map(|e| view! { <p class="error-message" id="relation-error">{move || i18n.t(crate::i18n::field_error_key(e))}</p> })}
+                {Relation::ALL.into_iter().map(|r| {
+                    let dom_id = format!("relation-{}", r.code());
+                    view! {
+                        <div class="radio">
+                            <input type="radio" name="relation" id=dom_id.clone() value=r.code()
+                                prop:checked=move || relation.get() == r.code()
+                                on:change=move |_| relation.set(r.code().to_string()) />
+                            <label for=dom_id>{move || i18n.t(relation_key(r))}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <button type="submit" class="button button-secondary">{move || i18n.t(Key::MakePublic)}</button>
+        </form>
+    }
+}

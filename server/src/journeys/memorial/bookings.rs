@@ -56,7 +56,7 @@ async fn create_once(state: &AppState, resident: &Resident, req: BookingRequest)
     drop(conn);
 
     let id = new_id();
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin().await?;
     if !capacity::take(&mut tx, "memorial_slots", &slot_id, i64::from(req.group_size)).await? {
         return Err(conflict("slot_id", FieldError::MemorialSlotFull));
     }
@@ -171,7 +171,7 @@ pub async fn one(State(state): State<AppState>, resident: Resident, Path(id): Pa
 #[utoipa::path(post, path = "/api/v1/memorial/bookings/{id}/cancel", tag = "memorial", params(("id" = String, Path)),
     responses((status = 200, body = Booking), (status = 404, body = ApiError)))]
 pub async fn cancel(State(state): State<AppState>, resident: Resident, Path(id): Path<String>) -> AppResult<Json<Booking>> {
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin().await?;
     let row: Option<(String, i64, String)> =
         sqlx::query_as("SELECT slot_id, group_size, visit_date FROM memorial_bookings WHERE id = $1 AND user_id = $2 AND status = 'active'")
             .bind(&id)

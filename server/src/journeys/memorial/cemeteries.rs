@@ -154,7 +154,7 @@ pub async fn create_window(State(state): State<AppState>, _staff: Staff, JsonBod
     if !(0..=60).contains(&span) || w.first_hour > w.last_hour || w.last_hour > 23 || w.capacity < 1 {
         return Err(field("window", FieldError::Required));
     }
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin().await?;
     load_cemetery(&mut tx, &w.cemetery_id).await?;
     let id = insert_window(&mut tx, &w).await?;
     tx.commit().await?;

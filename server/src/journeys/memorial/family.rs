@@ -111,7 +111,7 @@ pub async fn accept(
     }
     // One use taken only while uses are left, in the same transaction as the membership: two
     // people following the last use at the same moment cannot both get in.
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin().await?;
     let taken = sqlx::query(
         "UPDATE memorial_invitations SET uses = uses + 1 WHERE token_hash = $1 AND expires_at > $2 AND revoked_at IS NULL AND uses < max_uses",
     )

@@ -163,7 +163,7 @@ pub async fn staff_done(State(state): State<AppState>, _staff: Staff, Path(id): 
         .fetch_optional(&state.db.pool)
         .await?;
     let (user_id, reference) = owner.ok_or_else(AppError::not_found)?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin().await?;
     // Conditional on `requested`, first: a family's cancel at the same moment wins or loses whole.
     let claimed = sqlx::query("UPDATE memorial_proxy_requests SET status = 'done', done_at = $1 WHERE id = $2 AND status = 'requested'")
         .bind(state.clock.now())

@@ -134,7 +134,7 @@ pub async fn staff_handle(
             .await?;
     let (message_id, memorial_id) = row.ok_or_else(AppError::not_found)?;
     let action = req.validate(message_id.is_some()).map_err(AppError::from)?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin().await?;
     let claimed =
         sqlx::query("UPDATE memorial_reports SET status = $1, handled_at = $2 WHERE id = $3 AND status = 'open'")
             .bind(action.outcome())

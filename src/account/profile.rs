@@ -16,14 +16,6 @@ use baoan_contract::rules::resident_id::parse_resident_id;
 use leptos::prelude::*;
 
 const FORM: &str = "profile";
-fn id_type_label(t: IdType) -> Key {
-    match t {
-        IdType::ResidentId => Key::IdTypeResident,
-        IdType::HkMacauPermit => Key::IdTypeHkMacau,
-        IdType::TaiwanPermit => Key::IdTypeTaiwan,
-        IdType::Passport => Key::IdTypePassport,
-    }
-}
 
 fn today() -> Date {
     let seconds = (js_sys::Date::now() / 1000.0) as i64;
@@ -99,7 +91,7 @@ fn ProfileForm() -> impl IntoView {
             <TextField name="name" label=Key::NameLabel hint=Key::NameHint value=name errors=errors autocomplete="name" maxlength=60 />
             <fieldset class="fieldset">
                 <legend class="fieldset-legend">{move || i18n.t(Key::IdTypeLabel)}</legend>
-                {IdType::ALL.into_iter().map(|t| (t.code(), id_type_label(t))).map(|(code, label)| view! {
+                {IdType::ALL.into_iter().map(|t| (t.code(), crate::i18n::id_type_key(t))).map(|(code, label)| view! {
                     <div class="radio">
                         <input type="radio" name="id_type" id=format!("id_type-{code}") value=code
                             prop:checked=move || id_type().code() == code

@@ -1,11 +1,11 @@
 //! Sign in with a mobile number and an SMS code: one question per step, errors next to the
 //! field and in a summary, then back to where the resident was.
 
-use crate::i18n::{fill, use_i18n, Key};
+use crate::i18n::{use_i18n, Key};
 use crate::shared::api::{self, ClientError};
 use crate::shared::draft::{clear_draft, draft_field};
 use crate::shared::form::{ErrorSummary, FormErrors, TextField};
-use crate::shared::loadable::error_key;
+use crate::shared::loadable::{error_key, wait_text};
 use crate::shared::page::use_title;
 use crate::shared::session::{safe_return_path, use_session};
 use baoan_contract::api::{Me, SendCodeRequest, SendCodeResponse, SignInRequest};
@@ -29,7 +29,7 @@ fn show_failure(e: ClientError, errors: FormErrors, general: RwSignal<Option<Key
             let seconds = api.retry_after_seconds.unwrap_or(60).max(1);
             errors.clear();
             general.set(None);
-            wait.set(Some((seconds + 59) / 60));
+            wait.set(Some(seconds));
         }
         ClientError::Api(api) if !api.fields.is_empty() => {
             errors.set(FieldErrors(api.fields));
@@ -124,7 +124,7 @@ pub fn SignIn() -> impl IntoView {
         <h1>{move || i18n.t(Key::SignInTitle)}</h1>
         <ErrorSummary errors=errors general=Signal::from(general) />
         {move || wait.get().map(|n| view! {
-            <p class="notice notice-error" role="alert">{fill(i18n.t(Key::SignInWaitMinutes), &[("n", &n.to_string())])}</p>
+            <p class="notice notice-error" role="alert">{wait_text(i18n, n)}</p>
         })}
         <form novalidate on:submit=on_submit>
             {move || match step.get() {

@@ -94,7 +94,7 @@ keys! {
     Loading, LoadingAccount, Retry, ErrorPrefix, ErrorSummaryTitle, ErrorNetwork, ErrorUnauthorized, ErrorNotFound,
     ErrorRateLimited, ErrorValidation, ErrorTooLarge, ErrorConflict, ErrorForbidden, ErrorServer,
     // limits slice (issue 10): how long to wait after a 429; an overloaded or slow server
-    ErrorRateLimitedWait, ErrorBusy,
+    ErrorRateLimitedWait, ErrorRateLimitedWaitHours, ErrorBusy,
     // Home and the service menu
     HomeHeading, HomeLead, ServicesHeading,
     AssistanceTitle, AssistanceSummary, MarriageTitle, MarriageSummary, CharityTitle, CharitySummary,
@@ -111,7 +111,7 @@ keys! {
     SignInTitle, SignInIntro, PhoneLabel, PhoneHint, SendCode, Sending, CodeSentTo, CodeLabel, CodeHint,
     SignInButton, SigningIn, ChangeNumberOrResend, SignOut,
     // Sign-in limits and signing out everywhere (issue 10, auth)
-    SignInWaitMinutes, SignOutEverywhere, SignOutEverywhereHint,
+    SignOutEverywhere, SignOutEverywhereHint,
     // 我的 and profile
     NotProvided, EditProfile,
     ProfileTitle, ProfileSaved, NameLabel, NameHint, IdTypeLabel, IdTypeResident, IdTypeHkMacau, IdTypeTaiwan,
@@ -163,3 +163,14 @@ pub fn use_i18n() -> I18n {
 
 #[cfg(test)]
 pub mod tests;
+
+/// The words for a kind of identity document (profile, assistance, marriage all show them).
+pub fn id_type_key(t: baoan_contract::rules::documents::IdType) -> Key {
+    use baoan_contract::rules::documents::IdType;
+    match t {
+        IdType::ResidentId => Key::IdTypeResident,
+        IdType::HkMacauPermit => Key::IdTypeHkMacau,
+        IdType::TaiwanPermit => Key::IdTypeTaiwan,
+        IdType::Passport => Key::IdTypePassport,
+    }
+}

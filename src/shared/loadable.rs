@@ -13,12 +13,12 @@ thread_local! {
     static RETRY_AT_MS: Cell<Option<f64>> = const { Cell::new(None) };
 }
 
-/// Minutes until the action refused by the latest 429 is allowed again, rounded up (at least
-/// 1); `None` when no wait is known or it is over.
-pub fn rate_limit_wait_minutes() -> Option<i64> {
+/// Seconds until the action refused by the latest 429 is allowed again; `None` when no wait is
+/// known or it is over.
+pub fn rate_limit_wait_seconds() -> Option<i64> {
     let at = RETRY_AT_MS.with(Cell::get)?;
     let left_ms = at - js_sys::Date::now();
-    (left_ms > 0.0).then(|| wait_minutes((left_ms / 1000.0).ceil() as i64))
+    (left_ms > 0.0).then(|| (left_ms / 1000.0).ceil() as i64)
 }
 
 /// Seconds to wait, as whole minutes rounded up: 1 s → 1, 60 s → 1, 61 s → 2.
@@ -26,14 +26,45 @@ pub fn wait_minutes(seconds: i64) -> i64 {
     ((seconds.max(1) + 59) / 60).max(1)
 }
 
+/// "操作太频繁，请 N 分钟后再试" for a wait of `seconds`: whole minutes rounded up, or hours
+/// (rounded up) once the wait is two hours or more. The one way every page says how long to wait.
+pub fn wait_text(i18n: I18n, seconds: i64) -> String {
+    if seconds < 2 * 3600 {
+        fill(i18n.t(Key::ErrorRateLimitedWait), &[("minutes", &wait_minutes(seconds).to_string())])
+    } else {
+        fill(i18n.t(Key::ErrorRateLimitedWaitHours), &[("hours", &((seconds + 3599) / 3600).to_string())])
+    }
+}
+
 /// The text of a request-error key in the current language: a rate limit with a known wait says
-/// "操作太频繁，请 N 分钟后再试"; every other key is its plain text.
+/// how long to wait ([`wait_text`]); every other key is its plain text.
 pub fn error_text(i18n: I18n, key: Key) -> String {
-    match (key, rate_limit_wait_minutes()) {
-        (Key::ErrorRateLimited, Some(minutes)) => {
-            fill(i18n.t(Key::ErrorRateLimitedWait), &[("minutes", &minutes.to_string())])
-        }
+    match (key, rate_limit_wait_seconds()) {
+        (Key::ErrorRateLimited, Some(seconds)) => wait_text(i18n, seconds),
         _ => i18n.t(key).to_string(),
+    }
+}
+
+/// The wait a failed request asks for, as words; `None` unless it is a 429 saying when to retry.
+pub fn wait_message(i18n: I18n, error: &ClientError) -> Option<String> {
+    let ClientError::Api(e) = error else { return None };
+    let seconds = e.retry_after_seconds.filter(|_| e.code == ErrorCode::RateLimited)?;
+    Some(wait_text(i18n, seconds))
+}
+
+/// What to tell the resident about a failed request: the wait for a 429, else the usual message.
+pub fn failure_text(i18n: I18n, error: &ClientError) -> String {
+    wait_message(i18n, error).unwrap_or_else(|| i18n.t(error_key(error)).to_string())
+}
+
+/// "Try again in …" under a form, while `error` holds a 429 (nothing otherwise).
+#[component]
+pub fn WaitNotice(error: RwSignal<Option<ClientError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        error.get().and_then(|e| wait_message(i18n, &e)).map(|text| {
+            view! { <p class="notice notice-error" role="alert" data-testid="wait">{text}</p> }
+        })
     }
 }
 

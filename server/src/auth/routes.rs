@@ -108,7 +108,9 @@ async fn find_or_create_user(state: &AppState, phone: &str) -> AppResult<String>
     Ok(id)
 }
 
-pub async fn load_me(state: &AppState, user_id: &str) -> AppResult<Me> {
+/// A resident's phone and profile identity (name and document), if they have one: what `/me`
+/// and every journey acting for the resident (e.g. marriage's party A) read.
+pub async fn load_account(state: &AppState, user_id: &str) -> AppResult<(String, Option<Profile>)> {
     type Row = (String, Option<String>, Option<String>, Option<String>);
     let row: Option<Row> = sqlx::query_as("SELECT phone, name, id_type, id_number FROM users WHERE id = $1")
         .bind(user_id)
@@ -121,5 +123,10 @@ pub async fn load_me(state: &AppState, user_id: &str) -> AppResult<Me> {
         }
         _ => None,
     };
+    Ok((phone, profile))
+}
+
+pub async fn load_me(state: &AppState, user_id: &str) -> AppResult<Me> {
+    let (phone, profile) = load_account(state, user_id).await?;
     Ok(Me { user_id: user_id.to_string(), phone_masked: mask_phone(&phone), profile })
 }

@@ -59,14 +59,6 @@ pub fn BackLink(href: String) -> impl IntoView {
 }
 
 /// The shared label of each ID document type.
-pub fn id_type_label(t: IdType) -> Shared {
-    match t {
-        IdType::ResidentId => Shared::IdTypeResident,
-        IdType::HkMacauPermit => Shared::IdTypeHkMacau,
-        IdType::TaiwanPermit => Shared::IdTypeTaiwan,
-        IdType::Passport => Shared::IdTypePassport,
-    }
-}
 
 /// The ID type a draft's code stands for; a resident ID until another is chosen.
 pub fn id_type_of(code: &str) -> IdType {
@@ -97,7 +89,7 @@ pub fn IdFields(
     };
     view! {
         <RadioGroup name=type_name legend=Shared::IdTypeLabel errors=errors value=id_type
-            options=IdType::ALL.into_iter().map(|t| (t.code().to_string(), id_type_label(t).into())).collect() />
+            options=IdType::ALL.into_iter().map(|t| (t.code().to_string(), crate::i18n::id_type_key(t).into())).collect() />
         // The hint says the chosen document's format (the same words its format error uses).
         {move || {
             let hint = match chosen() {

@@ -13,14 +13,6 @@ use baoan_contract::error::FieldErrors;
 use baoan_contract::rules::documents::IdType;
 use leptos::prelude::*;
 
-fn id_type_label(t: IdType) -> Shared {
-    match t {
-        IdType::ResidentId => Shared::IdTypeResident,
-        IdType::HkMacauPermit => Shared::IdTypeHkMacau,
-        IdType::TaiwanPermit => Shared::IdTypeTaiwan,
-        IdType::Passport => Shared::IdTypePassport,
-    }
-}
 
 /// Shows the profile's identity, or a short form that saves it to the profile.
 #[component]
@@ -33,7 +25,7 @@ pub fn OwnIdentity() -> impl IntoView {
             Some(p) => view! {
                 <dl class="summary-list marriage-own-identity">
                     <div class="summary-row"><dt>{move || i18n.t(Shared::NameLabel)}</dt><dd>{p.name.clone()}</dd></div>
-                    <div class="summary-row"><dt>{move || i18n.t(id_type_label(p.id_type))}</dt><dd>{p.id_number_masked.clone()}</dd></div>
+                    <div class="summary-row"><dt>{move || i18n.t(crate::i18n::id_type_key(p.id_type))}</dt><dd>{p.id_number_masked.clone()}</dd></div>
                 </dl>
                 <p class="hint">{move || i18n.t(Key::OwnIdentityHint)}" "<a href="/mine/profile">{move || i18n.t(Key::OwnIdentityChange)}</a></p>
             }.into_any(),
@@ -90,7 +82,7 @@ fn IdentityForm() -> impl IntoView {
                         <div class="radio">
                             <input type="radio" name="id_type" id=id.clone() value=t.code()
                                 prop:checked=move || id_type.get() == t on:change=move |_| id_type.set(t) />
-                            <label for=id>{move || i18n.t(id_type_label(t))}</label>
+                            <label for=id>{move || i18n.t(crate::i18n::id_type_key(t))}</label>
                         </div>
                     }
                 }).collect_view()}

@@ -31,14 +31,6 @@ struct Names {
 const A: Names = Names { name: "party_a.name", id_type: "party_a.id_type", id_number: "party_a.id_number", birth_date: "party_a.birth_date", sex: "party_a.sex", nationality: "party_a.nationality", phone: "party_a.phone" };
 const B: Names = Names { name: "party_b.name", id_type: "party_b.id_type", id_number: "party_b.id_number", birth_date: "party_b.birth_date", sex: "party_b.sex", nationality: "party_b.nationality", phone: "party_b.phone" };
 
-fn id_type_label(t: IdType) -> Shared {
-    match t {
-        IdType::ResidentId => Shared::IdTypeResident,
-        IdType::HkMacauPermit => Shared::IdTypeHkMacau,
-        IdType::TaiwanPermit => Shared::IdTypeTaiwan,
-        IdType::Passport => Shared::IdTypePassport,
-    }
-}
 
 #[component]
 pub fn PartiesPage() -> impl IntoView {
@@ -107,7 +99,7 @@ fn PartyFields(party: PartyDraft, names: &'static Names, legend: Key, errors: Fo
             {(!own).then(|| view! {
                 <TextField name=names.name label=Shared::NameLabel value=party.name errors=errors autocomplete="off" maxlength=60 />
                 <Radios name=names.id_type legend=Shared::IdTypeLabel.into() value=party.id_type errors=errors
-                    options=IdType::ALL.iter().map(|t| (t.code(), Msg::from(id_type_label(*t)))).collect() />
+                    options=IdType::ALL.iter().map(|t| (t.code(), Msg::from(crate::i18n::id_type_key(*t)))).collect() />
                 <TextField name=names.id_number label=Shared::IdNumberLabel value=party.id_number errors=errors maxlength=20 />
             })}
             {move || derived().map(|(birth, sex)| view! {

@@ -6,7 +6,7 @@ use super::i18n::Key;
 use crate::i18n::use_i18n;
 use crate::shared::api::{self, ClientError};
 use crate::shared::form::{ErrorSummary, FormErrors};
-use super::wait::{wait_message, WaitNotice};
+use crate::shared::loadable::{wait_message, WaitNotice};
 use crate::shared::loadable::error_key;
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;

@@ -2,7 +2,7 @@
 //! limited number of people join), see and withdraw links, see and remove family members.
 
 use super::i18n::Key;
-use super::wait::failure_text;
+use crate::shared::loadable::failure_text;
 use crate::i18n::use_i18n;
 use crate::shared::api::{self, ClientError};
 use crate::shared::loadable::Loaded;

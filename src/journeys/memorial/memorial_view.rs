@@ -7,7 +7,7 @@ use super::i18n::Key;
 use super::family::FamilyControls;
 use super::photo::{MemorialPhoto, PhotoPicker};
 use super::publish::PublishForm;
-use super::wait::{failure_text, wait_message};
+use crate::shared::loadable::{failure_text, wait_message};
 use crate::i18n::use_i18n;
 use crate::shared::api::{self, ClientError};
 use crate::shared::form::{ErrorSummary, FormErrors, TextField};

@@ -17,7 +17,6 @@ mod photo;
 mod proxy;
 mod publish;
 mod start;
-mod wait;
 
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route};

@@ -2,7 +2,7 @@
 
 use super::i18n::Key;
 use crate::i18n::use_i18n;
-use super::wait::{failure_text, wait_message};
+use crate::shared::loadable::{failure_text, wait_message};
 use crate::shared::api::{self, api_url, ClientError};
 use crate::shared::form::{ErrorSummary, FormErrors, TextField};
 use crate::shared::loadable::{error_key, Loaded};

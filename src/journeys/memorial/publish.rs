@@ -3,7 +3,7 @@
 //! The server limits register checks; a refusal says how long to wait.
 
 use super::i18n::Key;
-use super::wait::failure_text;
+use crate::shared::loadable::failure_text;
 use crate::i18n::use_i18n;
 use crate::shared::api::{self, ClientError};
 use crate::shared::form::{ErrorSummary, FormErrors, TextField};

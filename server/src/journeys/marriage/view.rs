@@ -91,18 +91,7 @@ impl Account {
 }
 
 pub async fn account(state: &AppState, user_id: &str) -> AppResult<Account> {
-    type Row = (String, Option<String>, Option<String>, Option<String>);
-    let row: Option<Row> = sqlx::query_as("SELECT phone, name, id_type, id_number FROM users WHERE id = $1")
-        .bind(user_id)
-        .fetch_optional(&state.db.pool)
-        .await?;
-    let (phone, name, id_type, id_number) = row.ok_or_else(AppError::unauthorized)?;
-    let profile = match (name, id_type.as_deref().and_then(IdType::from_code), id_number) {
-        (Some(name), Some(id_type), Some(id_number)) => {
-            Some(Profile { id_number_masked: mask_id_number(&id_number), name, id_type, id_number })
-        }
-        _ => None,
-    };
+    let (phone, profile) = crate::auth::routes::load_account(state, user_id).await?;
     Ok(Account { user_id: user_id.to_string(), phone, profile })
 }
 

@@ -5,7 +5,8 @@ use super::all_errors;
 use crate::journeys::assistance::i18n::Key;
 use crate::journeys::assistance::labels;
 use crate::journeys::assistance::model::{clear, edit, from_code, use_journey, AppDraft};
-use crate::journeys::assistance::widgets::{id_type_label, id_type_of, BackLink};
+use crate::i18n::id_type_key;
+use crate::journeys::assistance::widgets::{id_type_of, BackLink};
 use crate::i18n::{use_i18n, Key as Shared, Msg};
 use crate::shared::api::{self, ClientError};
 use crate::shared::loadable::{error_key, error_text};
@@ -66,7 +67,7 @@ pub fn CheckAnswers() -> impl IntoView {
             {row(Key::ProgrammeLabel.into(), d.programme().map(|p| i18n.t(labels::programme(p)).to_string()).unwrap_or_default().into_any(), "applicant")}
             {row(Shared::NameLabel.into(), d.applicant.name.clone().into_any(), "applicant")}
             {row(Key::IdLabel.into(), view! {
-                {i18n.t(id_type_label(d.applicant.id_type))}" "<span class="nowrap">{mask_id_number(&d.applicant.id_number)}</span>
+                {i18n.t(id_type_key(d.applicant.id_type))}" "<span class="nowrap">{mask_id_number(&d.applicant.id_number)}</span>
             }.into_any(), "applicant")}
             {(d.applicant.id_type != IdType::ResidentId).then(|| row(Key::BirthDateLabel.into(), view! { <span class="nowrap">{d.applicant.birth_date.clone()}</span> }.into_any(), "applicant"))}
             {row(Key::PhoneLabel.into(), view! { <span class="nowrap">{d.applicant.phone.clone()}</span> }.into_any(), "applicant")}
@@ -78,7 +79,7 @@ pub fn CheckAnswers() -> impl IntoView {
                 // The type is said only when it is not the usual resident ID; its date of birth is typed then.
                 let value = view! {
                     {format!("{} · {}", m.name, rel)}<br />
-                    {(id_type != IdType::ResidentId).then(|| format!("{} ", i18n.t(id_type_label(id_type))))}
+                    {(id_type != IdType::ResidentId).then(|| format!("{} ", i18n.t(id_type_key(id_type))))}
                     <span class="nowrap">{mask_id_number(&m.id_number)}</span>
                     {(id_type != IdType::ResidentId).then(|| view! { " · "<span class="nowrap">{m.birth_date.clone()}</span> })}
                 };

@@ -156,8 +156,6 @@ pub fn text(key: Key) -> &'static str {
         RelSibling => "Brother or sister",
         RelGrandchild => "Grandchild",
         RelOther => "Other relative",
-        WaitMinutes => "Too many attempts. Please try again in {n} minutes.",
-        WaitHours => "You have used today's attempts. Please try again in about {n} hours.",
         Family => "Family",
         FamilyHint => "A private memorial is seen only by you and the family you invite. Someone you remove can no longer open it.",
         Invitations => "Invitation links",

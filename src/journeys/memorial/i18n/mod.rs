@@ -160,8 +160,6 @@ crate::keys! {
     RelSibling,
     RelGrandchild,
     RelOther,
-    WaitMinutes,
-    WaitHours,
     Family,
     FamilyHint,
     Invitations,

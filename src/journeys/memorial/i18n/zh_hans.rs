@@ -156,8 +156,6 @@ pub fn text(key: Key) -> &'static str {
         RelSibling => "兄弟姐妹",
         RelGrandchild => "孙子女、外孙子女",
         RelOther => "其他亲属",
-        WaitMinutes => "操作太频繁，请 {n} 分钟后再试。",
-        WaitHours => "今天的次数已用完，请约 {n} 小时后再试。",
         Family => "家人",
         FamilyHint => "私密纪念馆只有您和您邀请的家人能看到。移除某位家人后，对方将无法再打开。",
         Invitations => "邀请链接",

@@ -156,8 +156,6 @@ pub fn text(key: Key) -> &'static str {
         RelSibling => "兄弟姊妹",
         RelGrandchild => "孫子女、外孫子女",
         RelOther => "其他親屬",
-        WaitMinutes => "操作太頻繁，請 {n} 分鐘後再試。",
-        WaitHours => "今天的次數已用完，請約 {n} 小時後再試。",
         Family => "家人",
         FamilyHint => "私密紀念館只有您和您邀請的家人能看到。移除某位家人後，對方將無法再打開。",
         Invitations => "邀請連結",

@@ -104,7 +104,7 @@ keys! {
     // Privacy notice
     PrivacyWhatHeading, PrivacyWhatBody, PrivacyWhyHeading, PrivacyWhyBody, PrivacyProtectHeading, PrivacyProtectBody,
     PrivacyRightsHeading, PrivacyRightsBody,
-    PrivacyKeepHeading, PrivacyKeepAccount, PrivacyKeepCodes, PrivacyKeepSessions, PrivacyKeepLimits,
+    PrivacyKeepHeading, PrivacyKeepAccount, PrivacyKeepCodes, PrivacyKeepSessions, PrivacyKeepDevices, PrivacyKeepLimits,
     PrivacyKeepReplays, PrivacyKeepUploads, PrivacyKeepRecords, PrivacyTransportHeading, PrivacyTransportBody,
     PrivacyDeviceHeading, PrivacyDeviceBody,
     // Sign-in

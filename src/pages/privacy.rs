@@ -4,7 +4,7 @@
 
 use crate::i18n::{fill, use_i18n, Key};
 use crate::shared::page::use_title;
-use baoan_contract::api::{SESSION_TTL_SECONDS, SMS_CODE_TTL_SECONDS};
+use baoan_contract::api::{KNOWN_DEVICE_SECONDS, SESSION_MAX_AGE_SECONDS, SESSION_TTL_SECONDS, SMS_CODE_TTL_SECONDS};
 use baoan_contract::retention::{
     days, hours, IDEMPOTENCY_RECORD_SECONDS, PURGE_INTERVAL_SECONDS, RATE_EVENT_SECONDS, UNATTACHED_UPLOAD_SECONDS,
 };
@@ -18,17 +18,19 @@ const SECTIONS: [(Key, Key); 5] = [
     (Key::PrivacyDeviceHeading, Key::PrivacyDeviceBody),
 ];
 
-/// Each retention line and the numbers it states.
-fn retention() -> [(Key, String, &'static str); 7] {
+/// Each retention line and the numbers it states (placeholder name, value).
+fn retention() -> [(Key, Vec<(&'static str, String)>); 8] {
     let h = |s: i64| hours(s).to_string();
+    let d = |s: i64| days(s).to_string();
     [
-        (Key::PrivacyKeepAccount, String::new(), ""),
-        (Key::PrivacyKeepCodes, (SMS_CODE_TTL_SECONDS / 60).to_string(), "minutes"),
-        (Key::PrivacyKeepSessions, days(SESSION_TTL_SECONDS).to_string(), "days"),
-        (Key::PrivacyKeepLimits, h(RATE_EVENT_SECONDS), "hours"),
-        (Key::PrivacyKeepReplays, h(IDEMPOTENCY_RECORD_SECONDS), "hours"),
-        (Key::PrivacyKeepUploads, h(UNATTACHED_UPLOAD_SECONDS), "hours"),
-        (Key::PrivacyKeepRecords, (PURGE_INTERVAL_SECONDS / 60).to_string(), "interval"),
+        (Key::PrivacyKeepAccount, vec![]),
+        (Key::PrivacyKeepCodes, vec![("minutes", (SMS_CODE_TTL_SECONDS / 60).to_string())]),
+        (Key::PrivacyKeepSessions, vec![("days", d(SESSION_TTL_SECONDS)), ("max_days", d(SESSION_MAX_AGE_SECONDS))]),
+        (Key::PrivacyKeepDevices, vec![("days", d(KNOWN_DEVICE_SECONDS))]),
+        (Key::PrivacyKeepLimits, vec![("hours", h(RATE_EVENT_SECONDS))]),
+        (Key::PrivacyKeepReplays, vec![("hours", h(IDEMPOTENCY_RECORD_SECONDS))]),
+        (Key::PrivacyKeepUploads, vec![("hours", h(UNATTACHED_UPLOAD_SECONDS))]),
+        (Key::PrivacyKeepRecords, vec![("interval", (PURGE_INTERVAL_SECONDS / 60).to_string())]),
     ]
 }
 
@@ -47,8 +49,11 @@ pub fn Privacy() -> impl IntoView {
         {SECTIONS[..2].iter().copied().map(section).collect_view()}
         <h2>{move || i18n.t(Key::PrivacyKeepHeading)}</h2>
         <ul class="retention" data-testid="retention">
-            {retention().into_iter().map(|(key, value, name)| view! {
-                <li>{move || fill(i18n.t(key), &[(name, value.as_str())])}</li>
+            {retention().into_iter().map(|(key, values)| view! {
+                <li>{move || {
+                    let pairs: Vec<(&str, &str)> = values.iter().map(|(n, v)| (*n, v.as_str())).collect();
+                    fill(i18n.t(key), &pairs)
+                }}</li>
             }).collect_view()}
         </ul>
         {SECTIONS[2..].iter().copied().map(section).collect_view()}

@@ -9,7 +9,7 @@ use crate::shared::loadable::{error_key, wait_text};
 use crate::shared::page::use_title;
 use crate::shared::session::{safe_return_path, use_session};
 use baoan_contract::api::{Me, SendCodeRequest, SendCodeResponse, SignInRequest};
-use baoan_contract::error::FieldErrors;
+use baoan_contract::error::{ApiError, FieldErrors};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -24,9 +24,8 @@ enum Step {
 fn show_failure(e: ClientError, errors: FormErrors, general: RwSignal<Option<Key>>, wait: RwSignal<Option<i64>>) {
     wait.set(None);
     match e {
-        ClientError::Api(api) if api.retry_after_seconds.is_some() => {
-            // "请 N 分钟后再试": whole minutes, rounded up.
-            let seconds = api.retry_after_seconds.unwrap_or(60).max(1);
+        ClientError::Api(ApiError { retry_after_seconds: Some(seconds), .. }) => {
+            // Shown through the shared `wait_text`, like every other page's wait.
             errors.clear();
             general.set(None);
             wait.set(Some(seconds));

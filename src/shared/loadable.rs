@@ -26,7 +26,7 @@ pub fn wait_minutes(seconds: i64) -> i64 {
     ((seconds.max(1) + 59) / 60).max(1)
 }
 
-/// "操作太频繁，请 N 分钟后再试" for a wait of `seconds`: whole minutes rounded up, or hours
+/// The words for a wait of `seconds` (`ErrorRateLimitedWait`): whole minutes rounded up, or hours
 /// (rounded up) once the wait is two hours or more. The one way every page says how long to wait.
 pub fn wait_text(i18n: I18n, seconds: i64) -> String {
     if seconds < 2 * 3600 {

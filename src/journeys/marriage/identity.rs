@@ -13,7 +13,6 @@ use baoan_contract::error::FieldErrors;
 use baoan_contract::rules::documents::IdType;
 use leptos::prelude::*;
 
-
 /// Shows the profile's identity, or a short form that saves it to the profile.
 #[component]
 pub fn OwnIdentity() -> impl IntoView {

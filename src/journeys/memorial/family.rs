@@ -2,9 +2,9 @@
 //! limited number of people join), see and withdraw links, see and remove family members.
 
 use super::i18n::Key;
-use crate::shared::loadable::failure_text;
 use crate::i18n::use_i18n;
 use crate::shared::api::{self, ClientError};
+use crate::shared::loadable::failure_text;
 use crate::shared::loadable::Loaded;
 use baoan_contract::memorial::{FamilyMemberList, Invitation, InvitationList, INVITATION_DAYS, INVITATION_MAX_USES};
 use baoan_contract::rules::date::{Date, SHENZHEN_UTC_OFFSET};

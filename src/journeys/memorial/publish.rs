@@ -3,10 +3,10 @@
 //! The server limits register checks; a refusal says how long to wait.
 
 use super::i18n::Key;
-use crate::shared::loadable::failure_text;
 use crate::i18n::use_i18n;
 use crate::shared::api::{self, ClientError};
 use crate::shared::form::{ErrorSummary, FormErrors, TextField};
+use crate::shared::loadable::failure_text;
 use baoan_contract::error::FieldErrors;
 use baoan_contract::memorial::{Memorial, PublishRequest, Relation};
 use leptos::prelude::*;

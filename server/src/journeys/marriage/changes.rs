@@ -227,12 +227,13 @@ pub async fn calendar(State(state): State<AppState>, resident: Resident, Path(id
     let row = view::visible(&state, &me, &id).await?;
     let booking = view::render(&state, &row, row.role_of(&resident.user_id)).await?;
     let day_start = booking.slot.date.days_since_epoch() * 86_400 - i64::from(SHENZHEN_UTC_OFFSET);
-    let summary = match booking.kind {
-        BookingKind::Marriage => "结婚登记 Marriage registration",
-        BookingKind::Divorce => "离婚登记 Divorce registration",
-        BookingKind::Replacement => "补领婚姻登记证 Certificate replacement",
-        BookingKind::DivorceSecondVisit => "离婚登记（第二次） Divorce registration, second visit",
+    let english = match booking.kind {
+        BookingKind::Marriage => "Marriage registration",
+        BookingKind::Divorce => "Divorce registration",
+        BookingKind::Replacement => "Certificate replacement",
+        BookingKind::DivorceSecondVisit => "Divorce registration, second visit",
     };
+    let summary = format!("{} {english}", super::partner::what(booking.kind));
     let description = format!(
         "{} {}–{} · {}",
         booking.reference,
@@ -245,7 +246,7 @@ pub async fn calendar(State(state): State<AppState>, resident: Resident, Path(id
             uid: &booking.id,
             start: day_start + i64::from(booking.slot.start_minute) * 60,
             end: day_start + i64::from(booking.slot.end_minute) * 60,
-            summary,
+            summary: &summary,
             location: &format!("{} {}", booking.office.name.zh_hans, booking.office.address.zh_hans),
             description: &description,
         },

@@ -20,7 +20,8 @@ pub async fn allow_notice(state: &AppState, phone: &str) -> AppResult<()> {
     limits::enforce(state, &PARTNER_NOTICES, phone).await
 }
 
-fn what(kind: BookingKind) -> &'static str {
+/// What a booking is for, as the notice and the calendar file name it (server-made text, in 简体).
+pub fn what(kind: BookingKind) -> &'static str {
     match kind {
         BookingKind::Marriage => "结婚登记",
         BookingKind::Divorce => "离婚登记",
@@ -40,7 +41,10 @@ pub async fn notify_partner(state: &AppState, row: &BookingRow, slot: &Slot, off
         what(row.kind).to_string(),
         office_name.to_string(),
         format!("{} {}–{}", slot.date.to_iso(), clock_time(slot.start_minute), clock_time(slot.end_minute)),
-        "请在2小时内用本手机号登录宝安民政便民服务，在「我的」中确认或拒绝；未确认的预约将自动取消".to_string(),
+        format!(
+            "请在{}小时内用本手机号登录宝安民政便民服务，在「我的」中确认或拒绝；未确认的预约将自动取消",
+            baoan_contract::marriage::CONFIRM_WITHIN_SECONDS / 3600
+        ),
     ];
     state.sms.send_notice(phone, crate::auth::sms::SmsPurpose::MarriagePartnerNotice, &params).await.map_err(|e| {
         // The district-wide SMS ceiling (auth::ceiling) is a 429 saying when to retry, not a failure.

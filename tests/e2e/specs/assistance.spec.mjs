@@ -124,7 +124,7 @@ test("a reload in the middle of the form keeps every answer", async ({ page }) =
   await page.getByLabel(ta(L, "PeopleCount")).fill("4");
   await page.reload();
   await expect(page.getByLabel(ta(L, "PeopleCount"))).toHaveValue("4");
-  await page.goBack();
+  await page.goBack({ waitUntil: "commit" });
   await expect(page.getByLabel(ta(L, "ResHukou"))).toBeChecked();
 });
 

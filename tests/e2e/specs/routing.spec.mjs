@@ -79,10 +79,11 @@ test("the home page loads only its own bundle; a journey link hands over to that
   await page.getByRole("link", { name: t("zh-Hans", "Settings") }).click();
   await expect(h1(page)).toHaveText(t("zh-Hans", "Settings"));
   expect(wasm.length).toBe(loaded);
-  // Back and forward work across the hand-over.
-  await page.goBack();
+  // Back and forward work across the hand-over. Wait only for the commit: a page restored from
+  // the back/forward cache fires no load event, and the assertions below wait for the page.
+  await page.goBack({ waitUntil: "commit" });
   await expect(page).toHaveURL("/charity");
-  await page.goBack();
+  await page.goBack({ waitUntil: "commit" });
   await expect(page).toHaveURL("/");
   await expect(h1(page)).toHaveText(t("zh-Hans", "HomeHeading"));
 });

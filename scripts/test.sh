@@ -15,6 +15,9 @@ step "tools"
 . scripts/tools.sh
 bash scripts/test-deps.sh
 
+step "conventions: rustfmt"
+cargo fmt --all --check
+
 step "build the app (release)"
 bash scripts/build-app.sh
 

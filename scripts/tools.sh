@@ -13,6 +13,22 @@ export PATH="$HOME/.cargo/bin:$TOOLS/node_modules/.bin:$PATH"
 
 log() { printf '[tools] %s\n' "$*" >&2; }
 
+# The toolchain rust-toolchain.toml names. A machine without network access to rustup's servers
+# may have that very release installed as `stable` only; rustup refuses `toolchain link` under an
+# official name, so the release's name is made to point at the installed stable toolchain.
+PINNED="$(awk -F'"' '/^channel/{print $2}' "$ROOT/rust-toolchain.toml")"
+HOST="$(RUSTUP_TOOLCHAIN=stable rustc -vV | awk '/^host:/{print $2}')"
+if ! RUSTUP_TOOLCHAIN=stable rustup toolchain list | grep -q "^$PINNED-$HOST"; then
+  if grep -q "^rustc $PINNED " <<<"$(RUSTUP_TOOLCHAIN=stable rustc --version)"; then
+    log "naming the installed stable toolchain $PINNED (rust-toolchain.toml)"
+    ln -s "$(RUSTUP_TOOLCHAIN=stable rustc --print sysroot)" "${RUSTUP_HOME:-$HOME/.rustup}/toolchains/$PINNED-$HOST"
+  else
+    log "installing Rust $PINNED (rust-toolchain.toml)"
+    RUSTUP_TOOLCHAIN=stable rustup toolchain install "$PINNED" --profile minimal \
+      --component rustfmt --component clippy --target wasm32-unknown-unknown
+  fi
+fi
+
 # Outputs are captured before grep: under pipefail an early-exiting `grep -q` can fail the pipe.
 targets="$(rustup target list --installed)"
 if ! grep -qx wasm32-unknown-unknown <<<"$targets"; then

@@ -58,7 +58,8 @@ fn Elsewhere(bundle: Bundle) -> impl IntoView {
     let path = location.pathname.get_untracked();
     let served_here = FIRST_PATH.with(|p| *p.borrow() == path);
     if Bundle::for_path(&path) != bundle && !served_here {
-        let with_prefix = |s: String, prefix: char| if s.is_empty() || s.starts_with(prefix) { s } else { format!("{prefix}{s}") };
+        let with_prefix =
+            |s: String, prefix: char| if s.is_empty() || s.starts_with(prefix) { s } else { format!("{prefix}{s}") };
         let url = format!(
             "{path}{}{}",
             with_prefix(location.search.get_untracked(), '?'),

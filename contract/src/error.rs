@@ -64,7 +64,12 @@ impl ApiError {
 
     /// A validation error naming the fields that are wrong.
     pub fn validation(fields: FieldErrors) -> Self {
-        Self { code: ErrorCode::Validation, message: "Some fields are invalid".into(), fields: fields.0, retry_after_seconds: None }
+        Self {
+            code: ErrorCode::Validation,
+            message: "Some fields are invalid".into(),
+            fields: fields.0,
+            retry_after_seconds: None,
+        }
     }
 }
 

@@ -68,9 +68,7 @@ pub fn build(state: AppState) -> Router {
         .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
         .with_state(state.clone());
 
-    let mut app = Router::new()
-        .nest("/api/v1", api)
-        .merge(web_app::router(&state.config.dist_dir, Arc::new(pages)));
+    let mut app = Router::new().nest("/api/v1", api).merge(web_app::router(&state.config.dist_dir, Arc::new(pages)));
     for layer in security::layers(csp) {
         app = app.layer(layer);
     }

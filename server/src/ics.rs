@@ -33,7 +33,15 @@ pub fn calendar(event: &Event, now: i64) -> String {
 fn utc(unix: i64) -> String {
     let date = baoan_contract::rules::date::Date::from_unix_seconds(unix, 0);
     let secs = unix.rem_euclid(86_400);
-    format!("{:04}{:02}{:02}T{:02}{:02}{:02}Z", date.year(), date.month(), date.day(), secs / 3600, secs / 60 % 60, secs % 60)
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        date.year(),
+        date.month(),
+        date.day(),
+        secs / 3600,
+        secs / 60 % 60,
+        secs % 60
+    )
 }
 
 fn escape(text: &str) -> String {

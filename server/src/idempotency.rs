@@ -50,13 +50,14 @@ where
         .bind(now - IDEMPOTENCY_RECORD_SECONDS)
         .execute(db)
         .await?;
-    let claimed = sqlx::query("INSERT INTO idempotency_keys (scope, key, fingerprint, created_at) VALUES ($1, $2, $3, $4)")
-        .bind(scope)
-        .bind(key)
-        .bind(fingerprint)
-        .bind(now)
-        .execute(db)
-        .await;
+    let claimed =
+        sqlx::query("INSERT INTO idempotency_keys (scope, key, fingerprint, created_at) VALUES ($1, $2, $3, $4)")
+            .bind(scope)
+            .bind(key)
+            .bind(fingerprint)
+            .bind(now)
+            .execute(db)
+            .await;
     match claimed {
         Ok(_) => {}
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {

@@ -66,14 +66,21 @@ fn mark_staff_operations(doc: &mut utoipa::openapi::OpenApi) {
              `Authorization: Bearer <token>`. Without a configured token every staff endpoint answers 404.",
         ))
         .build();
-    doc.components
-        .get_or_insert_with(Default::default)
-        .add_security_scheme(STAFF_SCHEME, SecurityScheme::Http(scheme));
+    doc.components.get_or_insert_with(Default::default).add_security_scheme(STAFF_SCHEME, SecurityScheme::Http(scheme));
     for (path, item) in doc.paths.paths.iter_mut() {
         if !is_staff_path(path) {
             continue;
         }
-        let operations = [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.options, &mut item.head, &mut item.patch, &mut item.trace];
+        let operations = [
+            &mut item.get,
+            &mut item.put,
+            &mut item.post,
+            &mut item.delete,
+            &mut item.options,
+            &mut item.head,
+            &mut item.patch,
+            &mut item.trace,
+        ];
         for operation in operations.into_iter().flatten() {
             operation.security = Some(vec![SecurityRequirement::new::<_, [&str; 0], &str>(STAFF_SCHEME, [])]);
         }

@@ -13,7 +13,10 @@ use std::sync::Arc;
 pub async fn state(config: Config, clock: Clock) -> Result<AppState, sqlx::Error> {
     let db = Db::connect(&config.database_url()).await?;
     if config.demo_data && demo::seed_if_empty(&db, clock.now()).await? {
-        tracing::warn!(phone = demo::DEMO_PHONE, "DEMO DATA written: this server is a demonstration, not the live service");
+        tracing::warn!(
+            phone = demo::DEMO_PHONE,
+            "DEMO DATA written: this server is a demonstration, not the live service"
+        );
     }
     let demo = demo::is_demo(&db).await?;
     if demo {

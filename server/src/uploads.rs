@@ -40,7 +40,11 @@ fn file_name(headers: &HeaderMap) -> String {
     let raw = headers.get("x-file-name").and_then(|v| v.to_str().ok()).unwrap_or("");
     let decoded = percent_decode(raw);
     let clean: String = decoded.chars().filter(|c| !c.is_control() && !matches!(c, '/' | '\\')).take(120).collect();
-    if clean.trim().is_empty() { "file".into() } else { clean }
+    if clean.trim().is_empty() {
+        "file".into()
+    } else {
+        clean
+    }
 }
 
 fn percent_decode(s: &str) -> String {
@@ -105,7 +109,12 @@ pub async fn store(state: &AppState, body: Result<Bytes, BytesRejection>) -> App
     let body = body.map_err(|_| {
         let mut f = FieldErrors::new();
         f.add("file", FieldError::UploadTooLarge);
-        AppError(ApiError { code: ErrorCode::PayloadTooLarge, message: "File larger than 10 MB".into(), fields: f.0, retry_after_seconds: None })
+        AppError(ApiError {
+            code: ErrorCode::PayloadTooLarge,
+            message: "File larger than 10 MB".into(),
+            fields: f.0,
+            retry_after_seconds: None,
+        })
     })?;
     if body.len() > MAX_UPLOAD_BYTES {
         return Err(AppError::new(ErrorCode::PayloadTooLarge, "File larger than 10 MB"));
@@ -138,12 +147,13 @@ fn daily_files(state: &AppState) -> Limit {
 async fn within_quota(state: &AppState, user_id: &str, size: i64) -> AppResult<()> {
     let now = state.clock.now();
     let day_ago = now - DAY_SECONDS;
-    let (today_bytes, oldest): (Option<i64>, Option<i64>) =
-        sqlx::query_as("SELECT CAST(SUM(size_bytes) AS BIGINT), MIN(created_at) FROM uploads WHERE user_id = $1 AND created_at > $2")
-            .bind(user_id)
-            .bind(day_ago)
-            .fetch_one(&state.db.pool)
-            .await?;
+    let (today_bytes, oldest): (Option<i64>, Option<i64>) = sqlx::query_as(
+        "SELECT CAST(SUM(size_bytes) AS BIGINT), MIN(created_at) FROM uploads WHERE user_id = $1 AND created_at > $2",
+    )
+    .bind(user_id)
+    .bind(day_ago)
+    .fetch_one(&state.db.pool)
+    .await?;
     if today_bytes.unwrap_or(0) + size > state.config.upload_mb_per_day * MB {
         tracing::warn!(limit = "upload_bytes_per_day", "per-resident limit reached");
         return Err(AppError::rate_limited_for(oldest.map(|t| t + DAY_SECONDS - now).unwrap_or(DAY_SECONDS)));
@@ -157,7 +167,12 @@ async fn within_quota(state: &AppState, user_id: &str, size: i64) -> AppResult<(
         let mut f = FieldErrors::new();
         f.add("file", FieldError::UploadQuota);
         let message = "Upload quota reached: remove files or wait until unused ones are deleted";
-        return Err(AppError(ApiError { code: ErrorCode::PayloadTooLarge, message: message.into(), fields: f.0, retry_after_seconds: None }));
+        return Err(AppError(ApiError {
+            code: ErrorCode::PayloadTooLarge,
+            message: message.into(),
+            fields: f.0,
+            retry_after_seconds: None,
+        }));
     }
     limits::enforce(state, &daily_files(state), user_id).await
 }
@@ -192,7 +207,11 @@ pub async fn file_response(state: &AppState, id: &str, kind: FileKind) -> AppRes
 #[utoipa::path(get, path = "/api/v1/uploads/{id}", tag = "uploads",
     params(("id" = String, Path, description = "Upload id")),
     responses((status = 200, description = "The file"), (status = 404, body = ApiError)))]
-pub async fn download(State(state): State<AppState>, resident: Resident, Path(id): Path<String>) -> AppResult<Response> {
+pub async fn download(
+    State(state): State<AppState>,
+    resident: Resident,
+    Path(id): Path<String>,
+) -> AppResult<Response> {
     let kind = owned_by(&state, &id, &resident.user_id).await?.ok_or_else(AppError::not_found)?;
     file_response(&state, &id, kind).await
 }

@@ -22,13 +22,14 @@ impl Pages {
     /// Reads every bundle's page from `dist`. Without a build, a plain page says so; a bundle
     /// whose page is missing falls back to the home page (which then shows "not found").
     pub fn load(dist: &Path) -> Pages {
-        let home: Arc<str> = std::fs::read_to_string(dist.join(Bundle::Home.page())).map(Arc::from).unwrap_or_else(|_| {
-            tracing::warn!(dist = %dist.display(), "no built app found; run the README's run command to build it");
-            Arc::from(
+        let home: Arc<str> =
+            std::fs::read_to_string(dist.join(Bundle::Home.page())).map(Arc::from).unwrap_or_else(|_| {
+                tracing::warn!(dist = %dist.display(), "no built app found; run the README's run command to build it");
+                Arc::from(
                 "<!doctype html><html lang=\"zh-Hans\"><head><meta charset=\"utf-8\"><title>宝安民政</title></head>\
                  <body><p>The web app has not been built. Run scripts/run.sh.</p></body></html>",
             )
-        });
+            });
         let pages = Bundle::ALL
             .into_iter()
             .map(|bundle| {
@@ -105,7 +106,8 @@ async fn cache_policy(request: axum::extract::Request, next: axum::middleware::N
 
 pub fn is_content_hashed(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or("");
-    name.split(['-', '_', '.']).any(|part| (10..=16).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_hexdigit()))
+    name.split(['-', '_', '.'])
+        .any(|part| (10..=16).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 #[cfg(test)]

@@ -13,7 +13,12 @@ async fn another_resident_gets_404_on_every_endpoint(server: TestServer) {
     let owner = server.client();
     let app = submitted(&server, &owner, "13900000201").await;
     let reference = app["reference"].as_str().unwrap().to_string();
-    owner.put(server.url("/api/v1/assistance/draft")).json(&json!({ "content": "{\"secret\":1}" })).send().await.unwrap();
+    owner
+        .put(server.url("/api/v1/assistance/draft"))
+        .json(&json!({ "content": "{\"secret\":1}" }))
+        .send()
+        .await
+        .unwrap();
 
     let intruder = server.client();
     server.sign_in(&intruder, "13900000202").await;
@@ -21,7 +26,12 @@ async fn another_resident_gets_404_on_every_endpoint(server: TestServer) {
     let base = format!("/api/v1/assistance/applications/{reference}");
     let attempts = [
         intruder.get(server.url(&base)).send().await.unwrap(),
-        intruder.post(server.url(&format!("{base}/documents"))).json(&json!({ "kind": "other", "upload_id": own_upload })).send().await.unwrap(),
+        intruder
+            .post(server.url(&format!("{base}/documents")))
+            .json(&json!({ "kind": "other", "upload_id": own_upload }))
+            .send()
+            .await
+            .unwrap(),
         intruder.post(server.url(&format!("{base}/withdraw"))).send().await.unwrap(),
         intruder.get(server.url("/api/v1/assistance/draft")).send().await.unwrap(),
     ];
@@ -29,8 +39,14 @@ async fn another_resident_gets_404_on_every_endpoint(server: TestServer) {
         expect_error(r, StatusCode::NOT_FOUND, "not_found").await;
     }
     // Not found looks exactly like a reference that never existed.
-    expect_error(intruder.get(server.url("/api/v1/assistance/applications/SA00000000")).send().await.unwrap(), StatusCode::NOT_FOUND, "not_found").await;
-    let list: Vec<Value> = intruder.get(server.url("/api/v1/assistance/applications")).send().await.unwrap().json().await.unwrap();
+    expect_error(
+        intruder.get(server.url("/api/v1/assistance/applications/SA00000000")).send().await.unwrap(),
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
+    let list: Vec<Value> =
+        intruder.get(server.url("/api/v1/assistance/applications")).send().await.unwrap().json().await.unwrap();
     assert!(list.is_empty());
     // Nor can the owner's uploads be attached by someone else.
     let owners_upload = app["documents"][0]["upload_id"].as_str().unwrap();
@@ -51,7 +67,12 @@ async fn another_resident_gets_404_on_every_endpoint(server: TestServer) {
         expect_error(r, StatusCode::UNAUTHORIZED, "unauthorized").await;
     }
     // Staff actions need the token.
-    let r = server.plain_client().post(server.url(&format!("/api/v1/admin/assistance/applications/{reference}/advance"))).send().await.unwrap();
+    let r = server
+        .plain_client()
+        .post(server.url(&format!("/api/v1/admin/assistance/applications/{reference}/advance")))
+        .send()
+        .await
+        .unwrap();
     expect_error(r, StatusCode::UNAUTHORIZED, "unauthorized").await;
     let r = reqwest::Client::new()
         .post(server.url(&format!("/api/v1/admin/assistance/applications/{reference}/approve")))
@@ -117,7 +138,12 @@ async fn bad_input_names_each_field(server: TestServer) {
     // Staff asking for nothing, and a document for an unknown upload.
     let app = submitted(&server, &server.client(), "13900000204").await;
     let reference = app["reference"].as_str().unwrap();
-    let e = expect_error(staff(&server, reference, "request-documents", json!({ "kinds": [] })).await, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    let e = expect_error(
+        staff(&server, reference, "request-documents", json!({ "kinds": [] })).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation",
+    )
+    .await;
     assert_eq!(e["fields"]["kinds"], "required");
 }
 both_engines!(bad_input_names_each_field);
@@ -127,10 +153,13 @@ async fn disguised_and_oversized_files_are_refused(server: TestServer) {
     server.sign_in(&client, "13900000205").await;
     let mut exe = b"MZ\x90\x00\x03\x00\x00\x00".to_vec();
     exe.extend(std::iter::repeat_n(0u8, 1000));
-    let e = expect_error(upload(&server, &client, exe, "photo.jpg").await, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    let e =
+        expect_error(upload(&server, &client, exe, "photo.jpg").await, StatusCode::UNPROCESSABLE_ENTITY, "validation")
+            .await;
     assert_eq!(e["fields"]["file"], "upload.type");
     let html = b"<html><script>alert(1)</script></html>".to_vec();
-    expect_error(upload(&server, &client, html, "scan.pdf").await, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    expect_error(upload(&server, &client, html, "scan.pdf").await, StatusCode::UNPROCESSABLE_ENTITY, "validation")
+        .await;
     let mut huge = jpeg();
     huge.resize(10 * 1024 * 1024 + 1, 0);
     let r = upload(&server, &client, huge, "big.jpg").await;

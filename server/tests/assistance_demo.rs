@@ -18,13 +18,17 @@ fn demo(c: &mut baoan_server::config::Config) {
 async fn the_demo_resident_has_one_application_in_review_and_one_in_bu_zheng(server: TestServer) {
     let client = server.client();
     server.sign_in(&client, DEMO_PHONE).await;
-    let list: Vec<Value> = client.get(server.url("/api/v1/assistance/applications")).send().await.unwrap().json().await.unwrap();
+    let list: Vec<Value> =
+        client.get(server.url("/api/v1/assistance/applications")).send().await.unwrap().json().await.unwrap();
     assert_eq!(list.len(), 2, "{list:?}");
     let today = server.clock.today();
     let day = |n: i64| today.add_days(n).to_iso();
 
     let review = list.iter().find(|a| a["state"] == "in_review").expect("one in review");
-    assert_eq!((review["programme"].as_str(), review["stage"].as_str()), (Some("minimum_living"), Some("public_notice")));
+    assert_eq!(
+        (review["programme"].as_str(), review["stage"].as_str()),
+        (Some("minimum_living"), Some("public_notice"))
+    );
     assert_eq!(review["next_due"], day(-4 + 7), "the 7-day public notice began 4 days ago");
     let r = get_app(&server, &client, review["reference"].as_str().unwrap()).await;
     assert_eq!(r.status(), StatusCode::OK);
@@ -45,7 +49,11 @@ async fn the_demo_resident_has_one_application_in_review_and_one_in_bu_zheng(ser
     assert_eq!(app["requested_by"], day(9));
     assert!(app["requested_note"].as_str().unwrap().contains("演示"));
     assert_eq!(app["timeline"][0]["done_on"], day(-3));
-    assert_eq!((app["timeline"][1]["current"].as_bool(), app["timeline"][1]["due_by"].is_null()), (Some(true), true), "paused while waiting");
+    assert_eq!(
+        (app["timeline"][1]["current"].as_bool(), app["timeline"][1]["due_by"].is_null()),
+        (Some(true), true),
+        "paused while waiting"
+    );
 
     // The demo is live: sending the document resumes the review.
     let upload = upload_id(&server, &client).await;
@@ -59,14 +67,16 @@ async fn the_demo_resident_has_one_application_in_review_and_one_in_bu_zheng(ser
     assert_eq!(r.json::<Value>().await.unwrap()["state"], "in_review");
 
     let msgs = messages(&server, &client).await;
-    let asked = msgs.iter().find(|m| m["event"] == "assistance.documents_requested").expect("a message asks for the document");
+    let asked =
+        msgs.iter().find(|m| m["event"] == "assistance.documents_requested").expect("a message asks for the document");
     assert_eq!((asked["reference"].as_str(), asked["deadline"].as_str()), (Some(reference), Some(day(9).as_str())));
     assert!(msgs.iter().any(|m| m["event"] == "assistance.stage.public_notice" && m["deadline"] == day(3)));
 
     // Only the demo resident has them.
     let other = server.client();
     server.sign_in(&other, "13900000401").await;
-    let list: Vec<Value> = other.get(server.url("/api/v1/assistance/applications")).send().await.unwrap().json().await.unwrap();
+    let list: Vec<Value> =
+        other.get(server.url("/api/v1/assistance/applications")).send().await.unwrap().json().await.unwrap();
     assert_eq!(list, Vec::<Value>::new());
     assert_eq!(get_app(&server, &other, reference).await.status(), StatusCode::NOT_FOUND);
 }

@@ -74,7 +74,13 @@ async fn a_bad_permit_or_birth_date_is_named_and_an_adult_on_a_permit_must_conse
         // Born 1990 by the permit: an adult, who must authorise the means check by name.
         ("M12345678", "1990-01-01", "consents.members.1", "assistance.consent_missing"),
     ] {
-        let r = submit(&server, &client, &with_permit_member(&upload, number, birth_date), &format!("permit-{number}-{birth_date}")).await;
+        let r = submit(
+            &server,
+            &client,
+            &with_permit_member(&upload, number, birth_date),
+            &format!("permit-{number}-{birth_date}"),
+        )
+        .await;
         let e = expect_error(r, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
         assert_eq!(e["fields"][field], code, "{number} {birth_date}: {e}");
     }
@@ -83,13 +89,21 @@ async fn a_bad_permit_or_birth_date_is_named_and_an_adult_on_a_permit_must_conse
     body["applicant"]["id_type"] = json!("passport");
     body["applicant"]["id_number"] = json!("E1");
     body["applicant"]["birth_date"] = json!("1980-05-01");
-    let e = expect_error(submit(&server, &client, &body, "passport-bad").await, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    let e = expect_error(
+        submit(&server, &client, &body, "passport-bad").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation",
+    )
+    .await;
     assert_eq!(e["fields"]["applicant.id_number"], "passport.format", "{e}");
     body["applicant"]["id_number"] = json!("e12345678");
     let r = submit(&server, &client, &body, "passport-ok").await;
     assert_eq!(r.status(), StatusCode::OK);
     let app: Value = r.json().await.unwrap();
-    assert_eq!((app["form"]["applicant"]["id_type"].as_str(), app["form"]["applicant"]["id_number"].as_str()), (Some("passport"), Some("E12345678")));
+    assert_eq!(
+        (app["form"]["applicant"]["id_type"].as_str(), app["form"]["applicant"]["id_number"].as_str()),
+        (Some("passport"), Some("E12345678"))
+    );
     // An unknown ID type is refused as unreadable, in the usual error shape.
     body["applicant"]["id_type"] = json!("driving_licence");
     let r = submit(&server, &client, &body, "unknown-type").await;

@@ -17,7 +17,10 @@ async fn standards_and_communities_are_served(server: TestServer) {
     assert_eq!(s, Standards::baoan_2025());
     assert_eq!(s.minimum_living_yuan, 1250);
     // Data, not code: a change in the table is what the app gets.
-    sqlx::query("UPDATE assistance_standards SET value = 1300 WHERE key = 'minimum_living_yuan'").execute(&server.db.pool).await.unwrap();
+    sqlx::query("UPDATE assistance_standards SET value = 1300 WHERE key = 'minimum_living_yuan'")
+        .execute(&server.db.pool)
+        .await
+        .unwrap();
     let s: Value = reqwest::get(server.url("/api/v1/assistance/standards")).await.unwrap().json().await.unwrap();
     assert_eq!(s["minimum_living_yuan"], 1300);
     let c: Vec<Value> = reqwest::get(server.url("/api/v1/assistance/communities")).await.unwrap().json().await.unwrap();
@@ -35,14 +38,21 @@ async fn a_draft_resumes_on_another_device(server: TestServer) {
     let r = laptop.get(server.url("/api/v1/assistance/draft")).send().await.unwrap();
     expect_error(r, StatusCode::NOT_FOUND, "not_found").await;
     let content = json!({ "applicant": { "name": "张三" } }).to_string();
-    let r = laptop.put(server.url("/api/v1/assistance/draft")).json(&json!({ "content": content })).send().await.unwrap();
+    let r =
+        laptop.put(server.url("/api/v1/assistance/draft")).json(&json!({ "content": content })).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     let phone_client = server.client();
     server.sign_in(&phone_client, phone).await;
-    let got: Value = phone_client.get(server.url("/api/v1/assistance/draft")).send().await.unwrap().json().await.unwrap();
+    let got: Value =
+        phone_client.get(server.url("/api/v1/assistance/draft")).send().await.unwrap().json().await.unwrap();
     assert_eq!(got["content"], content);
     assert!(got["updated_at"].as_i64().unwrap() > 0);
-    let r = laptop.put(server.url("/api/v1/assistance/draft")).json(&json!({ "content": "not json" })).send().await.unwrap();
+    let r = laptop
+        .put(server.url("/api/v1/assistance/draft"))
+        .json(&json!({ "content": "not json" }))
+        .send()
+        .await
+        .unwrap();
     expect_error(r, StatusCode::BAD_REQUEST, "bad_request").await;
     let big = json!({ "x": "字".repeat(20_000) }).to_string();
     let r = laptop.put(server.url("/api/v1/assistance/draft")).json(&json!({ "content": big })).send().await.unwrap();
@@ -78,14 +88,21 @@ async fn the_whole_review_with_documents_requested(server: TestServer) {
     assert_eq!(a["stage"], "home_visit");
     assert_eq!(a["timeline"][0]["done_on"], today.to_iso());
     // 补正: staff ask for proof of income; the review waits.
-    let a = staff_ok(&server, &reference, "request-documents", json!({ "kinds": ["income_proof"], "note": "请补充工资流水" })).await;
+    let a = staff_ok(
+        &server,
+        &reference,
+        "request-documents",
+        json!({ "kinds": ["income_proof"], "note": "请补充工资流水" }),
+    )
+    .await;
     assert_eq!(a["state"], "awaiting_documents");
     assert_eq!(a["requested_documents"], json!(["income_proof"]));
     assert_eq!(a["requested_by"], today.add_days(10).to_iso());
     let r = staff(&server, &reference, "advance", json!({})).await;
     expect_error(r, StatusCode::CONFLICT, "conflict").await;
     let msgs = messages(&server, &client).await;
-    let asked = msgs.iter().find(|m| m["event"] == "assistance.documents_requested").expect("a message asks for documents");
+    let asked =
+        msgs.iter().find(|m| m["event"] == "assistance.documents_requested").expect("a message asks for documents");
     assert_eq!(asked["deadline"], today.add_days(10).to_iso());
     assert_eq!(asked["detail"], "请补充工资流水");
     assert_eq!(asked["action_path"], format!("/assistance/applications/{reference}"));
@@ -113,18 +130,28 @@ async fn the_whole_review_with_documents_requested(server: TestServer) {
     expect_error(r, StatusCode::CONFLICT, "conflict").await;
     let a = staff_ok(&server, &reference, "approve", json!({})).await;
     assert_eq!((a["state"].as_str(), a["stage"].as_str()), (Some("approved"), Some("payment")));
-    let r = client.post(server.url(&format!("/api/v1/assistance/applications/{reference}/withdraw"))).send().await.unwrap();
+    let r =
+        client.post(server.url(&format!("/api/v1/assistance/applications/{reference}/withdraw"))).send().await.unwrap();
     expect_error(r, StatusCode::CONFLICT, "conflict").await;
     let a = staff_ok(&server, &reference, "advance", json!({})).await;
     assert_eq!(a["state"], "paid");
     assert!(a["timeline"].as_array().unwrap().iter().all(|t| t["done_on"].is_string() && t["current"] == false));
 
-    let list: Vec<Value> = client.get(server.url("/api/v1/assistance/applications")).send().await.unwrap().json().await.unwrap();
+    let list: Vec<Value> =
+        client.get(server.url("/api/v1/assistance/applications")).send().await.unwrap().json().await.unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!(list[0]["reference"], reference.as_str());
-    let events: Vec<String> = messages(&server, &client).await.iter().map(|m| m["event"].as_str().unwrap().to_string()).collect();
-    for e in ["assistance.submitted", "assistance.stage.home_visit", "assistance.documents_requested", "assistance.documents_received",
-              "assistance.stage.district_approval", "assistance.approved", "assistance.paid"] {
+    let events: Vec<String> =
+        messages(&server, &client).await.iter().map(|m| m["event"].as_str().unwrap().to_string()).collect();
+    for e in [
+        "assistance.submitted",
+        "assistance.stage.home_visit",
+        "assistance.documents_requested",
+        "assistance.documents_received",
+        "assistance.stage.district_approval",
+        "assistance.approved",
+        "assistance.paid",
+    ] {
         assert!(events.iter().any(|x| x == e), "message {e} in {events:?}");
     }
 }
@@ -154,7 +181,8 @@ async fn withdraw_while_undecided_and_refusal_with_a_reason(server: TestServer) 
     assert_eq!(a["decision_reason"], "家庭收入高于低保边缘标准");
     let msgs = messages(&server, &other).await;
     assert!(msgs.iter().any(|m| m["event"] == "assistance.refused" && m["detail"] == "家庭收入高于低保边缘标准"));
-    let r = other.post(server.url(&format!("/api/v1/assistance/applications/{reference}/withdraw"))).send().await.unwrap();
+    let r =
+        other.post(server.url(&format!("/api/v1/assistance/applications/{reference}/withdraw"))).send().await.unwrap();
     expect_error(r, StatusCode::CONFLICT, "conflict").await;
 }
 both_engines!(withdraw_while_undecided_and_refusal_with_a_reason);
@@ -164,7 +192,8 @@ async fn a_retried_submit_creates_exactly_one_application(server: TestServer) {
     server.sign_in(&client, "13900000105").await;
     let upload = upload_id(&server, &client).await;
     let body = form(&upload);
-    let (a, b) = tokio::join!(submit(&server, &client, &body, "same-key-123"), submit(&server, &client, &body, "same-key-123"));
+    let (a, b) =
+        tokio::join!(submit(&server, &client, &body, "same-key-123"), submit(&server, &client, &body, "same-key-123"));
     let statuses = [a.status(), b.status()];
     assert!(statuses.contains(&StatusCode::OK), "{statuses:?}");
     assert!(statuses.iter().all(|s| *s == StatusCode::OK || *s == StatusCode::CONFLICT), "{statuses:?}");

@@ -49,7 +49,11 @@ async fn seed(server: &TestServer) {
         }
         for _ in 0..f.projects {
             sqlx::query("UPDATE charity_projects SET fund_id = $1 WHERE id = $2")
-                .bind(&f.id).bind(format!("gen-{next_project:05}")).execute(db).await.unwrap();
+                .bind(&f.id)
+                .bind(format!("gen-{next_project:05}"))
+                .execute(db)
+                .await
+                .unwrap();
             next_project += 1;
         }
     }
@@ -127,7 +131,5 @@ async fn pages_search_and_sorts(server: TestServer) {
 both_engines!(pages_search_and_sorts);
 
 fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
-        .collect()
+    s.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
 }

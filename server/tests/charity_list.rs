@@ -125,8 +125,11 @@ async fn search_uses_the_bigram_index(server: TestServer) {
     // Each project's bigrams are stored: of its title and of its organiser, none across the two.
     for i in [0, 7, 59] {
         let p = generated_project(i);
-        let stored: Vec<(String,)> =
-            sqlx::query_as("SELECT gram FROM charity_search_grams WHERE project_id = $1").bind(&p.id).fetch_all(db).await.unwrap();
+        let stored: Vec<(String,)> = sqlx::query_as("SELECT gram FROM charity_search_grams WHERE project_id = $1")
+            .bind(&p.id)
+            .fetch_all(db)
+            .await
+            .unwrap();
         let stored: BTreeSet<String> = stored.into_iter().map(|(g,)| g).collect();
         let want: BTreeSet<String> = pairs(&p.title).union(&pairs(p.organiser)).cloned().collect();
         assert_eq!(stored, want, "{}", p.id);
@@ -135,7 +138,8 @@ async fn search_uses_the_bigram_index(server: TestServer) {
     // Queries of two or more characters (bigram path) and of one (LIKE only) give exactly the
     // substring matches, counted from the generator.
     for term in ["学金", "金 第", "沙井重症", "基金会", "第12期", "第1期", "区慈", "助", "期", "1"] {
-        let got: BTreeSet<String> = ids(&all_pages(&server, &format!("q={}", urlencode(term))).await).into_iter().collect();
+        let got: BTreeSet<String> =
+            ids(&all_pages(&server, &format!("q={}", urlencode(term))).await).into_iter().collect();
         let want = expected(|p| p.title.contains(term) || p.organiser.contains(term));
         assert_eq!(got, want, "search {term}");
     }
@@ -157,7 +161,11 @@ async fn search_uses_the_bigram_index(server: TestServer) {
 
     // A renamed project is re-indexed: found by its new title, no longer by its old one.
     let p = generated_project(5);
-    sqlx::query("UPDATE charity_projects SET title = 'Clean Water 净水计划' WHERE id = $1").bind(&p.id).execute(db).await.unwrap();
+    sqlx::query("UPDATE charity_projects SET title = 'Clean Water 净水计划' WHERE id = $1")
+        .bind(&p.id)
+        .execute(db)
+        .await
+        .unwrap();
     let mut conn = db.acquire().await.unwrap();
     search_index::index_projects(&mut conn, &[(p.id.as_str(), "Clean Water 净水计划", p.organiser)]).await.unwrap();
     drop(conn);
@@ -166,7 +174,8 @@ async fn search_uses_the_bigram_index(server: TestServer) {
         let found: Vec<String> = ids(body["items"].as_array().unwrap());
         // ASCII case: the bigrams ignore it; the final LIKE is SQLite's (ignores ASCII case) or
         // PostgreSQL's (respects it).
-        let expect_hit = hits == 1 && (term != "clean water" && term != "WATER" || server.engine == baoan_server::db::Engine::Sqlite);
+        let expect_hit = hits == 1
+            && (term != "clean water" && term != "WATER" || server.engine == baoan_server::db::Engine::Sqlite);
         assert_eq!(found == vec![p.id.clone()], expect_hit, "search {term}: {found:?}");
         if !expect_hit {
             assert!(!found.contains(&p.id), "search {term}");
@@ -191,7 +200,8 @@ async fn funds_projects_and_badges(server: TestServer) {
     let searched = get(&server, &format!("/api/v1/charity/funds?q={}", urlencode("家族"))).await;
     assert_eq!(searched["items"].as_array().unwrap().len(), 2);
     let by_raised = get(&server, "/api/v1/charity/funds?sort=raised").await;
-    let raised: Vec<i64> = by_raised["items"].as_array().unwrap().iter().map(|f| f["raised_fen"].as_i64().unwrap()).collect();
+    let raised: Vec<i64> =
+        by_raised["items"].as_array().unwrap().iter().map(|f| f["raised_fen"].as_i64().unwrap()).collect();
     assert!(raised.windows(2).all(|w| w[0] >= w[1]));
 
     let fund = get(&server, "/api/v1/charity/funds/f-haiwan").await;

@@ -18,17 +18,21 @@ fn staff_and_demo(c: &mut baoan_server::config::Config) {
 }
 
 fn attach_url(server: &TestServer, project: &str, alt: &str) -> String {
-    let mut url = reqwest::Url::parse(&server.url(&format!("/api/v1/admin/charity/projects/{project}/photos"))).unwrap();
+    let mut url =
+        reqwest::Url::parse(&server.url(&format!("/api/v1/admin/charity/projects/{project}/photos"))).unwrap();
     url.query_pairs_mut().append_pair("alt", alt);
     url.to_string()
 }
 
-async fn attach(server: &TestServer, project: &str, alt: &str, body: Vec<u8>, token: Option<&str>) -> reqwest::Response {
-    let mut request = server
-        .plain_client()
-        .post(attach_url(server, project, alt))
-        .header("Content-Type", "image/png")
-        .body(body);
+async fn attach(
+    server: &TestServer,
+    project: &str,
+    alt: &str,
+    body: Vec<u8>,
+    token: Option<&str>,
+) -> reqwest::Response {
+    let mut request =
+        server.plain_client().post(attach_url(server, project, alt)).header("Content-Type", "image/png").body(body);
     if let Some(t) = token {
         request = request.bearer_auth(t);
     }
@@ -60,7 +64,8 @@ async fn staff_attach_a_photo_the_public_reads(server: TestServer) {
     assert_eq!(server.count("SELECT COUNT(*) FROM charity_project_photos WHERE project_id = 'p-dialysis'").await, 0);
 
     // A disguised file (HTML named and typed as a PNG), a PDF, and bytes that only start like a PNG.
-    let r = attach(&server, "p-dialysis", "透析室", b"<html><script>alert(1)</script></html>".to_vec(), Some(TOKEN)).await;
+    let r =
+        attach(&server, "p-dialysis", "透析室", b"<html><script>alert(1)</script></html>".to_vec(), Some(TOKEN)).await;
     let body = expect_error(r, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
     assert_eq!(body["fields"]["file"], "upload.type");
     let r = attach(&server, "p-dialysis", "透析室", b"%PDF-1.7\n%%EOF".to_vec(), Some(TOKEN)).await;
@@ -105,7 +110,9 @@ async fn demo_projects_have_real_photos(server: TestServer) {
     assert_eq!(photos.len(), 2);
     for photo in photos {
         assert!(!photo["alt"].as_str().unwrap().trim().is_empty());
-        let r = reqwest::get(server.url(&format!("/api/v1/charity/photos/{}", photo["id"].as_str().unwrap()))).await.unwrap();
+        let r = reqwest::get(server.url(&format!("/api/v1/charity/photos/{}", photo["id"].as_str().unwrap())))
+            .await
+            .unwrap();
         assert_eq!(r.status(), StatusCode::OK);
         let bytes = r.bytes().await.unwrap();
         assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"));

@@ -68,7 +68,8 @@ async fn get(server: &TestServer, client: &reqwest::Client, path: &str) -> Value
 }
 
 async fn raised(server: &TestServer) -> i64 {
-    let p: Value = reqwest::get(server.url("/api/v1/charity/projects/p-elder-meals")).await.unwrap().json().await.unwrap();
+    let p: Value =
+        reqwest::get(server.url("/api/v1/charity/projects/p-elder-meals")).await.unwrap().json().await.unwrap();
     p["card"]["raised_fen"].as_i64().unwrap()
 }
 
@@ -107,7 +108,10 @@ async fn each_month_is_charged_once(server: TestServer) {
     let gifts = get(&server, &client, "/api/v1/me/charity/gifts").await;
     let gifts = gifts.as_array().unwrap();
     assert_eq!(gifts.len(), 2);
-    let charged: Vec<&Value> = gifts.iter().filter(|g| g["order_id"].as_str().unwrap().ends_with(&format!("-{:04}-{:02}", next.year(), next.month()))).collect();
+    let charged: Vec<&Value> = gifts
+        .iter()
+        .filter(|g| g["order_id"].as_str().unwrap().ends_with(&format!("-{:04}-{:02}", next.year(), next.month())))
+        .collect();
     assert_eq!(charged.len(), 1);
     let receipt = &charged[0]["receipt"];
     assert_eq!(charged[0]["status"], "paid");
@@ -115,7 +119,10 @@ async fn each_month_is_charged_once(server: TestServer) {
     assert_eq!(receipt["amount_fen"], 2000);
     assert_eq!(receipt["donor"], "林女士");
     assert!(receipt["receipt_no"].as_str().unwrap().starts_with(&format!("CS{}", next.to_iso().replace('-', ""))));
-    assert_ne!(receipt["receipt_no"], gifts.iter().find(|g| !std::ptr::eq(*g, charged[0])).unwrap()["receipt"]["receipt_no"]);
+    assert_ne!(
+        receipt["receipt_no"],
+        gifts.iter().find(|g| !std::ptr::eq(*g, charged[0])).unwrap()["receipt"]["receipt_no"]
+    );
     assert_eq!(server.count("SELECT COUNT(*) FROM messages WHERE event = 'charity.pledge_charged'").await, 1);
 
     // The month after: a second charge.
@@ -132,13 +139,19 @@ async fn each_month_is_charged_once(server: TestServer) {
     assert_eq!(get(&server, &other, "/api/v1/me/charity/pledges").await, json!([]));
     let r = other.post(server.url(&format!("/api/v1/me/charity/pledges/{pledge_id}/cancel"))).send().await.unwrap();
     expect_error(r, StatusCode::NOT_FOUND, "not_found").await;
-    let r = server.plain_client().post(server.url(&format!("/api/v1/me/charity/pledges/{pledge_id}/cancel"))).send().await.unwrap();
+    let r = server
+        .plain_client()
+        .post(server.url(&format!("/api/v1/me/charity/pledges/{pledge_id}/cancel")))
+        .send()
+        .await
+        .unwrap();
     expect_error(r, StatusCode::UNAUTHORIZED, "unauthorized").await;
     assert_eq!(get(&server, &client, "/api/v1/me/charity/pledges").await[0]["status"], "active");
 
     // Its donor cancels (twice: the same answer); no later month is charged.
     for _ in 0..2 {
-        let r = client.post(server.url(&format!("/api/v1/me/charity/pledges/{pledge_id}/cancel"))).send().await.unwrap();
+        let r =
+            client.post(server.url(&format!("/api/v1/me/charity/pledges/{pledge_id}/cancel"))).send().await.unwrap();
         assert_eq!(r.status(), StatusCode::OK);
         let p: Value = r.json().await.unwrap();
         assert_eq!(p["status"], "cancelled");
@@ -146,7 +159,10 @@ async fn each_month_is_charged_once(server: TestServer) {
     }
     for n in 3..5 {
         let r = charge(&server, months_later(today, n)).await;
-        assert_eq!(r, json!({ "charged": 0, "already_charged": 0, "declined": 0, "project_finished": 0, "cancelled": 0 }));
+        assert_eq!(
+            r,
+            json!({ "charged": 0, "already_charged": 0, "declined": 0, "project_finished": 0, "cancelled": 0 })
+        );
     }
     assert_eq!(raised(&server).await, start_raised + 4000);
     assert_eq!(get(&server, &client, "/api/v1/me/charity/gifts").await.as_array().unwrap().len(), 3);
@@ -155,7 +171,13 @@ both_engines!(each_month_is_charged_once, demo);
 
 async fn only_staff_run_the_charge(server: TestServer) {
     let body = json!({ "date": "2030-01-01" });
-    let r = server.plain_client().post(server.url("/api/v1/admin/charity/pledges/charge")).json(&body).send().await.unwrap();
+    let r = server
+        .plain_client()
+        .post(server.url("/api/v1/admin/charity/pledges/charge"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
     expect_error(r, StatusCode::UNAUTHORIZED, "unauthorized").await;
     let resident = server.client();
     server.sign_in(&resident, "13800000033").await;

@@ -16,7 +16,15 @@ const LIMIT: usize = baoan_server::app::JSON_BODY_LIMIT;
 
 async fn unknown_api_paths_are_json_404(server: TestServer) {
     let client = server.client();
-    for path in ["/api/v1/nope", "/api/v1/me/nope", "/api/v1/auth", "/api/v1/streets/xinan/more", "/api/v1/nope?x=1", "/api/v2/meta", "/api/nope"] {
+    for path in [
+        "/api/v1/nope",
+        "/api/v1/me/nope",
+        "/api/v1/auth",
+        "/api/v1/streets/xinan/more",
+        "/api/v1/nope?x=1",
+        "/api/v2/meta",
+        "/api/nope",
+    ] {
         let r = client.get(server.url(path)).send().await.unwrap();
         let body = expect_error(r, StatusCode::NOT_FOUND, "not_found").await;
         assert!(body.get("fields").is_none(), "{path}: {body}");

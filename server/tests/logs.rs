@@ -145,7 +145,9 @@ async fn logs_are_json_and_never_hold_a_full_phone_or_id() {
     // A bank account, a passport, a Hong Kong permit and a Taiwan permit (8 digits: only its
     // field name tells it from a date) in a logged URL.
     let r = client
-        .get(format!("{base}/api/v1/nope?bank={BANK_ACCOUNT}&doc={PASSPORT}&hk={HK_PERMIT}&permit_number={TAIWAN_PERMIT}"))
+        .get(format!(
+            "{base}/api/v1/nope?bank={BANK_ACCOUNT}&doc={PASSPORT}&hk={HK_PERMIT}&permit_number={TAIWAN_PERMIT}"
+        ))
         .send()
         .await
         .unwrap();

@@ -32,14 +32,32 @@ async fn naming_a_strangers_id_locks_no_one(server: TestServer) {
     // profile, then its own (different) document.
     let second = server.client();
     server.sign_in(&second, attacker_phone).await;
-    let seen = get_json(&second, server.url(&format!("/api/v1/marriage/bookings/{}", booking["id"].as_str().unwrap()))).await;
-    assert!(!seen.to_string().contains(stranger["id_number"].as_str().unwrap()), "the stranger's number is never shown: {seen}");
-    let body = expect_error(post(&server, &second, &confirm_path(&booking), json!({})).await, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    let seen =
+        get_json(&second, server.url(&format!("/api/v1/marriage/bookings/{}", booking["id"].as_str().unwrap()))).await;
+    assert!(
+        !seen.to_string().contains(stranger["id_number"].as_str().unwrap()),
+        "the stranger's number is never shown: {seen}"
+    );
+    let body = expect_error(
+        post(&server, &second, &confirm_path(&booking), json!({})).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation",
+    )
+    .await;
     assert_eq!(body["fields"]["id_number"], "marriage.profile_identity_missing");
     set_profile(&server, &second, &couple(12).0).await;
-    let body = expect_error(post(&server, &second, &confirm_path(&booking), json!({})).await, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    let body = expect_error(
+        post(&server, &second, &confirm_path(&booking), json!({})).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation",
+    )
+    .await;
     assert_eq!(body["fields"]["id_number"], "marriage.not_your_document");
-    assert_eq!(server.count("SELECT COUNT(*) FROM marriage_active_people WHERE person NOT LIKE 'pending:%'").await, 0, "nobody locked");
+    assert_eq!(
+        server.count("SELECT COUNT(*) FROM marriage_active_people WHERE person NOT LIKE 'pending:%'").await,
+        0,
+        "nobody locked"
+    );
 
     // The stranger (couple 11's party B) books their own registration with her partner, who confirms.
     let her = resident(&server, &phone_b(11), &stranger).await;
@@ -60,9 +78,12 @@ async fn naming_a_strangers_id_locks_no_one(server: TestServer) {
     let third: Value = r.json().await.unwrap();
     assert_eq!(third["status"], "awaiting_partner");
     // … she learns it in her own account, where confirming says she already has one.
-    let body = expect_error(post(&server, &her, &confirm_path(&third), json!({})).await, StatusCode::CONFLICT, "conflict").await;
+    let body =
+        expect_error(post(&server, &her, &confirm_path(&third), json!({})).await, StatusCode::CONFLICT, "conflict")
+            .await;
     assert_eq!(body["fields"]["id_number"], "marriage.already_booked");
-    let still = get_json(&other, server.url(&format!("/api/v1/marriage/bookings/{}", third["id"].as_str().unwrap()))).await;
+    let still =
+        get_json(&other, server.url(&format!("/api/v1/marriage/bookings/{}", third["id"].as_str().unwrap()))).await;
     assert_eq!(still["status"], "awaiting_partner", "nothing changed");
 }
 both_engines!(naming_a_strangers_id_locks_no_one, many_sign_ins);
@@ -123,16 +144,22 @@ async fn one_pending_and_one_active_booking_per_account(server: TestServer) {
     let c = booker(&server, 30).await;
     let first = booked(&server, &c, "marriage", slots[0]["id"].as_str().unwrap(), 30).await;
     let left = places_left(&server, slots[1]["id"].as_str().unwrap()).await;
-    let body = expect_error(book(&server, &c, slots[1]["id"].as_str().unwrap(), 31).await, StatusCode::CONFLICT, "conflict").await;
+    let body =
+        expect_error(book(&server, &c, slots[1]["id"].as_str().unwrap(), 31).await, StatusCode::CONFLICT, "conflict")
+            .await;
     assert_eq!(body["fields"]["party_a"], "marriage.account_has_booking", "a second pending booking");
     assert_eq!(places_left(&server, slots[1]["id"].as_str().unwrap()).await, left, "the refused booking took nothing");
     confirmed(&server, &c, &first, 30).await;
     // Active now: the booker learns their own document has a booking …
-    let body = expect_error(book(&server, &c, slots[1]["id"].as_str().unwrap(), 31).await, StatusCode::CONFLICT, "conflict").await;
+    let body =
+        expect_error(book(&server, &c, slots[1]["id"].as_str().unwrap(), 31).await, StatusCode::CONFLICT, "conflict")
+            .await;
     assert_eq!(body["fields"]["party_a.id_number"], "marriage.already_booked");
     // … and a profile switched to another document does not make the account free.
     set_profile(&server, &c, &couple(32).0).await;
-    let body = expect_error(book(&server, &c, slots[1]["id"].as_str().unwrap(), 31).await, StatusCode::CONFLICT, "conflict").await;
+    let body =
+        expect_error(book(&server, &c, slots[1]["id"].as_str().unwrap(), 31).await, StatusCode::CONFLICT, "conflict")
+            .await;
     assert_eq!(body["fields"]["party_a"], "marriage.account_has_booking");
     assert_eq!(places_left(&server, slots[1]["id"].as_str().unwrap()).await, left);
 }

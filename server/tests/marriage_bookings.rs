@@ -14,7 +14,11 @@ async fn concurrent_requests_for_five_places_make_five_bookings(server: TestServ
     seed_offices(&server).await;
     let slot = first_slot(&server, "baoan-district").await;
     let slot_id = slot["id"].as_str().unwrap().to_string();
-    sqlx::query("UPDATE marriage_slots SET capacity = 5 WHERE id = $1").bind(&slot_id).execute(&server.db.pool).await.unwrap();
+    sqlx::query("UPDATE marriage_slots SET capacity = 5 WHERE id = $1")
+        .bind(&slot_id)
+        .execute(&server.db.pool)
+        .await
+        .unwrap();
     // Forty residents (one booking each: one pending per account), all at once.
     let mut clients = Vec::new();
     for n in 1..=40u16 {
@@ -72,13 +76,25 @@ async fn party_b_confirms_in_their_own_account_and_cancel_releases_the_place(ser
     let notices = server.state.sms.notices(&phone_b(1));
     assert_eq!(notices.len(), 1);
     let text = notices[0].params.join(" ");
-    assert!(text.contains("张*") && text.contains("结婚登记") && text.contains(slot["date"].as_str().unwrap()), "{text}");
-    assert!(!text.contains("张伟") && !text.chars().collect::<Vec<_>>().windows(6).any(|w| w.iter().all(char::is_ascii_digit)), "{text}");
+    assert!(
+        text.contains("张*") && text.contains("结婚登记") && text.contains(slot["date"].as_str().unwrap()),
+        "{text}"
+    );
+    assert!(
+        !text.contains("张伟")
+            && !text.chars().collect::<Vec<_>>().windows(6).any(|w| w.iter().all(char::is_ascii_digit)),
+        "{text}"
+    );
     assert!(server.state.sms.last_code(&phone_b(1)).is_none(), "no code was sent to B");
 
     // The booker cannot confirm for B: there is nothing for them to confirm.
     let id = booking["id"].as_str().unwrap();
-    expect_error(post(&server, &c, &format!("/api/v1/marriage/bookings/{id}/confirm"), json!({})).await, StatusCode::NOT_FOUND, "not_found").await;
+    expect_error(
+        post(&server, &c, &format!("/api/v1/marriage/bookings/{id}/confirm"), json!({})).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
     // B signs in with their own phone: the booking is in their list and their message centre.
     let pb = partner(&server, 1).await;
     let theirs = get_json(&pb, server.url("/api/v1/marriage/bookings")).await;
@@ -140,7 +156,12 @@ async fn party_b_declines_and_the_place_is_free_again(server: TestServer) {
     assert_eq!(places_left(&server, slot_id).await, before, "capacity back");
     assert_eq!(server.count("SELECT COUNT(*) FROM marriage_active_people").await, 0, "nobody locked");
     // Declined is final: neither confirm nor a second decline.
-    expect_error(post(&server, &pb, &format!("/api/v1/marriage/bookings/{id}/confirm"), json!({})).await, StatusCode::CONFLICT, "conflict").await;
+    expect_error(
+        post(&server, &pb, &format!("/api/v1/marriage/bookings/{id}/confirm"), json!({})).await,
+        StatusCode::CONFLICT,
+        "conflict",
+    )
+    .await;
     let mine = get_json(&c, server.url(&format!("/api/v1/marriage/bookings/{id}"))).await;
     assert_eq!(mine["status"], "declined");
     let msgs = get_json(&c, server.url("/api/v1/me/messages")).await;
@@ -170,12 +191,25 @@ async fn party_a_is_the_profile_and_a_resident_without_one_is_asked_for_it(serve
     let booking: Value = r.json().await.unwrap();
     assert_eq!(booking["party_a"]["id_number"], couple(3).0["id_number"]);
     assert_eq!(booking["party_a"]["phone_masked"], "137****0003", "the account's phone");
-    assert_eq!(server.count(&format!("SELECT COUNT(*) FROM marriage_bookings WHERE party_a LIKE '%{}%'", stranger["id_number"].as_str().unwrap())).await, 0);
+    assert_eq!(
+        server
+            .count(&format!(
+                "SELECT COUNT(*) FROM marriage_bookings WHERE party_a LIKE '%{}%'",
+                stranger["id_number"].as_str().unwrap()
+            ))
+            .await,
+        0
+    );
     // Party B's phone cannot be the booker's own.
     let other = booker(&server, 4).await;
     let mut b = couple(4).1;
     b["phone"] = json!(phone_a(4));
-    let body = expect_error(post_booking(&server, &other, &request("marriage", slot_id, &b)).await, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    let body = expect_error(
+        post_booking(&server, &other, &request("marriage", slot_id, &b)).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation",
+    )
+    .await;
     assert_eq!(body["fields"]["party_b.phone"], "marriage.partner_own_phone");
 }
 both_engines!(party_a_is_the_profile_and_a_resident_without_one_is_asked_for_it);
@@ -196,7 +230,12 @@ async fn unconfirmed_bookings_expire_and_lock_no_one(server: TestServer) {
     // Too late for B.
     let pb = partner(&server, 7).await;
     let id = mine["bookings"][0]["id"].as_str().unwrap();
-    expect_error(post(&server, &pb, &format!("/api/v1/marriage/bookings/{id}/confirm"), json!({})).await, StatusCode::NOT_FOUND, "not_found").await;
+    expect_error(
+        post(&server, &pb, &format!("/api/v1/marriage/bookings/{id}/confirm"), json!({})).await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    )
+    .await;
     assert_eq!(book(&server, &c, slot_id, 7).await.status(), StatusCode::OK);
 }
 both_engines!(unconfirmed_bookings_expire_and_lock_no_one);
@@ -221,6 +260,11 @@ async fn another_resident_gets_404(server: TestServer) {
     assert!(matches!(r.status(), StatusCode::NOT_FOUND | StatusCode::METHOD_NOT_ALLOWED), "{}", r.status());
     let list = get_json(&stranger, server.url("/api/v1/marriage/bookings")).await;
     assert_eq!(list["bookings"], json!([]));
-    expect_error(server.client().get(server.url("/api/v1/marriage/bookings")).send().await.unwrap(), StatusCode::UNAUTHORIZED, "unauthorized").await;
+    expect_error(
+        server.client().get(server.url("/api/v1/marriage/bookings")).send().await.unwrap(),
+        StatusCode::UNAUTHORIZED,
+        "unauthorized",
+    )
+    .await;
 }
 both_engines!(another_resident_gets_404);

@@ -37,7 +37,11 @@ async fn reschedule_takes_the_new_place_and_gives_the_old_one_back(server: TestS
     assert!(msgs["messages"].as_array().unwrap().iter().any(|m| m["event"] == "marriage.rescheduled"), "{msgs}");
 
     // A slot outside the bookable period (or not a registration slot) is refused, nothing moves.
-    let ceremony = get_json(&c, server.url(&format!("/api/v1/marriage/offices/xixiang/days/{}/slots", day2[0]["date"].as_str().unwrap()))).await;
+    let ceremony = get_json(
+        &c,
+        server.url(&format!("/api/v1/marriage/offices/xixiang/days/{}/slots", day2[0]["date"].as_str().unwrap())),
+    )
+    .await;
     let ceremony_id = ceremony["ceremony"][0]["id"].as_str().unwrap();
     let r = post(&server, &c, &reschedule_path(&booking), json!({ "slot_id": ceremony_id })).await;
     let body = expect_error(r, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
@@ -59,16 +63,25 @@ async fn reschedule_to_a_full_slot_leaves_the_booking_unchanged(server: TestServ
     let (old, full) = (slots[0]["id"].as_str().unwrap(), slots[1]["id"].as_str().unwrap());
     let c = booker(&server, 2).await;
     let booking = booked(&server, &c, "marriage", old, 2).await;
-    sqlx::query("UPDATE marriage_slots SET taken = capacity WHERE id = $1").bind(full).execute(&server.db.pool).await.unwrap();
+    sqlx::query("UPDATE marriage_slots SET taken = capacity WHERE id = $1")
+        .bind(full)
+        .execute(&server.db.pool)
+        .await
+        .unwrap();
     let (old_left, full_left) = (places_left(&server, old).await, places_left(&server, full).await);
 
     let r = post(&server, &c, &reschedule_path(&booking), json!({ "slot_id": full })).await;
     let body = expect_error(r, StatusCode::CONFLICT, "conflict").await;
     assert_eq!(body["fields"]["slot_id"], "marriage.slot_full");
-    let after = get_json(&c, server.url(&format!("/api/v1/marriage/bookings/{}", booking["id"].as_str().unwrap()))).await;
+    let after =
+        get_json(&c, server.url(&format!("/api/v1/marriage/bookings/{}", booking["id"].as_str().unwrap()))).await;
     assert_eq!(after["slot"]["id"], old, "the booking keeps its time");
     assert_eq!(after["status"], "awaiting_partner");
-    assert_eq!((places_left(&server, old).await, places_left(&server, full).await), (old_left, full_left), "nothing taken or released");
+    assert_eq!(
+        (places_left(&server, old).await, places_left(&server, full).await),
+        (old_left, full_left),
+        "nothing taken or released"
+    );
 }
 both_engines!(reschedule_to_a_full_slot_leaves_the_booking_unchanged);
 
@@ -78,7 +91,11 @@ async fn parallel_reschedules_cannot_overbook(server: TestServer) {
     seed_offices(&server).await;
     let day1 = open_day_slots(&server, "baoan-district", 0).await;
     let target = open_day_slots(&server, "baoan-district", 2).await[5]["id"].as_str().unwrap().to_string();
-    sqlx::query("UPDATE marriage_slots SET capacity = 3 WHERE id = $1").bind(&target).execute(&server.db.pool).await.unwrap();
+    sqlx::query("UPDATE marriage_slots SET capacity = 3 WHERE id = $1")
+        .bind(&target)
+        .execute(&server.db.pool)
+        .await
+        .unwrap();
     // Twelve residents, one booking each (one pending booking per account).
     let mut bookings = Vec::new();
     for n in 0..12u16 {
@@ -106,7 +123,11 @@ async fn parallel_reschedules_cannot_overbook(server: TestServer) {
     }
     assert_eq!((moved, full), (3, 9));
     assert_eq!(places_left(&server, &target).await, 0);
-    assert_eq!(server.count("SELECT CAST(SUM(capacity - taken) AS BIGINT) FROM marriage_slots").await, free_before, "places moved, none lost");
+    assert_eq!(
+        server.count("SELECT CAST(SUM(capacity - taken) AS BIGINT) FROM marriage_slots").await,
+        free_before,
+        "places moved, none lost"
+    );
     let mut at_target = 0;
     for (c, _) in &bookings {
         let mine = get_json(c, server.url("/api/v1/marriage/bookings")).await;
@@ -133,7 +154,8 @@ async fn another_resident_cannot_reschedule(server: TestServer) {
     expect_error(r, StatusCode::NOT_FOUND, "not_found").await;
     assert_eq!(places_left(&server, new).await, new_left);
     // A cancelled booking cannot be moved either.
-    post(&server, &owner, &format!("/api/v1/marriage/bookings/{}/cancel", booking["id"].as_str().unwrap()), json!({})).await;
+    post(&server, &owner, &format!("/api/v1/marriage/bookings/{}/cancel", booking["id"].as_str().unwrap()), json!({}))
+        .await;
     let r = post(&server, &owner, &reschedule_path(&booking), json!({ "slot_id": new })).await;
     expect_error(r, StatusCode::CONFLICT, "conflict").await;
     assert_eq!(places_left(&server, new).await, new_left);

@@ -11,7 +11,12 @@ use marriage_common::*;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-async fn second_visit(server: &TestServer, client: &reqwest::Client, reference: &Value, slot: &Value) -> reqwest::Response {
+async fn second_visit(
+    server: &TestServer,
+    client: &reqwest::Client,
+    reference: &Value,
+    slot: &Value,
+) -> reqwest::Response {
     let body = json!({ "first_visit_reference": reference, "slot_id": slot["id"] });
     post(server, client, "/api/v1/marriage/second-visits", body).await
 }
@@ -20,7 +25,13 @@ async fn either_party_books_the_second_visit_only_inside_the_window(server: Test
     seed_offices(&server).await;
     let (him, her) = couple(5);
     let owner = booker(&server, 5).await;
-    let first = confirmed(&server, &owner, &booked(&server, &owner, "divorce", first_slot(&server, "xixiang").await["id"].as_str().unwrap(), 5).await, 5).await;
+    let first = confirmed(
+        &server,
+        &owner,
+        &booked(&server, &owner, "divorce", first_slot(&server, "xixiang").await["id"].as_str().unwrap(), 5).await,
+        5,
+    )
+    .await;
     let visit = date_of(&first["slot"]["date"]);
     assert_eq!(first["divorce"]["stage"], "before_first_visit");
     assert!(first["second_visit_reference"].is_null());
@@ -32,7 +43,12 @@ async fn either_party_books_the_second_visit_only_inside_the_window(server: Test
     let early = slot_from(&server, "xixiang", visit.add_days(11)).await;
     assert!(date_of(&early["date"]) <= visit.add_days(30), "a day inside the cooling-off");
     let before = places_left(&server, early["id"].as_str().unwrap()).await;
-    let body = expect_error(second_visit(&server, &partner, &reference, &early).await, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    let body = expect_error(
+        second_visit(&server, &partner, &reference, &early).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation",
+    )
+    .await;
     assert_eq!(body["fields"]["slot_id"], "marriage.second_visit_too_early");
     assert_eq!(places_left(&server, early["id"].as_str().unwrap()).await, before, "nothing taken");
 
@@ -61,16 +77,30 @@ async fn either_party_books_the_second_visit_only_inside_the_window(server: Test
     assert_eq!(second["divorce"]["stage"], "window");
     assert!(second["checklist"].as_array().unwrap().contains(&json!("first_visit_receipt")));
     // The other party (party A of the first visit) confirms in their own account.
-    let r = post(&server, &owner, &format!("/api/v1/marriage/bookings/{}/confirm", second["id"].as_str().unwrap()), json!({})).await;
+    let r = post(
+        &server,
+        &owner,
+        &format!("/api/v1/marriage/bookings/{}/confirm", second["id"].as_str().unwrap()),
+        json!({}),
+    )
+    .await;
     assert_eq!(r.status(), StatusCode::OK);
-    let again = expect_error(second_visit(&server, &owner, &reference, &inside).await, StatusCode::CONFLICT, "conflict").await;
+    let again =
+        expect_error(second_visit(&server, &owner, &reference, &inside).await, StatusCode::CONFLICT, "conflict").await;
     assert_eq!(again["fields"]["first_visit_reference"], "marriage.already_booked", "one second visit per couple");
-    let first_now = get_json(&owner, server.url(&format!("/api/v1/marriage/bookings/{}", first["id"].as_str().unwrap()))).await;
+    let first_now =
+        get_json(&owner, server.url(&format!("/api/v1/marriage/bookings/{}", first["id"].as_str().unwrap()))).await;
     assert_eq!(first_now["second_visit_reference"], second["reference"]);
     assert_eq!(first_now["divorce"]["stage"], "window");
     // Moving the second visit stays inside the window too.
     let later = slot_from(&server, "xixiang", visit.add_days(45)).await;
-    let r = post(&server, &partner, &format!("/api/v1/marriage/bookings/{}/reschedule", second["id"].as_str().unwrap()), json!({ "slot_id": later["id"] })).await;
+    let r = post(
+        &server,
+        &partner,
+        &format!("/api/v1/marriage/bookings/{}/reschedule", second["id"].as_str().unwrap()),
+        json!({ "slot_id": later["id"] }),
+    )
+    .await;
     assert_eq!(r.status(), StatusCode::OK);
 }
 both_engines!(either_party_books_the_second_visit_only_inside_the_window);
@@ -81,7 +111,13 @@ async fn a_strangers_account_cannot_book_the_second_visit(server: TestServer) {
     seed_offices(&server).await;
     let (_, her) = couple(9);
     let owner = booker(&server, 9).await;
-    let first = confirmed(&server, &owner, &booked(&server, &owner, "divorce", first_slot(&server, "shajing").await["id"].as_str().unwrap(), 9).await, 9).await;
+    let first = confirmed(
+        &server,
+        &owner,
+        &booked(&server, &owner, "divorce", first_slot(&server, "shajing").await["id"].as_str().unwrap(), 9).await,
+        9,
+    )
+    .await;
     let visit = date_of(&first["slot"]["date"]);
     advance_to(&server, visit.add_days(31));
     let stranger = resident(&server, "13600000099", &her).await;
@@ -92,7 +128,14 @@ async fn a_strangers_account_cannot_book_the_second_visit(server: TestServer) {
         let text = r.text().await.unwrap();
         let body: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(body["code"], "not_found", "{text}");
-        for secret in ["张伟", "李娜", "1990-01-01", "1992-02-02", her["id_number"].as_str().unwrap(), couple(9).0["id_number"].as_str().unwrap()] {
+        for secret in [
+            "张伟",
+            "李娜",
+            "1990-01-01",
+            "1992-02-02",
+            her["id_number"].as_str().unwrap(),
+            couple(9).0["id_number"].as_str().unwrap(),
+        ] {
             assert!(!text.contains(secret), "{secret} in {text}");
         }
     }
@@ -105,18 +148,30 @@ both_engines!(a_strangers_account_cannot_book_the_second_visit);
 async fn after_the_window_the_second_visit_is_refused_with_the_reason(server: TestServer) {
     seed_offices(&server).await;
     let owner = booker(&server, 6).await;
-    let first = confirmed(&server, &owner, &booked(&server, &owner, "divorce", first_slot(&server, "shajing").await["id"].as_str().unwrap(), 6).await, 6).await;
+    let first = confirmed(
+        &server,
+        &owner,
+        &booked(&server, &owner, "divorce", first_slot(&server, "shajing").await["id"].as_str().unwrap(), 6).await,
+        6,
+    )
+    .await;
     let visit = date_of(&first["slot"]["date"]);
     // On the window's last day only later days can be booked (never today): all of them are
     // after the window, so the second visit is refused with that reason.
     advance_to(&server, visit.add_days(60));
     server.sign_in(&owner, &phone_a(6)).await;
     let after = slot_from(&server, "shajing", visit.add_days(61)).await;
-    let body = expect_error(second_visit(&server, &owner, &first["reference"], &after).await, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    let body = expect_error(
+        second_visit(&server, &owner, &first["reference"], &after).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation",
+    )
+    .await;
     assert_eq!(body["fields"]["slot_id"], "marriage.second_visit_window_missed");
     advance_to(&server, visit.add_days(61));
     server.sign_in(&owner, &phone_a(6)).await;
-    let first_now = get_json(&owner, server.url(&format!("/api/v1/marriage/bookings/{}", first["id"].as_str().unwrap()))).await;
+    let first_now =
+        get_json(&owner, server.url(&format!("/api/v1/marriage/bookings/{}", first["id"].as_str().unwrap()))).await;
     assert_eq!(first_now["divorce"]["stage"], "missed");
 }
 both_engines!(after_the_window_the_second_visit_is_refused_with_the_reason);
@@ -124,10 +179,23 @@ both_engines!(after_the_window_the_second_visit_is_refused_with_the_reason);
 async fn withdrawing_during_the_cooling_off_is_its_own_message(server: TestServer) {
     seed_offices(&server).await;
     let owner = booker(&server, 8).await;
-    let first = confirmed(&server, &owner, &booked(&server, &owner, "divorce", first_slot(&server, "baoan-district").await["id"].as_str().unwrap(), 8).await, 8).await;
+    let first = confirmed(
+        &server,
+        &owner,
+        &booked(&server, &owner, "divorce", first_slot(&server, "baoan-district").await["id"].as_str().unwrap(), 8)
+            .await,
+        8,
+    )
+    .await;
     advance_to(&server, date_of(&first["slot"]["date"]).add_days(3));
     server.sign_in(&owner, &phone_a(8)).await;
-    let r = post(&server, &owner, &format!("/api/v1/marriage/bookings/{}/cancel", first["id"].as_str().unwrap()), json!({})).await;
+    let r = post(
+        &server,
+        &owner,
+        &format!("/api/v1/marriage/bookings/{}/cancel", first["id"].as_str().unwrap()),
+        json!({}),
+    )
+    .await;
     assert_eq!(r.status(), StatusCode::OK);
     let msgs = get_json(&owner, server.url("/api/v1/me/messages")).await;
     let events: Vec<&str> = msgs["messages"].as_array().unwrap().iter().map(|m| m["event"].as_str().unwrap()).collect();

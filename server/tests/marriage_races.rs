@@ -26,7 +26,9 @@ async fn confirm_decline_and_cancel_at_the_same_moment(server: TestServer) {
         let id = booking["id"].as_str().unwrap().to_string();
         let go = |client: reqwest::Client, action: &'static str| {
             let (server, id) = (server.clone(), id.clone());
-            tokio::spawn(async move { post(&server, &client, &format!("/api/v1/marriage/bookings/{id}/{action}"), json!({})).await.status() })
+            tokio::spawn(async move {
+                post(&server, &client, &format!("/api/v1/marriage/bookings/{id}/{action}"), json!({})).await.status()
+            })
         };
         let (confirm, decline, cancel) = (go(b.clone(), "confirm"), go(b.clone(), "decline"), go(a.clone(), "cancel"));
         let (confirm, decline, cancel) = (confirm.await.unwrap(), decline.await.unwrap(), cancel.await.unwrap());
@@ -34,7 +36,10 @@ async fn confirm_decline_and_cancel_at_the_same_moment(server: TestServer) {
         for s in [confirm, decline] {
             // Once the booker cancelled a booking B had not answered, B no longer sees it (404).
             let lost_to_cancel = s == StatusCode::NOT_FOUND && cancel == StatusCode::OK;
-            assert!(matches!(s, StatusCode::OK | StatusCode::CONFLICT) || lost_to_cancel, "B: success or conflict: {s}");
+            assert!(
+                matches!(s, StatusCode::OK | StatusCode::CONFLICT) || lost_to_cancel,
+                "B: success or conflict: {s}"
+            );
         }
         let ok = |s: StatusCode| s == StatusCode::OK;
         assert!(!(ok(confirm) && ok(decline)), "confirm and decline both won");
@@ -42,14 +47,18 @@ async fn confirm_decline_and_cancel_at_the_same_moment(server: TestServer) {
         assert!(ok(confirm) || ok(decline) || ok(cancel), "one wins");
         let now = get_json(&a, server.url(&format!("/api/v1/marriage/bookings/{id}"))).await;
         let status = now["status"].as_str().unwrap();
-        let held = server.count(&format!("SELECT COUNT(*) FROM marriage_active_people WHERE booking_id = '{id}'")).await;
+        let held =
+            server.count(&format!("SELECT COUNT(*) FROM marriage_active_people WHERE booking_id = '{id}'")).await;
         match status {
             "confirmed" => {
                 assert!(ok(confirm) && !ok(cancel) && !ok(decline));
                 assert_eq!(places_left(&server, &slot_id).await, before - 1);
                 assert_eq!(held, 3, "both people and the account held");
                 // Free it for the next round's checks.
-                assert_eq!(post(&server, &a, &format!("/api/v1/marriage/bookings/{id}/cancel"), json!({})).await.status(), StatusCode::OK);
+                assert_eq!(
+                    post(&server, &a, &format!("/api/v1/marriage/bookings/{id}/cancel"), json!({})).await.status(),
+                    StatusCode::OK
+                );
             }
             "declined" => {
                 assert!(ok(decline) && !ok(cancel));
@@ -91,13 +100,29 @@ async fn the_lock_ends_after_the_visit_day(server: TestServer) {
     let her = resident(&server, &phone_b(60), &couple(60).1).await;
     let mut him = couple(62).0;
     him["phone"] = json!(phone_a(62));
-    let r = post_booking(&server, &her, &request("marriage", first_slot(&server, "shajing").await["id"].as_str().unwrap(), &him)).await;
+    let r = post_booking(
+        &server,
+        &her,
+        &request("marriage", first_slot(&server, "shajing").await["id"].as_str().unwrap(), &him),
+    )
+    .await;
     assert_eq!(r.status(), StatusCode::OK, "{}", r.text().await.unwrap_or_default());
     let hers: Value = r.json().await.unwrap();
     let his = resident(&server, &phone_a(62), &couple(62).0).await;
     let id = hers["id"].as_str().unwrap();
-    assert_eq!(post(&server, &his, &format!("/api/v1/marriage/bookings/{id}/confirm"), json!({})).await.status(), StatusCode::OK);
-    assert_eq!(server.count(&format!("SELECT COUNT(*) FROM marriage_active_people WHERE booking_id = '{}'", first["id"].as_str().unwrap())).await, 0);
+    assert_eq!(
+        post(&server, &his, &format!("/api/v1/marriage/bookings/{id}/confirm"), json!({})).await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        server
+            .count(&format!(
+                "SELECT COUNT(*) FROM marriage_active_people WHERE booking_id = '{}'",
+                first["id"].as_str().unwrap()
+            ))
+            .await,
+        0
+    );
 }
 both_engines!(the_lock_ends_after_the_visit_day, many_sign_ins);
 
@@ -114,8 +139,14 @@ async fn booking_lists_are_paged(server: TestServer) {
         server.clock.advance(1);
     }
     let p1 = get_json(&c, server.url("/api/v1/marriage/bookings?per_page=2")).await;
-    assert_eq!((p1["page"].as_u64(), p1["per_page"].as_u64(), p1["has_more"].as_bool()), (Some(1), Some(2), Some(true)));
-    assert_eq!(p1["bookings"].as_array().unwrap().iter().map(|b| b["id"].clone()).collect::<Vec<_>>(), vec![ids[2].clone(), ids[1].clone()]);
+    assert_eq!(
+        (p1["page"].as_u64(), p1["per_page"].as_u64(), p1["has_more"].as_bool()),
+        (Some(1), Some(2), Some(true))
+    );
+    assert_eq!(
+        p1["bookings"].as_array().unwrap().iter().map(|b| b["id"].clone()).collect::<Vec<_>>(),
+        vec![ids[2].clone(), ids[1].clone()]
+    );
     let p2 = get_json(&c, server.url("/api/v1/marriage/bookings?page=2&per_page=2")).await;
     assert_eq!(p2["bookings"].as_array().unwrap().len(), 1);
     assert_eq!(p2["has_more"], false);

@@ -34,7 +34,9 @@ pub async fn open_window(server: &TestServer, capacity: i64) -> Value {
 }
 
 async fn slots(server: &TestServer, date: Date) -> Vec<Value> {
-    let r = reqwest::get(server.url(&format!("/api/v1/memorial/cemeteries/baoshan/slots?date={}", date.to_iso()))).await.unwrap();
+    let r = reqwest::get(server.url(&format!("/api/v1/memorial/cemeteries/baoshan/slots?date={}", date.to_iso())))
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     let body: Value = r.json().await.unwrap();
     body["slots"].as_array().unwrap().clone()
@@ -163,12 +165,15 @@ async fn rules_are_checked_on_the_server(server: TestServer) {
     assert_eq!(body["fields"]["grave_row"], "required");
     // 9 days ahead: the window has slots, but booking for that day has not opened.
     let far = slots(&server, today.add_days(9)).await[0]["id"].as_str().unwrap().to_string();
-    let body = expect_error(book(&server, &a, &booking(&far, 1)).await, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    let body =
+        expect_error(book(&server, &a, &booking(&far, 1)).await, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
     assert_eq!(body["fields"]["slot_id"], "memorial.too_far_ahead");
     // Signed out: 401.
-    expect_error(book(&server, &server.client(), &booking(&near, 1)).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    expect_error(book(&server, &server.client(), &booking(&near, 1)).await, StatusCode::UNAUTHORIZED, "unauthorized")
+        .await;
     // The cemetery detail lists the bookable days (today .. today+7).
-    let detail: Value = reqwest::get(server.url("/api/v1/memorial/cemeteries/baoshan")).await.unwrap().json().await.unwrap();
+    let detail: Value =
+        reqwest::get(server.url("/api/v1/memorial/cemeteries/baoshan")).await.unwrap().json().await.unwrap();
     assert_eq!(detail["days"].as_array().unwrap().len(), 8);
     assert_eq!(detail["cemetery"]["max_group"], 6);
 }

@@ -24,7 +24,12 @@ async fn get(server: &TestServer, client: &reqwest::Client, id: &str) -> reqwest
 }
 
 async fn message(server: &TestServer, client: &reqwest::Client, id: &str, text: &str) -> reqwest::Response {
-    client.post(server.url(&format!("/api/v1/memorial/memorials/{id}/messages"))).json(&json!({ "text": text })).send().await.unwrap()
+    client
+        .post(server.url(&format!("/api/v1/memorial/memorials/{id}/messages")))
+        .json(&json!({ "text": text }))
+        .send()
+        .await
+        .unwrap()
 }
 
 async fn private_until_invited(server: TestServer) {
@@ -41,7 +46,14 @@ async fn private_until_invited(server: TestServer) {
     // Only the owner can invite.
     let r = family.post(server.url(&format!("/api/v1/memorial/memorials/{id}/invitations"))).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
-    let inv: Value = owner.post(server.url(&format!("/api/v1/memorial/memorials/{id}/invitations"))).send().await.unwrap().json().await.unwrap();
+    let inv: Value = owner
+        .post(server.url(&format!("/api/v1/memorial/memorials/{id}/invitations")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     let token = inv["token"].as_str().unwrap();
     assert_eq!(inv["path"], format!("/memorial/join/{token}"));
     let r = family.post(server.url(&format!("/api/v1/memorial/invitations/{token}/accept"))).send().await.unwrap();
@@ -52,7 +64,12 @@ async fn private_until_invited(server: TestServer) {
     assert_eq!(seen["deceased_name"], "陈国华");
     // Family lays flowers and lights a candle; counts only, no ranking.
     for kind in ["flower", "candle", "flower"] {
-        let r = family.post(server.url(&format!("/api/v1/memorial/memorials/{id}/offerings"))).json(&json!({ "kind": kind })).send().await.unwrap();
+        let r = family
+            .post(server.url(&format!("/api/v1/memorial/memorials/{id}/offerings")))
+            .json(&json!({ "kind": kind }))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), StatusCode::OK);
     }
     let seen: Value = get(&server, &owner, id).await.json().await.unwrap();
@@ -79,18 +96,33 @@ async fn public_only_with_a_valid_cemetery_record(server: TestServer) {
     let living = create(&server, &owner, "王小明").await;
     let real = create(&server, &owner, "陈国华").await;
     let publish = |id: &str, number: &str| {
-        owner.put(server.url(&format!("/api/v1/memorial/memorials/{id}/public"))).json(&json!({ "certificate_number": number, "relation": "child" })).send()
+        owner
+            .put(server.url(&format!("/api/v1/memorial/memorials/{id}/public")))
+            .json(&json!({ "certificate_number": number, "relation": "child" }))
+            .send()
     };
     let (lid, rid) = (living["id"].as_str().unwrap(), real["id"].as_str().unwrap());
-    let body = expect_error(publish(lid, "BA-2019-000123").await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
-    assert_eq!(body["fields"]["certificate_number"], "memorial.certificate_unknown", "the number belongs to another name");
+    let body =
+        expect_error(publish(lid, "BA-2019-000123").await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY, "validation")
+            .await;
+    assert_eq!(
+        body["fields"]["certificate_number"], "memorial.certificate_unknown",
+        "the number belongs to another name"
+    );
     let body = expect_error(publish(lid, "12345").await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
     assert_eq!(body["fields"]["certificate_number"], "memorial.certificate_format");
-    let body = expect_error(publish(rid, "BA-2019-999999").await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    let body =
+        expect_error(publish(rid, "BA-2019-999999").await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY, "validation")
+            .await;
     assert_eq!(body["fields"]["certificate_number"], "memorial.certificate_unknown");
     expect_error(get(&server, &stranger, lid).await, StatusCode::NOT_FOUND, "not_found").await;
     // Someone else cannot publish it.
-    let r = stranger.put(server.url(&format!("/api/v1/memorial/memorials/{rid}/public"))).json(&json!({ "certificate_number": "BA-2019-000123", "relation": "child" })).send().await.unwrap();
+    let r = stranger
+        .put(server.url(&format!("/api/v1/memorial/memorials/{rid}/public")))
+        .json(&json!({ "certificate_number": "BA-2019-000123", "relation": "child" }))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
     let r = publish(rid, "ba-2019-000123").await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
@@ -98,7 +130,12 @@ async fn public_only_with_a_valid_cemetery_record(server: TestServer) {
     let seen: Value = get(&server, &server.client(), rid).await.json().await.unwrap();
     assert_eq!(seen["role"], "visitor");
     // Anyone may report it.
-    let r = stranger.post(server.url(&format!("/api/v1/memorial/memorials/{rid}/reports"))).json(&json!({ "reason": "不实信息" })).send().await.unwrap();
+    let r = stranger
+        .post(server.url(&format!("/api/v1/memorial/memorials/{rid}/reports")))
+        .json(&json!({ "reason": "不实信息" }))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::NO_CONTENT);
     assert_eq!(server.count("SELECT COUNT(*) FROM memorial_reports").await, 1);
 }
@@ -109,23 +146,42 @@ async fn messages_are_text_hidden_by_the_owner_and_rate_limited(server: TestServ
     server.sign_in(&owner, "13700000021").await;
     server.sign_in(&family, "13700000022").await;
     let id = create(&server, &owner, "林秀英").await["id"].as_str().unwrap().to_string();
-    let inv: Value = owner.post(server.url(&format!("/api/v1/memorial/memorials/{id}/invitations"))).send().await.unwrap().json().await.unwrap();
-    family.post(server.url(&format!("/api/v1/memorial/invitations/{}/accept", inv["token"].as_str().unwrap()))).send().await.unwrap();
+    let inv: Value = owner
+        .post(server.url(&format!("/api/v1/memorial/memorials/{id}/invitations")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    family
+        .post(server.url(&format!("/api/v1/memorial/invitations/{}/accept", inv["token"].as_str().unwrap())))
+        .send()
+        .await
+        .unwrap();
     let script = "<script>alert('x')</script> 想念您";
     let r = message(&server, &family, &id, script).await;
     assert_eq!(r.status(), StatusCode::OK);
     assert!(r.headers()["content-type"].to_str().unwrap().starts_with("application/json"));
     let m: Value = r.json().await.unwrap();
     assert_eq!(m["messages"][0]["text"], script, "stored and returned exactly, as text");
-    let (stored,): (String,) = sqlx::query_as("SELECT text FROM memorial_messages").fetch_one(&server.db.pool).await.unwrap();
+    let (stored,): (String,) =
+        sqlx::query_as("SELECT text FROM memorial_messages").fetch_one(&server.db.pool).await.unwrap();
     assert_eq!(stored, script);
-    let body = expect_error(message(&server, &family, &id, &"念".repeat(201)).await, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    let body = expect_error(
+        message(&server, &family, &id, &"念".repeat(201)).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation",
+    )
+    .await;
     assert_eq!(body["fields"]["text"], "memorial.text_too_long");
     // The owner hides it: family no longer sees it; the owner sees it marked hidden.
     let mid = m["messages"][0]["id"].as_str().unwrap();
-    let r = family.post(server.url(&format!("/api/v1/memorial/memorials/{id}/messages/{mid}/hide"))).send().await.unwrap();
+    let r =
+        family.post(server.url(&format!("/api/v1/memorial/memorials/{id}/messages/{mid}/hide"))).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::NOT_FOUND, "only the owner hides");
-    let r = owner.post(server.url(&format!("/api/v1/memorial/memorials/{id}/messages/{mid}/hide"))).send().await.unwrap();
+    let r =
+        owner.post(server.url(&format!("/api/v1/memorial/memorials/{id}/messages/{mid}/hide"))).send().await.unwrap();
     assert_eq!(r.json::<Value>().await.unwrap()["messages"][0]["hidden"], true);
     let seen: Value = get(&server, &family, &id).await.json().await.unwrap();
     assert!(seen["messages"].as_array().unwrap().is_empty());
@@ -146,7 +202,13 @@ async fn messages_are_text_hidden_by_the_owner_and_rate_limited(server: TestServ
 both_engines!(messages_are_text_hidden_by_the_owner_and_rate_limited);
 
 async fn upload(server: &TestServer, client: &reqwest::Client, bytes: Vec<u8>) -> String {
-    let r = client.post(server.url("/api/v1/uploads")).header("content-type", "application/octet-stream").body(bytes).send().await.unwrap();
+    let r = client
+        .post(server.url("/api/v1/uploads"))
+        .header("content-type", "application/octet-stream")
+        .body(bytes)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     r.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_string()
 }
@@ -178,19 +240,42 @@ async fn the_photo_follows_the_memorials_privacy(server: TestServer) {
     // A private memorial's photo is 404 to a stranger and to nobody signed in.
     expect_error(photo(&stranger).await.unwrap(), StatusCode::NOT_FOUND, "not_found").await;
     expect_error(photo(&server.client()).await.unwrap(), StatusCode::NOT_FOUND, "not_found").await;
-    let inv: Value = owner.post(server.url(&format!("/api/v1/memorial/memorials/{id}/invitations"))).send().await.unwrap().json().await.unwrap();
-    family.post(server.url(&format!("/api/v1/memorial/invitations/{}/accept", inv["token"].as_str().unwrap()))).send().await.unwrap();
+    let inv: Value = owner
+        .post(server.url(&format!("/api/v1/memorial/memorials/{id}/invitations")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    family
+        .post(server.url(&format!("/api/v1/memorial/invitations/{}/accept", inv["token"].as_str().unwrap())))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(photo(&family).await.unwrap().status(), StatusCode::OK);
 
     // Replace: only the owner, only with their own JPEG or PNG.
-    let set = |c: &reqwest::Client, body: Value| c.put(server.url(&format!("/api/v1/memorial/memorials/{id}/photo"))).json(&body).send();
+    let set = |c: &reqwest::Client, body: Value| {
+        c.put(server.url(&format!("/api/v1/memorial/memorials/{id}/photo"))).json(&body).send()
+    };
     let theirs = upload(&server, &stranger, PNG.to_vec()).await;
     assert_eq!(set(&stranger, json!({ "photo": theirs })).await.unwrap().status(), StatusCode::NOT_FOUND);
     assert_eq!(set(&family, json!({ "photo": null })).await.unwrap().status(), StatusCode::NOT_FOUND);
-    let body = expect_error(set(&owner, json!({ "photo": theirs })).await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    let body = expect_error(
+        set(&owner, json!({ "photo": theirs })).await.unwrap(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation",
+    )
+    .await;
     assert_eq!(body["fields"]["photo"], "upload.type", "someone else's upload");
     let pdf = upload(&server, &owner, b"%PDF-1.4\n%\xe2\xe3\n".to_vec()).await;
-    let body = expect_error(set(&owner, json!({ "photo": pdf })).await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    let body = expect_error(
+        set(&owner, json!({ "photo": pdf })).await.unwrap(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation",
+    )
+    .await;
     assert_eq!(body["fields"]["photo"], "upload.type", "a PDF is not a photo");
     let png = upload(&server, &owner, PNG.to_vec()).await;
     let r = set(&owner, json!({ "photo": png })).await.unwrap();

@@ -24,7 +24,8 @@ async fn proxy_sweeping_done_by_staff_with_photos(server: TestServer) {
     let r = family.post(server.url("/api/v1/memorial/proxy")).json(&ask(json!(["teleport"]))).send().await.unwrap();
     let body = expect_error(r, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
     assert_eq!(body["fields"]["services"], "memorial.services");
-    let r = family.post(server.url("/api/v1/memorial/proxy")).json(&ask(json!(["clean", "flowers"]))).send().await.unwrap();
+    let r =
+        family.post(server.url("/api/v1/memorial/proxy")).json(&ask(json!(["clean", "flowers"]))).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     let request: Value = r.json().await.unwrap();
     assert_eq!(request["status"], "requested");
@@ -43,7 +44,15 @@ async fn proxy_sweeping_done_by_staff_with_photos(server: TestServer) {
     assert_eq!(photo.status(), StatusCode::OK);
     let photo_id = photo.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_string();
     let staff = reqwest::Client::new();
-    let list: Value = staff.get(server.url("/api/v1/memorial/admin/proxy")).bearer_auth("test-admin-token").send().await.unwrap().json().await.unwrap();
+    let list: Value = staff
+        .get(server.url("/api/v1/memorial/admin/proxy"))
+        .bearer_auth("test-admin-token")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(list["requests"][0]["id"], id);
     let r = staff
         .post(server.url(&format!("/api/v1/memorial/admin/proxy/{id}/done")))
@@ -82,9 +91,15 @@ async fn reminder_opt_in_goes_to_the_message_centre(server: TestServer) {
         .unwrap();
     let id = m["id"].as_str().unwrap();
     assert_eq!(m["reminder"], false);
-    let r = owner.put(server.url(&format!("/api/v1/memorial/memorials/{id}/reminder"))).json(&json!({ "on": true })).send().await.unwrap();
+    let r = owner
+        .put(server.url(&format!("/api/v1/memorial/memorials/{id}/reminder")))
+        .json(&json!({ "on": true }))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::NO_CONTENT);
-    let seen: Value = owner.get(server.url(&format!("/api/v1/memorial/memorials/{id}"))).send().await.unwrap().json().await.unwrap();
+    let seen: Value =
+        owner.get(server.url(&format!("/api/v1/memorial/memorials/{id}"))).send().await.unwrap().json().await.unwrap();
     assert_eq!(seen["reminder"], true);
     let messages: Value = owner.get(server.url("/api/v1/me/messages")).send().await.unwrap().json().await.unwrap();
     let msg = &messages["messages"][0];
@@ -99,8 +114,13 @@ async fn only_cemeteries_offering_the_service_take_proxy_requests(server: TestSe
     let family = server.client();
     server.sign_in(&family, "13600000021").await;
     let list: Value = family.get(server.url("/api/v1/memorial/cemeteries")).send().await.unwrap().json().await.unwrap();
-    let offering: Vec<&str> =
-        list.as_array().unwrap().iter().filter(|c| c["proxy_service"] == true).map(|c| c["id"].as_str().unwrap()).collect();
+    let offering: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["proxy_service"] == true)
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
     assert_eq!(offering, ["baoshan", "fenghuangshan"], "the data says which cemeteries offer it");
     let date = server.clock.today().add_days(3).to_iso();
     let ask = |cemetery: &str| {

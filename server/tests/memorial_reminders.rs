@@ -22,7 +22,12 @@ async fn memorial(server: &TestServer, owner: &reqwest::Client, name: &str, died
         .unwrap();
     let id = m["id"].as_str().unwrap().to_string();
     if reminder {
-        let r = owner.put(server.url(&format!("/api/v1/memorial/memorials/{id}/reminder"))).json(&json!({ "on": true })).send().await.unwrap();
+        let r = owner
+            .put(server.url(&format!("/api/v1/memorial/memorials/{id}/reminder")))
+            .json(&json!({ "on": true }))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), StatusCode::NO_CONTENT);
     }
     id
@@ -70,7 +75,11 @@ async fn anniversary_once_however_often_the_job_runs(server: TestServer) {
     for i in 0..8 {
         let s = server.clone();
         tasks.push(tokio::spawn(async move {
-            if i % 2 == 0 { run(&s, "2027-03-30").await } else { u64::from(send_due_reminders(&s.state, day).await.unwrap()) }
+            if i % 2 == 0 {
+                run(&s, "2027-03-30").await
+            } else {
+                u64::from(send_due_reminders(&s.state, day).await.unwrap())
+            }
         }));
     }
     let mut total = 0;
@@ -98,13 +107,24 @@ async fn qingming_once_per_year(server: TestServer) {
     assert_eq!(msgs[0]["detail"], "王秀兰");
     // Turned off: no more reminders.
     let id = msgs[0]["reference"].as_str().unwrap();
-    owner.put(server.url(&format!("/api/v1/memorial/memorials/{id}/reminder"))).json(&json!({ "on": false })).send().await.unwrap();
+    owner
+        .put(server.url(&format!("/api/v1/memorial/memorials/{id}/reminder")))
+        .json(&json!({ "on": false }))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(run(&server, "2028-04-04").await, 0);
 }
 both_engines!(qingming_once_per_year);
 
 async fn staff_only(server: TestServer) {
-    let r = server.plain_client().post(server.url("/api/v1/memorial/admin/reminders/run")).json(&json!({ "date": "2027-04-05" })).send().await.unwrap();
+    let r = server
+        .plain_client()
+        .post(server.url("/api/v1/memorial/admin/reminders/run"))
+        .json(&json!({ "date": "2027-04-05" }))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
 }
 sqlite_only!(staff_only);

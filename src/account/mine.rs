@@ -5,12 +5,11 @@ use crate::i18n::{fill, use_i18n, Key};
 use crate::journeys;
 use crate::shared::api;
 use crate::shared::loadable::{error_key, Loaded};
-use baoan_contract::api::{Me, MessageList};
 use crate::shared::page::use_title;
 use crate::shared::session::{use_session, RequireSignIn};
+use baoan_contract::api::{Me, MessageList};
 use leptos::prelude::*;
 use leptos_router::components::A;
-
 
 #[component]
 pub fn Mine() -> impl IntoView {
@@ -24,9 +23,8 @@ fn MineContent() -> impl IntoView {
     let session = use_session();
     // `true`: sign out on all devices (every session of the resident ends). Either way the same
     // clean-up below runs afterwards.
-    let sign_out = Action::new_local(|everywhere: &bool| {
-        api::delete(if *everywhere { "/me/sessions" } else { "/auth/session" })
-    });
+    let sign_out =
+        Action::new_local(|everywhere: &bool| api::delete(if *everywhere { "/me/sessions" } else { "/auth/session" }));
     Effect::new(move |_| {
         if let Some(result) = sign_out.value().get() {
             // A 401 means the session had already ended: the resident is signed out either way.
@@ -36,7 +34,8 @@ fn MineContent() -> impl IntoView {
             }
         }
     });
-    let sign_out_error = move || sign_out.value().get().and_then(|r| r.err()).filter(|e| !e.is_unauthorized()).map(|e| error_key(&e));
+    let sign_out_error =
+        move || sign_out.value().get().and_then(|r| r.err()).filter(|e| !e.is_unauthorized()).map(|e| error_key(&e));
     // Always fresh from the server: the details may have changed on another device.
     let fresh = LocalResource::new(|| api::get::<Me>("/me"));
     view! {

@@ -13,8 +13,8 @@ pub use profile::ProfilePage;
 pub use sign_in::SignIn;
 
 use leptos::prelude::*;
-use leptos_router::components::Route;
 use leptos_router::any_nested_route::IntoAnyNestedRoute;
+use leptos_router::components::Route;
 use leptos_router::path;
 
 /// 我的 and its pages (the Mine bundle): they gather every journey's records and messages.

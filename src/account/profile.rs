@@ -66,7 +66,8 @@ fn ProfileForm() -> impl IntoView {
         ev.prevent_default();
         saved.set(false);
         general.set(None);
-        let req = ProfileUpdate { name: name.get_untracked(), id_type: id_type(), id_number: id_number.get_untracked() };
+        let req =
+            ProfileUpdate { name: name.get_untracked(), id_type: id_type(), id_number: id_number.get_untracked() };
         match req.validate(today()) {
             Ok(_) => {
                 errors.clear();

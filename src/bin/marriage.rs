@@ -1,5 +1,9 @@
 //! The marriage bundle: that journey's pages, plus the pages every bundle has.
-use baoan_app::{app, journeys::marriage::{self, MarriageRoutes}, pages::CoreRoutes};
+use baoan_app::{
+    app,
+    journeys::marriage::{self, MarriageRoutes},
+    pages::CoreRoutes,
+};
 use baoan_contract::bundle::Bundle;
 
 fn main() {

@@ -16,7 +16,12 @@ struct Service {
 }
 
 const SERVICES: [Service; 5] = [
-    Service { href: "/assistance", icon: Icon::Assistance, title: Key::AssistanceTitle, summary: Key::AssistanceSummary },
+    Service {
+        href: "/assistance",
+        icon: Icon::Assistance,
+        title: Key::AssistanceTitle,
+        summary: Key::AssistanceSummary,
+    },
     Service { href: "/marriage", icon: Icon::Marriage, title: Key::MarriageTitle, summary: Key::MarriageSummary },
     Service { href: "/charity", icon: Icon::Charity, title: Key::CharityTitle, summary: Key::CharitySummary },
     Service { href: "/memorial", icon: Icon::Memorial, title: Key::MemorialTitle, summary: Key::MemorialSummary },

@@ -12,8 +12,8 @@ pub use settings::SettingsPage;
 
 use crate::account::SignIn;
 use leptos::prelude::*;
-use leptos_router::components::Route;
 use leptos_router::any_nested_route::IntoAnyNestedRoute;
+use leptos_router::components::Route;
 use leptos_router::path;
 
 /// The routes every bundle has: home, sign-in (a journey sends the resident there and back),

@@ -161,8 +161,9 @@ async fn send<B: Serialize, T: DeserializeOwned>(
         let text = if text.is_empty() { "{}" } else { &text };
         from_json(text).ok_or_else(|| ClientError::Api(ApiError::new(ErrorCode::Internal, "unreadable response")))
     } else {
-        let err = from_json::<ApiError>(&text)
-            .unwrap_or_else(|| ApiError::new(if status >= 500 { ErrorCode::Internal } else { ErrorCode::Unknown }, "no error body"));
+        let err = from_json::<ApiError>(&text).unwrap_or_else(|| {
+            ApiError::new(if status >= 500 { ErrorCode::Internal } else { ErrorCode::Unknown }, "no error body")
+        });
         Err(ClientError::Api(err))
     }
 }

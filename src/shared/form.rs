@@ -118,7 +118,8 @@ pub fn ErrorSummary(errors: FormErrors, #[prop(optional)] general: Option<Signal
 /// plain `#id` link only scrolls, and the router would treat it as a navigation).
 fn focus_field(ev: leptos::ev::MouseEvent, field: &str) {
     use wasm_bindgen::JsCast;
-    let Some(input) = document().get_element_by_id(field).and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) else {
+    let Some(input) = document().get_element_by_id(field).and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
         return;
     };
     ev.prevent_default();

@@ -16,7 +16,11 @@ use web_sys::{Blob, HtmlCanvasElement, ProgressEvent, XmlHttpRequest};
 pub const MAX_PHOTO_SIDE: f64 = 1600.0;
 
 /// Uploads `blob` to `POST /api/v1/uploads`; `on_progress` gets 0.0–1.0 as bytes go out.
-pub async fn upload(blob: &Blob, name: &str, on_progress: impl Fn(f64) + 'static) -> Result<UploadReceipt, ClientError> {
+pub async fn upload(
+    blob: &Blob,
+    name: &str,
+    on_progress: impl Fn(f64) + 'static,
+) -> Result<UploadReceipt, ClientError> {
     let xhr = XmlHttpRequest::new().map_err(|_| ClientError::Network)?;
     xhr.open("POST", &api_url("/uploads")).map_err(|_| ClientError::Network)?;
     xhr.set_with_credentials(true);
@@ -94,7 +98,8 @@ async fn shrink(file: &Blob) -> Option<Blob> {
         let cb = Closure::once_into_js(move |b: JsValue| {
             let _ = resolve.call1(&JsValue::NULL, &b);
         });
-        let _ = canvas.to_blob_with_type_and_encoder_options(cb.unchecked_ref(), "image/jpeg", &JsValue::from_f64(0.82));
+        let _ =
+            canvas.to_blob_with_type_and_encoder_options(cb.unchecked_ref(), "image/jpeg", &JsValue::from_f64(0.82));
     });
     JsFuture::from(blob).await.ok()?.dyn_into().ok()
 }
@@ -131,7 +136,9 @@ pub fn upload_on_change(
 /// the request's own error (network, server).
 pub fn upload_failure_message(e: &ClientError) -> crate::i18n::Msg {
     match e {
-        ClientError::Api(api) if !api.fields.is_empty() => crate::i18n::field_error_key(*api.fields.values().next().unwrap()),
+        ClientError::Api(api) if !api.fields.is_empty() => {
+            crate::i18n::field_error_key(*api.fields.values().next().unwrap())
+        }
         other => super::loadable::error_key(other).into(),
     }
 }

@@ -7,8 +7,8 @@ pub mod preferences;
 
 use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use leptos_router::hooks::use_location;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {

@@ -287,7 +287,8 @@ impl ApplicationForm {
     pub fn consent_people(&self, today: Date) -> Vec<(String, String)> {
         let mut people = vec![("applicant".to_string(), self.applicant.name.trim().to_string())];
         for (i, m) in self.members.iter().enumerate() {
-            let adult = m.birth_date(today).map(|born| crate::rules::date::age_on(born, today) >= ADULT_AGE).unwrap_or(true);
+            let adult =
+                m.birth_date(today).map(|born| crate::rules::date::age_on(born, today) >= ADULT_AGE).unwrap_or(true);
             if adult {
                 people.push((format!("members.{i}"), m.name.trim().to_string()));
             }
@@ -366,7 +367,10 @@ impl ApplicationForm {
                         e.add("event.kind", FieldError::Required);
                     }
                     match Date::parse_iso(&ev.date) {
-                        None => e.add("event.date", if ev.date.is_empty() { FieldError::Required } else { FieldError::AssistanceDate }),
+                        None => e.add(
+                            "event.date",
+                            if ev.date.is_empty() { FieldError::Required } else { FieldError::AssistanceDate },
+                        ),
                         Some(d) if d > today => e.add("event.date", FieldError::AssistanceDateInFuture),
                         Some(_) => {}
                     }

@@ -46,8 +46,16 @@ pub fn valid_form() -> ApplicationForm {
             description: "家中失火".into(),
             expenses_yuan: 8000,
         }),
-        bank: Bank { bank_name: "中国银行".into(), holder: "张三".into(), account_number: "6217 8500 0000 0000 123".into() },
-        documents: vec![AttachedDocument { kind: DocumentKind::IdCards, upload_id: "u1".into(), name: "id.jpg".into() }],
+        bank: Bank {
+            bank_name: "中国银行".into(),
+            holder: "张三".into(),
+            account_number: "6217 8500 0000 0000 123".into(),
+        },
+        documents: vec![AttachedDocument {
+            kind: DocumentKind::IdCards,
+            upload_id: "u1".into(),
+            name: "id.jpg".into(),
+        }],
         consents: vec![
             Consent { person: "applicant".into(), signed_name: "张三".into() },
             Consent { person: "members.0".into(), signed_name: "张小明".into() },
@@ -92,9 +100,13 @@ fn each_bad_field_is_named() {
         ("event.date", FieldError::AssistanceDate, |f| f.event.as_mut().unwrap().date = "2026-02-30".into()),
         ("event.kind", FieldError::Required, |f| f.event = None),
         ("bank.account_number", FieldError::AssistanceBankAccount, |f| f.bank.account_number = "12345".into()),
-        ("bank.account_number", FieldError::AssistanceBankAccount, |f| f.bank.account_number = "6217abcd00000000".into()),
+        ("bank.account_number", FieldError::AssistanceBankAccount, |f| {
+            f.bank.account_number = "6217abcd00000000".into()
+        }),
         ("documents.id_cards", FieldError::AssistanceDocumentMissing, |f| f.documents.clear()),
-        ("consents.members.0", FieldError::AssistanceConsentMissing, |f| { f.consents.pop(); }),
+        ("consents.members.0", FieldError::AssistanceConsentMissing, |f| {
+            f.consents.pop();
+        }),
         ("consents.applicant", FieldError::AssistanceConsentName, |f| f.consents[0].signed_name = "李四".into()),
         ("members.1.id_number", FieldError::HkMacauPermitFormat, |f| {
             f.members[1].id_type = IdType::HkMacauPermit;
@@ -119,7 +131,9 @@ fn each_bad_field_is_named() {
             f.applicant.birth_date = "1980-05-01".into();
             f.applicant.id_number = "E1".into();
         }),
-        ("members", FieldError::AssistanceTooManyMembers, |f| f.members = vec![member("王五", "1990-01-01"); MAX_MEMBERS + 1]),
+        ("members", FieldError::AssistanceTooManyMembers, |f| {
+            f.members = vec![member("王五", "1990-01-01"); MAX_MEMBERS + 1]
+        }),
     ];
     for (field, error, breaker) in cases {
         let mut f = valid_form();
@@ -141,7 +155,15 @@ fn the_event_is_asked_only_where_the_programme_needs_it() {
 
 #[test]
 fn totals_add_up_and_bank_numbers_lose_their_spaces() {
-    let i = Income { salary_yuan: 1, pension_yuan: 2, rent_yuan: 3, other_income_yuan: 4, savings_yuan: 10, vehicles_yuan: 20, property_yuan: 30 };
+    let i = Income {
+        salary_yuan: 1,
+        pension_yuan: 2,
+        rent_yuan: 3,
+        other_income_yuan: 4,
+        savings_yuan: 10,
+        vehicles_yuan: 20,
+        property_yuan: 30,
+    };
     assert_eq!((i.monthly_total(), i.assets_total()), (10, 60));
     assert_eq!(parse_bank_account("6217 8500 0000 1234"), Ok("6217850000001234".into()));
     assert_eq!(parse_bank_account(""), Err(FieldError::Required));

@@ -106,7 +106,8 @@ mod tests {
 
     #[test]
     fn documents_depend_on_programme_and_household() {
-        let kinds = |p, r, d| required_documents(p, r, d).into_iter().map(|x| (x.kind, x.essential)).collect::<Vec<_>>();
+        let kinds =
+            |p, r, d| required_documents(p, r, d).into_iter().map(|x| (x.kind, x.essential)).collect::<Vec<_>>();
         let temp = kinds(Programme::Temporary, Residence::Elsewhere, false);
         assert_eq!(temp[0], (DocumentKind::IdCards, true));
         assert!(!temp.iter().any(|(k, _)| *k == DocumentKind::HukouBook), "a migrant has no Bao'an 户口簿");

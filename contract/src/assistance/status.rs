@@ -74,8 +74,14 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 6] =
-        [Status::InReview, Status::AwaitingDocuments, Status::Approved, Status::Paid, Status::Refused, Status::Withdrawn];
+    pub const ALL: [Status; 6] = [
+        Status::InReview,
+        Status::AwaitingDocuments,
+        Status::Approved,
+        Status::Paid,
+        Status::Refused,
+        Status::Withdrawn,
+    ];
     pub fn code(self) -> &'static str {
         match self {
             Status::InReview => "in_review",
@@ -109,7 +115,13 @@ pub struct TimelineStep {
 }
 
 /// The timeline from the dates each step started (`started`), the step under way and the state.
-pub fn timeline(started: &[(Stage, Date)], current: Stage, state: Status, paid_on: Option<Date>, s: &Standards) -> Vec<TimelineStep> {
+pub fn timeline(
+    started: &[(Stage, Date)],
+    current: Stage,
+    state: Status,
+    paid_on: Option<Date>,
+    s: &Standards,
+) -> Vec<TimelineStep> {
     let start_of = |stage: Stage| started.iter().filter(|(st, _)| *st == stage).map(|(_, d)| *d).max();
     let live = matches!(state, Status::InReview | Status::Approved);
     Stage::ALL
@@ -122,7 +134,8 @@ pub fn timeline(started: &[(Stage, Date)], current: Stage, state: Status, paid_o
             } else {
                 None
             };
-            let is_current = stage == current && done_on.is_none() && state != Status::Withdrawn && state != Status::Refused;
+            let is_current =
+                stage == current && done_on.is_none() && state != Status::Withdrawn && state != Status::Refused;
             let due_by = (is_current && live).then(|| start_of(stage).map(|d| d.add_days(stage.days(s)))).flatten();
             TimelineStep { stage, done_on, current: is_current, due_by }
         })
@@ -140,7 +153,13 @@ mod tests {
     #[test]
     fn a_new_application_is_at_community_acceptance_due_in_five_days() {
         let s = Standards::baoan_2025();
-        let t = timeline(&[(Stage::CommunityAcceptance, d("2026-03-02"))], Stage::CommunityAcceptance, Status::InReview, None, &s);
+        let t = timeline(
+            &[(Stage::CommunityAcceptance, d("2026-03-02"))],
+            Stage::CommunityAcceptance,
+            Status::InReview,
+            None,
+            &s,
+        );
         assert_eq!(t.len(), 6);
         assert!(t[0].current);
         assert_eq!(t[0].due_by, Some(d("2026-03-07")));

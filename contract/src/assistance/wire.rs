@@ -3,7 +3,7 @@
 use super::application::{ApplicationForm, AttachedDocument};
 use super::documents::DocumentKind;
 use super::eligibility::Programme;
-use super::status::{Status, Stage, TimelineStep};
+use super::status::{Stage, Status, TimelineStep};
 use crate::rules::date::Date;
 use serde::{Deserialize, Serialize};
 

@@ -147,7 +147,9 @@ impl SlotPurpose {
     }
 
     pub fn from_code(code: &str) -> Option<SlotPurpose> {
-        [SlotPurpose::Registration, SlotPurpose::Ceremony, SlotPurpose::Counselling].into_iter().find(|p| p.code() == code)
+        [SlotPurpose::Registration, SlotPurpose::Ceremony, SlotPurpose::Counselling]
+            .into_iter()
+            .find(|p| p.code() == code)
     }
 }
 
@@ -247,7 +249,8 @@ impl BookingStatus {
 
     pub fn from_code(code: &str) -> Option<BookingStatus> {
         [Self::AwaitingPartner, Self::Confirmed, Self::Cancelled, Self::Expired, Self::Declined]
-            .into_iter().find(|s| s.code() == code)
+            .into_iter()
+            .find(|s| s.code() == code)
     }
 
     /// Holds a place and counts as the person's one active booking.

@@ -102,8 +102,8 @@ mod tests {
         let cases = [
             (visit, Err(FieldError::MarriageSecondVisitTooEarly)),
             (d(2027, 1, 9), Err(FieldError::MarriageSecondVisitTooEarly)), // last cooling-off day
-            (d(2027, 1, 10), Ok(())),                                       // the window opens
-            (d(2027, 2, 8), Ok(())),                                        // its last day
+            (d(2027, 1, 10), Ok(())),                                      // the window opens
+            (d(2027, 2, 8), Ok(())),                                       // its last day
             (d(2027, 2, 9), Err(FieldError::MarriageSecondVisitWindowMissed)), // the day after
         ];
         for (day, want) in cases {
@@ -121,11 +121,17 @@ mod tests {
             reference: "BA-D-20261210-AAAAAA".into(),
             kind: BookingKind::Divorce,
             status: BookingStatus::Confirmed,
-            office: serde_json::from_value(serde_json::json!({"id": "o", "name": {"zh_hans": "", "zh_hant": "", "en": ""},
+            office: serde_json::from_value(
+                serde_json::json!({"id": "o", "name": {"zh_hans": "", "zh_hant": "", "en": ""},
                 "address": {"zh_hans": "", "zh_hant": "", "en": ""}, "hours": {"zh_hans": "", "zh_hant": "", "en": ""},
-                "phone": "", "map_url": "", "special_days": []})).unwrap(),
-            slot: serde_json::from_value(serde_json::json!({"id": "s", "office_id": "o", "date": "2026-12-10", "purpose": "registration",
-                "start_minute": 540, "end_minute": 570, "capacity": 8, "places_left": 7})).unwrap(),
+                "phone": "", "map_url": "", "special_days": []}),
+            )
+            .unwrap(),
+            slot: serde_json::from_value(
+                serde_json::json!({"id": "s", "office_id": "o", "date": "2026-12-10", "purpose": "registration",
+                "start_minute": 540, "end_minute": 570, "capacity": 8, "places_left": 7}),
+            )
+            .unwrap(),
             ceremony: None,
             counselling: None,
             party_a: party(),
@@ -156,7 +162,8 @@ mod tests {
     fn party() -> crate::marriage::api::Party {
         serde_json::from_value(serde_json::json!({"name": "张三", "id_type": "resident_id", "id_number": null,
             "id_number_masked": "4403**********0011", "birth_date": null, "sex": "male", "nationality": "中国",
-            "phone_masked": "138****0001"})).unwrap()
+            "phone_masked": "138****0001"}))
+        .unwrap()
     }
 
     #[test]

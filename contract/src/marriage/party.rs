@@ -100,11 +100,18 @@ pub fn check_party(input: &PartyInput, prefix: &str, today: Date, errors: &mut F
 }
 
 /// `check_party`; without `typed_phone` the phone is the account's (party A), not checked here.
-fn check_party_with(input: &PartyInput, prefix: &str, today: Date, errors: &mut FieldErrors, typed_phone: bool) -> Option<ValidParty> {
+fn check_party_with(
+    input: &PartyInput,
+    prefix: &str,
+    today: Date,
+    errors: &mut FieldErrors,
+    typed_phone: bool,
+) -> Option<ValidParty> {
     let field = |name: &str| format!("{prefix}.{name}");
     let name = errors.check(&field("name"), parse_person_name(&input.name));
     let id_type = errors.check(&field("id_type"), input.id_type.ok_or(FieldError::Required));
-    let number = id_type.and_then(|t| errors.check(&field("id_number"), parse_document_number(t, &input.id_number, today)));
+    let number =
+        id_type.and_then(|t| errors.check(&field("id_number"), parse_document_number(t, &input.id_number, today)));
     let (birth_date, sex) = match (id_type, &number) {
         (Some(IdType::ResidentId), Some(n)) => match derived_from_id(id_type, n, today) {
             Some((b, s)) => (Some(b), Some(s)),
@@ -121,7 +128,8 @@ fn check_party_with(input: &PartyInput, prefix: &str, today: Date, errors: &mut 
     if nationality.is_empty() {
         errors.add(&field("nationality"), FieldError::Required);
     }
-    let phone = if typed_phone { errors.check(&field("phone"), parse_mobile(&input.phone)) } else { Some(input.phone.clone()) };
+    let phone =
+        if typed_phone { errors.check(&field("phone"), parse_mobile(&input.phone)) } else { Some(input.phone.clone()) };
     Some(ValidParty {
         name: name?,
         id_type: id_type?,

@@ -38,7 +38,13 @@ impl MemorialCreate {
             f.check("biography", parse_plain_text(&self.biography, MAX_BIOGRAPHY_CHARS)).unwrap_or_default()
         };
         if f.is_empty() {
-            Ok(MemorialCreate { deceased_name, born_on: self.born_on, died_on: self.died_on, biography, photo: self.photo.clone() })
+            Ok(MemorialCreate {
+                deceased_name,
+                born_on: self.born_on,
+                died_on: self.died_on,
+                biography,
+                photo: self.photo.clone(),
+            })
         } else {
             Err(f)
         }

@@ -6,8 +6,23 @@ use crate::rules::date::Date;
 /// Qingming's day in April, per year (Purple Mountain Observatory's published solar terms).
 /// Years outside the table get no Qingming reminder rather than a guessed one.
 pub const QINGMING_APRIL_DAY: &[(i32, u8)] = &[
-    (2024, 4), (2025, 4), (2026, 5), (2027, 5), (2028, 4), (2029, 4), (2030, 5), (2031, 5), (2032, 4),
-    (2033, 4), (2034, 5), (2035, 5), (2036, 4), (2037, 4), (2038, 5), (2039, 5), (2040, 4),
+    (2024, 4),
+    (2025, 4),
+    (2026, 5),
+    (2027, 5),
+    (2028, 4),
+    (2029, 4),
+    (2030, 5),
+    (2031, 5),
+    (2032, 4),
+    (2033, 4),
+    (2034, 5),
+    (2035, 5),
+    (2036, 4),
+    (2037, 4),
+    (2038, 5),
+    (2039, 5),
+    (2040, 4),
 ];
 
 /// Qingming in `year`, if the table covers it.
@@ -33,15 +48,17 @@ impl Occasion {
 
 /// The anniversary of `died` in `year` (28 February in common years for a death on 29 February).
 pub fn anniversary_in(died: Date, year: i32) -> Date {
-    Date::new(year, died.month(), died.day())
-        .or_else(|| Date::new(year, died.month(), died.day() - 1))
-        .unwrap_or(died)
+    Date::new(year, died.month(), died.day()).or_else(|| Date::new(year, died.month(), died.day() - 1)).unwrap_or(died)
 }
 
 /// The next anniversary of `died`, today or later.
 pub fn next_anniversary(died: Date, today: Date) -> Date {
     let this_year = anniversary_in(died, today.year());
-    if this_year >= today { this_year } else { anniversary_in(died, today.year() + 1) }
+    if this_year >= today {
+        this_year
+    } else {
+        anniversary_in(died, today.year() + 1)
+    }
 }
 
 /// The reminders due `today` for a memorial of someone who died on `died`. Nothing in the year

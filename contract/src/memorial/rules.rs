@@ -17,7 +17,11 @@ pub const MAX_NOTE_CHARS: usize = 300;
 
 /// The number of visitors, 1..=`max` (the cemetery's limit).
 pub fn check_group_size(n: u32, max: u32) -> Result<u32, FieldError> {
-    if (1..=max).contains(&n) { Ok(n) } else { Err(FieldError::MemorialGroupSize) }
+    if (1..=max).contains(&n) {
+        Ok(n)
+    } else {
+        Err(FieldError::MemorialGroupSize)
+    }
 }
 
 /// Province abbreviations on mainland plates (粤 for Guangdong…).
@@ -36,8 +40,11 @@ fn plate_alnum(c: char) -> bool {
 /// cars D/A/B/C/E (electric) or F/G/H/J/K (hybrid) then 5 letters/digits ending in 4 digits;
 /// large new-energy vehicles 5 digits then D or F. I and O are never used.
 pub fn parse_plate(input: &str) -> Result<String, FieldError> {
-    let plate: String =
-        input.chars().filter(|c| !c.is_whitespace() && !matches!(c, '·' | '•' | '.' | '-')).flat_map(char::to_uppercase).collect();
+    let plate: String = input
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '·' | '•' | '.' | '-'))
+        .flat_map(char::to_uppercase)
+        .collect();
     let chars: Vec<char> = plate.chars().collect();
     let ok = chars.len() >= 7
         && PROVINCES.contains(chars[0])
@@ -53,7 +60,11 @@ pub fn parse_plate(input: &str) -> Result<String, FieldError> {
             }
             _ => false,
         };
-    if ok { Ok(plate) } else { Err(FieldError::MemorialPlate) }
+    if ok {
+        Ok(plate)
+    } else {
+        Err(FieldError::MemorialPlate)
+    }
 }
 
 /// A booking period as data (Qingming, winter solstice…).
@@ -114,7 +125,11 @@ pub fn parse_certificate_number(input: &str) -> Result<String, FieldError> {
         && (1950..=2100).contains(&parts[1].parse::<u32>().unwrap_or(0))
         && parts[2].len() == 6
         && parts[2].chars().all(|c| c.is_ascii_digit());
-    if ok { Ok(s) } else { Err(FieldError::MemorialCertificateFormat) }
+    if ok {
+        Ok(s)
+    } else {
+        Err(FieldError::MemorialCertificateFormat)
+    }
 }
 
 /// Plain text up to `max` characters: trimmed, not empty, no control characters other than
@@ -144,14 +159,23 @@ pub fn parse_grave_part(input: &str) -> Result<String, FieldError> {
     if s.is_empty() {
         return Err(FieldError::Required);
     }
-    let ok = s.chars().count() <= 10 && s.chars().all(|c| c.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&c));
-    if ok { Ok(s) } else { Err(FieldError::MemorialGrave) }
+    let ok = s.chars().count() <= 10
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&c));
+    if ok {
+        Ok(s)
+    } else {
+        Err(FieldError::MemorialGrave)
+    }
 }
 
 /// A memorial's photo: a JPEG or PNG upload (not a PDF).
 pub fn check_memorial_photo(kind: Option<crate::api::FileKind>) -> Result<(), FieldError> {
     use crate::api::FileKind;
-    if matches!(kind, Some(FileKind::Jpeg | FileKind::Png)) { Ok(()) } else { Err(FieldError::UploadType) }
+    if matches!(kind, Some(FileKind::Jpeg | FileKind::Png)) {
+        Ok(())
+    } else {
+        Err(FieldError::UploadType)
+    }
 }
 
 /// Who visits: empty name and phone when the account holder comes themself; when booking for
@@ -166,19 +190,39 @@ pub fn check_visitor(name: &str, phone: &str) -> Result<(String, String), Vec<(&
     }
     let mut errors = Vec::new();
     let name = match name {
-        "" => { errors.push(("visitor_name", FieldError::MemorialVisitorIncomplete)); String::new() }
-        n => parse_person_name(n).unwrap_or_else(|e| { errors.push(("visitor_name", e)); String::new() }),
+        "" => {
+            errors.push(("visitor_name", FieldError::MemorialVisitorIncomplete));
+            String::new()
+        }
+        n => parse_person_name(n).unwrap_or_else(|e| {
+            errors.push(("visitor_name", e));
+            String::new()
+        }),
     };
     let phone = match phone {
-        "" => { errors.push(("visitor_phone", FieldError::MemorialVisitorIncomplete)); String::new() }
-        p => parse_mobile(p).unwrap_or_else(|e| { errors.push(("visitor_phone", e)); String::new() }),
+        "" => {
+            errors.push(("visitor_phone", FieldError::MemorialVisitorIncomplete));
+            String::new()
+        }
+        p => parse_mobile(p).unwrap_or_else(|e| {
+            errors.push(("visitor_phone", e));
+            String::new()
+        }),
     };
-    if errors.is_empty() { Ok((name, phone)) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok((name, phone))
+    } else {
+        Err(errors)
+    }
 }
 
 /// Dates of a life: death not before birth, and not after today.
 pub fn check_life_dates(born: Date, died: Date, today: Date) -> Result<(), FieldError> {
-    if died < born || died > today { Err(FieldError::MemorialDates) } else { Ok(()) }
+    if died < born || died > today {
+        Err(FieldError::MemorialDates)
+    } else {
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -18,11 +18,11 @@ fn mainland_plates_ordinary_and_new_energy() {
         ("粤B12345", "粤B12345"),
         ("粤b·a8k21", "粤BA8K21"),
         (" 京A 12345 ", "京A12345"),
-        ("粤BD12345", "粤BD12345"),   // small electric
-        ("粤BF12345", "粤BF12345"),   // small hybrid
-        ("粤BDA1234", "粤BDA1234"),   // small electric, letter second
-        ("粤B12345D", "粤B12345D"),   // large electric
-        ("沪A12345F", "沪A12345F"),   // large hybrid
+        ("粤BD12345", "粤BD12345"), // small electric
+        ("粤BF12345", "粤BF12345"), // small hybrid
+        ("粤BDA1234", "粤BDA1234"), // small electric, letter second
+        ("粤B12345D", "粤B12345D"), // large electric
+        ("沪A12345F", "沪A12345F"), // large hybrid
     ];
     for (input, want) in valid {
         assert_eq!(parse_plate(input).as_deref(), Ok(want), "{input}");
@@ -91,7 +91,9 @@ fn bookable_days_are_the_window_clipped_to_days_ahead() {
 #[test]
 fn burial_certificate_numbers() {
     assert_eq!(parse_certificate_number(" ba-2019-000123 ").as_deref(), Ok("BA-2019-000123"));
-    for bad in ["", "BA2019000123", "BA-19-000123", "BA-2019-12345", "B1-2019-000123", "BA-1800-000123", "BA-2019-00012A"] {
+    for bad in
+        ["", "BA2019000123", "BA-19-000123", "BA-2019-12345", "B1-2019-000123", "BA-1800-000123", "BA-2019-00012A"]
+    {
         assert_eq!(parse_certificate_number(bad), Err(FieldError::MemorialCertificateFormat), "{bad:?}");
     }
 }

@@ -147,14 +147,23 @@ impl BookingRequest {
         };
         let deceased_name = f.check("deceased_name", parse_person_name(&self.deceased_name)).unwrap_or_default();
         let grave = self.grave.validate(&mut f);
-        let (visitor_name, visitor_phone) = check_visitor(&self.visitor_name, &self.visitor_phone).unwrap_or_else(|errors| {
-            for (name, e) in errors {
-                f.add(name, e);
-            }
-            Default::default()
-        });
+        let (visitor_name, visitor_phone) =
+            check_visitor(&self.visitor_name, &self.visitor_phone).unwrap_or_else(|errors| {
+                for (name, e) in errors {
+                    f.add(name, e);
+                }
+                Default::default()
+            });
         if f.is_empty() {
-            Ok(BookingRequest { slot_id: self.slot_id.trim().into(), group_size: self.group_size, plate, deceased_name, grave, visitor_name, visitor_phone })
+            Ok(BookingRequest {
+                slot_id: self.slot_id.trim().into(),
+                group_size: self.group_size,
+                plate,
+                deceased_name,
+                grave,
+                visitor_name,
+                visitor_phone,
+            })
         } else {
             Err(f)
         }
@@ -229,9 +238,20 @@ impl ProxyRequest {
         }
         let deceased_name = f.check("deceased_name", parse_person_name(&self.deceased_name)).unwrap_or_default();
         let grave = self.grave.validate(&mut f);
-        let note = if self.note.trim().is_empty() { String::new() } else { f.check("note", parse_plain_text(&self.note, MAX_NOTE_CHARS)).unwrap_or_default() };
+        let note = if self.note.trim().is_empty() {
+            String::new()
+        } else {
+            f.check("note", parse_plain_text(&self.note, MAX_NOTE_CHARS)).unwrap_or_default()
+        };
         if f.is_empty() {
-            Ok(ProxyRequest { cemetery_id: self.cemetery_id.clone(), date: self.date, services: self.services.clone(), deceased_name, grave, note })
+            Ok(ProxyRequest {
+                cemetery_id: self.cemetery_id.clone(),
+                date: self.date,
+                services: self.services.clone(),
+                deceased_name,
+                grave,
+                note,
+            })
         } else {
             Err(f)
         }

@@ -8,10 +8,8 @@ use super::{new_id, Db, DbResult};
 pub const DEMO_PHONE: &str = "13800138000";
 
 pub async fn is_demo(db: &Db) -> DbResult<bool> {
-    let row: Option<(String,)> = sqlx::query_as("SELECT value FROM service_meta WHERE key = $1")
-        .bind("demo")
-        .fetch_optional(&db.pool)
-        .await?;
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT value FROM service_meta WHERE key = $1").bind("demo").fetch_optional(&db.pool).await?;
     Ok(row.map(|(v,)| v == "1").unwrap_or(false))
 }
 

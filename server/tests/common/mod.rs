@@ -31,7 +31,8 @@ pub const INDEX_MARKER: &str = "baoan-test-index-page";
 
 /// The charity bundle's page in the test dist folder (the other bundles have none there, so
 /// their paths fall back to index.html): its own loader and marker.
-pub const CHARITY_INLINE_SCRIPT: &str = "import init from '/charity-0123456789abcdef.js'; init('/charity-0123456789abcdef_bg.wasm');";
+pub const CHARITY_INLINE_SCRIPT: &str =
+    "import init from '/charity-0123456789abcdef.js'; init('/charity-0123456789abcdef_bg.wasm');";
 pub const CHARITY_MARKER: &str = "baoan-test-charity-page";
 
 pub fn charity_html() -> String {

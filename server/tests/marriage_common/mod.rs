@@ -106,7 +106,11 @@ pub async fn first_slot(server: &TestServer, office: &str) -> Value {
     let c = server.client();
     let days = get_json(&c, server.url(&format!("/api/v1/marriage/offices/{office}/days"))).await;
     let day = days["days"].as_array().unwrap().iter().find(|d| d["state"] == "open").expect("an open day").clone();
-    let slots = get_json(&c, server.url(&format!("/api/v1/marriage/offices/{office}/days/{}/slots", day["date"].as_str().unwrap()))).await;
+    let slots = get_json(
+        &c,
+        server.url(&format!("/api/v1/marriage/offices/{office}/days/{}/slots", day["date"].as_str().unwrap())),
+    )
+    .await;
     slots["slots"][0].clone()
 }
 
@@ -123,7 +127,6 @@ pub async fn places_left(server: &TestServer, slot_id: &str) -> i64 {
         .unwrap();
     cap - taken
 }
-
 
 /// The registration slots of the `nth` open day at `office`.
 pub async fn open_day_slots(server: &TestServer, office: &str, nth: usize) -> Vec<Value> {
@@ -175,7 +178,11 @@ pub async fn slot_from(server: &TestServer, office: &str, from: Date) -> Value {
         .find(|d| d["state"] == "open" && Date::parse_iso(d["date"].as_str().unwrap()).unwrap() >= from)
         .expect("an open day on or after the date")
         .clone();
-    let slots = get_json(&c, server.url(&format!("/api/v1/marriage/offices/{office}/days/{}/slots", day["date"].as_str().unwrap()))).await;
+    let slots = get_json(
+        &c,
+        server.url(&format!("/api/v1/marriage/offices/{office}/days/{}/slots", day["date"].as_str().unwrap())),
+    )
+    .await;
     slots["slots"].as_array().unwrap().iter().find(|s| s["places_left"].as_u64().unwrap() > 0).unwrap().clone()
 }
 

@@ -13,7 +13,8 @@ use baoan_contract::error::{FieldError, FieldErrors};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-pub const STEPS: [&str; 9] = ["residence", "size", "ages", "disability", "income", "assets", "medical", "supporter", "emergency"];
+pub const STEPS: [&str; 9] =
+    ["residence", "size", "ages", "disability", "income", "assets", "medical", "supporter", "emergency"];
 
 fn yes_no() -> Vec<(String, Msg)> {
     vec![("yes".into(), Key::Yes.into()), ("no".into(), Key::No.into())]
@@ -55,10 +56,16 @@ fn Question(index: usize) -> impl IntoView {
     // The ages page: one field per person, as many as the household size says.
     let size: usize = draft.with_untracked(|d| d.check.size.trim().parse().unwrap_or(1)).clamp(1, 16);
     let ages: Vec<RwSignal<String>> = (0..size)
-        .map(|i| lens(draft, move |d| d.check.ages.get(i).cloned().unwrap_or_default(), move |d, v| {
-            d.check.ages.resize(size, String::new());
-            d.check.ages[i] = v;
-        }))
+        .map(|i| {
+            lens(
+                draft,
+                move |d| d.check.ages.get(i).cloned().unwrap_or_default(),
+                move |d, v| {
+                    d.check.ages.resize(size, String::new());
+                    d.check.ages[i] = v;
+                },
+            )
+        })
         .collect();
     let ages_for_check = ages.clone();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -68,7 +75,10 @@ fn Question(index: usize) -> impl IntoView {
         match step {
             "size" => {
                 if !matches!(v.trim().parse::<u32>(), Ok(1..=16)) {
-                    e.add("size", if v.trim().is_empty() { FieldError::Required } else { FieldError::AssistanceHousehold });
+                    e.add(
+                        "size",
+                        if v.trim().is_empty() { FieldError::Required } else { FieldError::AssistanceHousehold },
+                    );
                 }
             }
             "ages" => {
@@ -103,13 +113,16 @@ fn Question(index: usize) -> impl IntoView {
             return;
         }
         errors.clear();
-        let next = STEPS.get(index + 1).map(|s| format!("/assistance/check/{s}")).unwrap_or("/assistance/check/result".into());
+        let next =
+            STEPS.get(index + 1).map(|s| format!("/assistance/check/{s}")).unwrap_or("/assistance/check/result".into());
         navigate(&next, Default::default());
     };
     let back = if index == 0 { "/assistance".to_string() } else { format!("/assistance/check/{}", STEPS[index - 1]) };
-    let amount_field = |name: &'static str, label: Key, hint: Key| view! {
-        <h1>{move || i18n.t(label)}</h1>
-        <TextField name=name label=Key::AmountYuan hint=hint value=value errors=errors inputmode="numeric" maxlength=12 />
+    let amount_field = |name: &'static str, label: Key, hint: Key| {
+        view! {
+            <h1>{move || i18n.t(label)}</h1>
+            <TextField name=name label=Key::AmountYuan hint=hint value=value errors=errors inputmode="numeric" maxlength=12 />
+        }
     };
     let body = match step {
         "residence" => view! {

@@ -2,14 +2,14 @@
 //! Saved on the device at every change and, when signed in, to the server (PUT draft) a moment
 //! after typing stops, so it survives a reload, a closed tab, a dropped network or a new device.
 
-use crate::shared::{api, draft};
 use crate::shared::session::use_session;
+use crate::shared::{api, draft};
 use baoan_contract::assistance::*;
 use baoan_contract::error::{FieldError, FieldErrors};
 use baoan_contract::rules::documents::IdType;
+use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
-use leptos::prelude::*;
 
 /// The draft's name in the one draft mechanism (`baoan.my.draft.assistance`, cleared on sign-out).
 const DRAFT_NAME: &str = "assistance";
@@ -113,7 +113,8 @@ impl AppDraft {
         let c = &self.check;
         let ages: Vec<u32> = c.ages.iter().map(|a| a.trim().parse().ok()).collect::<Option<_>>()?;
         let disability: u8 = c.disability.parse().ok()?;
-        let mut members: Vec<MemberAnswer> = ages.into_iter().map(|age| MemberAnswer { age, disability_level: 0 }).collect();
+        let mut members: Vec<MemberAnswer> =
+            ages.into_iter().map(|age| MemberAnswer { age, disability_level: 0 }).collect();
         if let Some(first) = members.first_mut() {
             first.disability_level = disability;
         }
@@ -173,13 +174,16 @@ impl AppDraft {
                 id_number: m.id_number.trim().to_uppercase(),
                 birth_date: m.birth_date.trim().to_string(),
                 work_status: from_code(&m.work_status),
-                monthly_income_yuan: e.check(&format!("members.{i}.monthly_income_yuan"), parse_amount(&m.income)).unwrap_or(0),
+                monthly_income_yuan: e
+                    .check(&format!("members.{i}.monthly_income_yuan"), parse_amount(&m.income))
+                    .unwrap_or(0),
                 disability_level: m.disability.parse().unwrap_or(0),
                 health: m.health.clone(),
             })
             .collect();
         let mut amt = |field: &str, key: &str| {
-            e.check(&format!("income.{field}"), parse_amount(self.income.get(key).map(String::as_str).unwrap_or(""))).unwrap_or(0)
+            e.check(&format!("income.{field}"), parse_amount(self.income.get(key).map(String::as_str).unwrap_or("")))
+                .unwrap_or(0)
         };
         let income = Income {
             salary_yuan: amt("salary_yuan", "salary"),
@@ -201,7 +205,8 @@ impl AppDraft {
         applicant.residence = from_code(&self.residence);
         applicant.id_number = applicant.id_number.trim().to_uppercase();
         applicant.birth_date = applicant.birth_date.trim().to_string();
-        let consents = self.consents.iter().map(|(p, n)| Consent { person: p.clone(), signed_name: n.clone() }).collect();
+        let consents =
+            self.consents.iter().map(|(p, n)| Consent { person: p.clone(), signed_name: n.clone() }).collect();
         let form = ApplicationForm {
             programme,
             applicant,
@@ -274,7 +279,8 @@ pub fn provide_journey() {
             move || {
                 if version.get_value() == mine {
                     leptos::task::spawn_local(async move {
-                        let _ = api::put::<_, Draft>("/assistance/draft", &Draft { content: json, updated_at: 0 }).await;
+                        let _ =
+                            api::put::<_, Draft>("/assistance/draft", &Draft { content: json, updated_at: 0 }).await;
                     });
                 }
             },

@@ -46,7 +46,9 @@ pub fn DocumentUpload(reference: String, kind: DocumentKind, on_done: Callback<(
         let reference = reference.clone();
         spawn_local(async move {
             let body = AddDocument { kind, upload_id: receipt.id };
-            match api::post::<_, ApplicationView>(&format!("/assistance/applications/{reference}/documents"), &body).await {
+            match api::post::<_, ApplicationView>(&format!("/assistance/applications/{reference}/documents"), &body)
+                .await
+            {
                 Ok(_) => on_done.run(()),
                 Err(e) => failure.set(Some(e)),
             }

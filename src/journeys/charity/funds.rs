@@ -25,7 +25,11 @@ fn funds_href(q: &str, sort: &str, page: i64) -> String {
     if page > 1 {
         parts.push(format!("page={page}"));
     }
-    if parts.is_empty() { "/charity/funds".into() } else { format!("/charity/funds?{}", parts.join("&")) }
+    if parts.is_empty() {
+        "/charity/funds".into()
+    } else {
+        format!("/charity/funds?{}", parts.join("&"))
+    }
 }
 
 #[component]
@@ -37,7 +41,10 @@ pub fn FundsPage() -> impl IntoView {
     let param = move |name: &str| query.get().get(name).unwrap_or_default();
     let page = move || param("page").parse::<i64>().unwrap_or(1).max(1);
     let funds = LocalResource::new(move || {
-        let path = format!("/charity/funds{}", funds_href(&param("q"), &param("sort"), page()).trim_start_matches("/charity/funds"));
+        let path = format!(
+            "/charity/funds{}",
+            funds_href(&param("q"), &param("sort"), page()).trim_start_matches("/charity/funds")
+        );
         async move { api::get::<FundList>(&path).await }
     });
     let typed = RwSignal::new(query.get_untracked().get("q").unwrap_or_default());

@@ -57,7 +57,8 @@ pub fn Radio(
 fn GiveForm(p: ProjectDetail) -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_navigate();
-    let [project, choice, amount, anonymous, donor_name, message, frequency, key] = FIELDS.map(|f| draft_field(FORM, f));
+    let [project, choice, amount, anonymous, donor_name, message, frequency, key] =
+        FIELDS.map(|f| draft_field(FORM, f));
     // A draft for another project starts afresh.
     if project.get_untracked() != p.card.id {
         clear_draft(FORM, &FIELDS);

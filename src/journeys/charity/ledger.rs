@@ -64,9 +64,7 @@ pub fn BarChart(title: Key, bars: Vec<(Key, i64)>) -> impl IntoView {
     let height = (bars.len() as i64 * ROW).max(ROW);
     let summary = {
         let bars = bars.clone();
-        move || {
-            bars.iter().map(|(k, v)| format!("{} {}", i18n.t(*k), yuan_whole(*v))).collect::<Vec<_>>().join("; ")
-        }
+        move || bars.iter().map(|(k, v)| format!("{} {}", i18n.t(*k), yuan_whole(*v))).collect::<Vec<_>>().join("; ")
     };
     let drawn = bars.into_iter().enumerate().map(|(i, (label, value))| {
         let y = i as i64 * ROW;

@@ -30,7 +30,11 @@ fn with(current: &leptos_router::params::ParamsMap, name: &str, value: &str, pag
     if page > 1 {
         parts.push(format!("page={page}"));
     }
-    if parts.is_empty() { "/charity".into() } else { format!("/charity?{}", parts.join("&")) }
+    if parts.is_empty() {
+        "/charity".into()
+    } else {
+        format!("/charity?{}", parts.join("&"))
+    }
 }
 
 #[component]
@@ -65,7 +69,13 @@ pub fn ProjectListPage() -> impl IntoView {
     };
     // The list's order when none is chosen is "newest": show it as chosen.
     let current = move |name: &str| {
-        query.get().get(name).unwrap_or_else(|| if name == "sort" { ProjectSort::Newest.code().into() } else { String::new() })
+        query.get().get(name).unwrap_or_else(|| {
+            if name == "sort" {
+                ProjectSort::Newest.code().into()
+            } else {
+                String::new()
+            }
+        })
     };
     let select = move |name: &'static str, label: Key, options: Vec<(String, String)>| {
         let id = format!("filter-{name}");

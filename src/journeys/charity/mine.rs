@@ -34,7 +34,11 @@ fn MyGift(g: GiftOrder) -> impl IntoView {
     let i18n = use_i18n();
     let st = gift_status(g.status);
     let paid = g.status == GiftStatus::Paid;
-    let link = if paid { format!("/charity/gifts/{}/receipt", g.order_id) } else { format!("/charity/gifts/{}/pay", g.order_id) };
+    let link = if paid {
+        format!("/charity/gifts/{}/receipt", g.order_id)
+    } else {
+        format!("/charity/gifts/{}/pay", g.order_id)
+    };
     let link_key = if paid { Key::ViewReceipt } else { Key::PayTitle };
     view! {
         <li class="charity-my-gift">

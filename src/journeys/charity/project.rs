@@ -7,7 +7,9 @@ use super::ledger::{LedgerTable, SpendingChart};
 use crate::i18n::use_i18n;
 use crate::shared::api;
 use crate::shared::loadable::Loaded;
-use baoan_contract::charity::{photo_path, progress_permille, DisclosureBadge, ProjectDetail, ProjectPhoto, ProjectStatus};
+use baoan_contract::charity::{
+    photo_path, progress_permille, DisclosureBadge, ProjectDetail, ProjectPhoto, ProjectStatus,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -27,7 +29,9 @@ pub fn Badge(badge_of: DisclosureBadge) -> impl IntoView {
     let i18n = use_i18n();
     let (words, days) = badge(badge_of);
     let next_due = match badge_of {
-        DisclosureBadge::OnTime { next_due } | DisclosureBadge::DueIn { next_due, .. } | DisclosureBadge::Overdue { next_due, .. } => next_due,
+        DisclosureBadge::OnTime { next_due }
+        | DisclosureBadge::DueIn { next_due, .. }
+        | DisclosureBadge::Overdue { next_due, .. } => next_due,
     };
     view! {
         <p class=format!("charity-badge charity-badge-{}", badge_of.tone())>

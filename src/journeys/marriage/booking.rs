@@ -116,7 +116,8 @@ fn Shown(booking: Booking, version: RwSignal<u32>) -> impl IntoView {
 fn deadline(at: i64) -> String {
     let local = at + i64::from(baoan_contract::rules::date::SHENZHEN_UTC_OFFSET);
     let minute = local.rem_euclid(86_400) / 60;
-    let day = baoan_contract::rules::date::Date::from_unix_seconds(at, baoan_contract::rules::date::SHENZHEN_UTC_OFFSET);
+    let day =
+        baoan_contract::rules::date::Date::from_unix_seconds(at, baoan_contract::rules::date::SHENZHEN_UTC_OFFSET);
     format!("{} {}", day.to_iso(), baoan_contract::marriage::clock_time(minute as u32))
 }
 
@@ -141,8 +142,14 @@ fn PartnerAnswer(booking: StoredValue<Booking>, version: RwSignal<u32>) -> impl 
     let (confirm, decline) = (format!("/marriage/bookings/{id}/confirm"), format!("/marriage/bookings/{id}/decline"));
     let text = move || {
         booking.with_value(|b| {
-            fill(i18n.t(Key::PartnerAsk), &[("name", &b.party_a.name), ("doc", &b.party_b.id_number_masked),
-                ("time", &b.confirm_by.map(deadline).unwrap_or_default())])
+            fill(
+                i18n.t(Key::PartnerAsk),
+                &[
+                    ("name", &b.party_a.name),
+                    ("doc", &b.party_b.id_number_masked),
+                    ("time", &b.confirm_by.map(deadline).unwrap_or_default()),
+                ],
+            )
         })
     };
     view! {
@@ -165,12 +172,17 @@ fn PartnerAnswer(booking: StoredValue<Booking>, version: RwSignal<u32>) -> impl 
 pub fn Countdown(stage: DivorceStage) -> impl IntoView {
     let i18n = use_i18n();
     let text = move || match stage {
-        DivorceStage::BeforeFirstVisit { first_visit, cooling_off_ends } =>
-            fill(i18n.t(Key::DivorceBefore), &[("visit", &first_visit.to_iso()), ("ends", &cooling_off_ends.to_iso())]),
-        DivorceStage::CoolingOff { ends, days_left, window_opens } =>
-            fill(i18n.t(Key::DivorceCooling), &[("n", &days_left.to_string()), ("ends", &ends.to_iso()), ("opens", &window_opens.to_iso())]),
-        DivorceStage::Window { opens, closes, days_left } =>
-            fill(i18n.t(Key::DivorceWindow), &[("opens", &opens.to_iso()), ("closes", &closes.to_iso()), ("n", &days_left.to_string())]),
+        DivorceStage::BeforeFirstVisit { first_visit, cooling_off_ends } => {
+            fill(i18n.t(Key::DivorceBefore), &[("visit", &first_visit.to_iso()), ("ends", &cooling_off_ends.to_iso())])
+        }
+        DivorceStage::CoolingOff { ends, days_left, window_opens } => fill(
+            i18n.t(Key::DivorceCooling),
+            &[("n", &days_left.to_string()), ("ends", &ends.to_iso()), ("opens", &window_opens.to_iso())],
+        ),
+        DivorceStage::Window { opens, closes, days_left } => fill(
+            i18n.t(Key::DivorceWindow),
+            &[("opens", &opens.to_iso()), ("closes", &closes.to_iso()), ("n", &days_left.to_string())],
+        ),
         DivorceStage::Missed { closed } => fill(i18n.t(Key::DivorceMissed), &[("closed", &closed.to_iso())]),
     };
     let title = match stage {
@@ -194,7 +206,8 @@ struct NoBody {}
 fn CancelButton(id: String, version: RwSignal<u32>, withdraw: bool) -> impl IntoView {
     let i18n = use_i18n();
     let path = StoredValue::new(format!("/marriage/bookings/{id}/cancel"));
-    let cancel = Action::new_local(move |_: &()| async move { api::post::<_, Booking>(&path.get_value(), &NoBody {}).await });
+    let cancel =
+        Action::new_local(move |_: &()| async move { api::post::<_, Booking>(&path.get_value(), &NoBody {}).await });
     Effect::new(move |_| {
         if let Some(Ok(_)) = cancel.value().get() {
             version.update(|v| *v += 1);

@@ -47,7 +47,8 @@ fn Check() -> impl IntoView {
             draft.key.set(api::new_idempotency_key());
             let (office, date) = (draft.office.get_untracked(), draft.date.get_untracked());
             leptos::task::spawn_local(async move {
-                let near = api::get::<NearestFree>(&format!("/marriage/offices/{office}/days/{date}/nearest-free")).await;
+                let near =
+                    api::get::<NearestFree>(&format!("/marriage/offices/{office}/days/{date}/nearest-free")).await;
                 taken.set(Some(near.unwrap_or(NearestFree { slots: vec![] })));
             });
         }
@@ -66,21 +67,26 @@ fn Check() -> impl IntoView {
         }
         submit.dispatch(draft.request());
     };
-    let row = move |label: Key, value: String, change: &'static str| view! {
-        <div class="summary-row">
-            <dt>{move || i18n.t(label)}</dt>
-            <dd>{value}</dd>
-            <dd><A href=change>{move || i18n.t(Key::Change)}<span class="visually-hidden">" "{move || i18n.t(label)}</span></A></dd>
-        </div>
+    let row = move |label: Key, value: String, change: &'static str| {
+        view! {
+            <div class="summary-row">
+                <dt>{move || i18n.t(label)}</dt>
+                <dd>{value}</dd>
+                <dd><A href=change>{move || i18n.t(Key::Change)}<span class="visually-hidden">" "{move || i18n.t(label)}</span></A></dd>
+            </div>
+        }
     };
     let party = move |p: PartyDraft, label: Key| {
-        let text = format!("{} · {} · {}", p.name.get(), mask_id_number(&p.id_number.get().replace(' ', "")), p.phone.get());
+        let text =
+            format!("{} · {} · {}", p.name.get(), mask_id_number(&p.id_number.get().replace(' ', "")), p.phone.get());
         row(label, text, "/marriage/parties")
     };
     // Party A is the resident's profile (their phone is the account's).
     let session = use_session();
     let own = move || {
-        let text = session.me.with(|m| m.as_ref().and_then(|m| m.profile.as_ref().map(|p| format!("{} · {}", p.name, p.id_number_masked))));
+        let text = session.me.with(|m| {
+            m.as_ref().and_then(|m| m.profile.as_ref().map(|p| format!("{} · {}", p.name, p.id_number_masked)))
+        });
         row(Key::PartyA, text.unwrap_or_default(), "/marriage/parties")
     };
     view! {

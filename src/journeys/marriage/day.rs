@@ -35,7 +35,11 @@ pub fn DayPage() -> impl IntoView {
 /// The office's bookable days; `within` (first, last) disables the days outside it, e.g. outside
 /// the second-visit window of a divorce.
 #[component]
-pub fn DayPicker(office: Signal<String>, on_pick: Callback<Date>, #[prop(default = None)] within: Option<(Date, Date)>) -> impl IntoView {
+pub fn DayPicker(
+    office: Signal<String>,
+    on_pick: Callback<Date>,
+    #[prop(default = None)] within: Option<(Date, Date)>,
+) -> impl IntoView {
     let days = LocalResource::new(move || {
         let office = office.get();
         async move { api::get::<DayList>(&format!("/marriage/offices/{office}/days")).await }
@@ -61,11 +65,17 @@ fn DayButton(day: Day, on_pick: Callback<Date>, within: Option<(Date, Date)>) ->
         _ if outside => i18n.t(Key::OutsideWindow).to_string(),
         DayState::Open => fill(i18n.t(Key::PlacesLeft), &[("n", &places.to_string())]),
         DayState::Full => i18n.t(Key::DayFull).to_string(),
-        DayState::Closed => note.as_ref().map(|n| pick(n, i18n.lang.get())).unwrap_or_else(|| i18n.t(Key::DayClosed).to_string()),
+        DayState::Closed => {
+            note.as_ref().map(|n| pick(n, i18n.lang.get())).unwrap_or_else(|| i18n.t(Key::DayClosed).to_string())
+        }
     };
     let extended = (open && day.note.is_some()).then(|| day.note.clone()).flatten();
-    let nearest: Vec<Date> =
-        day.nearest_free.iter().copied().filter(|d| within.is_none_or(|(first, last)| *d >= first && *d <= last)).collect();
+    let nearest: Vec<Date> = day
+        .nearest_free
+        .iter()
+        .copied()
+        .filter(|d| within.is_none_or(|(first, last)| *d >= first && *d <= last))
+        .collect();
     view! {
         <li>
             <button type="button" class="marriage-choice" disabled=!open on:click=move |_| on_pick.run(date)>

@@ -22,8 +22,24 @@ pub struct PartyDraft {
     pub phone: RwSignal<String>,
 }
 
-const A_FIELDS: [&str; 7] = ["party_a.name", "party_a.id_type", "party_a.id_number", "party_a.birth_date", "party_a.sex", "party_a.nationality", "party_a.phone"];
-const B_FIELDS: [&str; 7] = ["party_b.name", "party_b.id_type", "party_b.id_number", "party_b.birth_date", "party_b.sex", "party_b.nationality", "party_b.phone"];
+const A_FIELDS: [&str; 7] = [
+    "party_a.name",
+    "party_a.id_type",
+    "party_a.id_number",
+    "party_a.birth_date",
+    "party_a.sex",
+    "party_a.nationality",
+    "party_a.phone",
+];
+const B_FIELDS: [&str; 7] = [
+    "party_b.name",
+    "party_b.id_type",
+    "party_b.id_number",
+    "party_b.birth_date",
+    "party_b.sex",
+    "party_b.nationality",
+    "party_b.phone",
+];
 const OTHER_FIELDS: [&str; 8] = ["kind", "office", "date", "slot", "ceremony", "counselling", "key", "prefilled"];
 
 impl PartyDraft {
@@ -102,7 +118,9 @@ impl Draft {
         clear_draft(FORM, &A_FIELDS);
         clear_draft(FORM, &B_FIELDS);
         clear_draft(FORM, &OTHER_FIELDS);
-        for s in [self.kind, self.office, self.date, self.slot, self.ceremony, self.counselling, self.key, self.prefilled] {
+        for s in
+            [self.kind, self.office, self.date, self.slot, self.ceremony, self.counselling, self.key, self.prefilled]
+        {
             s.set(String::new());
         }
         for p in [self.a, self.b] {

@@ -29,7 +29,8 @@ pub fn ExtrasPage() -> impl IntoView {
         navigate("/marriage/check", Default::default());
     };
     let items = move || {
-        let types: Vec<IdType> = [draft.a.id_type.get(), draft.b.id_type.get()].iter().filter_map(|c| IdType::from_code(c)).collect();
+        let types: Vec<IdType> =
+            [draft.a.id_type.get(), draft.b.id_type.get()].iter().filter_map(|c| IdType::from_code(c)).collect();
         checklist(draft.kind(), &types)
     };
     view! {

@@ -28,9 +28,24 @@ struct Names {
     phone: &'static str,
 }
 
-const A: Names = Names { name: "party_a.name", id_type: "party_a.id_type", id_number: "party_a.id_number", birth_date: "party_a.birth_date", sex: "party_a.sex", nationality: "party_a.nationality", phone: "party_a.phone" };
-const B: Names = Names { name: "party_b.name", id_type: "party_b.id_type", id_number: "party_b.id_number", birth_date: "party_b.birth_date", sex: "party_b.sex", nationality: "party_b.nationality", phone: "party_b.phone" };
-
+const A: Names = Names {
+    name: "party_a.name",
+    id_type: "party_a.id_type",
+    id_number: "party_a.id_number",
+    birth_date: "party_a.birth_date",
+    sex: "party_a.sex",
+    nationality: "party_a.nationality",
+    phone: "party_a.phone",
+};
+const B: Names = Names {
+    name: "party_b.name",
+    id_type: "party_b.id_type",
+    id_number: "party_b.id_number",
+    birth_date: "party_b.birth_date",
+    sex: "party_b.sex",
+    nationality: "party_b.nationality",
+    phone: "party_b.phone",
+};
 
 #[component]
 pub fn PartiesPage() -> impl IntoView {
@@ -86,7 +101,10 @@ fn PartyFields(party: PartyDraft, names: &'static Names, legend: Key, errors: Fo
     // Party A's document is the profile's (never typed here).
     let number = move || {
         if own {
-            session.me.with(|m| m.as_ref().and_then(|m| m.profile.as_ref().map(|p| p.id_number.clone()))).unwrap_or_default()
+            session
+                .me
+                .with(|m| m.as_ref().and_then(|m| m.profile.as_ref().map(|p| p.id_number.clone())))
+                .unwrap_or_default()
         } else {
             party.id_number.get()
         }
@@ -121,7 +139,13 @@ fn PartyFields(party: PartyDraft, names: &'static Names, legend: Key, errors: Fo
 /// A radio group with its error beside it; the first radio carries the field's id so the
 /// error summary's link lands on it.
 #[component]
-fn Radios(name: &'static str, legend: Msg, value: RwSignal<String>, errors: FormErrors, options: Vec<(&'static str, Msg)>) -> impl IntoView {
+fn Radios(
+    name: &'static str,
+    legend: Msg,
+    value: RwSignal<String>,
+    errors: FormErrors,
+    options: Vec<(&'static str, Msg)>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let error = errors.of(name);
     view! {

@@ -47,7 +47,8 @@ fn Steps(booking: Booking) -> impl IntoView {
             super::to_top();
         }
     });
-    let current = move || b.with_value(|b| format!("{} {}", day_label(b.slot.date, i18n.lang.get()), slot_time(&b.slot)));
+    let current =
+        move || b.with_value(|b| format!("{} {}", day_label(b.slot.date, i18n.lang.get()), slot_time(&b.slot)));
     view! {
         <h1>{move || i18n.t(Key::RescheduleTitle)}</h1>
         <dl class="summary-list">
@@ -63,7 +64,12 @@ fn Steps(booking: Booking) -> impl IntoView {
 }
 
 #[component]
-fn ConfirmMove(booking: StoredValue<Booking>, to: Slot, day: RwSignal<Option<Date>>, chosen: RwSignal<Option<Slot>>) -> impl IntoView {
+fn ConfirmMove(
+    booking: StoredValue<Booking>,
+    to: Slot,
+    day: RwSignal<Option<Date>>,
+    chosen: RwSignal<Option<Slot>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_navigate();
     let (id, had_extras, old_date) =

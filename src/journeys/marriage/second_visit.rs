@@ -69,11 +69,17 @@ fn Steps(first: Booking, opens: Date, closes: Date) -> impl IntoView {
 }
 
 #[component]
-fn Confirm(first: StoredValue<Booking>, to: Slot, day: RwSignal<Option<Date>>, chosen: RwSignal<Option<Slot>>) -> impl IntoView {
+fn Confirm(
+    first: StoredValue<Booking>,
+    to: Slot,
+    day: RwSignal<Option<Date>>,
+    chosen: RwSignal<Option<Slot>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_navigate();
     // The server knows from the account which party of the first visit is booking.
-    let req = first.with_value(|b| SecondVisitRequest { first_visit_reference: b.reference.clone(), slot_id: to.id.clone() });
+    let req =
+        first.with_value(|b| SecondVisitRequest { first_visit_reference: b.reference.clone(), slot_id: to.id.clone() });
     let send = Action::new_local(move |req: &SecondVisitRequest| {
         let req = req.clone();
         async move { api::post::<_, Booking>("/marriage/second-visits", &req).await }
@@ -81,7 +87,9 @@ fn Confirm(first: StoredValue<Booking>, to: Slot, day: RwSignal<Option<Date>>, c
     let failed = RwSignal::new(None::<Msg>);
     Effect::new(move |_| match send.value().get() {
         Some(Ok(b)) => navigate(&format!("/marriage/bookings/{}", b.id), Default::default()),
-        Some(Err(ClientError::Api(e))) if !e.fields.is_empty() => failed.set(e.fields.values().next().map(|f| field_error_key(*f))),
+        Some(Err(ClientError::Api(e))) if !e.fields.is_empty() => {
+            failed.set(e.fields.values().next().map(|f| field_error_key(*f)))
+        }
         Some(Err(e)) => failed.set(Some(error_key(&e).into())),
         None => {}
     });

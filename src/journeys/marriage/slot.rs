@@ -76,7 +76,8 @@ pub fn DayThenSlot(
     time: RwSignal<Option<Slot>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    move || match day.get() {
+    move || {
+        match day.get() {
         None => view! {
             <h2>{i18n.t(Key::DayTitle)}</h2>
             <super::day::DayPicker office=office on_pick=Callback::new(move |d| day.set(Some(d))) within=within />
@@ -89,5 +90,6 @@ pub fn DayThenSlot(
             <p><button type="button" class="button button-secondary" on:click=move |_| day.set(None)>{i18n.t(Key::ChooseAnotherDay)}</button></p>
         }
         .into_any(),
+    }
     }
 }

@@ -6,8 +6,8 @@ use super::i18n::Key;
 use crate::i18n::use_i18n;
 use crate::shared::api::{self, ClientError};
 use crate::shared::form::{ErrorSummary, FormErrors};
-use crate::shared::loadable::{wait_message, WaitNotice};
 use crate::shared::loadable::error_key;
+use crate::shared::loadable::{wait_message, WaitNotice};
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
 use baoan_contract::error::FieldErrors;
@@ -54,16 +54,26 @@ fn Check() -> impl IntoView {
         Some(Err(e)) => general.set(Some(error_key(&e))),
         None => {}
     });
-    let row = move |label: Key, value: Signal<String>, change: &'static str| view! {
-        <div class="summary-row">
-            <dt>{move || i18n.t(label)}</dt>
-            <dd>{move || value.get()}</dd>
-            <dd><A href=change>{move || i18n.t(Key::Change)}<span class="visually-hidden">" "{move || i18n.t(label)}</span></A></dd>
-        </div>
+    let row = move |label: Key, value: Signal<String>, change: &'static str| {
+        view! {
+            <div class="summary-row">
+                <dt>{move || i18n.t(label)}</dt>
+                <dd>{move || value.get()}</dd>
+                <dd><A href=change>{move || i18n.t(Key::Change)}<span class="visually-hidden">" "{move || i18n.t(label)}</span></A></dd>
+            </div>
+        }
     };
     let d = draft;
-    let plate = Signal::derive(move || { let p = d.plate.get(); if p.trim().is_empty() { i18n.t(Key::NoCar).to_string() } else { p } });
-    let grave = Signal::derive(move || format!("{} / {} / {}", d.grave_area.get(), d.grave_row.get(), d.grave_number.get()));
+    let plate = Signal::derive(move || {
+        let p = d.plate.get();
+        if p.trim().is_empty() {
+            i18n.t(Key::NoCar).to_string()
+        } else {
+            p
+        }
+    });
+    let grave =
+        Signal::derive(move || format!("{} / {} / {}", d.grave_area.get(), d.grave_row.get(), d.grave_number.get()));
     let visitor = Signal::derive(move || {
         let (name, phone) = (d.visitor_name.get(), d.visitor_phone.get());
         match baoan_contract::memorial::rules::check_visitor(&name, &phone) {

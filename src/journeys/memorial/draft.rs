@@ -6,8 +6,20 @@ use leptos::prelude::*;
 
 pub const FORM: &str = "memorial-booking";
 const FIELDS: &[&str] = &[
-    "cemetery", "cemetery_name", "date", "slot_id", "slot_time", "group_size", "plate", "deceased_name", "grave_area",
-    "grave_row", "grave_number", "visitor_name", "visitor_phone", "key",
+    "cemetery",
+    "cemetery_name",
+    "date",
+    "slot_id",
+    "slot_time",
+    "group_size",
+    "plate",
+    "deceased_name",
+    "grave_area",
+    "grave_row",
+    "grave_number",
+    "visitor_name",
+    "visitor_phone",
+    "key",
 ];
 
 #[derive(Clone, Copy)]
@@ -63,7 +75,11 @@ impl BookingDraft {
             group_size: self.group_size.get_untracked().trim().parse().unwrap_or(0),
             plate: self.plate.get_untracked(),
             deceased_name: self.deceased_name.get_untracked(),
-            grave: Grave { area: self.grave_area.get_untracked(), row: self.grave_row.get_untracked(), number: self.grave_number.get_untracked() },
+            grave: Grave {
+                area: self.grave_area.get_untracked(),
+                row: self.grave_row.get_untracked(),
+                number: self.grave_number.get_untracked(),
+            },
             visitor_name: self.visitor_name.get_untracked(),
             visitor_phone: self.visitor_phone.get_untracked(),
         }

@@ -3,14 +3,14 @@
 //! server, the owner's family controls (`family`), hide, publish (`publish`) and reminder, and a
 //! report button for everyone. A refusal for doing something too often says how long to wait.
 
-use super::i18n::Key;
 use super::family::FamilyControls;
+use super::i18n::Key;
 use super::photo::{MemorialPhoto, PhotoPicker};
 use super::publish::PublishForm;
-use crate::shared::loadable::{failure_text, wait_message};
 use crate::i18n::use_i18n;
 use crate::shared::api::{self, ClientError};
 use crate::shared::form::{ErrorSummary, FormErrors, TextField};
+use crate::shared::loadable::{failure_text, wait_message};
 
 use crate::shared::loadable::{error_key, Loaded};
 use crate::shared::page::use_title;
@@ -60,9 +60,13 @@ fn MemorialBody(current: RwSignal<Option<Memorial>>) -> impl IntoView {
         Err(e) if wait_message(i18n, &e).is_some() => wait.set(Some(e)),
         Err(e) => general.set(Some(error_key(&e))),
     };
-    let path = move |tail: &str| format!("/memorial/memorials/{}{tail}", current.get_untracked().map(|m| m.id).unwrap_or_default());
+    let path = move |tail: &str| {
+        format!("/memorial/memorials/{}{tail}", current.get_untracked().map(|m| m.id).unwrap_or_default())
+    };
     let offer = move |kind: &'static str| {
-        spawn_local(async move { answer(api::post::<_, Memorial>(&path("/offerings"), &OfferingRequest { kind: kind.into() }).await) })
+        spawn_local(async move {
+            answer(api::post::<_, Memorial>(&path("/offerings"), &OfferingRequest { kind: kind.into() }).await)
+        })
     };
     let on_message = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -139,7 +143,8 @@ fn MessageItem(msg: MemorialMessage, owner: bool, current: RwSignal<Option<Memor
         let mid = mid.clone();
         spawn_local(async move {
             let id = current.get_untracked().map(|m| m.id).unwrap_or_default();
-            if let Ok(m) = api::post::<_, Memorial>(&format!("/memorial/memorials/{id}/messages/{mid}/hide"), &()).await {
+            if let Ok(m) = api::post::<_, Memorial>(&format!("/memorial/memorials/{id}/messages/{mid}/hide"), &()).await
+            {
                 current.set(Some(m));
             }
         })
@@ -175,7 +180,9 @@ fn OwnerSettings(current: RwSignal<Option<Memorial>>) -> impl IntoView {
     let reminder = move |ev: leptos::ev::Event| {
         let on = event_target_checked(&ev);
         spawn_local(async move {
-            let _ = api::put::<_, api::Empty>(&format!("/memorial/memorials/{}/reminder", id()), &ReminderRequest { on }).await;
+            let _ =
+                api::put::<_, api::Empty>(&format!("/memorial/memorials/{}/reminder", id()), &ReminderRequest { on })
+                    .await;
         })
     };
     view! {
@@ -213,7 +220,9 @@ fn Join() -> impl IntoView {
         match api::post::<_, MemorialSummary>(&format!("/memorial/invitations/{token}/accept"), &()).await {
             Ok(m) => navigate(&format!("/memorial/memorials/{}", m.id), Default::default()),
             // Expired, used up, withdrawn, or removed by the owner: one plain explanation.
-            Err(ClientError::Api(e)) if e.code == baoan_contract::ErrorCode::NotFound => failed.set(Some(Key::InvitationInvalid.into())),
+            Err(ClientError::Api(e)) if e.code == baoan_contract::ErrorCode::NotFound => {
+                failed.set(Some(Key::InvitationInvalid.into()))
+            }
             Err(e) => failed.set(Some(error_key(&e).into())),
         }
     });

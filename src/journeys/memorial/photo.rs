@@ -19,7 +19,8 @@ pub fn PhotoPicker(#[prop(into)] label: Signal<Key>, on_uploaded: Callback<Strin
     let i18n = use_i18n();
     let progress = RwSignal::new(None::<f64>);
     let failure = RwSignal::new(None::<ClientError>);
-    let on_change = upload_on_change(progress, failure, Callback::new(move |receipt: UploadReceipt| on_uploaded.run(receipt.id)));
+    let on_change =
+        upload_on_change(progress, failure, Callback::new(move |receipt: UploadReceipt| on_uploaded.run(receipt.id)));
     let message = move || failure.get().map(|e| i18n.t(upload_failure_message(&e)));
     view! {
         <div class="field file-field" class:field-error=move || failure.get().is_some()>

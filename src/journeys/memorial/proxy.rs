@@ -2,10 +2,10 @@
 
 use super::i18n::Key;
 use crate::i18n::use_i18n;
-use crate::shared::loadable::{failure_text, wait_message};
 use crate::shared::api::{self, api_url, ClientError};
 use crate::shared::form::{ErrorSummary, FormErrors, TextField};
 use crate::shared::loadable::{error_key, Loaded};
+use crate::shared::loadable::{failure_text, wait_message};
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
 use baoan_contract::error::FieldErrors;
@@ -35,13 +35,21 @@ pub fn ProxyPage() -> impl IntoView {
 #[component]
 fn ProxyForm() -> impl IntoView {
     let i18n = use_i18n();
-    let (date, name, area, row, number, note) =
-        (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let (date, name, area, row, number, note) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
     let services = RwSignal::new(Vec::<String>::new());
     let cemetery = RwSignal::new(String::new());
     // Every cemetery whose staff offer the service (data from the server).
     let cemeteries = LocalResource::new(|| async {
-        api::get::<Vec<Cemetery>>("/memorial/cemeteries").await.map(|all| all.into_iter().filter(|c| c.proxy_service).collect::<Vec<_>>())
+        api::get::<Vec<Cemetery>>("/memorial/cemeteries")
+            .await
+            .map(|all| all.into_iter().filter(|c| c.proxy_service).collect::<Vec<_>>())
     });
     let errors = FormErrors::new();
     let general = RwSignal::new(None::<crate::i18n::Key>);

@@ -119,10 +119,18 @@ fn birth_date_and_sex_are_derived_from_a_resident_id() {
 fn party_a_is_the_profile_and_party_b_has_a_phone_of_their_own() {
     use crate::api::profile::Profile;
     let me = resident(d(1990, 1, 1), true, 7);
-    let profile = Profile { name: "王小明".into(), id_type: IdType::ResidentId, id_number: me.id_number.clone(), id_number_masked: String::new() };
+    let profile = Profile {
+        name: "王小明".into(),
+        id_type: IdType::ResidentId,
+        id_number: me.id_number.clone(),
+        id_number_masked: String::new(),
+    };
     let own = OwnDetails { birth_date: String::new(), sex: None, nationality: "中国".into() };
     let a = own.party(&profile, "13800000001");
-    assert_eq!((a.name.as_str(), a.id_number.as_str(), a.phone.as_str()), ("王小明", me.id_number.as_str(), "13800000001"));
+    assert_eq!(
+        (a.name.as_str(), a.id_number.as_str(), a.phone.as_str()),
+        ("王小明", me.id_number.as_str(), "13800000001")
+    );
     let mut b = resident(d(1992, 2, 2), false, 8);
     b.phone = "13800000001".into();
     let e = check_parties(BookingKind::Marriage, &a, &b, d(2026, 12, 10), today()).unwrap_err();

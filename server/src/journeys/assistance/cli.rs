@@ -39,8 +39,17 @@ pub async fn run(command: Command) -> Result<(), Box<dyn std::error::Error>> {
     let result = match command.action {
         Action::Advance { reference } => staff::advance(State(state), Staff, Path(reference)).await,
         Action::RequestDocuments { reference, kinds, note } => {
-            let kinds = kinds.iter().map(|k| DocumentKind::from_code(k).ok_or(format!("unknown document kind {k}"))).collect::<Result<_, _>>()?;
-            staff::request_documents(State(state), Staff, Path(reference), crate::error::JsonBody(RequestDocuments { kinds, note })).await
+            let kinds = kinds
+                .iter()
+                .map(|k| DocumentKind::from_code(k).ok_or(format!("unknown document kind {k}")))
+                .collect::<Result<_, _>>()?;
+            staff::request_documents(
+                State(state),
+                Staff,
+                Path(reference),
+                crate::error::JsonBody(RequestDocuments { kinds, note }),
+            )
+            .await
         }
         Action::Approve { reference } => staff::approve(State(state), Staff, Path(reference)).await,
         Action::Refuse { reference, reason } => {

@@ -74,7 +74,11 @@ fn form(programme: Programme, event: Option<Event>) -> ApplicationForm {
         members: vec![spouse()],
         income: Income { pension_yuan: 900, savings_yuan: 12_000, ..Default::default() },
         event,
-        bank: Bank { bank_name: "中国银行（演示）".into(), holder: "演示居民".into(), account_number: "6217850000009999001".into() },
+        bank: Bank {
+            bank_name: "中国银行（演示）".into(),
+            holder: "演示居民".into(),
+            account_number: "6217850000009999001".into(),
+        },
         documents: vec![],
         consents: vec![
             Consent { person: "applicant".into(), signed_name: "演示居民".into() },
@@ -84,7 +88,14 @@ fn form(programme: Programme, event: Option<Event>) -> ApplicationForm {
 }
 
 fn applications(today: Date) -> Vec<DemoApplication> {
-    let step = |days_ago, event, begins, message, deadline_days, detail| Step { days_ago, event, begins, message, deadline_days, detail };
+    let step = |days_ago, event, begins, message, deadline_days, detail| Step {
+        days_ago,
+        event,
+        begins,
+        message,
+        deadline_days,
+        detail,
+    };
     let illness = Event {
         kind: Some(EmergencyKind::Illness),
         date: today.add_days(-12).to_iso(),
@@ -128,7 +139,14 @@ fn applications(today: Date) -> Vec<DemoApplication> {
             history: vec![
                 step(6, "submitted", Some(Stage::CommunityAcceptance), "assistance.submitted", Some(5), None),
                 step(3, "advanced", Some(Stage::HomeVisit), "assistance.stage.home_visit", Some(10), None),
-                step(1, "documents_requested", None, "assistance.documents_requested", Some(10), Some("请上传住院费用清单和发票（演示）")),
+                step(
+                    1,
+                    "documents_requested",
+                    None,
+                    "assistance.documents_requested",
+                    Some(10),
+                    Some("请上传住院费用清单和发票（演示）"),
+                ),
             ],
         },
     ]
@@ -259,7 +277,11 @@ mod tests {
             let residence = app.form.applicant.residence.unwrap();
             let disabled = app.form.members.iter().any(|m| m.disability_level > 0);
             let mut form = app.form.clone();
-            form.documents = app.documents.iter().map(|(kind, name)| AttachedDocument { kind: *kind, upload_id: "u".into(), name: name.to_string() }).collect();
+            form.documents = app
+                .documents
+                .iter()
+                .map(|(kind, name)| AttachedDocument { kind: *kind, upload_id: "u".into(), name: name.to_string() })
+                .collect();
             assert_eq!(form.validate(today, |s, c| s == "xinan" && c == "xinan-haiyu"), Ok(()), "{}", app.reference);
             let missing: Vec<_> = required_documents(app.form.programme, residence, disabled)
                 .into_iter()

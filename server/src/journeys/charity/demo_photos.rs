@@ -188,7 +188,8 @@ mod tests {
     #[test]
     fn every_pictogram_inks_its_centre_area_and_not_the_corners() {
         for c in Category::ALL {
-            let inked = (-10..=10).flat_map(|i| (-10..=10).map(move |j| (i as f32 / 10.0, j as f32 / 10.0)))
+            let inked = (-10..=10)
+                .flat_map(|i| (-10..=10).map(move |j| (i as f32 / 10.0, j as f32 / 10.0)))
                 .filter(|&(u, v)| pictogram(*c, u, v))
                 .count();
             assert!(inked > 60, "{c:?} draws something ({inked})");

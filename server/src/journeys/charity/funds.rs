@@ -7,8 +7,8 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::Json;
 use baoan_contract::charity::{
-    AnnualReport, Category, CategoryTotal, DistrictTotals, FounderType, FundCard, FundDetail, FundList, FundQuery, FundSort,
-    FUND_PAGE_SIZE, MAX_QUERY_CHARS,
+    AnnualReport, Category, CategoryTotal, DistrictTotals, FounderType, FundCard, FundDetail, FundList, FundQuery,
+    FundSort, FUND_PAGE_SIZE, MAX_QUERY_CHARS,
 };
 use baoan_contract::error::ApiError;
 
@@ -74,7 +74,8 @@ pub async fn show(State(state): State<AppState>, Path(id): Path<String>) -> AppR
     let db = &state.db.pool;
     let row: Option<FundRow> =
         sqlx::query_as(&format!("{FUND_SELECT} WHERE f.id = $1")).bind(&id).fetch_optional(db).await?;
-    let card_of_fund = fund_card(row.ok_or_else(|| AppError::new(baoan_contract::error::ErrorCode::NotFound, "No such fund"))?);
+    let card_of_fund =
+        fund_card(row.ok_or_else(|| AppError::new(baoan_contract::error::ErrorCode::NotFound, "No such fund"))?);
     let (description,): (String,) =
         sqlx::query_as("SELECT description FROM charity_funds WHERE id = $1").bind(&id).fetch_one(db).await?;
     let today = state.clock.today();
@@ -126,7 +127,9 @@ pub async fn district(State(state): State<AppState>) -> AppResult<Json<DistrictT
     .await?;
     let (funds,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM charity_funds").fetch_one(db).await?;
     let (projects, donors): (i64, i64) =
-        sqlx::query_as("SELECT COUNT(*), CAST(COALESCE(SUM(donors), 0) AS BIGINT) FROM charity_projects").fetch_one(db).await?;
+        sqlx::query_as("SELECT COUNT(*), CAST(COALESCE(SUM(donors), 0) AS BIGINT) FROM charity_projects")
+            .fetch_one(db)
+            .await?;
     let per_category: Vec<(String, i64, i64)> = sqlx::query_as(
         "SELECT category, CAST(COALESCE(SUM(raised_fen), 0) AS BIGINT), COUNT(*) FROM charity_projects GROUP BY category",
     )

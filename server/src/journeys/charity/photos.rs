@@ -125,7 +125,9 @@ pub async fn serve(State(state): State<AppState>, Path(id): Path<String>) -> App
         .ok_or_else(|| AppError::new(ErrorCode::NotFound, "No such photo"))?;
     let mut response = uploads::file_response(&state, &id, kind).await?;
     // Public, and a photo id always means the same bytes.
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable"));
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable"));
     Ok(response)
 }
 
@@ -138,7 +140,8 @@ mod tests {
         let png = super::super::demo_photos::png(7, 5, &[0u8; 7 * 5 * 3]);
         assert_eq!(image_size(FileKind::Png, &png), Some((7, 5)));
         // SOI, an APP0 segment of 4 bytes, then SOF0: length 17, precision 8, height 300, width 400.
-        let jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x04, 0x00, 0x00, 0xFF, 0xC0, 0x00, 0x11, 0x08, 0x01, 0x2C, 0x01, 0x90];
+        let jpeg =
+            [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x04, 0x00, 0x00, 0xFF, 0xC0, 0x00, 0x11, 0x08, 0x01, 0x2C, 0x01, 0x90];
         assert_eq!(image_size(FileKind::Jpeg, &jpeg), Some((400, 300)));
         assert_eq!(image_size(FileKind::Jpeg, &[0xFF, 0xD8, 0xFF, 0xE0]), None);
         assert_eq!(image_size(FileKind::Png, b"\x89PNG\r\n\x1a\n"), None);

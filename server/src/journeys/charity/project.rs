@@ -27,7 +27,8 @@ pub async fn show(State(state): State<AppState>, Path(id): Path<String>) -> AppR
         .bind(&id)
         .fetch_optional(db)
         .await?;
-    let card = card(row.ok_or_else(|| AppError::new(baoan_contract::error::ErrorCode::NotFound, "No such project"))?, today);
+    let card =
+        card(row.ok_or_else(|| AppError::new(baoan_contract::error::ErrorCode::NotFound, "No such project"))?, today);
     let (description, qualification, budget, period, created_at): (String, String, String, i64, i64) = sqlx::query_as(
         "SELECT description, qualification, budget, disclosure_period_days, created_at FROM charity_projects WHERE id = $1",
     )

@@ -63,8 +63,7 @@ pub async fn index_projects(conn: &mut AnyConnection, projects: &[(&str, &str, &
         .collect();
     // 400 rows (800 binds) per statement: well under both engines' limits on binds.
     for chunk in rows.chunks(400) {
-        let values: Vec<String> =
-            (0..chunk.len()).map(|k| format!("(${}, ${})", 2 * k + 1, 2 * k + 2)).collect();
+        let values: Vec<String> = (0..chunk.len()).map(|k| format!("(${}, ${})", 2 * k + 1, 2 * k + 2)).collect();
         let sql = format!("INSERT INTO charity_search_grams (gram, project_id) VALUES {}", values.join(", "));
         let mut q = sqlx::query(&sql);
         for (gram, id) in chunk {

@@ -109,7 +109,8 @@ pub async fn generated(tx: &mut AnyConnection, n: i64, now: i64) -> DbResult<()>
                 .bind(now - p.age_seconds);
         }
         q.execute(&mut *tx).await?;
-        let indexed: Vec<(&str, &str, &str)> = batch.iter().map(|p| (p.id.as_str(), p.title.as_str(), p.organiser)).collect();
+        let indexed: Vec<(&str, &str, &str)> =
+            batch.iter().map(|p| (p.id.as_str(), p.title.as_str(), p.organiser)).collect();
         super::search_index::index_projects(tx, &indexed).await?;
         i += 100;
     }

@@ -25,7 +25,12 @@ use baoan_contract::marriage::{
 pub fn conflict(field: &str, error: FieldError) -> AppError {
     let mut f = FieldErrors::new();
     f.add(field, error);
-    AppError(ApiError { code: ErrorCode::Conflict, message: "No longer available".into(), fields: f.0, retry_after_seconds: None })
+    AppError(ApiError {
+        code: ErrorCode::Conflict,
+        message: "No longer available".into(),
+        fields: f.0,
+        retry_after_seconds: None,
+    })
 }
 
 pub fn invalid(field: &str, error: FieldError) -> AppError {
@@ -119,7 +124,9 @@ async fn create_once(state: &AppState, resident: &Resident, req: BookingRequest)
     if holds::held(state, &pa.person_key()).await? {
         return Err(conflict("party_a.id_number", FieldError::MarriageAlreadyBooked));
     }
-    if holds::held(state, &holds::active(&resident.user_id)).await? || holds::held(state, &holds::pending(&resident.user_id)).await? {
+    if holds::held(state, &holds::active(&resident.user_id)).await?
+        || holds::held(state, &holds::pending(&resident.user_id)).await?
+    {
         return Err(account_has_booking());
     }
     partner::allow_notice(state, &pb.phone).await?;
@@ -165,7 +172,8 @@ async fn create_once(state: &AppState, resident: &Resident, req: BookingRequest)
     tx.commit().await?;
 
     let row = view::owned(state, &resident.user_id, &id).await?;
-    let office = store::office(&state.db, &slot.office_id, state.clock.today()).await?.ok_or_else(AppError::not_found)?;
+    let office =
+        store::office(&state.db, &slot.office_id, state.clock.today()).await?.ok_or_else(AppError::not_found)?;
     partner::notify_partner(state, &row, &slot, &office.name.zh_hans).await?;
     view::tell(state, &resident.user_id, &row, "marriage.awaiting_partner").await?;
     view::render(state, &row, BookingRole::Booker).await
@@ -196,7 +204,11 @@ pub async fn list(
 #[utoipa::path(get, path = "/api/v1/marriage/bookings/{id}", tag = "marriage",
     params(("id" = String, Path, description = "Booking id")),
     responses((status = 200, body = Booking), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
-pub async fn get(State(state): State<AppState>, resident: Resident, Path(id): Path<String>) -> AppResult<Json<Booking>> {
+pub async fn get(
+    State(state): State<AppState>,
+    resident: Resident,
+    Path(id): Path<String>,
+) -> AppResult<Json<Booking>> {
     view::release_expired(&state).await?;
     let me = view::account(&state, &resident.user_id).await?;
     let row = view::visible(&state, &me, &id).await?;

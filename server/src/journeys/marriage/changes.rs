@@ -15,7 +15,9 @@ use axum::Json;
 use baoan_contract::error::{ApiError, ErrorCode, FieldError, FieldErrors};
 use baoan_contract::marriage::divorce::check_second_visit_day;
 use baoan_contract::marriage::party::old_enough_to_marry;
-use baoan_contract::marriage::{clock_time, Booking, BookingKind, BookingRole, BookingStatus, RescheduleRequest, SlotPurpose};
+use baoan_contract::marriage::{
+    clock_time, Booking, BookingKind, BookingRole, BookingStatus, RescheduleRequest, SlotPurpose,
+};
 use baoan_contract::rules::date::SHENZHEN_UTC_OFFSET;
 
 fn not_awaiting() -> AppError {
@@ -43,14 +45,20 @@ async fn as_partner(state: &AppState, resident: &Resident, id: &str) -> AppResul
             booking (fields.id_number = marriage.already_booked)"),
         (status = 422, body = ApiError, description = "fields.id_number = marriage.profile_identity_missing (add it in \
             the profile first) or marriage.not_your_document")))]
-pub async fn confirm(State(state): State<AppState>, resident: Resident, Path(id): Path<String>) -> AppResult<Json<Booking>> {
+pub async fn confirm(
+    State(state): State<AppState>,
+    resident: Resident,
+    Path(id): Path<String>,
+) -> AppResult<Json<Booking>> {
     let (me, row) = as_partner(&state, &resident, &id).await?;
     if row.status != BookingStatus::AwaitingPartner {
         return Err(not_awaiting());
     }
     match me.person_key() {
         None => return Err(invalid("id_number", FieldError::MarriageProfileIdentityMissing)),
-        Some(key) if key != row.party_b.person_key() => return Err(invalid("id_number", FieldError::MarriageNotYourDocument)),
+        Some(key) if key != row.party_b.person_key() => {
+            return Err(invalid("id_number", FieldError::MarriageNotYourDocument))
+        }
         Some(_) => {}
     }
     let slot = store::slot(&state.db, &row.slot_id).await?.ok_or_else(AppError::not_found)?;
@@ -88,7 +96,11 @@ pub async fn confirm(State(state): State<AppState>, resident: Resident, Path(id)
 #[utoipa::path(post, path = "/api/v1/marriage/bookings/{id}/decline", tag = "marriage",
     params(("id" = String, Path, description = "Booking id")),
     responses((status = 200, body = Booking), (status = 404, body = ApiError), (status = 409, body = ApiError)))]
-pub async fn decline(State(state): State<AppState>, resident: Resident, Path(id): Path<String>) -> AppResult<Json<Booking>> {
+pub async fn decline(
+    State(state): State<AppState>,
+    resident: Resident,
+    Path(id): Path<String>,
+) -> AppResult<Json<Booking>> {
     let (me, row) = as_partner(&state, &resident, &id).await?;
     if row.status != BookingStatus::AwaitingPartner {
         return Err(not_awaiting());
@@ -113,7 +125,11 @@ pub async fn decline(State(state): State<AppState>, resident: Resident, Path(id)
 #[utoipa::path(post, path = "/api/v1/marriage/bookings/{id}/cancel", tag = "marriage",
     params(("id" = String, Path, description = "Booking id")),
     responses((status = 200, body = Booking), (status = 404, body = ApiError), (status = 409, body = ApiError)))]
-pub async fn cancel(State(state): State<AppState>, resident: Resident, Path(id): Path<String>) -> AppResult<Json<Booking>> {
+pub async fn cancel(
+    State(state): State<AppState>,
+    resident: Resident,
+    Path(id): Path<String>,
+) -> AppResult<Json<Booking>> {
     let me = view::account(&state, &resident.user_id).await?;
     let row = view::visible(&state, &me, &id).await?;
     let role = row.role_of(&resident.user_id);
@@ -222,7 +238,11 @@ pub async fn reschedule(
 #[utoipa::path(get, path = "/api/v1/marriage/bookings/{id}/calendar.ics", tag = "marriage",
     params(("id" = String, Path, description = "Booking id")),
     responses((status = 200, content_type = "text/calendar", body = String), (status = 404, body = ApiError)))]
-pub async fn calendar(State(state): State<AppState>, resident: Resident, Path(id): Path<String>) -> AppResult<impl IntoResponse> {
+pub async fn calendar(
+    State(state): State<AppState>,
+    resident: Resident,
+    Path(id): Path<String>,
+) -> AppResult<impl IntoResponse> {
     let me = view::account(&state, &resident.user_id).await?;
     let row = view::visible(&state, &me, &id).await?;
     let booking = view::render(&state, &row, row.role_of(&resident.user_id)).await?;
@@ -253,5 +273,11 @@ pub async fn calendar(State(state): State<AppState>, resident: Resident, Path(id
         state.clock.now(),
     );
     let disposition = format!("attachment; filename=\"{}.ics\"", booking.reference);
-    Ok(([(header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_string()), (header::CONTENT_DISPOSITION, disposition)], ics))
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_string()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        ics,
+    ))
 }

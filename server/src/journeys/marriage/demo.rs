@@ -30,7 +30,11 @@ const OFFICES: [DemoOffice; 3] = [
     DemoOffice {
         id: "baoan-district",
         name: ["宝安区婚姻登记处（演示）", "寶安區婚姻登記處（演示）", "Bao'an District Marriage Registry (demo)"],
-        address: ["宝安区新安街道创业一路（演示地址）", "寶安區新安街道創業一路（演示地址）", "Chuangye 1st Road, Xin'an Subdistrict, Bao'an (demo address)"],
+        address: [
+            "宝安区新安街道创业一路（演示地址）",
+            "寶安區新安街道創業一路（演示地址）",
+            "Chuangye 1st Road, Xin'an Subdistrict, Bao'an (demo address)",
+        ],
         map_query: "宝安区婚姻登记处",
         phone: "0755-00000001",
         capacity: 8,
@@ -38,7 +42,11 @@ const OFFICES: [DemoOffice; 3] = [
     DemoOffice {
         id: "xixiang",
         name: ["西乡婚姻登记点（演示）", "西鄉婚姻登記點（演示）", "Xixiang Marriage Registration Point (demo)"],
-        address: ["宝安区西乡街道宝源路（演示地址）", "寶安區西鄉街道寶源路（演示地址）", "Baoyuan Road, Xixiang Subdistrict, Bao'an (demo address)"],
+        address: [
+            "宝安区西乡街道宝源路（演示地址）",
+            "寶安區西鄉街道寶源路（演示地址）",
+            "Baoyuan Road, Xixiang Subdistrict, Bao'an (demo address)",
+        ],
         map_query: "宝安区西乡街道",
         phone: "0755-00000002",
         capacity: 6,
@@ -46,7 +54,11 @@ const OFFICES: [DemoOffice; 3] = [
     DemoOffice {
         id: "shajing",
         name: ["沙井婚姻登记点（演示）", "沙井婚姻登記點（演示）", "Shajing Marriage Registration Point (demo)"],
-        address: ["宝安区沙井街道新沙路（演示地址）", "寶安區沙井街道新沙路（演示地址）", "Xinsha Road, Shajing Subdistrict, Bao'an (demo address)"],
+        address: [
+            "宝安区沙井街道新沙路（演示地址）",
+            "寶安區沙井街道新沙路（演示地址）",
+            "Xinsha Road, Shajing Subdistrict, Bao'an (demo address)",
+        ],
         map_query: "宝安区沙井街道",
         phone: "0755-00000003",
         capacity: 4,
@@ -88,14 +100,28 @@ pub async fn seed(tx: &mut AnyConnection, now: i64) -> DbResult<()> {
     // A weekday about two weeks on that the server marks busy at every office.
     let busy = next_weekday(today.add_days(12), |w| w < 5);
     let notes: [(&str, Date, &str, [&str; 3]); 2] = [
-        ("closed", closed, "baoan-district", ["内部培训，暂停办理（演示）", "內部培訓，暫停辦理（演示）", "Closed for staff training (demo)"]),
-        ("extended", saturday, "baoan-district", ["周六延时服务（演示）", "週六延時服務（演示）", "Saturday extended service (demo)"]),
+        (
+            "closed",
+            closed,
+            "baoan-district",
+            ["内部培训，暂停办理（演示）", "內部培訓，暫停辦理（演示）", "Closed for staff training (demo)"],
+        ),
+        (
+            "extended",
+            saturday,
+            "baoan-district",
+            ["周六延时服务（演示）", "週六延時服務（演示）", "Saturday extended service (demo)"],
+        ),
     ];
     for (kind, day, office, note) in notes {
         insert_special(tx, office, day, kind, note).await?;
     }
     for o in &OFFICES {
-        let note = ["热门日期（演示），建议选择附近日期", "熱門日期（演示），建議選擇附近日期", "Popular date (demo): consider a nearby day"];
+        let note = [
+            "热门日期（演示），建议选择附近日期",
+            "熱門日期（演示），建議選擇附近日期",
+            "Popular date (demo): consider a nearby day",
+        ];
         insert_special(tx, o.id, busy, "busy", note).await?;
     }
     Ok(())

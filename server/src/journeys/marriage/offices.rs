@@ -50,7 +50,14 @@ pub async fn days(State(state): State<AppState>, Path(id): Path<String>) -> AppR
             DayState::Open
         };
         let busy = popular_date(day).is_some() || special.is_some_and(|s| s.kind == SpecialDayKind::Busy);
-        days.push(Day { date: day, state, places_left, note: special.map(|s| s.note.clone()), busy, nearest_free: vec![] });
+        days.push(Day {
+            date: day,
+            state,
+            places_left,
+            note: special.map(|s| s.note.clone()),
+            busy,
+            nearest_free: vec![],
+        });
         day = day.add_days(1);
     }
     let free: Vec<Date> = days.iter().filter(|d| d.state == DayState::Open).map(|d| d.date).collect();
@@ -64,7 +71,10 @@ pub async fn days(State(state): State<AppState>, Path(id): Path<String>) -> AppR
 #[utoipa::path(get, path = "/api/v1/marriage/offices/{id}/days/{date}/slots", tag = "marriage",
     params(("id" = String, Path, description = "Office id"), ("date" = String, Path, description = "YYYY-MM-DD")),
     responses((status = 200, body = SlotList), (status = 404, body = ApiError)))]
-pub async fn slots(State(state): State<AppState>, Path((id, date)): Path<(String, String)>) -> AppResult<Json<SlotList>> {
+pub async fn slots(
+    State(state): State<AppState>,
+    Path((id, date)): Path<(String, String)>,
+) -> AppResult<Json<SlotList>> {
     let day = Date::parse_iso(&date).ok_or_else(no_such)?;
     store::office(&state.db, &id, state.clock.today()).await?.ok_or_else(no_such)?;
     super::view::release_expired(&state).await?;

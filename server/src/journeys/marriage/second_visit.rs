@@ -16,7 +16,9 @@ use axum::extract::State;
 use axum::Json;
 use baoan_contract::error::{ApiError, FieldError};
 use baoan_contract::marriage::divorce::check_second_visit_day;
-use baoan_contract::marriage::{Booking, BookingKind, BookingRole, BookingStatus, SecondVisitRequest, SlotPurpose, CONFIRM_WITHIN_SECONDS};
+use baoan_contract::marriage::{
+    Booking, BookingKind, BookingRole, BookingStatus, SecondVisitRequest, SlotPurpose, CONFIRM_WITHIN_SECONDS,
+};
 
 /// Book the second visit of a first visit the resident is a party to (by their account). Any other
 /// account, or an unknown reference, gets "not found": nothing about the first visit is revealed.
@@ -25,7 +27,11 @@ use baoan_contract::marriage::{Booking, BookingKind, BookingRole, BookingStatus,
         (status = 409, body = ApiError, description = "The slot is full or a second visit is already booked"),
         (status = 422, body = ApiError, description = "fields.slot_id = marriage.second_visit_too_early or marriage.second_visit_window_missed"),
         (status = 429, body = ApiError, description = "Too many booking attempts today, or too many notices to the other party's phone")))]
-pub async fn create(State(state): State<AppState>, resident: Resident, JsonBody(req): JsonBody<SecondVisitRequest>) -> AppResult<Json<Booking>> {
+pub async fn create(
+    State(state): State<AppState>,
+    resident: Resident,
+    JsonBody(req): JsonBody<SecondVisitRequest>,
+) -> AppResult<Json<Booking>> {
     view::release_expired(&state).await?;
     store::ensure_slots(&state.db, state.clock.today()).await?;
     let first = first_visit_of_account(&state, &resident.user_id, req.first_visit_reference.trim()).await?;
@@ -88,7 +94,8 @@ pub async fn create(State(state): State<AppState>, resident: Resident, JsonBody(
     tx.commit().await?;
 
     let row = view::owned(&state, &resident.user_id, &id).await?;
-    let office = store::office(&state.db, &slot.office_id, state.clock.today()).await?.ok_or_else(AppError::not_found)?;
+    let office =
+        store::office(&state.db, &slot.office_id, state.clock.today()).await?.ok_or_else(AppError::not_found)?;
     partner::notify_partner(&state, &row, &slot, &office.name.zh_hans).await?;
     view::tell(&state, &resident.user_id, &row, "marriage.awaiting_partner").await?;
     Ok(Json(view::render(&state, &row, BookingRole::Booker).await?))

@@ -6,11 +6,11 @@ use crate::db::DbResult;
 use crate::error::{AppError, AppResult};
 use crate::messages::{notify, Notice};
 use crate::state::AppState;
+use baoan_contract::api::profile::Profile;
 use baoan_contract::api::Topic;
 use baoan_contract::marriage::checklist::checklist;
 use baoan_contract::marriage::divorce::divorce_stage;
 use baoan_contract::marriage::party::ValidParty;
-use baoan_contract::api::profile::Profile;
 use baoan_contract::marriage::{Booking, BookingKind, BookingRole, BookingStatus, Party};
 use baoan_contract::mask::{mask_id_number, mask_name, mask_phone};
 use baoan_contract::rules::date::Date;
@@ -128,9 +128,27 @@ impl BookingRow {
     }
 }
 
-type Raw = (String, String, String, String, String, String, String, Option<String>, Option<String>, String, String, Option<String>, Option<String>, Option<i64>, i64, Option<String>);
+type Raw = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<i64>,
+    i64,
+    Option<String>,
+);
 
-pub const COLUMNS: &str = "id, reference, user_id, kind, status, office_id, slot_id, ceremony_slot_id, counselling_slot_id, \
+pub const COLUMNS: &str =
+    "id, reference, user_id, kind, status, office_id, slot_id, ceremony_slot_id, counselling_slot_id, \
      party_a, party_b, partner_phone, partner_user_id, confirm_by, created_at, first_visit_id";
 
 /// Who may see a booking: its booker; party B's account once it confirmed or declined; while it
@@ -162,17 +180,23 @@ fn from_raw(r: Raw) -> Option<BookingRow> {
 /// A booking the resident may see (as booker or partner), or 404 — also when it is someone
 /// else's (never revealed).
 pub async fn visible(state: &AppState, account: &Account, id: &str) -> AppResult<BookingRow> {
-    let raw: Option<Raw> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM marriage_bookings WHERE id = $3 AND {VISIBLE_TO}"))
-        .bind(&account.user_id)
-        .bind(&account.phone)
-        .bind(id)
-        .fetch_optional(&state.db.pool)
-        .await?;
+    let raw: Option<Raw> =
+        sqlx::query_as(&format!("SELECT {COLUMNS} FROM marriage_bookings WHERE id = $3 AND {VISIBLE_TO}"))
+            .bind(&account.user_id)
+            .bind(&account.phone)
+            .bind(id)
+            .fetch_optional(&state.db.pool)
+            .await?;
     raw.and_then(from_raw).ok_or_else(AppError::not_found)
 }
 
 /// One page of the bookings the resident may see, newest first, and whether more follow.
-pub async fn page_of(state: &AppState, account: &Account, page: u32, per_page: u32) -> DbResult<(Vec<BookingRow>, bool)> {
+pub async fn page_of(
+    state: &AppState,
+    account: &Account,
+    page: u32,
+    per_page: u32,
+) -> DbResult<(Vec<BookingRow>, bool)> {
     let raw: Vec<Raw> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM marriage_bookings WHERE {VISIBLE_TO} ORDER BY created_at DESC, id DESC LIMIT $3 OFFSET $4"
     ))
@@ -190,11 +214,12 @@ pub async fn page_of(state: &AppState, account: &Account, page: u32, per_page: u
 
 /// The resident's own booking (they booked it), or 404 — also when it is someone else's.
 pub async fn owned(state: &AppState, user_id: &str, id: &str) -> AppResult<BookingRow> {
-    let raw: Option<Raw> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM marriage_bookings WHERE id = $1 AND user_id = $2"))
-        .bind(id)
-        .bind(user_id)
-        .fetch_optional(&state.db.pool)
-        .await?;
+    let raw: Option<Raw> =
+        sqlx::query_as(&format!("SELECT {COLUMNS} FROM marriage_bookings WHERE id = $1 AND user_id = $2"))
+            .bind(id)
+            .bind(user_id)
+            .fetch_optional(&state.db.pool)
+            .await?;
     raw.and_then(from_raw).ok_or_else(AppError::not_found)
 }
 
@@ -297,7 +322,9 @@ pub async fn end(tx: &mut AnyConnection, row: &BookingRow, status: BookingStatus
     if done.rows_affected() != 1 {
         return Ok(false);
     }
-    for slot in [Some(&row.slot_id), row.ceremony_slot_id.as_ref(), row.counselling_slot_id.as_ref()].into_iter().flatten() {
+    for slot in
+        [Some(&row.slot_id), row.ceremony_slot_id.as_ref(), row.counselling_slot_id.as_ref()].into_iter().flatten()
+    {
         crate::capacity::release(&mut *tx, "marriage_slots", slot, 1).await?;
     }
     sqlx::query("DELETE FROM marriage_active_people WHERE booking_id = $1").bind(&row.id).execute(&mut *tx).await?;
@@ -326,7 +353,14 @@ pub async fn release_expired(state: &AppState) -> AppResult<()> {
 /// A status change in a party's message centre.
 pub async fn tell(state: &AppState, user_id: &str, row: &BookingRow, event: &str) -> AppResult<()> {
     let path = format!("/marriage/bookings/{}", row.id);
-    let notice = Notice { topic: Topic::Marriage, event, reference: &row.reference, action_path: &path, deadline: None, detail: None };
+    let notice = Notice {
+        topic: Topic::Marriage,
+        event,
+        reference: &row.reference,
+        action_path: &path,
+        deadline: None,
+        detail: None,
+    };
     notify(&state.db, user_id, notice, state.clock.now()).await?;
     Ok(())
 }

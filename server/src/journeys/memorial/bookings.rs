@@ -30,7 +30,12 @@ use sqlx::AnyConnection;
     responses((status = 200, body = Booking), (status = 401, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError, description = "Slot full (memorial.slot_full) or already booked that day (memorial.one_per_day)"),
               (status = 422, body = ApiError), (status = 429, body = ApiError, description = "Too many bookings today (Retry-After)")))]
-pub async fn create(State(state): State<AppState>, resident: Resident, headers: HeaderMap, JsonBody(req): JsonBody<BookingRequest>) -> AppResult<Json<Booking>> {
+pub async fn create(
+    State(state): State<AppState>,
+    resident: Resident,
+    headers: HeaderMap,
+    JsonBody(req): JsonBody<BookingRequest>,
+) -> AppResult<Json<Booking>> {
     let key = idempotency::key_from(&headers)?;
     let scope = format!("memorial.booking:{}", resident.user_id);
     let fingerprint = idempotency::fingerprint(&req);
@@ -52,7 +57,8 @@ async fn create_once(state: &AppState, resident: &Resident, req: BookingRequest)
     let window = windows.iter().find(|w| w.id == window_id).ok_or_else(AppError::not_found)?;
     let day = Date::parse_iso(&date).ok_or_else(AppError::not_found)?;
     let now = state.clock.now();
-    check_booking_day(&window.rule(), day, state.clock.today(), shenzhen_minute(now)).map_err(|e| field("slot_id", e))?;
+    check_booking_day(&window.rule(), day, state.clock.today(), shenzhen_minute(now))
+        .map_err(|e| field("slot_id", e))?;
     drop(conn);
 
     let id = new_id();
@@ -95,14 +101,32 @@ async fn create_once(state: &AppState, resident: &Resident, req: BookingRequest)
     load(&mut conn, &id, &resident.user_id).await
 }
 
-type BookingRow = (String, String, String, String, i64, i64, i64, String, String, String, String, String, String, String, String);
+type BookingRow =
+    (String, String, String, String, i64, i64, i64, String, String, String, String, String, String, String, String);
 
-const SELECT: &str = "SELECT b.id, b.reference, s.cemetery_id, b.visit_date, s.starts_minute, s.ends_minute, b.group_size, \
+const SELECT: &str =
+    "SELECT b.id, b.reference, s.cemetery_id, b.visit_date, s.starts_minute, s.ends_minute, b.group_size, \
     b.plate, b.deceased_name, b.grave_area, b.grave_row, b.grave_number, b.visitor_name, b.visitor_phone, b.status \
     FROM memorial_bookings b JOIN memorial_slots s ON s.id = b.slot_id";
 
 async fn to_booking(conn: &mut AnyConnection, r: BookingRow) -> AppResult<Booking> {
-    let (id, reference, cemetery_id, date, s, e, group, plate, deceased_name, area, row, number, visitor_name, visitor_phone, status) = r;
+    let (
+        id,
+        reference,
+        cemetery_id,
+        date,
+        s,
+        e,
+        group,
+        plate,
+        deceased_name,
+        area,
+        row,
+        number,
+        visitor_name,
+        visitor_phone,
+        status,
+    ) = r;
     let cemetery = load_cemetery(conn, &cemetery_id).await?;
     Ok(Booking {
         qr: qr::encode(&reference),
@@ -145,13 +169,14 @@ pub async fn mine(
         .bind(&resident.user_id)
         .fetch_one(&mut *conn)
         .await?;
-    let rows: Vec<BookingRow> =
-        sqlx::query_as(&format!("{SELECT} WHERE b.user_id = $1 ORDER BY b.visit_date DESC, s.starts_minute, b.id LIMIT $2 OFFSET $3"))
-            .bind(&resident.user_id)
-            .bind(i64::from(q.size()))
-            .bind(q.offset())
-            .fetch_all(&mut *conn)
-            .await?;
+    let rows: Vec<BookingRow> = sqlx::query_as(&format!(
+        "{SELECT} WHERE b.user_id = $1 ORDER BY b.visit_date DESC, s.starts_minute, b.id LIMIT $2 OFFSET $3"
+    ))
+    .bind(&resident.user_id)
+    .bind(i64::from(q.size()))
+    .bind(q.offset())
+    .fetch_all(&mut *conn)
+    .await?;
     let mut bookings = Vec::new();
     for r in rows {
         bookings.push(to_booking(&mut conn, r).await?);
@@ -162,7 +187,11 @@ pub async fn mine(
 /// One of the resident's bookings (someone else's is "not found").
 #[utoipa::path(get, path = "/api/v1/memorial/bookings/{id}", tag = "memorial", params(("id" = String, Path)),
     responses((status = 200, body = Booking), (status = 404, body = ApiError)))]
-pub async fn one(State(state): State<AppState>, resident: Resident, Path(id): Path<String>) -> AppResult<Json<Booking>> {
+pub async fn one(
+    State(state): State<AppState>,
+    resident: Resident,
+    Path(id): Path<String>,
+) -> AppResult<Json<Booking>> {
     let mut conn = state.db.pool.acquire().await?;
     Ok(Json(load(&mut conn, &id, &resident.user_id).await?))
 }
@@ -170,7 +199,11 @@ pub async fn one(State(state): State<AppState>, resident: Resident, Path(id): Pa
 /// Cancel a booking: its places are free again at once.
 #[utoipa::path(post, path = "/api/v1/memorial/bookings/{id}/cancel", tag = "memorial", params(("id" = String, Path)),
     responses((status = 200, body = Booking), (status = 404, body = ApiError)))]
-pub async fn cancel(State(state): State<AppState>, resident: Resident, Path(id): Path<String>) -> AppResult<Json<Booking>> {
+pub async fn cancel(
+    State(state): State<AppState>,
+    resident: Resident,
+    Path(id): Path<String>,
+) -> AppResult<Json<Booking>> {
     let mut tx = state.db.begin().await?;
     let row: Option<(String, i64, String)> =
         sqlx::query_as("SELECT slot_id, group_size, visit_date FROM memorial_bookings WHERE id = $1 AND user_id = $2 AND status = 'active'")
@@ -179,16 +212,20 @@ pub async fn cancel(State(state): State<AppState>, resident: Resident, Path(id):
             .fetch_optional(&mut *tx)
             .await?;
     if let Some((slot_id, group, date)) = row {
-        let done = sqlx::query("UPDATE memorial_bookings SET status = 'cancelled', cancelled_at = $1 WHERE id = $2 AND status = 'active'")
-            .bind(state.clock.now())
-            .bind(&id)
-            .execute(&mut *tx)
-            .await?;
+        let done = sqlx::query(
+            "UPDATE memorial_bookings SET status = 'cancelled', cancelled_at = $1 WHERE id = $2 AND status = 'active'",
+        )
+        .bind(state.clock.now())
+        .bind(&id)
+        .execute(&mut *tx)
+        .await?;
         if done.rows_affected() == 1 {
             capacity::release(&mut tx, "memorial_slots", &slot_id, group).await?;
         }
-        let (cemetery_id,): (String,) =
-            sqlx::query_as("SELECT cemetery_id FROM memorial_slots WHERE id = $1").bind(&slot_id).fetch_one(&mut *tx).await?;
+        let (cemetery_id,): (String,) = sqlx::query_as("SELECT cemetery_id FROM memorial_slots WHERE id = $1")
+            .bind(&slot_id)
+            .fetch_one(&mut *tx)
+            .await?;
         tx.commit().await?;
         slot_cache::invalidate(&db_key(&state), &cemetery_id, &date);
     } else {
@@ -201,12 +238,17 @@ pub async fn cancel(State(state): State<AppState>, resident: Resident, Path(id):
 /// The booking as an .ics file for the phone's calendar.
 #[utoipa::path(get, path = "/api/v1/memorial/bookings/{id}/calendar.ics", tag = "memorial", params(("id" = String, Path)),
     responses((status = 200, content_type = "text/calendar", body = String), (status = 404, body = ApiError)))]
-pub async fn calendar(State(state): State<AppState>, resident: Resident, Path(id): Path<String>) -> AppResult<impl IntoResponse> {
+pub async fn calendar(
+    State(state): State<AppState>,
+    resident: Resident,
+    Path(id): Path<String>,
+) -> AppResult<impl IntoResponse> {
     let mut conn = state.db.pool.acquire().await?;
     let b = load(&mut conn, &id, &resident.user_id).await?;
     let midnight = b.date.days_since_epoch() * 86_400 - i64::from(SHENZHEN_UTC_OFFSET);
     let summary = format!("祭扫预约 {} {}", b.cemetery.name, b.reference);
-    let description = format!("{} · {}区{}排{}号 · {}人", b.deceased_name, b.grave.area, b.grave.row, b.grave.number, b.group_size);
+    let description =
+        format!("{} · {}区{}排{}号 · {}人", b.deceased_name, b.grave.area, b.grave.row, b.grave.number, b.group_size);
     let body = ics::calendar(
         &ics::Event {
             uid: &b.id,
@@ -218,5 +260,11 @@ pub async fn calendar(State(state): State<AppState>, resident: Resident, Path(id
         },
         state.clock.now(),
     );
-    Ok(([(header::CONTENT_TYPE, "text/calendar; charset=utf-8"), (header::CONTENT_DISPOSITION, "attachment; filename=\"booking.ics\"")], body))
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+            (header::CONTENT_DISPOSITION, "attachment; filename=\"booking.ics\""),
+        ],
+        body,
+    ))
 }

@@ -22,11 +22,12 @@ fn cemetery((id, name, address, map_url, max_group, proxy_service): CemeteryRow)
 }
 
 pub async fn load_cemetery(conn: &mut AnyConnection, id: &str) -> AppResult<Cemetery> {
-    let row: Option<CemeteryRow> =
-        sqlx::query_as("SELECT id, name, address, map_url, max_group, proxy_service FROM memorial_cemeteries WHERE id = $1")
-            .bind(id)
-            .fetch_optional(conn)
-            .await?;
+    let row: Option<CemeteryRow> = sqlx::query_as(
+        "SELECT id, name, address, map_url, max_group, proxy_service FROM memorial_cemeteries WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await?;
     row.map(cemetery).ok_or_else(|| AppError::new(baoan_contract::ErrorCode::NotFound, "No such cemetery"))
 }
 
@@ -34,10 +35,11 @@ pub async fn load_cemetery(conn: &mut AnyConnection, id: &str) -> AppResult<Ceme
 #[utoipa::path(get, path = "/api/v1/memorial/cemeteries", tag = "memorial",
     responses((status = 200, body = Vec<Cemetery>)))]
 pub async fn list(State(state): State<AppState>) -> AppResult<Json<Vec<Cemetery>>> {
-    let rows: Vec<CemeteryRow> =
-        sqlx::query_as("SELECT id, name, address, map_url, max_group, proxy_service FROM memorial_cemeteries ORDER BY sort, id")
-            .fetch_all(&state.db.pool)
-            .await?;
+    let rows: Vec<CemeteryRow> = sqlx::query_as(
+        "SELECT id, name, address, map_url, max_group, proxy_service FROM memorial_cemeteries ORDER BY sort, id",
+    )
+    .fetch_all(&state.db.pool)
+    .await?;
     Ok(Json(rows.into_iter().map(cemetery).collect()))
 }
 
@@ -109,7 +111,14 @@ pub async fn read_slots(conn: &mut AnyConnection, cemetery_id: &str, date: Date)
     .await?;
     let slots = rows
         .into_iter()
-        .map(|(id, _, s, e, capacity, taken)| Slot { id, date, starts_minute: s as u32, ends_minute: e as u32, capacity, taken })
+        .map(|(id, _, s, e, capacity, taken)| Slot {
+            id,
+            date,
+            starts_minute: s as u32,
+            ends_minute: e as u32,
+            capacity,
+            taken,
+        })
         .collect();
     Ok(SlotList { cemetery_id: cemetery_id.to_string(), date, slots })
 }
@@ -118,7 +127,11 @@ pub async fn read_slots(conn: &mut AnyConnection, cemetery_id: &str, date: Date)
 #[utoipa::path(get, path = "/api/v1/memorial/cemeteries/{id}/slots", tag = "memorial",
     params(("id" = String, Path), DayQuery),
     responses((status = 200, body = SlotList), (status = 404, body = ApiError), (status = 422, body = ApiError)))]
-pub async fn slots(State(state): State<AppState>, Path(id): Path<String>, Query(q): Query<DayQuery>) -> AppResult<Json<SlotList>> {
+pub async fn slots(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<DayQuery>,
+) -> AppResult<Json<SlotList>> {
     let date = Date::parse_iso(&q.date).ok_or_else(|| field("date", FieldError::Required))?;
     let db = db_key(&state);
     if let Some(list) = slot_cache::get(&db, &id, &date.to_iso()) {
@@ -149,7 +162,11 @@ pub struct WindowCreate {
 #[utoipa::path(post, path = "/api/v1/memorial/admin/windows", tag = "memorial-admin",
     request_body = WindowCreate,
     responses((status = 200, body = BookingWindow), (status = 401, body = ApiError), (status = 422, body = ApiError)))]
-pub async fn create_window(State(state): State<AppState>, _staff: Staff, JsonBody(w): JsonBody<WindowCreate>) -> AppResult<Json<BookingWindow>> {
+pub async fn create_window(
+    State(state): State<AppState>,
+    _staff: Staff,
+    JsonBody(w): JsonBody<WindowCreate>,
+) -> AppResult<Json<BookingWindow>> {
     let span = w.ends_on.days_since_epoch() - w.starts_on.days_since_epoch();
     if !(0..=60).contains(&span) || w.first_hour > w.last_hour || w.last_hour > 23 || w.capacity < 1 {
         return Err(field("window", FieldError::Required));

@@ -15,8 +15,8 @@ use axum::response::Response;
 use axum::Json;
 use baoan_contract::api::{FileKind, Topic};
 use baoan_contract::error::{ApiError, FieldError};
-use baoan_contract::memorial::rules::check_memorial_photo;
 use baoan_contract::memorial::reminders::next_anniversary;
+use baoan_contract::memorial::rules::check_memorial_photo;
 use baoan_contract::memorial::*;
 use baoan_contract::rules::date::Date;
 
@@ -36,16 +36,22 @@ pub async fn role_of(state: &AppState, id: &str, user: Option<&str>) -> AppResul
         if user == owner {
             return Ok("owner".into());
         }
-        let member: Option<(String,)> = sqlx::query_as("SELECT user_id FROM memorial_members WHERE memorial_id = $1 AND user_id = $2 AND removed_at IS NULL")
-            .bind(id)
-            .bind(user)
-            .fetch_optional(&state.db.pool)
-            .await?;
+        let member: Option<(String,)> = sqlx::query_as(
+            "SELECT user_id FROM memorial_members WHERE memorial_id = $1 AND user_id = $2 AND removed_at IS NULL",
+        )
+        .bind(id)
+        .bind(user)
+        .fetch_optional(&state.db.pool)
+        .await?;
         if member.is_some() {
             return Ok("family".into());
         }
     }
-    if visibility == "public" { Ok("visitor".into()) } else { Err(no_memorial()) }
+    if visibility == "public" {
+        Ok("visitor".into())
+    } else {
+        Err(no_memorial())
+    }
 }
 
 /// The photo must be the resident's own JPEG or PNG upload.
@@ -57,7 +63,11 @@ async fn check_photo(state: &AppState, upload_id: &str, user_id: &str) -> AppRes
 /// Create a memorial (private).
 #[utoipa::path(post, path = "/api/v1/memorial/memorials", tag = "memorial", request_body = MemorialCreate,
     responses((status = 200, body = Memorial), (status = 401, body = ApiError), (status = 422, body = ApiError), (status = 429, body = ApiError)))]
-pub async fn create(State(state): State<AppState>, resident: Resident, JsonBody(req): JsonBody<MemorialCreate>) -> AppResult<Json<Memorial>> {
+pub async fn create(
+    State(state): State<AppState>,
+    resident: Resident,
+    JsonBody(req): JsonBody<MemorialCreate>,
+) -> AppResult<Json<Memorial>> {
     let req = req.validate(state.clock.today()).map_err(AppError::from)?;
     crate::limits::enforce(&state, &super::quotas::MEMORIALS, &resident.user_id).await?;
     if let Some(photo) = &req.photo {
@@ -84,7 +94,11 @@ pub async fn create(State(state): State<AppState>, resident: Resident, JsonBody(
 /// The memorials the resident owns or was invited to (and not removed from), a page at a time.
 #[utoipa::path(get, path = "/api/v1/memorial/memorials", tag = "memorial", params(PageQuery),
     responses((status = 200, body = MemorialList), (status = 401, body = ApiError)))]
-pub async fn mine(State(state): State<AppState>, resident: Resident, q: Result<Query<PageQuery>, QueryRejection>) -> AppResult<Json<MemorialList>> {
+pub async fn mine(
+    State(state): State<AppState>,
+    resident: Resident,
+    q: Result<Query<PageQuery>, QueryRejection>,
+) -> AppResult<Json<MemorialList>> {
     let q = page_query(q)?;
     const MINE: &str = "SELECT id, deceased_name, visibility, 'owner' AS role FROM memorials WHERE owner_id = $1 \
          UNION ALL SELECT m.id, m.deceased_name, m.visibility, 'family' AS role FROM memorials m \
@@ -94,21 +108,29 @@ pub async fn mine(State(state): State<AppState>, resident: Resident, q: Result<Q
         .bind(&resident.user_id)
         .fetch_one(&state.db.pool)
         .await?;
-    let rows: Vec<(String, String, String, String)> = sqlx::query_as(&format!("{MINE} ORDER BY 2, 1 LIMIT $3 OFFSET $4"))
-        .bind(&resident.user_id)
-        .bind(&resident.user_id)
-        .bind(i64::from(q.size()))
-        .bind(q.offset())
-        .fetch_all(&state.db.pool)
-        .await?;
-    let memorials = rows.into_iter().map(|(id, deceased_name, visibility, role)| MemorialSummary { id, deceased_name, visibility, role }).collect();
+    let rows: Vec<(String, String, String, String)> =
+        sqlx::query_as(&format!("{MINE} ORDER BY 2, 1 LIMIT $3 OFFSET $4"))
+            .bind(&resident.user_id)
+            .bind(&resident.user_id)
+            .bind(i64::from(q.size()))
+            .bind(q.offset())
+            .fetch_all(&state.db.pool)
+            .await?;
+    let memorials = rows
+        .into_iter()
+        .map(|(id, deceased_name, visibility, role)| MemorialSummary { id, deceased_name, visibility, role })
+        .collect();
     Ok(Json(MemorialList { memorials, page: q.page(), page_size: q.size(), total }))
 }
 
 /// One memorial: to its owner, invited family, or anyone when public. Otherwise 404.
 #[utoipa::path(get, path = "/api/v1/memorial/memorials/{id}", tag = "memorial", params(("id" = String, Path)),
     responses((status = 200, body = Memorial), (status = 404, body = ApiError)))]
-pub async fn one(State(state): State<AppState>, who: MaybeResident, Path(id): Path<String>) -> AppResult<Json<Memorial>> {
+pub async fn one(
+    State(state): State<AppState>,
+    who: MaybeResident,
+    Path(id): Path<String>,
+) -> AppResult<Json<Memorial>> {
     let user = who.0.map(|r| r.user_id).unwrap_or_default();
     let role = role_of(&state, &id, Some(&user).filter(|u| !u.is_empty()).map(|s| s.as_str())).await?;
     Ok(Json(super::tributes::load(&state, &id, &user, &role).await?))
@@ -122,7 +144,12 @@ pub async fn one(State(state): State<AppState>, who: MaybeResident, Path(id): Pa
     responses((status = 200, body = Memorial), (status = 404, body = ApiError),
               (status = 422, body = ApiError, description = "memorial.certificate_format, memorial.certificate_unknown or memorial.relation"),
               (status = 429, body = ApiError, description = "Too many register checks (Retry-After)")))]
-pub async fn publish(State(state): State<AppState>, resident: Resident, Path(id): Path<String>, JsonBody(req): JsonBody<PublishRequest>) -> AppResult<Json<Memorial>> {
+pub async fn publish(
+    State(state): State<AppState>,
+    resident: Resident,
+    Path(id): Path<String>,
+    JsonBody(req): JsonBody<PublishRequest>,
+) -> AppResult<Json<Memorial>> {
     if role_of(&state, &id, Some(&resident.user_id)).await? != "owner" {
         return Err(AppError::not_found());
     }
@@ -130,13 +157,15 @@ pub async fn publish(State(state): State<AppState>, resident: Resident, Path(id)
     // Counted before the register is read: a refused check tells nothing about the number.
     crate::limits::enforce(&state, &super::quotas::REGISTER_CHECKS_PER_RESIDENT, &resident.user_id).await?;
     crate::limits::enforce(&state, &super::quotas::REGISTER_CHECKS_PER_MEMORIAL, &id).await?;
-    let (name,): (String,) = sqlx::query_as("SELECT deceased_name FROM memorials WHERE id = $1").bind(&id).fetch_one(&state.db.pool).await?;
-    let record: Option<(String,)> =
-        sqlx::query_as("SELECT certificate_number FROM memorial_burial_records WHERE certificate_number = $1 AND deceased_name = $2")
-            .bind(&number)
-            .bind(&name)
-            .fetch_optional(&state.db.pool)
-            .await?;
+    let (name,): (String,) =
+        sqlx::query_as("SELECT deceased_name FROM memorials WHERE id = $1").bind(&id).fetch_one(&state.db.pool).await?;
+    let record: Option<(String,)> = sqlx::query_as(
+        "SELECT certificate_number FROM memorial_burial_records WHERE certificate_number = $1 AND deceased_name = $2",
+    )
+    .bind(&number)
+    .bind(&name)
+    .fetch_optional(&state.db.pool)
+    .await?;
     if record.is_none() {
         return Err(field("certificate_number", FieldError::MemorialCertificateUnknown));
     }
@@ -153,19 +182,36 @@ pub async fn publish(State(state): State<AppState>, resident: Resident, Path(id)
 /// The owner opts in (or out) of reminders on the anniversary and at Qingming.
 #[utoipa::path(put, path = "/api/v1/memorial/memorials/{id}/reminder", tag = "memorial", params(("id" = String, Path)),
     request_body = ReminderRequest, responses((status = 204), (status = 404, body = ApiError)))]
-pub async fn reminder(State(state): State<AppState>, resident: Resident, Path(id): Path<String>, JsonBody(req): JsonBody<ReminderRequest>) -> AppResult<StatusCode> {
+pub async fn reminder(
+    State(state): State<AppState>,
+    resident: Resident,
+    Path(id): Path<String>,
+    JsonBody(req): JsonBody<ReminderRequest>,
+) -> AppResult<StatusCode> {
     if role_of(&state, &id, Some(&resident.user_id)).await? != "owner" {
         return Err(AppError::not_found());
     }
-    sqlx::query("UPDATE memorials SET reminder = $1 WHERE id = $2").bind(i64::from(req.on)).bind(&id).execute(&state.db.pool).await?;
+    sqlx::query("UPDATE memorials SET reminder = $1 WHERE id = $2")
+        .bind(i64::from(req.on))
+        .bind(&id)
+        .execute(&state.db.pool)
+        .await?;
     if req.on {
         // The confirmation names the next anniversary, so the resident sees when to expect it.
-        let (died,): (String,) = sqlx::query_as("SELECT died_on FROM memorials WHERE id = $1").bind(&id).fetch_one(&state.db.pool).await?;
+        let (died,): (String,) =
+            sqlx::query_as("SELECT died_on FROM memorials WHERE id = $1").bind(&id).fetch_one(&state.db.pool).await?;
         let next = Date::parse_iso(&died).map(|d| next_anniversary(d, state.clock.today()));
         notify(
             &state.db,
             &resident.user_id,
-            Notice { topic: Topic::Memorial, event: "memorial.reminder_on", reference: &id, action_path: &format!("/memorial/memorials/{id}"), deadline: next, detail: None },
+            Notice {
+                topic: Topic::Memorial,
+                event: "memorial.reminder_on",
+                reference: &id,
+                action_path: &format!("/memorial/memorials/{id}"),
+                deadline: next,
+                detail: None,
+            },
             state.clock.now(),
         )
         .await?;
@@ -177,14 +223,23 @@ pub async fn reminder(State(state): State<AppState>, resident: Resident, Path(id
 #[utoipa::path(put, path = "/api/v1/memorial/memorials/{id}/photo", tag = "memorial", params(("id" = String, Path)),
     request_body = PhotoRequest,
     responses((status = 200, body = Memorial), (status = 404, body = ApiError), (status = 422, body = ApiError, description = "upload.type")))]
-pub async fn set_photo(State(state): State<AppState>, resident: Resident, Path(id): Path<String>, JsonBody(req): JsonBody<PhotoRequest>) -> AppResult<Json<Memorial>> {
+pub async fn set_photo(
+    State(state): State<AppState>,
+    resident: Resident,
+    Path(id): Path<String>,
+    JsonBody(req): JsonBody<PhotoRequest>,
+) -> AppResult<Json<Memorial>> {
     if role_of(&state, &id, Some(&resident.user_id)).await? != "owner" {
         return Err(AppError::not_found());
     }
     if let Some(photo) = &req.photo {
         check_photo(&state, photo, &resident.user_id).await?;
     }
-    sqlx::query("UPDATE memorials SET photo = $1 WHERE id = $2").bind(&req.photo).bind(&id).execute(&state.db.pool).await?;
+    sqlx::query("UPDATE memorials SET photo = $1 WHERE id = $2")
+        .bind(&req.photo)
+        .bind(&id)
+        .execute(&state.db.pool)
+        .await?;
     Ok(Json(super::tributes::load(&state, &id, &resident.user_id, "owner").await?))
 }
 

@@ -23,7 +23,9 @@ const EVERY: Duration = Duration::from_secs(3600);
 /// Sends the reminders due `today`; returns how many messages were written by this call.
 pub async fn send_due_reminders(state: &AppState, today: Date) -> AppResult<u32> {
     let rows: Vec<(String, String, String, String)> =
-        sqlx::query_as("SELECT id, owner_id, deceased_name, died_on FROM memorials WHERE reminder = 1").fetch_all(&state.db.pool).await?;
+        sqlx::query_as("SELECT id, owner_id, deceased_name, died_on FROM memorials WHERE reminder = 1")
+            .fetch_all(&state.db.pool)
+            .await?;
     let mut sent = 0;
     for (id, owner, name, died) in rows {
         let Some(died) = Date::parse_iso(&died) else { continue };
@@ -36,7 +38,14 @@ pub async fn send_due_reminders(state: &AppState, today: Date) -> AppResult<u32>
     Ok(sent)
 }
 
-async fn send_once(state: &AppState, id: &str, owner: &str, name: &str, occasion: Occasion, today: Date) -> AppResult<bool> {
+async fn send_once(
+    state: &AppState,
+    id: &str,
+    owner: &str,
+    name: &str,
+    occasion: Occasion,
+    today: Date,
+) -> AppResult<bool> {
     let claimed = sqlx::query(
         "INSERT INTO memorial_reminders_sent (memorial_id, occasion, year, sent_on) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
     )
@@ -63,12 +72,13 @@ async fn send_once(state: &AppState, id: &str, owner: &str, name: &str, occasion
     };
     if let Err(e) = notify(&state.db, owner, notice, state.clock.now()).await {
         // Give the claim back so the next run sends it.
-        let _ = sqlx::query("DELETE FROM memorial_reminders_sent WHERE memorial_id = $1 AND occasion = $2 AND year = $3")
-            .bind(id)
-            .bind(occasion.code())
-            .bind(i64::from(today.year()))
-            .execute(&state.db.pool)
-            .await;
+        let _ =
+            sqlx::query("DELETE FROM memorial_reminders_sent WHERE memorial_id = $1 AND occasion = $2 AND year = $3")
+                .bind(id)
+                .bind(occasion.code())
+                .bind(i64::from(today.year()))
+                .execute(&state.db.pool)
+                .await;
         return Err(e.into());
     }
     Ok(true)
@@ -90,6 +100,10 @@ pub async fn run_periodically(state: AppState) {
 /// Staff: send the reminders due on a given day (idempotent like the periodic run).
 #[utoipa::path(post, path = "/api/v1/memorial/admin/reminders/run", tag = "memorial-admin", request_body = ReminderRun,
     responses((status = 200, body = RemindersSent), (status = 401, body = ApiError)))]
-pub async fn staff_run(State(state): State<AppState>, _staff: Staff, JsonBody(req): JsonBody<ReminderRun>) -> AppResult<Json<RemindersSent>> {
+pub async fn staff_run(
+    State(state): State<AppState>,
+    _staff: Staff,
+    JsonBody(req): JsonBody<ReminderRun>,
+) -> AppResult<Json<RemindersSent>> {
     Ok(Json(RemindersSent { sent: send_due_reminders(&state, req.date).await? }))
 }

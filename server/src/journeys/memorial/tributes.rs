@@ -30,11 +30,12 @@ pub async fn load(state: &AppState, id: &str, user: &str, role: &str) -> AppResu
     .await?;
     let (deceased_name, born, died, biography, photo, visibility, reminder) = row.ok_or_else(AppError::not_found)?;
     let count = |kind: &'static str| async move {
-        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM memorial_offerings WHERE memorial_id = $1 AND kind = $2")
-            .bind(id)
-            .bind(kind)
-            .fetch_one(&state.db.pool)
-            .await?;
+        let (n,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM memorial_offerings WHERE memorial_id = $1 AND kind = $2")
+                .bind(id)
+                .bind(kind)
+                .fetch_one(&state.db.pool)
+                .await?;
         Ok::<i64, sqlx::Error>(n)
     };
     let flowers = count("flower").await?;
@@ -65,12 +66,20 @@ type MessageRow = (String, String, String, i64, i64, Option<String>);
 /// Newest first: `limit` messages after skipping `offset`, and how many there are in all.
 /// Hidden messages count and show only for the owner. Authors are masked (`王**`) for everyone,
 /// the owner included: a profile's full name is never shown on a memorial.
-async fn message_page(state: &AppState, id: &str, user: &str, owner: bool, limit: u32, offset: i64) -> AppResult<(Vec<MemorialMessage>, i64)> {
+async fn message_page(
+    state: &AppState,
+    id: &str,
+    user: &str,
+    owner: bool,
+    limit: u32,
+    offset: i64,
+) -> AppResult<(Vec<MemorialMessage>, i64)> {
     let visible = if owner { "" } else { " AND m.hidden = 0" };
-    let (total,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM memorial_messages m WHERE m.memorial_id = $1{visible}"))
-        .bind(id)
-        .fetch_one(&state.db.pool)
-        .await?;
+    let (total,): (i64,) =
+        sqlx::query_as(&format!("SELECT COUNT(*) FROM memorial_messages m WHERE m.memorial_id = $1{visible}"))
+            .bind(id)
+            .fetch_one(&state.db.pool)
+            .await?;
     let rows: Vec<MessageRow> = sqlx::query_as(&format!(
         "SELECT m.id, m.user_id, m.text, m.created_at, m.hidden, u.name FROM memorial_messages m \
          JOIN users u ON u.id = m.user_id WHERE m.memorial_id = $1{visible} ORDER BY m.created_at DESC, m.id DESC LIMIT $2 OFFSET $3"
@@ -114,20 +123,27 @@ pub async fn messages(
 #[utoipa::path(post, path = "/api/v1/memorial/memorials/{id}/offerings", tag = "memorial", params(("id" = String, Path)),
     request_body = OfferingRequest,
     responses((status = 200, body = Memorial), (status = 404, body = ApiError), (status = 422, body = ApiError), (status = 429, body = ApiError)))]
-pub async fn offer(State(state): State<AppState>, resident: Resident, Path(id): Path<String>, JsonBody(req): JsonBody<OfferingRequest>) -> AppResult<Json<Memorial>> {
+pub async fn offer(
+    State(state): State<AppState>,
+    resident: Resident,
+    Path(id): Path<String>,
+    JsonBody(req): JsonBody<OfferingRequest>,
+) -> AppResult<Json<Memorial>> {
     let role = role_of(&state, &id, Some(&resident.user_id)).await?;
     if !matches!(req.kind.as_str(), "flower" | "candle") {
         return Err(field("kind", FieldError::Required));
     }
     crate::limits::enforce(&state, &super::quotas::OFFERINGS, &resident.user_id).await?;
-    sqlx::query("INSERT INTO memorial_offerings (id, memorial_id, user_id, kind, created_at) VALUES ($1, $2, $3, $4, $5)")
-        .bind(new_id())
-        .bind(&id)
-        .bind(&resident.user_id)
-        .bind(&req.kind)
-        .bind(state.clock.now())
-        .execute(&state.db.pool)
-        .await?;
+    sqlx::query(
+        "INSERT INTO memorial_offerings (id, memorial_id, user_id, kind, created_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(new_id())
+    .bind(&id)
+    .bind(&resident.user_id)
+    .bind(&req.kind)
+    .bind(state.clock.now())
+    .execute(&state.db.pool)
+    .await?;
     Ok(Json(load(&state, &id, &resident.user_id, &role).await?))
 }
 
@@ -135,7 +151,12 @@ pub async fn offer(State(state): State<AppState>, resident: Resident, Path(id): 
 #[utoipa::path(post, path = "/api/v1/memorial/memorials/{id}/messages", tag = "memorial", params(("id" = String, Path)),
     request_body = MessageRequest,
     responses((status = 200, body = Memorial), (status = 404, body = ApiError), (status = 422, body = ApiError), (status = 429, body = ApiError)))]
-pub async fn leave_message(State(state): State<AppState>, resident: Resident, Path(id): Path<String>, JsonBody(req): JsonBody<MessageRequest>) -> AppResult<Json<Memorial>> {
+pub async fn leave_message(
+    State(state): State<AppState>,
+    resident: Resident,
+    Path(id): Path<String>,
+    JsonBody(req): JsonBody<MessageRequest>,
+) -> AppResult<Json<Memorial>> {
     let role = role_of(&state, &id, Some(&resident.user_id)).await?;
     let text = parse_message(&req.text).map_err(|e| field("text", e))?;
     crate::limits::enforce(&state, &super::quotas::MESSAGES, &resident.user_id).await?;
@@ -152,13 +173,21 @@ pub async fn leave_message(State(state): State<AppState>, resident: Resident, Pa
 }
 
 async fn owner_only(state: &AppState, id: &str, user: &str) -> AppResult<()> {
-    if role_of(state, id, Some(user)).await? == "owner" { Ok(()) } else { Err(AppError::not_found()) }
+    if role_of(state, id, Some(user)).await? == "owner" {
+        Ok(())
+    } else {
+        Err(AppError::not_found())
+    }
 }
 
 /// The owner hides a message (kept, shown to the owner only, marked hidden).
 #[utoipa::path(post, path = "/api/v1/memorial/memorials/{id}/messages/{message}/hide", tag = "memorial",
     params(("id" = String, Path), ("message" = String, Path)), responses((status = 200, body = Memorial), (status = 404, body = ApiError)))]
-pub async fn hide(State(state): State<AppState>, resident: Resident, Path((id, message)): Path<(String, String)>) -> AppResult<Json<Memorial>> {
+pub async fn hide(
+    State(state): State<AppState>,
+    resident: Resident,
+    Path((id, message)): Path<(String, String)>,
+) -> AppResult<Json<Memorial>> {
     owner_only(&state, &id, &resident.user_id).await?;
     let done = sqlx::query("UPDATE memorial_messages SET hidden = 1 WHERE id = $1 AND memorial_id = $2")
         .bind(&message)
@@ -174,9 +203,17 @@ pub async fn hide(State(state): State<AppState>, resident: Resident, Path((id, m
 /// The owner deletes a message for good.
 #[utoipa::path(delete, path = "/api/v1/memorial/memorials/{id}/messages/{message}", tag = "memorial",
     params(("id" = String, Path), ("message" = String, Path)), responses((status = 204), (status = 404, body = ApiError)))]
-pub async fn delete(State(state): State<AppState>, resident: Resident, Path((id, message)): Path<(String, String)>) -> AppResult<StatusCode> {
+pub async fn delete(
+    State(state): State<AppState>,
+    resident: Resident,
+    Path((id, message)): Path<(String, String)>,
+) -> AppResult<StatusCode> {
     owner_only(&state, &id, &resident.user_id).await?;
-    let done = sqlx::query("DELETE FROM memorial_messages WHERE id = $1 AND memorial_id = $2").bind(&message).bind(&id).execute(&state.db.pool).await?;
+    let done = sqlx::query("DELETE FROM memorial_messages WHERE id = $1 AND memorial_id = $2")
+        .bind(&message)
+        .bind(&id)
+        .execute(&state.db.pool)
+        .await?;
     if done.rows_affected() == 0 {
         return Err(AppError::not_found());
     }

@@ -2,11 +2,11 @@
 //! the server's lists) and address.
 
 use super::save_and_continue;
+use crate::i18n::{field_error_key, use_i18n, Key as Shared, Lang};
 use crate::journeys::assistance::i18n::Key;
 use crate::journeys::assistance::labels;
 use crate::journeys::assistance::model::{code_of, lens, use_journey};
 use crate::journeys::assistance::widgets::{id_type_of, BackLink, IdFields, RadioGroup};
-use crate::i18n::{field_error_key, use_i18n, Key as Shared, Lang};
 use crate::shared::api;
 use crate::shared::form::{ErrorSummary, FormErrors, TextField};
 use baoan_contract::api::Street;

@@ -2,10 +2,10 @@
 //! (居民经济状况核对) by typing their own name; the applicant signs for minors as guardian.
 
 use super::{save_and_continue, today};
+use crate::i18n::{fill, use_i18n};
 use crate::journeys::assistance::i18n::Key;
 use crate::journeys::assistance::model::{lens, use_journey};
 use crate::journeys::assistance::widgets::BackLink;
-use crate::i18n::{fill, use_i18n};
 use crate::shared::form::{ErrorSummary, FormErrors, TextField};
 use leptos::prelude::*;
 

@@ -2,12 +2,12 @@
 //! must be uploaded, the others may follow later (容缺受理).
 
 use super::save_and_continue;
+use crate::i18n::{field_error_key, use_i18n};
 use crate::journeys::assistance::i18n::Key;
 use crate::journeys::assistance::labels;
 use crate::journeys::assistance::model::{edit, from_code, use_journey};
 use crate::journeys::assistance::upload::FilePicker;
 use crate::journeys::assistance::widgets::BackLink;
-use crate::i18n::{field_error_key, use_i18n};
 use crate::shared::form::{ErrorSummary, FormErrors};
 use baoan_contract::api::UploadReceipt;
 use baoan_contract::assistance::{required_documents, AttachedDocument, Residence};

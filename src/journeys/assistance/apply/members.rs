@@ -1,11 +1,11 @@
 //! Task: household members — a list with change and remove, and one page per member.
 
+use super::save_and_continue;
+use crate::i18n::{use_i18n, Key as Shared};
 use crate::journeys::assistance::i18n::Key;
 use crate::journeys::assistance::labels;
 use crate::journeys::assistance::model::{code_of, edit, lens, use_journey, MemberDraft};
 use crate::journeys::assistance::widgets::{BackLink, IdFields, RadioGroup};
-use super::save_and_continue;
-use crate::i18n::{use_i18n, Key as Shared};
 use crate::shared::form::{ErrorSummary, FormErrors, TextField};
 use baoan_contract::assistance::{Relation, WorkStatus, MAX_MEMBERS};
 use leptos::prelude::*;
@@ -63,9 +63,15 @@ pub fn MemberTask(index: usize) -> impl IntoView {
         edit(draft, |d| d.members.resize(index + 1, MemberDraft::default()));
     }
     let field = move |get: fn(&MemberDraft) -> String, set: fn(&mut MemberDraft, String)| {
-        lens(draft, move |d| d.members.get(index).map(get).unwrap_or_default(), move |d, v| {
-            if let Some(m) = d.members.get_mut(index) { set(m, v) }
-        })
+        lens(
+            draft,
+            move |d| d.members.get(index).map(get).unwrap_or_default(),
+            move |d, v| {
+                if let Some(m) = d.members.get_mut(index) {
+                    set(m, v)
+                }
+            },
+        )
     };
     let relation = field(|m| m.relation.clone(), |m, v| m.relation = v);
     let name = field(|m| m.name.clone(), |m, v| m.name = v);
@@ -86,7 +92,9 @@ pub fn MemberTask(index: usize) -> impl IntoView {
             errors.clear();
             navigate("/assistance/apply/members", Default::default());
         } else {
-            errors.set(baoan_contract::error::FieldErrors(e.0.into_iter().map(|(k, v)| (k.replace(&prefix, "member."), v)).collect()));
+            errors.set(baoan_contract::error::FieldErrors(
+                e.0.into_iter().map(|(k, v)| (k.replace(&prefix, "member."), v)).collect(),
+            ));
         }
     };
     view! {

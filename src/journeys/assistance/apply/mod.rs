@@ -47,11 +47,19 @@ pub fn task_errors(d: &AppDraft, communities: &[Community], prefix: &str) -> Fie
 
 /// (task code, error prefix, title)
 pub fn tasks(d: &AppDraft) -> Vec<(&'static str, &'static str, Key)> {
-    let mut t = vec![("applicant", "applicant.", Key::TaskApplicant), ("members", "members", Key::TaskMembers), ("income", "income.", Key::TaskIncome)];
+    let mut t = vec![
+        ("applicant", "applicant.", Key::TaskApplicant),
+        ("members", "members", Key::TaskMembers),
+        ("income", "income.", Key::TaskIncome),
+    ];
     if d.programme().is_some_and(|p| p.needs_event()) {
         t.push(("event", "event.", Key::TaskEvent));
     }
-    t.extend([("bank", "bank.", Key::TaskBank), ("documents", "documents.", Key::TaskDocuments), ("consent", "consents.", Key::TaskConsent)]);
+    t.extend([
+        ("bank", "bank.", Key::TaskBank),
+        ("documents", "documents.", Key::TaskDocuments),
+        ("consent", "consents.", Key::TaskConsent),
+    ]);
     t
 }
 
@@ -73,7 +81,8 @@ fn TaskListBody() -> impl IntoView {
                 <h1>{move || i18n.t(Key::TaskListTitle)}</h1>
                 <p>{move || i18n.t(Key::ChooseProgrammeFirst)}</p>
                 <p><A href="/assistance/check/residence" attr:class="button">{move || i18n.t(Key::StartCheck)}</A></p>
-            }.into_any();
+            }
+            .into_any();
         };
         let communities = journey.communities.get().and_then(Result::ok).unwrap_or_default();
         let errors = all_errors(&d, &communities);

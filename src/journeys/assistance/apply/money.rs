@@ -2,11 +2,11 @@
 //! account to pay into.
 
 use super::save_and_continue;
+use crate::i18n::use_i18n;
 use crate::journeys::assistance::i18n::Key;
 use crate::journeys::assistance::labels;
 use crate::journeys::assistance::model::{code_of, lens, use_journey, ASSET_FIELDS, INCOME_FIELDS};
 use crate::journeys::assistance::widgets::{BackLink, RadioGroup};
-use crate::i18n::use_i18n;
 use crate::shared::form::{ErrorSummary, FormErrors, TextField};
 use baoan_contract::assistance::EmergencyKind;
 use leptos::prelude::*;
@@ -30,9 +30,13 @@ pub fn IncomeTask() -> impl IntoView {
     let errors = FormErrors::new();
     let field = move |key: &'static str| {
         let (name, label) = income_label(key);
-        let value = lens(draft, move |d| d.income.get(key).cloned().unwrap_or_default(), move |d, v| {
-            d.income.insert(key.to_string(), v);
-        });
+        let value = lens(
+            draft,
+            move |d| d.income.get(key).cloned().unwrap_or_default(),
+            move |d, v| {
+                d.income.insert(key.to_string(), v);
+            },
+        );
         view! { <TextField name=name label=label hint=Key::AmountHint value=value errors=errors inputmode="numeric" maxlength=12 /> }
     };
     let monthly = move || draft.with(|d| INCOME_FIELDS.iter().map(|f| d.amount(f)).sum::<i64>());

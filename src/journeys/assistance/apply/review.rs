@@ -2,12 +2,12 @@
 //! dropped network sends the same key, so exactly one application is created.
 
 use super::all_errors;
+use crate::i18n::id_type_key;
+use crate::i18n::{use_i18n, Key as Shared, Msg};
 use crate::journeys::assistance::i18n::Key;
 use crate::journeys::assistance::labels;
 use crate::journeys::assistance::model::{clear, edit, from_code, use_journey, AppDraft};
-use crate::i18n::id_type_key;
 use crate::journeys::assistance::widgets::{id_type_of, BackLink};
-use crate::i18n::{use_i18n, Key as Shared, Msg};
 use crate::shared::api::{self, ClientError};
 use crate::shared::loadable::{error_key, error_text};
 use baoan_contract::assistance::{ApplicationView, Relation, Residence};
@@ -45,12 +45,14 @@ pub fn CheckAnswers() -> impl IntoView {
         Some(Err(e)) => failure.set(Some(e)),
         None => {}
     });
-    let row = move |label: Msg, value: AnyView, task: &'static str| view! {
-        <div class="summary-row">
-            <dt>{move || i18n.t(label)}</dt>
-            <dd>{value}</dd>
-            <dd class="summary-action"><A href=format!("/assistance/apply/{task}")>{move || i18n.t(Key::Change)}<span class="visually-hidden">" "{move || i18n.t(label)}</span></A></dd>
-        </div>
+    let row = move |label: Msg, value: AnyView, task: &'static str| {
+        view! {
+            <div class="summary-row">
+                <dt>{move || i18n.t(label)}</dt>
+                <dd>{value}</dd>
+                <dd class="summary-action"><A href=format!("/assistance/apply/{task}")>{move || i18n.t(Key::Change)}<span class="visually-hidden">" "{move || i18n.t(label)}</span></A></dd>
+            </div>
+        }
     };
     let d = draft.get_untracked();
     // Reactive: the community list may still be on its way when this page opens from a link.
@@ -58,7 +60,8 @@ pub fn CheckAnswers() -> impl IntoView {
         let communities = journey.communities.get().and_then(Result::ok).unwrap_or_default();
         !draft.with(|d| all_errors(d, &communities).is_empty())
     });
-    let residence = from_code::<Residence>(&d.residence).map(|r| i18n.t(labels::residence(r)).to_string()).unwrap_or_default();
+    let residence =
+        from_code::<Residence>(&d.residence).map(|r| i18n.t(labels::residence(r)).to_string()).unwrap_or_default();
     view! {
         <BackLink href="/assistance/apply".to_string() />
         <h1>{move || i18n.t(Key::CheckAnswers)}</h1>

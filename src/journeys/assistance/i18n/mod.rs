@@ -71,7 +71,6 @@ pub fn field_error(e: FieldError) -> Option<Msg> {
 /// This journey's strings for the shared message lookups (registered by its bundles).
 pub const STRINGS: JourneyStrings = JourneyStrings { field_error, event_message };
 
-
 /// The message-centre text for one of this journey's events (`assistance.…`), if it is one.
 pub fn event_message(event: &str) -> Option<Msg> {
     let key = match event {
@@ -100,10 +99,19 @@ mod tests {
 
     #[test]
     fn every_event_the_server_sends_has_a_message() {
-        for event in ["assistance.submitted", "assistance.documents_requested", "assistance.documents_received",
-                      "assistance.approved", "assistance.refused", "assistance.withdrawn", "assistance.paid",
-                      "assistance.stage.home_visit", "assistance.stage.public_notice", "assistance.stage.street_review",
-                      "assistance.stage.district_approval"] {
+        for event in [
+            "assistance.submitted",
+            "assistance.documents_requested",
+            "assistance.documents_received",
+            "assistance.approved",
+            "assistance.refused",
+            "assistance.withdrawn",
+            "assistance.paid",
+            "assistance.stage.home_visit",
+            "assistance.stage.public_notice",
+            "assistance.stage.street_review",
+            "assistance.stage.district_approval",
+        ] {
             assert!(super::event_message(event).is_some(), "{event}");
         }
     }

@@ -150,7 +150,9 @@ pub fn text(key: Key) -> &'static str {
         Date => "日期",
         PrintReceipt => "打印或保存为 PDF",
         WhatNext => "接下来",
-        WhatNextBody => "这笔捐赠会出现在项目的公开账目中（不显示您的身份）。项目有新进展时，您可以在“我的捐赠”中看到。",
+        WhatNextBody => {
+            "这笔捐赠会出现在项目的公开账目中（不显示您的身份）。项目有新进展时，您可以在“我的捐赠”中看到。"
+        }
         MonthlyNote => "每月定捐已登记；沙箱不会自动按月扣款。",
         ReceiptPending => "这笔捐赠还未支付，暂无收据。",
         ViewReceipt => "查看收据",

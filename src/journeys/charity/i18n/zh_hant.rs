@@ -150,7 +150,9 @@ pub fn text(key: Key) -> &'static str {
         Date => "日期",
         PrintReceipt => "列印或儲存為 PDF",
         WhatNext => "接下來",
-        WhatNextBody => "這筆捐贈會出現在項目的公開賬目中（不顯示您的身份）。項目有新進展時，您可以在「我的捐贈」中看到。",
+        WhatNextBody => {
+            "這筆捐贈會出現在項目的公開賬目中（不顯示您的身份）。項目有新進展時，您可以在「我的捐贈」中看到。"
+        }
         MonthlyNote => "每月定捐已登記；沙箱不會自動按月扣款。",
         ReceiptPending => "這筆捐贈還未支付，暫無收據。",
         ViewReceipt => "查看收據",

@@ -42,7 +42,6 @@ pub fn field_error(e: FieldError) -> Option<Msg> {
 /// This journey's strings for the shared message lookups (registered by its bundles).
 pub const STRINGS: JourneyStrings = JourneyStrings { field_error, event_message };
 
-
 /// The message-centre text for one of this journey's events (`marriage.…`), if it is one.
 pub fn event_message(event: &str) -> Option<Msg> {
     let key = match event {

@@ -5,6 +5,7 @@
 #   - trunk 0.21.14 (0.22 needs a newer rustc), built without optimisation: ~4x quicker to compile
 #   - wasm-bindgen-cli at exactly the version Cargo.lock pins for wasm-bindgen
 #   - wasm-opt 132 from the npm package binaryen (Debian's v108 is too old)
+#   - leptosfmt 0.1.33, the formatter of `view!` bodies (scripts/fmt.sh, scripts/conventions.sh)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="$ROOT/.tools"
@@ -52,6 +53,11 @@ if ! grep -q "$WB_VERSION" <<<"$(wasm-bindgen --version 2>/dev/null || true)"; t
 fi
 if ! grep -q "wasm_bindgen = \"$WB_VERSION\"" "$ROOT/Trunk.toml"; then
   log "Trunk.toml pins another wasm-bindgen than Cargo.lock ($WB_VERSION): update [tools] wasm_bindgen"; exit 1
+fi
+
+if ! grep -q '0.1.33' <<<"$(leptosfmt --version 2>/dev/null || true)"; then
+  log "installing leptosfmt 0.1.33 (formats view! bodies; about 3 minutes once)"
+  cargo install --locked --debug leptosfmt --version 0.1.33
 fi
 
 if ! grep -q 'version 132' <<<"$(wasm-opt --version 2>/dev/null || true)"; then

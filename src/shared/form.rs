@@ -11,6 +11,12 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct FormErrors(pub RwSignal<FieldErrors>);
 
+impl Default for FormErrors {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl FormErrors {
     pub fn new() -> Self {
         FormErrors(RwSignal::new(FieldErrors::new()))

@@ -406,5 +406,4 @@ impl ApplicationForm {
 }
 
 #[cfg(test)]
-#[path = "application_tests.rs"]
 mod tests;

@@ -320,5 +320,4 @@ pub fn assess(p: Programme, a: &Answers, s: &Standards) -> Outcome {
 }
 
 #[cfg(test)]
-#[path = "eligibility_tests.rs"]
 mod tests;

@@ -226,5 +226,4 @@ pub fn check_life_dates(born: Date, died: Date, today: Date) -> Result<(), Field
 }
 
 #[cfg(test)]
-#[path = "rules_tests.rs"]
 mod tests;

@@ -295,6 +295,5 @@ pub struct ProxyDone {
     pub photos: Vec<String>,
 }
 
-#[path = "memorials.rs"]
 mod memorials;
 pub use memorials::*;

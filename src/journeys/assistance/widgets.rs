@@ -58,8 +58,6 @@ pub fn BackLink(href: String) -> impl IntoView {
     view! { <p class="back-link"><A href=href>{move || i18n.t(Key::Back)}</A></p> }
 }
 
-/// The shared label of each ID document type.
-
 /// The ID type a draft's code stands for; a resident ID until another is chosen.
 pub fn id_type_of(code: &str) -> IdType {
     IdType::from_code(code).unwrap_or(IdType::ResidentId)

@@ -9,14 +9,14 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
-use baoan_contract::api::{Message, MessageList, PageQuery, Topic};
+use baoan_contract::api::{Message, MessageEvent, MessageList, PageQuery, Topic};
 use baoan_contract::error::ApiError;
 use baoan_contract::rules::date::Date;
 
 /// A message to write for one resident.
+/// The topic is the event's own (`MessageEvent::topic`).
 pub struct Notice<'a> {
-    pub topic: Topic,
-    pub event: &'a str,
+    pub event: MessageEvent,
     pub reference: &'a str,
     pub action_path: &'a str,
     pub deadline: Option<Date>,
@@ -31,8 +31,8 @@ pub async fn notify(db: &Db, user_id: &str, notice: Notice<'_>, now: i64) -> DbR
     )
     .bind(new_id())
     .bind(user_id)
-    .bind(notice.topic.code())
-    .bind(notice.event)
+    .bind(notice.event.topic().code())
+    .bind(notice.event.code())
     .bind(notice.reference)
     .bind(notice.action_path)
     .bind(notice.deadline.map(|d| d.to_iso()))
@@ -64,16 +64,19 @@ pub async fn list(
     let rows: Vec<Row> = sqlx::query_as(&sql).bind(&resident.user_id).fetch_all(&state.db.pool).await?;
     let messages: Vec<Message> = rows
         .into_iter()
-        .map(|(id, topic, event, reference, action_path, deadline, detail, created_at, read_at)| Message {
-            id,
-            topic: Topic::from_code(&topic).unwrap_or(Topic::Account),
-            event,
-            reference,
-            action_path,
-            deadline: deadline.as_deref().and_then(Date::parse_iso),
-            detail,
-            created_at,
-            read: read_at.is_some(),
+        // Only events of the contract are written; a row with another code is not shown.
+        .filter_map(|(id, topic, event, reference, action_path, deadline, detail, created_at, read_at)| {
+            Some(Message {
+                id,
+                topic: Topic::from_code(&topic).unwrap_or(Topic::Account),
+                event: MessageEvent::from_code(&event)?,
+                reference,
+                action_path,
+                deadline: deadline.as_deref().and_then(Date::parse_iso),
+                detail,
+                created_at,
+                read: read_at.is_some(),
+            })
         })
         .collect();
     let (unread,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM messages WHERE user_id = $1 AND read_at IS NULL")

@@ -33,14 +33,81 @@ impl Topic {
     }
 }
 
+/// Declares the message-centre events once: each variant with its wire code and its topic.
+macro_rules! message_events {
+    ($($variant:ident = $code:literal, $topic:ident;)*) => {
+        /// What happened, as a stable code the app translates. On the wire the dotted code
+        /// (e.g. `assistance.documents_requested`); the server writes no other.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        pub enum MessageEvent {
+            $(#[serde(rename = $code)] $variant,)*
+        }
+
+        impl MessageEvent {
+            pub const ALL: &'static [MessageEvent] = &[$(MessageEvent::$variant),*];
+            pub fn code(self) -> &'static str {
+                match self { $(MessageEvent::$variant => $code,)* }
+            }
+            pub fn topic(self) -> Topic {
+                match self { $(MessageEvent::$variant => Topic::$topic,)* }
+            }
+        }
+    };
+}
+
+message_events! {
+    AssistanceSubmitted = "assistance.submitted", Assistance;
+    AssistanceDocumentsRequested = "assistance.documents_requested", Assistance;
+    AssistanceDocumentsReceived = "assistance.documents_received", Assistance;
+    AssistanceApproved = "assistance.approved", Assistance;
+    AssistanceRefused = "assistance.refused", Assistance;
+    AssistanceWithdrawn = "assistance.withdrawn", Assistance;
+    AssistancePaid = "assistance.paid", Assistance;
+    AssistanceHomeVisit = "assistance.stage.home_visit", Assistance;
+    AssistancePublicNotice = "assistance.stage.public_notice", Assistance;
+    AssistanceStreetReview = "assistance.stage.street_review", Assistance;
+    AssistanceDistrictApproval = "assistance.stage.district_approval", Assistance;
+    MarriageAwaitingPartner = "marriage.awaiting_partner", Marriage;
+    MarriageConfirmed = "marriage.confirmed", Marriage;
+    MarriageCancelled = "marriage.cancelled", Marriage;
+    MarriageExpired = "marriage.expired", Marriage;
+    MarriageRescheduled = "marriage.rescheduled", Marriage;
+    MarriageWithdrawn = "marriage.withdrawn", Marriage;
+    MarriagePartnerRequest = "marriage.partner_request", Marriage;
+    MarriageDeclined = "marriage.declined", Marriage;
+    CharityGiftPaid = "charity.gift_paid", Charity;
+    CharityPledgeCharged = "charity.pledge_charged", Charity;
+    MemorialReminderOn = "memorial.reminder_on", Memorial;
+    MemorialProxyDone = "memorial.proxy_done", Memorial;
+    MemorialAnniversary = "memorial.anniversary", Memorial;
+    MemorialQingming = "memorial.qingming", Memorial;
+}
+
+impl MessageEvent {
+    pub fn from_code(code: &str) -> Option<MessageEvent> {
+        MessageEvent::ALL.iter().copied().find(|e| e.code() == code)
+    }
+    /// The message for an assistance application entering `stage`, if residents are told of it.
+    pub fn assistance_stage(stage: crate::assistance::status::Stage) -> Option<MessageEvent> {
+        use crate::assistance::status::Stage;
+        match stage {
+            Stage::HomeVisit => Some(MessageEvent::AssistanceHomeVisit),
+            Stage::PublicNotice => Some(MessageEvent::AssistancePublicNotice),
+            Stage::StreetReview => Some(MessageEvent::AssistanceStreetReview),
+            Stage::DistrictApproval => Some(MessageEvent::AssistanceDistrictApproval),
+            Stage::CommunityAcceptance | Stage::Payment => None,
+        }
+    }
+}
+
 /// `GET /api/v1/me/messages` returns these, newest first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Message {
     pub id: String,
     pub topic: Topic,
-    /// What happened, as a stable code the app translates (e.g. `assistance.documents_requested`).
-    pub event: String,
+    pub event: MessageEvent,
     /// The reference number of the application or booking concerned.
     pub reference: String,
     /// Where in the app to act on it (e.g. `/mine/applications/ABC123`).
@@ -59,4 +126,23 @@ pub struct Message {
 pub struct MessageList {
     pub messages: Vec<Message>,
     pub unread: i64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_event_has_its_own_code_under_its_topic_and_travels_as_it() {
+        let mut codes: Vec<&str> = MessageEvent::ALL.iter().map(|e| e.code()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), MessageEvent::ALL.len(), "codes are unique");
+        for &event in MessageEvent::ALL {
+            assert!(event.code().starts_with(&format!("{}.", event.topic().code())), "{event:?}");
+            assert_eq!(serde_json::to_value(event).unwrap(), serde_json::json!(event.code()));
+            assert_eq!(MessageEvent::from_code(event.code()), Some(event));
+        }
+        assert_eq!(MessageEvent::from_code("assistance.nope"), None);
+    }
 }

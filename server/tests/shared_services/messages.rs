@@ -3,14 +3,14 @@
 
 use crate::both_engines;
 use crate::common::{expect_error, TestServer};
-use baoan_contract::api::Topic;
+use baoan_contract::api::MessageEvent;
 use baoan_contract::rules::date::Date;
 use baoan_server::messages::{notify, Notice};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-fn notice<'a>(topic: Topic, event: &'a str, reference: &'a str) -> Notice<'a> {
-    Notice { topic, event, reference, action_path: "/mine", deadline: None, detail: None }
+fn notice(event: MessageEvent, reference: &str) -> Notice<'_> {
+    Notice { event, reference, action_path: "/mine", deadline: None, detail: None }
 }
 
 async fn list(server: &TestServer, client: &reqwest::Client) -> Value {
@@ -43,10 +43,9 @@ async fn notified_messages_are_listed_newest_first_and_marked_read(server: TestS
 
     // Written out of time order: the list is by time, not by insertion.
     let db = &server.db;
-    notify(db, &user, notice(Topic::Assistance, "assistance.submitted", "A-1"), 1_000).await.unwrap();
+    notify(db, &user, notice(MessageEvent::AssistanceSubmitted, "A-1"), 1_000).await.unwrap();
     let full = Notice {
-        topic: Topic::Marriage,
-        event: "marriage.documents_requested",
+        event: MessageEvent::MarriageRescheduled,
         reference: "M-3",
         action_path: "/mine/marriage/M-3",
         deadline: Some(Date::new(2030, 7, 1).unwrap()),
@@ -54,7 +53,7 @@ async fn notified_messages_are_listed_newest_first_and_marked_read(server: TestS
         detail: Some("请补充户口簿 <b>原件</b> & 复印件"),
     };
     notify(db, &user, full, 3_000).await.unwrap();
-    notify(db, &user, notice(Topic::Memorial, "memorial.booked", "C-2"), 2_000).await.unwrap();
+    notify(db, &user, notice(MessageEvent::MemorialProxyDone, "C-2"), 2_000).await.unwrap();
 
     let got = list(&server, &client).await;
     assert_eq!(references(&got), ["M-3", "C-2", "A-1"], "newest first: {got}");
@@ -67,7 +66,7 @@ async fn notified_messages_are_listed_newest_first_and_marked_read(server: TestS
         without_id,
         json!({
             "topic": "marriage",
-            "event": "marriage.documents_requested",
+            "event": "marriage.rescheduled",
             "reference": "M-3",
             "action_path": "/mine/marriage/M-3",
             "deadline": "2030-07-01",
@@ -113,8 +112,8 @@ both_engines!(notified_messages_are_listed_newest_first_and_marked_read);
 async fn residents_never_see_or_mark_each_others_messages(server: TestServer) {
     let (a, user_a) = sign_in(&server, "13800000001").await;
     let (b, user_b) = sign_in(&server, "13900000002").await;
-    notify(&server.db, &user_a, notice(Topic::Charity, "charity.received", "A-ONLY"), 1_000).await.unwrap();
-    notify(&server.db, &user_b, notice(Topic::Account, "account.signed_in", "B-ONLY"), 2_000).await.unwrap();
+    notify(&server.db, &user_a, notice(MessageEvent::CharityGiftPaid, "A-ONLY"), 1_000).await.unwrap();
+    notify(&server.db, &user_b, notice(MessageEvent::MemorialQingming, "B-ONLY"), 2_000).await.unwrap();
 
     let list_a = list(&server, &a).await;
     let list_b = list(&server, &b).await;
@@ -140,7 +139,7 @@ both_engines!(residents_never_see_or_mark_each_others_messages);
 
 async fn signed_out_is_401(server: TestServer) {
     let (_, user) = sign_in(&server, "13800000001").await;
-    notify(&server.db, &user, notice(Topic::Assistance, "assistance.approved", "A-1"), 1_000).await.unwrap();
+    notify(&server.db, &user, notice(MessageEvent::AssistanceApproved, "A-1"), 1_000).await.unwrap();
     let (id,): (String,) = sqlx::query_as("SELECT id FROM messages").fetch_one(&server.db.pool).await.unwrap();
 
     let stranger = server.client();

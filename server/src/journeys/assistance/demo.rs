@@ -8,7 +8,7 @@
 //! (reading one back answers 404). A new application started in the demo uploads real files.
 
 use crate::db::{demo::DEMO_PHONE, new_id, DbResult};
-use baoan_contract::api::Topic;
+use baoan_contract::api::MessageEvent;
 use baoan_contract::assistance::*;
 use baoan_contract::rules::date::{Date, SHENZHEN_UTC_OFFSET};
 use baoan_contract::rules::documents::IdType;
@@ -23,7 +23,7 @@ struct Step {
     event: &'static str,
     begins: Option<Stage>,
     /// The message the resident got for it, with its deadline in days from that day.
-    message: &'static str,
+    message: MessageEvent,
     deadline_days: Option<i64>,
     detail: Option<&'static str>,
 }
@@ -118,9 +118,16 @@ fn applications(today: Date) -> Vec<DemoApplication> {
             ],
             requested: None,
             history: vec![
-                step(16, "submitted", Some(Stage::CommunityAcceptance), "assistance.submitted", Some(5), None),
-                step(13, "advanced", Some(Stage::HomeVisit), "assistance.stage.home_visit", Some(10), None),
-                step(4, "advanced", Some(Stage::PublicNotice), "assistance.stage.public_notice", Some(7), None),
+                step(
+                    16,
+                    "submitted",
+                    Some(Stage::CommunityAcceptance),
+                    MessageEvent::AssistanceSubmitted,
+                    Some(5),
+                    None,
+                ),
+                step(13, "advanced", Some(Stage::HomeVisit), MessageEvent::AssistanceHomeVisit, Some(10), None),
+                step(4, "advanced", Some(Stage::PublicNotice), MessageEvent::AssistancePublicNotice, Some(7), None),
             ],
         },
         DemoApplication {
@@ -137,13 +144,20 @@ fn applications(today: Date) -> Vec<DemoApplication> {
             ],
             requested: Some((DocumentKind::MedicalBills, "请上传住院费用清单和发票（演示）")),
             history: vec![
-                step(6, "submitted", Some(Stage::CommunityAcceptance), "assistance.submitted", Some(5), None),
-                step(3, "advanced", Some(Stage::HomeVisit), "assistance.stage.home_visit", Some(10), None),
+                step(
+                    6,
+                    "submitted",
+                    Some(Stage::CommunityAcceptance),
+                    MessageEvent::AssistanceSubmitted,
+                    Some(5),
+                    None,
+                ),
+                step(3, "advanced", Some(Stage::HomeVisit), MessageEvent::AssistanceHomeVisit, Some(10), None),
                 step(
                     1,
                     "documents_requested",
                     None,
-                    "assistance.documents_requested",
+                    MessageEvent::AssistanceDocumentsRequested,
                     Some(10),
                     Some("请上传住院费用清单和发票（演示）"),
                 ),
@@ -251,8 +265,8 @@ async fn insert(tx: &mut AnyConnection, user_id: &str, app: &DemoApplication, no
         )
         .bind(new_id())
         .bind(user_id)
-        .bind(Topic::Assistance.code())
-        .bind(s.message)
+        .bind(s.message.topic().code())
+        .bind(s.message.code())
         .bind(app.reference)
         .bind(format!("/assistance/applications/{}", app.reference))
         .bind(s.deadline_days.map(|d| day.add_days(d).to_iso()))

@@ -16,7 +16,7 @@ use crate::messages::{self, Notice};
 use crate::state::AppState;
 use axum::routing::{get, post};
 use axum::Router;
-use baoan_contract::api::Topic;
+use baoan_contract::api::MessageEvent;
 use baoan_contract::assistance::{Stage, Status};
 use baoan_contract::error::ErrorCode;
 use baoan_contract::rules::date::Date;
@@ -130,12 +130,12 @@ async fn notify_owner(
     state: &AppState,
     user_id: &str,
     reference: &str,
-    event: &str,
+    event: MessageEvent,
     deadline: Option<Date>,
     detail: Option<&str>,
 ) -> AppResult<()> {
     let action_path = format!("/assistance/applications/{reference}");
-    let notice = Notice { topic: Topic::Assistance, event, reference, action_path: &action_path, deadline, detail };
+    let notice = Notice { event, reference, action_path: &action_path, deadline, detail };
     messages::notify(&state.db, user_id, notice, state.clock.now()).await?;
     Ok(())
 }

@@ -11,6 +11,7 @@ use crate::uploads;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::Json;
+use baoan_contract::api::MessageEvent;
 use baoan_contract::api::PageQuery;
 use baoan_contract::assistance::*;
 use baoan_contract::error::{ApiError, ErrorCode, FieldError, FieldErrors};
@@ -98,7 +99,8 @@ pub async fn add(
     }
     tx.commit().await?;
     if resumes {
-        notify_owner(&state, &row.user_id, &row.reference, "assistance.documents_received", None, None).await?;
+        notify_owner(&state, &row.user_id, &row.reference, MessageEvent::AssistanceDocumentsReceived, None, None)
+            .await?;
     }
     get(State(state), resident, Path(reference)).await
 }
@@ -120,6 +122,6 @@ pub async fn withdraw(
     }
     limits::enforce(&state, &limits::ASSISTANCE_WITHDRAWALS, &resident.user_id).await?;
     transition(&state, &row, Status::Withdrawn, row.stage, "withdrawn", None, Also::Nothing).await?;
-    notify_owner(&state, &row.user_id, &row.reference, "assistance.withdrawn", None, None).await?;
+    notify_owner(&state, &row.user_id, &row.reference, MessageEvent::AssistanceWithdrawn, None, None).await?;
     get(State(state), resident, Path(reference)).await
 }

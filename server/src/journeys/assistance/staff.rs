@@ -8,6 +8,7 @@ use crate::error::{AppError, AppResult, JsonBody};
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::Json;
+use baoan_contract::api::MessageEvent;
 use baoan_contract::assistance::*;
 use baoan_contract::error::{ApiError, ErrorCode, FieldError, FieldErrors};
 
@@ -37,21 +38,15 @@ pub async fn advance(
     match (row.state, row.stage) {
         (Status::Approved, Stage::Payment) => {
             transition(&state, &row, Status::Paid, Stage::Payment, "paid", None, Also::Nothing).await?;
-            notify_owner(&state, &row.user_id, &row.reference, "assistance.paid", None, None).await?;
+            notify_owner(&state, &row.user_id, &row.reference, MessageEvent::AssistancePaid, None, None).await?;
         }
         (Status::InReview, stage) if stage < Stage::DistrictApproval => {
             let next = stage.next().expect("a step before district approval has a next");
             transition(&state, &row, Status::InReview, next, "advanced", None, Also::Nothing).await?;
             let due = state.clock.today().add_days(next.days(&standards));
-            notify_owner(
-                &state,
-                &row.user_id,
-                &row.reference,
-                &format!("assistance.stage.{}", next.code()),
-                Some(due),
-                None,
-            )
-            .await?;
+            if let Some(event) = MessageEvent::assistance_stage(next) {
+                notify_owner(&state, &row.user_id, &row.reference, event, Some(due), None).await?;
+            }
         }
         (Status::InReview, _) => return Err(conflict("District approval ends with approve or refuse")),
         _ => return Err(conflict("Only an application in review can advance")),
@@ -89,7 +84,8 @@ pub async fn request_documents(
     let by = state.clock.today().add_days(standards.documents_request_days);
     let also = Also::Request { kinds: store::kinds_to(&req.kinds), note, by: by.to_iso() };
     transition(&state, &row, Status::AwaitingDocuments, row.stage, "documents_requested", note, also).await?;
-    notify_owner(&state, &row.user_id, &row.reference, "assistance.documents_requested", Some(by), note).await?;
+    notify_owner(&state, &row.user_id, &row.reference, MessageEvent::AssistanceDocumentsRequested, Some(by), note)
+        .await?;
     staff_view(&state, &reference).await
 }
 
@@ -110,7 +106,7 @@ pub async fn approve(
     let standards = store::standards(&state.db).await?;
     transition(&state, &row, Status::Approved, Stage::Payment, "approved", None, Also::Nothing).await?;
     let due = state.clock.today().add_days(standards.payment_days);
-    notify_owner(&state, &row.user_id, &row.reference, "assistance.approved", Some(due), None).await?;
+    notify_owner(&state, &row.user_id, &row.reference, MessageEvent::AssistanceApproved, Some(due), None).await?;
     staff_view(&state, &reference).await
 }
 
@@ -140,6 +136,6 @@ pub async fn refuse(
         return Err(conflict("The application is already decided"));
     }
     transition(&state, &row, Status::Refused, row.stage, "refused", Some(reason), Also::Reason(reason)).await?;
-    notify_owner(&state, &row.user_id, &row.reference, "assistance.refused", None, Some(reason)).await?;
+    notify_owner(&state, &row.user_id, &row.reference, MessageEvent::AssistanceRefused, None, Some(reason)).await?;
     staff_view(&state, &reference).await
 }

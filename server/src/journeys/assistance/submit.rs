@@ -12,6 +12,7 @@ use crate::uploads;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::Json;
+use baoan_contract::api::MessageEvent;
 use baoan_contract::assistance::*;
 use baoan_contract::error::{ApiError, FieldError, FieldErrors};
 
@@ -112,7 +113,7 @@ async fn create(state: &AppState, resident: &Resident, form: ApplicationForm) ->
     let row = store::find(&state.db, &reference, Some(&resident.user_id)).await?;
     let view = store::view(&state.db, row, &standards).await?;
     let due = view.timeline.iter().find_map(|t| t.due_by);
-    notify_owner(state, &resident.user_id, &reference, "assistance.submitted", due, None).await?;
+    notify_owner(state, &resident.user_id, &reference, MessageEvent::AssistanceSubmitted, due, None).await?;
     Ok(view)
 }
 

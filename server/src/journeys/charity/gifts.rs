@@ -14,7 +14,7 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::Json;
-use baoan_contract::api::{PageQuery, Topic};
+use baoan_contract::api::{MessageEvent, PageQuery};
 use baoan_contract::charity::{
     progress_permille, Frequency, GiftOrder, GiftRequest, GiftStatus, ProjectStatus, Receipt, SandboxPayment,
 };
@@ -141,8 +141,7 @@ pub async fn sandbox_pay(
         tx.commit().await?;
         let path = format!("/charity/gifts/{id}/receipt");
         let notice = Notice {
-            topic: Topic::Charity,
-            event: "charity.gift_paid",
+            event: MessageEvent::CharityGiftPaid,
             reference: &receipt_no,
             action_path: &path,
             deadline: None,

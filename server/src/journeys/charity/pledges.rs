@@ -16,7 +16,7 @@ use crate::state::AppState;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::Json;
-use baoan_contract::api::{PageQuery, Topic};
+use baoan_contract::api::{MessageEvent, PageQuery};
 use baoan_contract::charity::{
     month_key, pledge_month_due, ChargeReport, ChargeRun, Pledge, PledgeStatus, ProjectStatus,
 };
@@ -119,8 +119,7 @@ pub async fn charge_due_pledges(state: &AppState, today: Date) -> AppResult<Char
         report.charged += 1;
         let path = format!("/charity/gifts/{gift_id}/receipt");
         let notice = Notice {
-            topic: Topic::Charity,
-            event: "charity.pledge_charged",
+            event: MessageEvent::CharityPledgeCharged,
             reference: &receipt_no,
             action_path: &path,
             deadline: None,

@@ -14,6 +14,7 @@ use crate::state::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::Json;
+use baoan_contract::api::MessageEvent;
 use baoan_contract::error::{ApiError, ErrorCode, FieldError, FieldErrors};
 use baoan_contract::marriage::party::check_parties;
 use baoan_contract::marriage::{
@@ -175,7 +176,7 @@ async fn create_once(state: &AppState, resident: &Resident, req: BookingRequest)
     let office =
         store::office(&state.db, &slot.office_id, state.clock.today()).await?.ok_or_else(AppError::not_found)?;
     partner::notify_partner(state, &row, &slot, &office.name.zh_hans).await?;
-    view::tell(state, &resident.user_id, &row, "marriage.awaiting_partner").await?;
+    view::tell(state, &resident.user_id, &row, MessageEvent::MarriageAwaitingPartner).await?;
     view::render(state, &row, BookingRole::Booker).await
 }
 

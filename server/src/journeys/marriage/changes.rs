@@ -12,6 +12,7 @@ use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::Json;
+use baoan_contract::api::MessageEvent;
 use baoan_contract::error::{ApiError, ErrorCode, FieldError, FieldErrors};
 use baoan_contract::marriage::divorce::check_second_visit_day;
 use baoan_contract::marriage::party::old_enough_to_marry;
@@ -87,8 +88,8 @@ pub async fn confirm(
     holds::release(&mut tx, &holds::pending(&row.user_id), &row.id).await?;
     tx.commit().await?;
     let row = view::visible(&state, &me, &id).await?;
-    view::tell(&state, &row.user_id, &row, "marriage.confirmed").await?;
-    view::tell(&state, &resident.user_id, &row, "marriage.confirmed").await?;
+    view::tell(&state, &row.user_id, &row, MessageEvent::MarriageConfirmed).await?;
+    view::tell(&state, &resident.user_id, &row, MessageEvent::MarriageConfirmed).await?;
     Ok(Json(view::render(&state, &row, BookingRole::Partner).await?))
 }
 
@@ -116,7 +117,7 @@ pub async fn decline(
         .await?;
     tx.commit().await?;
     let row = view::visible(&state, &me, &id).await?;
-    view::tell(&state, &row.user_id, &row, "marriage.declined").await?;
+    view::tell(&state, &row.user_id, &row, MessageEvent::MarriageDeclined).await?;
     Ok(Json(view::render(&state, &row, BookingRole::Partner).await?))
 }
 
@@ -146,7 +147,7 @@ pub async fn cancel(
     // After the first visit of a divorce, ending it withdraws the application (撤回离婚登记申请).
     let first_visit_done = row.kind == BookingKind::Divorce
         && store::slot(&state.db, &row.slot_id).await?.is_some_and(|s| s.date <= state.clock.today());
-    let event = if first_visit_done { "marriage.withdrawn" } else { "marriage.cancelled" };
+    let event = if first_visit_done { MessageEvent::MarriageWithdrawn } else { MessageEvent::MarriageCancelled };
     view::tell(&state, &row.user_id, &row, event).await?;
     if let Some(partner) = &row.partner_user_id {
         view::tell(&state, partner, &row, event).await?;
@@ -227,9 +228,9 @@ pub async fn reschedule(
     }
     tx.commit().await?;
     let row = view::owned(&state, &resident.user_id, &id).await?;
-    view::tell(&state, &row.user_id, &row, "marriage.rescheduled").await?;
+    view::tell(&state, &row.user_id, &row, MessageEvent::MarriageRescheduled).await?;
     if let Some(partner) = &row.partner_user_id {
-        view::tell(&state, partner, &row, "marriage.rescheduled").await?;
+        view::tell(&state, partner, &row, MessageEvent::MarriageRescheduled).await?;
     }
     Ok(Json(view::render(&state, &row, BookingRole::Booker).await?))
 }

@@ -5,6 +5,7 @@ use super::view::{self, BookingRow};
 use crate::error::{AppError, AppResult};
 use crate::limits::{self, Limit};
 use crate::state::AppState;
+use baoan_contract::api::MessageEvent;
 use baoan_contract::error::ErrorCode;
 use baoan_contract::marriage::{clock_time, BookingKind, Slot};
 use baoan_contract::mask::mask_name;
@@ -62,5 +63,5 @@ pub async fn notify_partner(state: &AppState, row: &BookingRow, slot: &Slot, off
         .await?;
     let (user_id,): (String,) =
         sqlx::query_as("SELECT id FROM users WHERE phone = $1").bind(phone).fetch_one(&state.db.pool).await?;
-    view::tell(state, &user_id, row, "marriage.partner_request").await
+    view::tell(state, &user_id, row, MessageEvent::MarriagePartnerRequest).await
 }

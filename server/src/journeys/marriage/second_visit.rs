@@ -14,6 +14,7 @@ use crate::limits;
 use crate::state::AppState;
 use axum::extract::State;
 use axum::Json;
+use baoan_contract::api::MessageEvent;
 use baoan_contract::error::{ApiError, FieldError};
 use baoan_contract::marriage::divorce::check_second_visit_day;
 use baoan_contract::marriage::{
@@ -97,7 +98,7 @@ pub async fn create(
     let office =
         store::office(&state.db, &slot.office_id, state.clock.today()).await?.ok_or_else(AppError::not_found)?;
     partner::notify_partner(&state, &row, &slot, &office.name.zh_hans).await?;
-    view::tell(&state, &resident.user_id, &row, "marriage.awaiting_partner").await?;
+    view::tell(&state, &resident.user_id, &row, MessageEvent::MarriageAwaitingPartner).await?;
     Ok(Json(view::render(&state, &row, BookingRole::Booker).await?))
 }
 

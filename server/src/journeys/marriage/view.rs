@@ -7,7 +7,7 @@ use crate::error::{AppError, AppResult};
 use crate::messages::{notify, Notice};
 use crate::state::AppState;
 use baoan_contract::api::profile::Profile;
-use baoan_contract::api::Topic;
+use baoan_contract::api::MessageEvent;
 use baoan_contract::marriage::checklist::checklist;
 use baoan_contract::marriage::divorce::divorce_stage;
 use baoan_contract::marriage::party::ValidParty;
@@ -344,23 +344,16 @@ pub async fn release_expired(state: &AppState) -> AppResult<()> {
         let mut tx = state.db.begin().await?;
         if end(&mut tx, &row, BookingStatus::Expired, now).await? {
             tx.commit().await?;
-            tell(state, &row.user_id, &row, "marriage.expired").await?;
+            tell(state, &row.user_id, &row, MessageEvent::MarriageExpired).await?;
         }
     }
     Ok(())
 }
 
 /// A status change in a party's message centre.
-pub async fn tell(state: &AppState, user_id: &str, row: &BookingRow, event: &str) -> AppResult<()> {
+pub async fn tell(state: &AppState, user_id: &str, row: &BookingRow, event: MessageEvent) -> AppResult<()> {
     let path = format!("/marriage/bookings/{}", row.id);
-    let notice = Notice {
-        topic: Topic::Marriage,
-        event,
-        reference: &row.reference,
-        action_path: &path,
-        deadline: None,
-        detail: None,
-    };
+    let notice = Notice { event, reference: &row.reference, action_path: &path, deadline: None, detail: None };
     notify(&state.db, user_id, notice, state.clock.now()).await?;
     Ok(())
 }

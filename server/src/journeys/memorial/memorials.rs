@@ -13,7 +13,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
-use baoan_contract::api::{FileKind, Topic};
+use baoan_contract::api::{FileKind, MessageEvent};
 use baoan_contract::error::{ApiError, FieldError};
 use baoan_contract::memorial::reminders::next_anniversary;
 use baoan_contract::memorial::rules::check_memorial_photo;
@@ -205,8 +205,7 @@ pub async fn reminder(
             &state.db,
             &resident.user_id,
             Notice {
-                topic: Topic::Memorial,
-                event: "memorial.reminder_on",
+                event: MessageEvent::MemorialReminderOn,
                 reference: &id,
                 action_path: &format!("/memorial/memorials/{id}"),
                 deadline: next,

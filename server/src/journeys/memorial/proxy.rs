@@ -14,7 +14,7 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::Json;
-use baoan_contract::api::{FileKind, Topic};
+use baoan_contract::api::{FileKind, MessageEvent};
 use baoan_contract::error::{ApiError, FieldError};
 use baoan_contract::memorial::*;
 use baoan_contract::rules::date::Date;
@@ -228,8 +228,7 @@ pub async fn staff_done(
         &state.db,
         &user_id,
         Notice {
-            topic: Topic::Memorial,
-            event: "memorial.proxy_done",
+            event: MessageEvent::MemorialProxyDone,
             reference: &reference,
             action_path: "/memorial/proxy",
             deadline: None,

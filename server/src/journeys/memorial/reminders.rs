@@ -9,7 +9,7 @@ use crate::messages::{notify, Notice};
 use crate::state::AppState;
 use axum::extract::State;
 use axum::Json;
-use baoan_contract::api::Topic;
+use baoan_contract::api::MessageEvent;
 use baoan_contract::error::ApiError;
 use baoan_contract::memorial::reminders::{reminders_due, Occasion};
 use baoan_contract::memorial::{ReminderRun, RemindersSent};
@@ -59,11 +59,10 @@ async fn send_once(
         return Ok(false);
     }
     let event = match occasion {
-        Occasion::Anniversary => "memorial.anniversary",
-        Occasion::Qingming => "memorial.qingming",
+        Occasion::Anniversary => MessageEvent::MemorialAnniversary,
+        Occasion::Qingming => MessageEvent::MemorialQingming,
     };
     let notice = Notice {
-        topic: Topic::Memorial,
         event,
         reference: id,
         action_path: &format!("/memorial/memorials/{id}"),

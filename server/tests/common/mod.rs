@@ -24,43 +24,10 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use tempfile::TempDir;
 
-/// The inline module script of the test index.html: the CSP must allow exactly this by hash.
-pub const INLINE_SCRIPT: &str = "import init from '/app-0123456789abcdef.js'; init('/app-0123456789abcdef_bg.wasm');";
-/// A marker only the test index.html contains, to recognise it in responses.
-pub const INDEX_MARKER: &str = "baoan-test-index-page";
-
-/// The charity bundle's page in the test dist folder (the other bundles have none there, so
-/// their paths fall back to index.html): its own loader and marker.
-pub const CHARITY_INLINE_SCRIPT: &str =
-    "import init from '/charity-0123456789abcdef.js'; init('/charity-0123456789abcdef_bg.wasm');";
-pub const CHARITY_MARKER: &str = "baoan-test-charity-page";
-
-pub fn charity_html() -> String {
-    index_html().replace(INDEX_MARKER, CHARITY_MARKER).replace(INLINE_SCRIPT, CHARITY_INLINE_SCRIPT)
-}
-
-pub fn index_html() -> String {
-    format!(
-        "<!doctype html><html lang=\"zh-Hans\"><head><meta charset=\"utf-8\"><title>{INDEX_MARKER}</title>\
-         <script src=\"/boot.js\"></script>\
-         <script type=\"module\">{INLINE_SCRIPT}</script></head>\
-         <body><main id=\"{INDEX_MARKER}\"></main></body></html>"
-    )
-}
-
-/// The body of the static `/boot.js` in the test dist folder.
-pub const BOOT_JS: &str = "console.log('boot');\n";
-
-/// A dist folder like scripts/build-app.sh's output: index.html and charity.html (each with an
-/// inline loader and an external script) and assets.
-pub fn make_dist() -> TempDir {
-    let dir = tempfile::tempdir().expect("temp dist dir");
-    std::fs::write(dir.path().join("index.html"), index_html()).unwrap();
-    std::fs::write(dir.path().join("charity.html"), charity_html()).unwrap();
-    std::fs::write(dir.path().join("boot.js"), BOOT_JS).unwrap();
-    std::fs::write(dir.path().join("app-0123456789abcdef.js"), "export default function init() {}\n").unwrap();
-    dir
-}
+mod dist;
+mod responses;
+pub use dist::*;
+pub use responses::*;
 
 /// A fresh, empty database of the given engine. `None` when PostgreSQL is not configured (and
 /// not required).
@@ -314,70 +281,6 @@ where
     if let Err(e) = outcome {
         std::panic::resume_unwind(e.into_panic());
     }
-}
-
-/// Asserts `body` is the contract's error shape with the given code, and returns it.
-pub fn assert_error_shape(body: &Value, code: &str) {
-    let obj = body.as_object().unwrap_or_else(|| panic!("error body is a JSON object: {body}"));
-    assert_eq!(obj.get("code").and_then(Value::as_str), Some(code), "error code in {body}");
-    assert!(obj.get("message").is_some_and(Value::is_string), "error message is a string in {body}");
-    for key in obj.keys() {
-        assert!(
-            matches!(key.as_str(), "code" | "message" | "fields" | "retry_after_seconds"),
-            "unexpected key {key:?} in {body}"
-        );
-    }
-    if let Some(after) = obj.get("retry_after_seconds") {
-        assert!(after.as_i64().is_some_and(|s| s >= 1), "retry_after_seconds is a positive whole number in {body}");
-    }
-    if let Some(fields) = obj.get("fields") {
-        let fields = fields.as_object().unwrap_or_else(|| panic!("fields is an object in {body}"));
-        assert!(fields.values().all(Value::is_string), "every field error is a code string in {body}");
-    }
-}
-
-/// Reads a response that must be an error: checks the status, that it is JSON, and the shape.
-pub async fn expect_error(response: reqwest::Response, status: StatusCode, code: &str) -> Value {
-    let got = response.status();
-    let content_type =
-        response.headers().get(reqwest::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
-    let text = response.text().await.unwrap();
-    assert_eq!(got, status, "status (body: {text})");
-    assert!(
-        content_type.starts_with("application/json"),
-        "error content type is JSON, got {content_type:?} (body: {text})"
-    );
-    let body: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("error body is JSON ({e}): {text}"));
-    assert_error_shape(&body, code);
-    body
-}
-
-/// Every `Set-Cookie` value of a response.
-pub fn set_cookies(response: &reqwest::Response) -> Vec<String> {
-    response.headers().get_all(reqwest::header::SET_COOKIE).iter().map(|v| v.to_str().unwrap().to_string()).collect()
-}
-
-/// The session token from a `Set-Cookie` value.
-pub fn session_token(set_cookie: &str) -> String {
-    let first = set_cookie.split(';').next().unwrap();
-    let (name, value) = first.split_once('=').unwrap();
-    assert_eq!(name.trim(), baoan_server::auth::session::COOKIE_NAME);
-    value.to_string()
-}
-
-/// The attributes of a `Set-Cookie` value after the name=value pair, lowercased names.
-pub fn cookie_attributes(set_cookie: &str) -> Vec<(String, String)> {
-    set_cookie
-        .split(';')
-        .skip(1)
-        .map(|a| {
-            let a = a.trim();
-            match a.split_once('=') {
-                Some((k, v)) => (k.trim().to_ascii_lowercase(), v.trim().to_string()),
-                None => (a.to_ascii_lowercase(), String::new()),
-            }
-        })
-        .collect()
 }
 
 /// `$name::sqlite` from `async fn $name(server: TestServer)`, for behaviour that does not depend

@@ -43,8 +43,7 @@ pub fn build(state: AppState) -> Router {
 
     // Routers: every documented route, then the undocumented development one. Each answers within
     // the request timeout; uploads (merged after) have their own.
-    let ApiRoutes { requests, uploads } = api_routes();
-    let mut requests = requests;
+    let ApiRoutes { mut requests, uploads } = api_routes();
     if state.config.dev_sms_outbox {
         tracing::warn!("development SMS outbox is ON: sign-in codes are readable over HTTP");
         requests = requests.route("/dev/sms-outbox", get(dev::sms_outbox));

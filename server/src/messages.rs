@@ -15,6 +15,11 @@ use baoan_contract::rules::date::Date;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+/// The message centre, relative to /api/v1 (each route declared by its handler).
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::default().routes(routes!(list)).routes(routes!(mark_read))
+}
+
 /// A message to write for one resident.
 pub struct Notice<'a> {
     pub topic: Topic,
@@ -110,9 +115,4 @@ pub async fn mark_read(
         exists.ok_or_else(AppError::not_found)?;
     }
     Ok(StatusCode::NO_CONTENT)
-}
-
-/// The message centre, relative to /api/v1 (each route declared by its handler).
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::default().routes(routes!(list)).routes(routes!(mark_read))
 }

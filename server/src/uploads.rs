@@ -27,6 +27,16 @@ use std::path::PathBuf;
 use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouterExt};
 use utoipa_axum::routes;
 
+/// Reading an upload back, relative to /api/v1 (declared by its handler).
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::default().routes(routes!(download))
+}
+
+/// Uploading (up to 10 MB): `crate::app` gives it the upload time limit instead of the request one.
+pub fn upload_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::default().routes(routes!(upload).layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT)))
+}
+
 pub const BODY_LIMIT: usize = MAX_UPLOAD_BYTES;
 
 fn dir(state: &AppState) -> PathBuf {
@@ -203,14 +213,4 @@ pub async fn download(
 ) -> AppResult<Response> {
     let kind = owned_by(&state, &id, &resident.user_id).await?.ok_or_else(AppError::not_found)?;
     file_response(&state, &id, kind).await
-}
-
-/// Reading an upload back, relative to /api/v1 (declared by its handler).
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::default().routes(routes!(download))
-}
-
-/// Uploading (up to 10 MB): `crate::app` gives it the upload time limit instead of the request one.
-pub fn upload_router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::default().routes(routes!(upload).layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT)))
 }

@@ -19,6 +19,15 @@ use baoan_contract::rules::documents::IdType;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+/// Sign-in and sessions, relative to /api/v1 (each route declared by its handler).
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::default()
+        .routes(routes!(send_code))
+        .routes(routes!(sign_in, sign_out))
+        .routes(routes!(sign_out_everywhere))
+        .routes(routes!(me))
+}
+
 /// Send a one-time sign-in code by SMS. The code belongs to the device that asked: the answer
 /// sets the HttpOnly device cookie (if the client had none), which must come with the code.
 #[utoipa::path(post, path = "/auth/sms-code", tag = "auth", request_body = SendCodeRequest,
@@ -131,13 +140,4 @@ pub async fn load_account(state: &AppState, user_id: &str) -> AppResult<(String,
 pub async fn load_me(state: &AppState, user_id: &str) -> AppResult<Me> {
     let (phone, profile) = load_account(state, user_id).await?;
     Ok(Me { user_id: user_id.to_string(), phone_masked: mask_phone(&phone), profile })
-}
-
-/// Sign-in and sessions, relative to /api/v1 (each route declared by its handler).
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::default()
-        .routes(routes!(send_code))
-        .routes(routes!(sign_in, sign_out))
-        .routes(routes!(sign_out_everywhere))
-        .routes(routes!(me))
 }

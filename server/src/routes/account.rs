@@ -24,6 +24,12 @@ use sqlx::{Column, Row, ValueRef};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+/// The resident's data and account, relative to /api/v1 (each route declared by its handler;
+/// `DELETE /me` shares its path with `GET /me` in `crate::auth::routes`).
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::default().routes(routes!(export)).routes(routes!(deletion_plan)).routes(routes!(delete))
+}
+
 /// What the export holds: (name in the JSON, query with `$1` = the resident's id). Secrets
 /// (session and code hashes, a partner code's hash) are never selected.
 pub const EXPORT: &[(&str, &str)] = &[
@@ -246,10 +252,4 @@ async fn delete_account(state: &AppState, user: &str) -> AppResult<Vec<String>> 
     .await?;
     tx.commit().await?;
     Ok(files.into_iter().map(|(id,)| id).collect())
-}
-
-/// The resident's data and account, relative to /api/v1 (each route declared by its handler;
-/// `DELETE /me` shares its path with `GET /me` in `crate::auth::routes`).
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::default().routes(routes!(export)).routes(routes!(deletion_plan)).routes(routes!(delete))
 }

@@ -8,6 +8,11 @@ use baoan_contract::api::{MetaResponse, Street};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+/// Service facts and reference data, relative to /api/v1 (each route declared by its handler).
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::default().routes(routes!(meta)).routes(routes!(streets))
+}
+
 /// What the app needs to know first: is this demo data, and the hotline to show.
 #[utoipa::path(get, path = "/meta", tag = "meta", responses((status = 200, body = MetaResponse)))]
 pub async fn meta(State(state): State<AppState>) -> Json<MetaResponse> {
@@ -26,9 +31,4 @@ pub async fn streets(State(state): State<AppState>) -> AppResult<Json<Vec<Street
             .map(|(code, name_zh_hans, name_zh_hant, name_en)| Street { code, name_zh_hans, name_zh_hant, name_en })
             .collect(),
     ))
-}
-
-/// Service facts and reference data, relative to /api/v1 (each route declared by its handler).
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::default().routes(routes!(meta)).routes(routes!(streets))
 }

@@ -11,6 +11,11 @@ use baoan_contract::error::ApiError;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+/// The resident's profile, relative to /api/v1 (each route declared by its handler).
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::default().routes(routes!(update))
+}
+
 /// Save the resident's name and ID document, checked by the contract's rules.
 #[utoipa::path(put, path = "/me/profile", tag = "profile", request_body = ProfileUpdate,
     responses((status = 200, body = Me), (status = 401, body = ApiError), (status = 422, body = ApiError),
@@ -30,9 +35,4 @@ pub async fn update(
         .execute(&state.db.pool)
         .await?;
     Ok(Json(load_me(&state, &resident.user_id).await?))
-}
-
-/// The resident's profile, relative to /api/v1 (each route declared by its handler).
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::default().routes(routes!(update))
 }

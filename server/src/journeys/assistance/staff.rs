@@ -9,7 +9,7 @@ use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::Json;
 use baoan_contract::assistance::*;
-use baoan_contract::error::{ApiError, FieldError, FieldErrors};
+use baoan_contract::error::{ApiError, FieldError};
 
 async fn staff_view(state: &AppState, reference: &str) -> AppResult<Json<ApplicationView>> {
     let row = store::find(&state.db, reference, None).await?;
@@ -119,14 +119,10 @@ pub async fn refuse(
 ) -> AppResult<Json<ApplicationView>> {
     let row = store::find(&state.db, &reference, None).await?;
     let reason = req.reason.trim();
-    let mut f = FieldErrors::new();
     if reason.is_empty() {
-        f.add("reason", FieldError::Required);
+        return Err(AppError::field("reason", FieldError::Required));
     } else if reason.chars().count() > MAX_TEXT_CHARS {
-        f.add("reason", FieldError::AssistanceTextTooLong);
-    }
-    if !f.is_empty() {
-        return Err(f.into());
+        return Err(AppError::field("reason", FieldError::AssistanceTextTooLong));
     }
     if !row.state.undecided() {
         return Err(AppError::conflict("The application is already decided"));

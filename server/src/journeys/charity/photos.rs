@@ -14,7 +14,7 @@ use axum::response::Response;
 use axum::Json;
 use baoan_contract::api::FileKind;
 use baoan_contract::charity::{validate_photo_alt, PhotoUpload, ProjectPhoto};
-use baoan_contract::error::{ApiError, FieldError, FieldErrors};
+use baoan_contract::error::{ApiError, FieldError};
 
 /// The pixel size of a PNG (its IHDR) or a baseline/progressive JPEG (its first SOF marker).
 /// `None` when the file is not an image we can read: it is refused as a photo then.
@@ -62,10 +62,7 @@ pub async fn attach(
     body: Result<Bytes, BytesRejection>,
 ) -> AppResult<Json<ProjectPhoto>> {
     let Query(q) = q.map_err(crate::error::bad_query)?;
-    let mut f = FieldErrors::new();
-    let alt = f.check("alt", validate_photo_alt(&q.alt));
-    f.into_result().map_err(AppError)?;
-    let alt = alt.unwrap_or_default();
+    let alt = validate_photo_alt(&q.alt).map_err(|e| AppError::field("alt", e))?;
     let exists: Option<(String,)> = sqlx::query_as("SELECT id FROM charity_projects WHERE id = $1")
         .bind(&project_id)
         .fetch_optional(&state.db.pool)

@@ -1,5 +1,11 @@
-//! The router: `/api/v1` (JSON, one error shape, body limits), then the built web app; security
-//! headers and compression around everything.
+//! The composition root: from the state to the served app, in four steps read top to bottom —
+//! shared services, routers, the document taken from the routers, layers. `/api/v1` (JSON, one
+//! error shape, body limits), then the built web app; security headers and compression around
+//! everything.
+//!
+//! A route is added in one place: its handler's `#[utoipa::path]` (method, path relative to
+//! /api/v1, and the documentation), listed in its area's `router()` with `routes!`. The router
+//! and the OpenAPI document are both built from that.
 
 use crate::auth::routes as auth;
 use crate::error::AppError;
@@ -9,7 +15,7 @@ use crate::{journeys, messages, openapi, overload, security, uploads, web_app};
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware;
-use axum::routing::{delete, get, post, put};
+use axum::routing::get;
 use axum::{Json, Router};
 use baoan_contract::error::{ApiError, ErrorCode};
 use std::sync::Arc;
@@ -17,45 +23,41 @@ use std::time::Duration;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
+use utoipa_axum::router::OpenApiRouter;
 
 /// JSON request bodies larger than this are refused (uploads will have their own limit).
 pub const JSON_BODY_LIMIT: usize = 64 * 1024;
 
+/// Where the API lives: every route of `api_routes` is relative to it, in the router and in the document.
+pub const API_PREFIX: &str = "/api/v1";
+
 pub fn build(state: AppState) -> Router {
+    // Shared services: the built pages (and the CSP that allows their inline loaders by hash),
+    // the places for requests in progress, the two time limits.
     let pages = web_app::Pages::load(&state.config.dist_dir);
     let csp = security::content_security_policy(&pages.all_html(), state.config.api_origin.as_deref());
-    let mut api = Router::new()
-        .route("/meta", get(meta::meta))
-        .route("/streets", get(meta::streets))
-        .route("/openapi.json", get(|| async { Json(openapi::ApiDoc::openapi_value()) }))
-        .route("/auth/sms-code", post(auth::send_code))
-        .route("/auth/session", post(auth::sign_in).delete(auth::sign_out))
-        .route("/me/sessions", delete(auth::sign_out_everywhere))
-        .route("/me", get(auth::me).delete(account::delete))
-        .route("/me/export", get(account::export))
-        .route("/me/deletion", get(account::deletion_plan))
-        .route("/me/profile", put(profile::update))
-        .route("/me/messages", get(messages::list))
-        .route("/me/messages/{id}/read", post(messages::mark_read))
-        .route("/uploads/{id}", get(uploads::download))
-        .merge(journeys::assistance::router())
-        .merge(journeys::marriage::router())
-        .merge(journeys::charity::router())
-        .merge(journeys::memorial::router());
-    if state.config.dev_sms_outbox {
-        tracing::warn!("development SMS outbox is ON: sign-in codes are readable over HTTP");
-        api = api.route("/dev/sms-outbox", get(dev::sms_outbox));
-    }
-    // Every route so far answers within the request timeout; uploads (added after) have their own.
+    let capacity = overload::Capacity::new(state.config.max_concurrent_requests);
     let request_timeout = Duration::from_secs(state.config.request_timeout_seconds);
     let upload_timeout = Duration::from_secs(state.config.upload_timeout_seconds);
-    let upload_routes = Router::new()
-        .route("/uploads", post(uploads::upload).layer(DefaultBodyLimit::max(uploads::BODY_LIMIT)))
-        .merge(journeys::charity::upload_router())
-        .route_layer(middleware::from_fn_with_state(upload_timeout, overload::time_limit));
+    let time_limit = |limit: Duration| middleware::from_fn_with_state(limit, overload::time_limit);
+
+    // Routers: every documented route, then the undocumented development one. Each answers within
+    // the request timeout; uploads (merged after) have their own.
+    let ApiRoutes { mut requests, uploads } = api_routes();
+    if state.config.dev_sms_outbox {
+        tracing::warn!("development SMS outbox is ON: sign-in codes are readable over HTTP");
+        requests = requests.route("/dev/sms-outbox", get(dev::sms_outbox));
+    }
+    let api = requests.route_layer(time_limit(request_timeout)).merge(uploads.route_layer(time_limit(upload_timeout)));
+
+    // The document is taken from the router it describes, and served beside it.
+    let (api, paths) = api.split_for_parts();
+    let document = Arc::new(openapi_value(openapi::document(API_PREFIX, paths)));
+    let serve_document = get(move || async move { Json(document.as_ref().clone()) }).layer(time_limit(request_timeout));
+
+    // Layers of the API, innermost first.
     let api = api
-        .route_layer(middleware::from_fn_with_state(request_timeout, overload::time_limit))
-        .merge(upload_routes)
+        .route("/openapi.json", serve_document)
         .fallback(|| async { AppError::not_found() })
         // A known path with the wrong method: 405 (axum adds the Allow header) in the same error shape.
         .method_not_allowed_fallback(|| async {
@@ -68,18 +70,47 @@ pub fn build(state: AppState) -> Router {
         .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
         .with_state(state.clone());
 
-    let mut app = Router::new().nest("/api/v1", api).merge(web_app::router(&state.config.dist_dir, Arc::new(pages)));
+    // Layers of everything, the web app included.
+    let mut app = Router::new().nest(API_PREFIX, api).merge(web_app::router(&state.config.dist_dir, Arc::new(pages)));
     for layer in security::layers(csp) {
         app = app.layer(layer);
     }
-    let capacity = overload::Capacity::new(state.config.max_concurrent_requests);
     app.layer(middleware::from_fn_with_state(capacity, overload::limit_concurrency))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
 }
 
-impl openapi::ApiDoc {
-    pub fn openapi_value() -> serde_json::Value {
-        serde_json::to_value(openapi::document()).expect("OpenAPI document serialises")
-    }
+/// The documented API, relative to [`API_PREFIX`], in its two groups by time limit.
+pub struct ApiRoutes {
+    /// Everything answered within the request timeout.
+    pub requests: OpenApiRouter<AppState>,
+    /// Uploads (up to 10 MB): the upload timeout instead.
+    pub uploads: OpenApiRouter<AppState>,
+}
+
+/// Every area's router: the shared ones, then one per journey.
+pub fn api_routes() -> ApiRoutes {
+    let requests = OpenApiRouter::default()
+        .merge(meta::router())
+        .merge(auth::router())
+        .merge(profile::router())
+        .merge(account::router())
+        .merge(messages::router())
+        .merge(uploads::router())
+        .merge(journeys::assistance::router())
+        .merge(journeys::marriage::router())
+        .merge(journeys::charity::router())
+        .merge(journeys::memorial::router());
+    let uploads = OpenApiRouter::default().merge(uploads::upload_router()).merge(journeys::charity::upload_router());
+    ApiRoutes { requests, uploads }
+}
+
+/// The OpenAPI document of [`api_routes`], as `build` serves it (for the `openapi` command).
+pub fn document() -> utoipa::openapi::OpenApi {
+    let ApiRoutes { requests, uploads } = api_routes();
+    openapi::document(API_PREFIX, requests.merge(uploads).into_openapi())
+}
+
+fn openapi_value(doc: utoipa::openapi::OpenApi) -> serde_json::Value {
+    serde_json::to_value(doc).expect("OpenAPI document serialises")
 }

@@ -5,7 +5,7 @@ use axum::extract::rejection::JsonRejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use baoan_contract::error::{ApiError, ErrorCode, FieldErrors};
+use baoan_contract::error::{ApiError, ErrorCode, FieldError, FieldErrors};
 
 #[derive(Debug)]
 pub struct AppError(pub ApiError);
@@ -16,8 +16,34 @@ impl AppError {
     pub fn new(code: ErrorCode, message: &str) -> Self {
         AppError(ApiError::new(code, message))
     }
+    /// 422 with one field's error: the contract's validation shape.
+    pub fn field(name: &str, error: FieldError) -> Self {
+        let mut fields = FieldErrors::new();
+        fields.add(name, error);
+        fields.into()
+    }
+    /// One field's error under another code and message (a slot taken: 409; a quota: 413).
+    pub fn field_with(code: ErrorCode, message: &str, name: &str, error: FieldError) -> Self {
+        let mut e = Self::field(name, error);
+        e.0.code = code;
+        e.0.message = message.into();
+        e
+    }
+    /// 400: the request cannot be read as meant.
+    pub fn bad_request(message: &str) -> Self {
+        Self::new(ErrorCode::BadRequest, message)
+    }
+    /// 409: the thing changed state meanwhile, or is in a state that does not allow this.
+    pub fn conflict(message: &str) -> Self {
+        Self::new(ErrorCode::Conflict, message)
+    }
+    /// 404 for an unknown path (the router's fallback) or anything the caller may not see.
     pub fn not_found() -> Self {
         Self::new(ErrorCode::NotFound, "Not found")
+    }
+    /// 404 naming what is missing: `no_such("project")` says "No such project".
+    pub fn no_such(what: &str) -> Self {
+        Self::new(ErrorCode::NotFound, &format!("No such {what}"))
     }
     pub fn unauthorized() -> Self {
         Self::new(ErrorCode::Unauthorized, "Sign-in required")
@@ -27,18 +53,19 @@ impl AppError {
     }
     /// 429 saying when to come back (body `retry_after_seconds` and the `Retry-After` header).
     pub fn rate_limited_for(retry_after_seconds: i64) -> Self {
-        let mut e = Self::rate_limited();
-        e.0.retry_after_seconds = Some(retry_after_seconds.max(1));
-        e
+        Self::rate_limited().retry_after(retry_after_seconds)
     }
     pub fn forbidden(message: &str) -> Self {
         Self::new(ErrorCode::Forbidden, message)
     }
     /// 503 saying when to come back: the server is at capacity (or its database is busy).
     pub fn unavailable_for(retry_after_seconds: i64, message: &str) -> Self {
-        let mut e = Self::new(ErrorCode::Unavailable, message);
-        e.0.retry_after_seconds = Some(retry_after_seconds.max(1));
-        e
+        Self::new(ErrorCode::Unavailable, message).retry_after(retry_after_seconds)
+    }
+    /// This error, saying when to come back: at least a second from now.
+    pub fn retry_after(mut self, seconds: i64) -> Self {
+        self.0.retry_after_seconds = Some(seconds.max(1));
+        self
     }
 }
 
@@ -100,7 +127,7 @@ impl From<JsonRejection> for AppError {
     fn from(r: JsonRejection) -> Self {
         match r.status() {
             StatusCode::PAYLOAD_TOO_LARGE => Self::new(ErrorCode::PayloadTooLarge, "Request body too large"),
-            _ => Self::new(ErrorCode::BadRequest, &r.body_text()),
+            _ => Self::bad_request(&r.body_text()),
         }
     }
 }
@@ -112,5 +139,35 @@ pub struct JsonBody<T>(pub T);
 
 /// An unreadable query string (e.g. a page size that is not a number) in the contract's error shape.
 pub fn bad_query(r: axum::extract::rejection::QueryRejection) -> AppError {
-    AppError::new(ErrorCode::BadRequest, &r.body_text())
+    AppError::bad_request(&r.body_text())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_field_errors_keep_the_contract_shape() {
+        let e = AppError::field("confirm", FieldError::Required);
+        assert_eq!(
+            e.0,
+            ApiError::validation({
+                let mut f = FieldErrors::new();
+                f.add("confirm", FieldError::Required);
+                f
+            })
+        );
+        let e = AppError::field_with(ErrorCode::Conflict, "No longer available", "slot_id", FieldError::Required);
+        assert_eq!((status_of(e.0.code), e.0.message.as_str()), (StatusCode::CONFLICT, "No longer available"));
+        assert_eq!(e.0.fields.get("slot_id"), Some(&FieldError::Required));
+        assert_eq!(e.0.retry_after_seconds, None);
+    }
+
+    #[test]
+    fn retry_after_is_at_least_a_second() {
+        assert_eq!(AppError::rate_limited_for(0).0.retry_after_seconds, Some(1));
+        let e = AppError::field_with(ErrorCode::RateLimited, "Too many", "phone", FieldError::Required).retry_after(30);
+        assert_eq!(e.0.retry_after_seconds, Some(30));
+        assert_eq!(AppError::no_such("fund").0.message, "No such fund");
+    }
 }

@@ -13,7 +13,7 @@
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use axum::http::HeaderMap;
-use baoan_contract::error::{ErrorCode, FieldError, FieldErrors};
+use baoan_contract::error::{ErrorCode, FieldError};
 use baoan_contract::retention::IDEMPOTENCY_RECORD_SECONDS;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -27,9 +27,7 @@ pub fn key_from(headers: &HeaderMap) -> AppResult<String> {
     if (8..=100).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_graphic()) {
         Ok(key.to_string())
     } else {
-        let mut f = FieldErrors::new();
-        f.add("idempotency_key", FieldError::Required);
-        Err(f.into())
+        Err(AppError::field("idempotency_key", FieldError::Required))
     }
 }
 
@@ -70,14 +68,14 @@ where
                     .fetch_optional(db)
                     .await?
             else {
-                return Err(AppError::new(ErrorCode::Conflict, "The same request is still being processed"));
+                return Err(AppError::conflict("The same request is still being processed"));
             };
             if stored_fingerprint != fingerprint {
-                return Err(AppError::new(ErrorCode::Conflict, "Idempotency key reused for a different request"));
+                return Err(AppError::conflict("Idempotency key reused for a different request"));
             }
             return match response.and_then(|r| serde_json::from_str(&r).ok()) {
                 Some(previous) => Ok(previous),
-                None => Err(AppError::new(ErrorCode::Conflict, "The same request is still being processed")),
+                None => Err(AppError::conflict("The same request is still being processed")),
             };
         }
         Err(e) => return Err(e.into()),

@@ -1,8 +1,10 @@
 //! The reference server for the 宝安民政 · 便民服务 API contract (`/api/v1`).
 //!
-//! Layout: `config` (flags and environment) → `serve` (database, router, listener) →
-//! `app` (the router: API routes, security headers, the built web app) → `routes/*` and
-//! `auth/*` (handlers) → `db` (SQLite or PostgreSQL through one pool, same migrations).
+//! Layout: `config` (flags and environment) → `serve` (start-up: database, demo data, shared
+//! services, listener, periodic work) → `app` (the composition root: every area's router, the
+//! OpenAPI document taken from them, the layers) → each area's `router()` and handlers
+//! (`routes/*`, `auth/routes`, `messages`, `uploads`, `journeys/<j>/mod.rs`) → `error` (the one
+//! error shape and its constructors) → `db` (SQLite or PostgreSQL through one pool, same migrations).
 
 pub mod admin;
 pub mod app;

@@ -12,6 +12,13 @@ use axum::Json;
 use baoan_contract::api::{Message, MessageEvent, MessageList, PageQuery, Topic};
 use baoan_contract::error::ApiError;
 use baoan_contract::rules::date::Date;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+/// The message centre, relative to /api/v1 (each route declared by its handler).
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::default().routes(routes!(list)).routes(routes!(mark_read))
+}
 
 /// A message to write for one resident.
 /// The topic is the event's own (`MessageEvent::topic`).
@@ -47,7 +54,7 @@ type Row = (String, String, String, String, String, Option<String>, Option<Strin
 
 /// The resident's messages, newest first, one page (at most 100; see `PageQuery`), with the
 /// count of all their unread ones.
-#[utoipa::path(get, path = "/api/v1/me/messages", tag = "messages", params(PageQuery),
+#[utoipa::path(get, path = "/me/messages", tag = "messages", params(PageQuery),
     responses((status = 200, body = MessageList), (status = 400, body = ApiError), (status = 401, body = ApiError)))]
 pub async fn list(
     State(state): State<AppState>,
@@ -87,7 +94,7 @@ pub async fn list(
 }
 
 /// Marks one of the resident's messages read. Someone else's message is "not found".
-#[utoipa::path(post, path = "/api/v1/me/messages/{id}/read", tag = "messages",
+#[utoipa::path(post, path = "/me/messages/{id}/read", tag = "messages",
     params(("id" = String, Path, description = "Message id")),
     responses((status = 204), (status = 401, body = ApiError), (status = 404, body = ApiError), (status = 429, body = ApiError)))]
 pub async fn mark_read(

@@ -1,4 +1,6 @@
-//! The OpenAPI document, generated from the handlers' annotations and the contract's types.
+//! The OpenAPI document's own parts: title, description, tags, the staff token's security
+//! scheme. The paths and their schemas come from the router (`crate::app::api_routes`), where each
+//! route is declared once by its handler's `#[utoipa::path]`; `document` puts the two together.
 //! It is served at /api/v1/openapi.json and committed as openapi.json; a test fails when they differ.
 
 use utoipa::OpenApi;
@@ -8,38 +10,19 @@ use utoipa::OpenApi;
     info(title = "宝安民政 · 便民服务 API", version = "1.0.0",
          description = "The contract between the resident app and the Bao'an civil-affairs backend. \
                         Every failure is an ApiError. Sessions are an HttpOnly cookie set by POST /api/v1/auth/session."),
-    paths(
-        crate::routes::meta::meta,
-        crate::routes::meta::streets,
-        crate::auth::routes::send_code,
-        crate::auth::routes::sign_in,
-        crate::auth::routes::sign_out,
-        crate::auth::routes::sign_out_everywhere,
-        crate::auth::routes::me,
-        crate::routes::profile::update,
-        crate::routes::account::export,
-        crate::routes::account::deletion_plan,
-        crate::routes::account::delete,
-        crate::messages::list,
-        crate::messages::mark_read,
-        crate::uploads::upload,
-        crate::uploads::download,
-    ),
     tags((name = "meta", description = "Service facts and reference data"),
          (name = "auth", description = "Sign-in by SMS code; sessions"),
          (name = "profile", description = "The resident's own details"),
          (name = "messages", description = "消息: the message centre"),
-         (name = "uploads", description = "Files residents upload (JPEG, PNG, PDF; 10 MB)")),
+         (name = "uploads", description = "Files residents upload (JPEG, PNG, PDF; 10 MB)"),
+         (name = "marriage", description = "婚姻登记预约: registry offices, slots and bookings")),
 )]
 pub struct ApiDoc;
 
-/// The whole document: the shared paths plus each journey's.
-pub fn document() -> utoipa::openapi::OpenApi {
-    let mut doc = ApiDoc::openapi();
-    doc.merge(crate::journeys::assistance::Api::openapi());
-    doc.merge(crate::journeys::marriage::Api::openapi());
-    doc.merge(crate::journeys::charity::Api::openapi());
-    doc.merge(crate::journeys::memorial::Api::openapi());
+/// The whole document: this module's parts, then the paths (relative to `prefix`, as the router
+/// collected them from the handlers) under `prefix`, then the staff token on every staff path.
+pub fn document(prefix: &str, paths: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    let mut doc = ApiDoc::openapi().nest(prefix, paths);
     mark_staff_operations(&mut doc);
     doc
 }
@@ -87,6 +70,7 @@ fn mark_staff_operations(doc: &mut utoipa::openapi::OpenApi) {
     }
 }
 
+/// The document the server serves, as the `openapi` command prints it.
 pub fn document_json() -> String {
-    document().to_pretty_json().expect("OpenAPI document serialises")
+    crate::app::document().to_pretty_json().expect("OpenAPI document serialises")
 }

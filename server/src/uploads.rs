@@ -20,10 +20,22 @@ use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use baoan_contract::api::{FileKind, UploadReceipt, MAX_UPLOAD_BYTES};
-use baoan_contract::error::{ApiError, ErrorCode, FieldError, FieldErrors};
+use baoan_contract::error::{ApiError, ErrorCode, FieldError};
 use baoan_contract::retention::DAY_SECONDS;
 use sha2::{Digest, Sha256};
 use std::path::PathBuf;
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouterExt};
+use utoipa_axum::routes;
+
+/// Reading an upload back, relative to /api/v1 (declared by its handler).
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::default().routes(routes!(download))
+}
+
+/// Uploading (up to 10 MB): `crate::app` gives it the upload time limit instead of the request one.
+pub fn upload_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::default().routes(routes!(upload).layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT)))
+}
 
 pub const BODY_LIMIT: usize = MAX_UPLOAD_BYTES;
 
@@ -66,7 +78,7 @@ fn percent_decode(s: &str) -> String {
 }
 
 /// Upload one file (raw body; the name, percent-encoded, in `X-File-Name`).
-#[utoipa::path(post, path = "/api/v1/uploads", tag = "uploads",
+#[utoipa::path(post, path = "/uploads", tag = "uploads",
     request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The file itself, at most 10 MB: JPEG, PNG or PDF"),
     responses((status = 200, body = UploadReceipt), (status = 401, body = ApiError),
               (status = 413, body = ApiError, description = "Larger than 10 MB (fields.file = upload.too_large), or the resident's stored files reach their quota (upload.quota)"),
@@ -107,22 +119,16 @@ pub async fn upload(
 pub async fn store(state: &AppState, body: Result<Bytes, BytesRejection>) -> AppResult<(String, FileKind, Bytes)> {
     // An oversized body is refused by the body limit; answer in the contract's error shape.
     let body = body.map_err(|_| {
-        let mut f = FieldErrors::new();
-        f.add("file", FieldError::UploadTooLarge);
-        AppError(ApiError {
-            code: ErrorCode::PayloadTooLarge,
-            message: "File larger than 10 MB".into(),
-            fields: f.0,
-            retry_after_seconds: None,
-        })
+        AppError::field_with(ErrorCode::PayloadTooLarge, "File larger than 10 MB", "file", FieldError::UploadTooLarge)
     })?;
     if body.len() > MAX_UPLOAD_BYTES {
         return Err(AppError::new(ErrorCode::PayloadTooLarge, "File larger than 10 MB"));
     }
     let Some(kind) = FileKind::sniff(&body) else {
-        let mut f = FieldErrors::new();
-        f.add("file", if body.is_empty() { FieldError::Required } else { FieldError::UploadType });
-        return Err(f.into());
+        return Err(AppError::field(
+            "file",
+            if body.is_empty() { FieldError::Required } else { FieldError::UploadType },
+        ));
     };
     let body = match kind {
         FileKind::Jpeg | FileKind::Png => Bytes::from(crate::image_metadata::strip(&body)),
@@ -164,15 +170,8 @@ async fn within_quota(state: &AppState, user_id: &str, size: i64) -> AppResult<(
             .fetch_one(&state.db.pool)
             .await?;
     if files + 1 > state.config.uploads_stored || bytes.unwrap_or(0) + size > state.config.upload_mb_stored * MB {
-        let mut f = FieldErrors::new();
-        f.add("file", FieldError::UploadQuota);
         let message = "Upload quota reached: remove files or wait until unused ones are deleted";
-        return Err(AppError(ApiError {
-            code: ErrorCode::PayloadTooLarge,
-            message: message.into(),
-            fields: f.0,
-            retry_after_seconds: None,
-        }));
+        return Err(AppError::field_with(ErrorCode::PayloadTooLarge, message, "file", FieldError::UploadQuota));
     }
     limits::enforce(state, &daily_files(state), user_id).await
 }
@@ -204,7 +203,7 @@ pub async fn file_response(state: &AppState, id: &str, kind: FileKind) -> AppRes
 }
 
 /// Read back one of your own uploads.
-#[utoipa::path(get, path = "/api/v1/uploads/{id}", tag = "uploads",
+#[utoipa::path(get, path = "/uploads/{id}", tag = "uploads",
     params(("id" = String, Path, description = "Upload id")),
     responses((status = 200, description = "The file"), (status = 404, body = ApiError)))]
 pub async fn download(

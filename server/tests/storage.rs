@@ -74,9 +74,9 @@ both_engines_db!(migrations_run_twice);
 async fn demo_data_only_into_an_empty_database(test_db: Arc<TestDb>) {
     let db = Db::connect(&test_db.url).await.unwrap();
     assert!(!demo::is_demo(&db).await.unwrap(), "a fresh database is not a demo");
-    assert!(demo::seed_if_empty(&db, 1_700_000_000).await.unwrap(), "an empty database is seeded");
+    assert!(baoan_server::serve::seed_demo_if_empty(&db, 1_700_000_000).await.unwrap(), "an empty database is seeded");
     assert!(demo::is_demo(&db).await.unwrap());
-    assert!(!demo::seed_if_empty(&db, 1_700_000_000).await.unwrap(), "seeding twice does nothing");
+    assert!(!baoan_server::serve::seed_demo_if_empty(&db, 1_700_000_000).await.unwrap(), "seeding twice does nothing");
     assert_eq!(count(&db, "SELECT COUNT(*) FROM users").await, 1);
     db.pool.close().await;
 

@@ -20,7 +20,7 @@ use baoan_contract::api::{
     code_refused, CODE_GUESSES_PER_ADDRESS_PER_HOUR, CODE_GUESSES_PER_PHONE_PER_DAY, SMS_CODE_MAX_TRIES,
     SMS_CODE_TTL_SECONDS, SMS_RESEND_AFTER_SECONDS,
 };
-use baoan_contract::error::{ApiError, ErrorCode, FieldError, FieldErrors};
+use baoan_contract::error::{ErrorCode, FieldError};
 use rand::Rng;
 use sha2::{Digest, Sha256};
 
@@ -29,14 +29,8 @@ const DAY: i64 = 86_400;
 
 /// 429 on the phone field ("too many codes for this number"), saying when to retry.
 fn phone_limited(retry_after: i64) -> AppError {
-    let mut fields = FieldErrors::new();
-    fields.add("phone", FieldError::SmsRateLimited);
-    AppError(ApiError {
-        code: ErrorCode::RateLimited,
-        message: "Too many codes requested".into(),
-        fields: fields.0,
-        retry_after_seconds: Some(retry_after.max(1)),
-    })
+    AppError::field_with(ErrorCode::RateLimited, "Too many codes requested", "phone", FieldError::SmsRateLimited)
+        .retry_after(retry_after)
 }
 
 fn hash_code(salt: &str, phone: &str, code: &str) -> String {

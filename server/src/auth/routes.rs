@@ -16,10 +16,21 @@ use baoan_contract::api::{
 use baoan_contract::error::ApiError;
 use baoan_contract::mask::{mask_id_number, mask_phone};
 use baoan_contract::rules::documents::IdType;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+/// Sign-in and sessions, relative to /api/v1 (each route declared by its handler).
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::default()
+        .routes(routes!(send_code))
+        .routes(routes!(sign_in, sign_out))
+        .routes(routes!(sign_out_everywhere))
+        .routes(routes!(me))
+}
 
 /// Send a one-time sign-in code by SMS. The code belongs to the device that asked: the answer
 /// sets the HttpOnly device cookie (if the client had none), which must come with the code.
-#[utoipa::path(post, path = "/api/v1/auth/sms-code", tag = "auth", request_body = SendCodeRequest,
+#[utoipa::path(post, path = "/auth/sms-code", tag = "auth", request_body = SendCodeRequest,
     responses((status = 200, body = SendCodeResponse, description = "Sent; Set-Cookie carries the device cookie"),
               (status = 422, body = ApiError),
               (status = 429, body = ApiError, description = "Limited; `retry_after_seconds` says when to retry")))]
@@ -39,7 +50,7 @@ pub async fn send_code(
 }
 
 /// Sign in with the phone number and the code; sets the session cookie.
-#[utoipa::path(post, path = "/api/v1/auth/session", tag = "auth", request_body = SignInRequest,
+#[utoipa::path(post, path = "/auth/session", tag = "auth", request_body = SignInRequest,
     responses((status = 200, body = Me, description = "Signed in; Set-Cookie carries the session"),
               (status = 422, body = ApiError),
               (status = 429, body = ApiError, description = "Too many guesses from this client or on this number")))]
@@ -63,7 +74,7 @@ pub async fn sign_in(
 }
 
 /// Sign out: the session ends on the server and the cookie is cleared.
-#[utoipa::path(delete, path = "/api/v1/auth/session", tag = "auth",
+#[utoipa::path(delete, path = "/auth/session", tag = "auth",
     responses((status = 204), (status = 401, body = ApiError)))]
 pub async fn sign_out(State(state): State<AppState>, resident: Resident) -> AppResult<impl IntoResponse> {
     let cookie = session::end(&state, &resident).await?;
@@ -71,7 +82,7 @@ pub async fn sign_out(State(state): State<AppState>, resident: Resident) -> AppR
 }
 
 /// Sign out on all devices: every session of the resident ends; this device's cookie is cleared.
-#[utoipa::path(delete, path = "/api/v1/me/sessions", tag = "auth",
+#[utoipa::path(delete, path = "/me/sessions", tag = "auth",
     responses((status = 204), (status = 401, body = ApiError)))]
 pub async fn sign_out_everywhere(State(state): State<AppState>, resident: Resident) -> AppResult<impl IntoResponse> {
     let cookie = session::end_all(&state, &resident).await?;
@@ -80,7 +91,7 @@ pub async fn sign_out_everywhere(State(state): State<AppState>, resident: Reside
 }
 
 /// The signed-in resident.
-#[utoipa::path(get, path = "/api/v1/me", tag = "auth",
+#[utoipa::path(get, path = "/me", tag = "auth",
     responses((status = 200, body = Me), (status = 401, body = ApiError)))]
 pub async fn me(State(state): State<AppState>, resident: Resident) -> AppResult<Json<Me>> {
     Ok(Json(load_me(&state, &resident.user_id).await?))

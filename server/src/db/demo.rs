@@ -1,8 +1,10 @@
-//! Demonstration data, written once into an empty database when the server runs with
-//! `--demo-data`. The database then remembers it is a demo, and `/api/v1/meta` says so,
-//! so the app marks every page "演示数据 / demo data".
+//! Demonstration data's shared part: the flag that marks a database as a demo and the demo
+//! resident. `crate::serve` writes them with each journey's demo data in one transaction when the
+//! server runs with `--demo-data` on an empty database. The database then remembers it is a demo,
+//! and `/api/v1/meta` says so, so the app marks every page "演示数据 / demo data".
 
 use super::{new_id, Db, DbResult};
+use sqlx::{Any, Transaction};
 
 /// The demo resident: sign in with this number; the code appears in the server log.
 pub const DEMO_PHONE: &str = "13800138000";
@@ -13,11 +15,12 @@ pub async fn is_demo(db: &Db) -> DbResult<bool> {
     Ok(row.map(|(v,)| v == "1").unwrap_or(false))
 }
 
-/// Seeds demo data unless the database already has residents (real or demo).
-pub async fn seed_if_empty(db: &Db, now: i64) -> DbResult<bool> {
+/// Unless the database already has residents (real or demo): a transaction that has marked it a
+/// demo and written the demo resident, for the journeys' demo data to follow before it commits.
+pub async fn begin_if_empty(db: &Db, now: i64) -> DbResult<Option<Transaction<'static, Any>>> {
     let (users,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users").fetch_one(&db.pool).await?;
     if users > 0 {
-        return Ok(false);
+        return Ok(None);
     }
     let mut tx = db.begin().await?;
     sqlx::query("INSERT INTO service_meta (key, value) VALUES ($1, $2)")
@@ -34,11 +37,5 @@ pub async fn seed_if_empty(db: &Db, now: i64) -> DbResult<bool> {
         .bind(now)
         .execute(&mut *tx)
         .await?;
-    use crate::journeys;
-    journeys::assistance::seed_demo(&mut tx, now).await?;
-    journeys::marriage::seed_demo(&mut tx, now).await?;
-    journeys::charity::seed_demo(&mut tx, now).await?;
-    journeys::memorial::seed_demo(&mut tx, now).await?;
-    tx.commit().await?;
-    Ok(true)
+    Ok(Some(tx))
 }

@@ -10,17 +10,25 @@
 //! stays only as an anonymous anchor for those records (no phone number, name or document).
 
 use crate::auth::session::{self, set_cookie_headers, Resident};
-use crate::error::{AppResult, JsonBody};
+use crate::error::{AppError, AppResult, JsonBody};
 use crate::state::AppState;
 use axum::extract::State;
 use axum::http::{header, HeaderValue};
 use axum::response::IntoResponse;
 use axum::Json;
 use baoan_contract::api::{DeleteAccount, DeletionPlan, KeptReason, KeptRecord};
-use baoan_contract::error::{ApiError, FieldError, FieldErrors};
+use baoan_contract::error::{ApiError, FieldError};
 use serde_json::{Map, Value};
 use sqlx::any::AnyRow;
 use sqlx::{Column, Row, ValueRef};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+/// The resident's data and account, relative to /api/v1 (each route declared by its handler;
+/// `DELETE /me` shares its path with `GET /me` in `crate::auth::routes`).
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::default().routes(routes!(export)).routes(routes!(deletion_plan)).routes(routes!(delete))
+}
 
 /// What the export holds: (name in the JSON, query with `$1` = the resident's id). Secrets
 /// (session and code hashes, a partner code's hash) are never selected.
@@ -67,7 +75,7 @@ fn row_json(row: &AnyRow) -> Value {
 }
 
 /// Download everything the service holds about you, as one JSON file.
-#[utoipa::path(get, path = "/api/v1/me/export", tag = "profile",
+#[utoipa::path(get, path = "/me/export", tag = "profile",
     responses((status = 200, content_type = "application/json", body = Object, description = "profile and one list per kind of record"),
               (status = 401, body = ApiError)))]
 pub async fn export(State(state): State<AppState>, resident: Resident) -> AppResult<impl IntoResponse> {
@@ -88,7 +96,7 @@ pub async fn export(State(state): State<AppState>, resident: Resident) -> AppRes
 }
 
 /// What deleting the account would keep, and why (the page shows this before confirming).
-#[utoipa::path(get, path = "/api/v1/me/deletion", tag = "profile",
+#[utoipa::path(get, path = "/me/deletion", tag = "profile",
     responses((status = 200, body = DeletionPlan), (status = 401, body = ApiError)))]
 pub async fn deletion_plan(State(state): State<AppState>, resident: Resident) -> AppResult<Json<DeletionPlan>> {
     Ok(Json(plan(&state, &resident.user_id).await?))
@@ -132,7 +140,7 @@ async fn plan(state: &AppState, user_id: &str) -> AppResult<DeletionPlan> {
 
 /// Delete your account: your profile, sessions, messages, drafts, memorials and every record
 /// the service need not keep. Answers what was kept, and signs you out everywhere.
-#[utoipa::path(delete, path = "/api/v1/me", tag = "profile", request_body = DeleteAccount,
+#[utoipa::path(delete, path = "/me", tag = "profile", request_body = DeleteAccount,
     responses((status = 200, body = DeletionPlan, description = "Deleted; the records kept and why"),
               (status = 401, body = ApiError), (status = 422, body = ApiError, description = "confirm was not true")))]
 pub async fn delete(
@@ -141,9 +149,7 @@ pub async fn delete(
     JsonBody(req): JsonBody<DeleteAccount>,
 ) -> AppResult<impl IntoResponse> {
     if !req.confirm {
-        let mut f = FieldErrors::new();
-        f.add("confirm", FieldError::Required);
-        return Err(f.into());
+        return Err(AppError::field("confirm", FieldError::Required));
     }
     let kept = plan(&state, &resident.user_id).await?;
     let files = delete_account(&state, &resident.user_id).await?;

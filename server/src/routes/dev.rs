@@ -36,7 +36,7 @@ pub async fn sms_outbox(
     State(state): State<AppState>,
     q: Result<Query<OutboxQuery>, QueryRejection>,
 ) -> AppResult<Json<OutboxMessage>> {
-    let Query(q) = q.map_err(|r| AppError::new(baoan_contract::error::ErrorCode::BadRequest, &r.body_text()))?;
+    let Query(q) = q.map_err(crate::error::bad_query)?;
     let phone = baoan_contract::rules::phone::parse_mobile(&q.phone).map_err(|_| AppError::not_found())?;
     let code = state.sms.last_code(&phone);
     let notices: Vec<OutboxNotice> = state

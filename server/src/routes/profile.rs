@@ -8,9 +8,16 @@ use axum::extract::State;
 use axum::Json;
 use baoan_contract::api::{Me, ProfileUpdate};
 use baoan_contract::error::ApiError;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+/// The resident's profile, relative to /api/v1 (each route declared by its handler).
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::default().routes(routes!(update))
+}
 
 /// Save the resident's name and ID document, checked by the contract's rules.
-#[utoipa::path(put, path = "/api/v1/me/profile", tag = "profile", request_body = ProfileUpdate,
+#[utoipa::path(put, path = "/me/profile", tag = "profile", request_body = ProfileUpdate,
     responses((status = 200, body = Me), (status = 401, body = ApiError), (status = 422, body = ApiError),
               (status = 429, body = ApiError, description = "Too many saves; Retry-After says when")))]
 pub async fn update(

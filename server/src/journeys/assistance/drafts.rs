@@ -11,7 +11,7 @@ use baoan_contract::assistance::{Draft, MAX_DRAFT_BYTES};
 use baoan_contract::error::{ApiError, ErrorCode};
 
 /// The resident's saved draft (404 when there is none).
-#[utoipa::path(get, path = "/api/v1/assistance/draft", tag = "assistance",
+#[utoipa::path(get, path = "/assistance/draft", tag = "assistance",
     responses((status = 200, body = Draft), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn get(State(state): State<AppState>, resident: Resident) -> AppResult<Json<Draft>> {
     let row: Option<(String, i64)> =
@@ -24,7 +24,7 @@ pub async fn get(State(state): State<AppState>, resident: Resident) -> AppResult
 }
 
 /// Saves the draft (replacing the previous one). `content` must be JSON of at most 48 KB.
-#[utoipa::path(put, path = "/api/v1/assistance/draft", tag = "assistance", request_body = Draft,
+#[utoipa::path(put, path = "/assistance/draft", tag = "assistance", request_body = Draft,
     responses((status = 200, body = Draft), (status = 400, body = ApiError), (status = 401, body = ApiError),
               (status = 413, body = ApiError), (status = 429, body = ApiError)))]
 pub async fn put(
@@ -36,7 +36,7 @@ pub async fn put(
         return Err(AppError::new(ErrorCode::PayloadTooLarge, "Draft larger than 48 KB"));
     }
     if serde_json::from_str::<serde_json::Value>(&draft.content).is_err() {
-        return Err(AppError::new(ErrorCode::BadRequest, "Draft content is not JSON"));
+        return Err(AppError::bad_request("Draft content is not JSON"));
     }
     crate::limits::enforce(&state, &crate::limits::ASSISTANCE_DRAFT_SAVES, &resident.user_id).await?;
     let now = state.clock.now();
@@ -55,7 +55,7 @@ pub async fn put(
 }
 
 /// Forgets the draft (after submitting, or when the resident starts again).
-#[utoipa::path(delete, path = "/api/v1/assistance/draft", tag = "assistance",
+#[utoipa::path(delete, path = "/assistance/draft", tag = "assistance",
     responses((status = 204), (status = 401, body = ApiError), (status = 429, body = ApiError)))]
 pub async fn delete(State(state): State<AppState>, resident: Resident) -> AppResult<StatusCode> {
     crate::limits::enforce(&state, &crate::limits::ASSISTANCE_DRAFT_SAVES, &resident.user_id).await?;

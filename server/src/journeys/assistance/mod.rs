@@ -14,52 +14,31 @@ use crate::db::DbResult;
 use crate::error::{AppError, AppResult};
 use crate::messages::{self, Notice};
 use crate::state::AppState;
-use axum::routing::{get, post};
-use axum::Router;
 use baoan_contract::api::MessageEvent;
 use baoan_contract::assistance::{Stage, Status};
-use baoan_contract::error::ErrorCode;
 use baoan_contract::rules::date::Date;
 use sqlx::AnyConnection;
-use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-/// This journey's routes, merged into /api/v1 by `crate::app`.
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/assistance/standards", get(reference::standards))
-        .route("/assistance/communities", get(reference::communities))
-        .route("/assistance/draft", get(drafts::get).put(drafts::put).delete(drafts::delete))
-        .route("/assistance/applications", get(resident::list).post(submit::submit))
-        .route("/assistance/applications/{reference}", get(resident::get))
-        .route("/assistance/applications/{reference}/documents", post(resident::add))
-        .route("/assistance/applications/{reference}/withdraw", post(resident::withdraw))
-        .route("/admin/assistance/applications/{reference}/advance", post(staff::advance))
-        .route("/admin/assistance/applications/{reference}/request-documents", post(staff::request_documents))
-        .route("/admin/assistance/applications/{reference}/approve", post(staff::approve))
-        .route("/admin/assistance/applications/{reference}/refuse", post(staff::refuse))
+/// This journey's routes, relative to /api/v1 and merged by `crate::app`: each is declared once,
+/// by its handler's `#[utoipa::path]`, which also documents it.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::default()
+        .routes(routes!(reference::standards))
+        .routes(routes!(reference::communities))
+        .routes(routes!(drafts::get, drafts::put, drafts::delete))
+        .routes(routes!(resident::list, submit::submit))
+        .routes(routes!(resident::get))
+        .routes(routes!(resident::add))
+        .routes(routes!(resident::withdraw))
+        .routes(routes!(staff::advance))
+        .routes(routes!(staff::request_documents))
+        .routes(routes!(staff::approve))
+        .routes(routes!(staff::refuse))
 }
 
-/// This journey's part of the OpenAPI document, merged by `crate::openapi`.
-#[derive(OpenApi)]
-#[openapi(paths(
-    reference::standards,
-    reference::communities,
-    drafts::get,
-    drafts::put,
-    drafts::delete,
-    submit::submit,
-    resident::list,
-    resident::get,
-    resident::add,
-    resident::withdraw,
-    staff::advance,
-    staff::request_documents,
-    staff::approve,
-    staff::refuse,
-))]
-pub struct Api;
-
-/// Demonstration data for this journey, written once into an empty database (see `db::demo`).
+/// Demonstration data for this journey, written once into an empty database (called by `crate::serve` at start-up).
 pub async fn seed_demo(tx: &mut AnyConnection, now: i64) -> DbResult<()> {
     demo::seed(tx, now).await
 }
@@ -116,7 +95,7 @@ async fn transition(
         update = update.bind(value);
     }
     if update.execute(&mut *tx).await?.rows_affected() != 1 {
-        return Err(AppError::new(ErrorCode::Conflict, "The application changed meanwhile; reload it"));
+        return Err(AppError::conflict("The application changed meanwhile; reload it"));
     }
     // A step that begins is dated for the timeline; approval begins 发放.
     let begins = (stage != row.stage).then_some(stage);

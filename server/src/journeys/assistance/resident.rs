@@ -14,10 +14,10 @@ use axum::Json;
 use baoan_contract::api::MessageEvent;
 use baoan_contract::api::PageQuery;
 use baoan_contract::assistance::*;
-use baoan_contract::error::{ApiError, ErrorCode, FieldError, FieldErrors};
+use baoan_contract::error::{ApiError, FieldError};
 
 /// 我的申请: the resident's applications, newest first, one page (at most 100; see `PageQuery`).
-#[utoipa::path(get, path = "/api/v1/assistance/applications", tag = "assistance", params(PageQuery),
+#[utoipa::path(get, path = "/assistance/applications", tag = "assistance", params(PageQuery),
     responses((status = 200, body = Vec<ApplicationSummary>), (status = 400, body = ApiError), (status = 401, body = ApiError)))]
 pub async fn list(
     State(state): State<AppState>,
@@ -34,7 +34,7 @@ pub async fn list(
 }
 
 /// One of the resident's applications with its timeline.
-#[utoipa::path(get, path = "/api/v1/assistance/applications/{reference}", tag = "assistance",
+#[utoipa::path(get, path = "/assistance/applications/{reference}", tag = "assistance",
     params(("reference" = String, Path, description = "Reference number, e.g. SA7K3Q9XYZ")),
     responses((status = 200, body = ApplicationView), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn get(
@@ -49,7 +49,7 @@ pub async fn get(
 
 /// Add a document to an undecided application: one left out at submission (容缺) or one staff
 /// asked for (补正). When every requested document has come, the review resumes.
-#[utoipa::path(post, path = "/api/v1/assistance/applications/{reference}/documents", tag = "assistance",
+#[utoipa::path(post, path = "/assistance/applications/{reference}/documents", tag = "assistance",
     request_body = AddDocument, params(("reference" = String, Path, description = "Reference number")),
     responses((status = 200, body = ApplicationView), (status = 401, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError), (status = 422, body = ApiError), (status = 429, body = ApiError)))]
@@ -61,12 +61,10 @@ pub async fn add(
 ) -> AppResult<Json<ApplicationView>> {
     let row = store::find(&state.db, &reference, Some(&resident.user_id)).await?;
     if uploads::owned_by(&state, &req.upload_id, &resident.user_id).await?.is_none() {
-        let mut f = FieldErrors::new();
-        f.add("upload_id", FieldError::AssistanceUnknownUpload);
-        return Err(f.into());
+        return Err(AppError::field("upload_id", FieldError::AssistanceUnknownUpload));
     }
     if !row.state.undecided() {
-        return Err(AppError::new(ErrorCode::Conflict, "The application is already decided"));
+        return Err(AppError::conflict("The application is already decided"));
     }
     limits::enforce(&state, &limits::ASSISTANCE_DOCUMENTS, &resident.user_id).await?;
     let now = state.clock.now();
@@ -91,7 +89,7 @@ pub async fn add(
     .execute(&mut *tx)
     .await?;
     if done.rows_affected() != 1 {
-        return Err(AppError::new(ErrorCode::Conflict, "The application changed meanwhile; reload it"));
+        return Err(AppError::conflict("The application changed meanwhile; reload it"));
     }
     add_document(&mut tx, &row.id, &doc, now).await?;
     if resumes {
@@ -106,7 +104,7 @@ pub async fn add(
 }
 
 /// Withdraw an application that is not yet decided.
-#[utoipa::path(post, path = "/api/v1/assistance/applications/{reference}/withdraw", tag = "assistance",
+#[utoipa::path(post, path = "/assistance/applications/{reference}/withdraw", tag = "assistance",
     params(("reference" = String, Path, description = "Reference number")),
     responses((status = 200, body = ApplicationView), (status = 401, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError, description = "Already decided, or decided meanwhile"),
@@ -118,7 +116,7 @@ pub async fn withdraw(
 ) -> AppResult<Json<ApplicationView>> {
     let row = store::find(&state.db, &reference, Some(&resident.user_id)).await?;
     if !row.state.undecided() {
-        return Err(AppError::new(ErrorCode::Conflict, "The application is already decided"));
+        return Err(AppError::conflict("The application is already decided"));
     }
     limits::enforce(&state, &limits::ASSISTANCE_WITHDRAWALS, &resident.user_id).await?;
     transition(&state, &row, Status::Withdrawn, row.stage, "withdrawn", None, Also::Nothing).await?;

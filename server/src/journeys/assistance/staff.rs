@@ -10,11 +10,7 @@ use axum::extract::{Path, State};
 use axum::Json;
 use baoan_contract::api::MessageEvent;
 use baoan_contract::assistance::*;
-use baoan_contract::error::{ApiError, ErrorCode, FieldError, FieldErrors};
-
-fn conflict(message: &str) -> AppError {
-    AppError::new(ErrorCode::Conflict, message)
-}
+use baoan_contract::error::{ApiError, FieldError};
 
 async fn staff_view(state: &AppState, reference: &str) -> AppResult<Json<ApplicationView>> {
     let row = store::find(&state.db, reference, None).await?;
@@ -24,7 +20,7 @@ async fn staff_view(state: &AppState, reference: &str) -> AppResult<Json<Applica
 
 /// Move an application in review to its next step (区民政局审批 ends with approve or refuse; an
 /// approved one advances to "paid").
-#[utoipa::path(post, path = "/api/v1/admin/assistance/applications/{reference}/advance", tag = "assistance-admin",
+#[utoipa::path(post, path = "/admin/assistance/applications/{reference}/advance", tag = "assistance-admin",
     params(("reference" = String, Path, description = "Reference number")),
     responses((status = 200, body = ApplicationView), (status = 401, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError)))]
@@ -48,14 +44,14 @@ pub async fn advance(
                 notify_owner(&state, &row.user_id, &row.reference, event, Some(due), None).await?;
             }
         }
-        (Status::InReview, _) => return Err(conflict("District approval ends with approve or refuse")),
-        _ => return Err(conflict("Only an application in review can advance")),
+        (Status::InReview, _) => return Err(AppError::conflict("District approval ends with approve or refuse")),
+        _ => return Err(AppError::conflict("Only an application in review can advance")),
     }
     staff_view(&state, &reference).await
 }
 
 /// Ask the resident for more documents (补正): review waits until they come.
-#[utoipa::path(post, path = "/api/v1/admin/assistance/applications/{reference}/request-documents", tag = "assistance-admin",
+#[utoipa::path(post, path = "/admin/assistance/applications/{reference}/request-documents", tag = "assistance-admin",
     request_body = RequestDocuments, params(("reference" = String, Path, description = "Reference number")),
     responses((status = 200, body = ApplicationView), (status = 401, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError), (status = 422, body = ApiError)))]
@@ -67,18 +63,14 @@ pub async fn request_documents(
 ) -> AppResult<Json<ApplicationView>> {
     let row = store::find(&state.db, &reference, None).await?;
     if req.kinds.is_empty() {
-        let mut f = FieldErrors::new();
-        f.add("kinds", FieldError::Required);
-        return Err(f.into());
+        return Err(AppError::field("kinds", FieldError::Required));
     }
     let note = req.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
     if note.is_some_and(|n| n.chars().count() > MAX_TEXT_CHARS) {
-        let mut f = FieldErrors::new();
-        f.add("note", FieldError::AssistanceTextTooLong);
-        return Err(f.into());
+        return Err(AppError::field("note", FieldError::AssistanceTextTooLong));
     }
     if !row.state.undecided() {
-        return Err(conflict("The application is already decided"));
+        return Err(AppError::conflict("The application is already decided"));
     }
     let standards = store::standards(&state.db).await?;
     let by = state.clock.today().add_days(standards.documents_request_days);
@@ -90,7 +82,7 @@ pub async fn request_documents(
 }
 
 /// Approve at 区民政局审批: payment is then arranged.
-#[utoipa::path(post, path = "/api/v1/admin/assistance/applications/{reference}/approve", tag = "assistance-admin",
+#[utoipa::path(post, path = "/admin/assistance/applications/{reference}/approve", tag = "assistance-admin",
     params(("reference" = String, Path, description = "Reference number")),
     responses((status = 200, body = ApplicationView), (status = 401, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError)))]
@@ -101,7 +93,7 @@ pub async fn approve(
 ) -> AppResult<Json<ApplicationView>> {
     let row = store::find(&state.db, &reference, None).await?;
     if row.state != Status::InReview || row.stage != Stage::DistrictApproval {
-        return Err(conflict("Only an application at district approval can be approved"));
+        return Err(AppError::conflict("Only an application at district approval can be approved"));
     }
     let standards = store::standards(&state.db).await?;
     transition(&state, &row, Status::Approved, Stage::Payment, "approved", None, Also::Nothing).await?;
@@ -111,7 +103,7 @@ pub async fn approve(
 }
 
 /// Refuse an undecided application, with the reason the resident will read.
-#[utoipa::path(post, path = "/api/v1/admin/assistance/applications/{reference}/refuse", tag = "assistance-admin",
+#[utoipa::path(post, path = "/admin/assistance/applications/{reference}/refuse", tag = "assistance-admin",
     request_body = Refusal, params(("reference" = String, Path, description = "Reference number")),
     responses((status = 200, body = ApplicationView), (status = 401, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError), (status = 422, body = ApiError)))]
@@ -123,17 +115,13 @@ pub async fn refuse(
 ) -> AppResult<Json<ApplicationView>> {
     let row = store::find(&state.db, &reference, None).await?;
     let reason = req.reason.trim();
-    let mut f = FieldErrors::new();
     if reason.is_empty() {
-        f.add("reason", FieldError::Required);
+        return Err(AppError::field("reason", FieldError::Required));
     } else if reason.chars().count() > MAX_TEXT_CHARS {
-        f.add("reason", FieldError::AssistanceTextTooLong);
-    }
-    if !f.is_empty() {
-        return Err(f.into());
+        return Err(AppError::field("reason", FieldError::AssistanceTextTooLong));
     }
     if !row.state.undecided() {
-        return Err(conflict("The application is already decided"));
+        return Err(AppError::conflict("The application is already decided"));
     }
     transition(&state, &row, Status::Refused, row.stage, "refused", Some(reason), Also::Reason(reason)).await?;
     notify_owner(&state, &row.user_id, &row.reference, MessageEvent::AssistanceRefused, None, Some(reason)).await?;

@@ -17,7 +17,7 @@ use baoan_contract::assistance::*;
 use baoan_contract::error::{ApiError, FieldError, FieldErrors};
 
 /// Submit an application. Send the same `Idempotency-Key` when retrying: the first answer comes back.
-#[utoipa::path(post, path = "/api/v1/assistance/applications", tag = "assistance", request_body = ApplicationForm,
+#[utoipa::path(post, path = "/assistance/applications", tag = "assistance", request_body = ApplicationForm,
     params(("Idempotency-Key" = String, Header, description = "8–100 characters, one per submit; reuse it to retry")),
     responses((status = 200, body = ApplicationView), (status = 401, body = ApiError), (status = 409, body = ApiError),
               (status = 422, body = ApiError, description = "Field errors, named by the form's paths"),

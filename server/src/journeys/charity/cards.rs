@@ -70,9 +70,3 @@ pub fn ledger_line((d, kind, amount_fen, purpose, counterparty, receipt_ref): Le
 pub fn parse_date(s: &str) -> Date {
     date(s)
 }
-
-/// An unreadable query string (an unknown status, a page that is not a number) in the
-/// contract's error shape.
-pub fn bad_query(r: axum::extract::rejection::QueryRejection) -> crate::error::AppError {
-    crate::error::AppError::new(baoan_contract::error::ErrorCode::BadRequest, &r.body_text())
-}

@@ -36,13 +36,13 @@ fn fund_card(
 }
 
 /// The directory of named funds: searched by name, sorted and paged by the database.
-#[utoipa::path(get, path = "/api/v1/charity/funds", tag = "charity", params(FundQuery),
+#[utoipa::path(get, path = "/charity/funds", tag = "charity", params(FundQuery),
     responses((status = 200, body = FundList), (status = 400, body = ApiError)))]
 pub async fn list(
     State(state): State<AppState>,
     q: Result<Query<FundQuery>, QueryRejection>,
 ) -> AppResult<Json<FundList>> {
-    let Query(q) = q.map_err(super::cards::bad_query)?;
+    let Query(q) = q.map_err(crate::error::bad_query)?;
     let search: String = q.q.as_deref().unwrap_or("").trim().chars().take(MAX_QUERY_CHARS).collect();
     // Columns 6 and 8 of FUND_SELECT: total raised, projects supported.
     let order = match q.sort.unwrap_or(FundSort::Newest) {
@@ -68,14 +68,13 @@ pub async fn list(
 }
 
 /// One fund: its projects, ledger and annual reports.
-#[utoipa::path(get, path = "/api/v1/charity/funds/{id}", tag = "charity", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/charity/funds/{id}", tag = "charity", params(("id" = String, Path)),
     responses((status = 200, body = FundDetail), (status = 404, body = ApiError)))]
 pub async fn show(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Json<FundDetail>> {
     let db = &state.db.pool;
     let row: Option<FundRow> =
         sqlx::query_as(&format!("{FUND_SELECT} WHERE f.id = $1")).bind(&id).fetch_optional(db).await?;
-    let card_of_fund =
-        fund_card(row.ok_or_else(|| AppError::new(baoan_contract::error::ErrorCode::NotFound, "No such fund"))?);
+    let card_of_fund = fund_card(row.ok_or_else(|| AppError::no_such("fund"))?);
     let (description,): (String,) =
         sqlx::query_as("SELECT description FROM charity_funds WHERE id = $1").bind(&id).fetch_one(db).await?;
     let today = state.clock.today();
@@ -115,7 +114,7 @@ pub async fn show(State(state): State<AppState>, Path(id): Path<String>) -> AppR
 }
 
 /// The district's totals: raised this year, funds, projects, donors, and raised per category.
-#[utoipa::path(get, path = "/api/v1/charity/district", tag = "charity", responses((status = 200, body = DistrictTotals)))]
+#[utoipa::path(get, path = "/charity/district", tag = "charity", responses((status = 200, body = DistrictTotals)))]
 pub async fn district(State(state): State<AppState>) -> AppResult<Json<DistrictTotals>> {
     let db = &state.db.pool;
     let year = state.clock.today().year();

@@ -18,12 +18,12 @@ use baoan_contract::api::{MessageEvent, PageQuery};
 use baoan_contract::charity::{
     progress_permille, Frequency, GiftOrder, GiftRequest, GiftStatus, ProjectStatus, Receipt, SandboxPayment,
 };
-use baoan_contract::error::{ApiError, ErrorCode, FieldError, FieldErrors};
+use baoan_contract::error::{ApiError, FieldError};
 use baoan_contract::mask::mask_phone;
 use baoan_contract::rules::date::Date;
 
 /// Start a gift: an order awaiting payment. Send an `Idempotency-Key`: a retry returns the same order.
-#[utoipa::path(post, path = "/api/v1/charity/gifts", tag = "charity", request_body = GiftRequest,
+#[utoipa::path(post, path = "/charity/gifts", tag = "charity", request_body = GiftRequest,
     params(("Idempotency-Key" = String, Header)),
     responses((status = 200, body = GiftOrder), (status = 401, body = ApiError), (status = 404, body = ApiError),
         (status = 409, body = ApiError), (status = 422, body = ApiError),
@@ -45,9 +45,9 @@ pub async fn create(
         let status: Option<(String,)> =
             sqlx::query_as("SELECT status FROM charity_projects WHERE id = $1").bind(&req.project_id).fetch_optional(db).await?;
         match status.and_then(|(s,)| ProjectStatus::from_code(&s)) {
-            None => return Err(AppError::new(baoan_contract::error::ErrorCode::NotFound, "No such project")),
+            None => return Err(AppError::no_such("project")),
             Some(ProjectStatus::Finished) => {
-                return Err(AppError::new(ErrorCode::Conflict, "This project has finished fundraising"))
+                return Err(AppError::conflict("This project has finished fundraising"))
             }
             Some(ProjectStatus::Fundraising) => {}
         }
@@ -75,7 +75,7 @@ pub async fn create(
 }
 
 /// SANDBOX payment step: no money moves. Confirms the order once; a retry returns the same gift.
-#[utoipa::path(post, path = "/api/v1/charity/gifts/{id}/sandbox-pay", tag = "charity", request_body = SandboxPayment,
+#[utoipa::path(post, path = "/charity/gifts/{id}/sandbox-pay", tag = "charity", request_body = SandboxPayment,
     params(("id" = String, Path)),
     responses((status = 200, body = GiftOrder), (status = 401, body = ApiError), (status = 404, body = ApiError),
         (status = 422, body = ApiError), (status = 429, body = ApiError)))]
@@ -90,11 +90,9 @@ pub async fn sandbox_pay(
         return Ok(Json(order));
     }
     limits::enforce(&state, &limits::CHARITY_GIFT_PAYMENTS, &resident.user_id).await?;
-    let payment_ref = provider().verify(&order.order_id, order.amount_fen, &payment.token).map_err(|_| {
-        let mut f = FieldErrors::new();
-        f.add("token", FieldError::Unknown);
-        AppError::from(f)
-    })?;
+    let payment_ref = provider()
+        .verify(&order.order_id, order.amount_fen, &payment.token)
+        .map_err(|_| AppError::field("token", FieldError::Unknown))?;
     let now = state.clock.now();
     let receipt_no = format!(
         "CS{}{}",
@@ -211,7 +209,7 @@ pub(super) async fn record_paid(
 }
 
 /// One of the resident's own gifts with its receipt once paid.
-#[utoipa::path(get, path = "/api/v1/charity/gifts/{id}", tag = "charity", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/charity/gifts/{id}", tag = "charity", params(("id" = String, Path)),
     responses((status = 200, body = GiftOrder), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn show(
     State(state): State<AppState>,
@@ -223,7 +221,7 @@ pub async fn show(
 
 /// 我的捐赠: the resident's gifts, newest first, with their receipts and the project's latest
 /// update; one page (at most 100; see `PageQuery`).
-#[utoipa::path(get, path = "/api/v1/me/charity/gifts", tag = "charity", params(PageQuery),
+#[utoipa::path(get, path = "/me/charity/gifts", tag = "charity", params(PageQuery),
     responses((status = 200, body = Vec<GiftOrder>), (status = 400, body = ApiError), (status = 401, body = ApiError)))]
 pub async fn mine(
     State(state): State<AppState>,
@@ -286,7 +284,7 @@ async fn load(state: &AppState, user_id: &str, id: &str) -> AppResult<GiftOrder>
         receipt_no,
         created_at,
         paid_at,
-    ) = row.ok_or_else(|| AppError::new(baoan_contract::error::ErrorCode::NotFound, "No such gift"))?;
+    ) = row.ok_or_else(|| AppError::no_such("gift"))?;
     let latest: Option<(String,)> =
         sqlx::query_as("SELECT title FROM charity_updates WHERE project_id = $1 ORDER BY update_date DESC, id LIMIT 1")
             .bind(&project_id)

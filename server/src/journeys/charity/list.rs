@@ -82,13 +82,13 @@ fn order_by(sort: ProjectSort) -> &'static str {
 }
 
 /// Projects, a page at a time.
-#[utoipa::path(get, path = "/api/v1/charity/projects", tag = "charity", params(ProjectQuery),
+#[utoipa::path(get, path = "/charity/projects", tag = "charity", params(ProjectQuery),
     responses((status = 200, body = ProjectList), (status = 400, body = ApiError)))]
 pub async fn list(
     State(state): State<AppState>,
     q: Result<Query<ProjectQuery>, QueryRejection>,
 ) -> AppResult<Json<ProjectList>> {
-    let Query(q) = q.map_err(super::cards::bad_query)?;
+    let Query(q) = q.map_err(crate::error::bad_query)?;
     let (where_sql, binds) = filters(&q);
     let count_sql = format!("SELECT COUNT(*) FROM charity_projects p{where_sql}");
     let mut count = sqlx::query_as::<_, (i64,)>(&count_sql);
@@ -112,7 +112,7 @@ pub async fn list(
 }
 
 /// The values the list's filters offer: organisers and named funds.
-#[utoipa::path(get, path = "/api/v1/charity/filters", tag = "charity", responses((status = 200, body = ProjectFilters)))]
+#[utoipa::path(get, path = "/charity/filters", tag = "charity", responses((status = 200, body = ProjectFilters)))]
 pub async fn filter_values(State(state): State<AppState>) -> AppResult<Json<ProjectFilters>> {
     let organisers: Vec<(String,)> =
         sqlx::query_as("SELECT DISTINCT organiser FROM charity_projects ORDER BY organiser")

@@ -14,7 +14,7 @@ use axum::response::Response;
 use axum::Json;
 use baoan_contract::api::FileKind;
 use baoan_contract::charity::{validate_photo_alt, PhotoUpload, ProjectPhoto};
-use baoan_contract::error::{ApiError, ErrorCode, FieldError, FieldErrors};
+use baoan_contract::error::{ApiError, FieldError};
 
 /// The pixel size of a PNG (its IHDR) or a baseline/progressive JPEG (its first SOF marker).
 /// `None` when the file is not an image we can read: it is refused as a photo then.
@@ -44,13 +44,11 @@ pub fn image_size(kind: FileKind, bytes: &[u8]) -> Option<(u32, u32)> {
 }
 
 fn not_a_photo() -> AppError {
-    let mut f = FieldErrors::new();
-    f.add("file", FieldError::UploadType);
-    f.into()
+    AppError::field("file", FieldError::UploadType)
 }
 
 /// Staff: attach a photo (JPEG or PNG, the raw body) with its alt text to a project.
-#[utoipa::path(post, path = "/api/v1/admin/charity/projects/{id}/photos", tag = "charity",
+#[utoipa::path(post, path = "/admin/charity/projects/{id}/photos", tag = "charity",
     params(("id" = String, Path), PhotoUpload, ("Authorization" = String, Header, description = "Bearer <staff token>")),
     request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The image itself, at most 10 MB: JPEG or PNG"),
     responses((status = 200, body = ProjectPhoto), (status = 401, body = ApiError), (status = 404, body = ApiError),
@@ -63,17 +61,14 @@ pub async fn attach(
     q: Result<Query<PhotoUpload>, QueryRejection>,
     body: Result<Bytes, BytesRejection>,
 ) -> AppResult<Json<ProjectPhoto>> {
-    let Query(q) = q.map_err(super::cards::bad_query)?;
-    let mut f = FieldErrors::new();
-    let alt = f.check("alt", validate_photo_alt(&q.alt));
-    f.into_result().map_err(AppError)?;
-    let alt = alt.unwrap_or_default();
+    let Query(q) = q.map_err(crate::error::bad_query)?;
+    let alt = validate_photo_alt(&q.alt).map_err(|e| AppError::field("alt", e))?;
     let exists: Option<(String,)> = sqlx::query_as("SELECT id FROM charity_projects WHERE id = $1")
         .bind(&project_id)
         .fetch_optional(&state.db.pool)
         .await?;
     if exists.is_none() {
-        return Err(AppError::new(ErrorCode::NotFound, "No such project"));
+        return Err(AppError::no_such("project"));
     }
     // Read the size before storing: a PDF, or bytes that only start like an image, are refused.
     if let Ok(b) = &body {
@@ -113,16 +108,14 @@ pub async fn of_project(state: &AppState, project_id: &str) -> AppResult<Vec<Pro
 }
 
 /// A project photo's bytes (public).
-#[utoipa::path(get, path = "/api/v1/charity/photos/{id}", tag = "charity", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/charity/photos/{id}", tag = "charity", params(("id" = String, Path)),
     responses((status = 200, description = "The image (image/jpeg or image/png)"), (status = 404, body = ApiError)))]
 pub async fn serve(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Response> {
     let row: Option<(String,)> = sqlx::query_as("SELECT content_type FROM charity_project_photos WHERE id = $1")
         .bind(&id)
         .fetch_optional(&state.db.pool)
         .await?;
-    let kind = row
-        .and_then(|(m,)| FileKind::from_mime(&m))
-        .ok_or_else(|| AppError::new(ErrorCode::NotFound, "No such photo"))?;
+    let kind = row.and_then(|(m,)| FileKind::from_mime(&m)).ok_or_else(|| AppError::no_such("photo"))?;
     let mut response = uploads::file_response(&state, &id, kind).await?;
     // Public, and a photo id always means the same bytes.
     response

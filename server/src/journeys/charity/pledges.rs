@@ -20,7 +20,7 @@ use baoan_contract::api::{MessageEvent, PageQuery};
 use baoan_contract::charity::{
     month_key, pledge_month_due, ChargeReport, ChargeRun, Pledge, PledgeStatus, ProjectStatus,
 };
-use baoan_contract::error::{ApiError, ErrorCode};
+use baoan_contract::error::ApiError;
 use baoan_contract::rules::date::Date;
 use sha2::{Digest, Sha256};
 use std::time::Duration;
@@ -153,7 +153,7 @@ pub async fn charge_periodically(state: AppState) {
 }
 
 /// Staff: charge the pledges due on a given day (what the hourly run does with today's date).
-#[utoipa::path(post, path = "/api/v1/admin/charity/pledges/charge", tag = "charity", request_body = ChargeRun,
+#[utoipa::path(post, path = "/admin/charity/pledges/charge", tag = "charity", request_body = ChargeRun,
     params(("Authorization" = String, Header, description = "Bearer <staff token>")),
     responses((status = 200, body = ChargeReport), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn charge_now(
@@ -186,7 +186,7 @@ fn pledge((id, project_id, project_title, amount_fen, status, created_at, charge
 }
 
 /// 我的捐赠: the resident's monthly pledges, newest first; one page (at most 100; see `PageQuery`).
-#[utoipa::path(get, path = "/api/v1/me/charity/pledges", tag = "charity", params(PageQuery),
+#[utoipa::path(get, path = "/me/charity/pledges", tag = "charity", params(PageQuery),
     responses((status = 200, body = Vec<Pledge>), (status = 400, body = ApiError), (status = 401, body = ApiError)))]
 pub async fn mine(
     State(state): State<AppState>,
@@ -207,7 +207,7 @@ pub async fn mine(
 
 /// Cancel one of your pledges: no charge from then on. Cancelling again changes nothing. A
 /// charge running at the same moment either comes first (and the answer counts it) or is not made.
-#[utoipa::path(post, path = "/api/v1/me/charity/pledges/{id}/cancel", tag = "charity", params(("id" = String, Path)),
+#[utoipa::path(post, path = "/me/charity/pledges/{id}/cancel", tag = "charity", params(("id" = String, Path)),
     responses((status = 200, body = Pledge), (status = 401, body = ApiError), (status = 404, body = ApiError),
         (status = 429, body = ApiError)))]
 pub async fn cancel(
@@ -231,5 +231,5 @@ pub async fn cancel(
         .fetch_optional(db)
         .await?;
     // Someone else's pledge is as unknown as one that does not exist.
-    Ok(Json(pledge(row.ok_or_else(|| AppError::new(ErrorCode::NotFound, "No such pledge"))?)))
+    Ok(Json(pledge(row.ok_or_else(|| AppError::no_such("pledge"))?)))
 }

@@ -18,7 +18,7 @@ struct StoredBudgetLine {
 }
 
 /// One project.
-#[utoipa::path(get, path = "/api/v1/charity/projects/{id}", tag = "charity", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/charity/projects/{id}", tag = "charity", params(("id" = String, Path)),
     responses((status = 200, body = ProjectDetail), (status = 404, body = ApiError)))]
 pub async fn show(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Json<ProjectDetail>> {
     let db = &state.db.pool;
@@ -27,8 +27,7 @@ pub async fn show(State(state): State<AppState>, Path(id): Path<String>) -> AppR
         .bind(&id)
         .fetch_optional(db)
         .await?;
-    let card =
-        card(row.ok_or_else(|| AppError::new(baoan_contract::error::ErrorCode::NotFound, "No such project"))?, today);
+    let card = card(row.ok_or_else(|| AppError::no_such("project"))?, today);
     let (description, qualification, budget, period, created_at): (String, String, String, i64, i64) = sqlx::query_as(
         "SELECT description, qualification, budget, disclosure_period_days, created_at FROM charity_projects WHERE id = $1",
     )

@@ -15,7 +15,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::Json;
 use baoan_contract::api::MessageEvent;
-use baoan_contract::error::{ApiError, ErrorCode, FieldError, FieldErrors};
+use baoan_contract::error::{ApiError, ErrorCode, FieldError};
 use baoan_contract::marriage::party::check_parties;
 use baoan_contract::marriage::{
     Booking, BookingKind, BookingList, BookingRequest, BookingRole, BookingStatus, PageQuery, Slot, SlotPurpose,
@@ -24,20 +24,7 @@ use baoan_contract::marriage::{
 
 /// A 409 naming the field whose resource is gone (a full slot, a person already booked).
 pub fn conflict(field: &str, error: FieldError) -> AppError {
-    let mut f = FieldErrors::new();
-    f.add(field, error);
-    AppError(ApiError {
-        code: ErrorCode::Conflict,
-        message: "No longer available".into(),
-        fields: f.0,
-        retry_after_seconds: None,
-    })
-}
-
-pub fn invalid(field: &str, error: FieldError) -> AppError {
-    let mut f = FieldErrors::new();
-    f.add(field, error);
-    f.into()
+    AppError::field_with(ErrorCode::Conflict, "No longer available", field, error)
 }
 
 /// A bookable slot of `purpose` (tomorrow … 30 days on), or the field error to show beside `field`.
@@ -45,7 +32,7 @@ pub async fn bookable(state: &AppState, id: &str, purpose: SlotPurpose, field: &
     let today = state.clock.today();
     match store::slot(&state.db, id).await? {
         Some(s) if s.purpose == purpose && s.date > today && s.date <= today.add_days(BOOKABLE_DAYS) => Ok(s),
-        _ => Err(invalid(field, FieldError::MarriageSlotUnavailable)),
+        _ => Err(AppError::field(field, FieldError::MarriageSlotUnavailable)),
     }
 }
 
@@ -70,7 +57,7 @@ pub fn account_has_booking() -> AppError {
 
 /// Book a slot. Party A is the signed-in resident with their profile's name and document; party B
 /// is sent a notice and confirms or declines in their own account.
-#[utoipa::path(post, path = "/api/v1/marriage/bookings", tag = "marriage", request_body = BookingRequest,
+#[utoipa::path(post, path = "/marriage/bookings", tag = "marriage", request_body = BookingRequest,
     params(("Idempotency-Key" = String, Header, description = "8–100 characters, one per submit")),
     responses((status = 200, body = Booking), (status = 401, body = ApiError), (status = 409, body = ApiError,
         description = "The slot is full (fields.slot_id = marriage.slot_full), the resident already has a booking \
@@ -97,10 +84,12 @@ async fn create_once(state: &AppState, resident: &Resident, req: BookingRequest)
     store::ensure_slots(&state.db, state.clock.today()).await?;
     if req.kind == BookingKind::DivorceSecondVisit {
         // Booked from its first visit (`second_visit::create`), which the legal clock runs from.
-        return Err(AppError::new(ErrorCode::BadRequest, "A second visit is booked at /api/v1/marriage/second-visits"));
+        return Err(AppError::bad_request("A second visit is booked at /api/v1/marriage/second-visits"));
     }
     let me = view::account(state, &resident.user_id).await?;
-    let Some(profile) = &me.profile else { return Err(invalid("party_a", FieldError::MarriageProfileIdentityMissing)) };
+    let Some(profile) = &me.profile else {
+        return Err(AppError::field("party_a", FieldError::MarriageProfileIdentityMissing));
+    };
     let slot = bookable(state, &req.slot_id, SlotPurpose::Registration, "slot_id").await?;
     let party_a = req.party_a.party(profile, &me.phone);
     let (a, b) = check_parties(req.kind, &party_a, &req.party_b, slot.date, state.clock.today())?;
@@ -113,7 +102,7 @@ async fn create_once(state: &AppState, resident: &Resident, req: BookingRequest)
         let extra = bookable(state, id, purpose, field).await?;
         let ceremony_not_for_kind = purpose == SlotPurpose::Ceremony && req.kind != BookingKind::Marriage;
         if extra.office_id != slot.office_id || extra.date != slot.date || ceremony_not_for_kind {
-            return Err(invalid(field, FieldError::MarriageSlotUnavailable));
+            return Err(AppError::field(field, FieldError::MarriageSlotUnavailable));
         }
         extras.push((extra, field));
     }
@@ -182,14 +171,14 @@ async fn create_once(state: &AppState, resident: &Resident, req: BookingRequest)
 
 /// The resident's registry bookings (我的预约): those they made and those naming them (their
 /// phone) as party B, newest first, one page at a time (at most 50 a page).
-#[utoipa::path(get, path = "/api/v1/marriage/bookings", tag = "marriage", params(PageQuery),
+#[utoipa::path(get, path = "/marriage/bookings", tag = "marriage", params(PageQuery),
     responses((status = 200, body = BookingList), (status = 401, body = ApiError)))]
 pub async fn list(
     State(state): State<AppState>,
     resident: Resident,
     q: Result<Query<PageQuery>, axum::extract::rejection::QueryRejection>,
 ) -> AppResult<Json<BookingList>> {
-    let Query(q) = q.map_err(|_| AppError::new(ErrorCode::BadRequest, "page and per_page are whole numbers"))?;
+    let Query(q) = q.map_err(|_| AppError::bad_request("page and per_page are whole numbers"))?;
     view::release_expired(&state).await?;
     let me = view::account(&state, &resident.user_id).await?;
     let (page, per_page) = q.clamped();
@@ -202,7 +191,7 @@ pub async fn list(
 }
 
 /// One booking the resident is party to (as booker, or as party B); anyone else's is "not found".
-#[utoipa::path(get, path = "/api/v1/marriage/bookings/{id}", tag = "marriage",
+#[utoipa::path(get, path = "/marriage/bookings/{id}", tag = "marriage",
     params(("id" = String, Path, description = "Booking id")),
     responses((status = 200, body = Booking), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn get(

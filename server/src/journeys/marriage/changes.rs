@@ -2,7 +2,7 @@
 //! once), reschedule, and the .ics file for the phone's calendar. Every change is conditional on
 //! the state it starts from: of a confirm, a decline and a cancel at the same moment, one wins.
 
-use super::bookings::{bookable, conflict, invalid};
+use super::bookings::{bookable, conflict};
 use super::view::{self, BookingRow};
 use super::{holds, store};
 use crate::auth::Resident;
@@ -13,7 +13,7 @@ use axum::http::header;
 use axum::response::IntoResponse;
 use axum::Json;
 use baoan_contract::api::MessageEvent;
-use baoan_contract::error::{ApiError, ErrorCode, FieldError, FieldErrors};
+use baoan_contract::error::{ApiError, FieldError, FieldErrors};
 use baoan_contract::marriage::divorce::check_second_visit_day;
 use baoan_contract::marriage::party::old_enough_to_marry;
 use baoan_contract::marriage::{
@@ -22,7 +22,7 @@ use baoan_contract::marriage::{
 use baoan_contract::rules::date::SHENZHEN_UTC_OFFSET;
 
 fn not_awaiting() -> AppError {
-    AppError::new(ErrorCode::Conflict, "The booking is not waiting for confirmation")
+    AppError::conflict("The booking is not waiting for confirmation")
 }
 
 /// A booking naming the signed-in resident as party B (by their phone), or 404.
@@ -39,7 +39,7 @@ async fn as_partner(state: &AppState, resident: &Resident, id: &str) -> AppResul
 /// Party B, in their own account, confirms: their profile's document must be the one on the
 /// booking. Both people's one active booking (and the booker's account's) is claimed now; if
 /// either already has one, nothing changes and B is told here, in their own account.
-#[utoipa::path(post, path = "/api/v1/marriage/bookings/{id}/confirm", tag = "marriage",
+#[utoipa::path(post, path = "/marriage/bookings/{id}/confirm", tag = "marriage",
     params(("id" = String, Path, description = "Booking id")),
     responses((status = 200, body = Booking), (status = 404, body = ApiError),
         (status = 409, body = ApiError, description = "Not awaiting confirmation any more, or a party already has a \
@@ -56,9 +56,9 @@ pub async fn confirm(
         return Err(not_awaiting());
     }
     match me.person_key() {
-        None => return Err(invalid("id_number", FieldError::MarriageProfileIdentityMissing)),
+        None => return Err(AppError::field("id_number", FieldError::MarriageProfileIdentityMissing)),
         Some(key) if key != row.party_b.person_key() => {
-            return Err(invalid("id_number", FieldError::MarriageNotYourDocument))
+            return Err(AppError::field("id_number", FieldError::MarriageNotYourDocument))
         }
         Some(_) => {}
     }
@@ -82,7 +82,7 @@ pub async fn confirm(
     }
     for key in [row.party_a.person_key(), holds::active(&row.user_id)] {
         if !holds::claim(&mut tx, &key, &row.id, slot.date, today).await? {
-            return Err(AppError::new(ErrorCode::Conflict, "The booking can no longer be confirmed"));
+            return Err(AppError::conflict("The booking can no longer be confirmed"));
         }
     }
     holds::release(&mut tx, &holds::pending(&row.user_id), &row.id).await?;
@@ -94,7 +94,7 @@ pub async fn confirm(
 }
 
 /// Party B declines in their own account: the place is released at once and nobody is held.
-#[utoipa::path(post, path = "/api/v1/marriage/bookings/{id}/decline", tag = "marriage",
+#[utoipa::path(post, path = "/marriage/bookings/{id}/decline", tag = "marriage",
     params(("id" = String, Path, description = "Booking id")),
     responses((status = 200, body = Booking), (status = 404, body = ApiError), (status = 409, body = ApiError)))]
 pub async fn decline(
@@ -123,7 +123,7 @@ pub async fn decline(
 
 /// Cancel, by the booker (any time) or by party B once they confirmed: the place (and any extras)
 /// is released at once, and both people are free again. For a divorce this withdraws the application.
-#[utoipa::path(post, path = "/api/v1/marriage/bookings/{id}/cancel", tag = "marriage",
+#[utoipa::path(post, path = "/marriage/bookings/{id}/cancel", tag = "marriage",
     params(("id" = String, Path, description = "Booking id")),
     responses((status = 200, body = Booking), (status = 404, body = ApiError), (status = 409, body = ApiError)))]
 pub async fn cancel(
@@ -140,7 +140,7 @@ pub async fn cancel(
     }
     let mut tx = state.db.begin().await?;
     if !view::end(&mut tx, &row, BookingStatus::Cancelled, state.clock.now()).await? {
-        return Err(AppError::new(ErrorCode::Conflict, "The booking is not active"));
+        return Err(AppError::conflict("The booking is not active"));
     }
     tx.commit().await?;
     let row = view::visible(&state, &me, &id).await?;
@@ -157,7 +157,7 @@ pub async fn cancel(
 
 /// Move to another registration slot: the new place is taken and the old one released in one
 /// transaction. Extras on another day are given up.
-#[utoipa::path(post, path = "/api/v1/marriage/bookings/{id}/reschedule", tag = "marriage", request_body = RescheduleRequest,
+#[utoipa::path(post, path = "/marriage/bookings/{id}/reschedule", tag = "marriage", request_body = RescheduleRequest,
     params(("id" = String, Path, description = "Booking id")),
     responses((status = 200, body = Booking), (status = 404, body = ApiError), (status = 409, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn reschedule(
@@ -168,17 +168,17 @@ pub async fn reschedule(
 ) -> AppResult<Json<Booking>> {
     let row = view::owned(&state, &resident.user_id, &id).await?;
     if !row.status.is_active() {
-        return Err(AppError::new(ErrorCode::Conflict, "The booking is not active"));
+        return Err(AppError::conflict("The booking is not active"));
     }
     // A visit that has happened (a divorce's first visit starts the legal clock) cannot move.
     let old_slot = store::slot(&state.db, &row.slot_id).await?;
     if old_slot.as_ref().is_none_or(|s| s.date <= state.clock.today()) {
-        return Err(AppError::new(ErrorCode::Conflict, "The visit is no longer ahead"));
+        return Err(AppError::conflict("The visit is no longer ahead"));
     }
     let slot = bookable(&state, &req.slot_id, SlotPurpose::Registration, "slot_id").await?;
     if let (BookingKind::DivorceSecondVisit, Some(first)) = (row.kind, &row.first_visit_id) {
         if let Some((_, first_day)) = view::first_visit_of(&state, first).await? {
-            check_second_visit_day(first_day, slot.date).map_err(|e| invalid("slot_id", e))?;
+            check_second_visit_day(first_day, slot.date).map_err(|e| AppError::field("slot_id", e))?;
         }
     }
     if slot.id == row.slot_id {
@@ -213,7 +213,7 @@ pub async fn reschedule(
     .execute(&mut *tx)
     .await?;
     if changed.rows_affected() != 1 {
-        return Err(AppError::new(ErrorCode::Conflict, "The booking changed meanwhile"));
+        return Err(AppError::conflict("The booking changed meanwhile"));
     }
     crate::capacity::release(&mut tx, "marriage_slots", &row.slot_id, 1).await?;
     holds::move_to(&mut tx, &row.id, slot.date).await?;
@@ -236,7 +236,7 @@ pub async fn reschedule(
 }
 
 /// The appointment as an iCalendar file for the phone's calendar.
-#[utoipa::path(get, path = "/api/v1/marriage/bookings/{id}/calendar.ics", tag = "marriage",
+#[utoipa::path(get, path = "/marriage/bookings/{id}/calendar.ics", tag = "marriage",
     params(("id" = String, Path, description = "Booking id")),
     responses((status = 200, content_type = "text/calendar", body = String), (status = 404, body = ApiError)))]
 pub async fn calendar(

@@ -12,41 +12,29 @@ mod view;
 
 use crate::db::DbResult;
 use crate::state::AppState;
-use axum::routing::{get, post};
-use axum::Router;
 use sqlx::AnyConnection;
-use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-/// This journey's routes, merged into /api/v1 by `crate::app`.
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/marriage/offices", get(offices::list))
-        .route("/marriage/offices/{id}/days", get(offices::days))
-        .route("/marriage/offices/{id}/days/{date}/slots", get(offices::slots))
-        .route("/marriage/offices/{id}/days/{date}/nearest-free", get(offices::nearest_free))
-        .route("/marriage/bookings", get(bookings::list).post(bookings::create))
-        .route("/marriage/bookings/{id}", get(bookings::get))
-        .route("/marriage/bookings/{id}/confirm", post(changes::confirm))
-        .route("/marriage/bookings/{id}/decline", post(changes::decline))
-        .route("/marriage/bookings/{id}/cancel", post(changes::cancel))
-        .route("/marriage/bookings/{id}/reschedule", post(changes::reschedule))
-        .route("/marriage/bookings/{id}/calendar.ics", get(changes::calendar))
-        .route("/marriage/second-visits", post(second_visit::create))
+/// This journey's routes, relative to /api/v1 and merged by `crate::app`: each is declared once,
+/// by its handler's `#[utoipa::path]`, which also documents it.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::default()
+        .routes(routes!(offices::list))
+        .routes(routes!(offices::days))
+        .routes(routes!(offices::slots))
+        .routes(routes!(offices::nearest_free))
+        .routes(routes!(bookings::list, bookings::create))
+        .routes(routes!(bookings::get))
+        .routes(routes!(changes::confirm))
+        .routes(routes!(changes::decline))
+        .routes(routes!(changes::cancel))
+        .routes(routes!(changes::reschedule))
+        .routes(routes!(changes::calendar))
+        .routes(routes!(second_visit::create))
 }
 
-/// This journey's part of the OpenAPI document, merged by `crate::openapi`.
-#[derive(OpenApi)]
-#[openapi(
-    paths(
-        offices::list, offices::days, offices::slots, offices::nearest_free,
-        bookings::create, bookings::list, bookings::get,
-        changes::confirm, changes::decline, changes::cancel, changes::reschedule, changes::calendar, second_visit::create,
-    ),
-    tags((name = "marriage", description = "婚姻登记预约: registry offices, slots and bookings")),
-)]
-pub struct Api;
-
-/// Demonstration data for this journey, written once into an empty database (see `db::demo`).
+/// Demonstration data for this journey, written once into an empty database (called by `crate::serve` at start-up).
 pub async fn seed_demo(tx: &mut AnyConnection, now: i64) -> DbResult<()> {
     demo::seed(tx, now).await
 }

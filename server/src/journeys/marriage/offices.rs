@@ -5,7 +5,7 @@ use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::Json;
-use baoan_contract::error::{ApiError, ErrorCode};
+use baoan_contract::error::ApiError;
 use baoan_contract::marriage::busy::{nearest, popular_date};
 use baoan_contract::marriage::{
     Day, DayList, DayState, NearestFree, Office, Slot, SlotList, SlotPurpose, SpecialDayKind, BOOKABLE_DAYS,
@@ -14,18 +14,18 @@ use baoan_contract::rules::date::Date;
 
 /// A 404 that names what is missing (unlike the router's fallback for unknown paths).
 fn no_such() -> AppError {
-    AppError::new(ErrorCode::NotFound, "No such office or day")
+    AppError::no_such("office or day")
 }
 
 /// Every registry office; any office serves any couple (全城通办).
-#[utoipa::path(get, path = "/api/v1/marriage/offices", tag = "marriage",
+#[utoipa::path(get, path = "/marriage/offices", tag = "marriage",
     responses((status = 200, body = Vec<Office>)))]
 pub async fn list(State(state): State<AppState>) -> AppResult<Json<Vec<Office>>> {
     Ok(Json(store::offices(&state.db, state.clock.today()).await?))
 }
 
 /// The next 30 days at an office, each with the places left; busy days name the nearest days with places.
-#[utoipa::path(get, path = "/api/v1/marriage/offices/{id}/days", tag = "marriage",
+#[utoipa::path(get, path = "/marriage/offices/{id}/days", tag = "marriage",
     params(("id" = String, Path, description = "Office id")),
     responses((status = 200, body = DayList), (status = 404, body = ApiError)))]
 pub async fn days(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Json<DayList>> {
@@ -68,7 +68,7 @@ pub async fn days(State(state): State<AppState>, Path(id): Path<String>) -> AppR
 }
 
 /// A day's registration slots and the free ceremony and counselling sessions, with places left.
-#[utoipa::path(get, path = "/api/v1/marriage/offices/{id}/days/{date}/slots", tag = "marriage",
+#[utoipa::path(get, path = "/marriage/offices/{id}/days/{date}/slots", tag = "marriage",
     params(("id" = String, Path, description = "Office id"), ("date" = String, Path, description = "YYYY-MM-DD")),
     responses((status = 200, body = SlotList), (status = 404, body = ApiError)))]
 pub async fn slots(
@@ -90,7 +90,7 @@ pub async fn slots(
 }
 
 /// The registration slots with places nearest to `date` at this office (for "that slot was just taken").
-#[utoipa::path(get, path = "/api/v1/marriage/offices/{id}/days/{date}/nearest-free", tag = "marriage",
+#[utoipa::path(get, path = "/marriage/offices/{id}/days/{date}/nearest-free", tag = "marriage",
     params(("id" = String, Path, description = "Office id"), ("date" = String, Path, description = "YYYY-MM-DD")),
     responses((status = 200, body = NearestFree), (status = 404, body = ApiError)))]
 pub async fn nearest_free(

@@ -4,7 +4,7 @@
 //! same two people. The other party confirms in their own account, which then claims the couple's
 //! one active booking (the first visit's hold has ended with its day).
 
-use super::bookings::{account_has_booking, bookable, conflict, invalid, reference};
+use super::bookings::{account_has_booking, bookable, conflict, reference};
 use super::partner::{self, BOOKING_ATTEMPTS};
 use super::view;
 use super::{holds, store};
@@ -23,7 +23,7 @@ use baoan_contract::marriage::{
 
 /// Book the second visit of a first visit the resident is a party to (by their account). Any other
 /// account, or an unknown reference, gets "not found": nothing about the first visit is revealed.
-#[utoipa::path(post, path = "/api/v1/marriage/second-visits", tag = "marriage", request_body = SecondVisitRequest,
+#[utoipa::path(post, path = "/marriage/second-visits", tag = "marriage", request_body = SecondVisitRequest,
     responses((status = 200, body = Booking), (status = 401, body = ApiError), (status = 404, body = ApiError),
         (status = 409, body = ApiError, description = "The slot is full or a second visit is already booked"),
         (status = 422, body = ApiError, description = "fields.slot_id = marriage.second_visit_too_early or marriage.second_visit_window_missed"),
@@ -44,7 +44,7 @@ pub async fn create(
     };
     let (_, first_day) = view::first_visit_of(&state, &first.id).await?.ok_or_else(AppError::not_found)?;
     let slot = bookable(&state, &req.slot_id, SlotPurpose::Registration, "slot_id").await?;
-    check_second_visit_day(first_day, slot.date).map_err(|e| invalid("slot_id", e))?;
+    check_second_visit_day(first_day, slot.date).map_err(|e| AppError::field("slot_id", e))?;
     limits::enforce(&state, &BOOKING_ATTEMPTS, &resident.user_id).await?;
     // One second visit per couple: one already awaiting its partner or confirmed, or either person
     // held by another booking, refuses this one (both are parties: no third party learns anything).

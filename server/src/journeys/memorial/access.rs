@@ -5,7 +5,7 @@ use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use baoan_contract::error::{FieldError, FieldErrors};
+use baoan_contract::error::FieldError;
 use baoan_contract::rules::date::SHENZHEN_UTC_OFFSET;
 
 /// A resident if signed in, nobody otherwise (public memorials can be read signed out).
@@ -17,13 +17,6 @@ impl FromRequestParts<AppState> for MaybeResident {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         Ok(MaybeResident(Resident::from_request_parts(parts, state).await.ok()))
     }
-}
-
-/// One field error as an API error.
-pub fn field(name: &str, e: FieldError) -> AppError {
-    let mut f = FieldErrors::new();
-    f.add(name, e);
-    f.into()
 }
 
 /// Minutes after midnight in Shenzhen at `now`.
@@ -49,18 +42,15 @@ pub fn db_key(state: &AppState) -> String {
 pub fn page_query(
     q: Result<axum::extract::Query<baoan_contract::memorial::PageQuery>, axum::extract::rejection::QueryRejection>,
 ) -> AppResult<baoan_contract::memorial::PageQuery> {
-    q.map(|axum::extract::Query(q)| q).map_err(|r| AppError::new(baoan_contract::ErrorCode::BadRequest, &r.body_text()))
+    q.map(|axum::extract::Query(q)| q).map_err(crate::error::bad_query)
 }
 
 /// A conflict (409) naming the field concerned.
 pub fn conflict(name: &str, e: FieldError) -> AppError {
-    let mut err = field(name, e);
-    err.0.code = baoan_contract::ErrorCode::Conflict;
-    err.0.message = "Conflict".into();
-    err
+    AppError::field_with(baoan_contract::ErrorCode::Conflict, "Conflict", name, e)
 }
 
 /// 409 without a field: the thing changed state meanwhile (e.g. staff marked it done).
 pub fn state_changed() -> AppError {
-    AppError::new(baoan_contract::ErrorCode::Conflict, "Already changed")
+    AppError::conflict("Already changed")
 }

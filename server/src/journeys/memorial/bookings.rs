@@ -1,7 +1,7 @@
 //! Visit bookings: places taken in one transaction (never overbooked), one active booking per
 //! account per day, cancel gives the places back at once.
 
-use super::access::{conflict, db_key, field, page_query, reference, shenzhen_minute};
+use super::access::{conflict, db_key, page_query, reference, shenzhen_minute};
 use super::cemeteries::{load_cemetery, windows_of};
 use super::slot_cache;
 use crate::auth::Resident;
@@ -25,7 +25,7 @@ use sqlx::AnyConnection;
 
 /// Book places in a slot. The `Idempotency-Key` makes a retry (double tap, dropped network at
 /// opening time) return the first booking instead of failing or booking twice.
-#[utoipa::path(post, path = "/api/v1/memorial/bookings", tag = "memorial", request_body = BookingRequest,
+#[utoipa::path(post, path = "/memorial/bookings", tag = "memorial", request_body = BookingRequest,
     params(("Idempotency-Key" = String, Header, description = "8–100 characters, one per submit")),
     responses((status = 200, body = Booking), (status = 401, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError, description = "Slot full (memorial.slot_full) or already booked that day (memorial.one_per_day)"),
@@ -50,7 +50,8 @@ async fn create_once(state: &AppState, resident: &Resident, req: BookingRequest)
             .bind(req.slot_id.trim())
             .fetch_optional(&mut *conn)
             .await?;
-    let (slot_id, cemetery_id, window_id, date) = slot.ok_or_else(|| field("slot_id", FieldError::Required))?;
+    let (slot_id, cemetery_id, window_id, date) =
+        slot.ok_or_else(|| AppError::field("slot_id", FieldError::Required))?;
     let cemetery = load_cemetery(&mut conn, &cemetery_id).await?;
     let req = req.validate(cemetery.max_group).map_err(AppError::from)?;
     let windows = windows_of(&mut conn, &cemetery_id).await?;
@@ -58,7 +59,7 @@ async fn create_once(state: &AppState, resident: &Resident, req: BookingRequest)
     let day = Date::parse_iso(&date).ok_or_else(AppError::not_found)?;
     let now = state.clock.now();
     check_booking_day(&window.rule(), day, state.clock.today(), shenzhen_minute(now))
-        .map_err(|e| field("slot_id", e))?;
+        .map_err(|e| AppError::field("slot_id", e))?;
     drop(conn);
 
     let id = new_id();
@@ -156,7 +157,7 @@ async fn load(conn: &mut AnyConnection, id: &str, user_id: &str) -> AppResult<Bo
 }
 
 /// 我的预约: the resident's bookings, newest day first, a page at a time.
-#[utoipa::path(get, path = "/api/v1/memorial/bookings", tag = "memorial", params(PageQuery),
+#[utoipa::path(get, path = "/memorial/bookings", tag = "memorial", params(PageQuery),
     responses((status = 200, body = BookingList), (status = 401, body = ApiError)))]
 pub async fn mine(
     State(state): State<AppState>,
@@ -185,7 +186,7 @@ pub async fn mine(
 }
 
 /// One of the resident's bookings (someone else's is "not found").
-#[utoipa::path(get, path = "/api/v1/memorial/bookings/{id}", tag = "memorial", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/memorial/bookings/{id}", tag = "memorial", params(("id" = String, Path)),
     responses((status = 200, body = Booking), (status = 404, body = ApiError)))]
 pub async fn one(
     State(state): State<AppState>,
@@ -197,7 +198,7 @@ pub async fn one(
 }
 
 /// Cancel a booking: its places are free again at once.
-#[utoipa::path(post, path = "/api/v1/memorial/bookings/{id}/cancel", tag = "memorial", params(("id" = String, Path)),
+#[utoipa::path(post, path = "/memorial/bookings/{id}/cancel", tag = "memorial", params(("id" = String, Path)),
     responses((status = 200, body = Booking), (status = 404, body = ApiError)))]
 pub async fn cancel(
     State(state): State<AppState>,
@@ -236,7 +237,7 @@ pub async fn cancel(
 }
 
 /// The booking as an .ics file for the phone's calendar.
-#[utoipa::path(get, path = "/api/v1/memorial/bookings/{id}/calendar.ics", tag = "memorial", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/memorial/bookings/{id}/calendar.ics", tag = "memorial", params(("id" = String, Path)),
     responses((status = 200, content_type = "text/calendar", body = String), (status = 404, body = ApiError)))]
 pub async fn calendar(
     State(state): State<AppState>,

@@ -1,6 +1,6 @@
 //! Cemeteries, their booking windows and hourly slots.
 
-use super::access::{db_key, field};
+use super::access::db_key;
 use super::slot_cache;
 use crate::admin::Staff;
 use crate::db::new_id;
@@ -28,11 +28,11 @@ pub async fn load_cemetery(conn: &mut AnyConnection, id: &str) -> AppResult<Ceme
     .bind(id)
     .fetch_optional(conn)
     .await?;
-    row.map(cemetery).ok_or_else(|| AppError::new(baoan_contract::ErrorCode::NotFound, "No such cemetery"))
+    row.map(cemetery).ok_or_else(|| AppError::no_such("cemetery"))
 }
 
 /// The cemeteries taking bookings.
-#[utoipa::path(get, path = "/api/v1/memorial/cemeteries", tag = "memorial",
+#[utoipa::path(get, path = "/memorial/cemeteries", tag = "memorial",
     responses((status = 200, body = Vec<Cemetery>)))]
 pub async fn list(State(state): State<AppState>) -> AppResult<Json<Vec<Cemetery>>> {
     let rows: Vec<CemeteryRow> = sqlx::query_as(
@@ -69,7 +69,7 @@ pub async fn windows_of(conn: &mut AnyConnection, cemetery_id: &str) -> AppResul
 }
 
 /// One cemetery, its windows and the days that can be booked today with places left.
-#[utoipa::path(get, path = "/api/v1/memorial/cemeteries/{id}", tag = "memorial",
+#[utoipa::path(get, path = "/memorial/cemeteries/{id}", tag = "memorial",
     params(("id" = String, Path)), responses((status = 200, body = CemeteryDetail), (status = 404, body = ApiError)))]
 pub async fn detail(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Json<CemeteryDetail>> {
     let mut conn = state.db.pool.acquire().await?;
@@ -124,7 +124,7 @@ pub async fn read_slots(conn: &mut AnyConnection, cemetery_id: &str, date: Date)
 }
 
 /// The hourly slots of one day with places left. Served from memory between bookings.
-#[utoipa::path(get, path = "/api/v1/memorial/cemeteries/{id}/slots", tag = "memorial",
+#[utoipa::path(get, path = "/memorial/cemeteries/{id}/slots", tag = "memorial",
     params(("id" = String, Path), DayQuery),
     responses((status = 200, body = SlotList), (status = 404, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn slots(
@@ -132,7 +132,7 @@ pub async fn slots(
     Path(id): Path<String>,
     Query(q): Query<DayQuery>,
 ) -> AppResult<Json<SlotList>> {
-    let date = Date::parse_iso(&q.date).ok_or_else(|| field("date", FieldError::Required))?;
+    let date = Date::parse_iso(&q.date).ok_or_else(|| AppError::field("date", FieldError::Required))?;
     let db = db_key(&state);
     if let Some(list) = slot_cache::get(&db, &id, &date.to_iso()) {
         return Ok(Json((*list).clone()));
@@ -159,7 +159,7 @@ pub struct WindowCreate {
     pub capacity: i64,
 }
 
-#[utoipa::path(post, path = "/api/v1/memorial/admin/windows", tag = "memorial-admin",
+#[utoipa::path(post, path = "/memorial/admin/windows", tag = "memorial-admin",
     request_body = WindowCreate,
     responses((status = 200, body = BookingWindow), (status = 401, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn create_window(
@@ -169,7 +169,7 @@ pub async fn create_window(
 ) -> AppResult<Json<BookingWindow>> {
     let span = w.ends_on.days_since_epoch() - w.starts_on.days_since_epoch();
     if !(0..=60).contains(&span) || w.first_hour > w.last_hour || w.last_hour > 23 || w.capacity < 1 {
-        return Err(field("window", FieldError::Required));
+        return Err(AppError::field("window", FieldError::Required));
     }
     let mut tx = state.db.begin().await?;
     load_cemetery(&mut tx, &w.cemetery_id).await?;

@@ -31,7 +31,7 @@ async fn owner_only(state: &AppState, id: &str, user: &str) -> AppResult<()> {
 
 /// The owner creates an invitation link for family: valid `INVITATION_DAYS` days, for at most
 /// `INVITATION_MAX_USES` people.
-#[utoipa::path(post, path = "/api/v1/memorial/memorials/{id}/invitations", tag = "memorial", params(("id" = String, Path)),
+#[utoipa::path(post, path = "/memorial/memorials/{id}/invitations", tag = "memorial", params(("id" = String, Path)),
     responses((status = 200, body = Invitation), (status = 404, body = ApiError), (status = 429, body = ApiError)))]
 pub async fn invite(
     State(state): State<AppState>,
@@ -66,7 +66,7 @@ pub async fn invite(
 
 /// A family member follows an invitation link and joins. Refused (404, as for a made-up link)
 /// when the link expired, was used up or revoked, or the resident was removed from the memorial.
-#[utoipa::path(post, path = "/api/v1/memorial/invitations/{token}/accept", tag = "memorial", params(("token" = String, Path)),
+#[utoipa::path(post, path = "/memorial/invitations/{token}/accept", tag = "memorial", params(("token" = String, Path)),
     responses((status = 200, body = MemorialSummary), (status = 404, body = ApiError)))]
 pub async fn accept(
     State(state): State<AppState>,
@@ -146,7 +146,7 @@ pub async fn accept(
 }
 
 /// The owner's invitation links, newest first, with where each stands.
-#[utoipa::path(get, path = "/api/v1/memorial/memorials/{id}/invitations", tag = "memorial", params(("id" = String, Path), PageQuery),
+#[utoipa::path(get, path = "/memorial/memorials/{id}/invitations", tag = "memorial", params(("id" = String, Path), PageQuery),
     responses((status = 200, body = InvitationList), (status = 404, body = ApiError)))]
 pub async fn invitations(
     State(state): State<AppState>,
@@ -185,7 +185,7 @@ pub async fn invitations(
 }
 
 /// The owner revokes an invitation link: nobody can join with it any more.
-#[utoipa::path(delete, path = "/api/v1/memorial/memorials/{id}/invitations/{invitation}", tag = "memorial",
+#[utoipa::path(delete, path = "/memorial/memorials/{id}/invitations/{invitation}", tag = "memorial",
     params(("id" = String, Path), ("invitation" = String, Path)), responses((status = 204), (status = 404, body = ApiError)))]
 pub async fn revoke(
     State(state): State<AppState>,
@@ -208,7 +208,7 @@ pub async fn revoke(
 }
 
 /// The memorial's family members (masked name and phone), as the owner sees them.
-#[utoipa::path(get, path = "/api/v1/memorial/memorials/{id}/members", tag = "memorial", params(("id" = String, Path), PageQuery),
+#[utoipa::path(get, path = "/memorial/memorials/{id}/members", tag = "memorial", params(("id" = String, Path), PageQuery),
     responses((status = 200, body = FamilyMemberList), (status = 404, body = ApiError)))]
 pub async fn members(
     State(state): State<AppState>,
@@ -245,7 +245,7 @@ pub async fn members(
 }
 
 /// The owner removes a family member: from now on the memorial is "not found" to them.
-#[utoipa::path(delete, path = "/api/v1/memorial/memorials/{id}/members/{member}", tag = "memorial",
+#[utoipa::path(delete, path = "/memorial/memorials/{id}/members/{member}", tag = "memorial",
     params(("id" = String, Path), ("member" = String, Path)), responses((status = 204), (status = 404, body = ApiError)))]
 pub async fn remove(
     State(state): State<AppState>,

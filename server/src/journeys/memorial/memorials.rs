@@ -1,7 +1,7 @@
 //! Online memorials: private by default (owner + invited family); public only when linked to a
 //! record in the cemeteries' burial register, so nobody can publish a memorial of a living person.
 
-use super::access::{field, page_query, MaybeResident};
+use super::access::{page_query, MaybeResident};
 use crate::auth::Resident;
 use crate::db::new_id;
 use crate::error::{AppError, AppResult, JsonBody};
@@ -22,7 +22,7 @@ use baoan_contract::rules::date::Date;
 
 /// The same answer for "does not exist" and "not yours to see": nothing leaks.
 pub fn no_memorial() -> AppError {
-    AppError::new(baoan_contract::ErrorCode::NotFound, "No such memorial")
+    AppError::no_such("memorial")
 }
 
 /// Who may see memorial `id`: `owner`, `family`, `visitor` (public) — or not found.
@@ -57,11 +57,11 @@ pub async fn role_of(state: &AppState, id: &str, user: Option<&str>) -> AppResul
 /// The photo must be the resident's own JPEG or PNG upload.
 async fn check_photo(state: &AppState, upload_id: &str, user_id: &str) -> AppResult<()> {
     let kind = uploads::owned_by(state, upload_id, user_id).await?;
-    check_memorial_photo(kind).map_err(|e| field("photo", e))
+    check_memorial_photo(kind).map_err(|e| AppError::field("photo", e))
 }
 
 /// Create a memorial (private).
-#[utoipa::path(post, path = "/api/v1/memorial/memorials", tag = "memorial", request_body = MemorialCreate,
+#[utoipa::path(post, path = "/memorial/memorials", tag = "memorial", request_body = MemorialCreate,
     responses((status = 200, body = Memorial), (status = 401, body = ApiError), (status = 422, body = ApiError), (status = 429, body = ApiError)))]
 pub async fn create(
     State(state): State<AppState>,
@@ -92,7 +92,7 @@ pub async fn create(
 }
 
 /// The memorials the resident owns or was invited to (and not removed from), a page at a time.
-#[utoipa::path(get, path = "/api/v1/memorial/memorials", tag = "memorial", params(PageQuery),
+#[utoipa::path(get, path = "/memorial/memorials", tag = "memorial", params(PageQuery),
     responses((status = 200, body = MemorialList), (status = 401, body = ApiError)))]
 pub async fn mine(
     State(state): State<AppState>,
@@ -124,7 +124,7 @@ pub async fn mine(
 }
 
 /// One memorial: to its owner, invited family, or anyone when public. Otherwise 404.
-#[utoipa::path(get, path = "/api/v1/memorial/memorials/{id}", tag = "memorial", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/memorial/memorials/{id}", tag = "memorial", params(("id" = String, Path)),
     responses((status = 200, body = Memorial), (status = 404, body = ApiError)))]
 pub async fn one(
     State(state): State<AppState>,
@@ -139,7 +139,7 @@ pub async fn one(
 /// Make a memorial public by linking it to the burial register (certificate number + same name),
 /// saying how the requester is related. Register checks are limited per resident and per
 /// memorial, so certificate numbers cannot be guessed.
-#[utoipa::path(put, path = "/api/v1/memorial/memorials/{id}/public", tag = "memorial", params(("id" = String, Path)),
+#[utoipa::path(put, path = "/memorial/memorials/{id}/public", tag = "memorial", params(("id" = String, Path)),
     request_body = PublishRequest,
     responses((status = 200, body = Memorial), (status = 404, body = ApiError),
               (status = 422, body = ApiError, description = "memorial.certificate_format, memorial.certificate_unknown or memorial.relation"),
@@ -167,7 +167,7 @@ pub async fn publish(
     .fetch_optional(&state.db.pool)
     .await?;
     if record.is_none() {
-        return Err(field("certificate_number", FieldError::MemorialCertificateUnknown));
+        return Err(AppError::field("certificate_number", FieldError::MemorialCertificateUnknown));
     }
     sqlx::query("UPDATE memorials SET visibility = 'public', certificate_number = $1, publisher_relation = $2, published_at = $3 WHERE id = $4")
         .bind(&number)
@@ -180,7 +180,7 @@ pub async fn publish(
 }
 
 /// The owner opts in (or out) of reminders on the anniversary and at Qingming.
-#[utoipa::path(put, path = "/api/v1/memorial/memorials/{id}/reminder", tag = "memorial", params(("id" = String, Path)),
+#[utoipa::path(put, path = "/memorial/memorials/{id}/reminder", tag = "memorial", params(("id" = String, Path)),
     request_body = ReminderRequest, responses((status = 204), (status = 404, body = ApiError)))]
 pub async fn reminder(
     State(state): State<AppState>,
@@ -219,7 +219,7 @@ pub async fn reminder(
 }
 
 /// The owner sets, replaces or removes the photo.
-#[utoipa::path(put, path = "/api/v1/memorial/memorials/{id}/photo", tag = "memorial", params(("id" = String, Path)),
+#[utoipa::path(put, path = "/memorial/memorials/{id}/photo", tag = "memorial", params(("id" = String, Path)),
     request_body = PhotoRequest,
     responses((status = 200, body = Memorial), (status = 404, body = ApiError), (status = 422, body = ApiError, description = "upload.type")))]
 pub async fn set_photo(
@@ -243,7 +243,7 @@ pub async fn set_photo(
 }
 
 /// The memorial's photo, to whoever may see the memorial (a private one's is 404 to others).
-#[utoipa::path(get, path = "/api/v1/memorial/memorials/{id}/photo", tag = "memorial", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/memorial/memorials/{id}/photo", tag = "memorial", params(("id" = String, Path)),
     responses((status = 200, description = "The photo (JPEG or PNG)"), (status = 404, body = ApiError)))]
 pub async fn photo(State(state): State<AppState>, who: MaybeResident, Path(id): Path<String>) -> AppResult<Response> {
     let user = who.0.map(|r| r.user_id);

@@ -1,7 +1,7 @@
 //! 代祭扫: a family far away asks staff to tend a grave on a chosen day; staff mark it done with
 //! photos, which the family sees.
 
-use super::access::{field, page_query, reference, state_changed};
+use super::access::{page_query, reference, state_changed};
 use super::cemeteries::load_cemetery;
 use crate::admin::Staff;
 use crate::auth::Resident;
@@ -49,7 +49,7 @@ async fn views(state: &AppState, rows: Vec<Row>) -> AppResult<Vec<ProxyView>> {
 }
 
 /// Ask staff to sweep a grave on the family's behalf.
-#[utoipa::path(post, path = "/api/v1/memorial/proxy", tag = "memorial", request_body = ProxyRequest,
+#[utoipa::path(post, path = "/memorial/proxy", tag = "memorial", request_body = ProxyRequest,
     responses((status = 200, body = ProxyView), (status = 401, body = ApiError), (status = 422, body = ApiError), (status = 429, body = ApiError)))]
 pub async fn create(
     State(state): State<AppState>,
@@ -59,10 +59,11 @@ pub async fn create(
     let req = req.validate(state.clock.today()).map_err(AppError::from)?;
     crate::limits::enforce(&state, &super::quotas::PROXY_REQUESTS, &resident.user_id).await?;
     let mut conn = state.db.pool.acquire().await?;
-    let cemetery =
-        load_cemetery(&mut conn, &req.cemetery_id).await.map_err(|_| field("cemetery_id", FieldError::Required))?;
+    let cemetery = load_cemetery(&mut conn, &req.cemetery_id)
+        .await
+        .map_err(|_| AppError::field("cemetery_id", FieldError::Required))?;
     if !cemetery.proxy_service {
-        return Err(field("cemetery_id", FieldError::MemorialNoProxyService));
+        return Err(AppError::field("cemetery_id", FieldError::MemorialNoProxyService));
     }
     drop(conn);
     let id = new_id();
@@ -91,7 +92,7 @@ pub async fn create(
 }
 
 /// The family's proxy sweeping requests, with staff's photos once done, a page at a time.
-#[utoipa::path(get, path = "/api/v1/memorial/proxy", tag = "memorial", params(PageQuery),
+#[utoipa::path(get, path = "/memorial/proxy", tag = "memorial", params(PageQuery),
     responses((status = 200, body = ProxyList), (status = 401, body = ApiError)))]
 pub async fn mine(
     State(state): State<AppState>,
@@ -115,7 +116,7 @@ pub async fn mine(
 
 /// The family cancels a request staff have not done yet. Conditional on `requested`: when staff
 /// mark it done at the same moment, exactly one of the two wins and the other gets 409.
-#[utoipa::path(post, path = "/api/v1/memorial/proxy/{id}/cancel", tag = "memorial", params(("id" = String, Path)),
+#[utoipa::path(post, path = "/memorial/proxy/{id}/cancel", tag = "memorial", params(("id" = String, Path)),
     responses((status = 200, body = ProxyView), (status = 404, body = ApiError), (status = 409, body = ApiError, description = "Already done")))]
 pub async fn cancel(
     State(state): State<AppState>,
@@ -141,7 +142,7 @@ pub async fn cancel(
 }
 
 /// One of staff's photos of the family's own request.
-#[utoipa::path(get, path = "/api/v1/memorial/proxy/{id}/photos/{photo}", tag = "memorial",
+#[utoipa::path(get, path = "/memorial/proxy/{id}/photos/{photo}", tag = "memorial",
     params(("id" = String, Path), ("photo" = String, Path)), responses((status = 200, description = "The photo"), (status = 404, body = ApiError)))]
 pub async fn photo(
     State(state): State<AppState>,
@@ -162,7 +163,7 @@ pub async fn photo(
 }
 
 /// Staff: open requests first, soonest first, a page at a time.
-#[utoipa::path(get, path = "/api/v1/memorial/admin/proxy", tag = "memorial-admin", params(PageQuery),
+#[utoipa::path(get, path = "/memorial/admin/proxy", tag = "memorial-admin", params(PageQuery),
     responses((status = 200, body = ProxyList), (status = 401, body = ApiError)))]
 pub async fn staff_list(
     State(state): State<AppState>,
@@ -182,7 +183,7 @@ pub async fn staff_list(
 }
 
 /// Staff: mark a request done and attach photos (uploads made from the staff device's account).
-#[utoipa::path(post, path = "/api/v1/memorial/admin/proxy/{id}/done", tag = "memorial-admin", params(("id" = String, Path)),
+#[utoipa::path(post, path = "/memorial/admin/proxy/{id}/done", tag = "memorial-admin", params(("id" = String, Path)),
     request_body = ProxyDone, responses((status = 200, body = ProxyView), (status = 401, body = ApiError), (status = 404, body = ApiError),
         (status = 409, body = ApiError, description = "Cancelled by the family, or already done")))]
 pub async fn staff_done(
@@ -215,7 +216,7 @@ pub async fn staff_done(
             .fetch_optional(&mut *tx)
             .await?;
         if !matches!(image.as_ref().map(|(m,)| m.as_str()), Some("image/jpeg" | "image/png")) {
-            return Err(field("photos", FieldError::UploadType));
+            return Err(AppError::field("photos", FieldError::UploadType));
         }
         sqlx::query("INSERT INTO memorial_proxy_photos (proxy_id, upload_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
             .bind(&id)

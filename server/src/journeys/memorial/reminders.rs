@@ -97,7 +97,7 @@ pub async fn run_periodically(state: AppState) {
 }
 
 /// Staff: send the reminders due on a given day (idempotent like the periodic run).
-#[utoipa::path(post, path = "/api/v1/memorial/admin/reminders/run", tag = "memorial-admin", request_body = ReminderRun,
+#[utoipa::path(post, path = "/memorial/admin/reminders/run", tag = "memorial-admin", request_body = ReminderRun,
     responses((status = 200, body = RemindersSent), (status = 401, body = ApiError)))]
 pub async fn staff_run(
     State(state): State<AppState>,

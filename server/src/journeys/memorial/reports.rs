@@ -1,7 +1,7 @@
 //! Reports: anyone who can see a memorial reports it, or one message on it; the reports wait in a
 //! queue staff read (admin token) and handle — hide the message, or dismiss.
 
-use super::access::{field, page_query, state_changed};
+use super::access::{page_query, state_changed};
 use super::memorials::role_of;
 use crate::admin::Staff;
 use crate::auth::Resident;
@@ -18,7 +18,7 @@ use baoan_contract::memorial::rules::{parse_plain_text, MAX_NOTE_CHARS};
 use baoan_contract::memorial::*;
 
 /// Anyone who can see a memorial can report it, or one message on it, to staff.
-#[utoipa::path(post, path = "/api/v1/memorial/memorials/{id}/reports", tag = "memorial", params(("id" = String, Path)),
+#[utoipa::path(post, path = "/memorial/memorials/{id}/reports", tag = "memorial", params(("id" = String, Path)),
     request_body = ReportRequest,
     responses((status = 204), (status = 404, body = ApiError), (status = 422, body = ApiError), (status = 429, body = ApiError)))]
 pub async fn report(
@@ -28,7 +28,7 @@ pub async fn report(
     JsonBody(req): JsonBody<ReportRequest>,
 ) -> AppResult<StatusCode> {
     let role = role_of(&state, &id, Some(&resident.user_id)).await?;
-    let reason = parse_plain_text(&req.reason, MAX_NOTE_CHARS).map_err(|e| field("reason", e))?;
+    let reason = parse_plain_text(&req.reason, MAX_NOTE_CHARS).map_err(|e| AppError::field("reason", e))?;
     let message_id = req.message_id.as_deref().map(str::trim).filter(|m| !m.is_empty());
     if let Some(message) = message_id {
         // Only a message this resident can see on this memorial.
@@ -40,7 +40,7 @@ pub async fn report(
                 .fetch_optional(&state.db.pool)
                 .await?;
         if found.is_none() {
-            return Err(field("message_id", FieldError::MemorialReportMessage));
+            return Err(AppError::field("message_id", FieldError::MemorialReportMessage));
         }
     }
     crate::limits::enforce(&state, &super::quotas::REPORTS, &resident.user_id).await?;
@@ -96,7 +96,7 @@ fn view(r: ReportRow) -> ReportView {
 }
 
 /// Staff: open reports, oldest first, with the memorial and the reported message.
-#[utoipa::path(get, path = "/api/v1/memorial/admin/reports", tag = "memorial-admin", params(PageQuery),
+#[utoipa::path(get, path = "/memorial/admin/reports", tag = "memorial-admin", params(PageQuery),
     responses((status = 200, body = ReportList), (status = 401, body = ApiError)))]
 pub async fn staff_list(
     State(state): State<AppState>,
@@ -117,7 +117,7 @@ pub async fn staff_list(
 
 /// Staff handle an open report: hide the reported message, or dismiss. Conditional on `open`, so
 /// two staff handling the same report at once cannot both act (the second gets 409).
-#[utoipa::path(post, path = "/api/v1/memorial/admin/reports/{id}", tag = "memorial-admin", params(("id" = String, Path)),
+#[utoipa::path(post, path = "/memorial/admin/reports/{id}", tag = "memorial-admin", params(("id" = String, Path)),
     request_body = ReportHandle,
     responses((status = 200, body = ReportView), (status = 401, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError, description = "Already handled"), (status = 422, body = ApiError)))]

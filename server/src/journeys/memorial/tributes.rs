@@ -1,7 +1,7 @@
 //! Flowers, candles and messages on a memorial (authors masked); the owner's hide/delete.
 //! Offerings are free and only counted — there are no paid offerings and no rankings.
 
-use super::access::{field, page_query, MaybeResident};
+use super::access::{page_query, MaybeResident};
 use super::memorials::role_of;
 use crate::auth::Resident;
 use crate::db::new_id;
@@ -104,7 +104,7 @@ async fn message_page(
 }
 
 /// A memorial's messages, newest first, a page at a time (to whoever may see the memorial).
-#[utoipa::path(get, path = "/api/v1/memorial/memorials/{id}/messages", tag = "memorial", params(("id" = String, Path), PageQuery),
+#[utoipa::path(get, path = "/memorial/memorials/{id}/messages", tag = "memorial", params(("id" = String, Path), PageQuery),
     responses((status = 200, body = MessagePage), (status = 404, body = ApiError)))]
 pub async fn messages(
     State(state): State<AppState>,
@@ -120,7 +120,7 @@ pub async fn messages(
 }
 
 /// Lay flowers or light a candle (free).
-#[utoipa::path(post, path = "/api/v1/memorial/memorials/{id}/offerings", tag = "memorial", params(("id" = String, Path)),
+#[utoipa::path(post, path = "/memorial/memorials/{id}/offerings", tag = "memorial", params(("id" = String, Path)),
     request_body = OfferingRequest,
     responses((status = 200, body = Memorial), (status = 404, body = ApiError), (status = 422, body = ApiError), (status = 429, body = ApiError)))]
 pub async fn offer(
@@ -131,7 +131,7 @@ pub async fn offer(
 ) -> AppResult<Json<Memorial>> {
     let role = role_of(&state, &id, Some(&resident.user_id)).await?;
     if !matches!(req.kind.as_str(), "flower" | "candle") {
-        return Err(field("kind", FieldError::Required));
+        return Err(AppError::field("kind", FieldError::Required));
     }
     crate::limits::enforce(&state, &super::quotas::OFFERINGS, &resident.user_id).await?;
     sqlx::query(
@@ -148,7 +148,7 @@ pub async fn offer(
 }
 
 /// Leave a message: plain text (stored and returned exactly as text), length- and rate-limited.
-#[utoipa::path(post, path = "/api/v1/memorial/memorials/{id}/messages", tag = "memorial", params(("id" = String, Path)),
+#[utoipa::path(post, path = "/memorial/memorials/{id}/messages", tag = "memorial", params(("id" = String, Path)),
     request_body = MessageRequest,
     responses((status = 200, body = Memorial), (status = 404, body = ApiError), (status = 422, body = ApiError), (status = 429, body = ApiError)))]
 pub async fn leave_message(
@@ -158,7 +158,7 @@ pub async fn leave_message(
     JsonBody(req): JsonBody<MessageRequest>,
 ) -> AppResult<Json<Memorial>> {
     let role = role_of(&state, &id, Some(&resident.user_id)).await?;
-    let text = parse_message(&req.text).map_err(|e| field("text", e))?;
+    let text = parse_message(&req.text).map_err(|e| AppError::field("text", e))?;
     crate::limits::enforce(&state, &super::quotas::MESSAGES, &resident.user_id).await?;
     let now = state.clock.now();
     sqlx::query("INSERT INTO memorial_messages (id, memorial_id, user_id, text, hidden, created_at) VALUES ($1, $2, $3, $4, 0, $5)")
@@ -181,7 +181,7 @@ async fn owner_only(state: &AppState, id: &str, user: &str) -> AppResult<()> {
 }
 
 /// The owner hides a message (kept, shown to the owner only, marked hidden).
-#[utoipa::path(post, path = "/api/v1/memorial/memorials/{id}/messages/{message}/hide", tag = "memorial",
+#[utoipa::path(post, path = "/memorial/memorials/{id}/messages/{message}/hide", tag = "memorial",
     params(("id" = String, Path), ("message" = String, Path)), responses((status = 200, body = Memorial), (status = 404, body = ApiError)))]
 pub async fn hide(
     State(state): State<AppState>,
@@ -201,7 +201,7 @@ pub async fn hide(
 }
 
 /// The owner deletes a message for good.
-#[utoipa::path(delete, path = "/api/v1/memorial/memorials/{id}/messages/{message}", tag = "memorial",
+#[utoipa::path(delete, path = "/memorial/memorials/{id}/messages/{message}", tag = "memorial",
     params(("id" = String, Path), ("message" = String, Path)), responses((status = 204), (status = 404, body = ApiError)))]
 pub async fn delete(
     State(state): State<AppState>,

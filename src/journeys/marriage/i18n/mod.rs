@@ -50,4 +50,13 @@ mod tests {
     fn every_key_has_text_in_every_language() {
         crate::i18n::tests::assert_table_complete(super::Key::ALL);
     }
+
+    #[test]
+    fn places_left_says_one_place_and_two_places() {
+        use crate::i18n::{fill, Lang, Msg};
+        let left = |lang, n: i64| fill(Msg::from(super::Key::PlacesLeft).plural(lang, n), &[("n", &n.to_string())]);
+        assert_eq!(left(Lang::En, 1), "1 place left");
+        assert_eq!(left(Lang::En, 2), "2 places left");
+        assert_eq!(left(Lang::ZhHant, 1), "剩餘 1 個名額");
+    }
 }

@@ -132,3 +132,13 @@ fn the_apps_tables_pass() {
         assert!(t.keys.len() > 50, "{dir}");
     }
 }
+
+/// The generated arrays are in the order of `LANGS`, and the app indexes them by `Lang as usize`.
+#[test]
+fn the_languages_are_in_the_apps_order() {
+    use baoan_app::i18n::Lang;
+    assert_eq!(Lang::ALL.map(Lang::tag), strings::LANGS);
+    for (i, lang) in Lang::ALL.into_iter().enumerate() {
+        assert_eq!(lang as usize, i, "{lang:?}");
+    }
+}

@@ -1,4 +1,6 @@
-//! Every key has text in every language, placeholders agree, and every contract error is translated.
+//! Every key has text in every language, counts take their plural form, and every contract error is
+//! translated. (That every language has every key with the same placeholders is checked by the build
+//! step: build/strings.rs.)
 
 use super::*;
 use baoan_contract::error::FieldError;
@@ -72,6 +74,21 @@ fn every_contract_field_error_has_its_own_message() {
         }
         assert_ne!(msg.text(Lang::En), generic, "{e:?} falls back to the generic message");
     }
+}
+
+#[test]
+fn english_counts_take_their_plural_form() {
+    let wait = Msg::from(Key::ErrorRateLimitedWait);
+    let words = |lang, n: i64| fill(wait.plural(lang, n), &[("minutes", &n.to_string())]);
+    assert_eq!(words(Lang::En, 1), "Too many attempts. Please try again in 1 minute.");
+    assert_eq!(words(Lang::En, 2), "Too many attempts. Please try again in 2 minutes.");
+    assert_eq!(words(Lang::En, 0), "Too many attempts. Please try again in 0 minutes.");
+    // Chinese has one form for every count.
+    assert_eq!(words(Lang::ZhHans, 1), "操作太频繁，请 1 分钟后再试。");
+    assert_eq!(words(Lang::ZhHans, 2), "操作太频繁，请 2 分钟后再试。");
+    // Without a count, a plural key gives the form for most counts; a plain key ignores the count.
+    assert_eq!(wait.text(Lang::En), wait.plural(Lang::En, 2));
+    assert_eq!(Msg::from(Key::Retry).plural(Lang::En, 1), text(Lang::En, Key::Retry));
 }
 
 #[test]

@@ -18,19 +18,20 @@ const SECTIONS: [(Key, Key); 5] = [
     (Key::PrivacyDeviceHeading, Key::PrivacyDeviceBody),
 ];
 
-/// Each retention line and the numbers it states (placeholder name, value).
-fn retention() -> [(Key, Vec<(&'static str, String)>); 8] {
-    let h = |s: i64| hours(s).to_string();
-    let d = |s: i64| days(s).to_string();
+/// Each retention line and the numbers it states (placeholder name, value); a line with one
+/// number takes that number's plural form.
+fn retention() -> [(Key, Vec<(&'static str, i64)>); 8] {
+    let h = hours;
+    let d = days;
     [
         (Key::PrivacyKeepAccount, vec![]),
-        (Key::PrivacyKeepCodes, vec![("minutes", (SMS_CODE_TTL_SECONDS / 60).to_string())]),
+        (Key::PrivacyKeepCodes, vec![("minutes", SMS_CODE_TTL_SECONDS / 60)]),
         (Key::PrivacyKeepSessions, vec![("days", d(SESSION_TTL_SECONDS)), ("max_days", d(SESSION_MAX_AGE_SECONDS))]),
         (Key::PrivacyKeepDevices, vec![("days", d(KNOWN_DEVICE_SECONDS))]),
         (Key::PrivacyKeepLimits, vec![("hours", h(RATE_EVENT_SECONDS))]),
         (Key::PrivacyKeepReplays, vec![("hours", h(IDEMPOTENCY_RECORD_SECONDS))]),
         (Key::PrivacyKeepUploads, vec![("hours", h(UNATTACHED_UPLOAD_SECONDS))]),
-        (Key::PrivacyKeepRecords, vec![("interval", (PURGE_INTERVAL_SECONDS / 60).to_string())]),
+        (Key::PrivacyKeepRecords, vec![("interval", PURGE_INTERVAL_SECONDS / 60)]),
     ]
 }
 
@@ -51,8 +52,12 @@ pub fn Privacy() -> impl IntoView {
         <ul class="retention" data-testid="retention">
             {retention().into_iter().map(|(key, values)| view! {
                 <li>{move || {
-                    let pairs: Vec<(&str, &str)> = values.iter().map(|(n, v)| (*n, v.as_str())).collect();
-                    fill(i18n.t(key), &pairs)
+                    let figures: Vec<(&str, String)> = values.iter().map(|(n, v)| (*n, v.to_string())).collect();
+                    let pairs: Vec<(&str, &str)> = figures.iter().map(|(n, v)| (*n, v.as_str())).collect();
+                    match values[..] {
+                        [(_, n)] => fill(i18n.t_n(key, n), &pairs),
+                        _ => fill(i18n.t(key), &pairs),
+                    }
                 }}</li>
             }).collect_view()}
         </ul>

@@ -30,9 +30,11 @@ pub fn wait_minutes(seconds: i64) -> i64 {
 /// (rounded up) once the wait is two hours or more. The one way every page says how long to wait.
 pub fn wait_text(i18n: I18n, seconds: i64) -> String {
     if seconds < 2 * 3600 {
-        fill(i18n.t(Key::ErrorRateLimitedWait), &[("minutes", &wait_minutes(seconds).to_string())])
+        let minutes = wait_minutes(seconds);
+        fill(i18n.t_n(Key::ErrorRateLimitedWait, minutes), &[("minutes", &minutes.to_string())])
     } else {
-        fill(i18n.t(Key::ErrorRateLimitedWaitHours), &[("hours", &((seconds + 3599) / 3600).to_string())])
+        let hours = (seconds + 3599) / 3600;
+        fill(i18n.t_n(Key::ErrorRateLimitedWaitHours, hours), &[("hours", &hours.to_string())])
     }
 }
 

@@ -100,7 +100,7 @@ fn FundResults(list: FundList) -> impl IntoView {
         funds_href(&q.get("q").unwrap_or_default(), &q.get("sort").unwrap_or_default(), to)
     };
     view! {
-        <p class="charity-count" role="status">{list.total}" "{move || i18n.t(Key::FundResultsCount)}</p>
+        <p class="charity-count" role="status">{list.total}" "{move || i18n.t_n(Key::FundResultsCount, list.total.into())}</p>
         {list.items.is_empty().then(|| view! { <p class="notice">{move || i18n.t(Key::NoFunds)}</p> })}
         <ul class="charity-cards">
             {list.items.into_iter().map(|f| view! { <FundCardView f=f /> }).collect_view()}

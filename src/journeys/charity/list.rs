@@ -143,7 +143,7 @@ fn Results(page: ProjectList) -> impl IntoView {
     let n = page.page;
     let link = move |to: i64| with(&query.get_untracked(), "", "", to);
     view! {
-        <p class="charity-count" role="status">{page.total}" "{move || i18n.t(Key::ResultsCount)}</p>
+        <p class="charity-count" role="status">{page.total}" "{move || i18n.t_n(Key::ResultsCount, page.total.into())}</p>
         {if page.items.is_empty() {
             view! { <p class="notice">{move || i18n.t(Key::NoResults)}</p> }.into_any()
         } else {

@@ -35,7 +35,7 @@ pub fn Badge(badge_of: DisclosureBadge) -> impl IntoView {
     };
     view! {
         <p class=format!("charity-badge charity-badge-{}", badge_of.tone())>
-            <strong>{move || i18n.t(words)}{days.map(|d| format!(" {d} ")).unwrap_or_default()}{move || days.map(|_| i18n.t(Key::Days))}</strong>
+            <strong>{move || i18n.t(words)}{days.map(|d| format!(" {d} ")).unwrap_or_default()}{move || days.map(|d| i18n.t_n(Key::Days, d.into()))}</strong>
             <span class="charity-badge-next">{move || i18n.t(Key::NextDue)}{move || i18n.t(Key::Colon)}{next_due.to_iso()}</span>
         </p>
     }

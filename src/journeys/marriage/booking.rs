@@ -176,11 +176,11 @@ pub fn Countdown(stage: DivorceStage) -> impl IntoView {
             fill(i18n.t(Key::DivorceBefore), &[("visit", &first_visit.to_iso()), ("ends", &cooling_off_ends.to_iso())])
         }
         DivorceStage::CoolingOff { ends, days_left, window_opens } => fill(
-            i18n.t(Key::DivorceCooling),
+            i18n.t_n(Key::DivorceCooling, days_left.into()),
             &[("n", &days_left.to_string()), ("ends", &ends.to_iso()), ("opens", &window_opens.to_iso())],
         ),
         DivorceStage::Window { opens, closes, days_left } => fill(
-            i18n.t(Key::DivorceWindow),
+            i18n.t_n(Key::DivorceWindow, days_left.into()),
             &[("opens", &opens.to_iso()), ("closes", &closes.to_iso()), ("n", &days_left.to_string())],
         ),
         DivorceStage::Missed { closed } => fill(i18n.t(Key::DivorceMissed), &[("closed", &closed.to_iso())]),

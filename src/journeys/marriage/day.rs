@@ -63,7 +63,7 @@ fn DayButton(day: Day, on_pick: Callback<Date>, within: Option<(Date, Date)>) ->
     let note = day.note.clone();
     let reason = move || match day.state {
         _ if outside => i18n.t(Key::OutsideWindow).to_string(),
-        DayState::Open => fill(i18n.t(Key::PlacesLeft), &[("n", &places.to_string())]),
+        DayState::Open => fill(i18n.t_n(Key::PlacesLeft, places.into()), &[("n", &places.to_string())]),
         DayState::Full => i18n.t(Key::DayFull).to_string(),
         DayState::Closed => {
             note.as_ref().map(|n| pick(n, i18n.lang.get())).unwrap_or_else(|| i18n.t(Key::DayClosed).to_string())

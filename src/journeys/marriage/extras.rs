@@ -74,7 +74,7 @@ fn ExtraChoice(name: &'static str, legend: Key, hint: Key, slots: Vec<Slot>, val
                         <input type="radio" name=name id=dom_id.clone() disabled=full
                             prop:checked={let id = id.clone(); move || value.get() == id}
                             on:change=move |_| value.set(id.clone()) />
-                        <label for=dom_id>{text}" · "{move || if full { i18n.t(Key::SlotFull).to_string() } else { fill(i18n.t(Key::PlacesLeft), &[("n", &places.to_string())]) }}</label>
+                        <label for=dom_id>{text}" · "{move || if full { i18n.t(Key::SlotFull).to_string() } else { fill(i18n.t_n(Key::PlacesLeft, places.into()), &[("n", &places.to_string())]) }}</label>
                     </div>
                 }
             }).collect_view()}

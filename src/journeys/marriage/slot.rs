@@ -54,7 +54,7 @@ pub fn SlotPicker(office: Signal<String>, date: Signal<String>, on_pick: Callbac
                                 <span class="marriage-choice-sub">{move || if full {
                                     i18n.t(Key::SlotFull).to_string()
                                 } else {
-                                    fill(i18n.t(Key::PlacesLeft), &[("n", &places.to_string())])
+                                    fill(i18n.t_n(Key::PlacesLeft, places.into()), &[("n", &places.to_string())])
                                 }}</span>
                             </button>
                         </li>

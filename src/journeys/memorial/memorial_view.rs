@@ -111,7 +111,7 @@ fn MemorialBody(current: RwSignal<Option<Memorial>>) -> impl IntoView {
             <button type="button" class="button button-secondary" on:click=move |_| offer("candle")>{move || i18n.t(Key::Candles)}</button>
         </div>
         {move || wait.get().map(|e| view! { <p class="notice notice-error" role="alert" data-testid="wait">{move || failure_text(i18n, &e)}</p> })}
-        <p aria-live="polite" data-testid="offerings">{move || format!("{} {} · {} {}", m().flowers, i18n.t(Key::FlowersCount), m().candles, i18n.t(Key::CandlesCount))}</p>
+        <p aria-live="polite" data-testid="offerings">{move || format!("{} {} · {} {}", m().flowers, i18n.t_n(Key::FlowersCount, m().flowers.into()), m().candles, i18n.t_n(Key::CandlesCount, m().candles.into()))}</p>
         <p class="hint">{move || i18n.t(Key::OfferingsFree)}</p>
         <h2>{move || i18n.t(Key::Messages)}</h2>
         {move || m().messages.is_empty().then(|| view! { <p class="hint">{move || i18n.t(Key::NoMessages)}</p> })}

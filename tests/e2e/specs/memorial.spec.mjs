@@ -84,7 +84,7 @@ test("a memorial shared with family: flowers, a message as plain text, hidden by
   await fam.goto(new URL(link).pathname);
   await expect(h1(fam)).toHaveText("林秀英");
   await fam.getByRole("button", { name: tm(L, "Flowers") }).click();
-  await expect(fam.getByTestId("offerings")).toContainText(`1 ${tm(L, "FlowersCount")}`);
+  await expect(fam.getByTestId("offerings")).toContainText(`1 ${tm(L, "FlowersCount", 1)}`);
   const text = "<script>window.__injected = 1</script>永远怀念您";
   await fam.locator("#text").fill(text);
   await fam.getByRole("button", { name: tm(L, "Send") }).click();

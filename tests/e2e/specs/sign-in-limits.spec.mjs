@@ -21,7 +21,7 @@ for (const lang of LANGS) {
     const body = await refused.json();
     expect(body.retry_after_seconds).toBeGreaterThan(0);
     expect(body.retry_after_seconds).toBeLessThanOrEqual(60);
-    const wait = t(lang, "ErrorRateLimitedWait").replace("{minutes}", "1");
+    const wait = t(lang, "ErrorRateLimitedWait", 1).replace("{minutes}", "1");
     await expect(page.getByRole("alert").filter({ hasText: wait })).toBeVisible();
     if (lang === "zh-Hans") await expect(page.getByRole("alert")).toContainText("请 1 分钟后再试");
   });

@@ -1,20 +1,10 @@
 // Helpers of the social-assistance specs: this journey's own strings (read from
-// src/journeys/assistance/i18n/*.rs), a valid resident ID, and a complete draft.
-import { readFileSync } from "node:fs";
+// src/journeys/assistance/i18n/<lang>.json), a valid resident ID, and a complete draft.
+import { t } from "./i18n.mjs";
 
-const FILES = { "zh-Hans": "zh_hans.rs", "zh-Hant": "zh_hant.rs", en: "en.rs" };
-const DIR = new URL("../../../src/journeys/assistance/i18n/", import.meta.url);
-const TABLES = {};
-for (const [lang, file] of Object.entries(FILES)) {
-  const src = readFileSync(new URL(file, DIR), "utf8");
-  TABLES[lang] = new Map([...src.matchAll(/^\s*([A-Z][A-Za-z0-9]*)\s*=>\s*"((?:[^"\\]|\\.)*)",\s*$/gm)].map((m) => [m[1], m[2].replace(/\\"/g, '"')]));
-}
-
-/** The text of one of this journey's keys. */
-export function ta(lang, key) {
-  const text = TABLES[lang].get(key);
-  if (text === undefined) throw new Error(`no assistance text for ${key} in ${lang}`);
-  return text;
+/** The text of one of this journey's keys (`count` picks a plural form, see `t`). */
+export function ta(lang, key, count) {
+  return t(lang, `assistance.${key}`, count);
 }
 
 function checkDigit(first17) {

@@ -1,27 +1,14 @@
 // Helpers for the marriage-registration specs: this journey's own strings (read from
-// src/journeys/marriage/i18n/*.rs), valid test identities, and walking the booking steps.
-import { readFileSync } from "node:fs";
+// src/journeys/marriage/i18n/<lang>.json), valid test identities, and walking the booking steps.
 import { randomInt } from "node:crypto";
 import { request as apiRequest } from "@playwright/test";
 import { expect, open, randomPhone, signIn } from "./app.mjs";
 import { BASE_URL } from "../playwright.config.mjs";
+import { t } from "./i18n.mjs";
 
-const FILES = { "zh-Hans": "zh_hans.rs", "zh-Hant": "zh_hant.rs", en: "en.rs" };
-const DIR = new URL("../../../src/journeys/marriage/i18n/", import.meta.url);
-const TABLES = {};
-for (const [lang, file] of Object.entries(FILES)) {
-  const map = new Map();
-  for (const m of readFileSync(new URL(file, DIR), "utf8").matchAll(/^\s*([A-Z][A-Za-z0-9]*)\s*=>\s*"((?:[^"\\]|\\.)*)",?\s*$/gm)) {
-    map.set(m[1], m[2].replace(/\\(.)/g, "$1"));
-  }
-  TABLES[lang] = map;
-}
-
-/** This journey's text of `key` in `lang`. */
-export function mt(lang, key) {
-  const text = TABLES[lang].get(key);
-  if (text === undefined) throw new Error(`no marriage text ${key} in ${lang}`);
-  return text;
+/** This journey's text of `key` in `lang` (`count` picks a plural form, see `t`). */
+export function mt(lang, key, count) {
+  return t(lang, `marriage.${key}`, count);
 }
 
 /** A valid 18-character resident ID (GB 11643 check digit) born on `birth` (YYYYMMDD). */

@@ -1,52 +1,10 @@
-//! This journey's own strings, in the three languages (see `crate::i18n` for the mechanism).
+//! This journey's own strings, in the three languages: `zh-Hans.json`, `zh-Hant.json` and
+//! `en.json` beside this file (see `crate::i18n` for the mechanism).
 
-mod en;
-mod zh_hans;
-mod zh_hant;
-
-use crate::i18n::{JourneyStrings, Lang, Msg};
+use crate::i18n::{JourneyStrings, Msg};
 use baoan_contract::error::FieldError;
 
-crate::keys! {
-    MineHeading, MineEmpty, FeAmount, FeTextTooLong, FeUnknownCommunity, FeTooManyMembers, FeDisabilityLevel, FeDate,
-    FeDateInFuture, FeBankAccount, FeDocumentMissing, FeUnknownUpload, FeConsentMissing, FeConsentName, FeHousehold, EvSubmitted,
-    EvDocumentsRequested, EvDocumentsReceived, EvApproved, EvRefused, EvWithdrawn, EvPaid, EvHomeVisit, EvPublicNotice,
-    EvStreetReview, EvDistrictApproval, AddMember, AddressLabel, AgeOther, AgeYou, AmountHint, AmountYuan,
-    ApplicationTitle, ApplyFor, Assets, AutosaveHint, Back, BankAccount, BankAccountHint, BankHolder,
-    BankHolderHint, BankName, Change, CheckAnswers, CheckTitle, ChooseFile, ChooseOne, ChooseProgrammeFirst,
-    CommunityLabel, ConfirmationTitle, ConsentExplained, ConsentFor, ConsentMinors, ConsentTypeName, Continue, ContinueApplication,
-    Declaration, DeclarationTitle, Dis1, Dis2, Dis3, Dis4, DisNone, DocBankCard,
-    DocDisabilityCertificate, DocEmergencyProof, DocHukouBook, DocIdCards, DocIncomeProof, DocMedicalBills, DocOther, DocResidencePermit,
-    DocumentsHint, Done, DoneOn, DueBy, EmAccident, EmDisaster, EmFire, EmIllness,
-    EmNone, EmOther, FileHint, FinishTasksFirst, HealthHint, HealthLabel, IdLabel, InProgress,
-    IncOther, IncPension, IncProperty, IncRent, IncSalary, IncSavings, IncVehicles, MayFollowLater,
-    MemberIncome, MemberTitle, MembersHint, MissingDocuments, MonthlyIncome, NextStepBy, No, NotStarted,
-    NowHere, PeopleCount, PgDisabilityLiving, PgElderlyAllowance, PgExpenditurePoverty, PgExtremePoverty, PgLowIncomeMargin, PgMinimumLiving,
-    PgSevereDisabilityNursing, PgTemporary, PhoneLabel, PrintSummary, ProgrammeLabel, QAges, QAgesHint, QAssets,
-    QAssetsHint, QDisability, QDisabilityHint, QEmergency, QEmergencyHere, QIncome, QIncomeHint, QMedical,
-    QMedicalHint, QResidence, QSize, QSizeHint, QSupporter, QSupporterHint, QuestionOf, ReferenceLabel,
-    RefusedBecause, RelChild, RelGrandchild, RelGrandparent, RelOther, RelParent, RelSibling, RelSpouse,
-    RelationLabel, Remove, Required, ResElsewhere, ResHukou, ResPermit, ResultIncomplete, ResultLead,
-    ResultNone, ResultOthers, ResultTitle, RsAssetsAboveLimit, RsDisabledInHardship, RsEmergencyElsewhere, RsEmergencyInBaoan, RsEmergencyWhileRegisteredHere,
-    RsHasSupporter, RsIncomeAboveMargin, RsIncomeAtOrAboveStandard, RsIncomeBelowStandard, RsIncomeWithinMargin, RsMedicalBillsExceedIncome, RsMedicalBillsWithinIncome, RsMemberAtElderlyAge,
-    RsNoDisabledMember, RsNoEmergency, RsNoMemberAtElderlyAge, RsNoSevereDisability, RsNoSupporterAndVulnerable, RsNoVulnerableMember, RsNotBaoanHukou, RsNotBaoanResident,
-    RsSevereDisability, SaveContinue, SendBy, SsApproved, SsAwaitingDocuments, SsInReview, SsPaid, SsRefused,
-    SsWithdrawn, StCommunityAcceptance, StDistrictApproval, StHomeVisit, StPayment, StPublicNotice, StStreetReview, StartCheck,
-    StartLead, StartPoint1, StartPoint2, StartPoint3, StreetLabel, Submit, SubmitKept, Submitting,
-    TaskApplicant, TaskBank, TaskConsent, TaskDocuments, TaskEvent, TaskIncome, TaskListTitle, TaskMembers,
-    TodoDocuments, TotalAssets, TotalMonthly, TryAgain, UnnamedMember, Uploading, WhatNext, WhatToPrepare,
-    Withdraw, WithdrawConfirm, WithdrawSure, WkEmployed, WkPreschool, WkRetired, WkStudent, WkUnableToWork,
-    WkUnemployed, WorkLabel, Yes, Yuan, EventKind, EventDate, EventDateHint, EventPlace,
-    EventDescription, EventExpenses, BirthDateLabel, BirthDateHint,
-}
-
-fn text(lang: Lang, key: Key) -> &'static str {
-    match lang {
-        Lang::ZhHans => zh_hans::text(key),
-        Lang::ZhHant => zh_hant::text(key),
-        Lang::En => en::text(key),
-    }
-}
+crate::string_table!("journeys/assistance/i18n");
 
 /// The messages of this journey's own field errors (the shared ones are in src/i18n).
 pub fn field_error(e: FieldError) -> Option<Msg> {

@@ -1,43 +1,10 @@
-//! This journey's own strings, in the three languages (see `crate::i18n` for the mechanism).
+//! This journey's own strings, in the three languages: `zh-Hans.json`, `zh-Hant.json` and
+//! `en.json` beside this file (see `crate::i18n` for the mechanism).
 
-mod en;
-mod zh_hans;
-mod zh_hant;
-
-use crate::i18n::{JourneyStrings, Lang, Msg};
+use crate::i18n::{JourneyStrings, Msg};
 use baoan_contract::error::FieldError;
 
-crate::keys! {
-    MineHeading, MineEmpty, MineBrowse, FeAmountFormat, FeAmountNotPositive, FeAmountTooLarge, FeMessageTooLong, FeMessageCharacters,
-    FeDonorName, ListTitle, ListLead, NavFunds, NavDistrict, SearchLabel, SearchButton, FilterStatus,
-    FilterCategory, FilterOrganiser, FilterFund, FilterAll, SortLabel, SortNewest, SortNearlyFunded, SortMostDonors,
-    SortEndingSoon, StatusFundraising, StatusFinished, CatMedical, CatEducation, CatElderly, CatPoverty, CatEmergency,
-    CatCommunity, ResultsCount, NoResults, PagePrev, PageNext, PageOf, PageWord, PageNav,
-    RegistrationNo, Target, Raised, Donors, DaysLeft, Ended, ProgressLabel, Organiser,
-    Qualification, Description, Budget, BudgetItem, Amount, Updates, Ledger, LedgerDate,
-    LedgerKind, LedgerPurpose, LedgerCounterparty, LedgerReceipt, LedgerBalance, LedgerEmpty, Income, Expense,
-    ChartTitle, ChartEmpty, CpPublicDonors, CpEnterprise, CpFund, CpHospital, CpSchool, CpSupplier,
-    CpBeneficiaries, CpOperations, Disclosures, BadgeOnTime, BadgeDueIn, BadgeOverdue, Days, NextDue,
-    RecentGifts, Anonymous, ShareLink, GiveButton, ProjectFinishedNote, BackToList, FundsTitle, FundsLead,
-    FundSearchLabel, FundSortName, FundSortRaised, FounderType, FounderEnterprise, FounderFamily, FounderIndividual,
-    Founded, Principal, TotalRaised, TotalSpent, ProjectsSupported, FundProjects, AnnualReports, ReportIncome,
-    ReportExpense, NoFunds, DistrictTitle, RaisedThisYear, FundsCount, ProjectsCount, DonorsCount, ByCategory,
-    GiveTitle, GiveTo, AmountLegend, AmountOther, AmountCustomLabel, AmountCustomHint, NameLegend, Named,
-    AnonymousChoice, DonorNameLabel, DonorNameHint, MessageLabel, MessageHint, FrequencyLegend, FrequencyOnce, FrequencyMonthly,
-    Continue, Working, PayTitle, SandboxNotice, OrderId, Project, Frequency, ShownAs,
-    Message, PayButton, ChangeGift, AlreadyPaid, ReceiptTitle, ReceiptThanks, ReceiptNo, Donor,
-    Date, PrintReceipt, WhatNext, WhatNextBody, MonthlyNote, ReceiptPending, ViewReceipt, LatestUpdate,
-    StatusPending, StatusPaid, GiftPaidEvent, Yuan,
-    Photos, PledgesHeading, PledgeActive, PledgeCancelled, PledgePerMonth, PledgeStarted, PledgeLastMonth, CancelPledge, PledgeCancelledNote, PledgeCancelError, PledgeChargedEvent, FundSortNewest, FundSortProjects, FundResultsCount, Colon,
-}
-
-fn text(lang: Lang, key: Key) -> &'static str {
-    match lang {
-        Lang::ZhHans => zh_hans::text(key),
-        Lang::ZhHant => zh_hant::text(key),
-        Lang::En => en::text(key),
-    }
-}
+crate::string_table!("journeys/charity/i18n");
 
 /// The messages of this journey's own field errors (the shared ones are in src/i18n).
 pub fn field_error(e: FieldError) -> Option<Msg> {

@@ -1,24 +1,10 @@
-//! This journey's own strings, in the three languages (see `crate::i18n` for the mechanism).
+//! This journey's own strings, in the three languages: `zh-Hans.json`, `zh-Hant.json` and
+//! `en.json` beside this file (see `crate::i18n` for the mechanism).
 
-mod en;
-mod zh_hans;
-mod zh_hant;
-
-use crate::i18n::{JourneyStrings, Lang, Msg};
+use crate::i18n::{JourneyStrings, Msg};
 use baoan_contract::error::FieldError;
 
-crate::keys! {
-    Title, Intro, KindQuestion, KindMarriage, KindDivorce, KindReplacement, Continue, MyBookingsLink, OfficeTitle, OfficeHint, Phone, OfficePhone, MapLink, ChooseOffice, DayTitle, DayHint, PlacesLeft, DayFull, DayClosed, BusyWarning, BusyNearest, SlotTitle, SlotFull, PartiesTitle, PartyA, PartyB, PartnerCodeHint, DerivedFromId, Male, Female, BirthDate, BirthDateHint, Sex, Nationality, NationalityHint, ExtrasTitle, Ceremony, CeremonyHint, Counselling, CounsellingHint, NoThanks, BringTitle, BringResidentId, BringHkMacau, BringTaiwan, BringForeign, BringJointPhotos, BringCertificates, BringAgreement, BringReplacementPhotos, BringReceipt, CheckTitle, Change, WhenLabel, CheckDeclaration, Submit, Submitting, SlotTakenTitle, SlotTakenBody, BookingTitle, ConfirmedTitle, Reference, CheckInTitle, QrLabel, AddToCalendar, Print, NextTitle, NextBody, AwaitingBody, ConfirmButton, DivorceTitle, DivorceBefore, DivorceCooling, DivorceWindow, DivorceMissed, CancelBooking, StatusAwaiting, StatusConfirmed, StatusCancelled, StatusExpired, MineHeading, MineEmpty, BookNow, Mon, Tue, Wed, Thu, Fri, Sat, Sun, FeUnderAge, FeSamePerson, FeSlotFull, FeSlotUnavailable, FeAlreadyBooked, FeBirthDate, EvAwaiting, EvConfirmed, EvCancelled, EvExpired, EvRescheduled, ListSeparator, OfficeLabel, DivorceWindowTitle, DivorceMissedTitle, KindDivorceSecond, SecondVisitButton, SecondVisitTitle, SecondVisitHint, SecondVisitSubmit, FirstVisitRef, SecondVisitRef, WithdrawTitle, WithdrawBody, WithdrawButton, EvWithdrawn, FeSecondVisitTooEarly, FeSecondVisitMissed, RescheduleTitle, RescheduleLink, CurrentTime, ChooseAnotherDay, ChooseAnotherTime, RescheduleConfirmTitle, NewTime, RescheduleButton, RescheduleExtrasNote, MovedNotice, OutsideWindow,
-    OwnIdentityHint, OwnIdentityChange, OwnIdentityNeeded, OwnIdentitySave, PartyADetails, PartnerPhone, PartnerPhoneHint, StatusDeclined, PartnerAsk, PartnerAskTitle, DeclineButton, FeProfileIdentityMissing, FeNotYourDocument, FePartnerOwnPhone, FeAccountHasBooking, EvPartnerRequest, EvDeclined, MineAwaitingYou,
-}
-
-fn text(lang: Lang, key: Key) -> &'static str {
-    match lang {
-        Lang::ZhHans => zh_hans::text(key),
-        Lang::ZhHant => zh_hant::text(key),
-        Lang::En => en::text(key),
-    }
-}
+crate::string_table!("journeys/marriage/i18n");
 
 /// The messages of this journey's own field errors (the shared ones are in src/i18n).
 pub fn field_error(e: FieldError) -> Option<Msg> {
@@ -63,5 +49,14 @@ mod tests {
     #[test]
     fn every_key_has_text_in_every_language() {
         crate::i18n::tests::assert_table_complete(super::Key::ALL);
+    }
+
+    #[test]
+    fn places_left_says_one_place_and_two_places() {
+        use crate::i18n::{fill, Lang, Msg};
+        let left = |lang, n: i64| fill(Msg::from(super::Key::PlacesLeft).plural(lang, n), &[("n", &n.to_string())]);
+        assert_eq!(left(Lang::En, 1), "1 place left");
+        assert_eq!(left(Lang::En, 2), "2 places left");
+        assert_eq!(left(Lang::ZhHant, 1), "剩餘 1 個名額");
     }
 }

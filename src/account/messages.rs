@@ -40,7 +40,7 @@ fn MessageCentre() -> impl IntoView {
 #[component]
 fn MessageItem(message: Message) -> impl IntoView {
     let i18n = use_i18n();
-    let text = event_text(message.event.code());
+    let text = event_text(message.event);
     let read = RwSignal::new(message.read);
     let id = message.id.clone();
     let mark_read = move |_| {

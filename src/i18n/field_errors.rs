@@ -1,6 +1,7 @@
 //! Every field error of the contract, as a message that says how to fix it.
 
 use super::{Key, Msg};
+use baoan_contract::api::MessageEvent;
 use baoan_contract::error::FieldError;
 use std::cell::RefCell;
 
@@ -14,8 +15,8 @@ pub fn field_error_key(e: FieldError) -> Msg {
         .unwrap_or(Key::FeUnknown.into())
 }
 
-/// The message-centre text for an event code, from the registered journeys' tables.
-pub fn event_text(event: &str) -> Msg {
+/// The message-centre text for an event, from the registered journeys' tables.
+pub fn event_text(event: MessageEvent) -> Msg {
     JOURNEYS
         .with(|j| j.borrow().iter().find_map(|strings| (strings.event_message)(event)))
         .unwrap_or(Key::MessageStatusChanged.into())
@@ -27,7 +28,7 @@ pub fn event_text(event: &str) -> Msg {
 #[derive(Clone, Copy)]
 pub struct JourneyStrings {
     pub field_error: fn(FieldError) -> Option<Msg>,
-    pub event_message: fn(&str) -> Option<Msg>,
+    pub event_message: fn(MessageEvent) -> Option<Msg>,
 }
 
 thread_local! {

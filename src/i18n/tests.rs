@@ -77,6 +77,19 @@ fn every_contract_field_error_has_its_own_message() {
 }
 
 #[test]
+fn every_message_centre_event_has_its_own_message() {
+    let generic = Msg::from(Key::MessageStatusChanged).text(Lang::En);
+    crate::i18n::register_journey_strings(&crate::journeys::ALL_STRINGS);
+    for event in baoan_contract::api::MessageEvent::ALL {
+        let msg = crate::i18n::event_text(*event);
+        for lang in Lang::ALL {
+            assert!(!msg.text(lang).trim().is_empty(), "{event:?} has no message in {lang:?}");
+        }
+        assert_ne!(msg.text(Lang::En), generic, "{event:?} falls back to the generic message");
+    }
+}
+
+#[test]
 fn english_counts_take_their_plural_form() {
     let wait = Msg::from(Key::ErrorRateLimitedWait);
     let words = |lang, n: i64| fill(wait.plural(lang, n), &[("minutes", &n.to_string())]);

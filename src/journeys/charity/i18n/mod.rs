@@ -2,6 +2,7 @@
 //! `en.json` beside this file (see `crate::i18n` for the mechanism).
 
 use crate::i18n::{JourneyStrings, Msg};
+use baoan_contract::api::MessageEvent;
 use baoan_contract::error::FieldError;
 
 crate::string_table!("journeys/charity/i18n");
@@ -23,12 +24,13 @@ pub fn field_error(e: FieldError) -> Option<Msg> {
 pub const STRINGS: JourneyStrings = JourneyStrings { field_error, event_message };
 
 /// The message-centre text for one of this journey's events (`charity.…`), if it is one.
-pub fn event_message(event: &str) -> Option<Msg> {
-    match event {
-        "charity.gift_paid" => Some(Key::GiftPaidEvent.into()),
-        "charity.pledge_charged" => Some(Key::PledgeChargedEvent.into()),
-        _ => None,
-    }
+pub fn event_message(event: MessageEvent) -> Option<Msg> {
+    let key = match event {
+        MessageEvent::CharityGiftPaid => Key::GiftPaidEvent,
+        MessageEvent::CharityPledgeCharged => Key::PledgeChargedEvent,
+        _ => return None,
+    };
+    Some(key.into())
 }
 
 #[cfg(test)]

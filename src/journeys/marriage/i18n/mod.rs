@@ -2,6 +2,7 @@
 //! `en.json` beside this file (see `crate::i18n` for the mechanism).
 
 use crate::i18n::{JourneyStrings, Msg};
+use baoan_contract::api::MessageEvent;
 use baoan_contract::error::FieldError;
 
 crate::string_table!("journeys/marriage/i18n");
@@ -29,16 +30,16 @@ pub fn field_error(e: FieldError) -> Option<Msg> {
 pub const STRINGS: JourneyStrings = JourneyStrings { field_error, event_message };
 
 /// The message-centre text for one of this journey's events (`marriage.…`), if it is one.
-pub fn event_message(event: &str) -> Option<Msg> {
+pub fn event_message(event: MessageEvent) -> Option<Msg> {
     let key = match event {
-        "marriage.awaiting_partner" => Key::EvAwaiting,
-        "marriage.confirmed" => Key::EvConfirmed,
-        "marriage.cancelled" => Key::EvCancelled,
-        "marriage.expired" => Key::EvExpired,
-        "marriage.rescheduled" => Key::EvRescheduled,
-        "marriage.withdrawn" => Key::EvWithdrawn,
-        "marriage.partner_request" => Key::EvPartnerRequest,
-        "marriage.declined" => Key::EvDeclined,
+        MessageEvent::MarriageAwaitingPartner => Key::EvAwaiting,
+        MessageEvent::MarriageConfirmed => Key::EvConfirmed,
+        MessageEvent::MarriageCancelled => Key::EvCancelled,
+        MessageEvent::MarriageExpired => Key::EvExpired,
+        MessageEvent::MarriageRescheduled => Key::EvRescheduled,
+        MessageEvent::MarriageWithdrawn => Key::EvWithdrawn,
+        MessageEvent::MarriagePartnerRequest => Key::EvPartnerRequest,
+        MessageEvent::MarriageDeclined => Key::EvDeclined,
         _ => return None,
     };
     Some(key.into())

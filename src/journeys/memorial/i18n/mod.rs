@@ -2,6 +2,7 @@
 //! `en.json` beside this file (see `crate::i18n` for the mechanism).
 
 use crate::i18n::{JourneyStrings, Msg};
+use baoan_contract::api::MessageEvent;
 use baoan_contract::error::FieldError;
 
 crate::string_table!("journeys/memorial/i18n");
@@ -38,14 +39,15 @@ pub fn field_error(e: FieldError) -> Option<Msg> {
 pub const STRINGS: JourneyStrings = JourneyStrings { field_error, event_message };
 
 /// The message-centre text for one of this journey's events (`memorial.…`), if it is one.
-pub fn event_message(event: &str) -> Option<Msg> {
-    match event {
-        "memorial.reminder_on" => Some(Key::EventReminderOn.into()),
-        "memorial.proxy_done" => Some(Key::EventProxyDone.into()),
-        "memorial.anniversary" => Some(Key::EventAnniversary.into()),
-        "memorial.qingming" => Some(Key::EventQingming.into()),
-        _ => None,
-    }
+pub fn event_message(event: MessageEvent) -> Option<Msg> {
+    let key = match event {
+        MessageEvent::MemorialReminderOn => Key::EventReminderOn,
+        MessageEvent::MemorialProxyDone => Key::EventProxyDone,
+        MessageEvent::MemorialAnniversary => Key::EventAnniversary,
+        MessageEvent::MemorialQingming => Key::EventQingming,
+        _ => return None,
+    };
+    Some(key.into())
 }
 
 #[cfg(test)]

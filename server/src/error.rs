@@ -31,6 +31,14 @@ impl AppError {
         e.0.retry_after_seconds = Some(retry_after_seconds.max(1));
         e
     }
+    /// 415: the body is not of the type the endpoint reads (JSON bodies need `application/json`).
+    pub fn unsupported_media_type() -> Self {
+        Self::new(ErrorCode::UnsupportedMediaType, "Expected a request body with Content-Type: application/json")
+    }
+    /// 405: the path exists, not with this method (the router adds the `Allow` header).
+    pub fn method_not_allowed() -> Self {
+        Self::new(ErrorCode::MethodNotAllowed, "Method not allowed")
+    }
     pub fn forbidden(message: &str) -> Self {
         Self::new(ErrorCode::Forbidden, message)
     }
@@ -52,6 +60,8 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         ErrorCode::Forbidden => StatusCode::FORBIDDEN,
         ErrorCode::Conflict => StatusCode::CONFLICT,
         ErrorCode::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+        ErrorCode::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        ErrorCode::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
         ErrorCode::Timeout => StatusCode::REQUEST_TIMEOUT,
         ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         ErrorCode::Internal | ErrorCode::Unknown => StatusCode::INTERNAL_SERVER_ERROR,
@@ -95,11 +105,15 @@ impl From<sqlx::Error> for AppError {
     }
 }
 
-/// Unreadable JSON bodies (or a missing Content-Type) get the same error shape as everything else.
+/// Unreadable JSON bodies get the same error shape as everything else: a body that is not declared
+/// JSON is 415, one too large 413, and one that is not JSON or not of the request's shape 400.
 impl From<JsonRejection> for AppError {
     fn from(r: JsonRejection) -> Self {
-        match r.status() {
-            StatusCode::PAYLOAD_TOO_LARGE => Self::new(ErrorCode::PayloadTooLarge, "Request body too large"),
+        match r {
+            JsonRejection::MissingJsonContentType(_) => Self::unsupported_media_type(),
+            _ if r.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                Self::new(ErrorCode::PayloadTooLarge, "Request body too large")
+            }
             _ => Self::new(ErrorCode::BadRequest, &r.body_text()),
         }
     }

@@ -41,6 +41,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(crate::journeys::charity::Api::openapi());
     doc.merge(crate::journeys::memorial::Api::openapi());
     mark_staff_operations(&mut doc);
+    utoipa::Modify::modify(&crate::openapi_common::CommonResponses, &mut doc);
     doc
 }
 

@@ -27,6 +27,7 @@ pub fn photo_path(id: &str) -> String {
 /// `POST /api/v1/admin/charity/projects/{id}/photos?alt=…` (staff; the image is the raw body).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams, utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct PhotoUpload {
     /// Alt text: required, plain text, at most [`MAX_PHOTO_ALT_CHARS`] characters.
     #[serde(default)]

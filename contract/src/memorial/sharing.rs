@@ -13,6 +13,7 @@ pub const DEFAULT_PAGE_SIZE: u32 = 20;
 /// `?page=&page_size=` on every memorial list (1-based pages).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams, utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct PageQuery {
     /// 1-based; default 1.
     pub page: Option<u32>,

@@ -70,6 +70,7 @@ pub struct CemeteryDetail {
 /// One hourly visit slot.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(as = MemorialSlot))]
 pub struct Slot {
     pub id: String,
     pub date: Date,
@@ -88,6 +89,7 @@ impl Slot {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(as = MemorialSlotList))]
 pub struct SlotList {
     pub cemetery_id: String,
     pub date: Date,
@@ -116,6 +118,7 @@ impl Grave {
 /// A visit booking request.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(as = MemorialBookingRequest))]
 pub struct BookingRequest {
     pub slot_id: String,
     pub group_size: u32,
@@ -173,6 +176,7 @@ impl BookingRequest {
 /// A booking as its owner sees it, with the entry QR code.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(as = MemorialBooking))]
 pub struct Booking {
     pub id: String,
     /// The reference shown at the gate, e.g. `JS-20270404-7K3Q`.
@@ -195,6 +199,7 @@ pub struct Booking {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(as = MemorialBookingList))]
 pub struct BookingList {
     pub bookings: Vec<Booking>,
     #[serde(default)]

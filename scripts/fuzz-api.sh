@@ -39,6 +39,9 @@ api -H 'Content-Type: application/json' -d "{\"phone\":\"$PHONE\",\"code\":\"$co
 cookie="$(awk -F'\t' 'NF == 7 { sub(/^#HttpOnly_/, "", $1); printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$JAR")"
 [ -n "$cookie" ] || { log "sign-in set no cookie"; exit 1; }
 log "signed in $PHONE"
+# With the staff token the server was started with (BAOAN_ADMIN_TOKEN), the staff API is fuzzed too.
+staff=()
+[ -n "${BAOAN_ADMIN_TOKEN:-}" ] && staff=(-H "Authorization: Bearer $BAOAN_ADMIN_TOKEN")
 
 # Excluded operations, each for one reason (everything else is fuzzed):
 #   DELETE /auth/session   signs the fuzzer's resident out (every later request would be 401)
@@ -47,7 +50,7 @@ log "signed in $PHONE"
 cd "$WORK"
 "$VENV/bin/st" --config-file "$ROOT/tests/fuzz/schemathesis.toml" run "$BASE_URL/api/v1/openapi.json" \
   --url "$BASE_URL" \
-  -H "Cookie: $cookie" -H "Origin: $BASE_URL" \
+  -H "Cookie: $cookie" -H "Origin: $BASE_URL" "${staff[@]}" \
   --exclude-name 'DELETE /api/v1/auth/session' \
   --exclude-name 'DELETE /api/v1/me/sessions' \
   --exclude-name 'DELETE /api/v1/me' \

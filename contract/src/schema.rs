@@ -18,6 +18,119 @@ fn string(nullable: bool) -> ObjectBuilder {
     ObjectBuilder::new().schema_type(kind)
 }
 
+/// Characters [`crate::charity::money`]'s plain-text rule refuses: control characters (Unicode
+/// category Cc) and `<`, `>`.
+const CHARITY_FORBIDDEN: &str = r"<>\x00-\x1f\x7f-\x9f";
+/// Characters the memorial text rule ([`crate::memorial::rules::parse_plain_text`]) refuses:
+/// control characters except the line feed (and the carriage return, which it folds, refused here).
+const MEMORIAL_FORBIDDEN: &str = r"\x00-\x09\x0b-\x1f\x7f-\x9f";
+
+/// Text with none of the `forbidden` characters (a regex class body); when `required`, with
+/// one character besides white space too.
+fn text(forbidden: &str, required: bool, max: usize) -> Object {
+    let pattern = if required {
+        format!(r"^[^{forbidden}]*[^{forbidden}\s][^{forbidden}]*$")
+    } else {
+        format!("^[^{forbidden}]*$")
+    };
+    let min = if required { Some(1) } else { None };
+    string(false).min_length(min).max_length(Some(max)).pattern(Some(pattern)).build()
+}
+
+/// Charity plain text of at most `MAX` characters, empty allowed (a gift's message).
+pub fn charity_text<const MAX: usize>() -> Object {
+    text(CHARITY_FORBIDDEN, false, MAX)
+}
+
+/// Charity plain text that must say something, at most `MAX` characters (a donor's name).
+pub fn charity_required_text<const MAX: usize>() -> Object {
+    text(CHARITY_FORBIDDEN, true, MAX)
+}
+
+/// Memorial text of at most `MAX` characters, empty allowed (a biography, a note).
+pub fn memorial_text<const MAX: usize>() -> Object {
+    text(MEMORIAL_FORBIDDEN, false, MAX)
+}
+
+/// Memorial text that must say something, at most `MAX` characters (a message, a reason).
+pub fn memorial_required_text<const MAX: usize>() -> Object {
+    text(MEMORIAL_FORBIDDEN, true, MAX)
+}
+
+/// One of a list of wire codes.
+fn codes<'a>(values: impl IntoIterator<Item = &'a str>) -> Object {
+    string(false).enum_values(Some(values)).build()
+}
+
+/// Han characters of the Unified Ideographs block (every rule that takes Han takes these).
+const HAN: &str = r"\u4e00-\u9fff";
+
+/// A person's name in a form [`crate::rules::name::parse_person_name`] always accepts: a Han
+/// character or Latin letter first, then those, spaces and the middle dot, at most
+/// [`crate::rules::name::MAX_HAN_NAME_CHARS`] characters in all (the shorter of its two limits).
+pub fn person_name() -> Object {
+    let rest = crate::rules::name::MAX_HAN_NAME_CHARS - 1;
+    string(false).pattern(Some(format!("^[{HAN}A-Za-z][{HAN}A-Za-z \u{00b7}]{{0,{rest}}}$"))).build()
+}
+
+/// A person's name, or empty (someone booking for themself names no visitor).
+pub fn person_name_or_empty() -> Object {
+    let rest = crate::rules::name::MAX_HAN_NAME_CHARS - 1;
+    string(false).pattern(Some(format!("^([{HAN}A-Za-z][{HAN}A-Za-z \u{00b7}]{{0,{rest}}})?$"))).build()
+}
+
+/// A mainland mobile number, or empty.
+pub fn mobile_or_empty() -> Object {
+    let canonical = crate::rules::phone::MOBILE_PATTERN.trim_start_matches('^').trim_end_matches('$');
+    string(false).pattern(Some(format!("^({canonical})?$"))).build()
+}
+
+/// A grave's area, row or number ([`crate::memorial::rules::parse_grave_part`]).
+pub fn grave_part() -> Object {
+    let max = crate::memorial::rules::MAX_GRAVE_PART_CHARS;
+    string(false).pattern(Some(format!("^[A-Za-z0-9{HAN}]{{1,{max}}}$"))).build()
+}
+
+/// A mainland car plate in its canonical form ([`crate::memorial::rules::parse_plate`]), or empty
+/// (coming without a car): province, a letter, then five letters or digits (ordinary), or a new-
+/// energy plate's six characters. Letters never I or O.
+pub fn plate_or_empty() -> Object {
+    let provinces = crate::memorial::rules::PROVINCES;
+    let letter = "A-HJ-NP-Z";
+    let plate =
+        format!("[{provinces}][{letter}]([{letter}0-9]{{5}}|[DABCEFGHJK][{letter}0-9][0-9]{{4}}|[0-9]{{5}}[DF])");
+    string(false).pattern(Some(format!("^({plate})?$"))).build()
+}
+
+/// A burial certificate number, `BA-YYYY-NNNNNN` ([`crate::memorial::rules::parse_certificate_number`]:
+/// two letters, a year from 1950 to 2100, six digits).
+pub fn certificate_number() -> Object {
+    string(false).pattern(Some("^[A-Z]{2}-(19[5-9][0-9]|20[0-9]{2}|2100)-[0-9]{6}$")).build()
+}
+
+/// How the requester is related to the deceased ([`crate::memorial::Relation`]'s codes).
+pub fn relation() -> Object {
+    codes(crate::memorial::Relation::ALL.iter().map(|r| r.code()))
+}
+
+/// What staff do with a report ([`crate::memorial::HIDE_MESSAGE`], [`crate::memorial::DISMISS`]).
+pub fn report_action() -> Object {
+    codes([crate::memorial::HIDE_MESSAGE, crate::memorial::DISMISS])
+}
+
+/// An offering's kind ([`crate::memorial::OFFERING_KINDS`]).
+pub fn offering_kind() -> Object {
+    codes(crate::memorial::OFFERING_KINDS.iter().copied())
+}
+
+/// The services of a proxy sweep: at least one, each from [`crate::memorial::PROXY_SERVICES`].
+pub fn proxy_services() -> utoipa::openapi::schema::Array {
+    utoipa::openapi::schema::ArrayBuilder::new()
+        .items(codes(crate::memorial::PROXY_SERVICES.iter().copied()))
+        .min_items(Some(1))
+        .build()
+}
+
 /// Text of at most `MAX` characters (empty allowed).
 pub fn chars<const MAX: usize>() -> Object {
     string(false).max_length(Some(MAX)).build()
@@ -73,9 +186,14 @@ mod tests {
         let json = |o: Object| serde_json::to_value(o).unwrap();
         let code = json(sms_code());
         assert_eq!(code["pattern"], format!("^[0-9]{{{}}}$", crate::rules::sms_code::SMS_CODE_LEN));
-        let text = json(required_chars::<{ crate::charity::money::MAX_MESSAGE_CHARS }>());
-        assert_eq!(text["maxLength"], crate::charity::money::MAX_MESSAGE_CHARS);
+        let text = json(charity_required_text::<{ crate::charity::money::MAX_DONOR_NAME_CHARS }>());
+        assert_eq!(text["maxLength"], crate::charity::money::MAX_DONOR_NAME_CHARS);
         assert_eq!(text["minLength"], 1);
+        let grave = json(grave_part());
+        assert_eq!(
+            grave["pattern"],
+            format!("^[A-Za-z0-9\\u4e00-\\u9fff]{{1,{}}}$", crate::memorial::rules::MAX_GRAVE_PART_CHARS)
+        );
         let n = json(int_range::<1, 6>());
         assert_eq!((n["minimum"].as_f64(), n["maximum"].as_f64()), (Some(1.0), Some(6.0)));
         assert_eq!(json(chars_or_null::<5>())["type"], serde_json::json!(["string", "null"]));

@@ -59,6 +59,8 @@ pub fn build(state: AppState) -> Router {
         // A known path with the wrong method: 405 (axum adds the Allow header) in the same error shape.
         .method_not_allowed_fallback(|| async { AppError::method_not_allowed() })
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
+        // Extractors' plain-text rejections (query, path, body) in the error shape too.
+        .layer(middleware::from_fn(crate::error::plain_rejections))
         // Writes only from the app's own origin (403 otherwise), before any handler runs.
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::origin::require_same_origin))
         // no-store unless a handler chose its own caching (public, immutable charity photos).

@@ -124,6 +124,48 @@ impl From<JsonRejection> for AppError {
 #[from_request(via(axum::Json), rejection(AppError))]
 pub struct JsonBody<T>(pub T);
 
+/// The error code an answer of this status carries when no handler chose one.
+fn code_for(status: StatusCode) -> ErrorCode {
+    match status {
+        StatusCode::NOT_FOUND => ErrorCode::NotFound,
+        StatusCode::METHOD_NOT_ALLOWED => ErrorCode::MethodNotAllowed,
+        StatusCode::PAYLOAD_TOO_LARGE => ErrorCode::PayloadTooLarge,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => ErrorCode::UnsupportedMediaType,
+        StatusCode::REQUEST_TIMEOUT => ErrorCode::Timeout,
+        s if s.is_server_error() => ErrorCode::Internal,
+        _ => ErrorCode::BadRequest,
+    }
+}
+
+/// Middleware on /api/v1: an extractor's own rejection (axum answers those in plain text — an
+/// unreadable query string or path, a body that is not what the handler reads) leaves in the
+/// contract's error shape, with its status and its text as the developer-facing message.
+pub async fn plain_rejections(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let response = next.run(request).await;
+    let status = response.status();
+    let plain = response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/plain"));
+    if !(plain && (status.is_client_error() || status.is_server_error())) {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    // A rejection's text is one short sentence; anything longer is cut.
+    let text = match axum::body::to_bytes(body, 4096).await {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(_) => status.canonical_reason().unwrap_or("Bad request").to_string(),
+    };
+    let mut answer = (status, Json(ApiError::new(code_for(status), text))).into_response();
+    for name in [axum::http::header::ALLOW, axum::http::header::RETRY_AFTER] {
+        if let Some(value) = parts.headers.get(&name) {
+            answer.headers_mut().insert(name, value.clone());
+        }
+    }
+    answer
+}
+
 /// An unreadable query string (e.g. a page size that is not a number) in the contract's error shape.
 pub fn bad_query(r: axum::extract::rejection::QueryRejection) -> AppError {
     AppError::new(ErrorCode::BadRequest, &r.body_text())

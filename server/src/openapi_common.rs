@@ -6,7 +6,7 @@
 use utoipa::openapi::header::HeaderBuilder;
 use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::response::ResponseBuilder;
-use utoipa::openapi::{ContentBuilder, HttpMethod, ObjectBuilder, OpenApi, Ref, RefOr, Response, Type};
+use utoipa::openapi::{ContentBuilder, HttpMethod, ObjectBuilder, OpenApi, Ref, RefOr, Required, Response, Type};
 use utoipa::Modify;
 
 /// Adds the common answers (see the module comment) to every operation of the document.
@@ -27,6 +27,8 @@ impl Modify for CommonResponses {
                 };
                 if let Some(operation) = operation {
                     add_common(operation, method != HttpMethod::Get, staff);
+                    constrain_idempotency_key(operation);
+                    raw_bodies_are_bytes(operation);
                 }
             }
         }
@@ -82,6 +84,35 @@ fn add_common(operation: &mut Operation, write: bool, staff: bool) {
         if !operation.responses.responses.contains_key(status) {
             operation.responses.responses.insert(status.to_string(), RefOr::T(error_response(status, description)));
         }
+    }
+}
+
+/// The `Idempotency-Key` header, wherever a handler names it, is what `crate::idempotency` reads:
+/// required, its length and characters from the constants the check uses.
+fn constrain_idempotency_key(operation: &mut Operation) {
+    use crate::idempotency::{HEADER, KEY_MAX_LEN, KEY_MIN_LEN, KEY_PATTERN};
+    for parameter in operation.parameters.iter_mut().flatten() {
+        if matches!(parameter.parameter_in, ParameterIn::Header) && parameter.name.eq_ignore_ascii_case(HEADER) {
+            parameter.required = Required::True;
+            let schema = ObjectBuilder::new()
+                .schema_type(Type::String)
+                .min_length(Some(KEY_MIN_LEN))
+                .max_length(Some(KEY_MAX_LEN))
+                .pattern(Some(KEY_PATTERN));
+            parameter.schema = Some(RefOr::T(schema.into()));
+        }
+    }
+}
+
+/// A raw upload body (`application/octet-stream`, read as bytes by `crate::uploads`) is a binary
+/// string, not the array of integers `Vec<u8>` would otherwise be documented as.
+fn raw_bodies_are_bytes(operation: &mut Operation) {
+    let Some(body) = operation.request_body.as_mut() else { return };
+    if let Some(content) = body.content.get_mut("application/octet-stream") {
+        let binary = ObjectBuilder::new()
+            .schema_type(Type::String)
+            .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(utoipa::openapi::KnownFormat::Binary)));
+        content.schema = Some(RefOr::T(binary.into()));
     }
 }
 

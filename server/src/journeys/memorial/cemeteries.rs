@@ -96,6 +96,7 @@ pub async fn detail(State(state): State<AppState>, Path(id): Path<String>) -> Ap
 #[into_params(parameter_in = Query)]
 pub struct DayQuery {
     /// The day, YYYY-MM-DD.
+    #[param(value_type = Date)]
     pub date: String,
 }
 

@@ -14,6 +14,7 @@ pub struct CommonResponses;
 
 impl Modify for CommonResponses {
     fn modify(&self, doc: &mut OpenApi) {
+        unique_operation_ids(doc);
         for (path, item) in doc.paths.paths.iter_mut() {
             let staff = crate::openapi::is_staff_path(path);
             for method in [HttpMethod::Get, HttpMethod::Put, HttpMethod::Post, HttpMethod::Delete, HttpMethod::Patch] {
@@ -30,6 +31,36 @@ impl Modify for CommonResponses {
                     constrain_idempotency_key(operation);
                     raw_bodies_are_bytes(operation);
                 }
+            }
+        }
+    }
+}
+
+/// Handlers in different journeys share names (`create`, `list`, `show`…), and utoipa names each
+/// operation after its handler; OpenAPI wants every `operationId` unique (generated clients key
+/// their operations by it). A name used more than once gets its path's words after it:
+/// `create` on /api/v1/marriage/bookings is `create_marriage_bookings`.
+fn unique_operation_ids(doc: &mut OpenApi) {
+    let mut seen = std::collections::BTreeMap::<String, usize>::new();
+    for item in doc.paths.paths.values() {
+        for op in [&item.get, &item.put, &item.post, &item.delete, &item.patch].into_iter().flatten() {
+            if let Some(id) = &op.operation_id {
+                *seen.entry(id.clone()).or_default() += 1;
+            }
+        }
+    }
+    for (path, item) in doc.paths.paths.iter_mut() {
+        let words: Vec<String> = path
+            .trim_start_matches("/api/v1/")
+            .split('/')
+            .filter(|segment| !segment.starts_with('{'))
+            .map(|segment| segment.replace(|c: char| !c.is_ascii_alphanumeric(), "_"))
+            .collect();
+        let ops = [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch];
+        for op in ops.into_iter().flatten() {
+            let Some(id) = op.operation_id.clone() else { continue };
+            if seen.get(&id).copied().unwrap_or(0) > 1 {
+                op.operation_id = Some(format!("{id}_{}", words.join("_")));
             }
         }
     }

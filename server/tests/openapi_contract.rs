@@ -159,3 +159,14 @@ async fn wrong_method_is_405_with_allow(server: TestServer) {
     }
 }
 sqlite_only!(wrong_method_is_405_with_allow);
+
+#[test]
+fn operation_ids_are_unique() {
+    let mut seen = std::collections::BTreeMap::new();
+    for (method, path, operation) in operations(&document()) {
+        let id = operation["operationId"].as_str().unwrap_or_else(|| panic!("{method} {path} has no operationId"));
+        if let Some(other) = seen.insert(id.to_string(), format!("{method} {path}")) {
+            panic!("operationId {id} names both {other} and {method} {path}");
+        }
+    }
+}

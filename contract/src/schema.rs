@@ -198,4 +198,111 @@ mod tests {
         assert_eq!((n["minimum"].as_f64(), n["maximum"].as_f64()), (Some(1.0), Some(6.0)));
         assert_eq!(json(chars_or_null::<5>())["type"], serde_json::json!(["string", "null"]));
     }
+
+    /// Whether a string schema allows `s`: its pattern and its length bounds (in characters).
+    fn allows(o: &Object) -> impl Fn(&str) -> bool {
+        let json = serde_json::to_value(o).unwrap();
+        let re = regex::Regex::new(json["pattern"].as_str().unwrap()).unwrap();
+        let min = json["minLength"].as_u64().unwrap_or(0) as usize;
+        let max = json["maxLength"].as_u64().map_or(usize::MAX, |m| m as usize);
+        move |s: &str| re.is_match(s) && (min..=max).contains(&s.chars().count())
+    }
+
+    /// Strings of up to `max_len` characters, mostly from `common` and one in ten from `rare`,
+    /// from a fixed seed: the same every run.
+    fn random_strings(common: &str, rare: &str, max_len: usize, count: usize) -> Vec<String> {
+        let (common, rare): (Vec<char>, Vec<char>) = (common.chars().collect(), rare.chars().collect());
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut out = Vec::with_capacity(count);
+        for _ in 0..count {
+            let len = next(max_len + 1);
+            let s =
+                (0..len)
+                    .map(|_| {
+                        if rare.is_empty() || next(10) > 0 {
+                            common[next(common.len())]
+                        } else {
+                            rare[next(rare.len())]
+                        }
+                    })
+                    .collect();
+            out.push(s);
+        }
+        out
+    }
+
+    /// Every candidate the schema allows, the rule accepts; and the schema allows the `valid`
+    /// samples (so the check is not empty).
+    fn never_looser(
+        what: &str,
+        o: Object,
+        valid: &[&str],
+        alphabet: (&str, &str),
+        max_len: usize,
+        rule: impl Fn(&str) -> bool,
+    ) {
+        let schema_allows = allows(&o);
+        for v in valid {
+            assert!(schema_allows(v), "{what}: the schema refuses the valid sample {v:?}");
+        }
+        let candidates = random_strings(alphabet.0, alphabet.1, max_len, 20_000);
+        let mut allowed = 0;
+        for c in valid.iter().map(|v| v.to_string()).chain(candidates) {
+            if schema_allows(&c) {
+                allowed += 1;
+                assert!(rule(&c), "{what}: the schema allows {c:?}, the rule refuses it");
+            }
+        }
+        assert!(allowed >= valid.len() + 20, "{what}: only {allowed} candidates fit the schema; widen the alphabet");
+    }
+
+    #[test]
+    fn patterns_are_never_looser_than_their_rules() {
+        use crate::memorial::rules::{parse_certificate_number, parse_grave_part, parse_plain_text, parse_plate};
+        use crate::rules::name::parse_person_name;
+        use crate::rules::phone::parse_mobile;
+        never_looser("mobile", mobile(), &["13800138000", "19912345678"], ("13456789", "02 +-"), 13, |s| {
+            parse_mobile(s).is_ok()
+        });
+        never_looser("mobile or empty", mobile_or_empty(), &["", "15012345678"], ("1359", "0"), 12, |s| {
+            s.is_empty() || parse_mobile(s).is_ok()
+        });
+        never_looser("sms code", sms_code(), &["000000", "123456"], ("0123456789", " a"), 7, |s| {
+            crate::rules::sms_code::parse_sms_code(s).is_ok()
+        });
+        let names = ["王芳", "Chan Tai Man", "阿卜杜·艾力", "A"];
+        never_looser("person name", person_name(), &names, ("王李明Ab ·", "-.1<\u{3000}"), 26, |s| {
+            parse_person_name(s).is_ok()
+        });
+        never_looser("grave part", grave_part(), &["A", "3", "东区12", "abcdefghij"], ("Aa9东", " -_"), 12, |s| {
+            parse_grave_part(s).is_ok()
+        });
+        let plates = ["", "粤B12345", "粤BD12345", "京A12345D"];
+        never_looser("plate", plate_or_empty(), &plates, ("粤京ABDFXZ0123456789", "IO "), 8, |s| {
+            s.is_empty() || parse_plate(s).is_ok()
+        });
+        // A certificate's structure is too narrow for random strings: every year around its range.
+        let certificate = allows(&certificate_number());
+        for year in 1900..2200 {
+            let number = format!("BA-{year}-000123");
+            assert_eq!(certificate(&number), parse_certificate_number(&number).is_ok(), "{number}");
+        }
+        let text = ("ab 字\n", "\r\t<>\u{7}\u{85}");
+        never_looser("memorial message", memorial_required_text::<8>(), &["hi", "两行\n文字"], text, 10, |s| {
+            parse_plain_text(s, 8).is_ok()
+        });
+        never_looser("gift message", charity_text::<6>(), &["", "谢谢"], text, 8, |s| {
+            crate::charity::money::validate_message(s).is_ok()
+        });
+        let donor = charity_required_text::<{ crate::charity::money::MAX_DONOR_NAME_CHARS }>();
+        never_looser("donor name", donor, &["张三"], text, 24, |s| {
+            crate::charity::money::validate_donor_name(s).is_ok()
+        });
+    }
 }

@@ -156,6 +156,27 @@ pub fn int_range<const MIN: i64, const MAX: i64>() -> Object {
         .build()
 }
 
+/// An amount of yuan in an assistance application: whole, `0..=`[`crate::assistance::MAX_AMOUNT_YUAN`].
+pub fn amount_yuan() -> Object {
+    int_range::<0, { crate::assistance::MAX_AMOUNT_YUAN }>()
+}
+
+/// A bank card or account number in its canonical form: only digits, as many as the rule allows.
+pub fn bank_account() -> Object {
+    use crate::assistance::{MAX_BANK_ACCOUNT_DIGITS, MIN_BANK_ACCOUNT_DIGITS};
+    string(false).pattern(Some(format!("^[0-9]{{{MIN_BANK_ACCOUNT_DIGITS},{MAX_BANK_ACCOUNT_DIGITS}}}$"))).build()
+}
+
+/// An application's other household members: at most [`crate::assistance::MAX_MEMBERS`].
+pub fn members() -> utoipa::openapi::schema::Array {
+    utoipa::openapi::schema::ArrayBuilder::new()
+        // A schema built by a function is not collected into the components: the server's
+        // document registers `Member` itself (server/src/openapi_common.rs).
+        .items(utoipa::openapi::Ref::from_schema_name("Member"))
+        .max_items(Some(crate::assistance::MAX_MEMBERS))
+        .build()
+}
+
 /// A mainland mobile number in its canonical form ([`crate::rules::phone::MOBILE_PATTERN`]).
 pub fn mobile() -> Object {
     string(false).pattern(Some(crate::rules::phone::MOBILE_PATTERN)).build()
@@ -286,6 +307,10 @@ mod tests {
         let plates = ["", "粤B12345", "粤BD12345", "京A12345D"];
         never_looser("plate", plate_or_empty(), &plates, ("粤京ABDFXZ0123456789", "IO "), 8, |s| {
             s.is_empty() || parse_plate(s).is_ok()
+        });
+        let accounts = ["622202123456", "6222021234567890123456789"];
+        never_looser("bank account", bank_account(), &accounts, ("0123456789", " a-"), 27, |s| {
+            crate::assistance::parse_bank_account(s).is_ok()
         });
         // A certificate's structure is too narrow for random strings: every year around its range.
         let certificate = allows(&certificate_number());

@@ -15,6 +15,7 @@ pub struct CommonResponses;
 impl Modify for CommonResponses {
     fn modify(&self, doc: &mut OpenApi) {
         unique_operation_ids(doc);
+        register_schemas_named_by_functions(doc);
         for (path, item) in doc.paths.paths.iter_mut() {
             let staff = crate::openapi::is_staff_path(path);
             for method in [HttpMethod::Get, HttpMethod::Put, HttpMethod::Post, HttpMethod::Delete, HttpMethod::Patch] {
@@ -33,6 +34,19 @@ impl Modify for CommonResponses {
                 }
             }
         }
+    }
+}
+
+/// A field whose schema a function builds (`baoan_contract::schema`) is not followed by utoipa:
+/// the schemas such functions name by `$ref` are registered here, with those they name in turn.
+fn register_schemas_named_by_functions(doc: &mut OpenApi) {
+    use utoipa::{PartialSchema, ToSchema};
+    type Member = baoan_contract::assistance::Member;
+    let mut schemas = vec![(Member::name().into_owned(), Member::schema())];
+    Member::schemas(&mut schemas);
+    let components = doc.components.get_or_insert_with(Default::default);
+    for (name, schema) in schemas {
+        components.schemas.entry(name).or_insert(schema);
     }
 }
 

@@ -20,11 +20,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# npm packages from the lockfile; reinstalled only when the lockfile changes.
-E2E="$ROOT/tests/e2e"
-stamp="$E2E/node_modules/.lock-stamp"
-if [ ! -f "$stamp" ] || ! cmp -s "$E2E/package-lock.json" "$stamp"; then
-  log "installing tests/e2e npm packages (npm ci)"
-  (cd "$E2E" && npm ci --no-audit --no-fund --silent)
-  cp "$E2E/package-lock.json" "$stamp"
-fi
+# npm packages from their lockfiles (the browser tests; the OpenAPI client generator and tsc);
+# each reinstalled only when its lockfile changes.
+for dir in "$ROOT/tests/e2e" "$ROOT/tests/openapi-ts"; do
+  stamp="$dir/node_modules/.lock-stamp"
+  if [ ! -f "$stamp" ] || ! cmp -s "$dir/package-lock.json" "$stamp"; then
+    log "installing ${dir#"$ROOT"/} npm packages (npm ci)"
+    (cd "$dir" && npm ci --no-audit --no-fund --silent)
+    cp "$dir/package-lock.json" "$stamp"
+  fi
+done

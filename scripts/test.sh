@@ -3,8 +3,11 @@
 # builds the app in release, then runs
 #   1. the Rust tests of the whole workspace (contract rules, app i18n, server over real HTTP)
 #      against SQLite and against a throw-away PostgreSQL on a loopback port;
-#   2. the browser tests and the axe-core accessibility scan in headless Debian Chromium,
-#      against the reference server serving the release build on a fresh SQLite database.
+#   2. the contract's TypeScript client types, generated from openapi.json by openapi-typescript
+#      and checked by tsc on a typed use of them (tests/openapi-ts);
+#   3. the browser tests and the axe-core accessibility scan in headless Debian Chromium,
+#      against the reference server serving the release build on a fresh SQLite database;
+#   4. the API fuzzer (scripts/fuzz-api.sh: schemathesis, signed in) against that same server.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -45,6 +48,15 @@ set -e
 rust_passed=$(grep -Eo '^test result: [a-zA-Z]+\. [0-9]+ passed' "$WORK/cargo-test.log" | awk '{s+=$4} END {print s+0}')
 rust_failed=$(grep -Eo '[0-9]+ failed' "$WORK/cargo-test.log" | awk '{s+=$1} END {print s+0}')
 
+step "OpenAPI client types (openapi-typescript, tsc)"
+contract_passed=0
+contract_failed=0
+if (cd tests/openapi-ts && npm test --silent); then
+  contract_passed=$((contract_passed + 1))
+else
+  contract_failed=$((contract_failed + 1))
+fi
+
 step "browser tests and accessibility scan (headless Chromium)"
 cargo build -p baoan-server
 # The staff token of the admin API, for specs that act as staff (e.g. marking a proxy sweep done).
@@ -70,8 +82,17 @@ e2e_counts=$(node -e '
 read -r e2e_passed e2e_failed <<<"$e2e_counts"
 if [ "$e2e_status" -ne 0 ] && [ "$e2e_failed" -eq 0 ]; then e2e_failed=1; fi
 
+step "API fuzzer (schemathesis against the running server)"
+if bash scripts/fuzz-api.sh "http://127.0.0.1:$SERVER_PORT"; then
+  contract_passed=$((contract_passed + 1))
+else
+  contract_failed=$((contract_failed + 1))
+fi
+
 step "summary ($(( $(date +%s) - started )) s)"
 echo "rust: $rust_passed passed, $rust_failed failed"
 echo "browser: $e2e_passed passed, $e2e_failed failed"
-echo "total: $(( rust_passed + e2e_passed )) passed, $(( rust_failed + e2e_failed )) failed"
-[ "$rust_status" -eq 0 ] && [ "$rust_failed" -eq 0 ] && [ "$e2e_status" -eq 0 ] && [ "$e2e_failed" -eq 0 ]
+echo "contract: $contract_passed passed, $contract_failed failed"
+echo "total: $(( rust_passed + e2e_passed + contract_passed )) passed, $(( rust_failed + e2e_failed + contract_failed )) failed"
+[ "$rust_status" -eq 0 ] && [ "$rust_failed" -eq 0 ] && [ "$e2e_status" -eq 0 ] && [ "$e2e_failed" -eq 0 ] \
+  && [ "$contract_failed" -eq 0 ]

@@ -28,6 +28,10 @@ pub enum ErrorCode {
     Conflict,
     /// The request body is larger than the server accepts.
     PayloadTooLarge,
+    /// The request body is not of a type the endpoint reads (e.g. no `Content-Type: application/json`).
+    UnsupportedMediaType,
+    /// The path exists but not with this method; the `Allow` header lists the methods it has.
+    MethodNotAllowed,
     /// The server failed; the resident's input is kept and they may retry.
     Internal,
     // limits slice (issue 10): the server's own protection against overload.

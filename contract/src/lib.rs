@@ -12,5 +12,7 @@ pub mod mask;
 pub mod memorial;
 pub mod retention;
 pub mod rules;
+#[cfg(feature = "openapi")]
+pub mod schema;
 
 pub use error::{ApiError, ErrorCode, FieldError};

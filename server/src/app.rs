@@ -13,11 +13,10 @@ use crate::routes::{account, dev, meta, profile};
 use crate::state::AppState;
 use crate::{journeys, messages, openapi, overload, security, uploads, web_app};
 use axum::extract::DefaultBodyLimit;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue};
 use axum::middleware;
 use axum::routing::get;
 use axum::{Json, Router};
-use baoan_contract::error::{ApiError, ErrorCode};
 use std::sync::Arc;
 use std::time::Duration;
 use tower_http::compression::CompressionLayer;
@@ -60,10 +59,10 @@ pub fn build(state: AppState) -> Router {
         .route("/openapi.json", serve_document)
         .fallback(|| async { AppError::not_found() })
         // A known path with the wrong method: 405 (axum adds the Allow header) in the same error shape.
-        .method_not_allowed_fallback(|| async {
-            (StatusCode::METHOD_NOT_ALLOWED, Json(ApiError::new(ErrorCode::BadRequest, "Method not allowed")))
-        })
+        .method_not_allowed_fallback(|| async { AppError::method_not_allowed() })
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
+        // Extractors' plain-text rejections (query, path, body) in the error shape too.
+        .layer(middleware::from_fn(crate::error::plain_rejections))
         // Writes only from the app's own origin (403 otherwise), before any handler runs.
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::origin::require_same_origin))
         // no-store unless a handler chose its own caching (public, immutable charity photos).

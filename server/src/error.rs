@@ -55,6 +55,14 @@ impl AppError {
     pub fn rate_limited_for(retry_after_seconds: i64) -> Self {
         Self::rate_limited().retry_after(retry_after_seconds)
     }
+    /// 415: the body is not of the type the endpoint reads (JSON bodies need `application/json`).
+    pub fn unsupported_media_type() -> Self {
+        Self::new(ErrorCode::UnsupportedMediaType, "Expected a request body with Content-Type: application/json")
+    }
+    /// 405: the path exists, not with this method (the router adds the `Allow` header).
+    pub fn method_not_allowed() -> Self {
+        Self::new(ErrorCode::MethodNotAllowed, "Method not allowed")
+    }
     pub fn forbidden(message: &str) -> Self {
         Self::new(ErrorCode::Forbidden, message)
     }
@@ -79,6 +87,8 @@ pub fn status_of(code: ErrorCode) -> StatusCode {
         ErrorCode::Forbidden => StatusCode::FORBIDDEN,
         ErrorCode::Conflict => StatusCode::CONFLICT,
         ErrorCode::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+        ErrorCode::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        ErrorCode::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
         ErrorCode::Timeout => StatusCode::REQUEST_TIMEOUT,
         ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         ErrorCode::Internal | ErrorCode::Unknown => StatusCode::INTERNAL_SERVER_ERROR,
@@ -122,11 +132,15 @@ impl From<sqlx::Error> for AppError {
     }
 }
 
-/// Unreadable JSON bodies (or a missing Content-Type) get the same error shape as everything else.
+/// Unreadable JSON bodies get the same error shape as everything else: a body that is not declared
+/// JSON is 415, one too large 413, and one that is not JSON or not of the request's shape 400.
 impl From<JsonRejection> for AppError {
     fn from(r: JsonRejection) -> Self {
-        match r.status() {
-            StatusCode::PAYLOAD_TOO_LARGE => Self::new(ErrorCode::PayloadTooLarge, "Request body too large"),
+        match r {
+            JsonRejection::MissingJsonContentType(_) => Self::unsupported_media_type(),
+            _ if r.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                Self::new(ErrorCode::PayloadTooLarge, "Request body too large")
+            }
             _ => Self::bad_request(&r.body_text()),
         }
     }
@@ -136,6 +150,48 @@ impl From<JsonRejection> for AppError {
 #[derive(axum::extract::FromRequest)]
 #[from_request(via(axum::Json), rejection(AppError))]
 pub struct JsonBody<T>(pub T);
+
+/// The error code an answer of this status carries when no handler chose one.
+fn code_for(status: StatusCode) -> ErrorCode {
+    match status {
+        StatusCode::NOT_FOUND => ErrorCode::NotFound,
+        StatusCode::METHOD_NOT_ALLOWED => ErrorCode::MethodNotAllowed,
+        StatusCode::PAYLOAD_TOO_LARGE => ErrorCode::PayloadTooLarge,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => ErrorCode::UnsupportedMediaType,
+        StatusCode::REQUEST_TIMEOUT => ErrorCode::Timeout,
+        s if s.is_server_error() => ErrorCode::Internal,
+        _ => ErrorCode::BadRequest,
+    }
+}
+
+/// Middleware on /api/v1: an extractor's own rejection (axum answers those in plain text — an
+/// unreadable query string or path, a body that is not what the handler reads) leaves in the
+/// contract's error shape, with its status and its text as the developer-facing message.
+pub async fn plain_rejections(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let response = next.run(request).await;
+    let status = response.status();
+    let plain = response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/plain"));
+    if !(plain && (status.is_client_error() || status.is_server_error())) {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    // A rejection's text is one short sentence; anything longer is cut.
+    let text = match axum::body::to_bytes(body, 4096).await {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(_) => status.canonical_reason().unwrap_or("Bad request").to_string(),
+    };
+    let mut answer = (status, Json(ApiError::new(code_for(status), text))).into_response();
+    for name in [axum::http::header::ALLOW, axum::http::header::RETRY_AFTER] {
+        if let Some(value) = parts.headers.get(&name) {
+            answer.headers_mut().insert(name, value.clone());
+        }
+    }
+    answer
+}
 
 /// An unreadable query string (e.g. a page size that is not a number) in the contract's error shape.
 pub fn bad_query(r: axum::extract::rejection::QueryRejection) -> AppError {

@@ -20,11 +20,17 @@ use serde::Serialize;
 use std::future::Future;
 
 pub const HEADER: &str = "idempotency-key";
+/// The shortest key accepted.
+pub const KEY_MIN_LEN: usize = 8;
+/// The longest key accepted.
+pub const KEY_MAX_LEN: usize = 100;
+/// What a key is made of (the OpenAPI schema of the header): visible ASCII characters only.
+pub const KEY_PATTERN: &str = "^[!-~]+$";
 
 /// The key from the request, required for submits: 8–100 visible ASCII characters.
 pub fn key_from(headers: &HeaderMap) -> AppResult<String> {
     let key = headers.get(HEADER).and_then(|v| v.to_str().ok()).map(str::trim).unwrap_or("");
-    if (8..=100).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_graphic()) {
+    if (KEY_MIN_LEN..=KEY_MAX_LEN).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_graphic()) {
         Ok(key.to_string())
     } else {
         Err(AppError::field("idempotency_key", FieldError::Required))

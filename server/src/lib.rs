@@ -22,6 +22,7 @@ pub mod limits;
 pub mod logging;
 pub mod messages;
 pub mod openapi;
+pub mod openapi_common;
 pub mod origin;
 pub mod overload;
 pub mod purge;

@@ -24,6 +24,7 @@ pub struct ApiDoc;
 pub fn document(prefix: &str, paths: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi().nest(prefix, paths);
     mark_staff_operations(&mut doc);
+    utoipa::Modify::modify(&crate::openapi_common::CommonResponses, &mut doc);
     doc
 }
 

@@ -50,13 +50,13 @@ async fn wrong_method_is_the_error_shape(server: TestServer) {
         let r = request.send().await.unwrap();
         let url = r.url().clone();
         let allow = r.headers().get(reqwest::header::ALLOW).map(|v| v.to_str().unwrap().to_string());
-        let body = expect_error(r, StatusCode::METHOD_NOT_ALLOWED, "bad_request").await;
+        let body = expect_error(r, StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed").await;
         assert!(allow.is_some(), "{url}: a 405 says which methods are allowed ({body})");
     }
 }
 sqlite_only!(wrong_method_is_the_error_shape);
 
-async fn unreadable_bodies_are_bad_requests(server: TestServer) {
+async fn unreadable_bodies_are_refused(server: TestServer) {
     let client = server.client();
     let url = server.url("/api/v1/auth/sms-code");
     let json_request = |body: &'static str| client.post(&url).header(CONTENT_TYPE, "application/json").body(body);
@@ -65,12 +65,12 @@ async fn unreadable_bodies_are_bad_requests(server: TestServer) {
         let r = json_request(body).send().await.unwrap();
         expect_error(r, StatusCode::BAD_REQUEST, "bad_request").await;
     }
-    // No Content-Type, or not JSON: the same shape.
+    // No Content-Type, or not JSON: the same shape, 415.
     let r = client.post(&url).body("{\"phone\":\"13800000001\"}").send().await.unwrap();
-    expect_error(r, StatusCode::BAD_REQUEST, "bad_request").await;
+    expect_error(r, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type").await;
     let r =
         client.post(&url).header(CONTENT_TYPE, "text/plain").body("{\"phone\":\"13800000001\"}").send().await.unwrap();
-    expect_error(r, StatusCode::BAD_REQUEST, "bad_request").await;
+    expect_error(r, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type").await;
     let r = client
         .post(&url)
         .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
@@ -78,7 +78,7 @@ async fn unreadable_bodies_are_bad_requests(server: TestServer) {
         .send()
         .await
         .unwrap();
-    expect_error(r, StatusCode::BAD_REQUEST, "bad_request").await;
+    expect_error(r, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type").await;
     // None of these sent a code.
     let r = reqwest::get(server.url("/api/v1/dev/sms-outbox?phone=13800000001")).await.unwrap();
     expect_error(r, StatusCode::NOT_FOUND, "not_found").await;
@@ -92,7 +92,7 @@ async fn unreadable_bodies_are_bad_requests(server: TestServer) {
         .unwrap();
     assert_eq!(r.status(), StatusCode::OK);
 }
-sqlite_only!(unreadable_bodies_are_bad_requests);
+sqlite_only!(unreadable_bodies_are_refused);
 
 /// `{"phone":"<padding>"}` of exactly `len` bytes.
 fn json_body_of_len(len: usize) -> String {

@@ -95,7 +95,11 @@ pub fn error_key(error: &ClientError) -> Key {
             ErrorCode::PayloadTooLarge => Key::ErrorTooLarge,
             ErrorCode::Conflict => Key::ErrorConflict,
             ErrorCode::Forbidden => Key::ErrorForbidden,
-            ErrorCode::BadRequest | ErrorCode::Internal | ErrorCode::Unknown => Key::ErrorServer,
+            ErrorCode::BadRequest
+            | ErrorCode::UnsupportedMediaType
+            | ErrorCode::MethodNotAllowed
+            | ErrorCode::Internal
+            | ErrorCode::Unknown => Key::ErrorServer,
         },
     }
 }

@@ -34,6 +34,7 @@ pub const CODE_GUESSES_PER_PHONE_PER_DAY: i64 = 10;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SendCodeRequest {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::mobile))]
     pub phone: String,
 }
 
@@ -59,7 +60,9 @@ pub struct SendCodeResponse {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignInRequest {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::mobile))]
     pub phone: String,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::sms_code))]
     pub code: String,
 }
 

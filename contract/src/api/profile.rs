@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProfileUpdate {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::person_name))]
     pub name: String,
     pub id_type: IdType,
     pub id_number: String,

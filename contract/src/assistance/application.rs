@@ -18,6 +18,12 @@ pub const MAX_MEMBERS: usize = 15;
 pub const MAX_AMOUNT_YUAN: i64 = 100_000_000;
 /// Free-text fields (address, what happened) are at most this many characters.
 pub const MAX_TEXT_CHARS: usize = 500;
+/// The highest disability certificate level (1–4; 0 for none).
+pub const MAX_DISABILITY_LEVEL: u8 = 4;
+/// A bank card or account number has this many digits at least…
+pub const MIN_BANK_ACCOUNT_DIGITS: usize = 12;
+/// …and at most.
+pub const MAX_BANK_ACCOUNT_DIGITS: usize = 25;
 
 /// The ID type a form starts with, and the one older drafts and clients meant.
 fn resident_id_type() -> IdType {
@@ -27,6 +33,7 @@ fn resident_id_type() -> IdType {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Applicant {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::person_name))]
     pub name: String,
     /// Kind of ID document (resident ID unless chosen otherwise).
     #[serde(default = "resident_id_type")]
@@ -36,12 +43,14 @@ pub struct Applicant {
     /// ISO date of birth, typed when the ID is not a resident ID (a resident ID carries it).
     #[serde(default)]
     pub birth_date: String,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::mobile))]
     pub phone: String,
     pub residence: Option<Residence>,
     /// Street code, from `GET /api/v1/streets`.
     pub street: String,
     /// Community code, from `GET /api/v1/assistance/communities`.
     pub community: String,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::required_chars::<{ MAX_TEXT_CHARS }>))]
     pub address: String,
 }
 
@@ -120,6 +129,7 @@ impl WorkStatus {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Member {
     pub relation: Option<Relation>,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::person_name))]
     pub name: String,
     /// Kind of ID document (resident ID unless chosen otherwise).
     #[serde(default = "resident_id_type")]
@@ -130,10 +140,13 @@ pub struct Member {
     #[serde(default)]
     pub birth_date: String,
     pub work_status: Option<WorkStatus>,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::amount_yuan))]
     pub monthly_income_yuan: i64,
     /// Disability certificate level 1–4; 0 for none.
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::int_range::<0, { MAX_DISABILITY_LEVEL as i64 }>))]
     pub disability_level: u8,
     /// Health in the resident's own words (e.g. a long illness).
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::chars::<{ MAX_TEXT_CHARS }>))]
     pub health: String,
 }
 
@@ -181,12 +194,19 @@ fn identity(e: &mut FieldErrors, prefix: &str, id_type: IdType, id_number: &str,
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Income {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::amount_yuan))]
     pub salary_yuan: i64,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::amount_yuan))]
     pub pension_yuan: i64,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::amount_yuan))]
     pub rent_yuan: i64,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::amount_yuan))]
     pub other_income_yuan: i64,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::amount_yuan))]
     pub savings_yuan: i64,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::amount_yuan))]
     pub vehicles_yuan: i64,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::amount_yuan))]
     pub property_yuan: i64,
 }
 
@@ -206,8 +226,11 @@ pub struct Event {
     pub kind: Option<EmergencyKind>,
     /// ISO date.
     pub date: String,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::required_chars::<{ MAX_TEXT_CHARS }>))]
     pub place: String,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::required_chars::<{ MAX_TEXT_CHARS }>))]
     pub description: String,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::amount_yuan))]
     pub expenses_yuan: i64,
 }
 
@@ -215,8 +238,11 @@ pub struct Event {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Bank {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::required_chars::<{ MAX_TEXT_CHARS }>))]
     pub bank_name: String,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::person_name))]
     pub holder: String,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::bank_account))]
     pub account_number: String,
 }
 
@@ -245,6 +271,7 @@ pub struct Consent {
 pub struct ApplicationForm {
     pub programme: Programme,
     pub applicant: Applicant,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::members))]
     pub members: Vec<Member>,
     pub income: Income,
     pub event: Option<Event>,
@@ -273,7 +300,8 @@ pub fn parse_bank_account(input: &str) -> Result<String, FieldError> {
     if digits.is_empty() {
         return Err(FieldError::Required);
     }
-    if !(12..=25).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    let digits_allowed = MIN_BANK_ACCOUNT_DIGITS..=MAX_BANK_ACCOUNT_DIGITS;
+    if !digits_allowed.contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(FieldError::AssistanceBankAccount);
     }
     Ok(digits)
@@ -342,7 +370,7 @@ impl ApplicationForm {
                 e.add(&f("work_status"), FieldError::Required);
             }
             amount(&mut e, &f("monthly_income_yuan"), m.monthly_income_yuan);
-            if m.disability_level > 4 {
+            if m.disability_level > MAX_DISABILITY_LEVEL {
                 e.add(&f("disability_level"), FieldError::AssistanceDisabilityLevel);
             }
             text(&mut e, &f("health"), &m.health, false);

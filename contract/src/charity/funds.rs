@@ -16,9 +16,11 @@ pub const FUND_PAGE_SIZE: i64 = 10;
 /// `GET /api/v1/charity/funds?q=&sort=&page=` (newest first when no sort is given).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams, utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct FundQuery {
     /// Words in the fund's name.
     pub q: Option<String>,
+    #[cfg_attr(feature = "openapi", param(inline))]
     pub sort: Option<FundSort>,
     /// 1-based.
     pub page: Option<i64>,

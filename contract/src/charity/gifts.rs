@@ -14,12 +14,18 @@ coded!(GiftStatus { Pending => "pending", Paid => "paid" });
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GiftRequest {
     pub project_id: String,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::int_range::<1, { super::money::MAX_GIFT_FEN }>))]
     pub amount_fen: i64,
     pub anonymous: bool,
-    /// Shown publicly on a named gift; ignored (and never stored) when anonymous.
+    /// Shown publicly on a named gift (then required); ignored (and never stored) when anonymous.
     #[serde(default)]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(schema_with = crate::schema::charity_text::<{ super::money::MAX_DONOR_NAME_CHARS }>)
+    )]
     pub donor_name: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::charity_text::<{ super::money::MAX_MESSAGE_CHARS }>))]
     pub message: String,
     pub frequency: Frequency,
 }

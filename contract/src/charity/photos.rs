@@ -26,11 +26,28 @@ pub fn photo_path(id: &str) -> String {
 
 /// `POST /api/v1/admin/charity/projects/{id}/photos?alt=…` (staff; the image is the raw body).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams, utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PhotoUpload {
     /// Alt text: required, plain text, at most [`MAX_PHOTO_ALT_CHARS`] characters.
     #[serde(default)]
     pub alt: String,
+}
+
+/// Written by hand: the derive drops `required` from a parameter whose schema is built by a function.
+#[cfg(feature = "openapi")]
+impl utoipa::IntoParams for PhotoUpload {
+    fn into_params(
+        _: impl Fn() -> Option<utoipa::openapi::path::ParameterIn>,
+    ) -> Vec<utoipa::openapi::path::Parameter> {
+        use utoipa::openapi::path::{ParameterBuilder, ParameterIn};
+        let alt = ParameterBuilder::new()
+            .name("alt")
+            .parameter_in(ParameterIn::Query)
+            .required(utoipa::openapi::Required::True)
+            .description(Some("Alt text: required, plain text, at most MAX_PHOTO_ALT_CHARS characters."))
+            .schema(Some(crate::schema::charity_required_text::<{ MAX_PHOTO_ALT_CHARS }>()));
+        vec![alt.build()]
+    }
 }
 
 /// Alt text: trimmed, not empty, plain text, at most [`MAX_PHOTO_ALT_CHARS`] characters.

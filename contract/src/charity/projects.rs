@@ -47,14 +47,18 @@ pub const MAX_QUERY_CHARS: usize = 40;
 /// The list's query string: `GET /api/v1/charity/projects?q=&status=&organiser=&fund=&category=&sort=&page=`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams, utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct ProjectQuery {
     /// Words in the title or the organiser's name (Chinese or English).
     pub q: Option<String>,
+    #[cfg_attr(feature = "openapi", param(inline))]
     pub status: Option<ProjectStatus>,
     pub organiser: Option<String>,
     /// A named fund's id.
     pub fund: Option<String>,
+    #[cfg_attr(feature = "openapi", param(inline))]
     pub category: Option<Category>,
+    #[cfg_attr(feature = "openapi", param(inline))]
     pub sort: Option<ProjectSort>,
     /// 1-based.
     pub page: Option<i64>,

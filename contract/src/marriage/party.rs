@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PartyInput {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::person_name))]
     pub name: String,
     pub id_type: Option<IdType>,
     pub id_number: String,
@@ -22,6 +23,7 @@ pub struct PartyInput {
     pub birth_date: String,
     pub sex: Option<Sex>,
     pub nationality: String,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::mobile))]
     pub phone: String,
 }
 

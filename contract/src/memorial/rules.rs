@@ -14,6 +14,8 @@ pub const MAX_MESSAGE_CHARS: usize = 200;
 pub const MAX_BIOGRAPHY_CHARS: usize = 1000;
 /// Longest note to staff (proxy sweeping) or report reason.
 pub const MAX_NOTE_CHARS: usize = 300;
+/// A grave's area, row or number: at most this many letters, digits or Han characters.
+pub const MAX_GRAVE_PART_CHARS: usize = 10;
 
 /// The number of visitors, 1..=`max` (the cemetery's limit).
 pub fn check_group_size(n: u32, max: u32) -> Result<u32, FieldError> {
@@ -25,7 +27,7 @@ pub fn check_group_size(n: u32, max: u32) -> Result<u32, FieldError> {
 }
 
 /// Province abbreviations on mainland plates (粤 for Guangdong…).
-const PROVINCES: &str = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼";
+pub const PROVINCES: &str = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼";
 
 fn plate_letter(c: char) -> bool {
     c.is_ascii_uppercase() && c != 'I' && c != 'O'
@@ -159,7 +161,7 @@ pub fn parse_grave_part(input: &str) -> Result<String, FieldError> {
     if s.is_empty() {
         return Err(FieldError::Required);
     }
-    let ok = s.chars().count() <= 10
+    let ok = s.chars().count() <= MAX_GRAVE_PART_CHARS
         && s.chars().all(|c| c.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&c));
     if ok {
         Ok(s)

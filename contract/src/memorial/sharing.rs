@@ -13,6 +13,7 @@ pub const DEFAULT_PAGE_SIZE: u32 = 20;
 /// `?page=&page_size=` on every memorial list (1-based pages).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams, utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct PageQuery {
     /// 1-based; default 1.
     pub page: Option<u32>,
@@ -79,9 +80,11 @@ impl Relation {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PublishRequest {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::certificate_number))]
     pub certificate_number: String,
     /// One of `spouse`, `child`, `parent`, `sibling`, `grandchild`, `other_relative`.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::relation))]
     pub relation: String,
 }
 
@@ -220,10 +223,16 @@ pub enum ReportAction {
     Dismiss,
 }
 
+/// The wire code of [`ReportAction::HideMessage`].
+pub const HIDE_MESSAGE: &str = "hide_message";
+/// The wire code of [`ReportAction::Dismiss`].
+pub const DISMISS: &str = "dismiss";
+
 /// Staff handle a report: `hide_message` or `dismiss`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReportHandle {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::report_action))]
     pub action: String,
 }
 
@@ -231,8 +240,8 @@ impl ReportHandle {
     /// `has_message`: whether the report is about a message (only those can be hidden).
     pub fn validate(&self, has_message: bool) -> Result<ReportAction, FieldErrors> {
         let action = match self.action.trim() {
-            "hide_message" if has_message => Ok(ReportAction::HideMessage),
-            "dismiss" => Ok(ReportAction::Dismiss),
+            HIDE_MESSAGE if has_message => Ok(ReportAction::HideMessage),
+            DISMISS => Ok(ReportAction::Dismiss),
             "" => Err(FieldError::Required),
             _ => Err(FieldError::MemorialReportAction),
         };

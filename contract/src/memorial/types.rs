@@ -70,6 +70,7 @@ pub struct CemeteryDetail {
 /// One hourly visit slot.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(as = MemorialSlot))]
 pub struct Slot {
     pub id: String,
     pub date: Date,
@@ -88,6 +89,7 @@ impl Slot {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(as = MemorialSlotList))]
 pub struct SlotList {
     pub cemetery_id: String,
     pub date: Date,
@@ -98,8 +100,11 @@ pub struct SlotList {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Grave {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::grave_part))]
     pub area: String,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::grave_part))]
     pub row: String,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::grave_part))]
     pub number: String,
 }
 
@@ -116,19 +121,26 @@ impl Grave {
 /// A visit booking request.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(as = MemorialBookingRequest))]
 pub struct BookingRequest {
     pub slot_id: String,
+    /// 1 to the cemetery's maximum group (at most [`DEFAULT_MAX_GROUP`] unless the cemetery says otherwise).
+    #[cfg_attr(feature = "openapi", schema(minimum = 1))]
     pub group_size: u32,
     /// Optional; empty means coming without a car.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::plate_or_empty))]
     pub plate: String,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::person_name))]
     pub deceased_name: String,
     pub grave: Grave,
     /// When booking for someone else (an elderly relative): the visitor's name and mobile
     /// number, both or neither (empty when the account holder comes themself).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::person_name_or_empty))]
     pub visitor_name: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::mobile_or_empty))]
     pub visitor_phone: String,
 }
 
@@ -173,6 +185,7 @@ impl BookingRequest {
 /// A booking as its owner sees it, with the entry QR code.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(as = MemorialBooking))]
 pub struct Booking {
     pub id: String,
     /// The reference shown at the gate, e.g. `JS-20270404-7K3Q`.
@@ -195,6 +208,7 @@ pub struct Booking {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(as = MemorialBookingList))]
 pub struct BookingList {
     pub bookings: Vec<Booking>,
     #[serde(default)]
@@ -215,10 +229,13 @@ pub struct ProxyRequest {
     pub cemetery_id: String,
     pub date: Option<Date>,
     /// Codes from `PROXY_SERVICES`.
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::proxy_services))]
     pub services: Vec<String>,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::person_name))]
     pub deceased_name: String,
     pub grave: Grave,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::memorial_text::<{ MAX_NOTE_CHARS }>))]
     pub note: String,
 }
 

@@ -2,6 +2,10 @@
 
 use crate::error::FieldError;
 
+/// The canonical form [`parse_mobile`] returns, as a regular expression (the OpenAPI schema of a
+/// phone field): `1`, then `3`–`9`, then 9 more digits.
+pub const MOBILE_PATTERN: &str = "^1[3-9][0-9]{9}$";
+
 /// Validates a mainland mobile number and returns its 11 digits.
 ///
 /// Accepts what people paste from contacts: spaces and hyphens anywhere (`138-1234-5678`,
@@ -35,6 +39,19 @@ pub fn parse_mobile(input: &str) -> Result<String, FieldError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_pattern_is_the_canonical_form() {
+        assert_eq!(MOBILE_PATTERN, "^1[3-9][0-9]{9}$", "change the samples below with the pattern");
+        // Every second digit the pattern allows (and only those), with any 9 digits after.
+        for second in b'0'..=b'9' {
+            for rest in ["000000000", "123456789", "999999999"] {
+                let number = format!("1{}{rest}", second as char);
+                assert_eq!(parse_mobile(&number).is_ok(), (b'3'..=b'9').contains(&second), "{number}");
+            }
+        }
+        assert!(parse_mobile("2381234567").is_err() && parse_mobile("138123456789").is_err());
+    }
 
     #[test]
     fn accepts_common_ways_of_writing_a_number() {

@@ -9,10 +9,16 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MemorialCreate {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::person_name))]
     pub deceased_name: String,
+    /// Required (the rule says so when it is missing).
+    #[cfg_attr(feature = "openapi", schema(value_type = Date, required = true))]
     pub born_on: Option<Date>,
+    /// Required, not before `born_on` and not in the future.
+    #[cfg_attr(feature = "openapi", schema(value_type = Date, required = true))]
     pub died_on: Option<Date>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::memorial_text::<{ MAX_BIOGRAPHY_CHARS }>))]
     pub biography: String,
     /// An upload id (JPEG or PNG) of the resident's own.
     #[serde(default)]
@@ -110,16 +116,21 @@ pub struct MemorialList {
     pub total: i64,
 }
 
-/// `flower` or `candle` — free, counted, never ranked.
+/// The kinds of offering: free, counted, never ranked.
+pub const OFFERING_KINDS: [&str; 2] = ["flower", "candle"];
+
+/// `flower` or `candle` ([`OFFERING_KINDS`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OfferingRequest {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::offering_kind))]
     pub kind: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MessageRequest {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::memorial_required_text::<{ MAX_MESSAGE_CHARS }>))]
     pub text: String,
 }
 
@@ -129,6 +140,7 @@ pub struct MessageRequest {
 pub struct ReportRequest {
     #[serde(default)]
     pub message_id: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::memorial_required_text::<{ MAX_NOTE_CHARS }>))]
     pub reason: String,
 }
 

@@ -93,8 +93,10 @@ pub async fn detail(State(state): State<AppState>, Path(id): Path<String>) -> Ap
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct DayQuery {
     /// The day, YYYY-MM-DD.
+    #[param(value_type = Date)]
     pub date: String,
 }
 

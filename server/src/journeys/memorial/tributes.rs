@@ -130,7 +130,7 @@ pub async fn offer(
     JsonBody(req): JsonBody<OfferingRequest>,
 ) -> AppResult<Json<Memorial>> {
     let role = role_of(&state, &id, Some(&resident.user_id)).await?;
-    if !matches!(req.kind.as_str(), "flower" | "candle") {
+    if !baoan_contract::memorial::OFFERING_KINDS.contains(&req.kind.as_str()) {
         return Err(AppError::field("kind", FieldError::Required));
     }
     crate::limits::enforce(&state, &super::quotas::OFFERINGS, &resident.user_id).await?;

@@ -1,5 +1,7 @@
 //! Uploading a file with a progress bar (XMLHttpRequest: fetch cannot report upload progress),
 //! and shrinking phone photos in the browser first so they upload quickly on a mobile network.
+//! This is the app's one XHR, kept only for that progress bar; every other request goes through
+//! `shared::api` (fetch, via gloo-net).
 #![allow(dead_code)] // Shared by the journeys that upload documents and photos (assistance, memorial).
 
 use super::api::{api_url, ClientError};

@@ -3,7 +3,8 @@
 
 use super::i18n::Key;
 use crate::i18n::{field_error_key, use_i18n, Key as Shared, Msg};
-use crate::shared::form::{FormErrors, TextField};
+use crate::shared::form::FormErrors;
+use crate::shared::ui::TextField;
 use baoan_contract::rules::documents::IdType;
 use baoan_contract::rules::resident_id::parse_resident_id;
 use leptos::prelude::*;

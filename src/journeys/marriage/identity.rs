@@ -5,9 +5,10 @@
 use super::i18n::Key;
 use crate::i18n::{use_i18n, Key as Shared};
 use crate::shared::api::{self, ClientError};
-use crate::shared::form::{ErrorSummary, FormErrors, TextField};
+use crate::shared::form::FormErrors;
 use crate::shared::loadable::error_key;
 use crate::shared::session::use_session;
+use crate::shared::ui::{ErrorSummary, TextField};
 use baoan_contract::api::{Me, ProfileUpdate};
 use baoan_contract::error::FieldErrors;
 use baoan_contract::rules::documents::IdType;

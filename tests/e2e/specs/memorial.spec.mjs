@@ -13,7 +13,7 @@ test("book a Qingming slot to the QR code, then reload offline and still see it"
   await open(page, "/memorial/book");
   await page.getByRole("link", { name: "宝山园" }).click();
   await expect(h1(page)).toContainText(tm(L, "ChooseDay"));
-  const days = page.locator("main a.choice-button");
+  const days = page.locator("main a.ui-choice");
   await expect(days.first()).toContainText(tm(L, "KindQingming"));
   await expect(days.first()).toContainText(tm(L, "PlacesLeft"));
   await days.nth(1).click();

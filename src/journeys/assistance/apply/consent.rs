@@ -6,7 +6,8 @@ use crate::i18n::{fill, use_i18n};
 use crate::journeys::assistance::i18n::Key;
 use crate::journeys::assistance::model::{lens, use_journey};
 use crate::journeys::assistance::widgets::BackLink;
-use crate::shared::form::{ErrorSummary, FormErrors, TextField};
+use crate::shared::form::FormErrors;
+use crate::shared::ui::{ErrorSummary, TextField};
 use leptos::prelude::*;
 
 #[component]

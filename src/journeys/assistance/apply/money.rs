@@ -7,7 +7,8 @@ use crate::journeys::assistance::i18n::Key;
 use crate::journeys::assistance::labels;
 use crate::journeys::assistance::model::{code_of, lens, use_journey, ASSET_FIELDS, INCOME_FIELDS};
 use crate::journeys::assistance::widgets::{BackLink, RadioGroup};
-use crate::shared::form::{ErrorSummary, FormErrors, TextField};
+use crate::shared::form::FormErrors;
+use crate::shared::ui::{ErrorSummary, TextField};
 use baoan_contract::assistance::EmergencyKind;
 use leptos::prelude::*;
 

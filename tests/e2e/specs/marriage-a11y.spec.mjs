@@ -28,7 +28,7 @@ for (const lang of LANGS) {
       await signInAs(page.request, couple.a);
       await toParties(page, lang, { office: 1 });
       await page.getByRole("button", { name: mt(lang, "Continue") }).click();
-      await expect(page.locator(".error-summary")).toBeVisible();
+      await expect(page.locator(".ui-error-summary")).toBeVisible();
       await scan(page, elder, "parties with errors");
       await fillParty(page, "party_a", couple.a);
       await fillParty(page, "party_b", couple.b);

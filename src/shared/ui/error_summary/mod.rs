@@ -23,7 +23,7 @@ pub fn ErrorSummary(errors: FormErrors, #[prop(optional)] general: Option<Signal
         }
     });
     view! {
-        <div node_ref=node class="ui-error-summary error-summary" role="alert" tabindex="-1" hidden=move || !has_any()>
+        <div node_ref=node class="ui-error-summary" role="alert" tabindex="-1" hidden=move || !has_any()>
             <h2 class="ui-error-summary__title">{move || i18n.t(Key::ErrorSummaryTitle)}</h2>
             <ul>
                 {move || general.and_then(|g| g.get()).map(|k| view! { <li>{crate::shared::loadable::error_text(i18n, k)}</li> })}

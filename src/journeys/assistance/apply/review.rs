@@ -7,10 +7,9 @@ use crate::i18n::{use_i18n, Key as Shared, Msg};
 use crate::journeys::assistance::i18n::Key;
 use crate::journeys::assistance::labels;
 use crate::journeys::assistance::model::{clear, edit, from_code, use_journey, AppDraft};
-use crate::journeys::assistance::widgets::{id_type_of, BackLink};
 use crate::shared::api::{self, ClientError};
 use crate::shared::loadable::{error_key, error_text};
-use crate::shared::ui::{SummaryList, SummaryRow};
+use crate::shared::ui::{id_type_of, BackLink, Notice, NoticeKind, SummaryList, SummaryRow};
 use baoan_contract::assistance::{ApplicationView, Relation, Residence};
 use baoan_contract::mask::mask_id_number;
 use baoan_contract::rules::documents::IdType;
@@ -57,9 +56,9 @@ pub fn CheckAnswers() -> impl IntoView {
     let residence =
         from_code::<Residence>(&d.residence).map(|r| i18n.t(labels::residence(r)).to_string()).unwrap_or_default();
     view! {
-        <BackLink href="/assistance/apply".to_string() />
+        <BackLink href="/assistance/apply".to_string() text=Key::Back />
         <h1>{move || i18n.t(Key::CheckAnswers)}</h1>
-        {move || problems.get().then(|| view! { <div class="notice notice-error"><p>{move || i18n.t(Key::FinishTasksFirst)}</p></div> })}
+        {move || problems.get().then(|| view! { <Notice kind=NoticeKind::Error><p>{move || i18n.t(Key::FinishTasksFirst)}</p></Notice> })}
         <SummaryList>
             {row(Key::ProgrammeLabel.into(), d.programme().map(|p| i18n.t(labels::programme(p)).to_string()).unwrap_or_default().into_any(), "applicant")}
             {row(Shared::NameLabel.into(), d.applicant.name.clone().into_any(), "applicant")}
@@ -94,7 +93,7 @@ pub fn CheckAnswers() -> impl IntoView {
         <h2>{move || i18n.t(Key::DeclarationTitle)}</h2>
         <p>{move || i18n.t(Key::Declaration)}</p>
         {move || failure.get().map(|e| view! {
-            <div class="notice notice-error" role="alert"><p>{error_text(i18n, error_key(&e))}</p><p>{i18n.t(Key::SubmitKept)}</p></div>
+            <Notice kind=NoticeKind::Error role="alert"><p>{error_text(i18n, error_key(&e))}</p><p>{i18n.t(Key::SubmitKept)}</p></Notice>
         })}
         <button type="button" class="button" id="submit-application" disabled=move || submit.pending().get() || problems.get()
             on:click=move |_| { failure.set(None); submit.dispatch(()); }>

@@ -16,6 +16,10 @@ use tower_http::services::ServeDir;
 /// page of the bundle that serves its path, so a reload anywhere starts the right code.
 pub struct Pages {
     pages: HashMap<Bundle, Arc<str>>,
+    /// Other pages in dist/ that no path leads to but their own file name: the component
+    /// gallery of a test build (scripts/build-app.sh with BAOAN_GALLERY=1). Only their loaders'
+    /// hashes matter (the CSP); a production build has none.
+    others: Vec<String>,
 }
 
 impl Pages {
@@ -40,7 +44,15 @@ impl Pages {
                 (bundle, page)
             })
             .collect();
-        Pages { pages }
+        let bundle_pages: Vec<&str> = Bundle::ALL.iter().map(|b| b.page()).collect();
+        let others = std::fs::read_dir(dist)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.file_name().to_str().is_some_and(|n| n.ends_with(".html") && !bundle_pages.contains(&n)))
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect();
+        Pages { pages, others }
     }
 
     pub fn for_path(&self, path: &str) -> Arc<str> {
@@ -49,7 +61,12 @@ impl Pages {
 
     /// Every page's text, for the CSP (which allows each page's inline loader by hash).
     pub fn all_html(&self) -> String {
-        Bundle::ALL.iter().map(|b| &*self.pages[b]).collect::<Vec<_>>().join("\n")
+        Bundle::ALL
+            .iter()
+            .map(|b| &*self.pages[b])
+            .chain(self.others.iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 }
 

@@ -7,15 +7,14 @@
 # one (src/shared/ui/*/*.css) and its own journey's style/<bundle>.css; the 我的 page links every
 # journey's sheet (it shows each journey's section).
 # BAOAN_GALLERY=1 (the test command) also builds gallery.html: the component gallery
-# (src/bin/gallery.rs, the `gallery` feature), never part of a production build.
+# (src/bin/gallery.rs), never part of a production build (its binary is not even linked then).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/scripts/tools.sh"
 cd "$ROOT"
 BUNDLES=(home assistance marriage charity memorial mine)
 JOURNEYS="assistance marriage charity memorial"
-FEATURES=()
-if [ "${BAOAN_GALLERY:-0}" = 1 ]; then BUNDLES+=(gallery); FEATURES=(--features gallery); fi
+if [ "${BAOAN_GALLERY:-0}" = 1 ]; then BUNDLES+=(gallery); fi
 OUT="$ROOT/target/bundles"
 rm -rf "$OUT" && mkdir -p "$OUT"
 
@@ -25,7 +24,8 @@ cat "$ROOT"/src/shared/ui/*/*.css >"$ROOT/$UI_CSS"
 
 # All bundles in one cargo run: the library is compiled once and cargo links (LTO) the
 # binaries side by side on every core. trunk's own cargo call then finds them up to date.
-cargo build --release --target wasm32-unknown-unknown --bins "${FEATURES[@]}"
+# The binaries are named, not `--bins`: the gallery is built only when asked for.
+cargo build --release --target wasm32-unknown-unknown "${BUNDLES[@]/#/--bin=}"
 
 # Each bundle's page is index.html naming its binary; trunk resolves the page's relative
 # links from its folder, so the generated pages sit beside index.html while they are built.

@@ -2,11 +2,11 @@
 //! filled, with an error, disabled or full — on one page, for the axe scan in each language and
 //! in elder mode (tests/e2e/specs/gallery-a11y.spec.mjs) and for people to look at.
 //!
-//! Not a production bundle: this binary needs the `gallery` feature, which only
-//! scripts/build-app.sh with BAOAN_GALLERY=1 (the test command) turns on; it then builds
-//! `gallery.html` beside the six bundles' pages. No path leads to it but its file name, and
-//! residents never download it. A separate binary (rather than a debug-only route) lets the scan
-//! run against the same release build of the components that residents get.
+//! Not a production bundle: scripts/build-app.sh builds this binary only with BAOAN_GALLERY=1
+//! (the test command), as `gallery.html` beside the six bundles' pages; a production build
+//! neither links it nor ships it. No path leads to it but its file name. A separate binary
+//! (rather than a debug-only route) lets the scan run against the same release build of the
+//! components that residents get, and keeps every byte of it out of the six bundles.
 
 use baoan_app::i18n::{use_i18n, Key as Shared};
 use baoan_app::journeys::assistance::i18n::Key as Assist;

@@ -13,7 +13,7 @@ use crate::shared::loadable::{error_key, Loaded};
 use crate::shared::page::use_title;
 use crate::shared::qr::QrCode;
 use crate::shared::session::RequireSignIn;
-use crate::shared::ui::{ErrorSummary, SummaryList, SummaryRow};
+use crate::shared::ui::{ConfirmationPanel, ErrorSummary, SummaryList, SummaryRow};
 use baoan_contract::error::FieldErrors;
 use baoan_contract::marriage::divorce::DivorceStage;
 use baoan_contract::marriage::{Booking, BookingRole, BookingStatus};
@@ -58,11 +58,8 @@ fn Shown(booking: Booking, version: RwSignal<u32>) -> impl IntoView {
         {moved.then(|| view! { <div class="notice marriage-moved" role="status"><p>{move || i18n.t(Key::MovedNotice)}</p></div> })}
         {move || if status == BookingStatus::Confirmed {
             view! {
-                <div class="confirmation-panel marriage-confirmed">
-                    <h1>{i18n.t(Key::ConfirmedTitle)}</h1>
-                    <p>{i18n.t(Key::Reference)}</p>
-                    <p class="reference">{b.with_value(|b| b.reference.clone())}</p>
-                </div>
+                <ConfirmationPanel title=Key::ConfirmedTitle reference_label=Key::Reference
+                    reference=b.with_value(|b| b.reference.clone()) />
             }.into_any()
         } else {
             view! { <h1>{i18n.t(Key::BookingTitle)}</h1> }.into_any()

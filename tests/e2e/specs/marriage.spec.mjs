@@ -148,9 +148,9 @@ test("a booking moves to another time from 我的预约, and 我的预约 shows 
   await expect(h1(page)).toHaveText(mt(lang, "RescheduleTitle"));
   await expect(page.locator(".ui-summary")).toContainText(booking.reference);
   // Another day: the third open one, then its last time with places.
-  await page.locator("main .marriage-choice:not([disabled])").nth(2).click();
+  await page.locator("main .ui-choice:not([disabled])").nth(2).click();
   await expect(page.locator("main h2")).toHaveText(mt(lang, "SlotTitle"));
-  await page.locator("main .marriage-choice:not([disabled])").last().click();
+  await page.locator("main .ui-choice:not([disabled])").last().click();
   await expect(page.locator("main h2")).toHaveText(mt(lang, "RescheduleConfirmTitle"));
   const newTime = (await page.locator(".marriage-new-time").textContent()).trim();
   expect(newTime).not.toContain(booking.slot.date);

@@ -39,7 +39,13 @@ pub fn ErrorSummary(errors: FormErrors, #[prop(optional)] general: Option<Signal
 /// plain `#id` link only scrolls, and the router would treat it as a navigation).
 fn focus_field(ev: leptos::ev::MouseEvent, field: &str) {
     use wasm_bindgen::JsCast;
-    let Some(input) = document().get_element_by_id(field).and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    // A group of radios is named by its fieldset, which cannot take focus: its first radio does.
+    let Some(input) = document()
+        .get_element_by_id(field)
+        .map(
+            |el| if el.tag_name() == "FIELDSET" { el.query_selector("input").ok().flatten().unwrap_or(el) } else { el },
+        )
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
     else {
         return;
     };

@@ -137,4 +137,21 @@ mod tests {
         assert!(!super::is_content_hashed("/boot.js"));
         assert!(!super::is_content_hashed("/manifest.webmanifest"));
     }
+
+    #[test]
+    fn a_test_build_page_outside_the_bundles_is_in_the_csp_text_and_served_for_no_path() {
+        let dist = tempfile::tempdir().unwrap();
+        std::fs::write(dist.path().join("index.html"), "<script>home()</script>").unwrap();
+        std::fs::write(dist.path().join("memorial.html"), "<script>memorial()</script>").unwrap();
+        std::fs::write(dist.path().join("gallery.html"), "<script>gallery()</script>").unwrap();
+        std::fs::write(dist.path().join("style.css"), "p {}").unwrap();
+        let pages = super::Pages::load(dist.path());
+        let all = pages.all_html();
+        assert!(all.contains("gallery()"), "the gallery's loader is allowed");
+        assert!(all.contains("memorial()") && all.contains("home()"));
+        assert!(!all.contains("p {}"), "only pages");
+        // No path leads to it: a deep link gets its bundle's page, an unknown path the home page.
+        assert!(pages.for_path("/memorial/book").contains("memorial()"));
+        assert!(pages.for_path("/gallery").contains("home()"));
+    }
 }

@@ -16,6 +16,10 @@ use tower_http::services::ServeDir;
 /// page of the bundle that serves its path, so a reload anywhere starts the right code.
 pub struct Pages {
     pages: HashMap<Bundle, Arc<str>>,
+    /// Other pages in dist/ that no path leads to but their own file name: the component
+    /// gallery of a test build (scripts/build-app.sh with BAOAN_GALLERY=1). Only their loaders'
+    /// hashes matter (the CSP); a production build has none.
+    others: Vec<String>,
 }
 
 impl Pages {
@@ -40,7 +44,15 @@ impl Pages {
                 (bundle, page)
             })
             .collect();
-        Pages { pages }
+        let bundle_pages: Vec<&str> = Bundle::ALL.iter().map(|b| b.page()).collect();
+        let others = std::fs::read_dir(dist)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.file_name().to_str().is_some_and(|n| n.ends_with(".html") && !bundle_pages.contains(&n)))
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect();
+        Pages { pages, others }
     }
 
     pub fn for_path(&self, path: &str) -> Arc<str> {
@@ -49,7 +61,12 @@ impl Pages {
 
     /// Every page's text, for the CSP (which allows each page's inline loader by hash).
     pub fn all_html(&self) -> String {
-        Bundle::ALL.iter().map(|b| &*self.pages[b]).collect::<Vec<_>>().join("\n")
+        Bundle::ALL
+            .iter()
+            .map(|b| &*self.pages[b])
+            .chain(self.others.iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 }
 
@@ -119,5 +136,22 @@ mod tests {
         assert!(super::is_content_hashed("/charity-9752957a2353963_bg.wasm"), "a hash with a leading zero dropped");
         assert!(!super::is_content_hashed("/boot.js"));
         assert!(!super::is_content_hashed("/manifest.webmanifest"));
+    }
+
+    #[test]
+    fn a_test_build_page_outside_the_bundles_is_in_the_csp_text_and_served_for_no_path() {
+        let dist = tempfile::tempdir().unwrap();
+        std::fs::write(dist.path().join("index.html"), "<script>home()</script>").unwrap();
+        std::fs::write(dist.path().join("memorial.html"), "<script>memorial()</script>").unwrap();
+        std::fs::write(dist.path().join("gallery.html"), "<script>gallery()</script>").unwrap();
+        std::fs::write(dist.path().join("style.css"), "p {}").unwrap();
+        let pages = super::Pages::load(dist.path());
+        let all = pages.all_html();
+        assert!(all.contains("gallery()"), "the gallery's loader is allowed");
+        assert!(all.contains("memorial()") && all.contains("home()"));
+        assert!(!all.contains("p {}"), "only pages");
+        // No path leads to it: a deep link gets its bundle's page, an unknown path the home page.
+        assert!(pages.for_path("/memorial/book").contains("memorial()"));
+        assert!(pages.for_path("/gallery").contains("home()"));
     }
 }

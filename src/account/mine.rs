@@ -7,6 +7,7 @@ use crate::shared::api;
 use crate::shared::loadable::{error_key, Loaded};
 use crate::shared::page::use_title;
 use crate::shared::session::{use_session, RequireSignIn};
+use crate::shared::ui::{SummaryList, SummaryRow};
 use baoan_contract::api::{Me, MessageList};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -76,20 +77,11 @@ fn MyDetails(me: Me) -> impl IntoView {
         None => (None, None),
     };
     view! {
-        <dl class="summary-list">
-            <div class="summary-row">
-                <dt>{move || i18n.t(Key::PhoneLabel)}</dt>
-                <dd>{me.phone_masked.clone()}</dd>
-            </div>
-            <div class="summary-row">
-                <dt>{move || i18n.t(Key::NameLabel)}</dt>
-                <dd>{move || name.clone().unwrap_or_else(|| i18n.t(Key::NotProvided).to_string())}</dd>
-            </div>
-            <div class="summary-row">
-                <dt>{move || i18n.t(Key::IdNumberLabel)}</dt>
-                <dd>{move || id_masked.clone().unwrap_or_else(|| i18n.t(Key::NotProvided).to_string())}</dd>
-            </div>
-        </dl>
+        <SummaryList>
+            <SummaryRow label=Key::PhoneLabel>{me.phone_masked.clone()}</SummaryRow>
+            <SummaryRow label=Key::NameLabel>{move || name.clone().unwrap_or_else(|| i18n.t(Key::NotProvided).to_string())}</SummaryRow>
+            <SummaryRow label=Key::IdNumberLabel>{move || id_masked.clone().unwrap_or_else(|| i18n.t(Key::NotProvided).to_string())}</SummaryRow>
+        </SummaryList>
         <p><A href="/mine/profile" attr:class="button button-secondary">{move || i18n.t(Key::EditProfile)}</A></p>
     }
 }

@@ -4,10 +4,11 @@
 use crate::i18n::{use_i18n, Key};
 use crate::shared::api::{self, ClientError};
 use crate::shared::draft::{clear_draft, draft_field};
-use crate::shared::form::{ErrorSummary, FormErrors, TextField};
+use crate::shared::form::FormErrors;
 use crate::shared::loadable::{error_key, wait_text};
 use crate::shared::page::use_title;
 use crate::shared::session::{safe_return_path, use_session};
+use crate::shared::ui::{ErrorSummary, TextField};
 use baoan_contract::api::{Me, SendCodeRequest, SendCodeResponse, SignInRequest};
 use baoan_contract::error::{ApiError, FieldErrors};
 use leptos::prelude::*;

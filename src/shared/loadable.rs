@@ -2,6 +2,7 @@
 //! failure a plain message with a retry button (never a dead end, never lost input).
 
 use super::api::ClientError;
+use super::ui::{Notice, NoticeKind};
 use crate::i18n::{fill, use_i18n, I18n, Key, Msg};
 use baoan_contract::error::ErrorCode;
 use leptos::prelude::*;
@@ -65,7 +66,7 @@ pub fn WaitNotice(error: RwSignal<Option<ClientError>>) -> impl IntoView {
     let i18n = use_i18n();
     move || {
         error.get().and_then(|e| wait_message(i18n, &e)).map(|text| {
-            view! { <p class="notice notice-error" role="alert" data-testid="wait">{text}</p> }
+            view! { <Notice kind=NoticeKind::Error role="alert" attr:data-testid="wait"><p>{text}</p></Notice> }
         })
     }
 }
@@ -109,12 +110,12 @@ pub fn ErrorRetry(error: ClientError, on_retry: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let key = error_key(&error);
     view! {
-        <div class="notice notice-error" role="alert">
+        <Notice kind=NoticeKind::Error role="alert">
             <p>{move || error_text(i18n, key)}</p>
             <button type="button" class="button button-secondary" on:click=move |_| on_retry.run(())>
                 {move || i18n.t(Key::Retry)}
             </button>
-        </div>
+        </Notice>
     }
 }
 

@@ -10,4 +10,5 @@ pub mod qr;
 pub mod session;
 pub mod settings;
 pub mod storage;
+pub mod ui;
 pub mod upload;

@@ -4,10 +4,10 @@
 use super::i18n::Key;
 use super::labels;
 use super::model::{code_of, edit, lens, parse_amount, use_journey};
-use super::widgets::{BackLink, RadioGroup};
-use crate::i18n::{use_i18n, Msg};
-use crate::shared::form::{ErrorSummary, FormErrors, TextField};
+use crate::i18n::use_i18n;
+use crate::shared::form::FormErrors;
 use crate::shared::page::use_title;
+use crate::shared::ui::{BackLink, ErrorSummary, RadioOption, Radios, TextField};
 use baoan_contract::assistance::{EmergencyKind, Residence};
 use baoan_contract::error::{FieldError, FieldErrors};
 use leptos::prelude::*;
@@ -16,8 +16,8 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 pub const STEPS: [&str; 9] =
     ["residence", "size", "ages", "disability", "income", "assets", "medical", "supporter", "emergency"];
 
-fn yes_no() -> Vec<(String, Msg)> {
-    vec![("yes".into(), Key::Yes.into()), ("no".into(), Key::No.into())]
+fn yes_no() -> Vec<RadioOption> {
+    vec![RadioOption::msg("yes", Key::Yes), RadioOption::msg("no", Key::No)]
 }
 
 #[component]
@@ -126,9 +126,9 @@ fn Question(index: usize) -> impl IntoView {
     };
     let body = match step {
         "residence" => view! {
-            <RadioGroup name="residence" legend=Key::QResidence heading=true errors=errors value=value
+            <Radios name="residence" legend=Key::QResidence heading=true errors=errors value=value
                 options=[Residence::BaoanHukou, Residence::BaoanPermit, Residence::Elsewhere].into_iter()
-                    .map(|r| (code_of(r), labels::residence(r).into())).collect() />
+                    .map(|r| RadioOption::msg(code_of(r), labels::residence(r))).collect() />
         }.into_any(),
         "size" => view! {
             <h1>{move || i18n.t(Key::QSize)}</h1>
@@ -148,28 +148,28 @@ fn Question(index: usize) -> impl IntoView {
             }).collect_view()}
         }.into_any(),
         "disability" => view! {
-            <RadioGroup name="disability" legend=Key::QDisability hint=Key::QDisabilityHint heading=true errors=errors value=value
-                options=vec![("0".into(), Key::DisNone.into()), ("1".into(), Key::Dis1.into()), ("2".into(), Key::Dis2.into()),
-                             ("3".into(), Key::Dis3.into()), ("4".into(), Key::Dis4.into())] />
+            <Radios name="disability" legend=Key::QDisability hint=Key::QDisabilityHint heading=true errors=errors value=value
+                options=vec![RadioOption::msg("0", Key::DisNone), RadioOption::msg("1", Key::Dis1), RadioOption::msg("2", Key::Dis2),
+                             RadioOption::msg("3", Key::Dis3), RadioOption::msg("4", Key::Dis4)] />
         }.into_any(),
         "income" => amount_field("income", Key::QIncome, Key::QIncomeHint).into_any(),
         "assets" => amount_field("assets", Key::QAssets, Key::QAssetsHint).into_any(),
         "medical" => amount_field("medical", Key::QMedical, Key::QMedicalHint).into_any(),
         "supporter" => view! {
-            <RadioGroup name="supporter" legend=Key::QSupporter hint=Key::QSupporterHint heading=true errors=errors value=value options=yes_no() />
+            <Radios name="supporter" legend=Key::QSupporter hint=Key::QSupporterHint heading=true errors=errors value=value options=yes_no() />
         }.into_any(),
         _ => view! {
-            <RadioGroup name="emergency" legend=Key::QEmergency heading=true errors=errors value=value
-                options=std::iter::once(("none".to_string(), Msg::from(Key::EmNone)))
+            <Radios name="emergency" legend=Key::QEmergency heading=true errors=errors value=value
+                options=std::iter::once(RadioOption::msg("none", Key::EmNone))
                     .chain([EmergencyKind::Illness, EmergencyKind::Accident, EmergencyKind::Fire, EmergencyKind::Disaster, EmergencyKind::Other]
-                        .into_iter().map(|k| (code_of(k), labels::emergency(k).into()))).collect() />
+                        .into_iter().map(|k| RadioOption::msg(code_of(k), labels::emergency(k)))).collect() />
             {move || (!value.get().is_empty() && value.get() != "none").then(|| view! {
-                <RadioGroup name="emergency_here" legend=Key::QEmergencyHere errors=errors value=here options=yes_no() />
+                <Radios name="emergency_here" legend=Key::QEmergencyHere errors=errors value=here options=yes_no() />
             })}
         }.into_any(),
     };
     view! {
-        <BackLink href=back />
+        <BackLink href=back text=Key::Back />
         <p class="caption">{move || format!("{} {}/{}", i18n.t(Key::QuestionOf), index + 1, STEPS.len())}</p>
         <ErrorSummary errors=errors />
         <form novalidate on:submit=on_submit>

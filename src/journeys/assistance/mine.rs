@@ -10,6 +10,7 @@ use crate::shared::api;
 use crate::shared::loadable::{error_key, error_text, Loaded};
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
+use crate::shared::ui::{ConfirmationPanel, Notice, NoticeKind};
 use baoan_contract::assistance::*;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -92,10 +93,7 @@ fn ApplicationDetail(app: ApplicationView, on_change: Callback<()>) -> impl Into
     view! {
         {if just_submitted {
             view! {
-                <div class="panel-confirmation">
-                    <h1>{move || i18n.t(Key::ConfirmationTitle)}</h1>
-                    <p>{move || i18n.t(Key::ReferenceLabel)}<br /><strong class="reference">{reference.clone()}</strong></p>
-                </div>
+                <ConfirmationPanel title=Key::ConfirmationTitle reference_label=Key::ReferenceLabel reference=reference.clone() />
             }.into_any()
         } else {
             view! {
@@ -104,14 +102,14 @@ fn ApplicationDetail(app: ApplicationView, on_change: Callback<()>) -> impl Into
             }.into_any()
         }}
         <p><span class="tag" data-state=code(app.state)>{move || i18n.t(labels::status(app.state))}</span></p>
-        {app.decision_reason.clone().map(|r| view! { <div class="notice"><p>{move || i18n.t(Key::RefusedBecause)}</p><p>{r.clone()}</p></div> })}
+        {app.decision_reason.clone().map(|r| view! { <Notice><p>{move || i18n.t(Key::RefusedBecause)}</p><p>{r.clone()}</p></Notice> })}
         {(!requested.is_empty()).then(|| view! {
-            <div class="notice notice-todo" role="region" aria-labelledby="todo-heading">
+            <Notice kind=NoticeKind::Todo role="region" attr:aria-labelledby="todo-heading">
                 <h2 id="todo-heading">{move || i18n.t(Key::TodoDocuments)}</h2>
                 {requested_by.map(|d| view! { <p>{move || fill(i18n.t(Key::SendBy), &[("date", &d.to_iso())])}</p> })}
                 {note.clone().map(|n| view! { <p class="message-detail">{n}</p> })}
                 {requested.iter().map(|k| view! { <DocumentUpload reference=r2.clone() kind=*k on_done=on_change /> }).collect_view()}
-            </div>
+            </Notice>
         })}
         <h2>{move || i18n.t(Key::WhatNext)}</h2>
         {next_due.map(|d| view! { <p>{move || fill(i18n.t(Key::NextStepBy), &[("date", &d.to_iso())])}</p> })}
@@ -144,10 +142,10 @@ fn ApplicationDetail(app: ApplicationView, on_change: Callback<()>) -> impl Into
                 {move || if confirm.get() {
                     let r = r.clone();
                     view! {
-                        <div class="notice notice-error">
+                        <Notice kind=NoticeKind::Error>
                             <p>{move || i18n.t(Key::WithdrawSure)}</p>
                             <button type="button" class="button" on:click=move |_| { withdraw.dispatch(r.clone()); }>{move || i18n.t(Key::WithdrawConfirm)}</button>
-                        </div>
+                        </Notice>
                     }.into_any()
                 } else {
                     view! { <p><button type="button" class="button button-secondary" on:click=move |_| confirm.set(true)>{move || i18n.t(Key::Withdraw)}</button></p> }.into_any()

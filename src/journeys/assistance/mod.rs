@@ -10,7 +10,6 @@ mod mine;
 mod model;
 mod result;
 mod upload;
-mod widgets;
 
 use crate::i18n::use_i18n;
 use crate::shared::page::use_title;

@@ -5,10 +5,10 @@
 use super::i18n::Key;
 use super::labels;
 use super::model::{edit, use_journey};
-use super::widgets::BackLink;
 use crate::i18n::{fill, use_i18n};
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
+use crate::shared::ui::{BackLink, Notice};
 use baoan_contract::assistance::*;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -19,7 +19,7 @@ pub fn CheckResult() -> impl IntoView {
     use_title(Key::ResultTitle);
     let journey = use_journey();
     view! {
-        <BackLink href="/assistance/check/emergency".to_string() />
+        <BackLink href="/assistance/check/emergency".to_string() text=Key::Back />
         <Loaded resource=journey.standards children=move |s: Standards| view! { <Outcomes standards=s /> } />
     }
 }
@@ -51,7 +51,7 @@ fn Outcomes(standards: Standards) -> impl IntoView {
         <h1>{move || i18n.t(Key::ResultTitle)}</h1>
         <p class="lead">{move || fill(i18n.t(Key::ResultLead), &[("standard", &standard)])}</p>
         {if fitting.is_empty() {
-            view! { <div class="notice"><p>{move || i18n.t(Key::ResultNone)}</p></div> }.into_any()
+            view! { <Notice><p>{move || i18n.t(Key::ResultNone)}</p></Notice> }.into_any()
         } else {
             view! {
                 <ul class="programme-list">

@@ -8,6 +8,7 @@ use crate::shared::api;
 use crate::shared::loadable::{error_key, error_text, Loaded};
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
+use crate::shared::ui::{SummaryList, SummaryRow};
 use baoan_contract::charity::{GiftOrder, GiftStatus, SandboxPayment, SANDBOX_APPROVE};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -34,17 +35,16 @@ pub fn GiftSummary(o: GiftOrder) -> impl IntoView {
     let freq = frequency(o.frequency);
     let shown = o.donor_name.clone();
     view! {
-        <dl class="summary-list">
-            <div class="summary-row"><dt>{move || i18n.t(Key::Project)}</dt><dd>{o.project_title.clone()}</dd></div>
-            <div class="summary-row"><dt>{move || i18n.t(Key::AmountLegend)}</dt><dd>{yuan(o.amount_fen)}</dd></div>
-            <div class="summary-row"><dt>{move || i18n.t(Key::Frequency)}</dt><dd>{move || i18n.t(freq)}</dd></div>
-            <div class="summary-row"><dt>{move || i18n.t(Key::ShownAs)}</dt>
-                <dd>{move || shown.clone().unwrap_or_else(|| i18n.t(Key::Anonymous).to_string())}</dd></div>
+        <SummaryList>
+            <SummaryRow label=Key::Project>{o.project_title.clone()}</SummaryRow>
+            <SummaryRow label=Key::AmountLegend>{yuan(o.amount_fen)}</SummaryRow>
+            <SummaryRow label=Key::Frequency>{move || i18n.t(freq)}</SummaryRow>
+            <SummaryRow label=Key::ShownAs>{move || shown.clone().unwrap_or_else(|| i18n.t(Key::Anonymous).to_string())}</SummaryRow>
             {(!o.message.is_empty()).then(|| view! {
-                <div class="summary-row"><dt>{move || i18n.t(Key::Message)}</dt><dd>{o.message.clone()}</dd></div>
+                <SummaryRow label=Key::Message>{o.message.clone()}</SummaryRow>
             })}
-            <div class="summary-row"><dt>{move || i18n.t(Key::OrderId)}</dt><dd class="charity-code">{o.order_id.clone()}</dd></div>
-        </dl>
+            <SummaryRow label=Key::OrderId value_class="charity-code">{o.order_id.clone()}</SummaryRow>
+        </SummaryList>
     }
 }
 

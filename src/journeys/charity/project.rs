@@ -7,6 +7,7 @@ use super::ledger::{LedgerTable, SpendingChart};
 use crate::i18n::use_i18n;
 use crate::shared::api;
 use crate::shared::loadable::Loaded;
+use crate::shared::ui::{SummaryList, SummaryRow};
 use baoan_contract::charity::{
     photo_path, progress_permille, DisclosureBadge, ProjectDetail, ProjectPhoto, ProjectStatus,
 };
@@ -82,18 +83,18 @@ fn ProjectView(p: ProjectDetail) -> impl IntoView {
         <Badge badge_of=p.badge />
         <progress class="charity-progress" max="100" value=percent.to_string()
             aria-label=move || format!("{} {percent}%", i18n.t(Key::ProgressLabel))></progress>
-        <dl class="summary-list">
-            <div class="summary-row"><dt>{move || i18n.t(Key::Raised)}</dt><dd>{yuan(c.raised_fen)}" ("{percent}"%)"</dd></div>
-            <div class="summary-row"><dt>{move || i18n.t(Key::Target)}</dt><dd>{yuan(c.target_fen)}</dd></div>
-            <div class="summary-row"><dt>{move || i18n.t(Key::Donors)}</dt><dd>{c.donors}</dd></div>
-            <div class="summary-row"><dt>{move || i18n.t(Key::DaysLeft)}</dt><dd>{move || if open { c.days_left.to_string() } else { i18n.t(Key::Ended).to_string() }}</dd></div>
-            <div class="summary-row"><dt>{move || i18n.t(Key::Organiser)}</dt><dd>{c.organiser.clone()}</dd></div>
-            <div class="summary-row"><dt>{move || i18n.t(Key::Qualification)}</dt><dd>{p.qualification.clone()}</dd></div>
-            <div class="summary-row"><dt>{move || i18n.t(Key::RegistrationNo)}</dt><dd>{c.registration_no.clone()}</dd></div>
+        <SummaryList>
+            <SummaryRow label=Key::Raised>{yuan(c.raised_fen)}" ("{percent}"%)"</SummaryRow>
+            <SummaryRow label=Key::Target>{yuan(c.target_fen)}</SummaryRow>
+            <SummaryRow label=Key::Donors>{c.donors}</SummaryRow>
+            <SummaryRow label=Key::DaysLeft>{move || if open { c.days_left.to_string() } else { i18n.t(Key::Ended).to_string() }}</SummaryRow>
+            <SummaryRow label=Key::Organiser>{c.organiser.clone()}</SummaryRow>
+            <SummaryRow label=Key::Qualification>{p.qualification.clone()}</SummaryRow>
+            <SummaryRow label=Key::RegistrationNo>{c.registration_no.clone()}</SummaryRow>
             {c.fund_id.clone().zip(c.fund_name.clone()).map(|(id, name)| view! {
-                <div class="summary-row"><dt>{move || i18n.t(Key::FilterFund)}</dt><dd><a href=format!("/charity/funds/{id}")>{name}</a></dd></div>
+                <SummaryRow label=Key::FilterFund><a href=format!("/charity/funds/{id}")>{name}</a></SummaryRow>
             })}
-        </dl>
+        </SummaryList>
         {if open {
             view! { <a class="button charity-give" href=give_href>{move || i18n.t(Key::GiveButton)}</a> }.into_any()
         } else {

@@ -8,6 +8,7 @@ use crate::shared::api;
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
+use crate::shared::ui::{SummaryList, SummaryRow};
 use baoan_contract::charity::{Frequency, GiftOrder};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -42,14 +43,14 @@ fn ReceiptView(o: GiftOrder) -> impl IntoView {
         </div>
         <section class="charity-receipt" aria-labelledby="receipt-title">
             <h2 id="receipt-title">{move || i18n.t(Key::ReceiptTitle)}</h2>
-            <dl class="summary-list">
-                <div class="summary-row"><dt>{move || i18n.t(Key::ReceiptNo)}</dt><dd class="charity-code">{r.receipt_no.clone()}</dd></div>
-                <div class="summary-row"><dt>{move || i18n.t(Key::Donor)}</dt><dd>{r.donor.clone()}</dd></div>
-                <div class="summary-row"><dt>{move || i18n.t(Key::AmountLegend)}</dt><dd>{yuan(r.amount_fen)}</dd></div>
-                <div class="summary-row"><dt>{move || i18n.t(Key::Project)}</dt><dd>{r.project_title.clone()}</dd></div>
-                <div class="summary-row"><dt>{move || i18n.t(Key::Date)}</dt><dd>{r.date.to_iso()}</dd></div>
-                <div class="summary-row"><dt>{move || i18n.t(Key::OrderId)}</dt><dd class="charity-code">{r.order_id.clone()}</dd></div>
-            </dl>
+            <SummaryList>
+                <SummaryRow label=Key::ReceiptNo value_class="charity-code">{r.receipt_no.clone()}</SummaryRow>
+                <SummaryRow label=Key::Donor>{r.donor.clone()}</SummaryRow>
+                <SummaryRow label=Key::AmountLegend>{yuan(r.amount_fen)}</SummaryRow>
+                <SummaryRow label=Key::Project>{r.project_title.clone()}</SummaryRow>
+                <SummaryRow label=Key::Date>{r.date.to_iso()}</SummaryRow>
+                <SummaryRow label=Key::OrderId value_class="charity-code">{r.order_id.clone()}</SummaryRow>
+            </SummaryList>
             <p class="hint">{move || i18n.t(Key::SandboxNotice)}</p>
         </section>
         <p><button type="button" class="button" on:click=|_| { let _ = window().print(); }>{move || i18n.t(Key::PrintReceipt)}</button></p>

@@ -8,11 +8,12 @@ use super::i18n::Key;
 use super::text::{checklist_label, day_label, kind_label, pick, slot_time, status_label};
 use crate::i18n::{fill, use_i18n};
 use crate::shared::api::{self, ClientError};
-use crate::shared::form::{ErrorSummary, FormErrors};
+use crate::shared::form::FormErrors;
 use crate::shared::loadable::{error_key, Loaded};
 use crate::shared::page::use_title;
 use crate::shared::qr::QrCode;
 use crate::shared::session::RequireSignIn;
+use crate::shared::ui::{ConfirmationPanel, ErrorSummary, SummaryList, SummaryRow};
 use baoan_contract::error::FieldErrors;
 use baoan_contract::marriage::divorce::DivorceStage;
 use baoan_contract::marriage::{Booking, BookingRole, BookingStatus};
@@ -57,11 +58,8 @@ fn Shown(booking: Booking, version: RwSignal<u32>) -> impl IntoView {
         {moved.then(|| view! { <div class="notice marriage-moved" role="status"><p>{move || i18n.t(Key::MovedNotice)}</p></div> })}
         {move || if status == BookingStatus::Confirmed {
             view! {
-                <div class="confirmation-panel marriage-confirmed">
-                    <h1>{i18n.t(Key::ConfirmedTitle)}</h1>
-                    <p>{i18n.t(Key::Reference)}</p>
-                    <p class="reference">{b.with_value(|b| b.reference.clone())}</p>
-                </div>
+                <ConfirmationPanel title=Key::ConfirmedTitle reference_label=Key::Reference
+                    reference=b.with_value(|b| b.reference.clone()) />
             }.into_any()
         } else {
             view! { <h1>{i18n.t(Key::BookingTitle)}</h1> }.into_any()
@@ -78,19 +76,17 @@ fn Shown(booking: Booking, version: RwSignal<u32>) -> impl IntoView {
         {second_visit_open.then(|| view! {
             <p><A href=format!("/marriage/bookings/{}/second-visit", b.with_value(|b| b.id.clone())) attr:class="button">{move || i18n.t(Key::SecondVisitButton)}</A></p>
         })}
-        <dl class="summary-list">
-            <div class="summary-row"><dt>{move || i18n.t(Key::KindQuestion)}</dt><dd>{move || i18n.t(kind_label(b.with_value(|b| b.kind)))}</dd></div>
-            <div class="summary-row"><dt>{move || i18n.t(Key::WhenLabel)}</dt>
-                <dd>{move || b.with_value(|b| format!("{} {}", day_label(b.slot.date, i18n.lang.get()), slot_time(&b.slot)))}</dd></div>
-            <div class="summary-row"><dt>{move || i18n.t(Key::OfficeLabel)}</dt>
-                <dd>{move || b.with_value(|b| format!("{} · {}", pick(&b.office.name, i18n.lang.get()), pick(&b.office.address, i18n.lang.get())))}</dd></div>
-            {b.with_value(|b| b.first_visit_reference.clone()).map(|r| view! { <div class="summary-row"><dt>{move || i18n.t(Key::FirstVisitRef)}</dt><dd>{r}</dd></div> })}
-            {b.with_value(|b| b.second_visit_reference.clone()).map(|r| view! { <div class="summary-row"><dt>{move || i18n.t(Key::SecondVisitRef)}</dt><dd>{r}</dd></div> })}
-            <div class="summary-row"><dt>{move || i18n.t(if booker { Key::PartyA } else { Key::PartyB })}</dt><dd class="marriage-party-a">{b.with_value(|b| format!("{} · {}", b.party_a.name, b.party_a.id_number_masked))}</dd></div>
-            <div class="summary-row"><dt>{move || i18n.t(if booker { Key::PartyB } else { Key::PartyA })}</dt><dd class="marriage-party-b">{b.with_value(|b| format!("{} · {} · {}", b.party_b.name, b.party_b.id_number_masked, b.party_b.phone_masked))}</dd></div>
-            {b.with_value(|b| b.ceremony.clone()).map(|s| view! { <div class="summary-row"><dt>{move || i18n.t(Key::Ceremony)}</dt><dd>{slot_time(&s)}</dd></div> })}
-            {b.with_value(|b| b.counselling.clone()).map(|s| view! { <div class="summary-row"><dt>{move || i18n.t(Key::Counselling)}</dt><dd>{slot_time(&s)}</dd></div> })}
-        </dl>
+        <SummaryList>
+            <SummaryRow label=Key::KindQuestion>{move || i18n.t(kind_label(b.with_value(|b| b.kind)))}</SummaryRow>
+            <SummaryRow label=Key::WhenLabel>{move || b.with_value(|b| format!("{} {}", day_label(b.slot.date, i18n.lang.get()), slot_time(&b.slot)))}</SummaryRow>
+            <SummaryRow label=Key::OfficeLabel>{move || b.with_value(|b| format!("{} · {}", pick(&b.office.name, i18n.lang.get()), pick(&b.office.address, i18n.lang.get())))}</SummaryRow>
+            {b.with_value(|b| b.first_visit_reference.clone()).map(|r| view! { <SummaryRow label=Key::FirstVisitRef>{r}</SummaryRow> })}
+            {b.with_value(|b| b.second_visit_reference.clone()).map(|r| view! { <SummaryRow label=Key::SecondVisitRef>{r}</SummaryRow> })}
+            <SummaryRow label={if booker { Key::PartyA } else { Key::PartyB }} value_class="marriage-party-a">{b.with_value(|b| format!("{} · {}", b.party_a.name, b.party_a.id_number_masked))}</SummaryRow>
+            <SummaryRow label={if booker { Key::PartyB } else { Key::PartyA }} value_class="marriage-party-b">{b.with_value(|b| format!("{} · {} · {}", b.party_b.name, b.party_b.id_number_masked, b.party_b.phone_masked))}</SummaryRow>
+            {b.with_value(|b| b.ceremony.clone()).map(|s| view! { <SummaryRow label=Key::Ceremony>{slot_time(&s)}</SummaryRow> })}
+            {b.with_value(|b| b.counselling.clone()).map(|s| view! { <SummaryRow label=Key::Counselling>{slot_time(&s)}</SummaryRow> })}
+        </SummaryList>
         {(status == BookingStatus::Confirmed).then(|| view! {
             <h2>{move || i18n.t(Key::CheckInTitle)}</h2>
             <QrCode matrix=b.with_value(|b| b.qr.clone()) label=Key::QrLabel />

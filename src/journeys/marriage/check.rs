@@ -6,16 +6,16 @@ use super::i18n::Key;
 use super::text::{day_label, kind_label, slot_time};
 use crate::i18n::use_i18n;
 use crate::shared::api::{self, ClientError};
-use crate::shared::form::{ErrorSummary, FormErrors};
+use crate::shared::form::FormErrors;
 use crate::shared::loadable::error_key;
 use crate::shared::page::use_title;
 use crate::shared::session::{use_session, RequireSignIn};
+use crate::shared::ui::{ErrorSummary, SummaryList, SummaryRow};
 use baoan_contract::error::{FieldError, FieldErrors};
 use baoan_contract::marriage::{Booking, BookingRequest, NearestFree};
 use baoan_contract::mask::mask_id_number;
 use baoan_contract::rules::date::Date;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 #[component]
@@ -68,13 +68,7 @@ fn Check() -> impl IntoView {
         submit.dispatch(draft.request());
     };
     let row = move |label: Key, value: String, change: &'static str| {
-        view! {
-            <div class="summary-row">
-                <dt>{move || i18n.t(label)}</dt>
-                <dd>{value}</dd>
-                <dd><A href=change>{move || i18n.t(Key::Change)}<span class="visually-hidden">" "{move || i18n.t(label)}</span></A></dd>
-            </div>
-        }
+        view! { <SummaryRow label=label change=(change.to_string(), Key::Change.into())>{value}</SummaryRow> }
     };
     let party = move |p: PartyDraft, label: Key| {
         let text =
@@ -110,7 +104,7 @@ fn Check() -> impl IntoView {
                 </ul>
             </div>
         })}
-        <dl class="summary-list">
+        <SummaryList>
             {move || row(Key::KindQuestion, i18n.t(kind_label(draft.kind())).to_string(), "/marriage")}
             {move || row(Key::WhenLabel, format!("{} {}", Date::parse_iso(&draft.date.get()).map(|d| day_label(d, i18n.lang.get())).unwrap_or_default(),
                 draft.slot.get().rsplit('|').next().map(|t| format!("{}:{}", &t[..2.min(t.len())], &t[2.min(t.len())..])).unwrap_or_default()), "/marriage/day")}
@@ -118,7 +112,7 @@ fn Check() -> impl IntoView {
             {move || party(draft.b, Key::PartyB)}
             {move || row(Key::ExtrasTitle, [(!draft.ceremony.get().is_empty()).then(|| i18n.t(Key::Ceremony)), (!draft.counselling.get().is_empty()).then(|| i18n.t(Key::Counselling))]
                 .into_iter().flatten().collect::<Vec<_>>().join(i18n.t(Key::ListSeparator)), "/marriage/extras")}
-        </dl>
+        </SummaryList>
         <p>{move || i18n.t(Key::CheckDeclaration)}</p>
         <button type="button" class="button" on:click=book disabled=move || submit.pending().get()>
             {move || i18n.t(if submit.pending().get() { Key::Submitting } else { Key::Submit })}

@@ -9,6 +9,7 @@ use crate::i18n::{fill, use_i18n};
 use crate::shared::api;
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
+use crate::shared::ui::{ChoiceButton, Notice};
 use baoan_contract::marriage::{Day, DayList, DayState};
 use baoan_contract::rules::date::Date;
 use leptos::prelude::*;
@@ -78,13 +79,12 @@ fn DayButton(day: Day, on_pick: Callback<Date>, within: Option<(Date, Date)>) ->
         .collect();
     view! {
         <li>
-            <button type="button" class="marriage-choice" disabled=!open on:click=move |_| on_pick.run(date)>
-                <span class="marriage-choice-main">{move || day_label(date, i18n.lang.get())}</span>
-                <span class="marriage-choice-sub">{reason.clone()}</span>
-                {extended.map(|n| view! { <span class="marriage-choice-sub">{move || pick(&n, i18n.lang.get())}</span> })}
-            </button>
+            <ChoiceButton disabled=!open on_pick=Callback::new(move |()| on_pick.run(date)) side=Signal::derive(reason)
+                extra=extended.map(|n| Signal::derive(move || pick(&n, i18n.lang.get()))).into_iter().collect()>
+                {move || day_label(date, i18n.lang.get())}
+            </ChoiceButton>
             {(day.busy && !outside).then(|| view! {
-                <div class="notice marriage-busy">
+                <Notice class="marriage-busy">
                     <p>{move || i18n.t(Key::BusyWarning)}</p>
                     {(!nearest.is_empty()).then(|| view! {
                         <p>{move || i18n.t(Key::BusyNearest)}</p>
@@ -95,7 +95,7 @@ fn DayButton(day: Day, on_pick: Callback<Date>, within: Option<(Date, Date)>) ->
                             }).collect_view()}
                         </ul>
                     })}
-                </div>
+                </Notice>
             })}
         </li>
     }

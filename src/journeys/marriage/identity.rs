@@ -5,9 +5,10 @@
 use super::i18n::Key;
 use crate::i18n::{use_i18n, Key as Shared};
 use crate::shared::api::{self, ClientError};
-use crate::shared::form::{ErrorSummary, FormErrors, TextField};
+use crate::shared::form::FormErrors;
 use crate::shared::loadable::error_key;
 use crate::shared::session::use_session;
+use crate::shared::ui::{ErrorSummary, SummaryList, SummaryRow, TextField};
 use baoan_contract::api::{Me, ProfileUpdate};
 use baoan_contract::error::FieldErrors;
 use baoan_contract::rules::documents::IdType;
@@ -22,10 +23,10 @@ pub fn OwnIdentity() -> impl IntoView {
     view! {
         {move || match profile() {
             Some(p) => view! {
-                <dl class="summary-list marriage-own-identity">
-                    <div class="summary-row"><dt>{move || i18n.t(Shared::NameLabel)}</dt><dd>{p.name.clone()}</dd></div>
-                    <div class="summary-row"><dt>{move || i18n.t(crate::i18n::id_type_key(p.id_type))}</dt><dd>{p.id_number_masked.clone()}</dd></div>
-                </dl>
+                <SummaryList class="marriage-own-identity">
+                    <SummaryRow label=Shared::NameLabel>{p.name.clone()}</SummaryRow>
+                    <SummaryRow label={crate::i18n::id_type_key(p.id_type)}>{p.id_number_masked.clone()}</SummaryRow>
+                </SummaryList>
                 <p class="hint">{move || i18n.t(Key::OwnIdentityHint)}" "<a href="/mine/profile">{move || i18n.t(Key::OwnIdentityChange)}</a></p>
             }.into_any(),
             None => view! { <IdentityForm /> }.into_any(),

@@ -7,9 +7,10 @@
 use super::draft::{use_draft, PartyDraft};
 use super::i18n::Key;
 use crate::i18n::{field_error_key, use_i18n, Key as Shared, Msg};
-use crate::shared::form::{ErrorSummary, FormErrors, TextField};
+use crate::shared::form::FormErrors;
 use crate::shared::page::use_title;
 use crate::shared::session::use_session;
+use crate::shared::ui::{ErrorSummary, TextField};
 use baoan_contract::marriage::party::{check_parties, derived_from_id};
 use baoan_contract::rules::date::Date;
 use baoan_contract::rules::documents::IdType;

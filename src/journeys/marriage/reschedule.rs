@@ -11,6 +11,7 @@ use crate::shared::api::{self, ClientError};
 use crate::shared::loadable::{error_key, Loaded};
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
+use crate::shared::ui::{SummaryList, SummaryRow};
 use baoan_contract::marriage::{Booking, RescheduleRequest, Slot};
 use baoan_contract::rules::date::Date;
 use leptos::prelude::*;
@@ -51,11 +52,11 @@ fn Steps(booking: Booking) -> impl IntoView {
         move || b.with_value(|b| format!("{} {}", day_label(b.slot.date, i18n.lang.get()), slot_time(&b.slot)));
     view! {
         <h1>{move || i18n.t(Key::RescheduleTitle)}</h1>
-        <dl class="summary-list">
-            <div class="summary-row"><dt>{move || i18n.t(Key::Reference)}</dt><dd>{b.with_value(|b| b.reference.clone())}</dd></div>
-            <div class="summary-row"><dt>{move || i18n.t(Key::CurrentTime)}</dt><dd>{current}</dd></div>
-            <div class="summary-row"><dt>{move || i18n.t(Key::OfficeLabel)}</dt><dd>{move || b.with_value(|b| pick(&b.office.name, i18n.lang.get()))}</dd></div>
-        </dl>
+        <SummaryList>
+            <SummaryRow label=Key::Reference>{b.with_value(|b| b.reference.clone())}</SummaryRow>
+            <SummaryRow label=Key::CurrentTime>{current}</SummaryRow>
+            <SummaryRow label=Key::OfficeLabel>{move || b.with_value(|b| pick(&b.office.name, i18n.lang.get()))}</SummaryRow>
+        </SummaryList>
         {move || match (day.get(), slot.get()) {
             (Some(_), Some(s)) => view! { <ConfirmMove booking=b to=s day=day chosen=slot /> }.into_any(),
             _ => view! { <DayThenSlot office=office within=None day=day time=slot /> }.into_any(),
@@ -101,9 +102,9 @@ fn ConfirmMove(
                 <p><button type="button" class="button button-secondary" on:click=move |_| chosen.set(None)>{i18n.t(Key::ChooseAnotherTime)}</button></p>
             </div>
         })}
-        <dl class="summary-list">
-            <div class="summary-row"><dt>{move || i18n.t(Key::NewTime)}</dt><dd class="marriage-new-time">{new_time}</dd></div>
-        </dl>
+        <SummaryList>
+            <SummaryRow label=Key::NewTime value_class="marriage-new-time">{new_time}</SummaryRow>
+        </SummaryList>
         {loses_extras.then(|| view! { <p class="hint">{move || i18n.t(Key::RescheduleExtrasNote)}</p> })}
         <p class="marriage-actions">
             <button type="button" class="button" disabled=move || send.pending().get() || failed.get().is_some()

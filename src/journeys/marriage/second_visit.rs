@@ -10,6 +10,7 @@ use crate::shared::api::{self, ClientError};
 use crate::shared::loadable::{error_key, Loaded};
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
+use crate::shared::ui::{SummaryList, SummaryRow};
 use baoan_contract::marriage::divorce::DivorceStage;
 use baoan_contract::marriage::{Booking, SecondVisitRequest, Slot};
 use baoan_contract::rules::date::Date;
@@ -58,9 +59,9 @@ fn Steps(first: Booking, opens: Date, closes: Date) -> impl IntoView {
     });
     view! {
         <p>{move || fill(i18n.t(Key::SecondVisitHint), &[("opens", &opens.to_iso()), ("closes", &closes.to_iso())])}</p>
-        <dl class="summary-list">
-            <div class="summary-row"><dt>{move || i18n.t(Key::FirstVisitRef)}</dt><dd>{first.with_value(|b| b.reference.clone())}</dd></div>
-        </dl>
+        <SummaryList>
+            <SummaryRow label=Key::FirstVisitRef>{first.with_value(|b| b.reference.clone())}</SummaryRow>
+        </SummaryList>
         {move || match (day.get(), chosen.get()) {
             (Some(_), Some(s)) => view! { <Confirm first=first to=s day=day chosen=chosen /> }.into_any(),
             _ => view! { <DayThenSlot office=office within=Some((opens, closes)) day=day time=chosen /> }.into_any(),
@@ -101,9 +102,9 @@ fn Confirm(
                 <p><button type="button" class="button button-secondary" on:click=move |_| chosen.set(None)>{i18n.t(Key::ChooseAnotherTime)}</button></p>
             </div>
         })}
-        <dl class="summary-list">
-            <div class="summary-row"><dt>{move || i18n.t(Key::WhenLabel)}</dt><dd class="marriage-new-time">{time}</dd></div>
-        </dl>
+        <SummaryList>
+            <SummaryRow label=Key::WhenLabel value_class="marriage-new-time">{time}</SummaryRow>
+        </SummaryList>
         <p class="marriage-actions">
             <button type="button" class="button" disabled=move || send.pending().get() || failed.get().is_some()
                 on:click=move |_| { failed.set(None); send.dispatch(req.clone()); }>{move || i18n.t(Key::SecondVisitSubmit)}</button>

@@ -8,6 +8,7 @@ use crate::i18n::{fill, use_i18n};
 use crate::shared::api;
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
+use crate::shared::ui::ChoiceButton;
 use baoan_contract::marriage::{Slot, SlotList};
 use baoan_contract::rules::date::Date;
 use leptos::prelude::*;
@@ -49,14 +50,14 @@ pub fn SlotPicker(office: Signal<String>, date: Signal<String>, on_pick: Callbac
                     let time = slot_time(&s);
                     view! {
                         <li>
-                            <button type="button" class="marriage-choice" disabled=full on:click=move |_| on_pick.run(s.clone())>
-                                <span class="marriage-choice-main">{time}</span>
-                                <span class="marriage-choice-sub">{move || if full {
+                            <ChoiceButton disabled=full on_pick=Callback::new(move |()| on_pick.run(s.clone()))
+                                side=Signal::derive(move || if full {
                                     i18n.t(Key::SlotFull).to_string()
                                 } else {
                                     fill(i18n.t_n(Key::PlacesLeft, places.into()), &[("n", &places.to_string())])
-                                }}</span>
-                            </button>
+                                })>
+                                {time}
+                            </ChoiceButton>
                         </li>
                     }
                 }).collect_view()}

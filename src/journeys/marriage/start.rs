@@ -4,7 +4,9 @@ use super::draft::use_draft;
 use super::i18n::Key;
 use super::text::kind_label;
 use crate::i18n::use_i18n;
+use crate::shared::form::FormErrors;
 use crate::shared::page::use_title;
+use crate::shared::ui::{RadioOption, Radios};
 use baoan_contract::marriage::BookingKind;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -27,20 +29,8 @@ pub fn Start() -> impl IntoView {
         <h1>{move || i18n.t(Key::Title)}</h1>
         <p>{move || i18n.t(Key::Intro)}</p>
         <form novalidate on:submit=next>
-            <fieldset class="fieldset">
-                <legend class="fieldset-legend">{move || i18n.t(Key::KindQuestion)}</legend>
-                {BookingKind::STARTABLE.into_iter().map(|k| {
-                    let code = k.code();
-                    view! {
-                        <div class="radio">
-                            <input type="radio" name="kind" id=format!("kind-{code}") value=code
-                                prop:checked=move || draft.kind.get() == code
-                                on:change=move |_| draft.kind.set(code.to_string()) />
-                            <label for=format!("kind-{code}")>{move || i18n.t(kind_label(k))}</label>
-                        </div>
-                    }
-                }).collect_view()}
-            </fieldset>
+            <Radios name="kind" legend=Key::KindQuestion value=draft.kind errors=FormErrors::new()
+                options=BookingKind::STARTABLE.into_iter().map(|k| RadioOption::msg(k.code(), kind_label(k))).collect() />
             <button type="submit" class="button">{move || i18n.t(Key::Continue)}</button>
         </form>
         <p><A href="/mine">{move || i18n.t(Key::MyBookingsLink)}</A></p>

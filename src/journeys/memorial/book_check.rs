@@ -5,15 +5,15 @@ use super::draft::{booking_draft, clear};
 use super::i18n::Key;
 use crate::i18n::use_i18n;
 use crate::shared::api::{self, ClientError};
-use crate::shared::form::{ErrorSummary, FormErrors};
+use crate::shared::form::FormErrors;
 use crate::shared::loadable::error_key;
 use crate::shared::loadable::{wait_message, WaitNotice};
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
+use crate::shared::ui::{ErrorSummary, SummaryList, SummaryRow};
 use baoan_contract::error::FieldErrors;
 use baoan_contract::memorial::{Booking, BookingRequest};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 #[component]
@@ -55,13 +55,7 @@ fn Check() -> impl IntoView {
         None => {}
     });
     let row = move |label: Key, value: Signal<String>, change: &'static str| {
-        view! {
-            <div class="summary-row">
-                <dt>{move || i18n.t(label)}</dt>
-                <dd>{move || value.get()}</dd>
-                <dd><A href=change>{move || i18n.t(Key::Change)}<span class="visually-hidden">" "{move || i18n.t(label)}</span></A></dd>
-            </div>
-        }
+        view! { <SummaryRow label=label change=(change.to_string(), Key::Change.into())>{move || value.get()}</SummaryRow> }
     };
     let d = draft;
     let plate = Signal::derive(move || {
@@ -91,7 +85,7 @@ fn Check() -> impl IntoView {
         <h1>{move || i18n.t(Key::CheckTitle)}</h1>
         <ErrorSummary errors=errors general=Signal::from(general) />
         <WaitNotice error=wait />
-        <dl class="summary-list">
+        <SummaryList>
             {row(Key::Cemetery, d.cemetery_name.into(), "/memorial/book")}
             {row(Key::Day, d.date.into(), "/memorial/book")}
             {row(Key::Time, d.slot_time.into(), "/memorial/book")}
@@ -100,7 +94,7 @@ fn Check() -> impl IntoView {
             {row(Key::DeceasedLabel, d.deceased_name.into(), "/memorial/book/details")}
             {row(Key::Grave, grave, "/memorial/book/details")}
             {row(Key::Visitor, visitor, "/memorial/book/details")}
-        </dl>
+        </SummaryList>
         <button type="button" class="button" on:click=confirm disabled=move || submit.pending().get()>
             {move || i18n.t(if submit.pending().get() { Key::Booking } else { Key::ConfirmBooking })}
         </button>

@@ -4,9 +4,10 @@
 use super::draft::booking_draft;
 use super::i18n::Key;
 use crate::i18n::use_i18n;
-use crate::shared::form::{ErrorSummary, FormErrors, TextField};
+use crate::shared::form::FormErrors;
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
+use crate::shared::ui::{ErrorSummary, TextField};
 use baoan_contract::memorial::rules::DEFAULT_MAX_GROUP;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;

@@ -8,6 +8,7 @@ use crate::i18n::use_i18n;
 use crate::shared::api;
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
+use crate::shared::ui::{ChoiceButton, Crowd};
 use baoan_contract::memorial::SlotList;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -38,7 +39,7 @@ pub fn SlotsPage() -> impl IntoView {
                         let (id, t) = (s.id.clone(), time.clone());
                         let navigate = navigate.clone();
                         let date = list.date.to_iso();
-                        let choose = move |_| {
+                        let choose = move |()| {
                             draft.slot_id.set(id.clone());
                             draft.slot_time.set(t.clone());
                             draft.date.set(date.clone());
@@ -46,14 +47,11 @@ pub fn SlotsPage() -> impl IntoView {
                         };
                         view! {
                             <li>
-                                <button type="button" class="choice-button slot-button" disabled=left == 0 on:click=choose>
-                                    <span class="choice-main">{time}</span>
-                                    <span class="choice-side">
-                                        {move || if left == 0 { i18n.t(Key::Full).to_string() } else { format!("{} {left}", i18n.t(Key::PlacesLeft)) }}
-                                    </span>
-                                    <meter class="crowd" min="0" max=s.capacity value=s.taken low={s.capacity / 2} high={s.capacity * 4 / 5} optimum="0"
-                                        aria-label=move || i18n.t(Key::CrowdLabel)></meter>
-                                </button>
+                                <ChoiceButton class="slot-button" disabled=left == 0 on_pick=Callback::new(choose)
+                                    side=Signal::derive(move || if left == 0 { i18n.t(Key::Full).to_string() } else { format!("{} {left}", i18n.t(Key::PlacesLeft)) })
+                                    crowd=Crowd { taken: s.taken, capacity: s.capacity, label: Key::CrowdLabel.into() }>
+                                    {time}
+                                </ChoiceButton>
                             </li>
                         }
                     }).collect_view()}

@@ -6,9 +6,9 @@ use crate::i18n::use_i18n;
 use crate::shared::api;
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
+use crate::shared::ui::ChoiceButton;
 use baoan_contract::memorial::{Cemetery, CemeteryDetail};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 type Cemeteries = Vec<Cemetery>;
@@ -25,7 +25,7 @@ pub fn CemeteriesPage() -> impl IntoView {
             <ul class="choice-list">
                 {list.into_iter().map(|c| view! {
                     <li class="choice-card">
-                        <A href=format!("/memorial/book/{}", c.id) attr:class="choice-button">{c.name.clone()}</A>
+                        <ChoiceButton href=format!("/memorial/book/{}", c.id)>{c.name.clone()}</ChoiceButton>
                         <p class="hint">{c.address.clone()}</p>
                         <a href=c.map_url.clone() rel="noopener" target="_blank">{move || i18n.t(Key::MapLink)}</a>
                     </li>
@@ -69,10 +69,10 @@ pub fn DaysPage() -> impl IntoView {
                         let kind = kind_key(&day.window_kind);
                         view! {
                             <li>
-                                <A href=href attr:class="choice-button">
-                                    <span class="choice-main">{day.date.to_iso()}" "{move || i18n.t(kind)}</span>
-                                    <span class="choice-side">{move || i18n.t(Key::PlacesLeft)}" "{day.places_left}</span>
-                                </A>
+                                <ChoiceButton href=href
+                                    side=Signal::derive(move || format!("{} {}", i18n.t(Key::PlacesLeft), day.places_left))>
+                                    {day.date.to_iso()}" "{move || i18n.t(kind)}
+                                </ChoiceButton>
                             </li>
                         }
                     }).collect_view()}

@@ -3,11 +3,12 @@
 
 use super::i18n::Key;
 use super::time_range;
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, Msg};
 use crate::shared::api::{self, api_url};
 use crate::shared::page::use_title;
 use crate::shared::qr::QrCode;
 use crate::shared::storage;
+use crate::shared::ui::{ConfirmationPanel, SummaryList, SummaryRow};
 use baoan_contract::memorial::Booking;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -65,26 +66,23 @@ pub fn ConfirmationPage() -> impl IntoView {
             let active = b.status == "active";
             let cancel = cancel.clone();
             view! {
-                <div class="panel-confirmation">
-                    <h1>{move || i18n.t(if active { Key::ConfirmedTitle } else { Key::Cancelled })}</h1>
-                    <p>{move || i18n.t(Key::Reference)}</p>
-                    <p class="reference" data-testid="reference">{b.reference.clone()}</p>
-                </div>
+                <ConfirmationPanel title=Msg::from(if active { Key::ConfirmedTitle } else { Key::Cancelled })
+                    reference_label=Key::Reference reference=b.reference.clone() />
                 {active.then(|| view! {
                     <div class="qr-box"><QrCode matrix=b.qr.clone() label=Key::QrLabel /></div>
                     <p class="hint">{move || i18n.t(Key::QrKept)}</p>
                 })}
                 {move || offline_copy.get().then(|| view! { <p class="memorial-tag">{move || i18n.t(Key::OfflineCopy)}</p> })}
-                <dl class="summary-list">
-                    <div class="summary-row"><dt>{move || i18n.t(Key::Cemetery)}</dt><dd>{b.cemetery.name.clone()}</dd></div>
-                    <div class="summary-row"><dt>{move || i18n.t(Key::Day)}</dt><dd>{b.date.to_iso()}</dd></div>
-                    <div class="summary-row"><dt>{move || i18n.t(Key::Time)}</dt><dd>{time_range(b.starts_minute, b.ends_minute)}</dd></div>
-                    <div class="summary-row"><dt>{move || i18n.t(Key::GroupSizeLabel)}</dt><dd>{b.group_size}</dd></div>
-                    <div class="summary-row"><dt>{move || i18n.t(Key::DeceasedLabel)}</dt><dd>{b.deceased_name.clone()}</dd></div>
+                <SummaryList>
+                    <SummaryRow label=Key::Cemetery>{b.cemetery.name.clone()}</SummaryRow>
+                    <SummaryRow label=Key::Day>{b.date.to_iso()}</SummaryRow>
+                    <SummaryRow label=Key::Time>{time_range(b.starts_minute, b.ends_minute)}</SummaryRow>
+                    <SummaryRow label=Key::GroupSizeLabel>{b.group_size}</SummaryRow>
+                    <SummaryRow label=Key::DeceasedLabel>{b.deceased_name.clone()}</SummaryRow>
                     {(!b.visitor_name.is_empty()).then(|| view! {
-                        <div class="summary-row"><dt>{move || i18n.t(Key::Visitor)}</dt><dd>{format!("{} · {}", b.visitor_name, b.visitor_phone)}</dd></div>
+                        <SummaryRow label=Key::Visitor>{format!("{} · {}", b.visitor_name, b.visitor_phone)}</SummaryRow>
                     })}
-                </dl>
+                </SummaryList>
                 {active.then(|| view! {
                     <p>{move || i18n.t(Key::NextSteps)}</p>
                     <p><a class="button button-secondary" href=api_url(&format!("/memorial/bookings/{}/calendar.ics", b.id)) download="booking.ics">{move || i18n.t(Key::AddToCalendar)}</a></p>

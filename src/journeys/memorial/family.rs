@@ -6,6 +6,7 @@ use crate::i18n::use_i18n;
 use crate::shared::api::{self, ClientError};
 use crate::shared::loadable::failure_text;
 use crate::shared::loadable::Loaded;
+use crate::shared::ui::{Notice, NoticeKind};
 use baoan_contract::memorial::{FamilyMemberList, Invitation, InvitationList, INVITATION_DAYS, INVITATION_MAX_USES};
 use baoan_contract::rules::date::{Date, SHENZHEN_UTC_OFFSET};
 use leptos::prelude::*;
@@ -79,7 +80,7 @@ pub fn FamilyControls(id: String) -> impl IntoView {
     view! {
         <h2>{move || i18n.t(Key::Family)}</h2>
         <p class="hint">{move || i18n.t(Key::FamilyHint)}</p>
-        {move || failure.get().map(|e| view! { <p class="notice notice-error" role="alert">{move || failure_text(i18n, &e)}</p> })}
+        {move || failure.get().map(|e| view! { <Notice kind=NoticeKind::Error role="alert"><p>{move || failure_text(i18n, &e)}</p></Notice> })}
         <button type="button" class="button button-secondary" on:click=invite>{move || i18n.t(Key::Invite)}</button>
         {move || invite_path.get().map(|p| view! { <p>{hint}</p><p class="invite-link" data-testid="invite-link">{p}</p> })}
         <h3>{move || i18n.t(Key::Invitations)}</h3>

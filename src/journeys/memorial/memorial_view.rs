@@ -9,8 +9,9 @@ use super::photo::{MemorialPhoto, PhotoPicker};
 use super::publish::PublishForm;
 use crate::i18n::use_i18n;
 use crate::shared::api::{self, ClientError};
-use crate::shared::form::{ErrorSummary, FormErrors, TextField};
+use crate::shared::form::FormErrors;
 use crate::shared::loadable::{failure_text, wait_message};
+use crate::shared::ui::{ErrorSummary, Notice, NoticeKind, TextField};
 
 use crate::shared::loadable::{error_key, Loaded};
 use crate::shared::page::use_title;
@@ -110,7 +111,7 @@ fn MemorialBody(current: RwSignal<Option<Memorial>>) -> impl IntoView {
             <button type="button" class="button button-secondary" on:click=move |_| offer("flower")>{move || i18n.t(Key::Flowers)}</button>
             <button type="button" class="button button-secondary" on:click=move |_| offer("candle")>{move || i18n.t(Key::Candles)}</button>
         </div>
-        {move || wait.get().map(|e| view! { <p class="notice notice-error" role="alert" data-testid="wait">{move || failure_text(i18n, &e)}</p> })}
+        {move || wait.get().map(|e| view! { <Notice kind=NoticeKind::Error role="alert" attr:data-testid="wait"><p>{move || failure_text(i18n, &e)}</p></Notice> })}
         <p aria-live="polite" data-testid="offerings">{move || format!("{} {} · {} {}", m().flowers, i18n.t_n(Key::FlowersCount, m().flowers.into()), m().candles, i18n.t_n(Key::CandlesCount, m().candles.into()))}</p>
         <p class="hint">{move || i18n.t(Key::OfferingsFree)}</p>
         <h2>{move || i18n.t(Key::Messages)}</h2>
@@ -187,7 +188,7 @@ fn OwnerSettings(current: RwSignal<Option<Memorial>>) -> impl IntoView {
     };
     view! {
         <h2>{move || i18n.t(Key::PhotoLabel)}</h2>
-        {move || photo_error.get().map(|k| view! { <p class="notice notice-error" role="alert">{move || i18n.t(k)}</p> })}
+        {move || photo_error.get().map(|k| view! { <Notice kind=NoticeKind::Error role="alert"><p>{move || i18n.t(k)}</p></Notice> })}
         <PhotoPicker
             label=Signal::derive(move || if has_photo() { Key::ReplacePhoto } else { Key::ChoosePhoto })
             on_uploaded=Callback::new(move |id: String| set_photo(Some(id))) />
@@ -230,7 +231,7 @@ fn Join() -> impl IntoView {
         <h1>{move || i18n.t(Key::JoinTitle)}</h1>
         {move || match failed.get() {
             None => view! { <p role="status">{move || i18n.t(Key::Joining)}</p> }.into_any(),
-            Some(k) => view! { <p class="notice notice-error" role="alert">{move || i18n.t(k)}</p><p><A href="/mine">{move || i18n.t(Key::MyMemorials)}</A></p> }.into_any(),
+            Some(k) => view! { <Notice kind=NoticeKind::Error role="alert"><p>{move || i18n.t(k)}</p></Notice><p><A href="/mine">{move || i18n.t(Key::MyMemorials)}</A></p> }.into_any(),
         }}
     }
 }

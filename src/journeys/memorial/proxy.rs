@@ -3,11 +3,12 @@
 use super::i18n::Key;
 use crate::i18n::use_i18n;
 use crate::shared::api::{self, api_url, ClientError};
-use crate::shared::form::{ErrorSummary, FormErrors, TextField};
+use crate::shared::form::FormErrors;
 use crate::shared::loadable::{error_key, Loaded};
 use crate::shared::loadable::{failure_text, wait_message};
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
+use crate::shared::ui::{ErrorSummary, Notice, NoticeKind, RadioOption, Radios, TextField};
 use baoan_contract::error::FieldErrors;
 use baoan_contract::memorial::{Cemetery, Grave, ProxyList, ProxyRequest, ProxyView, PROXY_SERVICES};
 use baoan_contract::rules::date::Date;
@@ -125,9 +126,9 @@ fn ProxyForm() -> impl IntoView {
             <TextField name="note" label=Key::NoteLabel value=note errors=errors maxlength=300 />
             <button type="submit" class="button" disabled=move || send.pending().get()>{move || i18n.t(Key::ProxySubmit)}</button>
         </form>
-        {move || wait.get().map(|e| view! { <p class="notice notice-error" role="alert">{move || failure_text(i18n, &e)}</p> })}
+        {move || wait.get().map(|e| view! { <Notice kind=NoticeKind::Error role="alert"><p>{move || failure_text(i18n, &e)}</p></Notice> })}
         <h2>{move || i18n.t(Key::MyProxy)}</h2>
-        {move || cancel_lost.get().then(|| view! { <p class="notice notice-error" role="alert">{move || i18n.t(Key::ProxyAlreadyDone)}</p> })}
+        {move || cancel_lost.get().then(|| view! { <Notice kind=NoticeKind::Error role="alert"><p>{move || i18n.t(Key::ProxyAlreadyDone)}</p></Notice> })}
         <Loaded resource=list children=move |list: ProxyList| { view! {
             <ul class="plain-list">
                 {list.requests.into_iter().map(|p| {
@@ -160,29 +161,9 @@ fn ProxyForm() -> impl IntoView {
 /// One radio button per cemetery offering proxy sweeping (large, for elder mode too).
 #[component]
 fn CemeteryChoice(list: Vec<Cemetery>, chosen: RwSignal<String>, errors: FormErrors) -> impl IntoView {
-    let i18n = use_i18n();
-    let error = errors.of("cemetery_id");
     if chosen.get_untracked().is_empty() && list.len() == 1 {
         chosen.set(list[0].id.clone());
     }
-    view! {
-        <fieldset class="fieldset" id="cemetery_id" class:field-error=move || error.get().is_some()
-            aria-describedby=move || error.get().map(|_| "cemetery_id-error")>
-            <legend class="fieldset-legend">{move || i18n.t(Key::ProxyCemetery)}</legend>
-            {move || error.get().map(|e| view! { <p class="error-message" id="cemetery_id-error">{move || i18n.t(crate::i18n::field_error_key(e))}</p> })}
-            {list.into_iter().map(|c| {
-                let id = format!("cemetery-{}", c.id);
-                let value = c.id.clone();
-                let checked = c.id.clone();
-                view! {
-                    <div class="radio">
-                        <input type="radio" name="cemetery" id=id.clone() value=value.clone()
-                            prop:checked=move || chosen.get() == checked
-                            on:change=move |_| chosen.set(value.clone()) />
-                        <label for=id>{c.name.clone()}<span class="hint">" · "{c.address.clone()}</span></label>
-                    </div>
-                }
-            }).collect_view()}
-        </fieldset>
-    }
+    let options = list.into_iter().map(|c| RadioOption::plain(c.id, c.name).hint(c.address)).collect::<Vec<_>>();
+    view! { <Radios name="cemetery_id" legend=Key::ProxyCemetery errors=errors value=chosen options=options /> }
 }

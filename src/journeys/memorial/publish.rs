@@ -5,8 +5,9 @@
 use super::i18n::Key;
 use crate::i18n::use_i18n;
 use crate::shared::api::{self, ClientError};
-use crate::shared::form::{ErrorSummary, FormErrors, TextField};
+use crate::shared::form::FormErrors;
 use crate::shared::loadable::failure_text;
+use crate::shared::ui::{ErrorSummary, Notice, NoticeKind, RadioOption, Radios, TextField};
 use baoan_contract::error::FieldErrors;
 use baoan_contract::memorial::{Memorial, PublishRequest, Relation};
 use leptos::prelude::*;
@@ -48,30 +49,16 @@ pub fn PublishForm(current: RwSignal<Option<Memorial>>) -> impl IntoView {
             }
         })
     };
-    let error = errors.of("relation");
     view! {
         <h2>{move || i18n.t(Key::MakePublic)}</h2>
         <ErrorSummary errors=errors />
-        {move || failure.get().map(|e| view! { <p class="notice notice-error" role="alert" data-testid="publish-wait">{move || failure_text(i18n, &e)}</p> })}
+        {move || failure.get().map(|e| view! {
+            <Notice kind=NoticeKind::Error role="alert" attr:data-testid="publish-wait"><p>{move || failure_text(i18n, &e)}</p></Notice>
+        })}
         <form novalidate on:submit=publish>
             <TextField name="certificate_number" label=Key::CertificateLabel hint=Key::CertificateHint value=number errors=errors maxlength=20 />
-            <fieldset class="fieldset" id="relation" class:field-error=move || error.get().is_some()
-                aria-describedby=move || if error.get().is_some() { "relation-hint relation-error" } else { "relation-hint" }>
-                <legend class="fieldset-legend">{move || i18n.t(Key::RelationLabel)}</legend>
-                <p class="hint" id="relation-hint">{move || i18n.t(Key::RelationHint)}</p>
-                {move || error.get().map(|e| view! { <p class="error-message" id="relation-error">{move || i18n.t(crate::i18n::field_error_key(e))}</p> })}
-                {Relation::ALL.into_iter().map(|r| {
-                    let dom_id = format!("relation-{}", r.code());
-                    view! {
-                        <div class="radio">
-                            <input type="radio" name="relation" id=dom_id.clone() value=r.code()
-                                prop:checked=move || relation.get() == r.code()
-                                on:change=move |_| relation.set(r.code().to_string()) />
-                            <label for=dom_id>{move || i18n.t(relation_key(r))}</label>
-                        </div>
-                    }
-                }).collect_view()}
-            </fieldset>
+            <Radios name="relation" legend=Key::RelationLabel hint=Key::RelationHint errors=errors value=relation
+                options=Relation::ALL.into_iter().map(|r| RadioOption::msg(r.code(), relation_key(r))).collect() />
             <button type="submit" class="button button-secondary">{move || i18n.t(Key::MakePublic)}</button>
         </form>
     }

@@ -35,7 +35,7 @@ test("a member on a Hong Kong/Macau permit: typed date of birth, the permit's ow
   await page.getByRole("button", { name: ta(L, "SaveContinue") }).click();
   await expect(byId(page, "member.id_number-error")).toContainText(t(L, "FeHkMacauPermitFormat"));
   await expect(byId(page, "member.birth_date-error")).toContainText(t(L, "FeRequired"));
-  await expect(page.locator(".error-summary")).toContainText(t(L, "FeHkMacauPermitFormat"));
+  await expect(page.locator(".ui-error-summary")).toContainText(t(L, "FeHkMacauPermitFormat"));
 
   // Nothing typed is lost across a reload, including the chosen type.
   await page.reload();
@@ -48,7 +48,7 @@ test("a member on a Hong Kong/Macau permit: typed date of birth, the permit's ow
   await expect(h1(page)).toHaveText(ta(L, "TaskMembers"));
 
   await open(page, "/assistance/apply/check");
-  const member = page.locator(".summary-row").filter({ hasText: ta(L, "MemberTitle") });
+  const member = page.locator(".ui-summary__row").filter({ hasText: ta(L, "MemberTitle") });
   await expect(member).toContainText(t(L, "IdTypeHkMacau"));
   await expect(member).toContainText("2005-01-01");
   await expect(member).not.toContainText("12345678");

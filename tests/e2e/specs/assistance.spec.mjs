@@ -56,7 +56,7 @@ test("the check finds temporary assistance for a migrant after a fire, then a fu
   await page.locator("#applicant\\.community").selectOption("xinan-haiyu");
   await page.getByLabel(ta(L, "AddressLabel")).fill("海裕社区 2 栋 202");
   await page.getByRole("button", { name: ta(L, "SaveContinue") }).click();
-  await expect(page.locator('[data-task="applicant"] .task-state')).toHaveText(ta(L, "Done"));
+  await expect(page.locator('[data-task="applicant"] .ui-tasks__state')).toHaveText(ta(L, "Done"));
 
   await page.getByRole("link", { name: ta(L, "TaskMembers") }).click();
   await expect(page.locator(".member")).toHaveCount(2); // from the check: 3 people

@@ -50,7 +50,7 @@ for (const lang of LANGS) {
       // The form with errors: the summary and the field messages.
       await page.getByLabel(ct(lang, "AmountOther")).check();
       await page.getByRole("button", { name: ct(lang, "Continue") }).click();
-      await expect(page.locator(".error-summary")).toBeVisible();
+      await expect(page.locator(".ui-error-summary")).toBeVisible();
       await scan(page, elder);
       await page.getByLabel(ct(lang, "AmountCustomLabel")).fill("10");
       await page.getByLabel(ct(lang, "DonorNameLabel")).fill("Wang");

@@ -69,8 +69,8 @@ test("give with the sandbox payment, get the receipt and see it in 我的捐赠"
 
   await expect(h1(page)).toHaveText(ct(L, "PayTitle"));
   await expect(page.locator(".charity-sandbox")).toContainText(ct(L, "SandboxNotice"));
-  await expect(page.locator(".summary-list")).toContainText("¥66.60");
-  await expect(page.locator(".summary-list")).toContainText(ct(L, "Anonymous"));
+  await expect(page.locator(".ui-summary")).toContainText("¥66.60");
+  await expect(page.locator(".ui-summary")).toContainText(ct(L, "Anonymous"));
   await page.getByRole("button", { name: ct(L, "PayButton") }).click();
 
   await expect(h1(page)).toHaveText(ct(L, "ReceiptThanks"));

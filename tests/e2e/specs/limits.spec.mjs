@@ -41,7 +41,7 @@ for (const lang of ["zh-Hans", "en"]) {
     const wait = (await response.json()).retry_after_seconds;
     expect(response.headers()["retry-after"]).toBe(String(wait));
 
-    const summary = page.locator(".error-summary");
+    const summary = page.locator(".ui-error-summary");
     await expect(summary).toBeVisible();
     await expect(summary).toContainText(waitText(lang, Math.ceil(wait / 60)));
     await expect(page.getByLabel(t(lang, "NameLabel"))).toHaveValue("李四");

@@ -28,7 +28,7 @@ for (const lang of LANGS) {
       await signInAs(page.request, couple.a);
       await toParties(page, lang, { office: 1 });
       await page.getByRole("button", { name: mt(lang, "Continue") }).click();
-      await expect(page.locator(".error-summary")).toBeVisible();
+      await expect(page.locator(".ui-error-summary")).toBeVisible();
       await scan(page, elder, "parties with errors");
       await fillParty(page, "party_a", couple.a);
       await fillParty(page, "party_b", couple.b);
@@ -65,10 +65,10 @@ for (const lang of LANGS) {
       await page.getByRole("link", { name: mt(lang, "RescheduleLink") }).click();
       await expect(h1(page)).toHaveText(mt(lang, "RescheduleTitle"));
       await scan(page, elder, "reschedule: days");
-      await page.locator("main .marriage-choice:not([disabled])").nth(1).click();
+      await page.locator("main .ui-choice:not([disabled])").nth(1).click();
       await expect(page.locator("main h2")).toHaveText(mt(lang, "SlotTitle"));
       await scan(page, elder, "reschedule: times");
-      await page.locator("main .marriage-choice:not([disabled])").first().click();
+      await page.locator("main .ui-choice:not([disabled])").first().click();
       await expect(page.locator("main h2")).toHaveText(mt(lang, "RescheduleConfirmTitle"));
       await scan(page, elder, "reschedule: confirm");
       await page.getByRole("button", { name: mt(lang, "RescheduleButton") }).click();
@@ -83,7 +83,7 @@ for (const lang of LANGS) {
       await page.getByRole("button", { name: mt(lang, "ChooseOffice") }).first().click();
       await expect(h1(page)).toHaveText(mt(lang, "DayTitle"));
       await scan(page, elder, "days");
-      await page.locator("main .marriage-choice:not([disabled])").first().click();
+      await page.locator("main .ui-choice:not([disabled])").first().click();
       await expect(h1(page)).toHaveText(mt(lang, "SlotTitle"));
       await scan(page, elder, "slots");
     });

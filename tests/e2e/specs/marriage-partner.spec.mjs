@@ -48,7 +48,7 @@ test("party B confirms the booking from their own account", async ({ page, brows
   await b.page.screenshot({ path: "test-results/marriage-partner-ask.png", fullPage: true });
   // Confirming without an identity in the profile: asked for it, then it works.
   await b.page.getByRole("button", { name: mt(lang, "ConfirmButton") }).click();
-  await expect(b.page.locator(".error-summary:not([hidden])")).toContainText(mt(lang, "FeProfileIdentityMissing"));
+  await expect(b.page.locator(".ui-error-summary:not([hidden])")).toContainText(mt(lang, "FeProfileIdentityMissing"));
   await b.page.locator("#name").fill(couple.b.name);
   await b.page.locator("#id_number").fill(couple.b.id);
   await b.page.getByRole("button", { name: mt(lang, "OwnIdentitySave") }).click();

@@ -45,20 +45,20 @@ test("a couple books a marriage registration, confirms, and gets the QR code and
   await fillParty(page, "party_b", { ...couple.b, id: residentId("20100101", false) });
   await page.getByRole("button", { name: mt(lang, "Continue") }).click();
   await expect(page.locator('[id="party_b.id_number-error"]')).toContainText(mt(lang, "FeUnderAge"));
-  await expect(page.locator(".error-summary")).toBeFocused();
+  await expect(page.locator(".ui-error-summary")).toBeFocused();
   await partiesToCheck(page, couple);
   await expect(page.locator(".marriage-checklist")).toContainText(mt(lang, "BringJointPhotos"));
   await page.locator("#ceremony-630").check();
   await page.getByRole("button", { name: mt(lang, "Continue") }).click();
   await expect(h1(page)).toHaveText(mt(lang, "CheckTitle"));
-  await expect(page.locator(".summary-list")).toContainText(couple.a.name);
+  await expect(page.locator(".ui-summary")).toContainText(couple.a.name);
   await page.getByRole("button", { name: mt(lang, "Submit") }).click();
   await expect(page).toHaveURL(/\/marriage\/bookings\//);
   await partnerConfirms(page, couple);
   const reference = (await page.locator(".reference").textContent()).trim();
   expect(reference).toMatch(/^BA-M-\d{8}-[0-9A-Z]{6}$/);
   await expect(page.locator("svg.qr-code path")).toHaveAttribute("d", /^M\d/);
-  await expect(page.locator(".summary-list")).toContainText(mt(lang, "Ceremony"));
+  await expect(page.locator(".ui-summary")).toContainText(mt(lang, "Ceremony"));
   // The partner's number is masked on the page.
   await expect(page.locator("main")).not.toContainText(couple.b.id);
   const download = page.waitForEvent("download");
@@ -103,9 +103,9 @@ test("when the slot is taken meanwhile, nothing typed is lost and nearby free ti
   await expect(taken).toContainText(mt(lang, "SlotTakenTitle"));
   await expect(taken.getByRole("button").first()).toBeVisible();
   // Every field is still there.
-  await expect(page.locator(".summary-list")).toContainText(couple.a.name);
-  await expect(page.locator(".summary-list")).toContainText(couple.b.name);
-  await expect(page.locator(".summary-list")).toContainText(couple.b.phone);
+  await expect(page.locator(".ui-summary")).toContainText(couple.a.name);
+  await expect(page.locator(".ui-summary")).toContainText(couple.b.name);
+  await expect(page.locator(".ui-summary")).toContainText(couple.b.phone);
   await taken.getByRole("button").first().click();
   await expect(taken).toHaveCount(0);
   await page.getByRole("link", { name: new RegExp(mt(lang, "PartyB")) }).click();
@@ -131,7 +131,7 @@ test("a divorce booking shows the cooling-off clock", async ({ page }) => {
   await partnerConfirms(page, couple);
   const clock = page.locator(".marriage-countdown");
   await expect(clock).toContainText(mt(lang, "DivorceTitle"));
-  const date = await page.evaluate(() => document.querySelector(".summary-list").textContent.match(/\d{4}-\d{2}-\d{2}/)[0]);
+  const date = await page.evaluate(() => document.querySelector(".ui-summary").textContent.match(/\d{4}-\d{2}-\d{2}/)[0]);
   const ends = new Date(Date.parse(date + "T00:00:00Z") + 30 * 86400e3).toISOString().slice(0, 10);
   await expect(clock).toContainText(ends);
   await page.getByRole("button", { name: mt(lang, "CancelBooking") }).click();
@@ -146,11 +146,11 @@ test("a booking moves to another time from 我的预约, and 我的预约 shows 
   await expect(row).toContainText(booking.slot.date);
   await row.getByRole("link", { name: new RegExp(mt(lang, "RescheduleLink")) }).click();
   await expect(h1(page)).toHaveText(mt(lang, "RescheduleTitle"));
-  await expect(page.locator(".summary-list")).toContainText(booking.reference);
+  await expect(page.locator(".ui-summary")).toContainText(booking.reference);
   // Another day: the third open one, then its last time with places.
-  await page.locator("main .marriage-choice:not([disabled])").nth(2).click();
+  await page.locator("main .ui-choice:not([disabled])").nth(2).click();
   await expect(page.locator("main h2")).toHaveText(mt(lang, "SlotTitle"));
-  await page.locator("main .marriage-choice:not([disabled])").last().click();
+  await page.locator("main .ui-choice:not([disabled])").last().click();
   await expect(page.locator("main h2")).toHaveText(mt(lang, "RescheduleConfirmTitle"));
   const newTime = (await page.locator(".marriage-new-time").textContent()).trim();
   expect(newTime).not.toContain(booking.slot.date);
@@ -158,7 +158,7 @@ test("a booking moves to another time from 我的预约, and 我的预约 shows 
   await expect(page).toHaveURL(new RegExp(`/marriage/bookings/${booking.id}\\?moved=1`));
   await expect(h1(page)).toHaveText(mt(lang, "ConfirmedTitle"));
   await expect(page.locator(".marriage-moved")).toHaveText(mt(lang, "MovedNotice"));
-  await expect(page.locator(".summary-list")).toContainText(newTime);
+  await expect(page.locator(".ui-summary")).toContainText(newTime);
   await expect(page.locator(".reference")).toHaveText(booking.reference);
   await page.goto("/mine");
   await expect(page.locator(".marriage-mine li", { hasText: booking.reference })).toContainText(newTime);

@@ -13,7 +13,7 @@ test("book a Qingming slot to the QR code, then reload offline and still see it"
   await open(page, "/memorial/book");
   await page.getByRole("link", { name: "宝山园" }).click();
   await expect(h1(page)).toContainText(tm(L, "ChooseDay"));
-  const days = page.locator("main a.choice-button");
+  const days = page.locator("main a.ui-choice");
   await expect(days.first()).toContainText(tm(L, "KindQingming"));
   await expect(days.first()).toContainText(tm(L, "PlacesLeft"));
   await days.nth(1).click();
@@ -43,14 +43,14 @@ test("book a Qingming slot to the QR code, then reload offline and still see it"
   await page.getByRole("button", { name: tm(L, "Continue") }).click();
 
   await expect(h1(page)).toHaveText(tm(L, "CheckTitle"));
-  await expect(page.locator(".summary-list")).toContainText("粤BD12345");
-  await expect(page.locator(".summary-list")).toContainText("陈老伯");
+  await expect(page.locator(".ui-summary")).toContainText("粤BD12345");
+  await expect(page.locator(".ui-summary")).toContainText("陈老伯");
   await page.getByRole("button", { name: tm(L, "ConfirmBooking") }).click();
 
   await expect(h1(page)).toHaveText(tm(L, "ConfirmedTitle"));
   const reference = await page.getByTestId("reference").textContent();
   expect(reference).toMatch(/^JS-\d{8}-[2-9A-Z]{5}$/);
-  await expect(page.locator(".summary-list")).toContainText("陈老伯 · 13900000042");
+  await expect(page.locator(".ui-summary")).toContainText("陈老伯 · 13900000042");
   await expect(page.locator("svg.qr-code path")).toHaveAttribute("d", /^M/);
   // The app shell is cached by the service worker; the booking is kept in localStorage.
   await page.evaluate(() => navigator.serviceWorker.ready);

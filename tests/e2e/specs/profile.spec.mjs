@@ -34,7 +34,7 @@ test("a resident ID with a wrong check digit is refused next to the field", asyn
 
   await expect(page.locator("#id_number-error")).toContainText(t(L, "FeIdChecksum"));
   await expect(page.locator("#id_number")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.locator(".error-summary").getByRole("link", { name: t(L, "FeIdChecksum") })).toBeVisible();
+  await expect(page.locator(".ui-error-summary").getByRole("link", { name: t(L, "FeIdChecksum") })).toBeVisible();
   await expect(page.locator("#name-error")).toHaveCount(0);
   expect(saves, "nothing is sent while the app can see the number is wrong").toHaveLength(0);
 });
@@ -50,13 +50,13 @@ test("a valid ID shows its birth date; saving shows 已保存 and 我的 shows t
 
   await page.getByRole("button", { name: t(L, "Save") }).click();
   await expect(page.getByRole("status").filter({ hasText: t(L, "ProfileSaved") })).toBeVisible();
-  await expect(page.locator(".error-summary")).toBeHidden();
+  await expect(page.locator(".ui-error-summary")).toBeHidden();
 
   await page.goto("/mine");
   await expect(h1(page)).toHaveText(t(L, "MineTitle"));
-  const idRow = page.locator(".summary-row").filter({ hasText: t(L, "IdNumberLabel") });
+  const idRow = page.locator(".ui-summary__row").filter({ hasText: t(L, "IdNumberLabel") });
   await expect(idRow.locator("dd")).toHaveText(MASKED_ID);
-  await expect(page.locator(".summary-row").filter({ hasText: t(L, "NameLabel") }).locator("dd")).toHaveText("张三");
+  await expect(page.locator(".ui-summary__row").filter({ hasText: t(L, "NameLabel") }).locator("dd")).toHaveText("张三");
   await expect(page.locator("main")).not.toContainText(VALID_ID);
 
   // The server kept it: the form is filled from it next time.

@@ -51,7 +51,7 @@ test("the offline banner shows while the browser is offline and goes when it is 
 test("a request that gets no answer shows the offline banner and a retry, nothing lost", async ({ page, context }) => {
   await signIn(page.request);
   await open(page, "/mine");
-  await expect(page.locator(".summary-row").first()).toBeVisible();
+  await expect(page.locator(".ui-summary__row").first()).toBeVisible();
   await context.setOffline(true);
   // 消息 is a page of the same bundle as 我的: the app is there, its request gets no answer.
   await page.getByRole("link", { name: t("zh-Hans", "MessagesLink") }).click();

@@ -10,7 +10,7 @@ async function expectFieldError(page, name, message) {
   await expect(page.locator(`#${name}-error`)).toContainText(message);
   await expect(input).toHaveAttribute("aria-invalid", "true");
   await expect(input).toHaveAttribute("aria-describedby", new RegExp(`\\b${name}-error\\b`));
-  const summary = page.locator(".error-summary");
+  const summary = page.locator(".ui-error-summary");
   await expect(summary).toBeVisible();
   await expect(summary).toBeFocused();
   await expect(summary.getByRole("link", { name: message })).toHaveAttribute("href", `#${name}`);
@@ -40,7 +40,7 @@ test("full sign-in with a code: phone error, wrong code from the server, right c
   await expectFieldError(page, "phone", t(L, "FePhoneFormat"));
   expect(codeRequests, "no code is requested for an invalid number").toHaveLength(0);
   // The summary's link takes the resident to the field.
-  await page.locator(".error-summary a[href='#phone']").click();
+  await page.locator(".ui-error-summary a[href='#phone']").click();
   await expect(phoneInput).toBeFocused();
 
   // 2. A good number: the code step, telling where the code went (masked).
@@ -49,7 +49,7 @@ test("full sign-in with a code: phone error, wrong code from the server, right c
   const codeInput = page.getByLabel(t(L, "CodeLabel"));
   await expect(codeInput).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: t(L, "CodeSentTo") })).toContainText(maskPhone(phone));
-  await expect(page.locator(".error-summary")).toBeHidden();
+  await expect(page.locator(".ui-error-summary")).toBeHidden();
   expect(codeRequests).toHaveLength(1);
   const code = await smsCode(page.request, phone);
 
@@ -70,7 +70,7 @@ test("full sign-in with a code: phone error, wrong code from the server, right c
   await page.getByRole("button", { name: t(L, "SignInButton") }).click();
   await expect(page).toHaveURL("/mine");
   await expect(h1(page)).toHaveText(t(L, "MineTitle"));
-  const phoneRow = page.locator(".summary-row").filter({ hasText: t(L, "PhoneLabel") });
+  const phoneRow = page.locator(".ui-summary__row").filter({ hasText: t(L, "PhoneLabel") });
   await expect(phoneRow.locator("dd")).toHaveText(maskPhone(phone));
   await expect(page.locator("main")).not.toContainText(phone);
 
@@ -118,7 +118,7 @@ for (const lang of LANGS.filter((l) => l !== "zh-Hans")) {
     await page.getByLabel(t(lang, "CodeLabel")).fill(wrongCode(code));
     await page.getByRole("button", { name: t(lang, "SignInButton") }).click();
     await expectFieldError(page, "code", t(lang, "FeSmsCodeWrong"));
-    await expect(page.locator(".error-summary h2")).toHaveText(t(lang, "ErrorSummaryTitle"));
+    await expect(page.locator(".ui-error-summary h2")).toHaveText(t(lang, "ErrorSummaryTitle"));
     // And a code that is not even 6 digits is refused by the app's own check, in the same place.
     await page.getByLabel(t(lang, "CodeLabel")).fill("12");
     await page.getByRole("button", { name: t(lang, "SignInButton") }).click();

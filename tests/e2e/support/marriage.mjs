@@ -36,7 +36,7 @@ export function newCouple() {
 
 /** Clicks a random enabled large choice button (a day or a time) on the current page. */
 export async function chooseAny(page) {
-  const enabled = page.locator("main .marriage-choice:not([disabled])");
+  const enabled = page.locator("main .ui-choice:not([disabled])");
   await expect(enabled.first()).toBeVisible();
   const n = await enabled.count();
   await enabled.nth(randomInt(0, n)).click();

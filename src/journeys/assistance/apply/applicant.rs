@@ -6,9 +6,9 @@ use crate::i18n::{field_error_key, use_i18n, Key as Shared, Lang};
 use crate::journeys::assistance::i18n::Key;
 use crate::journeys::assistance::labels;
 use crate::journeys::assistance::model::{code_of, lens, use_journey};
-use crate::journeys::assistance::widgets::{id_type_of, BackLink, IdFields, RadioGroup};
 use crate::shared::api;
-use crate::shared::form::{ErrorSummary, FormErrors, TextField};
+use crate::shared::form::FormErrors;
+use crate::shared::ui::{id_type_of, BackLink, ErrorSummary, IdFields, RadioOption, Radios, TextField};
 use baoan_contract::api::Street;
 use baoan_contract::assistance::Residence;
 use leptos::prelude::*;
@@ -36,17 +36,18 @@ pub fn ApplicantTask() -> impl IntoView {
     };
     let community_error = errors.of("applicant.community");
     view! {
-        <BackLink href="/assistance/apply".to_string() />
+        <BackLink href="/assistance/apply".to_string() text=Key::Back />
         <h1>{move || i18n.t(Key::TaskApplicant)}</h1>
         <ErrorSummary errors=errors />
         <form novalidate on:submit=save_and_continue(errors, "applicant.")>
             <TextField name="applicant.name" label=Shared::NameLabel value=name errors=errors autocomplete="name" maxlength=60 />
-            <IdFields names=["applicant.id_type", "applicant.id_number", "applicant.birth_date"] id_type=id_type id_number=id_number
+            <IdFields names=["applicant.id_type", "applicant.id_number", "applicant.birth_date"] today=super::today() birth_label=Key::BirthDateLabel birth_hint=Key::BirthDateHint
+                id_type=id_type id_number=id_number
                 birth_date=birth_date errors=errors />
             <TextField name="applicant.phone" label=Shared::PhoneLabel value=phone errors=errors input_type="tel" inputmode="tel" autocomplete="tel" maxlength=13 />
-            <RadioGroup name="applicant.residence" legend=Key::QResidence errors=errors value=residence
+            <Radios name="applicant.residence" legend=Key::QResidence errors=errors value=residence
                 options=[Residence::BaoanHukou, Residence::BaoanPermit, Residence::Elsewhere].into_iter()
-                    .map(|r| (code_of(r), labels::residence(r).into())).collect() />
+                    .map(|r| RadioOption::msg(code_of(r), labels::residence(r))).collect() />
             <div class="field" class:field-error=move || errors.of("applicant.street").get().is_some()>
                 <label for="applicant.street">{move || i18n.t(Key::StreetLabel)}</label>
                 {move || errors.of("applicant.street").get().map(|e| view! { <p class="error-message">{i18n.t(field_error_key(e))}</p> })}

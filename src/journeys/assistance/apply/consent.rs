@@ -5,8 +5,8 @@ use super::{save_and_continue, today};
 use crate::i18n::{fill, use_i18n};
 use crate::journeys::assistance::i18n::Key;
 use crate::journeys::assistance::model::{lens, use_journey};
-use crate::journeys::assistance::widgets::BackLink;
-use crate::shared::form::{ErrorSummary, FormErrors, TextField};
+use crate::shared::form::FormErrors;
+use crate::shared::ui::{BackLink, ErrorSummary, TextField};
 use leptos::prelude::*;
 
 #[component]
@@ -16,7 +16,7 @@ pub fn ConsentTask() -> impl IntoView {
     let errors = FormErrors::new();
     let people = draft.with_untracked(|d| d.to_form().0.map(|f| f.consent_people(today())).unwrap_or_default());
     view! {
-        <BackLink href="/assistance/apply".to_string() />
+        <BackLink href="/assistance/apply".to_string() text=Key::Back />
         <h1>{move || i18n.t(Key::TaskConsent)}</h1>
         <p>{move || i18n.t(Key::ConsentExplained)}</p>
         <p class="hint">{move || i18n.t(Key::ConsentMinors)}</p>

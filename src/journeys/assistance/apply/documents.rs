@@ -7,8 +7,8 @@ use crate::journeys::assistance::i18n::Key;
 use crate::journeys::assistance::labels;
 use crate::journeys::assistance::model::{edit, from_code, use_journey};
 use crate::journeys::assistance::upload::FilePicker;
-use crate::journeys::assistance::widgets::BackLink;
-use crate::shared::form::{ErrorSummary, FormErrors};
+use crate::shared::form::FormErrors;
+use crate::shared::ui::{BackLink, ErrorSummary};
 use baoan_contract::api::UploadReceipt;
 use baoan_contract::assistance::{required_documents, AttachedDocument, Residence};
 use leptos::prelude::*;
@@ -26,7 +26,7 @@ pub fn DocumentsTask() -> impl IntoView {
         })
     };
     view! {
-        <BackLink href="/assistance/apply".to_string() />
+        <BackLink href="/assistance/apply".to_string() text=Key::Back />
         <h1>{move || i18n.t(Key::TaskDocuments)}</h1>
         <p class="hint">{move || i18n.t(Key::DocumentsHint)}</p>
         <ErrorSummary errors=errors />

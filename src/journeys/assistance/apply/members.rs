@@ -5,8 +5,8 @@ use crate::i18n::{use_i18n, Key as Shared};
 use crate::journeys::assistance::i18n::Key;
 use crate::journeys::assistance::labels;
 use crate::journeys::assistance::model::{code_of, edit, lens, use_journey, MemberDraft};
-use crate::journeys::assistance::widgets::{BackLink, IdFields, RadioGroup};
-use crate::shared::form::{ErrorSummary, FormErrors, TextField};
+use crate::shared::form::FormErrors;
+use crate::shared::ui::{BackLink, ErrorSummary, IdFields, RadioOption, Radios, TextField};
 use baoan_contract::assistance::{Relation, WorkStatus, MAX_MEMBERS};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -26,7 +26,7 @@ pub fn MembersTask() -> impl IntoView {
         }
     };
     view! {
-        <BackLink href="/assistance/apply".to_string() />
+        <BackLink href="/assistance/apply".to_string() text=Key::Back />
         <h1>{move || i18n.t(Key::TaskMembers)}</h1>
         <p class="hint">{move || i18n.t(Key::MembersHint)}</p>
         <ErrorSummary errors=errors />
@@ -98,21 +98,22 @@ pub fn MemberTask(index: usize) -> impl IntoView {
         }
     };
     view! {
-        <BackLink href="/assistance/apply/members".to_string() />
+        <BackLink href="/assistance/apply/members".to_string() text=Key::Back />
         <h1>{move || i18n.t(Key::MemberTitle)}</h1>
         <ErrorSummary errors=errors />
         <form novalidate on:submit=on_submit>
-            <RadioGroup name="member.relation" legend=Key::RelationLabel errors=errors value=relation
-                options=Relation::ALL.into_iter().map(|r| (code_of(r), labels::relation(r).into())).collect() />
+            <Radios name="member.relation" legend=Key::RelationLabel errors=errors value=relation
+                options=Relation::ALL.into_iter().map(|r| RadioOption::msg(code_of(r), labels::relation(r))).collect() />
             <TextField name="member.name" label=Shared::NameLabel value=name errors=errors maxlength=60 />
-            <IdFields names=["member.id_type", "member.id_number", "member.birth_date"] id_type=id_type id_number=id_number
+            <IdFields names=["member.id_type", "member.id_number", "member.birth_date"] today=super::today() birth_label=Key::BirthDateLabel birth_hint=Key::BirthDateHint
+                id_type=id_type id_number=id_number
                 birth_date=birth_date errors=errors />
-            <RadioGroup name="member.work_status" legend=Key::WorkLabel errors=errors value=work
-                options=WorkStatus::ALL.into_iter().map(|w| (code_of(w), labels::work(w).into())).collect() />
+            <Radios name="member.work_status" legend=Key::WorkLabel errors=errors value=work
+                options=WorkStatus::ALL.into_iter().map(|w| RadioOption::msg(code_of(w), labels::work(w))).collect() />
             <TextField name="member.monthly_income_yuan" label=Key::MemberIncome hint=Key::AmountHint value=income errors=errors inputmode="numeric" maxlength=12 />
-            <RadioGroup name="member.disability_level" legend=Key::QDisability errors=errors value=disability
-                options=vec![("0".into(), Key::DisNone.into()), ("1".into(), Key::Dis1.into()), ("2".into(), Key::Dis2.into()),
-                             ("3".into(), Key::Dis3.into()), ("4".into(), Key::Dis4.into())] />
+            <Radios name="member.disability_level" legend=Key::QDisability errors=errors value=disability
+                options=vec![RadioOption::msg("0", Key::DisNone), RadioOption::msg("1", Key::Dis1), RadioOption::msg("2", Key::Dis2),
+                             RadioOption::msg("3", Key::Dis3), RadioOption::msg("4", Key::Dis4)] />
             <TextField name="member.health" label=Key::HealthLabel hint=Key::HealthHint value=health errors=errors maxlength=500 />
             <button type="submit" class="button">{move || i18n.t(Key::SaveContinue)}</button>
         </form>

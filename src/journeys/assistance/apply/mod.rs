@@ -16,6 +16,7 @@ use crate::i18n::use_i18n;
 use crate::shared::form::FormErrors;
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
+use crate::shared::ui::{TaskItem, TaskList as Tasks};
 use baoan_contract::assistance::Community;
 use baoan_contract::error::FieldErrors;
 use baoan_contract::rules::date::{Date, SHENZHEN_UTC_OFFSET};
@@ -86,22 +87,32 @@ fn TaskListBody() -> impl IntoView {
         };
         let communities = journey.communities.get().and_then(Result::ok).unwrap_or_default();
         let errors = all_errors(&d, &communities);
-        let rows = tasks(&d).into_iter().map(|(code, prefix, title)| {
-            let has_errors = errors.0.keys().any(|k| k.starts_with(prefix));
-            let state = if !d.visited.contains(code) { Key::NotStarted } else if has_errors { Key::InProgress } else { Key::Done };
-            view! {
-                <li class="task" data-task=code>
-                    <A href=format!("/assistance/apply/{code}")>{move || i18n.t(title)}</A>
-                    <strong class="tag task-state" class:tag-done=state == Key::Done>{move || i18n.t(state)}</strong>
-                </li>
-            }
-        }).collect_view();
+        let rows = tasks(&d)
+            .into_iter()
+            .map(|(code, prefix, title)| {
+                let has_errors = errors.0.keys().any(|k| k.starts_with(prefix));
+                let state = if !d.visited.contains(code) {
+                    Key::NotStarted
+                } else if has_errors {
+                    Key::InProgress
+                } else {
+                    Key::Done
+                };
+                TaskItem {
+                    code,
+                    href: format!("/assistance/apply/{code}"),
+                    title: title.into(),
+                    state: state.into(),
+                    done: state == Key::Done,
+                }
+            })
+            .collect::<Vec<_>>();
         let ready = errors.is_empty();
         view! {
             <h1>{move || i18n.t(Key::TaskListTitle)}</h1>
             <p class="lead">{move || i18n.t(labels::programme(programme))}</p>
             <p class="hint">{move || i18n.t(Key::AutosaveHint)}</p>
-            <ol class="task-list">{rows}</ol>
+            <Tasks tasks=rows />
             {if ready {
                 view! { <p><A href="/assistance/apply/check" attr:class="button">{move || i18n.t(Key::CheckAnswers)}</A></p> }.into_any()
             } else {

@@ -6,8 +6,8 @@ use crate::i18n::use_i18n;
 use crate::journeys::assistance::i18n::Key;
 use crate::journeys::assistance::labels;
 use crate::journeys::assistance::model::{code_of, lens, use_journey, ASSET_FIELDS, INCOME_FIELDS};
-use crate::journeys::assistance::widgets::{BackLink, RadioGroup};
-use crate::shared::form::{ErrorSummary, FormErrors, TextField};
+use crate::shared::form::FormErrors;
+use crate::shared::ui::{BackLink, ErrorSummary, RadioOption, Radios, TextField};
 use baoan_contract::assistance::EmergencyKind;
 use leptos::prelude::*;
 
@@ -42,7 +42,7 @@ pub fn IncomeTask() -> impl IntoView {
     let monthly = move || draft.with(|d| INCOME_FIELDS.iter().map(|f| d.amount(f)).sum::<i64>());
     let assets = move || draft.with(|d| ASSET_FIELDS.iter().map(|f| d.amount(f)).sum::<i64>());
     view! {
-        <BackLink href="/assistance/apply".to_string() />
+        <BackLink href="/assistance/apply".to_string() text=Key::Back />
         <h1>{move || i18n.t(Key::TaskIncome)}</h1>
         <ErrorSummary errors=errors />
         <form novalidate on:submit=save_and_continue(errors, "income.")>
@@ -68,13 +68,13 @@ pub fn EventTask() -> impl IntoView {
     let description = lens(draft, |d| d.event_description.clone(), |d, v| d.event_description = v);
     let expenses = lens(draft, |d| d.event_expenses.clone(), |d, v| d.event_expenses = v);
     view! {
-        <BackLink href="/assistance/apply".to_string() />
+        <BackLink href="/assistance/apply".to_string() text=Key::Back />
         <h1>{move || i18n.t(Key::TaskEvent)}</h1>
         <ErrorSummary errors=errors />
         <form novalidate on:submit=save_and_continue(errors, "event.")>
-            <RadioGroup name="event.kind" legend=Key::EventKind errors=errors value=kind
+            <Radios name="event.kind" legend=Key::EventKind errors=errors value=kind
                 options=[EmergencyKind::Illness, EmergencyKind::Accident, EmergencyKind::Fire, EmergencyKind::Disaster, EmergencyKind::Other]
-                    .into_iter().map(|k| (code_of(k), labels::emergency(k).into())).collect() />
+                    .into_iter().map(|k| RadioOption::msg(code_of(k), labels::emergency(k))).collect() />
             <TextField name="event.date" label=Key::EventDate hint=Key::EventDateHint value=date errors=errors input_type="date" />
             <TextField name="event.place" label=Key::EventPlace value=place errors=errors maxlength=200 />
             <TextField name="event.description" label=Key::EventDescription value=description errors=errors maxlength=500 />
@@ -93,7 +93,7 @@ pub fn BankTask() -> impl IntoView {
     let holder = lens(draft, |d| d.bank.holder.clone(), |d, v| d.bank.holder = v);
     let account = lens(draft, |d| d.bank.account_number.clone(), |d, v| d.bank.account_number = v);
     view! {
-        <BackLink href="/assistance/apply".to_string() />
+        <BackLink href="/assistance/apply".to_string() text=Key::Back />
         <h1>{move || i18n.t(Key::TaskBank)}</h1>
         <ErrorSummary errors=errors />
         <form novalidate on:submit=save_and_continue(errors, "bank.")>

@@ -7,14 +7,13 @@ use crate::i18n::{use_i18n, Key as Shared, Msg};
 use crate::journeys::assistance::i18n::Key;
 use crate::journeys::assistance::labels;
 use crate::journeys::assistance::model::{clear, edit, from_code, use_journey, AppDraft};
-use crate::journeys::assistance::widgets::{id_type_of, BackLink};
 use crate::shared::api::{self, ClientError};
 use crate::shared::loadable::{error_key, error_text};
+use crate::shared::ui::{id_type_of, BackLink, Notice, NoticeKind, SummaryList, SummaryRow};
 use baoan_contract::assistance::{ApplicationView, Relation, Residence};
 use baoan_contract::mask::mask_id_number;
 use baoan_contract::rules::documents::IdType;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 #[component]
@@ -46,13 +45,7 @@ pub fn CheckAnswers() -> impl IntoView {
         None => {}
     });
     let row = move |label: Msg, value: AnyView, task: &'static str| {
-        view! {
-            <div class="summary-row">
-                <dt>{move || i18n.t(label)}</dt>
-                <dd>{value}</dd>
-                <dd class="summary-action"><A href=format!("/assistance/apply/{task}")>{move || i18n.t(Key::Change)}<span class="visually-hidden">" "{move || i18n.t(label)}</span></A></dd>
-            </div>
-        }
+        view! { <SummaryRow label=label change=(format!("/assistance/apply/{task}"), Key::Change.into())>{value}</SummaryRow> }
     };
     let d = draft.get_untracked();
     // Reactive: the community list may still be on its way when this page opens from a link.
@@ -63,10 +56,10 @@ pub fn CheckAnswers() -> impl IntoView {
     let residence =
         from_code::<Residence>(&d.residence).map(|r| i18n.t(labels::residence(r)).to_string()).unwrap_or_default();
     view! {
-        <BackLink href="/assistance/apply".to_string() />
+        <BackLink href="/assistance/apply".to_string() text=Key::Back />
         <h1>{move || i18n.t(Key::CheckAnswers)}</h1>
-        {move || problems.get().then(|| view! { <div class="notice notice-error"><p>{move || i18n.t(Key::FinishTasksFirst)}</p></div> })}
-        <dl class="summary-list assistance-answers">
+        {move || problems.get().then(|| view! { <Notice kind=NoticeKind::Error><p>{move || i18n.t(Key::FinishTasksFirst)}</p></Notice> })}
+        <SummaryList>
             {row(Key::ProgrammeLabel.into(), d.programme().map(|p| i18n.t(labels::programme(p)).to_string()).unwrap_or_default().into_any(), "applicant")}
             {row(Shared::NameLabel.into(), d.applicant.name.clone().into_any(), "applicant")}
             {row(Key::IdLabel.into(), view! {
@@ -96,11 +89,11 @@ pub fn CheckAnswers() -> impl IntoView {
             {row(Key::BankAccount.into(), view! { {d.bank.bank_name.clone()}<br /><span class="nowrap">{d.bank.account_number.clone()}</span> }.into_any(), "bank")}
             {row(Key::TaskDocuments.into(), d.documents.iter().map(|x| x.name.clone()).collect::<Vec<_>>().join(", ").into_any(), "documents")}
             {row(Key::TaskConsent.into(), d.consents.values().cloned().collect::<Vec<_>>().join(", ").into_any(), "consent")}
-        </dl>
+        </SummaryList>
         <h2>{move || i18n.t(Key::DeclarationTitle)}</h2>
         <p>{move || i18n.t(Key::Declaration)}</p>
         {move || failure.get().map(|e| view! {
-            <div class="notice notice-error" role="alert"><p>{error_text(i18n, error_key(&e))}</p><p>{i18n.t(Key::SubmitKept)}</p></div>
+            <Notice kind=NoticeKind::Error role="alert"><p>{error_text(i18n, error_key(&e))}</p><p>{i18n.t(Key::SubmitKept)}</p></Notice>
         })}
         <button type="button" class="button" id="submit-application" disabled=move || submit.pending().get() || problems.get()
             on:click=move |_| { failure.set(None); submit.dispatch(()); }>

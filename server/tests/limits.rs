@@ -144,8 +144,7 @@ async fn fill_messages(server: &TestServer, user_id: &str, n: i64) {
     for i in 0..n {
         let reference = format!("REF{i:04}");
         let notice = baoan_server::messages::Notice {
-            topic: baoan_contract::api::Topic::Account,
-            event: "account.test",
+            event: baoan_contract::api::MessageEvent::AssistanceSubmitted,
             reference: &reference,
             action_path: "/mine",
             deadline: None,

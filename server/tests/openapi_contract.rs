@@ -11,7 +11,7 @@ use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 fn document() -> Value {
-    serde_json::to_value(baoan_server::openapi::document()).unwrap()
+    serde_json::to_value(baoan_server::app::document()).unwrap()
 }
 
 /// Every `$ref` in `doc` (with the JSON pointer where it stands) that names nothing in `doc`.

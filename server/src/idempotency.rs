@@ -37,6 +37,13 @@ pub fn key_from(headers: &HeaderMap) -> AppResult<String> {
     }
 }
 
+/// A key's claim: the request's fingerprint and, once done, its stored answer.
+#[derive(sqlx::FromRow)]
+struct KeyRow {
+    fingerprint: String,
+    response: Option<String>,
+}
+
 /// Runs `work` once for (`scope`, `key`). `fingerprint` identifies the request body: the same
 /// key with a different body is refused rather than silently answered with another result.
 pub async fn once<T, F, Fut>(state: &AppState, scope: &str, key: &str, fingerprint: &str, work: F) -> AppResult<T>
@@ -67,12 +74,13 @@ where
         Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
             // The claim may be gone already: the first attempt failed and released it. That is
             // still "a retry arriving while the first was running": 409, try again.
-            let Some((stored_fingerprint, response)): Option<(String, Option<String>)> =
-                sqlx::query_as("SELECT fingerprint, response FROM idempotency_keys WHERE scope = $1 AND key = $2")
-                    .bind(scope)
-                    .bind(key)
-                    .fetch_optional(db)
-                    .await?
+            let Some(KeyRow { fingerprint: stored_fingerprint, response }) = sqlx::query_as::<_, KeyRow>(
+                "SELECT fingerprint, response FROM idempotency_keys WHERE scope = $1 AND key = $2",
+            )
+            .bind(scope)
+            .bind(key)
+            .fetch_optional(db)
+            .await?
             else {
                 return Err(AppError::conflict("The same request is still being processed"));
             };

@@ -50,7 +50,36 @@ pub async fn notify(db: &Db, user_id: &str, notice: Notice<'_>, now: i64) -> DbR
     Ok(())
 }
 
-type Row = (String, String, String, String, String, Option<String>, Option<String>, i64, Option<i64>);
+/// A row of `messages` as the resident's list reads it.
+#[derive(sqlx::FromRow)]
+struct MessageRow {
+    id: String,
+    topic: String,
+    event: String,
+    reference: String,
+    action_path: String,
+    deadline: Option<String>,
+    detail: Option<String>,
+    created_at: i64,
+    read_at: Option<i64>,
+}
+
+impl MessageRow {
+    /// Only events of the contract are written; a row with another code is not shown.
+    fn into_message(self) -> Option<Message> {
+        Some(Message {
+            id: self.id,
+            topic: Topic::from_code(&self.topic).unwrap_or(Topic::Account),
+            event: MessageEvent::from_code(&self.event)?,
+            reference: self.reference,
+            action_path: self.action_path,
+            deadline: self.deadline.as_deref().and_then(Date::parse_iso),
+            detail: self.detail,
+            created_at: self.created_at,
+            read: self.read_at.is_some(),
+        })
+    }
+}
 
 /// The resident's messages, newest first, one page (at most 100; see `PageQuery`), with the
 /// count of all their unread ones.
@@ -68,24 +97,8 @@ pub async fn list(
         page.limit(),
         page.offset()
     );
-    let rows: Vec<Row> = sqlx::query_as(&sql).bind(&resident.user_id).fetch_all(&state.db.pool).await?;
-    let messages: Vec<Message> = rows
-        .into_iter()
-        // Only events of the contract are written; a row with another code is not shown.
-        .filter_map(|(id, topic, event, reference, action_path, deadline, detail, created_at, read_at)| {
-            Some(Message {
-                id,
-                topic: Topic::from_code(&topic).unwrap_or(Topic::Account),
-                event: MessageEvent::from_code(&event)?,
-                reference,
-                action_path,
-                deadline: deadline.as_deref().and_then(Date::parse_iso),
-                detail,
-                created_at,
-                read: read_at.is_some(),
-            })
-        })
-        .collect();
+    let rows = sqlx::query_as::<_, MessageRow>(&sql).bind(&resident.user_id).fetch_all(&state.db.pool).await?;
+    let messages: Vec<Message> = rows.into_iter().filter_map(MessageRow::into_message).collect();
     let (unread,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM messages WHERE user_id = $1 AND read_at IS NULL")
         .bind(&resident.user_id)
         .fetch_one(&state.db.pool)

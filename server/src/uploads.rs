@@ -153,8 +153,14 @@ fn daily_files(state: &AppState) -> Limit {
 async fn within_quota(state: &AppState, user_id: &str, size: i64) -> AppResult<()> {
     let now = state.clock.now();
     let day_ago = now - DAY_SECONDS;
-    let (today_bytes, oldest): (Option<i64>, Option<i64>) = sqlx::query_as(
-        "SELECT CAST(SUM(size_bytes) AS BIGINT), MIN(created_at) FROM uploads WHERE user_id = $1 AND created_at > $2",
+    /// A resident's uploads of the last day: their bytes and the oldest one's time.
+    #[derive(sqlx::FromRow)]
+    struct DayRow {
+        today_bytes: Option<i64>,
+        oldest: Option<i64>,
+    }
+    let DayRow { today_bytes, oldest } = sqlx::query_as::<_, DayRow>(
+        "SELECT CAST(SUM(size_bytes) AS BIGINT) AS today_bytes, MIN(created_at) AS oldest FROM uploads WHERE user_id = $1 AND created_at > $2",
     )
     .bind(user_id)
     .bind(day_ago)
@@ -164,11 +170,18 @@ async fn within_quota(state: &AppState, user_id: &str, size: i64) -> AppResult<(
         tracing::warn!(limit = "upload_bytes_per_day", "per-resident limit reached");
         return Err(AppError::rate_limited_for(oldest.map(|t| t + DAY_SECONDS - now).unwrap_or(DAY_SECONDS)));
     }
-    let (files, bytes): (i64, Option<i64>) =
-        sqlx::query_as("SELECT COUNT(*), CAST(SUM(size_bytes) AS BIGINT) FROM uploads WHERE user_id = $1")
-            .bind(user_id)
-            .fetch_one(&state.db.pool)
-            .await?;
+    /// A resident's stored uploads: how many, and their bytes.
+    #[derive(sqlx::FromRow)]
+    struct StoredRow {
+        files: i64,
+        bytes: Option<i64>,
+    }
+    let StoredRow { files, bytes } = sqlx::query_as::<_, StoredRow>(
+        "SELECT COUNT(*) AS files, CAST(SUM(size_bytes) AS BIGINT) AS bytes FROM uploads WHERE user_id = $1",
+    )
+    .bind(user_id)
+    .fetch_one(&state.db.pool)
+    .await?;
     if files + 1 > state.config.uploads_stored || bytes.unwrap_or(0) + size > state.config.upload_mb_stored * MB {
         let message = "Upload quota reached: remove files or wait until unused ones are deleted";
         return Err(AppError::field_with(ErrorCode::PayloadTooLarge, message, "file", FieldError::UploadQuota));

@@ -133,10 +133,17 @@ pub async fn verify(
 ) -> AppResult<()> {
     let now = state.clock.now();
     let db = &state.db;
-    type Row = (String, String, i64, i64);
-    let own: Option<Row> =
+    /// The number's live code sent to this device.
+    #[derive(sqlx::FromRow)]
+    struct CodeRow {
+        device_hash: String,
+        code_hash: String,
+        expires_at: i64,
+        tries: i64,
+    }
+    let own: Option<CodeRow> =
         match device {
-            Some(d) => sqlx::query_as(
+            Some(d) => sqlx::query_as::<_, CodeRow>(
                 "SELECT device_hash, code_hash, expires_at, tries FROM sms_codes WHERE phone = $1 AND device_hash = $2",
             )
             .bind(phone)
@@ -146,7 +153,7 @@ pub async fn verify(
             None => None,
         };
     let refused = |e: FieldError| AppError::from(code_refused(e));
-    let Some((device_hash, stored, expires_at, tries)) = own else {
+    let Some(CodeRow { device_hash, code_hash: stored, expires_at, tries }) = own else {
         return verify_stranger(state, phone, code, client_ip).await;
     };
     if now >= expires_at {
@@ -184,7 +191,13 @@ async fn verify_stranger(state: &AppState, phone: &str, code: &str, client_ip: &
     if let Some(after) = limit(state, by_phone, CODE_GUESSES_PER_PHONE_PER_DAY, DAY).await? {
         return Err(AppError::rate_limited_for(after));
     }
-    let latest: Option<(String, String)> = sqlx::query_as(
+    /// The number's latest live code and the device it was sent to.
+    #[derive(sqlx::FromRow)]
+    struct LatestRow {
+        device_hash: String,
+        code_hash: String,
+    }
+    let latest = sqlx::query_as::<_, LatestRow>(
         "SELECT device_hash, code_hash FROM sms_codes WHERE phone = $1 AND expires_at > $2 \
          ORDER BY sent_at DESC LIMIT 1",
     )
@@ -192,7 +205,7 @@ async fn verify_stranger(state: &AppState, phone: &str, code: &str, client_ip: &
     .bind(now)
     .fetch_optional(&state.db.pool)
     .await?;
-    let Some((device_hash, stored)) = latest else {
+    let Some(LatestRow { device_hash, code_hash: stored }) = latest else {
         return Err(code_refused(FieldError::SmsCodeExpired).into());
     };
     if !matches(&stored, phone, code) {

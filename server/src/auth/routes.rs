@@ -122,12 +122,19 @@ async fn find_or_create_user(state: &AppState, phone: &str) -> AppResult<String>
 /// A resident's phone and profile identity (name and document), if they have one: what `/me`
 /// and every journey acting for the resident (e.g. marriage's party A) read.
 pub async fn load_account(state: &AppState, user_id: &str) -> AppResult<(String, Option<Profile>)> {
-    type Row = (String, Option<String>, Option<String>, Option<String>);
-    let row: Option<Row> = sqlx::query_as("SELECT phone, name, id_type, id_number FROM users WHERE id = $1")
+    /// A resident's phone and profile identity columns.
+    #[derive(sqlx::FromRow)]
+    struct AccountRow {
+        phone: String,
+        name: Option<String>,
+        id_type: Option<String>,
+        id_number: Option<String>,
+    }
+    let row = sqlx::query_as::<_, AccountRow>("SELECT phone, name, id_type, id_number FROM users WHERE id = $1")
         .bind(user_id)
         .fetch_optional(&state.db.pool)
         .await?;
-    let (phone, name, id_type, id_number) = row.ok_or_else(AppError::unauthorized)?;
+    let AccountRow { phone, name, id_type, id_number } = row.ok_or_else(AppError::unauthorized)?;
     let profile = match (name, id_type.as_deref().and_then(IdType::from_code), id_number) {
         (Some(name), Some(id_type), Some(id_number)) => {
             Some(Profile { name, id_type, id_number_masked: mask_id_number(&id_number), id_number })

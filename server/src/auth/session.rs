@@ -70,12 +70,20 @@ impl FromRequestParts<AppState> for Resident {
         let token = session_token(&parts.headers, &state.config).ok_or_else(AppError::unauthorized)?;
         let hash = token_hash(&token);
         let now = state.clock.now();
-        let row: Option<(String, i64, i64)> =
-            sqlx::query_as("SELECT user_id, created_at, expires_at FROM sessions WHERE token_hash = $1")
-                .bind(&hash)
-                .fetch_optional(&state.db.pool)
-                .await?;
-        let (user_id, created_at, expires_at) = row.ok_or_else(AppError::unauthorized)?;
+        /// A session's account and lifetime.
+        #[derive(sqlx::FromRow)]
+        struct SessionRow {
+            user_id: String,
+            created_at: i64,
+            expires_at: i64,
+        }
+        let row = sqlx::query_as::<_, SessionRow>(
+            "SELECT user_id, created_at, expires_at FROM sessions WHERE token_hash = $1",
+        )
+        .bind(&hash)
+        .fetch_optional(&state.db.pool)
+        .await?;
+        let SessionRow { user_id, created_at, expires_at } = row.ok_or_else(AppError::unauthorized)?;
         let ends_at = created_at + SESSION_MAX_AGE_SECONDS;
         if now >= expires_at || now >= ends_at {
             sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(&hash).execute(&state.db.pool).await?;

@@ -188,13 +188,20 @@ async fn delete_account(state: &AppState, user: &str) -> AppResult<Vec<String>> 
         sqlx::query(&table_sql).bind(user).bind(&today).execute(&mut *tx).await?;
     }
     // Memorial visits: places of upcoming ones are given back, then every booking goes.
-    let active: Vec<(String, i64)> =
-        sqlx::query_as("SELECT slot_id, group_size FROM memorial_bookings WHERE user_id = $1 AND status = 'active'")
-            .bind(user)
-            .fetch_all(&mut *tx)
-            .await?;
-    for (slot, group) in active {
-        crate::capacity::release(&mut tx, "memorial_slots", &slot, group).await?;
+    /// An active memorial visit's slot and group.
+    #[derive(sqlx::FromRow)]
+    struct VisitRow {
+        slot_id: String,
+        group_size: i64,
+    }
+    let active = sqlx::query_as::<_, VisitRow>(
+        "SELECT slot_id, group_size FROM memorial_bookings WHERE user_id = $1 AND status = 'active'",
+    )
+    .bind(user)
+    .fetch_all(&mut *tx)
+    .await?;
+    for VisitRow { slot_id, group_size } in active {
+        crate::capacity::release(&mut tx, "memorial_slots", &slot_id, group_size).await?;
     }
     run!("DELETE FROM memorial_bookings WHERE user_id = $1");
     // Proxy sweeping done: the request and its photos' links go (the photos then have no use).

@@ -22,13 +22,27 @@ pub async fn meta(State(state): State<AppState>) -> Json<MetaResponse> {
 /// Bao'an's ten streets (街道), in their official order.
 #[utoipa::path(get, path = "/streets", tag = "meta", responses((status = 200, body = Vec<Street>)))]
 pub async fn streets(State(state): State<AppState>) -> AppResult<Json<Vec<Street>>> {
-    let rows: Vec<(String, String, String, String)> =
-        sqlx::query_as("SELECT code, name_zh_hans, name_zh_hant, name_en FROM streets ORDER BY sort_order")
-            .fetch_all(&state.db.pool)
-            .await?;
+    /// A row of `streets`.
+    #[derive(sqlx::FromRow)]
+    struct StreetRow {
+        code: String,
+        name_zh_hans: String,
+        name_zh_hant: String,
+        name_en: String,
+    }
+    let rows = sqlx::query_as::<_, StreetRow>(
+        "SELECT code, name_zh_hans, name_zh_hant, name_en FROM streets ORDER BY sort_order",
+    )
+    .fetch_all(&state.db.pool)
+    .await?;
     Ok(Json(
         rows.into_iter()
-            .map(|(code, name_zh_hans, name_zh_hant, name_en)| Street { code, name_zh_hans, name_zh_hant, name_en })
+            .map(|r| Street {
+                code: r.code,
+                name_zh_hans: r.name_zh_hans,
+                name_zh_hant: r.name_zh_hant,
+                name_en: r.name_en,
+            })
             .collect(),
     ))
 }

@@ -14,12 +14,17 @@ use baoan_contract::error::{ApiError, ErrorCode};
 #[utoipa::path(get, path = "/assistance/draft", tag = "assistance",
     responses((status = 200, body = Draft), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn get(State(state): State<AppState>, resident: Resident) -> AppResult<Json<Draft>> {
-    let row: Option<(String, i64)> =
-        sqlx::query_as("SELECT content, updated_at FROM assistance_drafts WHERE user_id = $1")
-            .bind(&resident.user_id)
-            .fetch_optional(&state.db.pool)
-            .await?;
-    let (content, updated_at) = row.ok_or_else(AppError::not_found)?;
+    /// The resident's saved draft.
+    #[derive(sqlx::FromRow)]
+    struct DraftRow {
+        content: String,
+        updated_at: i64,
+    }
+    let row = sqlx::query_as::<_, DraftRow>("SELECT content, updated_at FROM assistance_drafts WHERE user_id = $1")
+        .bind(&resident.user_id)
+        .fetch_optional(&state.db.pool)
+        .await?;
+    let DraftRow { content, updated_at } = row.ok_or_else(AppError::not_found)?;
     Ok(Json(Draft { content, updated_at }))
 }
 

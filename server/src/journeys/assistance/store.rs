@@ -9,9 +9,16 @@ use sqlx::AnyConnection;
 
 /// The standards as the database holds them (one row per field of `Standards`).
 pub async fn standards(db: &Db) -> AppResult<Standards> {
-    let rows: Vec<(String, i64)> =
-        sqlx::query_as("SELECT key, value FROM assistance_standards").fetch_all(&db.pool).await?;
-    let object: serde_json::Map<String, serde_json::Value> = rows.into_iter().map(|(k, v)| (k, v.into())).collect();
+    /// One standard: a field of `Standards` and its value.
+    #[derive(sqlx::FromRow)]
+    struct StandardRow {
+        key: String,
+        value: i64,
+    }
+    let rows =
+        sqlx::query_as::<_, StandardRow>("SELECT key, value FROM assistance_standards").fetch_all(&db.pool).await?;
+    let object: serde_json::Map<String, serde_json::Value> =
+        rows.into_iter().map(|r| (r.key, r.value.into())).collect();
     serde_json::from_value(serde_json::Value::Object(object)).map_err(|e| {
         tracing::error!(error = %e, "assistance_standards is missing a standard");
         AppError::new(baoan_contract::ErrorCode::Internal, "Standards incomplete")
@@ -19,14 +26,23 @@ pub async fn standards(db: &Db) -> AppResult<Standards> {
 }
 
 pub async fn communities(db: &Db) -> DbResult<Vec<Community>> {
-    let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(
+    /// A row of `assistance_communities`.
+    #[derive(sqlx::FromRow)]
+    struct CommunityRow {
+        code: String,
+        street: String,
+        name_zh_hans: String,
+        name_zh_hant: String,
+        name_en: String,
+    }
+    let rows = sqlx::query_as::<_, CommunityRow>(
         "SELECT code, street, name_zh_hans, name_zh_hant, name_en FROM assistance_communities ORDER BY sort_order",
     )
     .fetch_all(&db.pool)
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(code, street, name_zh_hans, name_zh_hant, name_en)| Community {
+        .map(|CommunityRow { code, street, name_zh_hans, name_zh_hant, name_en }| Community {
             code,
             street,
             name_zh_hans,
@@ -52,38 +68,40 @@ pub struct Row {
     pub submitted_at: i64,
 }
 
-type RawRow = (
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    i64,
-);
+/// A row of `assistance_applications` as stored (`COLUMNS`).
+#[derive(sqlx::FromRow)]
+struct RawRow {
+    id: String,
+    reference: String,
+    user_id: String,
+    programme: String,
+    state: String,
+    stage: String,
+    form: String,
+    requested_documents: String,
+    requested_note: Option<String>,
+    requested_by: Option<String>,
+    decision_reason: Option<String>,
+    submitted_at: i64,
+}
 
 const COLUMNS: &str = "id, reference, user_id, programme, state, stage, form, requested_documents, requested_note, \
                        requested_by, decision_reason, submitted_at";
 
 fn parse(r: RawRow) -> Option<Row> {
     Some(Row {
-        id: r.0,
-        reference: r.1,
-        user_id: r.2,
-        programme: Programme::from_code(&r.3)?,
-        state: Status::from_code(&r.4)?,
-        stage: Stage::from_code(&r.5)?,
-        form: serde_json::from_str(&r.6).ok()?,
-        requested: kinds_from(&r.7),
-        requested_note: r.8,
-        requested_by: r.9.as_deref().and_then(Date::parse_iso),
-        decision_reason: r.10,
-        submitted_at: r.11,
+        id: r.id,
+        reference: r.reference,
+        user_id: r.user_id,
+        programme: Programme::from_code(&r.programme)?,
+        state: Status::from_code(&r.state)?,
+        stage: Stage::from_code(&r.stage)?,
+        form: serde_json::from_str(&r.form).ok()?,
+        requested: kinds_from(&r.requested_documents),
+        requested_note: r.requested_note,
+        requested_by: r.requested_by.as_deref().and_then(Date::parse_iso),
+        decision_reason: r.decision_reason,
+        submitted_at: r.submitted_at,
     })
 }
 
@@ -99,7 +117,7 @@ fn kinds_from(s: &str) -> Vec<DocumentKind> {
 pub async fn find(db: &Db, reference: &str, user_id: Option<&str>) -> AppResult<Row> {
     let raw: Option<RawRow> = match user_id {
         Some(u) => {
-            sqlx::query_as(&format!(
+            sqlx::query_as::<_, RawRow>(&format!(
                 "SELECT {COLUMNS} FROM assistance_applications WHERE reference = $1 AND user_id = $2"
             ))
             .bind(reference)
@@ -108,7 +126,7 @@ pub async fn find(db: &Db, reference: &str, user_id: Option<&str>) -> AppResult<
             .await?
         }
         None => {
-            sqlx::query_as(&format!("SELECT {COLUMNS} FROM assistance_applications WHERE reference = $1"))
+            sqlx::query_as::<_, RawRow>(&format!("SELECT {COLUMNS} FROM assistance_applications WHERE reference = $1"))
                 .bind(reference)
                 .fetch_optional(&db.pool)
                 .await?
@@ -119,7 +137,7 @@ pub async fn find(db: &Db, reference: &str, user_id: Option<&str>) -> AppResult<
 
 /// One page of the resident's applications, newest first.
 pub async fn list_for(db: &Db, user_id: &str, page: baoan_contract::api::PageQuery) -> AppResult<Vec<Row>> {
-    let raws: Vec<RawRow> = sqlx::query_as(&format!(
+    let raws = sqlx::query_as::<_, RawRow>(&format!(
         "SELECT {COLUMNS} FROM assistance_applications WHERE user_id = $1 ORDER BY submitted_at DESC, reference DESC \
          LIMIT {} OFFSET {}",
         page.limit(),
@@ -132,7 +150,14 @@ pub async fn list_for(db: &Db, user_id: &str, page: baoan_contract::api::PageQue
 }
 
 pub async fn documents(db: &Db, application_id: &str) -> DbResult<Vec<AttachedDocument>> {
-    let rows: Vec<(String, String, String)> = sqlx::query_as(
+    /// A document attached to an application.
+    #[derive(sqlx::FromRow)]
+    struct DocumentRow {
+        kind: String,
+        upload_id: String,
+        name: String,
+    }
+    let rows = sqlx::query_as::<_, DocumentRow>(
         "SELECT kind, upload_id, name FROM assistance_documents WHERE application_id = $1 ORDER BY added_at, upload_id",
     )
     .bind(application_id)
@@ -140,8 +165,8 @@ pub async fn documents(db: &Db, application_id: &str) -> DbResult<Vec<AttachedDo
     .await?;
     Ok(rows
         .into_iter()
-        .filter_map(|(kind, upload_id, name)| {
-            Some(AttachedDocument { kind: DocumentKind::from_code(&kind)?, upload_id, name })
+        .filter_map(|r| {
+            Some(AttachedDocument { kind: DocumentKind::from_code(&r.kind)?, upload_id: r.upload_id, name: r.name })
         })
         .collect())
 }
@@ -171,14 +196,22 @@ pub async fn record(
 
 /// The dates each step began, and the day the first payment was made.
 async fn history(db: &Db, application_id: &str) -> DbResult<(Vec<(Stage, Date)>, Option<Date>)> {
-    let rows: Vec<(String, String, Option<String>)> =
-        sqlx::query_as("SELECT event, day, stage FROM assistance_history WHERE application_id = $1 ORDER BY at, id")
-            .bind(application_id)
-            .fetch_all(&db.pool)
-            .await?;
+    /// A step of an application's history.
+    #[derive(sqlx::FromRow)]
+    struct HistoryRow {
+        event: String,
+        day: String,
+        stage: Option<String>,
+    }
+    let rows = sqlx::query_as::<_, HistoryRow>(
+        "SELECT event, day, stage FROM assistance_history WHERE application_id = $1 ORDER BY at, id",
+    )
+    .bind(application_id)
+    .fetch_all(&db.pool)
+    .await?;
     let mut started = Vec::new();
     let mut paid = None;
-    for (event, day, stage) in rows {
+    for HistoryRow { event, day, stage } in rows {
         let Some(day) = Date::parse_iso(&day) else { continue };
         if event == "paid" {
             paid = Some(day);

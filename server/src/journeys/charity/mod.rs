@@ -1,7 +1,6 @@
 //! The API of the charity (慈善) journey, under /api/v1: projects, named funds, the district's
 //! totals, and giving (gift order → sandbox payment → receipt; 我的捐赠).
 
-mod cards;
 mod demo;
 pub mod demo_photos;
 mod funds;
@@ -13,6 +12,7 @@ pub mod pledges;
 mod project;
 pub mod search_index;
 pub mod seed;
+mod store;
 
 use crate::db::DbResult;
 use crate::state::AppState;

@@ -2,6 +2,7 @@
 //! the shared uploads service: size limit, content sniffing, stored under the data directory);
 //! anyone reads it back. Photo files never change once stored, so they are cached for a year.
 
+use super::store::photos as store;
 use crate::admin::Staff;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -63,11 +64,7 @@ pub async fn attach(
 ) -> AppResult<Json<ProjectPhoto>> {
     let Query(q) = q.map_err(crate::error::bad_query)?;
     let alt = validate_photo_alt(&q.alt).map_err(|e| AppError::field("alt", e))?;
-    let exists: Option<(String,)> = sqlx::query_as("SELECT id FROM charity_projects WHERE id = $1")
-        .bind(&project_id)
-        .fetch_optional(&state.db.pool)
-        .await?;
-    if exists.is_none() {
+    if !store::project_exists(&state.db, &project_id).await? {
         return Err(AppError::no_such("project"));
     }
     // Read the size before storing: a PDF, or bytes that only start like an image, are refused.
@@ -80,42 +77,31 @@ pub async fn attach(
     }
     let (id, kind, bytes) = uploads::store(&state, body).await?;
     let (width, height) = image_size(kind, &bytes).ok_or_else(not_a_photo)?;
-    sqlx::query(
-        "INSERT INTO charity_project_photos (id, project_id, content_type, width, height, alt, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(&id)
-    .bind(&project_id)
-    .bind(kind.mime())
-    .bind(width as i64)
-    .bind(height as i64)
-    .bind(&alt)
-    .bind(state.clock.now())
-    .execute(&state.db.pool)
-    .await?;
+    let photo = store::NewPhoto {
+        id: &id,
+        project_id: &project_id,
+        content_type: kind.mime(),
+        width: width as i64,
+        height: height as i64,
+        alt: &alt,
+        now: state.clock.now(),
+    };
+    store::insert(&state.db, &photo).await?;
     Ok(Json(ProjectPhoto { id, alt, width: width as i64, height: height as i64 }))
 }
 
 /// A project's photos in the order they were attached.
 pub async fn of_project(state: &AppState, project_id: &str) -> AppResult<Vec<ProjectPhoto>> {
-    let rows: Vec<(String, String, i64, i64)> = sqlx::query_as(
-        "SELECT id, alt, width, height FROM charity_project_photos WHERE project_id = $1 ORDER BY created_at, id",
-    )
-    .bind(project_id)
-    .fetch_all(&state.db.pool)
-    .await?;
-    Ok(rows.into_iter().map(|(id, alt, width, height)| ProjectPhoto { id, alt, width, height }).collect())
+    let rows = store::of_project(&state.db, project_id).await?;
+    Ok(rows.into_iter().map(|r| ProjectPhoto { id: r.id, alt: r.alt, width: r.width, height: r.height }).collect())
 }
 
 /// A project photo's bytes (public).
 #[utoipa::path(get, path = "/charity/photos/{id}", tag = "charity", params(("id" = String, Path)),
     responses((status = 200, description = "The image (image/jpeg or image/png)"), (status = 404, body = ApiError)))]
 pub async fn serve(State(state): State<AppState>, Path(id): Path<String>) -> AppResult<Response> {
-    let row: Option<(String,)> = sqlx::query_as("SELECT content_type FROM charity_project_photos WHERE id = $1")
-        .bind(&id)
-        .fetch_optional(&state.db.pool)
-        .await?;
-    let kind = row.and_then(|(m,)| FileKind::from_mime(&m)).ok_or_else(|| AppError::no_such("photo"))?;
+    let row = store::content_type(&state.db, &id).await?;
+    let kind = row.and_then(|m| FileKind::from_mime(&m)).ok_or_else(|| AppError::no_such("photo"))?;
     let mut response = uploads::file_response(&state, &id, kind).await?;
     // Public, and a photo id always means the same bytes.
     response

@@ -6,8 +6,9 @@
 //! — or one running at the same moment on another connection — fails to insert the same gift and
 //! skips it; a declined payment rolls its claim back so the next run tries again.
 
-use super::gifts::{record_paid, Paid};
 use super::payment::provider;
+use super::store::gifts::{record_paid, Paid};
+use super::store::pledges::{self as store, PledgeRow};
 use crate::admin::Staff;
 use crate::auth::Resident;
 use crate::error::{AppError, AppResult, JsonBody};
@@ -28,25 +29,15 @@ use std::time::Duration;
 /// How often the server looks for pledges due (a month's charge happens on the first run of it).
 pub const CHARGE_EVERY: Duration = Duration::from_secs(3600);
 
-type DueRow = (String, String, String, i64, i64, i64, Option<String>, Option<String>, String);
-
 /// Charges every active pledge that owes a charge for `today`'s month and has none yet.
 pub async fn charge_due_pledges(state: &AppState, today: Date) -> AppResult<ChargeReport> {
-    let db = &state.db.pool;
-    let due: Vec<DueRow> = sqlx::query_as(
-        "SELECT pl.id, pl.user_id, pl.project_id, pl.amount_fen, pl.created_at, g.anonymous, g.donor_name, \
-         g.payment_ref, p.status \
-         FROM charity_pledges pl JOIN charity_gifts g ON g.id = pl.first_gift_id \
-         JOIN charity_projects p ON p.id = pl.project_id \
-         WHERE pl.status = 'active' ORDER BY pl.created_at, pl.id",
-    )
-    .fetch_all(db)
-    .await?;
+    let due = store::active(&state.db).await?;
     let mut report = ChargeReport::default();
-    for (pledge_id, user_id, project_id, amount_fen, created_at, anonymous, donor_name, mandate, status) in due {
-        let started = Date::from_unix_seconds(created_at, super::CHINA_UTC_OFFSET);
+    for row in due {
+        let (pledge_id, user_id, project_id, amount_fen) = (&row.id, &row.user_id, &row.project_id, row.amount_fen);
+        let started = Date::from_unix_seconds(row.created_at, super::CHINA_UTC_OFFSET);
         let Some(month) = pledge_month_due(started, today) else { continue };
-        if ProjectStatus::from_code(&status) != Some(ProjectStatus::Fundraising) {
+        if ProjectStatus::from_code(&row.status) != Some(ProjectStatus::Fundraising) {
             report.project_finished += 1;
             continue;
         }
@@ -56,65 +47,27 @@ pub async fn charge_due_pledges(state: &AppState, today: Date) -> AppResult<Char
         // Still active? Conditional on the state the pledge was read in, and it holds the pledge's
         // row (PostgreSQL) or the write lock (SQLite) until commit: a cancel at the same moment
         // either comes first (no charge) or waits for this charge and then sees it.
-        let active = sqlx::query("UPDATE charity_pledges SET status = 'active' WHERE id = $1 AND status = 'active'")
-            .bind(&pledge_id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        if active == 0 {
+        if !store::still_active(&mut tx, pledge_id).await? {
             tx.rollback().await?;
             report.cancelled += 1;
             continue;
         }
         // The claim: only one run inserts this month's gift (a concurrent one waits, then finds it).
-        let claimed = sqlx::query(
-            "INSERT INTO charity_gifts (id, user_id, project_id, amount_fen, anonymous, donor_name, message, frequency, \
-             status, provider, created_at) VALUES ($1, $2, $3, $4, $5, $6, '', 'monthly', 'pending', $7, $8) \
-             ON CONFLICT (id) DO NOTHING",
-        )
-        .bind(&gift_id)
-        .bind(&user_id)
-        .bind(&project_id)
-        .bind(amount_fen)
-        .bind(anonymous)
-        .bind(donor_name.as_deref())
-        .bind(provider().name())
-        .bind(now)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if claimed == 0 {
+        if !store::claim(&mut tx, &gift_id, &row, provider().name(), now).await? {
             tx.rollback().await?;
             report.already_charged += 1;
             continue;
         }
-        let Ok(payment_ref) = provider().charge(mandate.as_deref().unwrap_or(""), &gift_id, amount_fen) else {
+        let Ok(payment_ref) = provider().charge(row.payment_ref.as_deref().unwrap_or(""), &gift_id, amount_fen) else {
             tx.rollback().await?;
             report.declined += 1;
             tracing::warn!(pledge = %pledge_id, %month, "monthly pledge charge declined");
             continue;
         };
         let receipt_no = receipt_no(today, &gift_id);
-        sqlx::query(
-            "UPDATE charity_gifts SET status = 'paid', paid_at = $1, payment_ref = $2, receipt_no = $3 WHERE id = $4",
-        )
-        .bind(now)
-        .bind(&payment_ref)
-        .bind(&receipt_no)
-        .bind(&gift_id)
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query(
-            "INSERT INTO charity_pledge_charges (pledge_id, month, gift_id, created_at) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(&pledge_id)
-        .bind(&month)
-        .bind(&gift_id)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
+        store::charged(&mut tx, pledge_id, &month, &gift_id, &payment_ref, &receipt_no, now).await?;
         let paid = Paid { gift_id: &gift_id, amount_fen, receipt_no: &receipt_no, date: today, now };
-        record_paid(&mut tx, &project_id, &user_id, paid).await?;
+        record_paid(&mut tx, project_id, user_id, paid).await?;
         tx.commit().await?;
         report.charged += 1;
         let path = format!("/charity/gifts/{gift_id}/receipt");
@@ -125,7 +78,7 @@ pub async fn charge_due_pledges(state: &AppState, today: Date) -> AppResult<Char
             deadline: None,
             detail: None,
         };
-        notify(&state.db, &user_id, notice, now).await?;
+        notify(&state.db, user_id, notice, now).await?;
     }
     Ok(report)
 }
@@ -164,24 +117,17 @@ pub async fn charge_now(
     Ok(Json(charge_due_pledges(&state, run.date).await?))
 }
 
-type PledgeRow = (String, String, String, i64, String, i64, i64, Option<String>);
-
-const PLEDGE_SELECT: &str = "SELECT pl.id, pl.project_id, p.title, pl.amount_fen, pl.status, pl.created_at, \
-     (SELECT COUNT(*) FROM charity_pledge_charges c WHERE c.pledge_id = pl.id), \
-     (SELECT MAX(c.month) FROM charity_pledge_charges c WHERE c.pledge_id = pl.id) \
-     FROM charity_pledges pl JOIN charity_projects p ON p.id = pl.project_id";
-
-fn pledge((id, project_id, project_title, amount_fen, status, created_at, charges, last): PledgeRow) -> Pledge {
-    let started = Date::from_unix_seconds(created_at, super::CHINA_UTC_OFFSET);
+fn pledge(r: PledgeRow) -> Pledge {
+    let started = Date::from_unix_seconds(r.created_at, super::CHINA_UTC_OFFSET);
     Pledge {
-        id,
-        project_id,
-        project_title,
-        amount_fen,
-        status: PledgeStatus::from_code(&status).unwrap_or(PledgeStatus::Cancelled),
+        id: r.id,
+        project_id: r.project_id,
+        project_title: r.title,
+        amount_fen: r.amount_fen,
+        status: PledgeStatus::from_code(&r.status).unwrap_or(PledgeStatus::Cancelled),
         started,
-        monthly_charges: charges,
-        last_month: last.unwrap_or_else(|| month_key(started)),
+        monthly_charges: r.charges,
+        last_month: r.last_month.unwrap_or_else(|| month_key(started)),
     }
 }
 
@@ -194,14 +140,7 @@ pub async fn mine(
     page: Result<Query<PageQuery>, QueryRejection>,
 ) -> AppResult<Json<Vec<Pledge>>> {
     let Query(page) = page.map_err(crate::error::bad_query)?;
-    let rows: Vec<PledgeRow> = sqlx::query_as(&format!(
-        "{PLEDGE_SELECT} WHERE pl.user_id = $1 ORDER BY pl.created_at DESC, pl.id LIMIT {} OFFSET {}",
-        page.limit(),
-        page.offset()
-    ))
-    .bind(&resident.user_id)
-    .fetch_all(&state.db.pool)
-    .await?;
+    let rows = store::of_user(&state.db, &resident.user_id, page.limit(), page.offset()).await?;
     Ok(Json(rows.into_iter().map(pledge).collect()))
 }
 
@@ -216,20 +155,8 @@ pub async fn cancel(
     Path(id): Path<String>,
 ) -> AppResult<Json<Pledge>> {
     crate::limits::enforce(&state, &crate::limits::CHARITY_PLEDGE_CANCELS, &resident.user_id).await?;
-    let db = &state.db.pool;
-    sqlx::query(
-        "UPDATE charity_pledges SET status = 'cancelled', cancelled_at = $1 WHERE id = $2 AND user_id = $3 AND status = 'active'",
-    )
-    .bind(state.clock.now())
-    .bind(&id)
-    .bind(&resident.user_id)
-    .execute(db)
-    .await?;
-    let row: Option<PledgeRow> = sqlx::query_as(&format!("{PLEDGE_SELECT} WHERE pl.id = $1 AND pl.user_id = $2"))
-        .bind(&id)
-        .bind(&resident.user_id)
-        .fetch_optional(db)
-        .await?;
+    store::cancel(&state.db, &id, &resident.user_id, state.clock.now()).await?;
+    let row = store::pledge(&state.db, &id, &resident.user_id).await?;
     // Someone else's pledge is as unknown as one that does not exist.
     Ok(Json(pledge(row.ok_or_else(|| AppError::no_such("pledge"))?)))
 }

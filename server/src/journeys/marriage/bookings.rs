@@ -4,8 +4,8 @@
 //! booking — or does nothing at all. The people's one active booking is claimed when B confirms.
 
 use super::partner::{self, BOOKING_ATTEMPTS};
+use super::store::{self, holds};
 use super::view::{self, StoredParty};
-use super::{holds, store};
 use crate::auth::Resident;
 use crate::error::{AppError, AppResult, JsonBody};
 use crate::idempotency;
@@ -18,8 +18,8 @@ use baoan_contract::api::MessageEvent;
 use baoan_contract::error::{ApiError, ErrorCode, FieldError};
 use baoan_contract::marriage::party::check_parties;
 use baoan_contract::marriage::{
-    Booking, BookingKind, BookingList, BookingRequest, BookingRole, BookingStatus, PageQuery, Slot, SlotPurpose,
-    BOOKABLE_DAYS, CONFIRM_WITHIN_SECONDS,
+    Booking, BookingKind, BookingList, BookingRequest, BookingRole, PageQuery, Slot, SlotPurpose, BOOKABLE_DAYS,
+    CONFIRM_WITHIN_SECONDS,
 };
 
 /// A 409 naming the field whose resource is gone (a full slot, a person already booked).
@@ -129,28 +129,20 @@ async fn create_once(state: &AppState, resident: &Resident, req: BookingRequest)
     if !crate::capacity::take(&mut tx, "marriage_slots", &slot.id, 1).await? {
         return Err(conflict("slot_id", FieldError::MarriageSlotFull));
     }
-    sqlx::query(
-        "INSERT INTO marriage_bookings (id, reference, user_id, kind, status, office_id, slot_id, ceremony_slot_id, \
-         counselling_slot_id, party_a, party_b, partner_phone, partner_tries, confirm_by, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 0, $13, $14, $15)",
-    )
-    .bind(&id)
-    .bind(reference(req.kind, &slot))
-    .bind(&resident.user_id)
-    .bind(req.kind.code())
-    .bind(BookingStatus::AwaitingPartner.code())
-    .bind(&slot.office_id)
-    .bind(&slot.id)
-    .bind(extras.iter().find(|(_, f)| *f == "ceremony_slot_id").map(|(s, _)| s.id.clone()))
-    .bind(extras.iter().find(|(_, f)| *f == "counselling_slot_id").map(|(s, _)| s.id.clone()))
-    .bind(serde_json::to_string(&pa).unwrap_or_default())
-    .bind(serde_json::to_string(&pb).unwrap_or_default())
-    .bind(&pb.phone)
-    .bind(now + CONFIRM_WITHIN_SECONDS)
-    .bind(now)
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
+    let booking = store::NewBooking {
+        id: &id,
+        reference: reference(req.kind, &slot),
+        user_id: &resident.user_id,
+        kind: req.kind,
+        office_id: &slot.office_id,
+        slot_id: &slot.id,
+        party_a: &pa,
+        party_b: &pb,
+        confirm_by: now + CONFIRM_WITHIN_SECONDS,
+        now,
+    };
+    let extra = |field: &str| extras.iter().find(|(_, f)| *f == field).map(|(s, _)| s.id.clone());
+    store::insert(&mut tx, &booking, extra("ceremony_slot_id"), extra("counselling_slot_id")).await?;
     if !holds::claim(&mut tx, &holds::pending(&resident.user_id), &id, slot.date, state.clock.today()).await? {
         return Err(account_has_booking());
     }

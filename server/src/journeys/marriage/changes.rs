@@ -3,8 +3,8 @@
 //! the state it starts from: of a confirm, a decline and a cancel at the same moment, one wins.
 
 use super::bookings::{bookable, conflict};
+use super::store::{self, holds};
 use super::view::{self, BookingRow};
-use super::{holds, store};
 use crate::auth::Resident;
 use crate::error::{AppError, AppResult, JsonBody};
 use crate::state::AppState;
@@ -65,16 +65,7 @@ pub async fn confirm(
     let slot = store::slot(&state.db, &row.slot_id).await?.ok_or_else(AppError::not_found)?;
     let today = state.clock.today();
     let mut tx = state.db.begin().await?;
-    let done = sqlx::query(
-        "UPDATE marriage_bookings SET status = 'confirmed', partner_user_id = $1, confirm_by = NULL, updated_at = $2 \
-         WHERE id = $3 AND status = 'awaiting_partner'",
-    )
-    .bind(&resident.user_id)
-    .bind(state.clock.now())
-    .bind(&row.id)
-    .execute(&mut *tx)
-    .await?;
-    if done.rows_affected() != 1 {
+    if !store::confirm(&mut tx, &row.id, &resident.user_id, state.clock.now()).await? {
         return Err(not_awaiting());
     }
     if !holds::claim(&mut tx, &row.party_b.person_key(), &row.id, slot.date, today).await? {
@@ -110,11 +101,7 @@ pub async fn decline(
     if !view::end(&mut tx, &row, BookingStatus::Declined, state.clock.now()).await? {
         return Err(not_awaiting());
     }
-    sqlx::query("UPDATE marriage_bookings SET partner_user_id = $1 WHERE id = $2")
-        .bind(&resident.user_id)
-        .bind(&row.id)
-        .execute(&mut *tx)
-        .await?;
+    store::set_partner(&mut tx, &row.id, &resident.user_id).await?;
     tx.commit().await?;
     let row = view::visible(&state, &me, &id).await?;
     view::tell(&state, &row.user_id, &row, MessageEvent::MarriageDeclined).await?;
@@ -201,18 +188,7 @@ pub async fn reschedule(
     if !crate::capacity::take(&mut tx, "marriage_slots", &slot.id, 1).await? {
         return Err(conflict("slot_id", FieldError::MarriageSlotFull));
     }
-    let changed = sqlx::query(
-        "UPDATE marriage_bookings SET slot_id = $1, office_id = $2, updated_at = $3 WHERE id = $4 AND slot_id = $5 \
-         AND status IN ('awaiting_partner', 'confirmed')",
-    )
-    .bind(&slot.id)
-    .bind(&slot.office_id)
-    .bind(state.clock.now())
-    .bind(&row.id)
-    .bind(&row.slot_id)
-    .execute(&mut *tx)
-    .await?;
-    if changed.rows_affected() != 1 {
+    if !store::reschedule(&mut tx, &row.id, &row.slot_id, &slot.id, &slot.office_id, state.clock.now()).await? {
         return Err(AppError::conflict("The booking changed meanwhile"));
     }
     crate::capacity::release(&mut tx, "marriage_slots", &row.slot_id, 1).await?;
@@ -221,10 +197,7 @@ pub async fn reschedule(
         for extra in [&row.ceremony_slot_id, &row.counselling_slot_id].into_iter().flatten() {
             crate::capacity::release(&mut tx, "marriage_slots", extra, 1).await?;
         }
-        sqlx::query("UPDATE marriage_bookings SET ceremony_slot_id = NULL, counselling_slot_id = NULL WHERE id = $1")
-            .bind(&row.id)
-            .execute(&mut *tx)
-            .await?;
+        store::clear_extras(&mut tx, &row.id).await?;
     }
     tx.commit().await?;
     let row = view::owned(&state, &resident.user_id, &id).await?;

@@ -3,7 +3,6 @@
 mod bookings;
 mod changes;
 mod demo;
-mod holds;
 mod offices;
 mod partner;
 mod second_visit;

@@ -55,13 +55,6 @@ pub async fn notify_partner(state: &AppState, row: &BookingRow, slot: &Slot, off
         tracing::error!(error = %e, "SMS sender failed (marriage partner notice)");
         AppError::new(ErrorCode::Internal, "Could not send the notice")
     })?;
-    sqlx::query("INSERT INTO users (id, phone, created_at) VALUES ($1, $2, $3) ON CONFLICT (phone) DO NOTHING")
-        .bind(crate::db::new_id())
-        .bind(phone)
-        .bind(state.clock.now())
-        .execute(&state.db.pool)
-        .await?;
-    let (user_id,): (String,) =
-        sqlx::query_as("SELECT id FROM users WHERE phone = $1").bind(phone).fetch_one(&state.db.pool).await?;
+    let user_id = super::store::account_of_phone(&state.db, phone, state.clock.now()).await?;
     view::tell(state, &user_id, row, MessageEvent::MarriagePartnerRequest).await
 }

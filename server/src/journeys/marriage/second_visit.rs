@@ -6,8 +6,8 @@
 
 use super::bookings::{account_has_booking, bookable, conflict, reference};
 use super::partner::{self, BOOKING_ATTEMPTS};
+use super::store::{self, holds};
 use super::view;
-use super::{holds, store};
 use crate::auth::Resident;
 use crate::error::{AppError, AppResult, JsonBody};
 use crate::limits;
@@ -48,12 +48,7 @@ pub async fn create(
     limits::enforce(&state, &BOOKING_ATTEMPTS, &resident.user_id).await?;
     // One second visit per couple: one already awaiting its partner or confirmed, or either person
     // held by another booking, refuses this one (both are parties: no third party learns anything).
-    let (existing,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM marriage_bookings WHERE first_visit_id = $1 AND status IN ('awaiting_partner', 'confirmed')",
-    )
-    .bind(&first.id)
-    .fetch_one(&state.db.pool)
-    .await?;
+    let existing = store::second_visits(&state.db, &first.id).await?;
     if existing > 0 || holds::held(&state, &pa.person_key()).await? || holds::held(&state, &pb.person_key()).await? {
         return Err(conflict("first_visit_reference", FieldError::MarriageAlreadyBooked));
     }
@@ -68,27 +63,19 @@ pub async fn create(
     if !crate::capacity::take(&mut tx, "marriage_slots", &slot.id, 1).await? {
         return Err(conflict("slot_id", FieldError::MarriageSlotFull));
     }
-    sqlx::query(
-        "INSERT INTO marriage_bookings (id, reference, user_id, kind, status, office_id, slot_id, party_a, party_b, \
-         partner_phone, partner_tries, confirm_by, created_at, updated_at, first_visit_id) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, $11, $12, $13, $14)",
-    )
-    .bind(&id)
-    .bind(reference(BookingKind::DivorceSecondVisit, &slot))
-    .bind(&resident.user_id)
-    .bind(BookingKind::DivorceSecondVisit.code())
-    .bind(BookingStatus::AwaitingPartner.code())
-    .bind(&slot.office_id)
-    .bind(&slot.id)
-    .bind(serde_json::to_string(&pa).unwrap_or_default())
-    .bind(serde_json::to_string(&pb).unwrap_or_default())
-    .bind(&pb.phone)
-    .bind(now + CONFIRM_WITHIN_SECONDS)
-    .bind(now)
-    .bind(now)
-    .bind(&first.id)
-    .execute(&mut *tx)
-    .await?;
+    let booking = store::NewBooking {
+        id: &id,
+        reference: reference(BookingKind::DivorceSecondVisit, &slot),
+        user_id: &resident.user_id,
+        kind: BookingKind::DivorceSecondVisit,
+        office_id: &slot.office_id,
+        slot_id: &slot.id,
+        party_a: &pa,
+        party_b: &pb,
+        confirm_by: now + CONFIRM_WITHIN_SECONDS,
+        now,
+    };
+    store::insert_second_visit(&mut tx, &booking, &first.id).await?;
     if !holds::claim(&mut tx, &holds::pending(&resident.user_id), &id, slot.date, state.clock.today()).await? {
         return Err(account_has_booking());
     }

@@ -128,66 +128,11 @@ impl BookingRow {
     }
 }
 
-type Raw = (
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<i64>,
-    i64,
-    Option<String>,
-);
-
-pub const COLUMNS: &str =
-    "id, reference, user_id, kind, status, office_id, slot_id, ceremony_slot_id, counselling_slot_id, \
-     party_a, party_b, partner_phone, partner_user_id, confirm_by, created_at, first_visit_id";
-
-/// Who may see a booking: its booker; party B's account once it confirmed or declined; while it
-/// awaits its partner, the account signed in with party B's phone. `$1` user id, `$2` phone.
-const VISIBLE_TO: &str =
-    "(user_id = $1 OR partner_user_id = $1 OR (partner_phone = $2 AND status = 'awaiting_partner' AND partner_user_id IS NULL))";
-
-fn from_raw(r: Raw) -> Option<BookingRow> {
-    Some(BookingRow {
-        id: r.0,
-        reference: r.1,
-        user_id: r.2,
-        kind: BookingKind::from_code(&r.3)?,
-        status: BookingStatus::from_code(&r.4)?,
-        office_id: r.5,
-        slot_id: r.6,
-        ceremony_slot_id: r.7,
-        counselling_slot_id: r.8,
-        party_a: serde_json::from_str(&r.9).ok()?,
-        party_b: serde_json::from_str(&r.10).ok()?,
-        partner_phone: r.11,
-        partner_user_id: r.12,
-        confirm_by: r.13,
-        created_at: r.14,
-        first_visit_id: r.15,
-    })
-}
-
 /// A booking the resident may see (as booker or partner), or 404 — also when it is someone
 /// else's (never revealed).
 pub async fn visible(state: &AppState, account: &Account, id: &str) -> AppResult<BookingRow> {
-    let raw: Option<Raw> =
-        sqlx::query_as(&format!("SELECT {COLUMNS} FROM marriage_bookings WHERE id = $3 AND {VISIBLE_TO}"))
-            .bind(&account.user_id)
-            .bind(&account.phone)
-            .bind(id)
-            .fetch_optional(&state.db.pool)
-            .await?;
-    raw.and_then(from_raw).ok_or_else(AppError::not_found)
+    let row = store::visible(&state.db, &account.user_id, &account.phone, id).await?;
+    row.ok_or_else(AppError::not_found)
 }
 
 /// One page of the bookings the resident may see, newest first, and whether more follow.
@@ -197,16 +142,9 @@ pub async fn page_of(
     page: u32,
     per_page: u32,
 ) -> DbResult<(Vec<BookingRow>, bool)> {
-    let raw: Vec<Raw> = sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM marriage_bookings WHERE {VISIBLE_TO} ORDER BY created_at DESC, id DESC LIMIT $3 OFFSET $4"
-    ))
-    .bind(&account.user_id)
-    .bind(&account.phone)
-    .bind(i64::from(per_page) + 1)
-    .bind(i64::from(page - 1) * i64::from(per_page))
-    .fetch_all(&state.db.pool)
-    .await?;
-    let mut rows: Vec<BookingRow> = raw.into_iter().filter_map(from_raw).collect();
+    let limit = i64::from(per_page) + 1;
+    let offset = i64::from(page - 1) * i64::from(per_page);
+    let mut rows = store::visible_page(&state.db, &account.user_id, &account.phone, limit, offset).await?;
     let more = rows.len() > per_page as usize;
     rows.truncate(per_page as usize);
     Ok((rows, more))
@@ -214,22 +152,12 @@ pub async fn page_of(
 
 /// The resident's own booking (they booked it), or 404 — also when it is someone else's.
 pub async fn owned(state: &AppState, user_id: &str, id: &str) -> AppResult<BookingRow> {
-    let raw: Option<Raw> =
-        sqlx::query_as(&format!("SELECT {COLUMNS} FROM marriage_bookings WHERE id = $1 AND user_id = $2"))
-            .bind(id)
-            .bind(user_id)
-            .fetch_optional(&state.db.pool)
-            .await?;
-    raw.and_then(from_raw).ok_or_else(AppError::not_found)
+    store::owned(&state.db, user_id, id).await?.ok_or_else(AppError::not_found)
 }
 
 /// Any booking by its reference — for matching a party's own document, never shown as such.
 pub async fn by_reference(state: &AppState, reference: &str) -> DbResult<Option<BookingRow>> {
-    let raw: Option<Raw> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM marriage_bookings WHERE reference = $1"))
-        .bind(reference)
-        .fetch_optional(&state.db.pool)
-        .await?;
-    Ok(raw.and_then(from_raw))
+    store::by_reference(&state.db, reference).await
 }
 
 /// The booking as `role` sees it: their own party in full, the other masked.
@@ -257,17 +185,8 @@ pub async fn render(state: &AppState, row: &BookingRow, role: BookingRole) -> Ap
         (BookingKind::DivorceSecondVisit, Some((_, first_day))) => Some(divorce_stage(*first_day, today)),
         _ => None,
     };
-    let second_visit_reference = if row.kind == BookingKind::Divorce {
-        let r: Option<(String,)> = sqlx::query_as(
-            "SELECT reference FROM marriage_bookings WHERE first_visit_id = $1 AND status IN ('awaiting_partner', 'confirmed')",
-        )
-        .bind(&row.id)
-        .fetch_optional(&state.db.pool)
-        .await?;
-        r.map(|(r,)| r)
-    } else {
-        None
-    };
+    let second_visit_reference =
+        if row.kind == BookingKind::Divorce { store::second_visit_reference(&state.db, &row.id).await? } else { None };
     let (a, b) = match role {
         BookingRole::Booker => (Shown::Own, Shown::Other),
         BookingRole::Partner => (Shown::Other, Shown::Named),
@@ -296,13 +215,8 @@ pub async fn render(state: &AppState, row: &BookingRow, role: BookingRole) -> Ap
 
 /// A first visit's reference and day.
 pub async fn first_visit_of(state: &AppState, id: &str) -> AppResult<Option<(String, Date)>> {
-    let r: Option<(String, String)> = sqlx::query_as(
-        "SELECT b.reference, s.day FROM marriage_bookings b JOIN marriage_slots s ON s.id = b.slot_id WHERE b.id = $1",
-    )
-    .bind(id)
-    .fetch_optional(&state.db.pool)
-    .await?;
-    Ok(r.and_then(|(reference, day)| Some((reference, Date::parse_iso(&day)?))))
+    let r = store::first_visit(&state.db, id).await?;
+    Ok(r.and_then(|r| Some((r.reference, Date::parse_iso(&r.day)?))))
 }
 
 /// Ends an active booking (cancelled, declined or expired) and gives its places and holds back, in
@@ -312,14 +226,7 @@ pub async fn end(tx: &mut AnyConnection, row: &BookingRow, status: BookingStatus
     if !row.status.is_active() {
         return Ok(false);
     }
-    let done = sqlx::query("UPDATE marriage_bookings SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4")
-        .bind(status.code())
-        .bind(now)
-        .bind(&row.id)
-        .bind(row.status.code())
-        .execute(&mut *tx)
-        .await?;
-    if done.rows_affected() != 1 {
+    if !store::set_status(&mut *tx, &row.id, row.status, status, now).await? {
         return Ok(false);
     }
     for slot in
@@ -327,20 +234,14 @@ pub async fn end(tx: &mut AnyConnection, row: &BookingRow, status: BookingStatus
     {
         crate::capacity::release(&mut *tx, "marriage_slots", slot, 1).await?;
     }
-    sqlx::query("DELETE FROM marriage_active_people WHERE booking_id = $1").bind(&row.id).execute(&mut *tx).await?;
+    store::holds::release_all(&mut *tx, &row.id).await?;
     Ok(true)
 }
 
 /// Releases the places of bookings whose partner did not confirm in time.
 pub async fn release_expired(state: &AppState) -> AppResult<()> {
     let now = state.clock.now();
-    let raw: Vec<Raw> = sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM marriage_bookings WHERE status = 'awaiting_partner' AND confirm_by < $1"
-    ))
-    .bind(now)
-    .fetch_all(&state.db.pool)
-    .await?;
-    for row in raw.into_iter().filter_map(from_raw) {
+    for row in store::expired(&state.db, now).await? {
         let mut tx = state.db.begin().await?;
         if end(&mut tx, &row, BookingStatus::Expired, now).await? {
             tx.commit().await?;

@@ -4,6 +4,7 @@
 use super::access::{conflict, db_key, page_query, reference, shenzhen_minute};
 use super::cemeteries::{load_cemetery, windows_of};
 use super::slot_cache;
+use super::store::bookings as store;
 use crate::auth::Resident;
 use crate::capacity;
 use crate::db::new_id;
@@ -45,12 +46,8 @@ pub async fn create(
 async fn create_once(state: &AppState, resident: &Resident, req: BookingRequest) -> AppResult<Booking> {
     crate::limits::enforce(state, &super::quotas::BOOKINGS, &resident.user_id).await?;
     let mut conn = state.db.pool.acquire().await?;
-    let slot: Option<(String, String, String, String)> =
-        sqlx::query_as("SELECT id, cemetery_id, window_id, visit_date FROM memorial_slots WHERE id = $1")
-            .bind(req.slot_id.trim())
-            .fetch_optional(&mut *conn)
-            .await?;
-    let (slot_id, cemetery_id, window_id, date) =
+    let slot = store::slot(&mut conn, req.slot_id.trim()).await?;
+    let store::SlotRow { id: slot_id, cemetery_id, window_id, visit_date: date } =
         slot.ok_or_else(|| AppError::field("slot_id", FieldError::Required))?;
     let cemetery = load_cemetery(&mut conn, &cemetery_id).await?;
     let req = req.validate(cemetery.max_group).map_err(AppError::from)?;
@@ -67,27 +64,8 @@ async fn create_once(state: &AppState, resident: &Resident, req: BookingRequest)
     if !capacity::take(&mut tx, "memorial_slots", &slot_id, i64::from(req.group_size)).await? {
         return Err(conflict("slot_id", FieldError::MemorialSlotFull));
     }
-    let inserted = sqlx::query(
-        "INSERT INTO memorial_bookings (id, reference, user_id, slot_id, visit_date, group_size, plate, deceased_name, \
-         grave_area, grave_row, grave_number, visitor_name, visitor_phone, status, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'active', $14)",
-    )
-    .bind(&id)
-    .bind(reference("JS", &date))
-    .bind(&resident.user_id)
-    .bind(&slot_id)
-    .bind(&date)
-    .bind(i64::from(req.group_size))
-    .bind(&req.plate)
-    .bind(&req.deceased_name)
-    .bind(&req.grave.area)
-    .bind(&req.grave.row)
-    .bind(&req.grave.number)
-    .bind(&req.visitor_name)
-    .bind(&req.visitor_phone)
-    .bind(now)
-    .execute(&mut *tx)
-    .await;
+    let inserted =
+        store::insert(&mut tx, &id, &reference("JS", &date), &resident.user_id, &slot_id, &date, &req, now).await;
     match inserted {
         Ok(_) => {}
         // The unique index on (user, day) for active bookings: the rollback gives the places back.
@@ -102,32 +80,24 @@ async fn create_once(state: &AppState, resident: &Resident, req: BookingRequest)
     load(&mut conn, &id, &resident.user_id).await
 }
 
-type BookingRow =
-    (String, String, String, String, i64, i64, i64, String, String, String, String, String, String, String, String);
-
-const SELECT: &str =
-    "SELECT b.id, b.reference, s.cemetery_id, b.visit_date, s.starts_minute, s.ends_minute, b.group_size, \
-    b.plate, b.deceased_name, b.grave_area, b.grave_row, b.grave_number, b.visitor_name, b.visitor_phone, b.status \
-    FROM memorial_bookings b JOIN memorial_slots s ON s.id = b.slot_id";
-
-async fn to_booking(conn: &mut AnyConnection, r: BookingRow) -> AppResult<Booking> {
-    let (
+async fn to_booking(conn: &mut AnyConnection, r: store::BookingRow) -> AppResult<Booking> {
+    let store::BookingRow {
         id,
         reference,
         cemetery_id,
-        date,
-        s,
-        e,
-        group,
+        visit_date: date,
+        starts_minute: s,
+        ends_minute: e,
+        group_size: group,
         plate,
         deceased_name,
-        area,
-        row,
-        number,
+        grave_area: area,
+        grave_row: row,
+        grave_number: number,
         visitor_name,
         visitor_phone,
         status,
-    ) = r;
+    } = r;
     let cemetery = load_cemetery(conn, &cemetery_id).await?;
     Ok(Booking {
         qr: qr::encode(&reference),
@@ -148,11 +118,7 @@ async fn to_booking(conn: &mut AnyConnection, r: BookingRow) -> AppResult<Bookin
 }
 
 async fn load(conn: &mut AnyConnection, id: &str, user_id: &str) -> AppResult<Booking> {
-    let row: Option<BookingRow> = sqlx::query_as(&format!("{SELECT} WHERE b.id = $1 AND b.user_id = $2"))
-        .bind(id)
-        .bind(user_id)
-        .fetch_optional(&mut *conn)
-        .await?;
+    let row = store::booking(conn, id, user_id).await?;
     to_booking(conn, row.ok_or_else(AppError::not_found)?).await
 }
 
@@ -166,18 +132,7 @@ pub async fn mine(
 ) -> AppResult<Json<BookingList>> {
     let q = page_query(q)?;
     let mut conn = state.db.pool.acquire().await?;
-    let (total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM memorial_bookings WHERE user_id = $1")
-        .bind(&resident.user_id)
-        .fetch_one(&mut *conn)
-        .await?;
-    let rows: Vec<BookingRow> = sqlx::query_as(&format!(
-        "{SELECT} WHERE b.user_id = $1 ORDER BY b.visit_date DESC, s.starts_minute, b.id LIMIT $2 OFFSET $3"
-    ))
-    .bind(&resident.user_id)
-    .bind(i64::from(q.size()))
-    .bind(q.offset())
-    .fetch_all(&mut *conn)
-    .await?;
+    let (total, rows) = store::of_user(&mut conn, &resident.user_id, i64::from(q.size()), q.offset()).await?;
     let mut bookings = Vec::new();
     for r in rows {
         bookings.push(to_booking(&mut conn, r).await?);
@@ -206,27 +161,12 @@ pub async fn cancel(
     Path(id): Path<String>,
 ) -> AppResult<Json<Booking>> {
     let mut tx = state.db.begin().await?;
-    let row: Option<(String, i64, String)> =
-        sqlx::query_as("SELECT slot_id, group_size, visit_date FROM memorial_bookings WHERE id = $1 AND user_id = $2 AND status = 'active'")
-            .bind(&id)
-            .bind(&resident.user_id)
-            .fetch_optional(&mut *tx)
-            .await?;
-    if let Some((slot_id, group, date)) = row {
-        let done = sqlx::query(
-            "UPDATE memorial_bookings SET status = 'cancelled', cancelled_at = $1 WHERE id = $2 AND status = 'active'",
-        )
-        .bind(state.clock.now())
-        .bind(&id)
-        .execute(&mut *tx)
-        .await?;
-        if done.rows_affected() == 1 {
+    let row = store::active(&mut tx, &id, &resident.user_id).await?;
+    if let Some(store::ActiveRow { slot_id, group_size: group, visit_date: date }) = row {
+        if store::cancel(&mut tx, &id, state.clock.now()).await? {
             capacity::release(&mut tx, "memorial_slots", &slot_id, group).await?;
         }
-        let (cemetery_id,): (String,) = sqlx::query_as("SELECT cemetery_id FROM memorial_slots WHERE id = $1")
-            .bind(&slot_id)
-            .fetch_one(&mut *tx)
-            .await?;
+        let cemetery_id = store::cemetery_of_slot(&mut tx, &slot_id).await?;
         tx.commit().await?;
         slot_cache::invalidate(&db_key(&state), &cemetery_id, &date);
     } else {

@@ -2,8 +2,9 @@
 
 use super::access::db_key;
 use super::slot_cache;
+use super::store::cemeteries as store;
+pub use super::store::cemeteries::{insert_window, load_cemetery, read_slots, windows_of};
 use crate::admin::Staff;
-use crate::db::new_id;
 use crate::error::{AppError, AppResult, JsonBody};
 use crate::state::AppState;
 use axum::extract::{Path, Query, State};
@@ -13,59 +14,12 @@ use baoan_contract::memorial::rules::bookable_days;
 use baoan_contract::memorial::*;
 use baoan_contract::rules::date::Date;
 use serde::Deserialize;
-use sqlx::AnyConnection;
-
-type CemeteryRow = (String, String, String, String, i64, i64);
-
-fn cemetery((id, name, address, map_url, max_group, proxy_service): CemeteryRow) -> Cemetery {
-    Cemetery { id, name, address, map_url, max_group: max_group as u32, proxy_service: proxy_service != 0 }
-}
-
-pub async fn load_cemetery(conn: &mut AnyConnection, id: &str) -> AppResult<Cemetery> {
-    let row: Option<CemeteryRow> = sqlx::query_as(
-        "SELECT id, name, address, map_url, max_group, proxy_service FROM memorial_cemeteries WHERE id = $1",
-    )
-    .bind(id)
-    .fetch_optional(conn)
-    .await?;
-    row.map(cemetery).ok_or_else(|| AppError::no_such("cemetery"))
-}
 
 /// The cemeteries taking bookings.
 #[utoipa::path(get, path = "/memorial/cemeteries", tag = "memorial",
     responses((status = 200, body = Vec<Cemetery>)))]
 pub async fn list(State(state): State<AppState>) -> AppResult<Json<Vec<Cemetery>>> {
-    let rows: Vec<CemeteryRow> = sqlx::query_as(
-        "SELECT id, name, address, map_url, max_group, proxy_service FROM memorial_cemeteries ORDER BY sort, id",
-    )
-    .fetch_all(&state.db.pool)
-    .await?;
-    Ok(Json(rows.into_iter().map(cemetery).collect()))
-}
-
-type WindowRow = (String, String, String, String, i64, i64, i64);
-
-fn window((id, kind, starts, ends, ahead, opens, closes): WindowRow) -> Option<BookingWindow> {
-    Some(BookingWindow {
-        id,
-        kind,
-        starts_on: Date::parse_iso(&starts)?,
-        ends_on: Date::parse_iso(&ends)?,
-        days_ahead: ahead as u32,
-        service_opens_minute: opens as u32,
-        service_closes_minute: closes as u32,
-    })
-}
-
-pub async fn windows_of(conn: &mut AnyConnection, cemetery_id: &str) -> AppResult<Vec<BookingWindow>> {
-    let rows: Vec<WindowRow> = sqlx::query_as(
-        "SELECT id, kind, starts_on, ends_on, days_ahead, opens_minute, closes_minute FROM memorial_windows \
-         WHERE cemetery_id = $1 ORDER BY starts_on",
-    )
-    .bind(cemetery_id)
-    .fetch_all(conn)
-    .await?;
-    Ok(rows.into_iter().filter_map(window).collect())
+    Ok(Json(store::cemeteries(&state.db).await?))
 }
 
 /// One cemetery, its windows and the days that can be booked today with places left.
@@ -79,13 +33,7 @@ pub async fn detail(State(state): State<AppState>, Path(id): Path<String>) -> Ap
     let mut days = Vec::new();
     for w in &windows {
         for date in bookable_days(&w.rule(), today) {
-            let (left,): (i64,) = sqlx::query_as(
-                "SELECT CAST(COALESCE(SUM(capacity - taken), 0) AS BIGINT) FROM memorial_slots WHERE cemetery_id = $1 AND visit_date = $2",
-            )
-            .bind(&id)
-            .bind(date.to_iso())
-            .fetch_one(&mut *conn)
-            .await?;
+            let left = store::places_left(&mut conn, &id, date).await?;
             days.push(BookableDay { date, window_kind: w.kind.clone(), places_left: left });
         }
     }
@@ -98,31 +46,6 @@ pub struct DayQuery {
     /// The day, YYYY-MM-DD.
     #[param(value_type = Date)]
     pub date: String,
-}
-
-type SlotRow = (String, String, i64, i64, i64, i64);
-
-pub async fn read_slots(conn: &mut AnyConnection, cemetery_id: &str, date: Date) -> AppResult<SlotList> {
-    let rows: Vec<SlotRow> = sqlx::query_as(
-        "SELECT id, visit_date, starts_minute, ends_minute, capacity, taken FROM memorial_slots \
-         WHERE cemetery_id = $1 AND visit_date = $2 ORDER BY starts_minute",
-    )
-    .bind(cemetery_id)
-    .bind(date.to_iso())
-    .fetch_all(conn)
-    .await?;
-    let slots = rows
-        .into_iter()
-        .map(|(id, _, s, e, capacity, taken)| Slot {
-            id,
-            date,
-            starts_minute: s as u32,
-            ends_minute: e as u32,
-            capacity,
-            taken,
-        })
-        .collect();
-    Ok(SlotList { cemetery_id: cemetery_id.to_string(), date, slots })
 }
 
 /// The hourly slots of one day with places left. Served from memory between bookings.
@@ -186,43 +109,4 @@ pub async fn create_window(
         service_opens_minute: w.service_opens_minute,
         service_closes_minute: w.service_closes_minute,
     }))
-}
-
-/// Writes a window and its slots (also used by the demo data).
-pub async fn insert_window(conn: &mut AnyConnection, w: &WindowCreate) -> Result<String, sqlx::Error> {
-    let id = new_id();
-    sqlx::query(
-        "INSERT INTO memorial_windows (id, cemetery_id, kind, starts_on, ends_on, days_ahead, opens_minute, closes_minute) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-    )
-    .bind(&id)
-    .bind(&w.cemetery_id)
-    .bind(&w.kind)
-    .bind(w.starts_on.to_iso())
-    .bind(w.ends_on.to_iso())
-    .bind(i64::from(w.days_ahead))
-    .bind(i64::from(w.service_opens_minute))
-    .bind(i64::from(w.service_closes_minute))
-    .execute(&mut *conn)
-    .await?;
-    let mut day = w.starts_on;
-    while day <= w.ends_on {
-        for hour in w.first_hour..=w.last_hour {
-            sqlx::query(
-                "INSERT INTO memorial_slots (id, cemetery_id, window_id, visit_date, starts_minute, ends_minute, capacity, taken) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, 0)",
-            )
-            .bind(new_id())
-            .bind(&w.cemetery_id)
-            .bind(&id)
-            .bind(day.to_iso())
-            .bind(i64::from(hour * 60))
-            .bind(i64::from(hour * 60 + 60))
-            .bind(w.capacity)
-            .execute(&mut *conn)
-            .await?;
-        }
-        day = day.add_days(1);
-    }
-    Ok(id)
 }

@@ -4,6 +4,7 @@
 
 use super::access::page_query;
 use super::memorials::role_of;
+use super::store::family as store;
 use crate::auth::Resident;
 use crate::db::new_id;
 use crate::error::{AppError, AppResult};
@@ -43,18 +44,7 @@ pub async fn invite(
     let (token, invitation_id) = (new_id(), new_id());
     let now = state.clock.now();
     let expires_at = now + INVITATION_DAYS * 86_400;
-    sqlx::query(
-        "INSERT INTO memorial_invitations (token_hash, id, memorial_id, created_at, expires_at, max_uses, uses) \
-         VALUES ($1, $2, $3, $4, $5, $6, 0)",
-    )
-    .bind(hash(&token))
-    .bind(&invitation_id)
-    .bind(&id)
-    .bind(now)
-    .bind(expires_at)
-    .bind(INVITATION_MAX_USES)
-    .execute(&state.db.pool)
-    .await?;
+    store::invite(&state.db, &hash(&token), &invitation_id, &id, now, expires_at).await?;
     Ok(Json(Invitation {
         id: invitation_id,
         path: format!("/memorial/join/{token}"),
@@ -74,19 +64,8 @@ pub async fn accept(
     Path(token): Path<String>,
 ) -> AppResult<Json<MemorialSummary>> {
     let now = state.clock.now();
-    let row: Option<(String,)> = sqlx::query_as(
-        "SELECT memorial_id FROM memorial_invitations WHERE token_hash = $1 AND expires_at > $2 AND revoked_at IS NULL",
-    )
-    .bind(hash(&token))
-    .bind(now)
-    .fetch_optional(&state.db.pool)
-    .await?;
-    let (id,) = row.ok_or_else(AppError::not_found)?;
-    let (owner, deceased_name, visibility): (String, String, String) =
-        sqlx::query_as("SELECT owner_id, deceased_name, visibility FROM memorials WHERE id = $1")
-            .bind(&id)
-            .fetch_one(&state.db.pool)
-            .await?;
+    let id = store::invited_to(&state.db, &hash(&token), now).await?.ok_or_else(AppError::not_found)?;
+    let store::MemorialRow { owner_id: owner, deceased_name, visibility } = store::memorial(&state.db, &id).await?;
     let summary = |role: &str| {
         Json(MemorialSummary {
             id: id.clone(),
@@ -98,48 +77,24 @@ pub async fn accept(
     if owner == resident.user_id {
         return Ok(summary("owner"));
     }
-    let member: Option<(Option<i64>,)> =
-        sqlx::query_as("SELECT removed_at FROM memorial_members WHERE memorial_id = $1 AND user_id = $2")
-            .bind(&id)
-            .bind(&resident.user_id)
-            .fetch_optional(&state.db.pool)
-            .await?;
+    let member = store::membership(&state.db, &id, &resident.user_id).await?;
     match member {
-        Some((None,)) => return Ok(summary("family")), // already in: the link is not used up again
-        Some((Some(_),)) => return Err(AppError::not_found()),
+        Some(None) => return Ok(summary("family")), // already in: the link is not used up again
+        Some(Some(_)) => return Err(AppError::not_found()),
         None => {}
     }
     // One use taken only while uses are left, in the same transaction as the membership: two
     // people following the last use at the same moment cannot both get in.
     let mut tx = state.db.begin().await?;
-    let taken = sqlx::query(
-        "UPDATE memorial_invitations SET uses = uses + 1 WHERE token_hash = $1 AND expires_at > $2 AND revoked_at IS NULL AND uses < max_uses",
-    )
-    .bind(hash(&token))
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
-    if taken.rows_affected() == 0 {
+    if !store::take_use(&mut tx, &hash(&token), now).await? {
         return Err(AppError::not_found());
     }
-    let joined = sqlx::query(
-        "INSERT INTO memorial_members (memorial_id, user_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-    )
-    .bind(&id)
-    .bind(&resident.user_id)
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
-    if joined.rows_affected() == 0 {
+    let joined = store::join(&mut tx, &id, &resident.user_id, now).await?;
+    if !joined {
         // Joined (or was removed) in a parallel request: give the use back, answer as above.
         drop(tx);
-        let again: Option<(Option<i64>,)> =
-            sqlx::query_as("SELECT removed_at FROM memorial_members WHERE memorial_id = $1 AND user_id = $2")
-                .bind(&id)
-                .bind(&resident.user_id)
-                .fetch_optional(&state.db.pool)
-                .await?;
-        return if matches!(again, Some((None,))) { Ok(summary("family")) } else { Err(AppError::not_found()) };
+        let again = store::membership(&state.db, &id, &resident.user_id).await?;
+        return if matches!(again, Some(None)) { Ok(summary("family")) } else { Err(AppError::not_found()) };
     }
     tx.commit().await?;
     Ok(summary("family"))
@@ -156,29 +111,17 @@ pub async fn invitations(
 ) -> AppResult<Json<InvitationList>> {
     let q = page_query(q)?;
     owner_only(&state, &id, &resident.user_id).await?;
-    let (total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM memorial_invitations WHERE memorial_id = $1")
-        .bind(&id)
-        .fetch_one(&state.db.pool)
-        .await?;
-    let rows: Vec<(String, i64, i64, i64, i64, Option<i64>)> = sqlx::query_as(
-        "SELECT id, created_at, expires_at, uses, max_uses, revoked_at FROM memorial_invitations WHERE memorial_id = $1 \
-         ORDER BY created_at DESC, id LIMIT $2 OFFSET $3",
-    )
-    .bind(&id)
-    .bind(i64::from(q.size()))
-    .bind(q.offset())
-    .fetch_all(&state.db.pool)
-    .await?;
+    let (total, rows) = store::invitations(&state.db, &id, i64::from(q.size()), q.offset()).await?;
     let now = state.clock.now();
     let items = rows
         .into_iter()
-        .map(|(id, created_at, expires_at, uses, max_uses, revoked_at)| InvitationSummary {
-            status: invitation_status(now, expires_at, uses, max_uses, revoked_at.is_some()).into(),
-            id,
-            created_at,
-            expires_at,
-            uses,
-            max_uses,
+        .map(|r| InvitationSummary {
+            status: invitation_status(now, r.expires_at, r.uses, r.max_uses, r.revoked_at.is_some()).into(),
+            id: r.id,
+            created_at: r.created_at,
+            expires_at: r.expires_at,
+            uses: r.uses,
+            max_uses: r.max_uses,
         })
         .collect();
     Ok(Json(InvitationList { items, page: q.page(), page_size: q.size(), total }))
@@ -193,15 +136,7 @@ pub async fn revoke(
     Path((id, invitation)): Path<(String, String)>,
 ) -> AppResult<StatusCode> {
     owner_only(&state, &id, &resident.user_id).await?;
-    let done = sqlx::query(
-        "UPDATE memorial_invitations SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2 AND memorial_id = $3",
-    )
-    .bind(state.clock.now())
-    .bind(&invitation)
-    .bind(&id)
-    .execute(&state.db.pool)
-    .await?;
-    if done.rows_affected() == 0 {
+    if !store::revoke(&state.db, &id, &invitation, state.clock.now()).await? {
         return Err(AppError::not_found());
     }
     Ok(StatusCode::NO_CONTENT)
@@ -218,27 +153,14 @@ pub async fn members(
 ) -> AppResult<Json<FamilyMemberList>> {
     let q = page_query(q)?;
     owner_only(&state, &id, &resident.user_id).await?;
-    let (total,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM memorial_members WHERE memorial_id = $1 AND removed_at IS NULL")
-            .bind(&id)
-            .fetch_one(&state.db.pool)
-            .await?;
-    let rows: Vec<(String, Option<String>, String, i64)> = sqlx::query_as(
-        "SELECT u.id, u.name, u.phone, f.created_at FROM memorial_members f JOIN users u ON u.id = f.user_id \
-         WHERE f.memorial_id = $1 AND f.removed_at IS NULL ORDER BY f.created_at, u.id LIMIT $2 OFFSET $3",
-    )
-    .bind(&id)
-    .bind(i64::from(q.size()))
-    .bind(q.offset())
-    .fetch_all(&state.db.pool)
-    .await?;
+    let (total, rows) = store::members(&state.db, &id, i64::from(q.size()), q.offset()).await?;
     let items = rows
         .into_iter()
-        .map(|(id, name, phone, joined_at)| FamilyMember {
-            id,
-            name: mask_name(name.as_deref().unwrap_or("")),
-            phone: mask_phone(&phone),
-            joined_at,
+        .map(|r| FamilyMember {
+            id: r.id,
+            name: mask_name(r.name.as_deref().unwrap_or("")),
+            phone: mask_phone(&r.phone),
+            joined_at: r.created_at,
         })
         .collect();
     Ok(Json(FamilyMemberList { items, page: q.page(), page_size: q.size(), total }))
@@ -253,15 +175,7 @@ pub async fn remove(
     Path((id, member)): Path<(String, String)>,
 ) -> AppResult<StatusCode> {
     owner_only(&state, &id, &resident.user_id).await?;
-    let done = sqlx::query(
-        "UPDATE memorial_members SET removed_at = $1 WHERE memorial_id = $2 AND user_id = $3 AND removed_at IS NULL",
-    )
-    .bind(state.clock.now())
-    .bind(&id)
-    .bind(&member)
-    .execute(&state.db.pool)
-    .await?;
-    if done.rows_affected() == 0 {
+    if !store::remove(&state.db, &id, &member, state.clock.now()).await? {
         return Err(AppError::not_found());
     }
     Ok(StatusCode::NO_CONTENT)

@@ -2,6 +2,7 @@
 //! record in the cemeteries' burial register, so nobody can publish a memorial of a living person.
 
 use super::access::{page_query, MaybeResident};
+use super::store::memorials as store;
 use crate::auth::Resident;
 use crate::db::new_id;
 use crate::error::{AppError, AppResult, JsonBody};
@@ -27,23 +28,13 @@ pub fn no_memorial() -> AppError {
 
 /// Who may see memorial `id`: `owner`, `family`, `visitor` (public) — or not found.
 pub async fn role_of(state: &AppState, id: &str, user: Option<&str>) -> AppResult<String> {
-    let row: Option<(String, String)> = sqlx::query_as("SELECT owner_id, visibility FROM memorials WHERE id = $1")
-        .bind(id)
-        .fetch_optional(&state.db.pool)
-        .await?;
-    let (owner, visibility) = row.ok_or_else(no_memorial)?;
+    let row = store::access(&state.db, id).await?;
+    let store::AccessRow { owner_id: owner, visibility } = row.ok_or_else(no_memorial)?;
     if let Some(user) = user {
         if user == owner {
             return Ok("owner".into());
         }
-        let member: Option<(String,)> = sqlx::query_as(
-            "SELECT user_id FROM memorial_members WHERE memorial_id = $1 AND user_id = $2 AND removed_at IS NULL",
-        )
-        .bind(id)
-        .bind(user)
-        .fetch_optional(&state.db.pool)
-        .await?;
-        if member.is_some() {
+        if store::is_member(&state.db, id, user).await? {
             return Ok("family".into());
         }
     }
@@ -74,20 +65,7 @@ pub async fn create(
         check_photo(&state, photo, &resident.user_id).await?;
     }
     let id = new_id();
-    sqlx::query(
-        "INSERT INTO memorials (id, owner_id, deceased_name, born_on, died_on, biography, photo, visibility, reminder, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'private', 0, $8)",
-    )
-    .bind(&id)
-    .bind(&resident.user_id)
-    .bind(&req.deceased_name)
-    .bind(req.born_on.map(Date::to_iso))
-    .bind(req.died_on.map(Date::to_iso))
-    .bind(&req.biography)
-    .bind(&req.photo)
-    .bind(state.clock.now())
-    .execute(&state.db.pool)
-    .await?;
+    store::insert(&state.db, &id, &resident.user_id, &req, state.clock.now()).await?;
     Ok(Json(super::tributes::load(&state, &id, &resident.user_id, "owner").await?))
 }
 
@@ -100,25 +78,10 @@ pub async fn mine(
     q: Result<Query<PageQuery>, QueryRejection>,
 ) -> AppResult<Json<MemorialList>> {
     let q = page_query(q)?;
-    const MINE: &str = "SELECT id, deceased_name, visibility, 'owner' AS role FROM memorials WHERE owner_id = $1 \
-         UNION ALL SELECT m.id, m.deceased_name, m.visibility, 'family' AS role FROM memorials m \
-         JOIN memorial_members f ON f.memorial_id = m.id WHERE f.user_id = $2 AND f.removed_at IS NULL";
-    let (total,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM ({MINE}) AS mine"))
-        .bind(&resident.user_id)
-        .bind(&resident.user_id)
-        .fetch_one(&state.db.pool)
-        .await?;
-    let rows: Vec<(String, String, String, String)> =
-        sqlx::query_as(&format!("{MINE} ORDER BY 2, 1 LIMIT $3 OFFSET $4"))
-            .bind(&resident.user_id)
-            .bind(&resident.user_id)
-            .bind(i64::from(q.size()))
-            .bind(q.offset())
-            .fetch_all(&state.db.pool)
-            .await?;
+    let (total, rows) = store::mine(&state.db, &resident.user_id, i64::from(q.size()), q.offset()).await?;
     let memorials = rows
         .into_iter()
-        .map(|(id, deceased_name, visibility, role)| MemorialSummary { id, deceased_name, visibility, role })
+        .map(|r| MemorialSummary { id: r.id, deceased_name: r.deceased_name, visibility: r.visibility, role: r.role })
         .collect();
     Ok(Json(MemorialList { memorials, page: q.page(), page_size: q.size(), total }))
 }
@@ -157,25 +120,12 @@ pub async fn publish(
     // Counted before the register is read: a refused check tells nothing about the number.
     crate::limits::enforce(&state, &super::quotas::REGISTER_CHECKS_PER_RESIDENT, &resident.user_id).await?;
     crate::limits::enforce(&state, &super::quotas::REGISTER_CHECKS_PER_MEMORIAL, &id).await?;
-    let (name,): (String,) =
-        sqlx::query_as("SELECT deceased_name FROM memorials WHERE id = $1").bind(&id).fetch_one(&state.db.pool).await?;
-    let record: Option<(String,)> = sqlx::query_as(
-        "SELECT certificate_number FROM memorial_burial_records WHERE certificate_number = $1 AND deceased_name = $2",
-    )
-    .bind(&number)
-    .bind(&name)
-    .fetch_optional(&state.db.pool)
-    .await?;
+    let name = store::deceased_name(&state.db, &id).await?;
+    let record = store::burial_record(&state.db, &number, &name).await?;
     if record.is_none() {
         return Err(AppError::field("certificate_number", FieldError::MemorialCertificateUnknown));
     }
-    sqlx::query("UPDATE memorials SET visibility = 'public', certificate_number = $1, publisher_relation = $2, published_at = $3 WHERE id = $4")
-        .bind(&number)
-        .bind(relation.code())
-        .bind(state.clock.now())
-        .bind(&id)
-        .execute(&state.db.pool)
-        .await?;
+    store::publish(&state.db, &id, &number, relation.code(), state.clock.now()).await?;
     Ok(Json(super::tributes::load(&state, &id, &resident.user_id, "owner").await?))
 }
 
@@ -191,15 +141,10 @@ pub async fn reminder(
     if role_of(&state, &id, Some(&resident.user_id)).await? != "owner" {
         return Err(AppError::not_found());
     }
-    sqlx::query("UPDATE memorials SET reminder = $1 WHERE id = $2")
-        .bind(i64::from(req.on))
-        .bind(&id)
-        .execute(&state.db.pool)
-        .await?;
+    store::set_reminder(&state.db, &id, req.on).await?;
     if req.on {
         // The confirmation names the next anniversary, so the resident sees when to expect it.
-        let (died,): (String,) =
-            sqlx::query_as("SELECT died_on FROM memorials WHERE id = $1").bind(&id).fetch_one(&state.db.pool).await?;
+        let died = store::died_on(&state.db, &id).await?;
         let next = Date::parse_iso(&died).map(|d| next_anniversary(d, state.clock.today()));
         notify(
             &state.db,
@@ -234,11 +179,7 @@ pub async fn set_photo(
     if let Some(photo) = &req.photo {
         check_photo(&state, photo, &resident.user_id).await?;
     }
-    sqlx::query("UPDATE memorials SET photo = $1 WHERE id = $2")
-        .bind(&req.photo)
-        .bind(&id)
-        .execute(&state.db.pool)
-        .await?;
+    store::set_photo(&state.db, &id, req.photo.as_deref()).await?;
     Ok(Json(super::tributes::load(&state, &id, &resident.user_id, "owner").await?))
 }
 
@@ -248,11 +189,8 @@ pub async fn set_photo(
 pub async fn photo(State(state): State<AppState>, who: MaybeResident, Path(id): Path<String>) -> AppResult<Response> {
     let user = who.0.map(|r| r.user_id);
     role_of(&state, &id, user.as_deref()).await?;
-    let row: Option<(String, String)> =
-        sqlx::query_as("SELECT u.id, u.content_type FROM memorials m JOIN uploads u ON u.id = m.photo WHERE m.id = $1")
-            .bind(&id)
-            .fetch_optional(&state.db.pool)
-            .await?;
-    let (upload, kind) = row.and_then(|(u, m)| Some((u, FileKind::from_mime(&m)?))).ok_or_else(no_memorial)?;
+    let row = store::photo(&state.db, &id).await?;
+    let (upload, kind) =
+        row.and_then(|r| Some((r.id, FileKind::from_mime(&r.content_type)?))).ok_or_else(no_memorial)?;
     uploads::file_response(&state, &upload, kind).await
 }

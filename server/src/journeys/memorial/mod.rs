@@ -22,6 +22,7 @@ mod quotas;
 mod reminders;
 mod reports;
 mod slot_cache;
+mod store;
 mod tributes;
 
 use crate::state::AppState;

@@ -3,6 +3,7 @@
 
 use super::access::{page_query, reference, state_changed};
 use super::cemeteries::load_cemetery;
+use super::store::proxy as store;
 use crate::admin::Staff;
 use crate::auth::Resident;
 use crate::db::new_id;
@@ -19,19 +20,22 @@ use baoan_contract::error::{ApiError, FieldError};
 use baoan_contract::memorial::*;
 use baoan_contract::rules::date::Date;
 
-type Row = (String, String, String, String, String, String, String, String, String, String, String);
-
-const SELECT: &str = "SELECT p.id, p.reference, c.name, p.service_date, p.services, p.deceased_name, p.grave_area, \
-    p.grave_row, p.grave_number, p.note, p.status FROM memorial_proxy_requests p JOIN memorial_cemeteries c ON c.id = p.cemetery_id";
-
-async fn views(state: &AppState, rows: Vec<Row>) -> AppResult<Vec<ProxyView>> {
+async fn views(state: &AppState, rows: Vec<store::Row>) -> AppResult<Vec<ProxyView>> {
     let mut out = Vec::new();
-    for (id, reference, cemetery_name, date, services, deceased_name, area, row, number, note, status) in rows {
-        let photos: Vec<(String,)> =
-            sqlx::query_as("SELECT upload_id FROM memorial_proxy_photos WHERE proxy_id = $1 ORDER BY upload_id")
-                .bind(&id)
-                .fetch_all(&state.db.pool)
-                .await?;
+    for r in rows {
+        let store::Row {
+            id,
+            reference,
+            name: cemetery_name,
+            service_date: date,
+            services,
+            deceased_name,
+            note,
+            status,
+            ..
+        } = r;
+        let (area, row, number) = (r.grave_area, r.grave_row, r.grave_number);
+        let photos = store::photos(&state.db, &id).await?;
         out.push(ProxyView {
             id,
             reference,
@@ -42,7 +46,7 @@ async fn views(state: &AppState, rows: Vec<Row>) -> AppResult<Vec<ProxyView>> {
             grave: Grave { area, row, number },
             note,
             status,
-            photos: photos.into_iter().map(|(p,)| p).collect(),
+            photos,
         });
     }
     Ok(out)
@@ -68,26 +72,8 @@ pub async fn create(
     drop(conn);
     let id = new_id();
     let date = req.date.map(Date::to_iso).unwrap_or_default();
-    sqlx::query(
-        "INSERT INTO memorial_proxy_requests (id, reference, user_id, cemetery_id, service_date, services, deceased_name, \
-         grave_area, grave_row, grave_number, note, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'requested', $12)",
-    )
-    .bind(&id)
-    .bind(reference("DJ", &date))
-    .bind(&resident.user_id)
-    .bind(&req.cemetery_id)
-    .bind(&date)
-    .bind(req.services.join(","))
-    .bind(&req.deceased_name)
-    .bind(&req.grave.area)
-    .bind(&req.grave.row)
-    .bind(&req.grave.number)
-    .bind(&req.note)
-    .bind(state.clock.now())
-    .execute(&state.db.pool)
-    .await?;
-    let rows: Vec<Row> =
-        sqlx::query_as(&format!("{SELECT} WHERE p.id = $1")).bind(&id).fetch_all(&state.db.pool).await?;
+    store::insert(&state.db, &id, &reference("DJ", &date), &resident.user_id, &date, &req, state.clock.now()).await?;
+    let rows = store::by_id(&state.db, &id).await?;
     Ok(Json(views(&state, rows).await?.remove(0)))
 }
 
@@ -100,17 +86,7 @@ pub async fn mine(
     q: Result<Query<PageQuery>, QueryRejection>,
 ) -> AppResult<Json<ProxyList>> {
     let q = page_query(q)?;
-    let (total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM memorial_proxy_requests WHERE user_id = $1")
-        .bind(&resident.user_id)
-        .fetch_one(&state.db.pool)
-        .await?;
-    let rows: Vec<Row> =
-        sqlx::query_as(&format!("{SELECT} WHERE p.user_id = $1 ORDER BY p.service_date DESC, p.id LIMIT $2 OFFSET $3"))
-            .bind(&resident.user_id)
-            .bind(i64::from(q.size()))
-            .bind(q.offset())
-            .fetch_all(&state.db.pool)
-            .await?;
+    let (total, rows) = store::of_user(&state.db, &resident.user_id, i64::from(q.size()), q.offset()).await?;
     Ok(Json(ProxyList { requests: views(&state, rows).await?, page: q.page(), page_size: q.size(), total }))
 }
 
@@ -123,19 +99,10 @@ pub async fn cancel(
     resident: Resident,
     Path(id): Path<String>,
 ) -> AppResult<Json<ProxyView>> {
-    let done = sqlx::query("UPDATE memorial_proxy_requests SET status = 'cancelled', cancelled_at = $1 WHERE id = $2 AND user_id = $3 AND status = 'requested'")
-        .bind(state.clock.now())
-        .bind(&id)
-        .bind(&resident.user_id)
-        .execute(&state.db.pool)
-        .await?;
-    let rows: Vec<Row> = sqlx::query_as(&format!("{SELECT} WHERE p.id = $1 AND p.user_id = $2"))
-        .bind(&id)
-        .bind(&resident.user_id)
-        .fetch_all(&state.db.pool)
-        .await?;
+    let done = store::cancel(&state.db, &id, &resident.user_id, state.clock.now()).await?;
+    let rows = store::of_user_by_id(&state.db, &id, &resident.user_id).await?;
     let view = views(&state, rows).await?.pop().ok_or_else(AppError::not_found)?;
-    if done.rows_affected() == 0 && view.status != "cancelled" {
+    if !done && view.status != "cancelled" {
         return Err(state_changed());
     }
     Ok(Json(view))
@@ -149,16 +116,8 @@ pub async fn photo(
     resident: Resident,
     Path((id, photo)): Path<(String, String)>,
 ) -> AppResult<Response> {
-    let row: Option<(String,)> = sqlx::query_as(
-        "SELECT u.content_type FROM memorial_proxy_photos f JOIN memorial_proxy_requests p ON p.id = f.proxy_id \
-         JOIN uploads u ON u.id = f.upload_id WHERE f.proxy_id = $1 AND f.upload_id = $2 AND p.user_id = $3",
-    )
-    .bind(&id)
-    .bind(&photo)
-    .bind(&resident.user_id)
-    .fetch_optional(&state.db.pool)
-    .await?;
-    let kind = row.and_then(|(m,)| FileKind::from_mime(&m)).ok_or_else(AppError::not_found)?;
+    let row = store::photo_type(&state.db, &id, &photo, &resident.user_id).await?;
+    let kind = row.and_then(|m| FileKind::from_mime(&m)).ok_or_else(AppError::not_found)?;
     uploads::file_response(&state, &photo, kind).await
 }
 
@@ -171,14 +130,7 @@ pub async fn staff_list(
     q: Result<Query<PageQuery>, QueryRejection>,
 ) -> AppResult<Json<ProxyList>> {
     let q = page_query(q)?;
-    let (total,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM memorial_proxy_requests").fetch_one(&state.db.pool).await?;
-    let order = "ORDER BY CASE p.status WHEN 'requested' THEN 0 ELSE 1 END, p.service_date, p.id LIMIT $1 OFFSET $2";
-    let rows: Vec<Row> = sqlx::query_as(&format!("{SELECT} {order}"))
-        .bind(i64::from(q.size()))
-        .bind(q.offset())
-        .fetch_all(&state.db.pool)
-        .await?;
+    let (total, rows) = store::all(&state.db, i64::from(q.size()), q.offset()).await?;
     Ok(Json(ProxyList { requests: views(&state, rows).await?, page: q.page(), page_size: q.size(), total }))
 }
 
@@ -192,37 +144,19 @@ pub async fn staff_done(
     Path(id): Path<String>,
     JsonBody(req): JsonBody<ProxyDone>,
 ) -> AppResult<Json<ProxyView>> {
-    let owner: Option<(String, String)> =
-        sqlx::query_as("SELECT user_id, reference FROM memorial_proxy_requests WHERE id = $1")
-            .bind(&id)
-            .fetch_optional(&state.db.pool)
-            .await?;
-    let (user_id, reference) = owner.ok_or_else(AppError::not_found)?;
+    let owner = store::owner(&state.db, &id).await?;
+    let store::OwnerRow { user_id, reference } = owner.ok_or_else(AppError::not_found)?;
     let mut tx = state.db.begin().await?;
     // Conditional on `requested`, first: a family's cancel at the same moment wins or loses whole.
-    let claimed = sqlx::query(
-        "UPDATE memorial_proxy_requests SET status = 'done', done_at = $1 WHERE id = $2 AND status = 'requested'",
-    )
-    .bind(state.clock.now())
-    .bind(&id)
-    .execute(&mut *tx)
-    .await?;
-    if claimed.rows_affected() == 0 {
+    if !store::mark_done(&mut tx, &id, state.clock.now()).await? {
         return Err(state_changed());
     }
     for photo in &req.photos {
-        let image: Option<(String,)> = sqlx::query_as("SELECT content_type FROM uploads WHERE id = $1")
-            .bind(photo)
-            .fetch_optional(&mut *tx)
-            .await?;
-        if !matches!(image.as_ref().map(|(m,)| m.as_str()), Some("image/jpeg" | "image/png")) {
+        let image = store::upload_type(&mut tx, photo).await?;
+        if !matches!(image.as_deref(), Some("image/jpeg" | "image/png")) {
             return Err(AppError::field("photos", FieldError::UploadType));
         }
-        sqlx::query("INSERT INTO memorial_proxy_photos (proxy_id, upload_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-            .bind(&id)
-            .bind(photo)
-            .execute(&mut *tx)
-            .await?;
+        store::add_photo(&mut tx, &id, photo).await?;
     }
     tx.commit().await?;
     notify(
@@ -238,7 +172,6 @@ pub async fn staff_done(
         state.clock.now(),
     )
     .await?;
-    let rows: Vec<Row> =
-        sqlx::query_as(&format!("{SELECT} WHERE p.id = $1")).bind(&id).fetch_all(&state.db.pool).await?;
+    let rows = store::by_id(&state.db, &id).await?;
     Ok(Json(views(&state, rows).await?.remove(0)))
 }

@@ -3,6 +3,7 @@
 //! before the message is written: its primary key makes a second send impossible when the job
 //! runs twice, on two servers, or at the same moment as a staff-triggered run.
 
+use super::store::reminders as store;
 use crate::admin::Staff;
 use crate::error::{AppResult, JsonBody};
 use crate::messages::{notify, Notice};
@@ -22,12 +23,9 @@ const EVERY: Duration = Duration::from_secs(3600);
 
 /// Sends the reminders due `today`; returns how many messages were written by this call.
 pub async fn send_due_reminders(state: &AppState, today: Date) -> AppResult<u32> {
-    let rows: Vec<(String, String, String, String)> =
-        sqlx::query_as("SELECT id, owner_id, deceased_name, died_on FROM memorials WHERE reminder = 1")
-            .fetch_all(&state.db.pool)
-            .await?;
+    let rows = store::wanted(&state.db).await?;
     let mut sent = 0;
-    for (id, owner, name, died) in rows {
+    for store::ReminderRow { id, owner_id: owner, deceased_name: name, died_on: died } in rows {
         let Some(died) = Date::parse_iso(&died) else { continue };
         for occasion in reminders_due(died, today) {
             if send_once(state, &id, &owner, &name, occasion, today).await? {
@@ -46,16 +44,7 @@ async fn send_once(
     occasion: Occasion,
     today: Date,
 ) -> AppResult<bool> {
-    let claimed = sqlx::query(
-        "INSERT INTO memorial_reminders_sent (memorial_id, occasion, year, sent_on) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
-    )
-    .bind(id)
-    .bind(occasion.code())
-    .bind(i64::from(today.year()))
-    .bind(today.to_iso())
-    .execute(&state.db.pool)
-    .await?;
-    if claimed.rows_affected() == 0 {
+    if !store::claim(&state.db, id, occasion, today).await? {
         return Ok(false);
     }
     let event = match occasion {
@@ -71,13 +60,7 @@ async fn send_once(
     };
     if let Err(e) = notify(&state.db, owner, notice, state.clock.now()).await {
         // Give the claim back so the next run sends it.
-        let _ =
-            sqlx::query("DELETE FROM memorial_reminders_sent WHERE memorial_id = $1 AND occasion = $2 AND year = $3")
-                .bind(id)
-                .bind(occasion.code())
-                .bind(i64::from(today.year()))
-                .execute(&state.db.pool)
-                .await;
+        let _ = store::unclaim(&state.db, id, occasion, today).await;
         return Err(e.into());
     }
     Ok(true)

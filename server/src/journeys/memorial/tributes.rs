@@ -3,8 +3,8 @@
 
 use super::access::{page_query, MaybeResident};
 use super::memorials::role_of;
+use super::store::tributes as store;
 use crate::auth::Resident;
-use crate::db::new_id;
 use crate::error::{AppError, AppResult, JsonBody};
 use crate::state::AppState;
 use axum::extract::rejection::QueryRejection;
@@ -17,29 +17,13 @@ use baoan_contract::memorial::rules::parse_message;
 use baoan_contract::memorial::*;
 use baoan_contract::rules::date::Date;
 
-/// deceased_name, born_on, died_on, biography, photo, visibility, reminder.
-type MemorialRow = (String, String, String, String, Option<String>, String, i64);
-
 /// The memorial as `role` sees it. Hidden messages are shown only to the owner.
 pub async fn load(state: &AppState, id: &str, user: &str, role: &str) -> AppResult<Memorial> {
-    let row: Option<MemorialRow> = sqlx::query_as(
-        "SELECT deceased_name, born_on, died_on, biography, photo, visibility, reminder FROM memorials WHERE id = $1",
-    )
-    .bind(id)
-    .fetch_optional(&state.db.pool)
-    .await?;
-    let (deceased_name, born, died, biography, photo, visibility, reminder) = row.ok_or_else(AppError::not_found)?;
-    let count = |kind: &'static str| async move {
-        let (n,): (i64,) =
-            sqlx::query_as("SELECT COUNT(*) FROM memorial_offerings WHERE memorial_id = $1 AND kind = $2")
-                .bind(id)
-                .bind(kind)
-                .fetch_one(&state.db.pool)
-                .await?;
-        Ok::<i64, sqlx::Error>(n)
-    };
-    let flowers = count("flower").await?;
-    let candles = count("candle").await?;
+    let row = store::memorial(&state.db, id).await?;
+    let store::MemorialRow { deceased_name, born_on: born, died_on: died, biography, photo, visibility, reminder } =
+        row.ok_or_else(AppError::not_found)?;
+    let flowers = store::offerings(&state.db, id, "flower").await?;
+    let candles = store::offerings(&state.db, id, "candle").await?;
     let owner = role == "owner";
     // The newest page, shown oldest first; the rest is paged by `messages`.
     let (mut messages, messages_total) = message_page(state, id, user, owner, MAX_PAGE_SIZE, 0).await?;
@@ -61,8 +45,6 @@ pub async fn load(state: &AppState, id: &str, user: &str, role: &str) -> AppResu
     })
 }
 
-type MessageRow = (String, String, String, i64, i64, Option<String>);
-
 /// Newest first: `limit` messages after skipping `offset`, and how many there are in all.
 /// Hidden messages count and show only for the owner. Authors are masked (`王**`) for everyone,
 /// the owner included: a profile's full name is never shown on a memorial.
@@ -74,30 +56,16 @@ async fn message_page(
     limit: u32,
     offset: i64,
 ) -> AppResult<(Vec<MemorialMessage>, i64)> {
-    let visible = if owner { "" } else { " AND m.hidden = 0" };
-    let (total,): (i64,) =
-        sqlx::query_as(&format!("SELECT COUNT(*) FROM memorial_messages m WHERE m.memorial_id = $1{visible}"))
-            .bind(id)
-            .fetch_one(&state.db.pool)
-            .await?;
-    let rows: Vec<MessageRow> = sqlx::query_as(&format!(
-        "SELECT m.id, m.user_id, m.text, m.created_at, m.hidden, u.name FROM memorial_messages m \
-         JOIN users u ON u.id = m.user_id WHERE m.memorial_id = $1{visible} ORDER BY m.created_at DESC, m.id DESC LIMIT $2 OFFSET $3"
-    ))
-    .bind(id)
-    .bind(i64::from(limit))
-    .bind(offset)
-    .fetch_all(&state.db.pool)
-    .await?;
+    let (total, rows) = store::messages(&state.db, id, owner, i64::from(limit), offset).await?;
     let messages = rows
         .into_iter()
-        .map(|(mid, author_id, text, created_at, hidden, name)| MemorialMessage {
-            id: mid,
-            author: mask_name(name.as_deref().unwrap_or("")),
-            text,
-            created_at,
-            hidden: hidden != 0,
-            mine: author_id == user,
+        .map(|m| MemorialMessage {
+            id: m.id,
+            author: mask_name(m.name.as_deref().unwrap_or("")),
+            text: m.text,
+            created_at: m.created_at,
+            hidden: m.hidden != 0,
+            mine: m.user_id == user,
         })
         .collect();
     Ok((messages, total))
@@ -134,16 +102,7 @@ pub async fn offer(
         return Err(AppError::field("kind", FieldError::Required));
     }
     crate::limits::enforce(&state, &super::quotas::OFFERINGS, &resident.user_id).await?;
-    sqlx::query(
-        "INSERT INTO memorial_offerings (id, memorial_id, user_id, kind, created_at) VALUES ($1, $2, $3, $4, $5)",
-    )
-    .bind(new_id())
-    .bind(&id)
-    .bind(&resident.user_id)
-    .bind(&req.kind)
-    .bind(state.clock.now())
-    .execute(&state.db.pool)
-    .await?;
+    store::offer(&state.db, &id, &resident.user_id, &req.kind, state.clock.now()).await?;
     Ok(Json(load(&state, &id, &resident.user_id, &role).await?))
 }
 
@@ -161,14 +120,7 @@ pub async fn leave_message(
     let text = parse_message(&req.text).map_err(|e| AppError::field("text", e))?;
     crate::limits::enforce(&state, &super::quotas::MESSAGES, &resident.user_id).await?;
     let now = state.clock.now();
-    sqlx::query("INSERT INTO memorial_messages (id, memorial_id, user_id, text, hidden, created_at) VALUES ($1, $2, $3, $4, 0, $5)")
-        .bind(new_id())
-        .bind(&id)
-        .bind(&resident.user_id)
-        .bind(&text)
-        .bind(now)
-        .execute(&state.db.pool)
-        .await?;
+    store::leave_message(&state.db, &id, &resident.user_id, &text, now).await?;
     Ok(Json(load(&state, &id, &resident.user_id, &role).await?))
 }
 
@@ -189,12 +141,7 @@ pub async fn hide(
     Path((id, message)): Path<(String, String)>,
 ) -> AppResult<Json<Memorial>> {
     owner_only(&state, &id, &resident.user_id).await?;
-    let done = sqlx::query("UPDATE memorial_messages SET hidden = 1 WHERE id = $1 AND memorial_id = $2")
-        .bind(&message)
-        .bind(&id)
-        .execute(&state.db.pool)
-        .await?;
-    if done.rows_affected() == 0 {
+    if !store::hide_message(&state.db, &id, &message).await? {
         return Err(AppError::not_found());
     }
     Ok(Json(load(&state, &id, &resident.user_id, "owner").await?))
@@ -209,12 +156,7 @@ pub async fn delete(
     Path((id, message)): Path<(String, String)>,
 ) -> AppResult<StatusCode> {
     owner_only(&state, &id, &resident.user_id).await?;
-    let done = sqlx::query("DELETE FROM memorial_messages WHERE id = $1 AND memorial_id = $2")
-        .bind(&message)
-        .bind(&id)
-        .execute(&state.db.pool)
-        .await?;
-    if done.rows_affected() == 0 {
+    if !store::delete_message(&state.db, &id, &message).await? {
         return Err(AppError::not_found());
     }
     Ok(StatusCode::NO_CONTENT)

@@ -67,3 +67,9 @@ pub async fn move_to(tx: &mut AnyConnection, booking_id: &str, day: Date) -> DbR
         .await?;
     Ok(())
 }
+
+/// Gives every hold of a booking back (it ended).
+pub async fn release_all(tx: &mut AnyConnection, booking_id: &str) -> DbResult<()> {
+    sqlx::query("DELETE FROM marriage_active_people WHERE booking_id = $1").bind(booking_id).execute(&mut *tx).await?;
+    Ok(())
+}

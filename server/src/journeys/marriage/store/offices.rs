@@ -4,7 +4,70 @@ use crate::db::{Db, DbResult};
 use baoan_contract::marriage::{Localized, Office, Slot, SlotPurpose, SpecialDay, SpecialDayKind, BOOKABLE_DAYS};
 use baoan_contract::rules::date::Date;
 
-type OfficeRow = (String, String, String, String, String, String, String, String, String, String, String, String);
+/// A row of `marriage_offices` (`OFFICE_COLUMNS`).
+#[derive(sqlx::FromRow)]
+struct OfficeRow {
+    id: String,
+    name_zh_hans: String,
+    name_zh_hant: String,
+    name_en: String,
+    address_zh_hans: String,
+    address_zh_hant: String,
+    address_en: String,
+    hours_zh_hans: String,
+    hours_zh_hant: String,
+    hours_en: String,
+    phone: String,
+    map_url: String,
+}
+
+impl OfficeRow {
+    fn into_office(self, special_days: Vec<SpecialDay>) -> Office {
+        Office {
+            id: self.id,
+            name: loc(self.name_zh_hans, self.name_zh_hant, self.name_en),
+            address: loc(self.address_zh_hans, self.address_zh_hant, self.address_en),
+            hours: loc(self.hours_zh_hans, self.hours_zh_hant, self.hours_en),
+            phone: self.phone,
+            map_url: self.map_url,
+            special_days,
+        }
+    }
+}
+
+/// A row of `marriage_special_days`.
+#[derive(sqlx::FromRow)]
+struct SpecialDayRow {
+    day: String,
+    kind: String,
+    note_zh_hans: String,
+    note_zh_hant: String,
+    note_en: String,
+}
+
+impl SpecialDayRow {
+    fn into_special_day(self) -> Option<SpecialDay> {
+        let kind = match self.kind.as_str() {
+            "closed" => SpecialDayKind::Closed,
+            "extended" => SpecialDayKind::Extended,
+            "busy" => SpecialDayKind::Busy,
+            _ => return None,
+        };
+        Some(SpecialDay {
+            date: Date::parse_iso(&self.day)?,
+            kind,
+            note: loc(self.note_zh_hans, self.note_zh_hant, self.note_en),
+        })
+    }
+}
+
+/// An office whose slots need generating.
+#[derive(sqlx::FromRow)]
+struct DueOfficeRow {
+    id: String,
+    slot_capacity: i64,
+    slots_through: Option<String>,
+}
 
 const OFFICE_COLUMNS: &str = "id, name_zh_hans, name_zh_hant, name_en, address_zh_hans, address_zh_hant, address_en, \
      hours_zh_hans, hours_zh_hant, hours_en, phone, map_url";
@@ -15,47 +78,35 @@ fn loc(a: String, b: String, c: String) -> Localized {
 
 /// Every office with its special days from `today` on, in display order.
 pub async fn offices(db: &Db, today: Date) -> DbResult<Vec<Office>> {
-    let rows: Vec<OfficeRow> =
-        sqlx::query_as(&format!("SELECT {OFFICE_COLUMNS} FROM marriage_offices ORDER BY sort_order, id"))
-            .fetch_all(&db.pool)
-            .await?;
+    let rows = sqlx::query_as::<_, OfficeRow>(&format!(
+        "SELECT {OFFICE_COLUMNS} FROM marriage_offices ORDER BY sort_order, id"
+    ))
+    .fetch_all(&db.pool)
+    .await?;
     let mut out = Vec::new();
     for row in rows {
-        let special = special_days(db, &row.0, today).await?;
-        out.push(office_from(row, special));
+        let special = special_days(db, &row.id, today).await?;
+        out.push(row.into_office(special));
     }
     Ok(out)
 }
 
 pub async fn office(db: &Db, id: &str, today: Date) -> DbResult<Option<Office>> {
-    let row: Option<OfficeRow> =
-        sqlx::query_as(&format!("SELECT {OFFICE_COLUMNS} FROM marriage_offices WHERE id = $1"))
-            .bind(id)
-            .fetch_optional(&db.pool)
-            .await?;
+    let row = sqlx::query_as::<_, OfficeRow>(&format!("SELECT {OFFICE_COLUMNS} FROM marriage_offices WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await?;
     match row {
         Some(row) => {
-            let special = special_days(db, &row.0, today).await?;
-            Ok(Some(office_from(row, special)))
+            let special = special_days(db, &row.id, today).await?;
+            Ok(Some(row.into_office(special)))
         }
         None => Ok(None),
     }
 }
 
-fn office_from(r: OfficeRow, special_days: Vec<SpecialDay>) -> Office {
-    Office {
-        id: r.0,
-        name: loc(r.1, r.2, r.3),
-        address: loc(r.4, r.5, r.6),
-        hours: loc(r.7, r.8, r.9),
-        phone: r.10,
-        map_url: r.11,
-        special_days,
-    }
-}
-
 pub async fn special_days(db: &Db, office_id: &str, from: Date) -> DbResult<Vec<SpecialDay>> {
-    let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(
+    let rows = sqlx::query_as::<_, SpecialDayRow>(
         "SELECT day, kind, note_zh_hans, note_zh_hant, note_en FROM marriage_special_days \
          WHERE office_id = $1 AND day >= $2 ORDER BY day",
     )
@@ -63,18 +114,7 @@ pub async fn special_days(db: &Db, office_id: &str, from: Date) -> DbResult<Vec<
     .bind(from.to_iso())
     .fetch_all(&db.pool)
     .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(day, kind, a, b, c)| {
-            let kind = match kind.as_str() {
-                "closed" => SpecialDayKind::Closed,
-                "extended" => SpecialDayKind::Extended,
-                "busy" => SpecialDayKind::Busy,
-                _ => return None,
-            };
-            Some(SpecialDay { date: Date::parse_iso(&day)?, kind, note: loc(a, b, c) })
-        })
-        .collect())
+    Ok(rows.into_iter().filter_map(SpecialDayRow::into_special_day).collect())
 }
 
 /// The day's timetable: registration every half hour 9:00–12:00 and 14:00–17:00, a ceremony
@@ -102,13 +142,13 @@ pub fn slot_id(office_id: &str, day: Date, purpose: SlotPurpose, start: i64) -> 
 /// generating at once cannot duplicate a slot or reset its `taken`.
 pub async fn ensure_slots(db: &Db, today: Date) -> DbResult<()> {
     let last = today.add_days(BOOKABLE_DAYS);
-    let due: Vec<(String, i64, Option<String>)> = sqlx::query_as(
+    let due = sqlx::query_as::<_, DueOfficeRow>(
         "SELECT id, slot_capacity, slots_through FROM marriage_offices WHERE slots_through IS NULL OR slots_through < $1",
     )
     .bind(last.to_iso())
     .fetch_all(&db.pool)
     .await?;
-    for (office_id, capacity, through) in due {
+    for DueOfficeRow { id: office_id, slot_capacity: capacity, slots_through: through } in due {
         let special = special_days(db, &office_id, today).await?;
         let start = through.as_deref().and_then(Date::parse_iso).map(|d| d.add_days(1)).unwrap_or(today.add_days(1));
         let start = start.max(today.add_days(1));
@@ -151,33 +191,47 @@ pub async fn ensure_slots(db: &Db, today: Date) -> DbResult<()> {
     Ok(())
 }
 
-type SlotRow = (String, String, String, String, i64, i64, i64, i64);
+/// A row of `marriage_slots` (`SLOT_COLUMNS`).
+#[derive(sqlx::FromRow)]
+struct SlotRow {
+    id: String,
+    office_id: String,
+    day: String,
+    purpose: String,
+    start_minute: i64,
+    end_minute: i64,
+    capacity: i64,
+    taken: i64,
+}
+
 const SLOT_COLUMNS: &str = "id, office_id, day, purpose, start_minute, end_minute, capacity, taken";
 
-fn slot_from(r: SlotRow) -> Option<Slot> {
-    Some(Slot {
-        id: r.0,
-        office_id: r.1,
-        date: Date::parse_iso(&r.2)?,
-        purpose: SlotPurpose::from_code(&r.3)?,
-        start_minute: r.4 as u32,
-        end_minute: r.5 as u32,
-        capacity: r.6 as u32,
-        places_left: (r.6 - r.7).max(0) as u32,
-    })
+impl SlotRow {
+    fn into_slot(self) -> Option<Slot> {
+        Some(Slot {
+            id: self.id,
+            office_id: self.office_id,
+            date: Date::parse_iso(&self.day)?,
+            purpose: SlotPurpose::from_code(&self.purpose)?,
+            start_minute: self.start_minute as u32,
+            end_minute: self.end_minute as u32,
+            capacity: self.capacity as u32,
+            places_left: (self.capacity - self.taken).max(0) as u32,
+        })
+    }
 }
 
 pub async fn slot(db: &Db, id: &str) -> DbResult<Option<Slot>> {
-    let row: Option<SlotRow> = sqlx::query_as(&format!("SELECT {SLOT_COLUMNS} FROM marriage_slots WHERE id = $1"))
+    let row = sqlx::query_as::<_, SlotRow>(&format!("SELECT {SLOT_COLUMNS} FROM marriage_slots WHERE id = $1"))
         .bind(id)
         .fetch_optional(&db.pool)
         .await?;
-    Ok(row.and_then(slot_from))
+    Ok(row.and_then(SlotRow::into_slot))
 }
 
 /// An office's slots between two days (inclusive), in time order.
 pub async fn slots_between(db: &Db, office_id: &str, from: Date, to: Date) -> DbResult<Vec<Slot>> {
-    let rows: Vec<SlotRow> = sqlx::query_as(&format!(
+    let rows = sqlx::query_as::<_, SlotRow>(&format!(
         "SELECT {SLOT_COLUMNS} FROM marriage_slots WHERE office_id = $1 AND day >= $2 AND day <= $3 \
          ORDER BY day, start_minute, purpose"
     ))
@@ -186,5 +240,5 @@ pub async fn slots_between(db: &Db, office_id: &str, from: Date, to: Date) -> Db
     .bind(to.to_iso())
     .fetch_all(&db.pool)
     .await?;
-    Ok(rows.into_iter().filter_map(slot_from).collect())
+    Ok(rows.into_iter().filter_map(SlotRow::into_slot).collect())
 }

@@ -1,0 +1,88 @@
+//! Project cards and ledger lines as stored (shared by the list, a project and a fund), and
+//! their conversions to the contract's types.
+
+use baoan_contract::charity::{Category, Counterparty, LedgerKind, LedgerLine, ProjectCard, ProjectStatus};
+use baoan_contract::rules::date::Date;
+
+/// The columns of a card, for `SELECT {CARD_COLUMNS} FROM {CARD_FROM} …`.
+pub const CARD_COLUMNS: &str = "p.id, p.title, p.organiser, p.category, p.registration_no, p.target_fen, \
+     p.raised_fen, p.donors, p.end_date, p.status, p.fund_id, f.name";
+pub const CARD_FROM: &str = "charity_projects p LEFT JOIN charity_funds f ON f.id = p.fund_id";
+
+/// A project card's row (`CARD_COLUMNS`).
+#[derive(sqlx::FromRow)]
+pub struct CardRow {
+    id: String,
+    title: String,
+    organiser: String,
+    category: String,
+    registration_no: String,
+    target_fen: i64,
+    raised_fen: i64,
+    donors: i64,
+    end_date: String,
+    status: String,
+    fund_id: Option<String>,
+    #[sqlx(rename = "name")]
+    fund_name: Option<String>,
+}
+
+fn date(s: &str) -> Date {
+    Date::parse_iso(s).unwrap_or_else(|| Date::new(1970, 1, 1).expect("epoch"))
+}
+
+impl CardRow {
+    pub fn into_card(self, today: Date) -> ProjectCard {
+        let end_date = date(&self.end_date);
+        let status = ProjectStatus::from_code(&self.status).unwrap_or(ProjectStatus::Finished);
+        let days_left = match status {
+            ProjectStatus::Fundraising => (end_date.days_since_epoch() - today.days_since_epoch()).max(0),
+            ProjectStatus::Finished => 0,
+        };
+        ProjectCard {
+            id: self.id,
+            title: self.title,
+            organiser: self.organiser,
+            category: Category::from_code(&self.category).unwrap_or(Category::Community),
+            registration_no: self.registration_no,
+            target_fen: self.target_fen,
+            raised_fen: self.raised_fen,
+            donors: self.donors,
+            end_date,
+            days_left,
+            status,
+            fund_id: self.fund_id,
+            fund_name: self.fund_name,
+        }
+    }
+}
+
+pub const LEDGER_COLUMNS: &str = "entry_date, kind, amount_fen, purpose, counterparty, receipt_ref";
+
+/// A public ledger line's row (`LEDGER_COLUMNS`).
+#[derive(sqlx::FromRow)]
+pub struct LedgerRow {
+    entry_date: String,
+    kind: String,
+    amount_fen: i64,
+    purpose: String,
+    counterparty: String,
+    receipt_ref: String,
+}
+
+impl LedgerRow {
+    pub fn into_line(self) -> LedgerLine {
+        LedgerLine {
+            date: date(&self.entry_date),
+            kind: LedgerKind::from_code(&self.kind).unwrap_or(LedgerKind::Expense),
+            amount_fen: self.amount_fen,
+            purpose: self.purpose,
+            counterparty: Counterparty::from_code(&self.counterparty).unwrap_or(Counterparty::Operations),
+            receipt_ref: self.receipt_ref,
+        }
+    }
+}
+
+pub fn parse_date(s: &str) -> Date {
+    date(s)
+}

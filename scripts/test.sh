@@ -18,8 +18,8 @@ step "tools"
 . scripts/tools.sh
 bash scripts/test-deps.sh
 
-step "conventions: rustfmt"
-cargo fmt --all --check
+step "conventions (formatting, clippy, file length)"
+bash scripts/conventions.sh
 
 step "build the app (release)"
 BAOAN_GALLERY=1 bash scripts/build-app.sh  # with the component gallery (gallery.html) for its axe scan

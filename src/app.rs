@@ -37,7 +37,9 @@ where
         view! {
             <Router>
                 <Shell>
-                    {Routes(RoutesProps::builder().fallback(fallback).children(RouteChildren::to_children(routes)).build())}
+                    {Routes(
+                        RoutesProps::builder().fallback(fallback).children(RouteChildren::to_children(routes)).build(),
+                    )}
                 </Shell>
             </Router>
         }

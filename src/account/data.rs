@@ -14,7 +14,11 @@ use leptos::prelude::*;
 #[component]
 pub fn MyDataPage() -> impl IntoView {
     use_title(Key::MyDataTitle);
-    view! { <RequireSignIn><MyData /></RequireSignIn> }
+    view! {
+        <RequireSignIn>
+            <MyData />
+        </RequireSignIn>
+    }
 }
 
 fn reason_key(reason: KeptReason) -> Key {
@@ -47,47 +51,102 @@ fn MyData() -> impl IntoView {
         <h2>{move || i18n.t(Key::DownloadHeading)}</h2>
         <p>{move || i18n.t(Key::DownloadBody)}</p>
         <p>
-            <a class="button button-secondary" href=api_url("/me/export") download="baoan-my-data.json" data-testid="download-data">
+            <a
+                class="button button-secondary"
+                href=api_url("/me/export")
+                download="baoan-my-data.json"
+                data-testid="download-data"
+            >
                 {move || i18n.t(Key::DownloadButton)}
             </a>
         </p>
         <h2>{move || i18n.t(Key::DeleteHeading)}</h2>
         <p>{move || i18n.t(Key::DeleteBody)}</p>
-        <Loaded resource=plan children=move |plan: DeletionPlan| {
-            if plan.kept.is_empty() {
-                view! { <p>{move || i18n.t(Key::DeleteNothingKept)}</p> }.into_any()
+        <Loaded
+            resource=plan
+            children=move |plan: DeletionPlan| {
+                if plan.kept.is_empty() {
+                    view! { <p>{move || i18n.t(Key::DeleteNothingKept)}</p> }.into_any()
+                } else {
+                    view! {
+                        <p>{move || i18n.t(Key::DeleteKeptIntro)}</p>
+                        <ul class="kept-records" data-testid="kept-records">
+                            {plan
+                                .kept
+                                .into_iter()
+                                .map(|k| {
+                                    view! {
+                                        <li>
+                                            <strong>{k.reference}</strong>
+                                            " — "
+                                            {move || i18n.t(reason_key(k.reason))}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }
+            }
+        />
+        {move || {
+            if asked.get() {
+                view! {
+                    <div class="panel-warning" role="group" aria-labelledby="delete-question">
+                        <p id="delete-question">
+                            <strong>{move || i18n.t(Key::DeleteConfirmQuestion)}</strong>
+                        </p>
+                        <p>
+                            <button
+                                type="button"
+                                class="button button-warning"
+                                data-testid="delete-confirm"
+                                disabled=move || delete.pending().get()
+                                on:click=move |_| {
+                                    delete.dispatch(());
+                                }
+                            >
+                                {move || {
+                                    i18n.t(
+                                        if delete.pending().get() { Key::Deleting } else { Key::DeleteConfirmButton },
+                                    )
+                                }}
+                            </button>
+                        </p>
+                        <p>
+                            <button type="button" class="link-button" on:click=move |_| asked.set(false)>
+                                {move || i18n.t(Key::DeleteKeep)}
+                            </button>
+                        </p>
+                    </div>
+                }
+                    .into_any()
             } else {
                 view! {
-                    <p>{move || i18n.t(Key::DeleteKeptIntro)}</p>
-                    <ul class="kept-records" data-testid="kept-records">
-                        {plan.kept.into_iter().map(|k| view! {
-                            <li><strong>{k.reference}</strong>" — "{move || i18n.t(reason_key(k.reason))}</li>
-                        }).collect_view()}
-                    </ul>
-                }.into_any()
-            }
-        } />
-        {move || if asked.get() {
-            view! {
-                <div class="panel-warning" role="group" aria-labelledby="delete-question">
-                    <p id="delete-question"><strong>{move || i18n.t(Key::DeleteConfirmQuestion)}</strong></p>
                     <p>
-                        <button type="button" class="button button-warning" data-testid="delete-confirm"
-                            disabled=move || delete.pending().get()
-                            on:click=move |_| { delete.dispatch(()); }>
-                            {move || i18n.t(if delete.pending().get() { Key::Deleting } else { Key::DeleteConfirmButton })}
+                        <button
+                            type="button"
+                            class="button button-secondary"
+                            data-testid="delete-start"
+                            on:click=move |_| asked.set(true)
+                        >
+                            {move || i18n.t(Key::DeleteStart)}
                         </button>
                     </p>
-                    <p><button type="button" class="link-button" on:click=move |_| asked.set(false)>{move || i18n.t(Key::DeleteKeep)}</button></p>
-                </div>
-            }.into_any()
-        } else {
-            view! {
-                <p><button type="button" class="button button-secondary" data-testid="delete-start" on:click=move |_| asked.set(true)>
-                    {move || i18n.t(Key::DeleteStart)}
-                </button></p>
-            }.into_any()
+                }
+                    .into_any()
+            }
         }}
-        {move || failed().map(|k| view! { <p class="error-message" role="alert">{i18n.t(k)}</p> })}
+        {move || {
+            failed()
+                .map(|k| {
+                    view! {
+                        <p class="error-message" role="alert">
+                            {i18n.t(k)}
+                        </p>
+                    }
+                })
+        }}
     }
 }

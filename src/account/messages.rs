@@ -14,7 +14,11 @@ use leptos_router::components::A;
 #[component]
 pub fn MessagesPage() -> impl IntoView {
     use_title(Key::MessagesTitle);
-    view! { <RequireSignIn><MessageCentre /></RequireSignIn> }
+    view! {
+        <RequireSignIn>
+            <MessageCentre />
+        </RequireSignIn>
+    }
 }
 
 #[component]
@@ -23,17 +27,21 @@ fn MessageCentre() -> impl IntoView {
     let list = LocalResource::new(|| api::get::<MessageList>("/me/messages"));
     view! {
         <h1>{move || i18n.t(Key::MessagesTitle)}</h1>
-        <Loaded resource=list children=move |list: MessageList| {
-            if list.messages.is_empty() {
-                view! { <p class="hint">{move || i18n.t(Key::MessagesEmpty)}</p> }.into_any()
-            } else {
-                view! {
-                    <ul class="message-list">
-                        {list.messages.into_iter().map(|m| view! { <MessageItem message=m /> }).collect_view()}
-                    </ul>
-                }.into_any()
+        <Loaded
+            resource=list
+            children=move |list: MessageList| {
+                if list.messages.is_empty() {
+                    view! { <p class="hint">{move || i18n.t(Key::MessagesEmpty)}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="message-list">
+                            {list.messages.into_iter().map(|m| view! { <MessageItem message=m /> }).collect_view()}
+                        </ul>
+                    }
+                        .into_any()
+                }
             }
-        } />
+        />
     }
 }
 
@@ -55,15 +63,32 @@ fn MessageItem(message: Message) -> impl IntoView {
     view! {
         <li class="message" class:message-unread=move || !read.get()>
             <p class="message-title">
-                {move || (!read.get()).then(|| view! { <span class="tag">{i18n.t(Key::MessageUnread)}</span>" " })}
-                {move || i18n.t(text)}
+                {move || {
+                    (!read.get())
+                        .then(|| {
+                            view! {
+                                <span class="tag">{i18n.t(Key::MessageUnread)}</span>
+                                " "
+                            }
+                        })
+                }} {move || i18n.t(text)}
             </p>
             <p class="message-meta">{move || i18n.t(Key::MessageReference)}" "{message.reference.clone()}</p>
-            {message.deadline.map(|d| view! {
-                <p class="message-deadline"><strong>{move || i18n.t(Key::MessageDeadline)}" "{d.to_iso()}</strong></p>
-            })}
+            {message
+                .deadline
+                .map(|d| {
+                    view! {
+                        <p class="message-deadline">
+                            <strong>{move || i18n.t(Key::MessageDeadline)}" "{d.to_iso()}</strong>
+                        </p>
+                    }
+                })}
             {message.detail.clone().map(|d| view! { <p class="message-detail">{d}</p> })}
-            <p><A href=message.action_path.clone() on:click=mark_read>{move || i18n.t(Key::MessageOpen)}</A></p>
+            <p>
+                <A href=message.action_path.clone() on:click=mark_read>
+                    {move || i18n.t(Key::MessageOpen)}
+                </A>
+            </p>
         </li>
     }
 }

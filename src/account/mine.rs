@@ -15,7 +15,11 @@ use leptos_router::components::A;
 #[component]
 pub fn Mine() -> impl IntoView {
     use_title(Key::MineTitle);
-    view! { <RequireSignIn><MineContent /></RequireSignIn> }
+    view! {
+        <RequireSignIn>
+            <MineContent />
+        </RequireSignIn>
+    }
 }
 
 #[component]
@@ -42,25 +46,53 @@ fn MineContent() -> impl IntoView {
     view! {
         <h1>{move || i18n.t(Key::MineTitle)}</h1>
         <MessagesLink />
-        <Loaded resource=fresh children=move |me: Me| {
-            session.me.set(Some(me.clone()));
-            view! { <MyDetails me=me /> }
-        } />
+        <Loaded
+            resource=fresh
+            children=move |me: Me| {
+                session.me.set(Some(me.clone()));
+                view! { <MyDetails me=me /> }
+            }
+        />
         // Each journey shows its own records here.
         <journeys::assistance::MySection />
         <journeys::marriage::MySection />
         <journeys::charity::MySection />
         <journeys::memorial::MySection />
-        <p><A href="/mine/data" attr:class="button button-secondary">{move || i18n.t(Key::MyDataLink)}</A></p>
-        {move || sign_out_error().map(|k| view! { <p class="error-message" role="alert">{i18n.t(k)}</p> })}
         <p>
-            <button type="button" class="button button-secondary" on:click=move |_| { sign_out.dispatch(false); }>
+            <A href="/mine/data" attr:class="button button-secondary">
+                {move || i18n.t(Key::MyDataLink)}
+            </A>
+        </p>
+        {move || {
+            sign_out_error()
+                .map(|k| {
+                    view! {
+                        <p class="error-message" role="alert">
+                            {i18n.t(k)}
+                        </p>
+                    }
+                })
+        }}
+        <p>
+            <button
+                type="button"
+                class="button button-secondary"
+                on:click=move |_| {
+                    sign_out.dispatch(false);
+                }
+            >
                 {move || i18n.t(Key::SignOut)}
             </button>
         </p>
         <p class="hint">{move || i18n.t(Key::SignOutEverywhereHint)}</p>
         <p>
-            <button type="button" class="button button-secondary" on:click=move |_| { sign_out.dispatch(true); }>
+            <button
+                type="button"
+                class="button button-secondary"
+                on:click=move |_| {
+                    sign_out.dispatch(true);
+                }
+            >
                 {move || i18n.t(Key::SignOutEverywhere)}
             </button>
         </p>
@@ -79,10 +111,18 @@ fn MyDetails(me: Me) -> impl IntoView {
     view! {
         <SummaryList>
             <SummaryRow label=Key::PhoneLabel>{me.phone_masked.clone()}</SummaryRow>
-            <SummaryRow label=Key::NameLabel>{move || name.clone().unwrap_or_else(|| i18n.t(Key::NotProvided).to_string())}</SummaryRow>
-            <SummaryRow label=Key::IdNumberLabel>{move || id_masked.clone().unwrap_or_else(|| i18n.t(Key::NotProvided).to_string())}</SummaryRow>
+            <SummaryRow label=Key::NameLabel>
+                {move || name.clone().unwrap_or_else(|| i18n.t(Key::NotProvided).to_string())}
+            </SummaryRow>
+            <SummaryRow label=Key::IdNumberLabel>
+                {move || id_masked.clone().unwrap_or_else(|| i18n.t(Key::NotProvided).to_string())}
+            </SummaryRow>
         </SummaryList>
-        <p><A href="/mine/profile" attr:class="button button-secondary">{move || i18n.t(Key::EditProfile)}</A></p>
+        <p>
+            <A href="/mine/profile" attr:class="button button-secondary">
+                {move || i18n.t(Key::EditProfile)}
+            </A>
+        </p>
     }
 }
 
@@ -95,9 +135,17 @@ fn MessagesLink() -> impl IntoView {
     view! {
         <p class="messages-link">
             <A href="/mine/messages">{move || i18n.t(Key::MessagesLink)}</A>
-            {move || (unread() > 0).then(|| view! {
-                " "<span class="tag">{fill(i18n.t(Key::MessagesUnreadCount), &[("n", &unread().to_string())])}</span>
-            })}
+            {move || {
+                (unread() > 0)
+                    .then(|| {
+                        view! {
+                            " "
+                            <span class="tag">
+                                {fill(i18n.t(Key::MessagesUnreadCount), &[("n", &unread().to_string())])}
+                            </span>
+                        }
+                    })
+            }}
         </p>
     }
 }

@@ -26,7 +26,11 @@ fn today() -> Date {
 #[component]
 pub fn ProfilePage() -> impl IntoView {
     use_title(Key::ProfileTitle);
-    view! { <RequireSignIn><ProfileForm /></RequireSignIn> }
+    view! {
+        <RequireSignIn>
+            <ProfileForm />
+        </RequireSignIn>
+    }
 }
 
 #[component]
@@ -88,22 +92,69 @@ fn ProfileForm() -> impl IntoView {
     view! {
         <h1>{move || i18n.t(Key::ProfileTitle)}</h1>
         <ErrorSummary errors=errors general=Signal::from(general) />
-        {move || saved.get().then(|| view! { <div class="notice notice-success" role="status"><p>{i18n.t(Key::ProfileSaved)}</p></div> })}
+        {move || {
+            saved
+                .get()
+                .then(|| {
+                    view! {
+                        <div class="notice notice-success" role="status">
+                            <p>{i18n.t(Key::ProfileSaved)}</p>
+                        </div>
+                    }
+                })
+        }}
         <form novalidate on:submit=on_submit>
-            <TextField name="name" label=Key::NameLabel hint=Key::NameHint value=name errors=errors autocomplete="name" maxlength=60 />
+            <TextField
+                name="name"
+                label=Key::NameLabel
+                hint=Key::NameHint
+                value=name
+                errors=errors
+                autocomplete="name"
+                maxlength=60
+            />
             <fieldset class="fieldset">
                 <legend class="fieldset-legend">{move || i18n.t(Key::IdTypeLabel)}</legend>
-                {IdType::ALL.into_iter().map(|t| (t.code(), crate::i18n::id_type_key(t))).map(|(code, label)| view! {
-                    <div class="radio">
-                        <input type="radio" name="id_type" id=format!("id_type-{code}") value=code
-                            prop:checked=move || id_type().code() == code
-                            on:change=move |_| id_type_code.set(code.to_string()) />
-                        <label for=format!("id_type-{code}")>{move || i18n.t(label)}</label>
-                    </div>
-                }).collect_view()}
+                {IdType::ALL
+                    .into_iter()
+                    .map(|t| (t.code(), crate::i18n::id_type_key(t)))
+                    .map(|(code, label)| {
+                        view! {
+                            <div class="radio">
+                                <input
+                                    type="radio"
+                                    name="id_type"
+                                    id=format!("id_type-{code}")
+                                    value=code
+                                    prop:checked=move || id_type().code() == code
+                                    on:change=move |_| id_type_code.set(code.to_string())
+                                />
+                                <label for=format!("id_type-{code}")>{move || i18n.t(label)}</label>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
             </fieldset>
-            <TextField name="id_number" label=Key::IdNumberLabel hint=Key::IdNumberHint value=id_number errors=errors maxlength=20 />
-            {move || birth_date().map(|d| view! { <p class="hint" aria-live="polite">{i18n.t(Key::BirthDateFromId)}" "{d}</p> })}
+            <TextField
+                name="id_number"
+                label=Key::IdNumberLabel
+                hint=Key::IdNumberHint
+                value=id_number
+                errors=errors
+                maxlength=20
+            />
+            {move || {
+                birth_date()
+                    .map(|d| {
+                        view! {
+                            <p class="hint" aria-live="polite">
+                                {i18n.t(Key::BirthDateFromId)}
+                                " "
+                                {d}
+                            </p>
+                        }
+                    })
+            }}
             <button type="submit" class="button" disabled=move || save.pending().get()>
                 {move || i18n.t(if save.pending().get() { Key::Saving } else { Key::Save })}
             </button>

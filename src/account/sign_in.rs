@@ -123,35 +123,74 @@ pub fn SignIn() -> impl IntoView {
     view! {
         <h1>{move || i18n.t(Key::SignInTitle)}</h1>
         <ErrorSummary errors=errors general=Signal::from(general) />
-        {move || wait.get().map(|n| view! {
-            <p class="notice notice-error" role="alert">{wait_text(i18n, n)}</p>
-        })}
+        {move || {
+            wait.get()
+                .map(|n| {
+                    view! {
+                        <p class="notice notice-error" role="alert">
+                            {wait_text(i18n, n)}
+                        </p>
+                    }
+                })
+        }}
         <form novalidate on:submit=on_submit>
             {move || match step.get() {
-                Step::Phone => view! {
-                    <p>{move || i18n.t(Key::SignInIntro)}</p>
-                    <TextField name="phone" label=Key::PhoneLabel hint=Key::PhoneHint value=phone errors=errors
-                        input_type="tel" autocomplete="tel-national" inputmode="tel" maxlength=20 />
-                    <button type="submit" class="button" disabled=busy>
-                        {move || i18n.t(if busy() { Key::Sending } else { Key::SendCode })}
-                    </button>
-                }.into_any(),
-                Step::Code => view! {
-                    <p role="status">{move || i18n.t(Key::CodeSentTo)}" "<strong>{move || baoan_contract::mask::mask_phone(&phone.get())}</strong></p>
-                    <TextField name="code" label=Key::CodeLabel hint=Key::CodeHint value=code errors=errors
-                        autocomplete="one-time-code" inputmode="numeric" maxlength=6 />
-                    <button type="submit" class="button" disabled=busy>
-                        {move || i18n.t(if busy() { Key::SigningIn } else { Key::SignInButton })}
-                    </button>
-                    <p>
-                        <button type="button" class="link-button" on:click=move |_| {
-                            code.set(String::new());
-                            errors.clear();
-                            general.set(None);
-                            step.set(Step::Phone);
-                        }>{move || i18n.t(Key::ChangeNumberOrResend)}</button>
-                    </p>
-                }.into_any(),
+                Step::Phone => {
+                    view! {
+                        <p>{move || i18n.t(Key::SignInIntro)}</p>
+                        <TextField
+                            name="phone"
+                            label=Key::PhoneLabel
+                            hint=Key::PhoneHint
+                            value=phone
+                            errors=errors
+                            input_type="tel"
+                            autocomplete="tel-national"
+                            inputmode="tel"
+                            maxlength=20
+                        />
+                        <button type="submit" class="button" disabled=busy>
+                            {move || i18n.t(if busy() { Key::Sending } else { Key::SendCode })}
+                        </button>
+                    }
+                        .into_any()
+                }
+                Step::Code => {
+                    view! {
+                        <p role="status">
+                            {move || i18n.t(Key::CodeSentTo)}" "
+                            <strong>{move || baoan_contract::mask::mask_phone(&phone.get())}</strong>
+                        </p>
+                        <TextField
+                            name="code"
+                            label=Key::CodeLabel
+                            hint=Key::CodeHint
+                            value=code
+                            errors=errors
+                            autocomplete="one-time-code"
+                            inputmode="numeric"
+                            maxlength=6
+                        />
+                        <button type="submit" class="button" disabled=busy>
+                            {move || i18n.t(if busy() { Key::SigningIn } else { Key::SignInButton })}
+                        </button>
+                        <p>
+                            <button
+                                type="button"
+                                class="link-button"
+                                on:click=move |_| {
+                                    code.set(String::new());
+                                    errors.clear();
+                                    general.set(None);
+                                    step.set(Step::Phone);
+                                }
+                            >
+                                {move || i18n.t(Key::ChangeNumberOrResend)}
+                            </button>
+                        </p>
+                    }
+                        .into_any()
+                }
             }}
         </form>
     }

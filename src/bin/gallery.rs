@@ -65,8 +65,14 @@ fn Gallery() -> impl IntoView {
     let i18n = use_i18n();
     let places = move |n: i64| Signal::derive(move || format!("{} {n}", i18n.t(Memorial::PlacesLeft)));
     view! {
-        <ConfirmationPanel title=Memorial::ConfirmedTitle reference_label=Memorial::Reference reference="BA-Q-2026-000042".to_string() />
-        <p class="lead" lang="en">"Component gallery: every shared component in every state (test builds only)."</p>
+        <ConfirmationPanel
+            title=Memorial::ConfirmedTitle
+            reference_label=Memorial::Reference
+            reference="BA-Q-2026-000042".to_string()
+        />
+        <p class="lead" lang="en">
+            "Component gallery: every shared component in every state (test builds only)."
+        </p>
 
         <Section name="Back link">
             <BackLink href="/gallery.html".to_string() text=Assist::Back />
@@ -78,65 +84,173 @@ fn Gallery() -> impl IntoView {
 
         <Section name="Text field">
             <TextField name="g_name" label=Shared::NameLabel hint=Shared::NameHint value=text("") errors=clean />
-            <TextField name="g_phone" label=Shared::PhoneLabel value=text("13800000000") errors=clean input_type="tel" inputmode="numeric" />
-            <TextField name="g_phone_bad" label=Shared::PhoneLabel hint=Shared::PhoneHint value=text("1380000") errors=bad input_type="tel" inputmode="numeric" />
+            <TextField
+                name="g_phone"
+                label=Shared::PhoneLabel
+                value=text("13800000000")
+                errors=clean
+                input_type="tel"
+                inputmode="numeric"
+            />
+            <TextField
+                name="g_phone_bad"
+                label=Shared::PhoneLabel
+                hint=Shared::PhoneHint
+                value=text("1380000")
+                errors=bad
+                input_type="tel"
+                inputmode="numeric"
+            />
         </Section>
 
         <Section name="Radios">
-            <Radios name="g_radios" legend=Assist::QDisability hint=Assist::QDisabilityHint options=disability() value=text("") errors=clean />
-            <Radios name="g_radios_chosen" legend=Assist::QDisability options=disability() value=text("1") errors=clean />
+            <Radios
+                name="g_radios"
+                legend=Assist::QDisability
+                hint=Assist::QDisabilityHint
+                options=disability()
+                value=text("")
+                errors=clean
+            />
+            <Radios
+                name="g_radios_chosen"
+                legend=Assist::QDisability
+                options=disability()
+                value=text("1")
+                errors=clean
+            />
             <Radios name="g_radios_bad" legend=Assist::QDisability options=disability() value=text("") errors=bad />
-            <Radios name="g_radios_plain" legend=Memorial::Cemetery value=text("b") errors=clean options=vec![
-                RadioOption::plain("a", "福田公墓").hint("宝安区石岩街道").disabled(true),
-                RadioOption::plain("b", "青山陵园").hint("宝安区燕罗街道"),
-            ] />
+            <Radios
+                name="g_radios_plain"
+                legend=Memorial::Cemetery
+                value=text("b")
+                errors=clean
+                options=vec![
+                    RadioOption::plain("a", "福田公墓").hint("宝安区石岩街道").disabled(true),
+                    RadioOption::plain("b", "青山陵园").hint("宝安区燕罗街道"),
+                ]
+            />
         </Section>
 
         <Section name="ID-document fields">
-            <IdFields names=["g_id.id_type", "g_id.id_number", "g_id.birth_date"] id_type=text("") id_number=text("")
-                birth_date=text("") birth_label=Assist::BirthDateLabel birth_hint=Assist::BirthDateHint today=today errors=clean />
-            <IdFields names=["g_id_ok.id_type", "g_id_ok.id_number", "g_id_ok.birth_date"] id_type=text("resident_id")
-                id_number=text("11010519491231002X") birth_date=text("") birth_label=Assist::BirthDateLabel
-                birth_hint=Assist::BirthDateHint today=today errors=clean />
-            <IdFields names=["g_id_bad.id_type", "g_id_bad.id_number", "g_id_bad.birth_date"] id_type=text("passport")
-                id_number=text("E1") birth_date=text("") birth_label=Assist::BirthDateLabel
-                birth_hint=Assist::BirthDateHint today=today errors=bad />
+            <IdFields
+                names=["g_id.id_type", "g_id.id_number", "g_id.birth_date"]
+                id_type=text("")
+                id_number=text("")
+                birth_date=text("")
+                birth_label=Assist::BirthDateLabel
+                birth_hint=Assist::BirthDateHint
+                today=today
+                errors=clean
+            />
+            <IdFields
+                names=["g_id_ok.id_type", "g_id_ok.id_number", "g_id_ok.birth_date"]
+                id_type=text("resident_id")
+                id_number=text("11010519491231002X")
+                birth_date=text("")
+                birth_label=Assist::BirthDateLabel
+                birth_hint=Assist::BirthDateHint
+                today=today
+                errors=clean
+            />
+            <IdFields
+                names=["g_id_bad.id_type", "g_id_bad.id_number", "g_id_bad.birth_date"]
+                id_type=text("passport")
+                id_number=text("E1")
+                birth_date=text("")
+                birth_label=Assist::BirthDateLabel
+                birth_hint=Assist::BirthDateHint
+                today=today
+                errors=bad
+            />
         </Section>
 
         <Section name="Summary list">
             <SummaryList>
                 <SummaryRow label=Memorial::Cemetery>"青山陵园"</SummaryRow>
-                <SummaryRow label=Memorial::Day change=("/gallery.html".to_string(), Memorial::Change.into())>"2026-04-04"</SummaryRow>
-                <SummaryRow label=Shared::NameLabel change=("/gallery.html".to_string(), Memorial::Change.into())>""</SummaryRow>
+                <SummaryRow label=Memorial::Day change=("/gallery.html".to_string(), Memorial::Change.into())>
+                    "2026-04-04"
+                </SummaryRow>
+                <SummaryRow label=Shared::NameLabel change=("/gallery.html".to_string(), Memorial::Change.into())>
+                    ""
+                </SummaryRow>
             </SummaryList>
         </Section>
 
         <Section name="Choice button with places left">
             <ul class="ui-gallery__list">
-                <li><ChoiceButton href="/gallery.html".to_string() side=places(12)>"2026-04-04"</ChoiceButton></li>
                 <li>
-                    <ChoiceButton on_pick=Callback::new(|_| ()) side=places(3)
-                        crowd=Crowd { taken: 27, capacity: 30, label: Memorial::CrowdLabel.into() }>"09:00–10:00"</ChoiceButton>
+                    <ChoiceButton href="/gallery.html".to_string() side=places(12)>
+                        "2026-04-04"
+                    </ChoiceButton>
                 </li>
                 <li>
-                    <ChoiceButton disabled=true side=Signal::derive(move || i18n.t(Memorial::Full).to_string())
-                        crowd=Crowd { taken: 30, capacity: 30, label: Memorial::CrowdLabel.into() }>"10:00–11:00"</ChoiceButton>
+                    <ChoiceButton
+                        on_pick=Callback::new(|_| ())
+                        side=places(3)
+                        crowd=Crowd {
+                            taken: 27,
+                            capacity: 30,
+                            label: Memorial::CrowdLabel.into(),
+                        }
+                    >
+                        "09:00–10:00"
+                    </ChoiceButton>
+                </li>
+                <li>
+                    <ChoiceButton
+                        disabled=true
+                        side=Signal::derive(move || i18n.t(Memorial::Full).to_string())
+                        crowd=Crowd {
+                            taken: 30,
+                            capacity: 30,
+                            label: Memorial::CrowdLabel.into(),
+                        }
+                    >
+                        "10:00–11:00"
+                    </ChoiceButton>
                 </li>
             </ul>
         </Section>
 
         <Section name="Notice">
-            <Notice><p>{move || i18n.t(Assist::ResultNone)}</p></Notice>
-            <Notice kind=NoticeKind::Error><p>{move || i18n.t(Shared::ErrorNetwork)}</p></Notice>
-            <Notice kind=NoticeKind::Success><p>{move || i18n.t(Shared::ProfileSaved)}</p></Notice>
-            <Notice kind=NoticeKind::Todo title=Assist::TodoDocuments><p>{move || i18n.t(Assist::DocumentsHint)}</p></Notice>
+            <Notice>
+                <p>{move || i18n.t(Assist::ResultNone)}</p>
+            </Notice>
+            <Notice kind=NoticeKind::Error>
+                <p>{move || i18n.t(Shared::ErrorNetwork)}</p>
+            </Notice>
+            <Notice kind=NoticeKind::Success>
+                <p>{move || i18n.t(Shared::ProfileSaved)}</p>
+            </Notice>
+            <Notice kind=NoticeKind::Todo title=Assist::TodoDocuments>
+                <p>{move || i18n.t(Assist::DocumentsHint)}</p>
+            </Notice>
         </Section>
 
         <Section name="Task list">
             <TaskList tasks=vec![
-                TaskItem { code: "applicant", href: "/gallery.html".into(), title: Assist::TaskApplicant.into(), state: Assist::Done.into(), done: true },
-                TaskItem { code: "members", href: "/gallery.html".into(), title: Assist::TaskMembers.into(), state: Assist::InProgress.into(), done: false },
-                TaskItem { code: "bank", href: "/gallery.html".into(), title: Assist::TaskBank.into(), state: Assist::NotStarted.into(), done: false },
+                TaskItem {
+                    code: "applicant",
+                    href: "/gallery.html".into(),
+                    title: Assist::TaskApplicant.into(),
+                    state: Assist::Done.into(),
+                    done: true,
+                },
+                TaskItem {
+                    code: "members",
+                    href: "/gallery.html".into(),
+                    title: Assist::TaskMembers.into(),
+                    state: Assist::InProgress.into(),
+                    done: false,
+                },
+                TaskItem {
+                    code: "bank",
+                    href: "/gallery.html".into(),
+                    title: Assist::TaskBank.into(),
+                    state: Assist::NotStarted.into(),
+                    done: false,
+                },
             ] />
         </Section>
     }

@@ -37,23 +37,28 @@ pub fn Home() -> impl IntoView {
         <p class="lead">{move || i18n.t(Key::HomeLead)}</p>
         <ElderSwitch />
         <nav aria-labelledby="services-heading">
-            <h2 id="services-heading" class="visually-hidden">{move || i18n.t(Key::ServicesHeading)}</h2>
+            <h2 id="services-heading" class="visually-hidden">
+                {move || i18n.t(Key::ServicesHeading)}
+            </h2>
             <ul class="service-menu">
-                {SERVICES.iter().map(|s| {
-                    let (title, summary) = (s.title, s.summary);
-                    view! {
-                        <li>
-                            <A href=s.href attr:class="service-card">
-                                <Svg icon=s.icon />
-                                <span class="service-text">
-                                    <span class="service-title">{move || i18n.t(title)}</span>
-                                    <span class="service-summary">{move || i18n.t(summary)}</span>
-                                </span>
-                                <Svg icon=Icon::Chevron />
-                            </A>
-                        </li>
-                    }
-                }).collect_view()}
+                {SERVICES
+                    .iter()
+                    .map(|s| {
+                        let (title, summary) = (s.title, s.summary);
+                        view! {
+                            <li>
+                                <A href=s.href attr:class="service-card">
+                                    <Svg icon=s.icon />
+                                    <span class="service-text">
+                                        <span class="service-title">{move || i18n.t(title)}</span>
+                                        <span class="service-summary">{move || i18n.t(summary)}</span>
+                                    </span>
+                                    <Svg icon=Icon::Chevron />
+                                </A>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
         </nav>
     }

@@ -12,6 +12,10 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <h1>{move || i18n.t(Key::NotFoundTitle)}</h1>
         <p>{move || i18n.t(Key::NotFoundBody)}</p>
-        <p><A href="/" attr:class="button">{move || i18n.t(Key::BackToHome)}</A></p>
+        <p>
+            <A href="/" attr:class="button">
+                {move || i18n.t(Key::BackToHome)}
+            </A>
+        </p>
     }
 }

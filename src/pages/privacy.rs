@@ -50,16 +50,26 @@ pub fn Privacy() -> impl IntoView {
         {SECTIONS[..2].iter().copied().map(section).collect_view()}
         <h2>{move || i18n.t(Key::PrivacyKeepHeading)}</h2>
         <ul class="retention" data-testid="retention">
-            {retention().into_iter().map(|(key, values)| view! {
-                <li>{move || {
-                    let figures: Vec<(&str, String)> = values.iter().map(|(n, v)| (*n, v.to_string())).collect();
-                    let pairs: Vec<(&str, &str)> = figures.iter().map(|(n, v)| (*n, v.as_str())).collect();
-                    match values[..] {
-                        [(_, n)] => fill(i18n.t_n(key, n), &pairs),
-                        _ => fill(i18n.t(key), &pairs),
+            {retention()
+                .into_iter()
+                .map(|(key, values)| {
+                    view! {
+                        <li>
+                            {move || {
+                                let figures: Vec<(&str, String)> = values
+                                    .iter()
+                                    .map(|(n, v)| (*n, v.to_string()))
+                                    .collect();
+                                let pairs: Vec<(&str, &str)> = figures.iter().map(|(n, v)| (*n, v.as_str())).collect();
+                                match values[..] {
+                                    [(_, n)] => fill(i18n.t_n(key, n), &pairs),
+                                    _ => fill(i18n.t(key), &pairs),
+                                }
+                            }}
+                        </li>
                     }
-                }}</li>
-            }).collect_view()}
+                })
+                .collect_view()}
         </ul>
         {SECTIONS[2..].iter().copied().map(section).collect_view()}
         <h2>{move || i18n.t(Key::PrivacyRightsHeading)}</h2>

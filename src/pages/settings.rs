@@ -17,18 +17,25 @@ pub fn SettingsPage() -> impl IntoView {
         <ElderSwitch />
         <fieldset class="fieldset">
             <legend class="fieldset-legend">{move || i18n.t(Key::LanguageLabel)}</legend>
-            {Lang::ALL.into_iter().map(|lang| view! {
-                <div class="radio">
-                    <input
-                        type="radio"
-                        name="language"
-                        id=format!("language-{}", lang.tag())
-                        prop:checked=move || settings.lang.get() == lang
-                        on:change=move |_| settings.lang.set(lang)
-                    />
-                    <label for=format!("language-{}", lang.tag()) lang=lang.tag()>{lang.native_name()}</label>
-                </div>
-            }).collect_view()}
+            {Lang::ALL
+                .into_iter()
+                .map(|lang| {
+                    view! {
+                        <div class="radio">
+                            <input
+                                type="radio"
+                                name="language"
+                                id=format!("language-{}", lang.tag())
+                                prop:checked=move || settings.lang.get() == lang
+                                on:change=move |_| settings.lang.set(lang)
+                            />
+                            <label for=format!("language-{}", lang.tag()) lang=lang.tag()>
+                                {lang.native_name()}
+                            </label>
+                        </div>
+                    }
+                })
+                .collect_view()}
         </fieldset>
         <p class="hint">{move || i18n.t(Key::SettingsSavedHint)}</p>
     }

@@ -211,10 +211,13 @@ enum End {
     Abandoned,
 }
 
+/// A request in flight: its number, its controller, and how it ended (shared with its future).
+type Flight = (u32, AbortController, Rc<Cell<End>>);
+
 thread_local! {
     /// Requests in flight by number, for their owners' clean-ups (which must be `Send`, and an
     /// `AbortController` is not): the owner's clean-up holds only the number.
-    static IN_FLIGHT: RefCell<Vec<(u32, AbortController, Rc<Cell<End>>)>> = const { RefCell::new(Vec::new()) };
+    static IN_FLIGHT: RefCell<Vec<Flight>> = const { RefCell::new(Vec::new()) };
     static NEXT_NUMBER: Cell<u32> = const { Cell::new(0) };
 }
 

@@ -66,7 +66,11 @@ pub fn WaitNotice(error: RwSignal<Option<ClientError>>) -> impl IntoView {
     let i18n = use_i18n();
     move || {
         error.get().and_then(|e| wait_message(i18n, &e)).map(|text| {
-            view! { <Notice kind=NoticeKind::Error role="alert" attr:data-testid="wait"><p>{text}</p></Notice> }
+            view! {
+                <Notice kind=NoticeKind::Error role="alert" attr:data-testid="wait">
+                    <p>{text}</p>
+                </Notice>
+            }
         })
     }
 }
@@ -74,7 +78,11 @@ pub fn WaitNotice(error: RwSignal<Option<ClientError>>) -> impl IntoView {
 #[component]
 pub fn Loading(#[prop(into, default = Key::Loading.into())] what: Msg) -> impl IntoView {
     let i18n = use_i18n();
-    view! { <p class="loading" role="status" aria-live="polite">{move || i18n.t(what)}</p> }
+    view! {
+        <p class="loading" role="status" aria-live="polite">
+            {move || i18n.t(what)}
+        </p>
+    }
 }
 
 /// The message a resident sees for a failed request (show it with [`error_text`], which adds the
@@ -130,15 +138,20 @@ where
 {
     let children = std::sync::Arc::new(children);
     view! {
-        <Transition fallback=|| view! { <Loading /> }>
+        <Transition fallback=|| {
+            view! { <Loading /> }
+        }>
             {move || {
                 let children = children.clone();
-                resource.get().map(move |r| match r {
-                    Ok(value) => children(value).into_any(),
-                    Err(error) => view! {
-                        <ErrorRetry error=error on_retry=Callback::new(move |_| resource.refetch()) />
-                    }.into_any(),
-                })
+                resource
+                    .get()
+                    .map(move |r| match r {
+                        Ok(value) => children(value).into_any(),
+                        Err(error) => {
+                            view! { <ErrorRetry error=error on_retry=Callback::new(move |_| resource.refetch()) /> }
+                                .into_any()
+                        }
+                    })
             }}
         </Transition>
     }

@@ -13,8 +13,14 @@ pub fn QrCode(matrix: QrMatrix, #[prop(into)] label: Msg) -> impl IntoView {
     let view_box = format!("-4 -4 {} {}", matrix.size + 8, matrix.size + 8);
     let path = matrix.svg_path();
     view! {
-        <svg class="qr-code" viewBox=view_box role="img" aria-label=move || i18n.t(label)
-             shape-rendering="crispEdges" xmlns="http://www.w3.org/2000/svg">
+        <svg
+            class="qr-code"
+            viewBox=view_box
+            role="img"
+            aria-label=move || i18n.t(label)
+            shape-rendering="crispEdges"
+            xmlns="http://www.w3.org/2000/svg"
+        >
             <rect x="-4" y="-4" width="100%" height="100%" fill="#fff" />
             <path d=path fill="#000" />
         </svg>

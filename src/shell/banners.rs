@@ -14,10 +14,16 @@ pub fn DemoBanner() -> impl IntoView {
     let meta = LocalResource::new(|| api::get::<MetaResponse>("/meta"));
     move || {
         let demo = meta.get().and_then(|r| r.ok()).map(|m| m.demo).unwrap_or(false);
-        demo.then(|| view! {
-            <div class="banner banner-demo" role="note">
-                <div class="container"><strong>{move || i18n.t(Key::DemoTag)}</strong>" "{move || i18n.t(Key::DemoExplained)}</div>
-            </div>
+        demo.then(|| {
+            view! {
+                <div class="banner banner-demo" role="note">
+                    <div class="container">
+                        <strong>{move || i18n.t(Key::DemoTag)}</strong>
+                        " "
+                        {move || i18n.t(Key::DemoExplained)}
+                    </div>
+                </div>
+            }
         })
     }
 }
@@ -29,11 +35,21 @@ pub fn OfflineBanner() -> impl IntoView {
     let network = expect_context::<Network>();
     view! {
         <div role="status" aria-live="polite" class="offline-slot">
-            {move || network.offline().then(|| view! {
-                <div class="banner banner-offline">
-                    <div class="container"><Svg icon=Icon::Offline />" "{move || i18n.t(Key::OfflineBanner)}</div>
-                </div>
-            })}
+            {move || {
+                network
+                    .offline()
+                    .then(|| {
+                        view! {
+                            <div class="banner banner-offline">
+                                <div class="container">
+                                    <Svg icon=Icon::Offline />
+                                    " "
+                                    {move || i18n.t(Key::OfflineBanner)}
+                                </div>
+                            </div>
+                        }
+                    })
+            }}
         </div>
     }
 }

@@ -15,11 +15,17 @@ pub fn Footer() -> impl IntoView {
                     <Svg icon=Icon::Phone />
                     <span>{move || i18n.t(Key::HotlineLabel)}</span>
                     " "
-                    <a href="tel:12345" class="hotline-number">"12345"</a>
+                    <a href="tel:12345" class="hotline-number">
+                        "12345"
+                    </a>
                 </p>
                 <ul class="footer-links">
-                    <li><A href="/privacy">{move || i18n.t(Key::PrivacyNotice)}</A></li>
-                    <li><A href="/settings">{move || i18n.t(Key::Settings)}</A></li>
+                    <li>
+                        <A href="/privacy">{move || i18n.t(Key::PrivacyNotice)}</A>
+                    </li>
+                    <li>
+                        <A href="/settings">{move || i18n.t(Key::Settings)}</A>
+                    </li>
                 </ul>
                 <p class="footer-owner">{move || i18n.t(Key::FooterOwner)}</p>
             </div>

@@ -12,7 +12,9 @@ pub fn Header() -> impl IntoView {
         <header class="site-header">
             <div class="container header-inner">
                 <A href="/" attr:class="brand">
-                    <span class="brand-mark" aria-hidden="true">{move || i18n.t(Key::BrandMark)}</span>
+                    <span class="brand-mark" aria-hidden="true">
+                        {move || i18n.t(Key::BrandMark)}
+                    </span>
                     <span class="brand-text">
                         <span class="brand-name">{move || i18n.t(Key::SiteName)}</span>
                         <span class="brand-owner">{move || i18n.t(Key::SiteOwner)}</span>

@@ -26,11 +26,15 @@ pub fn Shell(children: Children) -> impl IntoView {
         path
     });
     view! {
-        <a class="skip-link" href="#main">{move || i18n.t(Key::SkipToContent)}</a>
+        <a class="skip-link" href="#main">
+            {move || i18n.t(Key::SkipToContent)}
+        </a>
         <header::Header />
         <banners::DemoBanner />
         <banners::OfflineBanner />
-        <main id="main" tabindex="-1" class="container">{children()}</main>
+        <main id="main" tabindex="-1" class="container">
+            {children()}
+        </main>
         <footer::Footer />
     }
 }

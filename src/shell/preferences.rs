@@ -11,17 +11,22 @@ pub fn LanguageSwitch() -> impl IntoView {
     let settings = use_settings();
     view! {
         <nav class="language-switch" aria-label=move || i18n.t(Key::LanguageLabel)>
-            {Lang::ALL.into_iter().map(|lang| view! {
-                <button
-                    type="button"
-                    class="lang-button"
-                    lang=lang.tag()
-                    aria-pressed=move || if settings.lang.get() == lang { "true" } else { "false" }
-                    on:click=move |_| settings.lang.set(lang)
-                >
-                    {lang.native_name()}
-                </button>
-            }).collect_view()}
+            {Lang::ALL
+                .into_iter()
+                .map(|lang| {
+                    view! {
+                        <button
+                            type="button"
+                            class="lang-button"
+                            lang=lang.tag()
+                            aria-pressed=move || if settings.lang.get() == lang { "true" } else { "false" }
+                            on:click=move |_| settings.lang.set(lang)
+                        >
+                            {lang.native_name()}
+                        </button>
+                    }
+                })
+                .collect_view()}
         </nav>
     }
 }
@@ -42,13 +47,17 @@ pub fn ElderSwitch() -> impl IntoView {
                 aria-describedby="elder-switch-hint"
                 on:click=move |_| settings.elder.update(|on| *on = !*on)
             >
-                <span class="switch-track" aria-hidden="true"><span class="switch-thumb"></span></span>
+                <span class="switch-track" aria-hidden="true">
+                    <span class="switch-thumb"></span>
+                </span>
                 <span class="switch-label">{move || i18n.t(Key::ElderMode)}</span>
                 <span class="switch-state">
                     {move || i18n.t(if settings.elder.get() { Key::SwitchOn } else { Key::SwitchOff })}
                 </span>
             </button>
-            <p class="hint" id="elder-switch-hint">{move || i18n.t(Key::ElderModeHint)}</p>
+            <p class="hint" id="elder-switch-hint">
+                {move || i18n.t(Key::ElderModeHint)}
+            </p>
         </div>
     }
 }

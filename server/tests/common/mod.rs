@@ -26,7 +26,10 @@ use tempfile::TempDir;
 
 mod dist;
 mod responses;
+// Each test crate uses some of these; the others are unused there.
+#[allow(unused_imports)]
 pub use dist::*;
+#[allow(unused_imports)]
 pub use responses::*;
 
 /// A fresh, empty database of the given engine. `None` when PostgreSQL is not configured (and

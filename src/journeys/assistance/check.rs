@@ -121,52 +121,133 @@ fn Question(index: usize) -> impl IntoView {
     let amount_field = |name: &'static str, label: Key, hint: Key| {
         view! {
             <h1>{move || i18n.t(label)}</h1>
-            <TextField name=name label=Key::AmountYuan hint=hint value=value errors=errors inputmode="numeric" maxlength=12 />
+            <TextField
+                name=name
+                label=Key::AmountYuan
+                hint=hint
+                value=value
+                errors=errors
+                inputmode="numeric"
+                maxlength=12
+            />
         }
     };
     let body = match step {
         "residence" => view! {
-            <Radios name="residence" legend=Key::QResidence heading=true errors=errors value=value
-                options=[Residence::BaoanHukou, Residence::BaoanPermit, Residence::Elsewhere].into_iter()
-                    .map(|r| RadioOption::msg(code_of(r), labels::residence(r))).collect() />
-        }.into_any(),
+            <Radios
+                name="residence"
+                legend=Key::QResidence
+                heading=true
+                errors=errors
+                value=value
+                options=[Residence::BaoanHukou, Residence::BaoanPermit, Residence::Elsewhere]
+                    .into_iter()
+                    .map(|r| RadioOption::msg(code_of(r), labels::residence(r)))
+                    .collect()
+            />
+        }
+        .into_any(),
         "size" => view! {
             <h1>{move || i18n.t(Key::QSize)}</h1>
-            <TextField name="size" label=Key::PeopleCount hint=Key::QSizeHint value=value errors=errors inputmode="numeric" maxlength=2 />
-        }.into_any(),
+            <TextField
+                name="size"
+                label=Key::PeopleCount
+                hint=Key::QSizeHint
+                value=value
+                errors=errors
+                inputmode="numeric"
+                maxlength=2
+            />
+        }
+        .into_any(),
         "ages" => view! {
             <h1>{move || i18n.t(Key::QAges)}</h1>
             <p class="hint">{move || i18n.t(Key::QAgesHint)}</p>
-            {ages.into_iter().enumerate().map(|(i, a)| {
-                let name: &'static str = Box::leak(format!("age-{i}").into_boxed_str());
-                let label = if i == 0 { Key::AgeYou } else { Key::AgeOther };
-                view! {
-                    <div class="age-row" data-person=i + 1>
-                        <TextField name=name label=label value=a errors=errors inputmode="numeric" maxlength=3 />
-                    </div>
-                }
-            }).collect_view()}
-        }.into_any(),
+            {ages
+                .into_iter()
+                .enumerate()
+                .map(|(i, a)| {
+                    let name: &'static str = Box::leak(format!("age-{i}").into_boxed_str());
+                    let label = if i == 0 { Key::AgeYou } else { Key::AgeOther };
+                    view! {
+                        <div class="age-row" data-person=i + 1>
+                            <TextField name=name label=label value=a errors=errors inputmode="numeric" maxlength=3 />
+                        </div>
+                    }
+                })
+                .collect_view()}
+        }
+        .into_any(),
         "disability" => view! {
-            <Radios name="disability" legend=Key::QDisability hint=Key::QDisabilityHint heading=true errors=errors value=value
-                options=vec![RadioOption::msg("0", Key::DisNone), RadioOption::msg("1", Key::Dis1), RadioOption::msg("2", Key::Dis2),
-                             RadioOption::msg("3", Key::Dis3), RadioOption::msg("4", Key::Dis4)] />
-        }.into_any(),
+            <Radios
+                name="disability"
+                legend=Key::QDisability
+                hint=Key::QDisabilityHint
+                heading=true
+                errors=errors
+                value=value
+                options=vec![
+                    RadioOption::msg("0", Key::DisNone),
+                    RadioOption::msg("1", Key::Dis1),
+                    RadioOption::msg("2", Key::Dis2),
+                    RadioOption::msg("3", Key::Dis3),
+                    RadioOption::msg("4", Key::Dis4),
+                ]
+            />
+        }
+        .into_any(),
         "income" => amount_field("income", Key::QIncome, Key::QIncomeHint).into_any(),
         "assets" => amount_field("assets", Key::QAssets, Key::QAssetsHint).into_any(),
         "medical" => amount_field("medical", Key::QMedical, Key::QMedicalHint).into_any(),
         "supporter" => view! {
-            <Radios name="supporter" legend=Key::QSupporter hint=Key::QSupporterHint heading=true errors=errors value=value options=yes_no() />
-        }.into_any(),
+            <Radios
+                name="supporter"
+                legend=Key::QSupporter
+                hint=Key::QSupporterHint
+                heading=true
+                errors=errors
+                value=value
+                options=yes_no()
+            />
+        }
+        .into_any(),
         _ => view! {
-            <Radios name="emergency" legend=Key::QEmergency heading=true errors=errors value=value
+            <Radios
+                name="emergency"
+                legend=Key::QEmergency
+                heading=true
+                errors=errors
+                value=value
                 options=std::iter::once(RadioOption::msg("none", Key::EmNone))
-                    .chain([EmergencyKind::Illness, EmergencyKind::Accident, EmergencyKind::Fire, EmergencyKind::Disaster, EmergencyKind::Other]
-                        .into_iter().map(|k| RadioOption::msg(code_of(k), labels::emergency(k)))).collect() />
-            {move || (!value.get().is_empty() && value.get() != "none").then(|| view! {
-                <Radios name="emergency_here" legend=Key::QEmergencyHere errors=errors value=here options=yes_no() />
-            })}
-        }.into_any(),
+                    .chain(
+                        [
+                            EmergencyKind::Illness,
+                            EmergencyKind::Accident,
+                            EmergencyKind::Fire,
+                            EmergencyKind::Disaster,
+                            EmergencyKind::Other,
+                        ]
+                            .into_iter()
+                            .map(|k| RadioOption::msg(code_of(k), labels::emergency(k))),
+                    )
+                    .collect()
+            />
+            {move || {
+                (!value.get().is_empty() && value.get() != "none")
+                    .then(|| {
+                        view! {
+                            <Radios
+                                name="emergency_here"
+                                legend=Key::QEmergencyHere
+                                errors=errors
+                                value=here
+                                options=yes_no()
+                            />
+                        }
+                    })
+            }}
+        }
+        .into_any(),
     };
     view! {
         <BackLink href=back text=Key::Back />
@@ -174,7 +255,9 @@ fn Question(index: usize) -> impl IntoView {
         <ErrorSummary errors=errors />
         <form novalidate on:submit=on_submit>
             {body}
-            <button type="submit" class="button">{move || i18n.t(Key::Continue)}</button>
+            <button type="submit" class="button">
+                {move || i18n.t(Key::Continue)}
+            </button>
         </form>
     }
 }

@@ -26,28 +26,61 @@ pub fn MySection() -> impl IntoView {
     view! {
         <section class="mine-section">
             <h2>{move || i18n.t(Key::MineHeading)}</h2>
-            <Loaded resource=list children=move |apps: Apps| {
-                if apps.is_empty() {
-                    return view! { <p class="hint">{move || i18n.t(Key::MineEmpty)}</p> }.into_any();
+            <Loaded
+                resource=list
+                children=move |apps: Apps| {
+                    if apps.is_empty() {
+                        return view! { <p class="hint">{move || i18n.t(Key::MineEmpty)}</p> }.into_any();
+                    }
+                    view! {
+                        <ul class="application-list">
+                            {apps
+                                .into_iter()
+                                .map(|a| {
+                                    view! {
+                                        <li>
+                                            <A href=format!(
+                                                "/assistance/applications/{}",
+                                                a.reference,
+                                            )>{move || i18n.t(labels::programme(a.programme))}</A>
+                                            <span class="tag">{move || i18n.t(labels::status(a.state))}</span>
+                                            <p class="hint">
+                                                {move || i18n.t(Key::ReferenceLabel)}" "
+                                                <span class="nowrap">{a.reference.clone()}</span>
+                                                // Waiting for documents, the date is the resident's own deadline to send them.
+                                                {a
+                                                    .next_due
+                                                    .map(|d| {
+                                                        if a.state == Status::AwaitingDocuments {
+                                                            view! {
+                                                                <br />
+                                                                {move || fill(
+                                                                    i18n.t(Key::SendBy),
+                                                                    &[("date", &d.to_iso())],
+                                                                )}
+                                                            }
+                                                                .into_any()
+                                                        } else {
+                                                            view! {
+                                                                <br />
+                                                                {move || fill(
+                                                                    i18n.t(Key::NextStepBy),
+                                                                    &[("date", &d.to_iso())],
+                                                                )}
+                                                            }
+                                                                .into_any()
+                                                        }
+                                                    })}
+                                            </p>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                        .into_any()
                 }
-                view! {
-                    <ul class="application-list">
-                        {apps.into_iter().map(|a| view! {
-                            <li>
-                                <A href=format!("/assistance/applications/{}", a.reference)>{move || i18n.t(labels::programme(a.programme))}</A>
-                                <span class="tag">{move || i18n.t(labels::status(a.state))}</span>
-                                <p class="hint">{move || i18n.t(Key::ReferenceLabel)}" "<span class="nowrap">{a.reference.clone()}</span>
-                                    // Waiting for documents, the date is the resident's own deadline to send them.
-                                    {a.next_due.map(|d| if a.state == Status::AwaitingDocuments {
-                                        view! { <br />{move || fill(i18n.t(Key::SendBy), &[("date", &d.to_iso())])} }.into_any()
-                                    } else {
-                                        view! { <br />{move || fill(i18n.t(Key::NextStepBy), &[("date", &d.to_iso())])} }.into_any()
-                                    })}</p>
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                }.into_any()
-            } />
+            />
         </section>
     }
 }
@@ -55,7 +88,11 @@ pub fn MySection() -> impl IntoView {
 #[component]
 pub fn ApplicationPage() -> impl IntoView {
     use_title(Key::ApplicationTitle);
-    view! { <RequireSignIn><ApplicationLoader /></RequireSignIn> }
+    view! {
+        <RequireSignIn>
+            <ApplicationLoader />
+        </RequireSignIn>
+    }
 }
 
 #[component]
@@ -66,7 +103,14 @@ fn ApplicationLoader() -> impl IntoView {
         let r = reference();
         async move { api::get::<ApplicationView>(&format!("/assistance/applications/{r}")).await }
     });
-    view! { <Loaded resource=app children=move |a: ApplicationView| view! { <ApplicationDetail app=a on_change=Callback::new(move |_| app.refetch()) /> } /> }
+    view! {
+        <Loaded
+            resource=app
+            children=move |a: ApplicationView| {
+                view! { <ApplicationDetail app=a on_change=Callback::new(move |_| app.refetch()) /> }
+            }
+        />
+    }
 }
 
 #[component]
@@ -93,66 +137,162 @@ fn ApplicationDetail(app: ApplicationView, on_change: Callback<()>) -> impl Into
     view! {
         {if just_submitted {
             view! {
-                <ConfirmationPanel title=Key::ConfirmationTitle reference_label=Key::ReferenceLabel reference=reference.clone() />
-            }.into_any()
+                <ConfirmationPanel
+                    title=Key::ConfirmationTitle
+                    reference_label=Key::ReferenceLabel
+                    reference=reference.clone()
+                />
+            }
+                .into_any()
         } else {
             view! {
                 <h1>{move || i18n.t(labels::programme(app.programme))}</h1>
                 <p>{move || i18n.t(Key::ReferenceLabel)}" "<strong class="reference">{reference.clone()}</strong></p>
-            }.into_any()
+            }
+                .into_any()
         }}
-        <p><span class="tag" data-state=code(app.state)>{move || i18n.t(labels::status(app.state))}</span></p>
-        {app.decision_reason.clone().map(|r| view! { <Notice><p>{move || i18n.t(Key::RefusedBecause)}</p><p>{r.clone()}</p></Notice> })}
-        {(!requested.is_empty()).then(|| view! {
-            <Notice kind=NoticeKind::Todo role="region" attr:aria-labelledby="todo-heading">
-                <h2 id="todo-heading">{move || i18n.t(Key::TodoDocuments)}</h2>
-                {requested_by.map(|d| view! { <p>{move || fill(i18n.t(Key::SendBy), &[("date", &d.to_iso())])}</p> })}
-                {note.clone().map(|n| view! { <p class="message-detail">{n}</p> })}
-                {requested.iter().map(|k| view! { <DocumentUpload reference=r2.clone() kind=*k on_done=on_change /> }).collect_view()}
-            </Notice>
-        })}
+        <p>
+            <span class="tag" data-state=code(app.state)>
+                {move || i18n.t(labels::status(app.state))}
+            </span>
+        </p>
+        {app
+            .decision_reason
+            .clone()
+            .map(|r| {
+                view! {
+                    <Notice>
+                        <p>{move || i18n.t(Key::RefusedBecause)}</p>
+                        <p>{r.clone()}</p>
+                    </Notice>
+                }
+            })}
+        {(!requested.is_empty())
+            .then(|| {
+                view! {
+                    <Notice kind=NoticeKind::Todo role="region" attr:aria-labelledby="todo-heading">
+                        <h2 id="todo-heading">{move || i18n.t(Key::TodoDocuments)}</h2>
+                        {requested_by
+                            .map(|d| view! { <p>{move || fill(i18n.t(Key::SendBy), &[("date", &d.to_iso())])}</p> })}
+                        {note.clone().map(|n| view! { <p class="message-detail">{n}</p> })}
+                        {requested
+                            .iter()
+                            .map(|k| view! { <DocumentUpload reference=r2.clone() kind=*k on_done=on_change /> })
+                            .collect_view()}
+                    </Notice>
+                }
+            })}
         <h2>{move || i18n.t(Key::WhatNext)}</h2>
         {next_due.map(|d| view! { <p>{move || fill(i18n.t(Key::NextStepBy), &[("date", &d.to_iso())])}</p> })}
         <ol class="timeline">
-            {app.timeline.iter().map(|t| {
-                let t = *t;
-                view! {
-                    <li class="timeline-step" class:timeline-done=t.done_on.is_some() class:timeline-current=t.current>
-                        <strong>{move || i18n.t(labels::stage(t.stage))}</strong>
-                        {t.done_on.map(|d| view! { <span class="hint">" "{move || i18n.t(Key::DoneOn)}" "{d.to_iso()}</span> })}
-                        {t.current.then(|| view! { <span class="tag">{move || i18n.t(Key::NowHere)}</span> })}
-                        {t.due_by.map(|d| view! { <span class="hint">" "{move || i18n.t(Key::DueBy)}" "{d.to_iso()}</span> })}
-                    </li>
-                }
-            }).collect_view()}
+            {app
+                .timeline
+                .iter()
+                .map(|t| {
+                    let t = *t;
+                    view! {
+                        <li
+                            class="timeline-step"
+                            class:timeline-done=t.done_on.is_some()
+                            class:timeline-current=t.current
+                        >
+                            <strong>{move || i18n.t(labels::stage(t.stage))}</strong>
+                            {t
+                                .done_on
+                                .map(|d| {
+                                    view! { <span class="hint">" "{move || i18n.t(Key::DoneOn)}" "{d.to_iso()}</span> }
+                                })}
+                            {t.current.then(|| view! { <span class="tag">{move || i18n.t(Key::NowHere)}</span> })}
+                            {t
+                                .due_by
+                                .map(|d| {
+                                    view! { <span class="hint">" "{move || i18n.t(Key::DueBy)}" "{d.to_iso()}</span> }
+                                })}
+                        </li>
+                    }
+                })
+                .collect_view()}
         </ol>
         // A kind staff asked for is uploaded in the to-do above, not twice on the page.
-        {(!missing.is_empty() && app.state.undecided()).then(|| {
-            let r3 = app.reference.clone();
-            view! {
-                <h2>{move || i18n.t(Key::MissingDocuments)}</h2>
-                {missing.iter().map(|k| view! { <DocumentUpload reference=r3.clone() kind=*k on_done=on_change /> }).collect_view()}
-            }
-        })}
-        <p><button type="button" class="button button-secondary" on:click=move |_| { let _ = window().print(); }>{move || i18n.t(Key::PrintSummary)}</button></p>
-        {app.state.undecided().then(|| {
-            let r = app.reference.clone();
-            view! {
-                {move || withdraw.value().get().and_then(|r| r.err()).map(|e| view! { <p class="error-message" role="alert">{error_text(i18n, error_key(&e))}</p> })}
-                {move || if confirm.get() {
-                    let r = r.clone();
-                    view! {
-                        <Notice kind=NoticeKind::Error>
-                            <p>{move || i18n.t(Key::WithdrawSure)}</p>
-                            <button type="button" class="button" on:click=move |_| { withdraw.dispatch(r.clone()); }>{move || i18n.t(Key::WithdrawConfirm)}</button>
-                        </Notice>
-                    }.into_any()
-                } else {
-                    view! { <p><button type="button" class="button button-secondary" on:click=move |_| confirm.set(true)>{move || i18n.t(Key::Withdraw)}</button></p> }.into_any()
-                }}
-            }
-        })}
-        <p><A href="/mine">{move || i18n.t(Key::MineHeading)}</A></p>
+        {(!missing.is_empty() && app.state.undecided())
+            .then(|| {
+                let r3 = app.reference.clone();
+                view! {
+                    <h2>{move || i18n.t(Key::MissingDocuments)}</h2>
+                    {missing
+                        .iter()
+                        .map(|k| view! { <DocumentUpload reference=r3.clone() kind=*k on_done=on_change /> })
+                        .collect_view()}
+                }
+            })}
+        <p>
+            <button
+                type="button"
+                class="button button-secondary"
+                on:click=move |_| {
+                    let _ = window().print();
+                }
+            >
+                {move || i18n.t(Key::PrintSummary)}
+            </button>
+        </p>
+        {app
+            .state
+            .undecided()
+            .then(|| {
+                let r = app.reference.clone();
+                view! {
+                    {move || {
+                        withdraw
+                            .value()
+                            .get()
+                            .and_then(|r| r.err())
+                            .map(|e| {
+                                view! {
+                                    <p class="error-message" role="alert">
+                                        {error_text(i18n, error_key(&e))}
+                                    </p>
+                                }
+                            })
+                    }}
+                    {move || {
+                        if confirm.get() {
+                            let r = r.clone();
+                            view! {
+                                <Notice kind=NoticeKind::Error>
+                                    <p>{move || i18n.t(Key::WithdrawSure)}</p>
+                                    <button
+                                        type="button"
+                                        class="button"
+                                        on:click=move |_| {
+                                            withdraw.dispatch(r.clone());
+                                        }
+                                    >
+                                        {move || i18n.t(Key::WithdrawConfirm)}
+                                    </button>
+                                </Notice>
+                            }
+                                .into_any()
+                        } else {
+                            view! {
+                                <p>
+                                    <button
+                                        type="button"
+                                        class="button button-secondary"
+                                        on:click=move |_| confirm.set(true)
+                                    >
+                                        {move || i18n.t(Key::Withdraw)}
+                                    </button>
+                                </p>
+                            }
+                                .into_any()
+                        }
+                    }}
+                }
+            })}
+        <p>
+            <A href="/mine">{move || i18n.t(Key::MineHeading)}</A>
+        </p>
     }
 }
 

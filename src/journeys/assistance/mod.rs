@@ -55,8 +55,16 @@ fn Start() -> impl IntoView {
             <li>{move || i18n.t(Key::StartPoint2)}</li>
             <li>{move || i18n.t(Key::StartPoint3)}</li>
         </ul>
-        <p><A href="/assistance/check/residence" attr:class="button">{move || i18n.t(Key::StartCheck)}</A></p>
-        <p><A href="/assistance/apply">{move || i18n.t(Key::ContinueApplication)}</A></p>
-        <p><A href="/mine">{move || i18n.t(Key::MineHeading)}</A></p>
+        <p>
+            <A href="/assistance/check/residence" attr:class="button">
+                {move || i18n.t(Key::StartCheck)}
+            </A>
+        </p>
+        <p>
+            <A href="/assistance/apply">{move || i18n.t(Key::ContinueApplication)}</A>
+        </p>
+        <p>
+            <A href="/mine">{move || i18n.t(Key::MineHeading)}</A>
+        </p>
     }
 }

@@ -33,7 +33,11 @@ fn Outcomes(standards: Standards) -> impl IntoView {
         return view! {
             <h1>{move || i18n.t(Key::ResultTitle)}</h1>
             <p>{move || i18n.t(Key::ResultIncomplete)}</p>
-            <p><A href="/assistance/check/residence" attr:class="button">{move || i18n.t(Key::StartCheck)}</A></p>
+            <p>
+                <A href="/assistance/check/residence" attr:class="button">
+                    {move || i18n.t(Key::StartCheck)}
+                </A>
+            </p>
         }
         .into_any();
     };
@@ -51,40 +55,74 @@ fn Outcomes(standards: Standards) -> impl IntoView {
         <h1>{move || i18n.t(Key::ResultTitle)}</h1>
         <p class="lead">{move || fill(i18n.t(Key::ResultLead), &[("standard", &standard)])}</p>
         {if fitting.is_empty() {
-            view! { <Notice><p>{move || i18n.t(Key::ResultNone)}</p></Notice> }.into_any()
+            view! {
+                <Notice>
+                    <p>{move || i18n.t(Key::ResultNone)}</p>
+                </Notice>
+            }
+                .into_any()
         } else {
             view! {
                 <ul class="programme-list">
-                    {fitting.into_iter().map(|o| {
-                        let start = start.clone();
-                        let docs = required_documents(o.programme, residence, disabled);
-                        view! {
-                            <li class="programme" data-programme=o.programme.code()>
-                                <h2>{move || i18n.t(labels::programme(o.programme))}</h2>
-                                <p>{move || i18n.t(labels::reason(o.reason))}</p>
-                                <h3>{move || i18n.t(Key::WhatToPrepare)}</h3>
-                                <ul class="list-bullet">
-                                    {docs.into_iter().map(|d| view! {
-                                        <li>{move || i18n.t(labels::document(d.kind))}
-                                            {(!d.essential).then(|| view! { " "<span class="tag">{move || i18n.t(Key::MayFollowLater)}</span> })}
-                                        </li>
-                                    }).collect_view()}
-                                </ul>
-                                <button type="button" class="button" on:click=move |_| start(o.programme)>
-                                    {move || i18n.t(Key::ApplyFor)}" "{move || i18n.t(labels::programme(o.programme))}
-                                </button>
-                            </li>
-                        }
-                    }).collect_view()}
+                    {fitting
+                        .into_iter()
+                        .map(|o| {
+                            let start = start.clone();
+                            let docs = required_documents(o.programme, residence, disabled);
+                            view! {
+                                <li class="programme" data-programme=o.programme.code()>
+                                    <h2>{move || i18n.t(labels::programme(o.programme))}</h2>
+                                    <p>{move || i18n.t(labels::reason(o.reason))}</p>
+                                    <h3>{move || i18n.t(Key::WhatToPrepare)}</h3>
+                                    <ul class="list-bullet">
+                                        {docs
+                                            .into_iter()
+                                            .map(|d| {
+                                                view! {
+                                                    <li>
+                                                        {move || i18n.t(labels::document(d.kind))}
+                                                        {(!d.essential)
+                                                            .then(|| {
+                                                                view! {
+                                                                    " "
+                                                                    <span class="tag">
+                                                                        {move || i18n.t(Key::MayFollowLater)}
+                                                                    </span>
+                                                                }
+                                                            })}
+                                                    </li>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </ul>
+                                    <button type="button" class="button" on:click=move |_| start(o.programme)>
+                                        {move || i18n.t(Key::ApplyFor)}
+                                        " "
+                                        {move || i18n.t(labels::programme(o.programme))}
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
                 </ul>
-            }.into_any()
+            }
+                .into_any()
         }}
         <details class="details">
             <summary>{move || i18n.t(Key::ResultOthers)}</summary>
             <ul class="list-bullet">
-                {other.into_iter().map(|o| view! {
-                    <li><strong>{move || i18n.t(labels::programme(o.programme))}</strong>" — "{move || i18n.t(labels::reason(o.reason))}</li>
-                }).collect_view()}
+                {other
+                    .into_iter()
+                    .map(|o| {
+                        view! {
+                            <li>
+                                <strong>{move || i18n.t(labels::programme(o.programme))}</strong>
+                                " — "
+                                {move || i18n.t(labels::reason(o.reason))}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
         </details>
     }

@@ -26,13 +26,43 @@ pub fn FilePicker(kind: DocumentKind, on_uploaded: Callback<UploadReceipt>) -> i
     // phone: it stays in the page for keyboard and screen readers, and its label is the button.
     view! {
         <div class="field file-field" class:field-error=move || failure.get().is_some()>
-            <p class="hint" id=hint_id.clone()>{move || i18n.t(Key::FileHint)}</p>
-            {move || message().map(|m| view! { <p class="error-message" role="alert">{m}</p> })}
-            <input type="file" class="file-input" id=id.clone() aria-describedby=hint_id accept="image/jpeg,image/png,application/pdf" on:change=on_change />
-            <label for=id class="button button-secondary file-label">{move || i18n.t(Key::ChooseFile)}" · "{move || i18n.t(labels::document(kind))}</label>
-            {move || progress.get().map(|p| view! {
-                <progress max="100" value=(p * 100.0).round() aria-label=i18n.t(Key::Uploading)>{format!("{:.0}%", p * 100.0)}</progress>
-            })}
+            <p class="hint" id=hint_id.clone()>
+                {move || i18n.t(Key::FileHint)}
+            </p>
+            {move || {
+                message()
+                    .map(|m| {
+                        view! {
+                            <p class="error-message" role="alert">
+                                {m}
+                            </p>
+                        }
+                    })
+            }}
+            <input
+                type="file"
+                class="file-input"
+                id=id.clone()
+                aria-describedby=hint_id
+                accept="image/jpeg,image/png,application/pdf"
+                on:change=on_change
+            />
+            <label for=id class="button button-secondary file-label">
+                {move || i18n.t(Key::ChooseFile)}
+                " · "
+                {move || i18n.t(labels::document(kind))}
+            </label>
+            {move || {
+                progress
+                    .get()
+                    .map(|p| {
+                        view! {
+                            <progress max="100" value=(p * 100.0).round() aria-label=i18n.t(Key::Uploading)>
+                                {format!("{:.0}%", p * 100.0)}
+                            </progress>
+                        }
+                    })
+            }}
         </div>
     }
 }
@@ -55,7 +85,17 @@ pub fn DocumentUpload(reference: String, kind: DocumentKind, on_done: Callback<(
         });
     });
     view! {
-        {move || failure.get().map(|e| view! { <p class="error-message" role="alert">{error_text(i18n, error_key(&e))}</p> })}
+        {move || {
+            failure
+                .get()
+                .map(|e| {
+                    view! {
+                        <p class="error-message" role="alert">
+                            {error_text(i18n, error_key(&e))}
+                        </p>
+                    }
+                })
+        }}
         <FilePicker kind=kind on_uploaded=on_uploaded />
     }
 }

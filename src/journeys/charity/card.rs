@@ -17,22 +17,45 @@ pub fn ProjectCardView(card: ProjectCard) -> impl IntoView {
     let (cat, st) = (category(card.category), status(card.status));
     view! {
         <li class="charity-card">
-            <h3 class="charity-card-title"><a href=href>{card.title.clone()}</a></h3>
+            <h3 class="charity-card-title">
+                <a href=href>{card.title.clone()}</a>
+            </h3>
             <p class="charity-card-meta">
-                <span class="tag">{move || i18n.t(cat)}</span>" "
-                <span class="tag" class:tag-muted=finished>{move || i18n.t(st)}</span>" "
+                <span class="tag">{move || i18n.t(cat)}</span>
+                " "
+                <span class="tag" class:tag-muted=finished>
+                    {move || i18n.t(st)}
+                </span>
+                " "
                 {card.organiser.clone()}
             </p>
-            <progress class="charity-progress" max="100" value=percent.to_string()
-                aria-label=move || format!("{} {percent}%", i18n.t(Key::ProgressLabel))></progress>
+            <progress
+                class="charity-progress"
+                max="100"
+                value=percent.to_string()
+                aria-label=move || format!("{} {percent}%", i18n.t(Key::ProgressLabel))
+            ></progress>
             <dl class="charity-figures">
-                <div><dt>{move || i18n.t(Key::Raised)}</dt><dd>{yuan_whole(card.raised_fen)}" ("{percent}"%)"</dd></div>
-                <div><dt>{move || i18n.t(Key::Target)}</dt><dd>{yuan_whole(card.target_fen)}</dd></div>
-                <div><dt>{move || i18n.t(Key::Donors)}</dt><dd>{card.donors}</dd></div>
-                <div><dt>{move || i18n.t(Key::DaysLeft)}</dt>
-                    <dd>{move || if finished { i18n.t(Key::Ended).to_string() } else { days_left.to_string() }}</dd></div>
+                <div>
+                    <dt>{move || i18n.t(Key::Raised)}</dt>
+                    <dd>{yuan_whole(card.raised_fen)}" ("{percent}"%)"</dd>
+                </div>
+                <div>
+                    <dt>{move || i18n.t(Key::Target)}</dt>
+                    <dd>{yuan_whole(card.target_fen)}</dd>
+                </div>
+                <div>
+                    <dt>{move || i18n.t(Key::Donors)}</dt>
+                    <dd>{card.donors}</dd>
+                </div>
+                <div>
+                    <dt>{move || i18n.t(Key::DaysLeft)}</dt>
+                    <dd>{move || if finished { i18n.t(Key::Ended).to_string() } else { days_left.to_string() }}</dd>
+                </div>
             </dl>
-            <p class="charity-card-reg hint">{move || i18n.t(Key::RegistrationNo)}{move || i18n.t(Key::Colon)}{card.registration_no.clone()}</p>
+            <p class="charity-card-reg hint">
+                {move || i18n.t(Key::RegistrationNo)}{move || i18n.t(Key::Colon)}{card.registration_no.clone()}
+            </p>
         </li>
     }
 }

@@ -16,16 +16,33 @@ pub fn DistrictPage() -> impl IntoView {
     let i18n = use_i18n();
     let totals = LocalResource::new(|| api::get::<DistrictTotals>("/charity/district"));
     view! {
-        <p><a href="/charity">{move || i18n.t(Key::BackToList)}</a></p>
+        <p>
+            <a href="/charity">{move || i18n.t(Key::BackToList)}</a>
+        </p>
         <h1>{move || i18n.t(Key::DistrictTitle)}</h1>
         <Loaded resource=totals let:t>
             <dl class="charity-figures charity-totals">
-                <div><dt>{move || i18n.t(Key::RaisedThisYear)}" ("{t.year}")"</dt><dd>{yuan_whole(t.raised_this_year_fen)}</dd></div>
-                <div><dt>{move || i18n.t(Key::FundsCount)}</dt><dd>{t.funds}</dd></div>
-                <div><dt>{move || i18n.t(Key::ProjectsCount)}</dt><dd>{t.projects}</dd></div>
-                <div><dt>{move || i18n.t(Key::DonorsCount)}</dt><dd>{t.donors}</dd></div>
+                <div>
+                    <dt>{move || i18n.t(Key::RaisedThisYear)}" ("{t.year}")"</dt>
+                    <dd>{yuan_whole(t.raised_this_year_fen)}</dd>
+                </div>
+                <div>
+                    <dt>{move || i18n.t(Key::FundsCount)}</dt>
+                    <dd>{t.funds}</dd>
+                </div>
+                <div>
+                    <dt>{move || i18n.t(Key::ProjectsCount)}</dt>
+                    <dd>{t.projects}</dd>
+                </div>
+                <div>
+                    <dt>{move || i18n.t(Key::DonorsCount)}</dt>
+                    <dd>{t.donors}</dd>
+                </div>
             </dl>
-            <BarChart title=Key::ByCategory bars=t.by_category.iter().map(|c| (category(c.category), c.raised_fen)).collect() />
+            <BarChart
+                title=Key::ByCategory
+                bars=t.by_category.iter().map(|c| (category(c.category), c.raised_fen)).collect()
+            />
         </Loaded>
     }
 }

@@ -63,24 +63,70 @@ pub fn FundsPage() -> impl IntoView {
         (FundSort::Name, Key::FundSortName),
     ];
     view! {
-        <p><a href="/charity">{move || i18n.t(Key::BackToList)}</a></p>
+        <p>
+            <a href="/charity">{move || i18n.t(Key::BackToList)}</a>
+        </p>
         <h1>{move || i18n.t(Key::FundsTitle)}</h1>
         <p class="lead">{move || i18n.t(Key::FundsLead)}</p>
-        <form role="search" class="charity-search" on:submit=move |ev| {
-            ev.prevent_default();
-            target.set(Some(funds_href(typed.get_untracked().trim(), &query.get_untracked().get("sort").unwrap_or_default(), 1)));
-        }>
+        <form
+            role="search"
+            class="charity-search"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                target
+                    .set(
+                        Some(
+                            funds_href(
+                                typed.get_untracked().trim(),
+                                &query.get_untracked().get("sort").unwrap_or_default(),
+                                1,
+                            ),
+                        ),
+                    );
+            }
+        >
             <label for="fund-q">{move || i18n.t(Key::FundSearchLabel)}</label>
             <div class="charity-search-row">
-                <input type="search" id="fund-q" maxlength="40" prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev)) />
-                <button type="submit" class="button">{move || i18n.t(Key::SearchButton)}</button>
+                <input
+                    type="search"
+                    id="fund-q"
+                    maxlength="40"
+                    prop:value=move || typed.get()
+                    on:input=move |ev| typed.set(event_target_value(&ev))
+                />
+                <button type="submit" class="button">
+                    {move || i18n.t(Key::SearchButton)}
+                </button>
             </div>
         </form>
         <div class="field charity-filter">
             <label for="fund-sort">{move || i18n.t(Key::SortLabel)}</label>
-            <select id="fund-sort" prop:value=move || sort().code()
-                on:change=move |ev| target.set(Some(funds_href(&query.get_untracked().get("q").unwrap_or_default(), &event_target_value(&ev), 1)))>
-                {sorts.into_iter().map(|(s, k)| view! { <option value=s.code() selected=move || sort() == s>{move || i18n.t(k)}</option> }).collect_view()}
+            <select
+                id="fund-sort"
+                prop:value=move || sort().code()
+                on:change=move |ev| {
+                    target
+                        .set(
+                            Some(
+                                funds_href(
+                                    &query.get_untracked().get("q").unwrap_or_default(),
+                                    &event_target_value(&ev),
+                                    1,
+                                ),
+                            ),
+                        )
+                }
+            >
+                {sorts
+                    .into_iter()
+                    .map(|(s, k)| {
+                        view! {
+                            <option value=s.code() selected=move || sort() == s>
+                                {move || i18n.t(k)}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
             </select>
         </div>
         <Loaded resource=funds let:list>
@@ -100,18 +146,37 @@ fn FundResults(list: FundList) -> impl IntoView {
         funds_href(&q.get("q").unwrap_or_default(), &q.get("sort").unwrap_or_default(), to)
     };
     view! {
-        <p class="charity-count" role="status">{list.total}" "{move || i18n.t_n(Key::FundResultsCount, list.total.into())}</p>
+        <p class="charity-count" role="status">
+            {list.total}
+            " "
+            {move || i18n.t_n(Key::FundResultsCount, list.total)}
+        </p>
         {list.items.is_empty().then(|| view! { <p class="notice">{move || i18n.t(Key::NoFunds)}</p> })}
-        <ul class="charity-cards">
-            {list.items.into_iter().map(|f| view! { <FundCardView f=f /> }).collect_view()}
-        </ul>
-        {(pages > 1).then(|| view! {
-            <nav class="charity-pager" aria-label=move || i18n.t(Key::PageNav)>
-                {(n > 1).then(|| view! { <a class="button button-secondary" rel="prev" href=link(n - 1)>{move || i18n.t(Key::PagePrev)}</a> })}
-                <span>{move || i18n.t(Key::PageWord)}" "{n}" / "{pages}</span>
-                {(n < pages).then(|| view! { <a class="button button-secondary" rel="next" href=link(n + 1)>{move || i18n.t(Key::PageNext)}</a> })}
-            </nav>
-        })}
+        <ul class="charity-cards">{list.items.into_iter().map(|f| view! { <FundCardView f=f /> }).collect_view()}</ul>
+        {(pages > 1)
+            .then(|| {
+                view! {
+                    <nav class="charity-pager" aria-label=move || i18n.t(Key::PageNav)>
+                        {(n > 1)
+                            .then(|| {
+                                view! {
+                                    <a class="button button-secondary" rel="prev" href=link(n - 1)>
+                                        {move || i18n.t(Key::PagePrev)}
+                                    </a>
+                                }
+                            })}
+                        <span>{move || i18n.t(Key::PageWord)}" "{n}" / "{pages}</span>
+                        {(n < pages)
+                            .then(|| {
+                                view! {
+                                    <a class="button button-secondary" rel="next" href=link(n + 1)>
+                                        {move || i18n.t(Key::PageNext)}
+                                    </a>
+                                }
+                            })}
+                    </nav>
+                }
+            })}
     }
 }
 
@@ -121,12 +186,30 @@ fn FundFigures(f: FundCard) -> impl IntoView {
     let founder_key = founder(f.founder_type);
     view! {
         <dl class="charity-figures">
-            <div><dt>{move || i18n.t(Key::FounderType)}</dt><dd>{move || i18n.t(founder_key)}</dd></div>
-            <div><dt>{move || i18n.t(Key::Founded)}</dt><dd>{f.founded.to_iso()}</dd></div>
-            <div><dt>{move || i18n.t(Key::Principal)}</dt><dd>{yuan_whole(f.principal_fen)}</dd></div>
-            <div><dt>{move || i18n.t(Key::TotalRaised)}</dt><dd>{yuan_whole(f.raised_fen)}</dd></div>
-            <div><dt>{move || i18n.t(Key::TotalSpent)}</dt><dd>{yuan_whole(f.spent_fen)}</dd></div>
-            <div><dt>{move || i18n.t(Key::ProjectsSupported)}</dt><dd>{f.projects_supported}</dd></div>
+            <div>
+                <dt>{move || i18n.t(Key::FounderType)}</dt>
+                <dd>{move || i18n.t(founder_key)}</dd>
+            </div>
+            <div>
+                <dt>{move || i18n.t(Key::Founded)}</dt>
+                <dd>{f.founded.to_iso()}</dd>
+            </div>
+            <div>
+                <dt>{move || i18n.t(Key::Principal)}</dt>
+                <dd>{yuan_whole(f.principal_fen)}</dd>
+            </div>
+            <div>
+                <dt>{move || i18n.t(Key::TotalRaised)}</dt>
+                <dd>{yuan_whole(f.raised_fen)}</dd>
+            </div>
+            <div>
+                <dt>{move || i18n.t(Key::TotalSpent)}</dt>
+                <dd>{yuan_whole(f.spent_fen)}</dd>
+            </div>
+            <div>
+                <dt>{move || i18n.t(Key::ProjectsSupported)}</dt>
+                <dd>{f.projects_supported}</dd>
+            </div>
         </dl>
     }
 }
@@ -135,7 +218,9 @@ fn FundFigures(f: FundCard) -> impl IntoView {
 fn FundCardView(f: FundCard) -> impl IntoView {
     view! {
         <li class="charity-card">
-            <h2 class="charity-card-title"><a href=format!("/charity/funds/{}", f.id)>{f.name.clone()}</a></h2>
+            <h2 class="charity-card-title">
+                <a href=format!("/charity/funds/{}", f.id)>{f.name.clone()}</a>
+            </h2>
             <FundFigures f=f />
         </li>
     }
@@ -151,27 +236,50 @@ pub fn FundPage() -> impl IntoView {
         async move { api::get::<FundDetail>(&format!("/charity/funds/{}", js_sys::encode_uri_component(&id))).await }
     });
     view! {
-        <p><a href="/charity/funds">{move || i18n.t(Key::FundsTitle)}</a></p>
+        <p>
+            <a href="/charity/funds">{move || i18n.t(Key::FundsTitle)}</a>
+        </p>
         <Loaded resource=fund let:f>
             <h1>{f.card.name.clone()}</h1>
             <p>{f.description.clone()}</p>
             <FundFigures f=f.card.clone() />
             <h2>{move || i18n.t(Key::FundProjects)}</h2>
-            <ul class="charity-cards">{f.projects.into_iter().map(|c| view! { <ProjectCardView card=c /> }).collect_view()}</ul>
+            <ul class="charity-cards">
+                {f.projects.into_iter().map(|c| view! { <ProjectCardView card=c /> }).collect_view()}
+            </ul>
             <h2>{move || i18n.t(Key::Ledger)}</h2>
             <SpendingChart lines=f.ledger.clone() />
             <LedgerTable lines=f.ledger.clone() />
             <h2>{move || i18n.t(Key::AnnualReports)}</h2>
             <table class="charity-table">
-                <thead><tr>
-                    <th scope="col">{move || i18n.t(Key::Date)}</th>
-                    <th scope="col">{move || i18n.t(Key::AnnualReports)}</th>
-                    <th scope="col" class="num">{move || i18n.t(Key::ReportIncome)}</th>
-                    <th scope="col" class="num">{move || i18n.t(Key::ReportExpense)}</th>
-                </tr></thead>
-                <tbody>{f.reports.into_iter().map(|r| view! {
-                    <tr><td>{r.year}</td><td>{r.title}</td><td class="num">{yuan_whole(r.income_fen)}</td><td class="num">{yuan_whole(r.expense_fen)}</td></tr>
-                }).collect_view()}</tbody>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || i18n.t(Key::Date)}</th>
+                        <th scope="col">{move || i18n.t(Key::AnnualReports)}</th>
+                        <th scope="col" class="num">
+                            {move || i18n.t(Key::ReportIncome)}
+                        </th>
+                        <th scope="col" class="num">
+                            {move || i18n.t(Key::ReportExpense)}
+                        </th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {f
+                        .reports
+                        .into_iter()
+                        .map(|r| {
+                            view! {
+                                <tr>
+                                    <td>{r.year}</td>
+                                    <td>{r.title}</td>
+                                    <td class="num">{yuan_whole(r.income_fen)}</td>
+                                    <td class="num">{yuan_whole(r.expense_fen)}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
             </table>
         </Loaded>
     }

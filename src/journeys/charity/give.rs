@@ -30,7 +30,13 @@ pub fn GivePage() -> impl IntoView {
         let id = params.get().get("id").unwrap_or_default();
         async move { api::get::<ProjectDetail>(&format!("/charity/projects/{}", js_sys::encode_uri_component(&id))).await }
     });
-    view! { <RequireSignIn><Loaded resource=project let:p><GiveForm p=p /></Loaded></RequireSignIn> }
+    view! {
+        <RequireSignIn>
+            <Loaded resource=project let:p>
+                <GiveForm p=p />
+            </Loaded>
+        </RequireSignIn>
+    }
 }
 
 /// A radio button with its label.
@@ -47,8 +53,14 @@ pub fn Radio(
     let v = value.clone();
     view! {
         <div class="radio">
-            <input type="radio" name=name id=id.clone() value=value.clone()
-                prop:checked=move || selected.get() == v on:change=move |_| selected.set(value.clone()) />
+            <input
+                type="radio"
+                name=name
+                id=id.clone()
+                value=value.clone()
+                prop:checked=move || selected.get() == v
+                on:change=move |_| selected.set(value.clone())
+            />
             <label for=id>{move || label.map(|l| i18n.t(l))}{extra.clone()}</label>
         </div>
     }
@@ -127,34 +139,86 @@ fn GiveForm(p: ProjectDetail) -> impl IntoView {
         create.dispatch((req, key.get_untracked()));
     };
     view! {
-        <p><a href=format!("/charity/projects/{}", p.card.id)>{p.card.title.clone()}</a></p>
+        <p>
+            <a href=format!("/charity/projects/{}", p.card.id)>{p.card.title.clone()}</a>
+        </p>
         <h1>{move || i18n.t(Key::GiveTitle)}</h1>
         <p class="lead">{move || i18n.t(Key::GiveTo)}" "{p.card.title.clone()}</p>
         <ErrorSummary errors=errors general=Signal::from(general) />
         <form novalidate on:submit=on_submit>
             <fieldset class="fieldset">
                 <legend class="fieldset-legend">{move || i18n.t(Key::AmountLegend)}</legend>
-                {PRESETS.into_iter().map(|fen| view! {
-                    <Radio name="choice" value=fen.to_string() extra=yuan_whole(fen) selected=choice />
-                }).collect_view()}
+                {PRESETS
+                    .into_iter()
+                    .map(|fen| {
+                        view! { <Radio name="choice" value=fen.to_string() extra=yuan_whole(fen) selected=choice /> }
+                    })
+                    .collect_view()}
                 <Radio name="choice" value="other".to_string() label=Msg::from(Key::AmountOther) selected=choice />
-                {move || (choice.get() == "other").then(|| view! {
-                    <TextField name="amount" label=Key::AmountCustomLabel hint=Key::AmountCustomHint value=amount errors=errors inputmode="decimal" maxlength=12 />
-                })}
+                {move || {
+                    (choice.get() == "other")
+                        .then(|| {
+                            view! {
+                                <TextField
+                                    name="amount"
+                                    label=Key::AmountCustomLabel
+                                    hint=Key::AmountCustomHint
+                                    value=amount
+                                    errors=errors
+                                    inputmode="decimal"
+                                    maxlength=12
+                                />
+                            }
+                        })
+                }}
             </fieldset>
             <fieldset class="fieldset">
                 <legend class="fieldset-legend">{move || i18n.t(Key::NameLegend)}</legend>
                 <Radio name="anonymous" value="no".to_string() label=Msg::from(Key::Named) selected=anonymous />
-                <Radio name="anonymous" value="yes".to_string() label=Msg::from(Key::AnonymousChoice) selected=anonymous />
-                {move || (anonymous.get() == "no").then(|| view! {
-                    <TextField name="donor_name" label=Key::DonorNameLabel hint=Key::DonorNameHint value=donor_name errors=errors maxlength=20 />
-                })}
+                <Radio
+                    name="anonymous"
+                    value="yes".to_string()
+                    label=Msg::from(Key::AnonymousChoice)
+                    selected=anonymous
+                />
+                {move || {
+                    (anonymous.get() == "no")
+                        .then(|| {
+                            view! {
+                                <TextField
+                                    name="donor_name"
+                                    label=Key::DonorNameLabel
+                                    hint=Key::DonorNameHint
+                                    value=donor_name
+                                    errors=errors
+                                    maxlength=20
+                                />
+                            }
+                        })
+                }}
             </fieldset>
-            <TextField name="message" label=Key::MessageLabel hint=Key::MessageHint value=message errors=errors maxlength=100 />
+            <TextField
+                name="message"
+                label=Key::MessageLabel
+                hint=Key::MessageHint
+                value=message
+                errors=errors
+                maxlength=100
+            />
             <fieldset class="fieldset">
                 <legend class="fieldset-legend">{move || i18n.t(Key::FrequencyLegend)}</legend>
-                <Radio name="frequency" value="once".to_string() label=Msg::from(Key::FrequencyOnce) selected=frequency />
-                <Radio name="frequency" value="monthly".to_string() label=Msg::from(Key::FrequencyMonthly) selected=frequency />
+                <Radio
+                    name="frequency"
+                    value="once".to_string()
+                    label=Msg::from(Key::FrequencyOnce)
+                    selected=frequency
+                />
+                <Radio
+                    name="frequency"
+                    value="monthly".to_string()
+                    label=Msg::from(Key::FrequencyMonthly)
+                    selected=frequency
+                />
             </fieldset>
             <button type="submit" class="button" disabled=move || create.pending().get()>
                 {move || i18n.t(if create.pending().get() { Key::Working } else { Key::Continue })}

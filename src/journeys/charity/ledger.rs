@@ -37,15 +37,21 @@ pub fn LedgerTable(lines: Vec<LedgerLine>) -> impl IntoView {
         <div class="charity-table-wrap" tabindex="0" role="region" aria-label=move || i18n.t(Key::Ledger)>
             <table class="charity-table charity-ledger">
                 <caption class="visually-hidden">{move || i18n.t(Key::Ledger)}</caption>
-                <thead><tr>
-                    <th scope="col">{move || i18n.t(Key::LedgerDate)}</th>
-                    <th scope="col">{move || i18n.t(Key::LedgerKind)}</th>
-                    <th scope="col" class="num">{move || i18n.t(Key::Amount)}</th>
-                    <th scope="col">{move || i18n.t(Key::LedgerPurpose)}</th>
-                    <th scope="col">{move || i18n.t(Key::LedgerCounterparty)}</th>
-                    <th scope="col">{move || i18n.t(Key::LedgerReceipt)}</th>
-                    <th scope="col" class="num">{move || i18n.t(Key::LedgerBalance)}</th>
-                </tr></thead>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || i18n.t(Key::LedgerDate)}</th>
+                        <th scope="col">{move || i18n.t(Key::LedgerKind)}</th>
+                        <th scope="col" class="num">
+                            {move || i18n.t(Key::Amount)}
+                        </th>
+                        <th scope="col">{move || i18n.t(Key::LedgerPurpose)}</th>
+                        <th scope="col">{move || i18n.t(Key::LedgerCounterparty)}</th>
+                        <th scope="col">{move || i18n.t(Key::LedgerReceipt)}</th>
+                        <th scope="col" class="num">
+                            {move || i18n.t(Key::LedgerBalance)}
+                        </th>
+                    </tr>
+                </thead>
                 <tbody>{rows.collect_view()}</tbody>
             </table>
         </div>
@@ -70,8 +76,17 @@ pub fn BarChart(title: Key, bars: Vec<(Key, i64)>) -> impl IntoView {
         let y = i as i64 * ROW;
         let w = ((value as i128 * (W - LABEL_W) as i128) / max as i128).max(2) as i64;
         view! {
-            <text x="0" y=(y + 14).to_string() class="chart-label">{move || format!("{}  {}", i18n.t(label), yuan_whole(value))}</text>
-            <rect x="0" y=(y + 20).to_string() width=w.to_string() height="16" rx="3" class=format!("chart-bar chart-bar-{}", i % 6) />
+            <text x="0" y=(y + 14).to_string() class="chart-label">
+                {move || format!("{}  {}", i18n.t(label), yuan_whole(value))}
+            </text>
+            <rect
+                x="0"
+                y=(y + 20).to_string()
+                width=w.to_string()
+                height="16"
+                rx="3"
+                class=format!("chart-bar chart-bar-{}", i % 6)
+            />
         }
     });
     view! {

@@ -82,12 +82,23 @@ pub fn ProjectListPage() -> impl IntoView {
         view! {
             <div class="field charity-filter">
                 <label for=id.clone()>{move || i18n.t(label)}</label>
-                <select id=id name=name on:change=move |ev| go(name, event_target_value(&ev))
-                    prop:value=move || current(name)>
-                    {options.into_iter().map(|(value, text)| {
-                        let v = value.clone();
-                        view! { <option value=value selected=move || current(name) == v>{text}</option> }
-                    }).collect_view()}
+                <select
+                    id=id
+                    name=name
+                    on:change=move |ev| go(name, event_target_value(&ev))
+                    prop:value=move || current(name)
+                >
+                    {options
+                        .into_iter()
+                        .map(|(value, text)| {
+                            let v = value.clone();
+                            view! {
+                                <option value=value selected=move || current(name) == v>
+                                    {text}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
                 </select>
             </div>
         }
@@ -96,13 +107,25 @@ pub fn ProjectListPage() -> impl IntoView {
     view! {
         <h1>{move || i18n.t(crate::i18n::Key::CharityTitle)}</h1>
         <p class="lead">{move || i18n.t(Key::ListLead)}</p>
-        <p class="charity-nav"><a href="/charity/funds">{move || i18n.t(Key::NavFunds)}</a>" · "<a href="/charity/district">{move || i18n.t(Key::NavDistrict)}</a></p>
+        <p class="charity-nav">
+            <a href="/charity/funds">{move || i18n.t(Key::NavFunds)}</a>
+            " · "
+            <a href="/charity/district">{move || i18n.t(Key::NavDistrict)}</a>
+        </p>
         <form role="search" class="charity-search" on:submit=on_search>
             <label for="charity-q">{move || i18n.t(Key::SearchLabel)}</label>
             <div class="charity-search-row">
-                <input type="search" id="charity-q" name="q" maxlength="40" prop:value=move || search.get()
-                    on:input=move |ev| search.set(event_target_value(&ev)) />
-                <button type="submit" class="button">{move || i18n.t(Key::SearchButton)}</button>
+                <input
+                    type="search"
+                    id="charity-q"
+                    name="q"
+                    maxlength="40"
+                    prop:value=move || search.get()
+                    on:input=move |ev| search.set(event_target_value(&ev))
+                />
+                <button type="submit" class="button">
+                    {move || i18n.t(Key::SearchButton)}
+                </button>
             </div>
         </form>
         {move || {
@@ -123,8 +146,7 @@ pub fn ProjectListPage() -> impl IntoView {
                 <div class="charity-filters">
                     {select("status", Key::FilterStatus, statuses)}
                     {select("category", Key::FilterCategory, categories)}
-                    {select("organiser", Key::FilterOrganiser, organisers)}
-                    {select("fund", Key::FilterFund, funds)}
+                    {select("organiser", Key::FilterOrganiser, organisers)} {select("fund", Key::FilterFund, funds)}
                     {select("sort", Key::SortLabel, sorts)}
                 </div>
             }
@@ -143,16 +165,39 @@ fn Results(page: ProjectList) -> impl IntoView {
     let n = page.page;
     let link = move |to: i64| with(&query.get_untracked(), "", "", to);
     view! {
-        <p class="charity-count" role="status">{page.total}" "{move || i18n.t_n(Key::ResultsCount, page.total.into())}</p>
+        <p class="charity-count" role="status">
+            {page.total}
+            " "
+            {move || i18n.t_n(Key::ResultsCount, page.total)}
+        </p>
         {if page.items.is_empty() {
             view! { <p class="notice">{move || i18n.t(Key::NoResults)}</p> }.into_any()
         } else {
-            view! { <ul class="charity-cards">{page.items.into_iter().map(|c| view! { <ProjectCardView card=c /> }).collect_view()}</ul> }.into_any()
+            view! {
+                <ul class="charity-cards">
+                    {page.items.into_iter().map(|c| view! { <ProjectCardView card=c /> }).collect_view()}
+                </ul>
+            }
+                .into_any()
         }}
         <nav class="charity-pager" aria-label=move || i18n.t(Key::PageNav)>
-            {(n > 1).then(|| view! { <a class="button button-secondary" rel="prev" href=link(n - 1)>{move || i18n.t(Key::PagePrev)}</a> })}
+            {(n > 1)
+                .then(|| {
+                    view! {
+                        <a class="button button-secondary" rel="prev" href=link(n - 1)>
+                            {move || i18n.t(Key::PagePrev)}
+                        </a>
+                    }
+                })}
             <span>{move || i18n.t(Key::PageWord)}" "{n}" / "{pages}</span>
-            {(n < pages).then(|| view! { <a class="button button-secondary" rel="next" href=link(n + 1)>{move || i18n.t(Key::PageNext)}</a> })}
+            {(n < pages)
+                .then(|| {
+                    view! {
+                        <a class="button button-secondary" rel="next" href=link(n + 1)>
+                            {move || i18n.t(Key::PageNext)}
+                        </a>
+                    }
+                })}
         </nav>
     }
 }

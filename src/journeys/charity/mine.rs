@@ -20,11 +20,18 @@ pub fn MySection() -> impl IntoView {
                 {if gifts.is_empty() {
                     view! { <p class="hint">{move || i18n.t(Key::MineEmpty)}</p> }.into_any()
                 } else {
-                    view! { <ul class="charity-my-gifts">{gifts.into_iter().map(|g| view! { <MyGift g=g /> }).collect_view()}</ul> }.into_any()
+                    view! {
+                        <ul class="charity-my-gifts">
+                            {gifts.into_iter().map(|g| view! { <MyGift g=g /> }).collect_view()}
+                        </ul>
+                    }
+                        .into_any()
                 }}
             </Loaded>
             <MyPledges />
-            <p><a href="/charity">{move || i18n.t(Key::MineBrowse)}</a></p>
+            <p>
+                <a href="/charity">{move || i18n.t(Key::MineBrowse)}</a>
+            </p>
         </section>
     }
 }
@@ -42,11 +49,21 @@ fn MyGift(g: GiftOrder) -> impl IntoView {
     let link_key = if paid { Key::ViewReceipt } else { Key::PayTitle };
     view! {
         <li class="charity-my-gift">
-            <h3><a href=format!("/charity/projects/{}", g.project_id)>{g.project_title.clone()}</a></h3>
+            <h3>
+                <a href=format!("/charity/projects/{}", g.project_id)>{g.project_title.clone()}</a>
+            </h3>
             <p>{yuan(g.amount_fen)}" · "{g.created.to_iso()}" · "<span class="tag">{move || i18n.t(st)}</span></p>
-            {g.receipt.clone().map(|r| view! { <p class="hint">{move || i18n.t(Key::ReceiptNo)}" "{r.receipt_no.clone()}</p> })}
-            {g.latest_update.clone().map(|u| view! { <p>{move || i18n.t(Key::LatestUpdate)}{move || i18n.t(Key::Colon)}{u.clone()}</p> })}
-            <p><a href=link>{move || i18n.t(link_key)}</a></p>
+            {g
+                .receipt
+                .clone()
+                .map(|r| view! { <p class="hint">{move || i18n.t(Key::ReceiptNo)}" "{r.receipt_no.clone()}</p> })}
+            {g
+                .latest_update
+                .clone()
+                .map(|u| view! { <p>{move || i18n.t(Key::LatestUpdate)}{move || i18n.t(Key::Colon)}{u.clone()}</p> })}
+            <p>
+                <a href=link>{move || i18n.t(link_key)}</a>
+            </p>
         </li>
     }
 }
@@ -81,19 +98,54 @@ fn MyPledge(p: Pledge) -> impl IntoView {
     let failed = move || matches!(cancel.value().get(), Some(Err(_)));
     view! {
         <li class="charity-my-gift">
-            <h4><a href=format!("/charity/projects/{}", p.project_id)>{p.project_title.clone()}</a></h4>
-            <p>{yuan(p.amount_fen)}" "{move || i18n.t(Key::PledgePerMonth)}" · "
-                <span class="tag">{move || i18n.t(if status() == PledgeStatus::Active { Key::PledgeActive } else { Key::PledgeCancelled })}</span></p>
-            <p class="hint">{move || i18n.t(Key::PledgeStarted)}" "{p.started.to_iso()}" · "
-                {move || i18n.t(Key::PledgeLastMonth)}" "{p.last_month.clone()}</p>
+            <h4>
+                <a href=format!("/charity/projects/{}", p.project_id)>{p.project_title.clone()}</a>
+            </h4>
+            <p>
+                {yuan(p.amount_fen)}" "{move || i18n.t(Key::PledgePerMonth)}" · "
+                <span class="tag">
+                    {move || {
+                        i18n.t(if status() == PledgeStatus::Active { Key::PledgeActive } else { Key::PledgeCancelled })
+                    }}
+                </span>
+            </p>
+            <p class="hint">
+                {move || i18n.t(Key::PledgeStarted)}" "{p.started.to_iso()}" · " {move || i18n.t(Key::PledgeLastMonth)}
+                " "{p.last_month.clone()}
+            </p>
             <div role="status">
-                {move || (status() == PledgeStatus::Cancelled).then(|| view! { <p>{move || i18n.t(Key::PledgeCancelledNote)}</p> })}
+                {move || {
+                    (status() == PledgeStatus::Cancelled)
+                        .then(|| view! { <p>{move || i18n.t(Key::PledgeCancelledNote)}</p> })
+                }}
             </div>
-            {move || failed().then(|| view! { <p class="error-message" role="alert">{move || i18n.t(Key::PledgeCancelError)}</p> })}
-            {move || (status() == PledgeStatus::Active).then(|| view! {
-                <button type="button" class="button button-secondary" disabled=move || cancel.pending().get()
-                    on:click=move |_| { cancel.dispatch(()); }>{move || i18n.t(Key::CancelPledge)}</button>
-            })}
+            {move || {
+                failed()
+                    .then(|| {
+                        view! {
+                            <p class="error-message" role="alert">
+                                {move || i18n.t(Key::PledgeCancelError)}
+                            </p>
+                        }
+                    })
+            }}
+            {move || {
+                (status() == PledgeStatus::Active)
+                    .then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                class="button button-secondary"
+                                disabled=move || cancel.pending().get()
+                                on:click=move |_| {
+                                    cancel.dispatch(());
+                                }
+                            >
+                                {move || i18n.t(Key::CancelPledge)}
+                            </button>
+                        }
+                    })
+            }}
         </li>
     }
 }

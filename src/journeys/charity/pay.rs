@@ -25,7 +25,13 @@ pub fn PayPage() -> impl IntoView {
         let id = params.get().get("id").unwrap_or_default();
         async move { api::get::<GiftOrder>(&order_path(&id)).await }
     });
-    view! { <RequireSignIn><Loaded resource=order let:o><PayView o=o /></Loaded></RequireSignIn> }
+    view! {
+        <RequireSignIn>
+            <Loaded resource=order let:o>
+                <PayView o=o />
+            </Loaded>
+        </RequireSignIn>
+    }
 }
 
 /// The gift as a summary list (check your answers; also on the receipt page).
@@ -39,11 +45,13 @@ pub fn GiftSummary(o: GiftOrder) -> impl IntoView {
             <SummaryRow label=Key::Project>{o.project_title.clone()}</SummaryRow>
             <SummaryRow label=Key::AmountLegend>{yuan(o.amount_fen)}</SummaryRow>
             <SummaryRow label=Key::Frequency>{move || i18n.t(freq)}</SummaryRow>
-            <SummaryRow label=Key::ShownAs>{move || shown.clone().unwrap_or_else(|| i18n.t(Key::Anonymous).to_string())}</SummaryRow>
-            {(!o.message.is_empty()).then(|| view! {
-                <SummaryRow label=Key::Message>{o.message.clone()}</SummaryRow>
-            })}
-            <SummaryRow label=Key::OrderId value_class="charity-code">{o.order_id.clone()}</SummaryRow>
+            <SummaryRow label=Key::ShownAs>
+                {move || shown.clone().unwrap_or_else(|| i18n.t(Key::Anonymous).to_string())}
+            </SummaryRow>
+            {(!o.message.is_empty()).then(|| view! { <SummaryRow label=Key::Message>{o.message.clone()}</SummaryRow> })}
+            <SummaryRow label=Key::OrderId value_class="charity-code">
+                {o.order_id.clone()}
+            </SummaryRow>
         </SummaryList>
     }
 }
@@ -74,24 +82,49 @@ fn PayView(o: GiftOrder) -> impl IntoView {
     let change = format!("/charity/projects/{}/give", o.project_id);
     view! {
         <h1>{move || i18n.t(Key::PayTitle)}</h1>
-        <div class="notice charity-sandbox" role="note"><p><strong>{move || i18n.t(Key::SandboxNotice)}</strong></p></div>
+        <div class="notice charity-sandbox" role="note">
+            <p>
+                <strong>{move || i18n.t(Key::SandboxNotice)}</strong>
+            </p>
+        </div>
         <GiftSummary o=o />
-        {move || failed().map(|k| view! { <p class="error-message" role="alert">{error_text(i18n, k)}</p> })}
+        {move || {
+            failed()
+                .map(|k| {
+                    view! {
+                        <p class="error-message" role="alert">
+                            {error_text(i18n, k)}
+                        </p>
+                    }
+                })
+        }}
         {if paid {
             view! {
                 <p class="notice">{move || i18n.t(Key::AlreadyPaid)}</p>
-                <a class="button" href=receipt_href.clone()>{move || i18n.t(Key::ViewReceipt)}</a>
-            }.into_any()
+                <a class="button" href=receipt_href.clone()>
+                    {move || i18n.t(Key::ViewReceipt)}
+                </a>
+            }
+                .into_any()
         } else {
             view! {
                 <p>
-                    <button type="button" class="button" disabled=move || pay.pending().get()
-                        on:click=move |_| { pay.dispatch(id.clone()); }>
+                    <button
+                        type="button"
+                        class="button"
+                        disabled=move || pay.pending().get()
+                        on:click=move |_| {
+                            pay.dispatch(id.clone());
+                        }
+                    >
                         {move || i18n.t(if pay.pending().get() { Key::Working } else { Key::PayButton })}
                     </button>
                 </p>
-                <p><a href=change>{move || i18n.t(Key::ChangeGift)}</a></p>
-            }.into_any()
+                <p>
+                    <a href=change>{move || i18n.t(Key::ChangeGift)}</a>
+                </p>
+            }
+                .into_any()
         }}
     }
 }

@@ -22,7 +22,11 @@ pub fn ProjectPage() -> impl IntoView {
         let id = params.get().get("id").unwrap_or_default();
         async move { api::get::<ProjectDetail>(&format!("/charity/projects/{}", js_sys::encode_uri_component(&id))).await }
     });
-    view! { <Loaded resource=project let:p><ProjectView p=p /></Loaded> }
+    view! {
+        <Loaded resource=project let:p>
+            <ProjectView p=p />
+        </Loaded>
+    }
 }
 
 #[component]
@@ -36,8 +40,13 @@ pub fn Badge(badge_of: DisclosureBadge) -> impl IntoView {
     };
     view! {
         <p class=format!("charity-badge charity-badge-{}", badge_of.tone())>
-            <strong>{move || i18n.t(words)}{days.map(|d| format!(" {d} ")).unwrap_or_default()}{move || days.map(|d| i18n.t_n(Key::Days, d.into()))}</strong>
-            <span class="charity-badge-next">{move || i18n.t(Key::NextDue)}{move || i18n.t(Key::Colon)}{next_due.to_iso()}</span>
+            <strong>
+                {move || i18n.t(words)}{days.map(|d| format!(" {d} ")).unwrap_or_default()}
+                {move || days.map(|d| i18n.t_n(Key::Days, d))}
+            </strong>
+            <span class="charity-badge-next">
+                {move || i18n.t(Key::NextDue)}{move || i18n.t(Key::Colon)}{next_due.to_iso()}
+            </span>
         </p>
     }
 }
@@ -51,12 +60,27 @@ fn PhotoStrip(photos: Vec<ProjectPhoto>) -> impl IntoView {
         let many = photos.len() > 1;
         view! {
             // Focusable so a keyboard can scroll the row; labelled as the project's photos.
-            <section class="charity-photos" class:charity-photos-many=many tabindex="0"
-                aria-label=move || i18n.t(Key::Photos)>
-                {photos.into_iter().map(|ph| view! {
-                    <img src=api::api_url(&photo_path(&ph.id)) alt=ph.alt width=ph.width.to_string()
-                        height=ph.height.to_string() loading="lazy" decoding="async" />
-                }).collect_view()}
+            <section
+                class="charity-photos"
+                class:charity-photos-many=many
+                tabindex="0"
+                aria-label=move || i18n.t(Key::Photos)
+            >
+                {photos
+                    .into_iter()
+                    .map(|ph| {
+                        view! {
+                            <img
+                                src=api::api_url(&photo_path(&ph.id))
+                                alt=ph.alt
+                                width=ph.width.to_string()
+                                height=ph.height.to_string()
+                                loading="lazy"
+                                decoding="async"
+                            />
+                        }
+                    })
+                    .collect_view()}
             </section>
         }
     })
@@ -77,26 +101,51 @@ fn ProjectView(p: ProjectDetail) -> impl IntoView {
         document().set_title(&format!("{title} – {}", i18n.t(crate::i18n::Key::SiteName)));
     });
     view! {
-        <p><a href="/charity">{move || i18n.t(Key::BackToList)}</a></p>
+        <p>
+            <a href="/charity">{move || i18n.t(Key::BackToList)}</a>
+        </p>
         <h1>{c.title.clone()}</h1>
-        <p class="charity-card-meta"><span class="tag">{move || i18n.t(cat)}</span>" "<span class="tag">{move || i18n.t(st)}</span></p>
+        <p class="charity-card-meta">
+            <span class="tag">{move || i18n.t(cat)}</span>
+            " "
+            <span class="tag">{move || i18n.t(st)}</span>
+        </p>
         <Badge badge_of=p.badge />
-        <progress class="charity-progress" max="100" value=percent.to_string()
-            aria-label=move || format!("{} {percent}%", i18n.t(Key::ProgressLabel))></progress>
+        <progress
+            class="charity-progress"
+            max="100"
+            value=percent.to_string()
+            aria-label=move || format!("{} {percent}%", i18n.t(Key::ProgressLabel))
+        ></progress>
         <SummaryList>
             <SummaryRow label=Key::Raised>{yuan(c.raised_fen)}" ("{percent}"%)"</SummaryRow>
             <SummaryRow label=Key::Target>{yuan(c.target_fen)}</SummaryRow>
             <SummaryRow label=Key::Donors>{c.donors}</SummaryRow>
-            <SummaryRow label=Key::DaysLeft>{move || if open { c.days_left.to_string() } else { i18n.t(Key::Ended).to_string() }}</SummaryRow>
+            <SummaryRow label=Key::DaysLeft>
+                {move || if open { c.days_left.to_string() } else { i18n.t(Key::Ended).to_string() }}
+            </SummaryRow>
             <SummaryRow label=Key::Organiser>{c.organiser.clone()}</SummaryRow>
             <SummaryRow label=Key::Qualification>{p.qualification.clone()}</SummaryRow>
             <SummaryRow label=Key::RegistrationNo>{c.registration_no.clone()}</SummaryRow>
-            {c.fund_id.clone().zip(c.fund_name.clone()).map(|(id, name)| view! {
-                <SummaryRow label=Key::FilterFund><a href=format!("/charity/funds/{id}")>{name}</a></SummaryRow>
-            })}
+            {c
+                .fund_id
+                .clone()
+                .zip(c.fund_name.clone())
+                .map(|(id, name)| {
+                    view! {
+                        <SummaryRow label=Key::FilterFund>
+                            <a href=format!("/charity/funds/{id}")>{name}</a>
+                        </SummaryRow>
+                    }
+                })}
         </SummaryList>
         {if open {
-            view! { <a class="button charity-give" href=give_href>{move || i18n.t(Key::GiveButton)}</a> }.into_any()
+            view! {
+                <a class="button charity-give" href=give_href>
+                    {move || i18n.t(Key::GiveButton)}
+                </a>
+            }
+                .into_any()
         } else {
             view! { <p class="notice">{move || i18n.t(Key::ProjectFinishedNote)}</p> }.into_any()
         }}
@@ -105,12 +154,44 @@ fn ProjectView(p: ProjectDetail) -> impl IntoView {
         <PhotoStrip photos=p.photos.clone() />
         <h2>{move || i18n.t(Key::Budget)}</h2>
         <table class="charity-table">
-            <thead><tr><th scope="col">{move || i18n.t(Key::BudgetItem)}</th><th scope="col" class="num">{move || i18n.t(Key::Amount)}</th></tr></thead>
-            <tbody>{p.budget.iter().map(|b| view! { <tr><td>{b.item.clone()}</td><td class="num">{yuan_whole(b.amount_fen)}</td></tr> }).collect_view()}</tbody>
+            <thead>
+                <tr>
+                    <th scope="col">{move || i18n.t(Key::BudgetItem)}</th>
+                    <th scope="col" class="num">
+                        {move || i18n.t(Key::Amount)}
+                    </th>
+                </tr>
+            </thead>
+            <tbody>
+                {p
+                    .budget
+                    .iter()
+                    .map(|b| {
+                        view! {
+                            <tr>
+                                <td>{b.item.clone()}</td>
+                                <td class="num">{yuan_whole(b.amount_fen)}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
         </table>
         <h2>{move || i18n.t(Key::Updates)}</h2>
         <ol class="charity-timeline">
-            {p.updates.iter().map(|u| view! { <li><p class="hint">{u.date.to_iso()}</p><h3>{u.title.clone()}</h3><p>{u.body.clone()}</p></li> }).collect_view()}
+            {p
+                .updates
+                .iter()
+                .map(|u| {
+                    view! {
+                        <li>
+                            <p class="hint">{u.date.to_iso()}</p>
+                            <h3>{u.title.clone()}</h3>
+                            <p>{u.body.clone()}</p>
+                        </li>
+                    }
+                })
+                .collect_view()}
         </ol>
         <h2 id="ledger">{move || i18n.t(Key::Ledger)}</h2>
         <SpendingChart lines=p.ledger.clone() />
@@ -119,11 +200,20 @@ fn ProjectView(p: ProjectDetail) -> impl IntoView {
         <ul>{p.disclosures.iter().map(|d| view! { <li>{d.date.to_iso()}" "{d.title.clone()}</li> }).collect_view()}</ul>
         <h2>{move || i18n.t(Key::RecentGifts)}</h2>
         <ul class="charity-gifts">
-            {p.recent_gifts.iter().map(|g| {
-                let name = g.display_name.clone();
-                view! { <li>{move || name.clone().unwrap_or_else(|| i18n.t(Key::Anonymous).to_string())}" · "{yuan(g.amount_fen)}" · "{g.date.to_iso()}
-                    {(!g.message.is_empty()).then(|| view! { <q>{g.message.clone()}</q> })}</li> }
-            }).collect_view()}
+            {p
+                .recent_gifts
+                .iter()
+                .map(|g| {
+                    let name = g.display_name.clone();
+                    view! {
+                        <li>
+                            {move || name.clone().unwrap_or_else(|| i18n.t(Key::Anonymous).to_string())}" · "
+                            {yuan(g.amount_fen)}" · "{g.date.to_iso()}
+                            {(!g.message.is_empty()).then(|| view! { <q>{g.message.clone()}</q> })}
+                        </li>
+                    }
+                })
+                .collect_view()}
         </ul>
         <div class="field">
             <label for="share-link">{move || i18n.t(Key::ShareLink)}</label>

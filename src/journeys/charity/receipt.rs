@@ -21,7 +21,13 @@ pub fn ReceiptPage() -> impl IntoView {
         let id = params.get().get("id").unwrap_or_default();
         async move { api::get::<GiftOrder>(&format!("/charity/gifts/{}", js_sys::encode_uri_component(&id))).await }
     });
-    view! { <RequireSignIn><Loaded resource=order let:o><ReceiptView o=o /></Loaded></RequireSignIn> }
+    view! {
+        <RequireSignIn>
+            <Loaded resource=order let:o>
+                <ReceiptView o=o />
+            </Loaded>
+        </RequireSignIn>
+    }
 }
 
 #[component]
@@ -32,7 +38,9 @@ fn ReceiptView(o: GiftOrder) -> impl IntoView {
         return view! {
             <h1>{move || i18n.t(Key::ReceiptTitle)}</h1>
             <p class="notice">{move || i18n.t(Key::ReceiptPending)}</p>
-            <a class="button" href=format!("/charity/gifts/{}/pay", o.order_id)>{move || i18n.t(Key::PayTitle)}</a>
+            <a class="button" href=format!("/charity/gifts/{}/pay", o.order_id)>
+                {move || i18n.t(Key::PayTitle)}
+            </a>
         }
         .into_any();
     };
@@ -44,20 +52,38 @@ fn ReceiptView(o: GiftOrder) -> impl IntoView {
         <section class="charity-receipt" aria-labelledby="receipt-title">
             <h2 id="receipt-title">{move || i18n.t(Key::ReceiptTitle)}</h2>
             <SummaryList>
-                <SummaryRow label=Key::ReceiptNo value_class="charity-code">{r.receipt_no.clone()}</SummaryRow>
+                <SummaryRow label=Key::ReceiptNo value_class="charity-code">
+                    {r.receipt_no.clone()}
+                </SummaryRow>
                 <SummaryRow label=Key::Donor>{r.donor.clone()}</SummaryRow>
                 <SummaryRow label=Key::AmountLegend>{yuan(r.amount_fen)}</SummaryRow>
                 <SummaryRow label=Key::Project>{r.project_title.clone()}</SummaryRow>
                 <SummaryRow label=Key::Date>{r.date.to_iso()}</SummaryRow>
-                <SummaryRow label=Key::OrderId value_class="charity-code">{r.order_id.clone()}</SummaryRow>
+                <SummaryRow label=Key::OrderId value_class="charity-code">
+                    {r.order_id.clone()}
+                </SummaryRow>
             </SummaryList>
             <p class="hint">{move || i18n.t(Key::SandboxNotice)}</p>
         </section>
-        <p><button type="button" class="button" on:click=|_| { let _ = window().print(); }>{move || i18n.t(Key::PrintReceipt)}</button></p>
+        <p>
+            <button
+                type="button"
+                class="button"
+                on:click=|_| {
+                    let _ = window().print();
+                }
+            >
+                {move || i18n.t(Key::PrintReceipt)}
+            </button>
+        </p>
         <h2>{move || i18n.t(Key::WhatNext)}</h2>
         <p>{move || i18n.t(Key::WhatNextBody)}</p>
         {monthly.then(|| view! { <p>{move || i18n.t(Key::MonthlyNote)}</p> })}
-        <p><a href="/mine">{move || i18n.t(Key::MineHeading)}</a>" · "<a href=format!("/charity/projects/{}", o.project_id)>{o.project_title.clone()}</a></p>
+        <p>
+            <a href="/mine">{move || i18n.t(Key::MineHeading)}</a>
+            " · "
+            <a href=format!("/charity/projects/{}", o.project_id)>{o.project_title.clone()}</a>
+        </p>
     }
     .into_any()
 }

@@ -24,7 +24,11 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 #[component]
 pub fn BookingPage() -> impl IntoView {
     use_title(Key::BookingTitle);
-    view! { <RequireSignIn><BookingView /></RequireSignIn> }
+    view! {
+        <RequireSignIn>
+            <BookingView />
+        </RequireSignIn>
+    }
 }
 
 #[component]
@@ -55,56 +59,164 @@ fn Shown(booking: Booking, version: RwSignal<u32>) -> impl IntoView {
     // After the first visit (cooling-off), ending it withdraws the application: its own words.
     let withdraw = b.with_value(Booking::ending_withdraws_divorce);
     view! {
-        {moved.then(|| view! { <div class="notice marriage-moved" role="status"><p>{move || i18n.t(Key::MovedNotice)}</p></div> })}
-        {move || if status == BookingStatus::Confirmed {
-            view! {
-                <ConfirmationPanel title=Key::ConfirmedTitle reference_label=Key::Reference
-                    reference=b.with_value(|b| b.reference.clone()) />
-            }.into_any()
-        } else {
-            view! { <h1>{i18n.t(Key::BookingTitle)}</h1> }.into_any()
+        {moved
+            .then(|| {
+                view! {
+                    <div class="notice marriage-moved" role="status">
+                        <p>{move || i18n.t(Key::MovedNotice)}</p>
+                    </div>
+                }
+            })}
+        {move || {
+            if status == BookingStatus::Confirmed {
+                view! {
+                    <ConfirmationPanel
+                        title=Key::ConfirmedTitle
+                        reference_label=Key::Reference
+                        reference=b.with_value(|b| b.reference.clone())
+                    />
+                }
+                    .into_any()
+            } else {
+                view! { <h1>{i18n.t(Key::BookingTitle)}</h1> }.into_any()
+            }
         }}
-        <p class="marriage-status">{move || i18n.t(if !booker && status == BookingStatus::AwaitingPartner { Key::MineAwaitingYou } else { status_label(status) })}</p>
-        {(status == BookingStatus::AwaitingPartner && booker).then(|| view! {
-            <div class="notice marriage-awaiting">
-                <p>{move || fill(i18n.t(Key::AwaitingBody), &[("phone", &b.with_value(|b| b.party_b.phone_masked.clone())),
-                    ("time", &b.with_value(|b| b.confirm_by.map(deadline).unwrap_or_default()))])}</p>
-            </div>
-        })}
-        {(status == BookingStatus::AwaitingPartner && !booker).then(|| view! { <PartnerAnswer booking=b version=version /> })}
+        <p class="marriage-status">
+            {move || {
+                i18n.t(
+                    if !booker && status == BookingStatus::AwaitingPartner {
+                        Key::MineAwaitingYou
+                    } else {
+                        status_label(status)
+                    },
+                )
+            }}
+        </p>
+        {(status == BookingStatus::AwaitingPartner && booker)
+            .then(|| {
+                view! {
+                    <div class="notice marriage-awaiting">
+                        <p>
+                            {move || fill(
+                                i18n.t(Key::AwaitingBody),
+                                &[
+                                    ("phone", &b.with_value(|b| b.party_b.phone_masked.clone())),
+                                    ("time", &b.with_value(|b| b.confirm_by.map(deadline).unwrap_or_default())),
+                                ],
+                            )}
+                        </p>
+                    </div>
+                }
+            })}
+        {(status == BookingStatus::AwaitingPartner && !booker)
+            .then(|| view! { <PartnerAnswer booking=b version=version /> })}
         {b.with_value(|b| b.divorce).map(|stage| view! { <Countdown stage=stage /> })}
-        {second_visit_open.then(|| view! {
-            <p><A href=format!("/marriage/bookings/{}/second-visit", b.with_value(|b| b.id.clone())) attr:class="button">{move || i18n.t(Key::SecondVisitButton)}</A></p>
-        })}
+        {second_visit_open
+            .then(|| {
+                view! {
+                    <p>
+                        <A
+                            href=format!("/marriage/bookings/{}/second-visit", b.with_value(|b| b.id.clone()))
+                            attr:class="button"
+                        >
+                            {move || i18n.t(Key::SecondVisitButton)}
+                        </A>
+                    </p>
+                }
+            })}
         <SummaryList>
             <SummaryRow label=Key::KindQuestion>{move || i18n.t(kind_label(b.with_value(|b| b.kind)))}</SummaryRow>
-            <SummaryRow label=Key::WhenLabel>{move || b.with_value(|b| format!("{} {}", day_label(b.slot.date, i18n.lang.get()), slot_time(&b.slot)))}</SummaryRow>
-            <SummaryRow label=Key::OfficeLabel>{move || b.with_value(|b| format!("{} · {}", pick(&b.office.name, i18n.lang.get()), pick(&b.office.address, i18n.lang.get())))}</SummaryRow>
-            {b.with_value(|b| b.first_visit_reference.clone()).map(|r| view! { <SummaryRow label=Key::FirstVisitRef>{r}</SummaryRow> })}
-            {b.with_value(|b| b.second_visit_reference.clone()).map(|r| view! { <SummaryRow label=Key::SecondVisitRef>{r}</SummaryRow> })}
-            <SummaryRow label={if booker { Key::PartyA } else { Key::PartyB }} value_class="marriage-party-a">{b.with_value(|b| format!("{} · {}", b.party_a.name, b.party_a.id_number_masked))}</SummaryRow>
-            <SummaryRow label={if booker { Key::PartyB } else { Key::PartyA }} value_class="marriage-party-b">{b.with_value(|b| format!("{} · {} · {}", b.party_b.name, b.party_b.id_number_masked, b.party_b.phone_masked))}</SummaryRow>
-            {b.with_value(|b| b.ceremony.clone()).map(|s| view! { <SummaryRow label=Key::Ceremony>{slot_time(&s)}</SummaryRow> })}
-            {b.with_value(|b| b.counselling.clone()).map(|s| view! { <SummaryRow label=Key::Counselling>{slot_time(&s)}</SummaryRow> })}
+            <SummaryRow label=Key::WhenLabel>
+                {move || {
+                    b.with_value(|b| format!("{} {}", day_label(b.slot.date, i18n.lang.get()), slot_time(&b.slot)))
+                }}
+            </SummaryRow>
+            <SummaryRow label=Key::OfficeLabel>
+                {move || {
+                    b.with_value(|b| {
+                        format!(
+                            "{} · {}",
+                            pick(&b.office.name, i18n.lang.get()),
+                            pick(&b.office.address, i18n.lang.get()),
+                        )
+                    })
+                }}
+            </SummaryRow>
+            {b
+                .with_value(|b| b.first_visit_reference.clone())
+                .map(|r| view! { <SummaryRow label=Key::FirstVisitRef>{r}</SummaryRow> })}
+            {b
+                .with_value(|b| b.second_visit_reference.clone())
+                .map(|r| view! { <SummaryRow label=Key::SecondVisitRef>{r}</SummaryRow> })}
+            <SummaryRow label={if booker { Key::PartyA } else { Key::PartyB }} value_class="marriage-party-a">
+                {b.with_value(|b| format!("{} · {}", b.party_a.name, b.party_a.id_number_masked))}
+            </SummaryRow>
+            <SummaryRow label={if booker { Key::PartyB } else { Key::PartyA }} value_class="marriage-party-b">
+                {b
+                    .with_value(|b| {
+                        format!("{} · {} · {}", b.party_b.name, b.party_b.id_number_masked, b.party_b.phone_masked)
+                    })}
+            </SummaryRow>
+            {b
+                .with_value(|b| b.ceremony.clone())
+                .map(|s| view! { <SummaryRow label=Key::Ceremony>{slot_time(&s)}</SummaryRow> })}
+            {b
+                .with_value(|b| b.counselling.clone())
+                .map(|s| view! { <SummaryRow label=Key::Counselling>{slot_time(&s)}</SummaryRow> })}
         </SummaryList>
-        {(status == BookingStatus::Confirmed).then(|| view! {
-            <h2>{move || i18n.t(Key::CheckInTitle)}</h2>
-            <QrCode matrix=b.with_value(|b| b.qr.clone()) label=Key::QrLabel />
-            <p class="marriage-actions">
-                <a class="button button-secondary" href=api::api_url(&format!("/marriage/bookings/{}/calendar.ics", b.with_value(|b| b.id.clone()))) download="">{move || i18n.t(Key::AddToCalendar)}</a>
-                <button type="button" class="button button-secondary" on:click=|_| { let _ = window().print(); }>{move || i18n.t(Key::Print)}</button>
-            </p>
-            <h2>{move || i18n.t(Key::NextTitle)}</h2>
-            <p>{move || i18n.t(Key::NextBody)}</p>
-        })}
+        {(status == BookingStatus::Confirmed)
+            .then(|| {
+                view! {
+                    <h2>{move || i18n.t(Key::CheckInTitle)}</h2>
+                    <QrCode matrix=b.with_value(|b| b.qr.clone()) label=Key::QrLabel />
+                    <p class="marriage-actions">
+                        <a
+                            class="button button-secondary"
+                            href=api::api_url(
+                                &format!("/marriage/bookings/{}/calendar.ics", b.with_value(|b| b.id.clone())),
+                            )
+                            download=""
+                        >
+                            {move || i18n.t(Key::AddToCalendar)}
+                        </a>
+                        <button
+                            type="button"
+                            class="button button-secondary"
+                            on:click=|_| {
+                                let _ = window().print();
+                            }
+                        >
+                            {move || i18n.t(Key::Print)}
+                        </button>
+                    </p>
+                    <h2>{move || i18n.t(Key::NextTitle)}</h2>
+                    <p>{move || i18n.t(Key::NextBody)}</p>
+                }
+            })}
         <h2>{move || i18n.t(Key::BringTitle)}</h2>
         <ul class="marriage-checklist">
-            {move || b.with_value(|b| b.checklist.clone()).into_iter().map(|i| view! { <li>{i18n.t(checklist_label(i))}</li> }).collect_view()}
+            {move || {
+                b.with_value(|b| b.checklist.clone())
+                    .into_iter()
+                    .map(|i| view! { <li>{i18n.t(checklist_label(i))}</li> })
+                    .collect_view()
+            }}
         </ul>
-        {can_move.then(|| view! {
-            <p><A href=format!("/marriage/bookings/{}/reschedule", b.with_value(|b| b.id.clone())) attr:class="button button-secondary">{move || i18n.t(Key::RescheduleLink)}</A></p>
-        })}
-        {can_cancel.then(|| view! { <CancelButton id=b.with_value(|b| b.id.clone()) version=version withdraw=withdraw /> })}
+        {can_move
+            .then(|| {
+                view! {
+                    <p>
+                        <A
+                            href=format!("/marriage/bookings/{}/reschedule", b.with_value(|b| b.id.clone()))
+                            attr:class="button button-secondary"
+                        >
+                            {move || i18n.t(Key::RescheduleLink)}
+                        </A>
+                    </p>
+                }
+            })}
+        {can_cancel
+            .then(|| view! { <CancelButton id=b.with_value(|b| b.id.clone()) version=version withdraw=withdraw /> })}
     }
 }
 
@@ -156,10 +268,30 @@ fn PartnerAnswer(booking: StoredValue<Booking>, version: RwSignal<u32>) -> impl 
         <ErrorSummary errors=errors general=Signal::from(general) />
         <super::identity::OwnIdentity />
         <p class="marriage-actions">
-            <button type="button" class="button marriage-confirm" disabled=move || answer.pending().get()
-                on:click=move |_| { errors.clear(); general.set(None); answer.dispatch(confirm.clone()); }>{move || i18n.t(Key::ConfirmButton)}</button>
-            <button type="button" class="button button-secondary marriage-decline" disabled=move || answer.pending().get()
-                on:click=move |_| { errors.clear(); general.set(None); answer.dispatch(decline.clone()); }>{move || i18n.t(Key::DeclineButton)}</button>
+            <button
+                type="button"
+                class="button marriage-confirm"
+                disabled=move || answer.pending().get()
+                on:click=move |_| {
+                    errors.clear();
+                    general.set(None);
+                    answer.dispatch(confirm.clone());
+                }
+            >
+                {move || i18n.t(Key::ConfirmButton)}
+            </button>
+            <button
+                type="button"
+                class="button button-secondary marriage-decline"
+                disabled=move || answer.pending().get()
+                on:click=move |_| {
+                    errors.clear();
+                    general.set(None);
+                    answer.dispatch(decline.clone());
+                }
+            >
+                {move || i18n.t(Key::DeclineButton)}
+            </button>
         </p>
     }
 }
@@ -210,13 +342,36 @@ fn CancelButton(id: String, version: RwSignal<u32>, withdraw: bool) -> impl Into
         }
     });
     view! {
-        {move || cancel.value().get().and_then(|r| r.err()).map(|e| view! { <p class="error-message" role="alert">{i18n.t(error_key(&e))}</p> })}
-        {withdraw.then(|| view! {
-            <h2>{move || i18n.t(Key::WithdrawTitle)}</h2>
-            <p>{move || i18n.t(Key::WithdrawBody)}</p>
-        })}
-        <p><button type="button" class="button button-secondary" on:click=move |_| { cancel.dispatch(()); }>
-            {move || i18n.t(if withdraw { Key::WithdrawButton } else { Key::CancelBooking })}
-        </button></p>
+        {move || {
+            cancel
+                .value()
+                .get()
+                .and_then(|r| r.err())
+                .map(|e| {
+                    view! {
+                        <p class="error-message" role="alert">
+                            {i18n.t(error_key(&e))}
+                        </p>
+                    }
+                })
+        }}
+        {withdraw
+            .then(|| {
+                view! {
+                    <h2>{move || i18n.t(Key::WithdrawTitle)}</h2>
+                    <p>{move || i18n.t(Key::WithdrawBody)}</p>
+                }
+            })}
+        <p>
+            <button
+                type="button"
+                class="button button-secondary"
+                on:click=move |_| {
+                    cancel.dispatch(());
+                }
+            >
+                {move || i18n.t(if withdraw { Key::WithdrawButton } else { Key::CancelBooking })}
+            </button>
+        </p>
     }
 }

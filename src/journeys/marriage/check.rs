@@ -21,7 +21,11 @@ use leptos_router::hooks::use_navigate;
 #[component]
 pub fn CheckPage() -> impl IntoView {
     use_title(Key::CheckTitle);
-    view! { <RequireSignIn><Check /></RequireSignIn> }
+    view! {
+        <RequireSignIn>
+            <Check />
+        </RequireSignIn>
+    }
 }
 
 #[component]
@@ -68,7 +72,11 @@ fn Check() -> impl IntoView {
         submit.dispatch(draft.request());
     };
     let row = move |label: Key, value: String, change: &'static str| {
-        view! { <SummaryRow label=label change=(change.to_string(), Key::Change.into())>{value}</SummaryRow> }
+        view! {
+            <SummaryRow label=label change=(change.to_string(), Key::Change.into())>
+                {value}
+            </SummaryRow>
+        }
     };
     let party = move |p: PartyDraft, label: Key| {
         let text =
@@ -86,32 +94,73 @@ fn Check() -> impl IntoView {
     view! {
         <h1>{move || i18n.t(Key::CheckTitle)}</h1>
         <ErrorSummary errors=errors general=Signal::from(general) />
-        {move || taken.get().map(|near| view! {
-            <div class="notice notice-error marriage-taken" role="alert">
-                <h2 class="notice-title">{i18n.t(Key::SlotTakenTitle)}</h2>
-                <p>{i18n.t(Key::SlotTakenBody)}</p>
-                <ul class="marriage-inline">
-                    {near.slots.into_iter().map(|s| {
-                        let label = format!("{} {}", day_label(s.date, i18n.lang.get()), slot_time(&s));
-                        view! { <li><button type="button" class="button button-secondary" on:click=move |_| {
-                            draft.date.set(s.date.to_iso());
-                            draft.slot.set(s.id.clone());
-                            draft.ceremony.set(String::new());
-                            draft.counselling.set(String::new());
-                            taken.set(None);
-                        }>{label}</button></li> }
-                    }).collect_view()}
-                </ul>
-            </div>
-        })}
+        {move || {
+            taken
+                .get()
+                .map(|near| {
+                    view! {
+                        <div class="notice notice-error marriage-taken" role="alert">
+                            <h2 class="notice-title">{i18n.t(Key::SlotTakenTitle)}</h2>
+                            <p>{i18n.t(Key::SlotTakenBody)}</p>
+                            <ul class="marriage-inline">
+                                {near
+                                    .slots
+                                    .into_iter()
+                                    .map(|s| {
+                                        let label = format!("{} {}", day_label(s.date, i18n.lang.get()), slot_time(&s));
+                                        view! {
+                                            <li>
+                                                <button
+                                                    type="button"
+                                                    class="button button-secondary"
+                                                    on:click=move |_| {
+                                                        draft.date.set(s.date.to_iso());
+                                                        draft.slot.set(s.id.clone());
+                                                        draft.ceremony.set(String::new());
+                                                        draft.counselling.set(String::new());
+                                                        taken.set(None);
+                                                    }
+                                                >
+                                                    {label}
+                                                </button>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        </div>
+                    }
+                })
+        }}
         <SummaryList>
             {move || row(Key::KindQuestion, i18n.t(kind_label(draft.kind())).to_string(), "/marriage")}
-            {move || row(Key::WhenLabel, format!("{} {}", Date::parse_iso(&draft.date.get()).map(|d| day_label(d, i18n.lang.get())).unwrap_or_default(),
-                draft.slot.get().rsplit('|').next().map(|t| format!("{}:{}", &t[..2.min(t.len())], &t[2.min(t.len())..])).unwrap_or_default()), "/marriage/day")}
-            {own}
-            {move || party(draft.b, Key::PartyB)}
-            {move || row(Key::ExtrasTitle, [(!draft.ceremony.get().is_empty()).then(|| i18n.t(Key::Ceremony)), (!draft.counselling.get().is_empty()).then(|| i18n.t(Key::Counselling))]
-                .into_iter().flatten().collect::<Vec<_>>().join(i18n.t(Key::ListSeparator)), "/marriage/extras")}
+            {move || row(
+                Key::WhenLabel,
+                format!(
+                    "{} {}",
+                    Date::parse_iso(&draft.date.get()).map(|d| day_label(d, i18n.lang.get())).unwrap_or_default(),
+                    draft
+                        .slot
+                        .get()
+                        .rsplit('|')
+                        .next()
+                        .map(|t| format!("{}:{}", &t[..2.min(t.len())], &t[2.min(t.len())..]))
+                        .unwrap_or_default(),
+                ),
+                "/marriage/day",
+            )} {own} {move || party(draft.b, Key::PartyB)}
+            {move || row(
+                Key::ExtrasTitle,
+                [
+                    (!draft.ceremony.get().is_empty()).then(|| i18n.t(Key::Ceremony)),
+                    (!draft.counselling.get().is_empty()).then(|| i18n.t(Key::Counselling)),
+                ]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(i18n.t(Key::ListSeparator)),
+                "/marriage/extras",
+            )}
         </SummaryList>
         <p>{move || i18n.t(Key::CheckDeclaration)}</p>
         <button type="button" class="button" on:click=book disabled=move || submit.pending().get()>

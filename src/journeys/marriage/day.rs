@@ -46,11 +46,20 @@ pub fn DayPicker(
         async move { api::get::<DayList>(&format!("/marriage/offices/{office}/days")).await }
     });
     view! {
-        <Loaded resource=days children={move |list: DayList| view! {
-            <ul class="marriage-days">
-                {list.days.into_iter().map(|d| view! { <DayButton day=d on_pick=on_pick within=within /> }).collect_view()}
-            </ul>
-        }} />
+        <Loaded
+            resource=days
+            children={move |list: DayList| {
+                view! {
+                    <ul class="marriage-days">
+                        {list
+                            .days
+                            .into_iter()
+                            .map(|d| view! { <DayButton day=d on_pick=on_pick within=within /> })
+                            .collect_view()}
+                    </ul>
+                }
+            }}
+        />
     }
 }
 
@@ -79,24 +88,47 @@ fn DayButton(day: Day, on_pick: Callback<Date>, within: Option<(Date, Date)>) ->
         .collect();
     view! {
         <li>
-            <ChoiceButton disabled=!open on_pick=Callback::new(move |()| on_pick.run(date)) side=Signal::derive(reason)
-                extra=extended.map(|n| Signal::derive(move || pick(&n, i18n.lang.get()))).into_iter().collect()>
+            <ChoiceButton
+                disabled=!open
+                on_pick=Callback::new(move |()| on_pick.run(date))
+                side=Signal::derive(reason)
+                extra=extended.map(|n| Signal::derive(move || pick(&n, i18n.lang.get()))).into_iter().collect()
+            >
                 {move || day_label(date, i18n.lang.get())}
             </ChoiceButton>
-            {(day.busy && !outside).then(|| view! {
-                <Notice class="marriage-busy">
-                    <p>{move || i18n.t(Key::BusyWarning)}</p>
-                    {(!nearest.is_empty()).then(|| view! {
-                        <p>{move || i18n.t(Key::BusyNearest)}</p>
-                        <ul class="marriage-inline">
-                            {nearest.iter().map(|d| {
-                                let d = *d;
-                                view! { <li><button type="button" class="button button-secondary" on:click=move |_| on_pick.run(d)>{move || day_label(d, i18n.lang.get())}</button></li> }
-                            }).collect_view()}
-                        </ul>
-                    })}
-                </Notice>
-            })}
+            {(day.busy && !outside)
+                .then(|| {
+                    view! {
+                        <Notice class="marriage-busy">
+                            <p>{move || i18n.t(Key::BusyWarning)}</p>
+                            {(!nearest.is_empty())
+                                .then(|| {
+                                    view! {
+                                        <p>{move || i18n.t(Key::BusyNearest)}</p>
+                                        <ul class="marriage-inline">
+                                            {nearest
+                                                .iter()
+                                                .map(|d| {
+                                                    let d = *d;
+                                                    view! {
+                                                        <li>
+                                                            <button
+                                                                type="button"
+                                                                class="button button-secondary"
+                                                                on:click=move |_| on_pick.run(d)
+                                                            >
+                                                                {move || day_label(d, i18n.lang.get())}
+                                                            </button>
+                                                        </li>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </ul>
+                                    }
+                                })}
+                        </Notice>
+                    }
+                })}
         </li>
     }
 }

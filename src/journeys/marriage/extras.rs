@@ -36,17 +36,39 @@ pub fn ExtrasPage() -> impl IntoView {
     view! {
         <h1>{move || i18n.t(Key::ExtrasTitle)}</h1>
         <form novalidate on:submit=next>
-            <Loaded resource=slots children={move |list: SlotList| view! {
-                {(draft.kind() == BookingKind::Marriage).then(|| view! {
-                    <ExtraChoice name="ceremony" legend=Key::Ceremony hint=Key::CeremonyHint slots=list.ceremony.clone() value=draft.ceremony />
-                })}
-                <ExtraChoice name="counselling" legend=Key::Counselling hint=Key::CounsellingHint slots=list.counselling value=draft.counselling />
-            }} />
+            <Loaded
+                resource=slots
+                children={move |list: SlotList| {
+                    view! {
+                        {(draft.kind() == BookingKind::Marriage)
+                            .then(|| {
+                                view! {
+                                    <ExtraChoice
+                                        name="ceremony"
+                                        legend=Key::Ceremony
+                                        hint=Key::CeremonyHint
+                                        slots=list.ceremony.clone()
+                                        value=draft.ceremony
+                                    />
+                                }
+                            })}
+                        <ExtraChoice
+                            name="counselling"
+                            legend=Key::Counselling
+                            hint=Key::CounsellingHint
+                            slots=list.counselling
+                            value=draft.counselling
+                        />
+                    }
+                }}
+            />
             <h2>{move || i18n.t(Key::BringTitle)}</h2>
             <ul class="marriage-checklist">
                 {move || items().into_iter().map(|i| view! { <li>{i18n.t(checklist_label(i))}</li> }).collect_view()}
             </ul>
-            <button type="submit" class="button">{move || i18n.t(Key::Continue)}</button>
+            <button type="submit" class="button">
+                {move || i18n.t(Key::Continue)}
+            </button>
         </form>
     }
 }
@@ -59,25 +81,50 @@ fn ExtraChoice(name: &'static str, legend: Key, hint: Key, slots: Vec<Slot>, val
             <legend class="fieldset-legend">{move || i18n.t(legend)}</legend>
             <p class="hint">{move || i18n.t(hint)}</p>
             <div class="radio">
-                <input type="radio" name=name id=format!("{name}-none") prop:checked=move || value.get().is_empty()
-                    on:change=move |_| value.set(String::new()) />
+                <input
+                    type="radio"
+                    name=name
+                    id=format!("{name}-none")
+                    prop:checked=move || value.get().is_empty()
+                    on:change=move |_| value.set(String::new())
+                />
                 <label for=format!("{name}-none")>{move || i18n.t(Key::NoThanks)}</label>
             </div>
-            {slots.into_iter().map(|s| {
-                let id = s.id.clone();
-                let dom_id = format!("{name}-{}", s.start_minute);
-                let full = s.places_left == 0;
-                let text = slot_time(&s);
-                let places = s.places_left;
-                view! {
-                    <div class="radio">
-                        <input type="radio" name=name id=dom_id.clone() disabled=full
-                            prop:checked={let id = id.clone(); move || value.get() == id}
-                            on:change=move |_| value.set(id.clone()) />
-                        <label for=dom_id>{text}" · "{move || if full { i18n.t(Key::SlotFull).to_string() } else { fill(i18n.t_n(Key::PlacesLeft, places.into()), &[("n", &places.to_string())]) }}</label>
-                    </div>
-                }
-            }).collect_view()}
+            {slots
+                .into_iter()
+                .map(|s| {
+                    let id = s.id.clone();
+                    let dom_id = format!("{name}-{}", s.start_minute);
+                    let full = s.places_left == 0;
+                    let text = slot_time(&s);
+                    let places = s.places_left;
+                    view! {
+                        <div class="radio">
+                            <input
+                                type="radio"
+                                name=name
+                                id=dom_id.clone()
+                                disabled=full
+                                prop:checked={
+                                    let id = id.clone();
+                                    move || value.get() == id
+                                }
+                                on:change=move |_| value.set(id.clone())
+                            />
+                            <label for=dom_id>
+                                {text}" · "
+                                {move || {
+                                    if full {
+                                        i18n.t(Key::SlotFull).to_string()
+                                    } else {
+                                        fill(i18n.t_n(Key::PlacesLeft, places.into()), &[("n", &places.to_string())])
+                                    }
+                                }}
+                            </label>
+                        </div>
+                    }
+                })
+                .collect_view()}
         </fieldset>
     }
 }

@@ -22,13 +22,21 @@ pub fn OwnIdentity() -> impl IntoView {
     let profile = move || session.me.with(|m| m.as_ref().and_then(|m| m.profile.clone()));
     view! {
         {move || match profile() {
-            Some(p) => view! {
-                <SummaryList class="marriage-own-identity">
-                    <SummaryRow label=Shared::NameLabel>{p.name.clone()}</SummaryRow>
-                    <SummaryRow label={crate::i18n::id_type_key(p.id_type)}>{p.id_number_masked.clone()}</SummaryRow>
-                </SummaryList>
-                <p class="hint">{move || i18n.t(Key::OwnIdentityHint)}" "<a href="/mine/profile">{move || i18n.t(Key::OwnIdentityChange)}</a></p>
-            }.into_any(),
+            Some(p) => {
+                view! {
+                    <SummaryList class="marriage-own-identity">
+                        <SummaryRow label=Shared::NameLabel>{p.name.clone()}</SummaryRow>
+                        <SummaryRow label={crate::i18n::id_type_key(
+                            p.id_type,
+                        )}>{p.id_number_masked.clone()}</SummaryRow>
+                    </SummaryList>
+                    <p class="hint">
+                        {move || i18n.t(Key::OwnIdentityHint)}" "
+                        <a href="/mine/profile">{move || i18n.t(Key::OwnIdentityChange)}</a>
+                    </p>
+                }
+                    .into_any()
+            }
             None => view! { <IdentityForm /> }.into_any(),
         }}
     }
@@ -76,19 +84,31 @@ fn IdentityForm() -> impl IntoView {
             <TextField name="name" label=Shared::NameLabel value=name errors=errors autocomplete="name" maxlength=60 />
             <fieldset class="fieldset">
                 <legend class="fieldset-legend">{move || i18n.t(Shared::IdTypeLabel)}</legend>
-                {IdType::ALL.into_iter().enumerate().map(|(i, t)| {
-                    let id = if i == 0 { "id_type".to_string() } else { format!("id_type-{}", t.code()) };
-                    view! {
-                        <div class="radio">
-                            <input type="radio" name="id_type" id=id.clone() value=t.code()
-                                prop:checked=move || id_type.get() == t on:change=move |_| id_type.set(t) />
-                            <label for=id>{move || i18n.t(crate::i18n::id_type_key(t))}</label>
-                        </div>
-                    }
-                }).collect_view()}
+                {IdType::ALL
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, t)| {
+                        let id = if i == 0 { "id_type".to_string() } else { format!("id_type-{}", t.code()) };
+                        view! {
+                            <div class="radio">
+                                <input
+                                    type="radio"
+                                    name="id_type"
+                                    id=id.clone()
+                                    value=t.code()
+                                    prop:checked=move || id_type.get() == t
+                                    on:change=move |_| id_type.set(t)
+                                />
+                                <label for=id>{move || i18n.t(crate::i18n::id_type_key(t))}</label>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
             </fieldset>
             <TextField name="id_number" label=Shared::IdNumberLabel value=id_number errors=errors maxlength=20 />
-            <button type="button" class="button" on:click=submit disabled=move || save.pending().get()>{move || i18n.t(Key::OwnIdentitySave)}</button>
+            <button type="button" class="button" on:click=submit disabled=move || save.pending().get()>
+                {move || i18n.t(Key::OwnIdentitySave)}
+            </button>
         </div>
     }
 }

@@ -17,28 +17,62 @@ pub fn MySection() -> impl IntoView {
     view! {
         <section class="mine-section">
             <h2>{move || i18n.t(Key::MineHeading)}</h2>
-            <Loaded resource=list children={move |l: BookingList| if l.bookings.is_empty() {
-                view! { <p class="hint">{move || i18n.t(Key::MineEmpty)}</p><p><A href="/marriage">{move || i18n.t(Key::BookNow)}</A></p> }.into_any()
-            } else {
-                view! {
-                    <ul class="marriage-mine">
-                        {l.bookings.into_iter().map(|b| { let reference = b.reference.clone(); let booker = b.role == BookingRole::Booker;
-                            let ask = !booker && b.status == BookingStatus::AwaitingPartner;
-                            let status = if ask { Key::MineAwaitingYou } else { status_label(b.status) };
-                            view! {
-                            <li class:marriage-mine-ask=ask>
-                                <A href=format!("/marriage/bookings/{}", b.id)>{b.reference.clone()}</A>
-                                <span>" · "{move || i18n.t(kind_label(b.kind))}" · "{move || i18n.t(status)}</span>
-                                <span class="marriage-mine-time">" · "{move || day_label(b.slot.date, i18n.lang.get())}" "{slot_time(&b.slot)}</span>
-                                {(booker && b.status.is_active() && b.slot.date > super::text::today()).then(|| view! {
-                                    " · "<A href=format!("/marriage/bookings/{}/reschedule", b.id)>{move || i18n.t(Key::RescheduleLink)}
-                                        <span class="visually-hidden">" "{reference.clone()}</span></A>
-                                })}
-                            </li>
-                        }}).collect_view()}
-                    </ul>
-                }.into_any()
-            }} />
+            <Loaded
+                resource=list
+                children={move |l: BookingList| {
+                    if l.bookings.is_empty() {
+                        view! {
+                            <p class="hint">{move || i18n.t(Key::MineEmpty)}</p>
+                            <p>
+                                <A href="/marriage">{move || i18n.t(Key::BookNow)}</A>
+                            </p>
+                        }
+                            .into_any()
+                    } else {
+                        view! {
+                            <ul class="marriage-mine">
+                                {l
+                                    .bookings
+                                    .into_iter()
+                                    .map(|b| {
+                                        let reference = b.reference.clone();
+                                        let booker = b.role == BookingRole::Booker;
+                                        let ask = !booker && b.status == BookingStatus::AwaitingPartner;
+                                        let status = if ask { Key::MineAwaitingYou } else { status_label(b.status) };
+                                        view! {
+                                            <li class:marriage-mine-ask=ask>
+                                                <A href=format!("/marriage/bookings/{}", b.id)>{b.reference.clone()}</A>
+                                                <span>
+                                                    " · "{move || i18n.t(kind_label(b.kind))}" · "
+                                                    {move || i18n.t(status)}
+                                                </span>
+                                                <span class="marriage-mine-time">
+                                                    " · "{move || day_label(b.slot.date, i18n.lang.get())}" "
+                                                    {slot_time(&b.slot)}
+                                                </span>
+                                                {(booker && b.status.is_active() && b.slot.date > super::text::today())
+                                                    .then(|| {
+                                                        view! {
+                                                            " · "
+                                                            <A href=format!(
+                                                                "/marriage/bookings/{}/reschedule",
+                                                                b.id,
+                                                            )>
+                                                                {move || i18n.t(Key::RescheduleLink)}
+                                                                <span class="visually-hidden">" "{reference.clone()}</span>
+                                                            </A>
+                                                        }
+                                                    })}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                            .into_any()
+                    }
+                }}
+            />
         </section>
     }
 }

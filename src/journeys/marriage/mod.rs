@@ -64,5 +64,9 @@ fn Journey() -> impl IntoView {
         }
         path
     });
-    view! { <div class="marriage"><Outlet /></div> }
+    view! {
+        <div class="marriage">
+            <Outlet />
+        </div>
+    }
 }

@@ -20,11 +20,16 @@ pub fn OfficePage() -> impl IntoView {
     view! {
         <h1>{move || i18n.t(Key::OfficeTitle)}</h1>
         <p class="hint">{move || i18n.t(Key::OfficeHint)}</p>
-        <Loaded resource=offices children={move |list: Vec<Office>| view! {
-            <ul class="marriage-offices">
-                {list.into_iter().map(|o| view! { <OfficeCard office=o /> }).collect_view()}
-            </ul>
-        }} />
+        <Loaded
+            resource=offices
+            children={move |list: Vec<Office>| {
+                view! {
+                    <ul class="marriage-offices">
+                        {list.into_iter().map(|o| view! { <OfficeCard office=o /> }).collect_view()}
+                    </ul>
+                }
+            }}
+        />
     }
 }
 
@@ -51,17 +56,30 @@ fn OfficeCard(office: Office) -> impl IntoView {
             <p class="hint">{move || o.with_value(|o| pick(&o.hours, i18n.lang.get()))}</p>
             <p>{move || i18n.t(Key::OfficePhone)}" "{o.with_value(|o| o.phone.clone())}</p>
             {move || {
-                let mut days = special(SpecialDayKind::Extended);
-                days.extend(special(SpecialDayKind::Closed));
-                days.sort_by_key(|s| s.date);
-                days
-            }.into_iter().map(|s| view! {
-                <p class="marriage-special">{day_label(s.date, i18n.lang.get())}" · "{pick(&s.note, i18n.lang.get())}</p>
-            }).collect_view()}
+                {
+                    let mut days = special(SpecialDayKind::Extended);
+                    days.extend(special(SpecialDayKind::Closed));
+                    days.sort_by_key(|s| s.date);
+                    days
+                }
+                    .into_iter()
+                    .map(|s| {
+                        view! {
+                            <p class="marriage-special">
+                                {day_label(s.date, i18n.lang.get())}" · "{pick(&s.note, i18n.lang.get())}
+                            </p>
+                        }
+                    })
+                    .collect_view()
+            }}
             <p>
-                <a href=o.with_value(|o| o.map_url.clone()) target="_blank" rel="noopener">{move || i18n.t(Key::MapLink)}</a>
+                <a href=o.with_value(|o| o.map_url.clone()) target="_blank" rel="noopener">
+                    {move || i18n.t(Key::MapLink)}
+                </a>
             </p>
-            <button type="button" class="button" aria-describedby=heading_id on:click=choose>{move || i18n.t(Key::ChooseOffice)}</button>
+            <button type="button" class="button" aria-describedby=heading_id on:click=choose>
+                {move || i18n.t(Key::ChooseOffice)}
+            </button>
         </li>
     }
 }

@@ -76,18 +76,27 @@ pub fn PartiesPage() -> impl IntoView {
         <ErrorSummary errors=errors />
         <h2>{move || i18n.t(Key::PartyA)}</h2>
         <super::identity::OwnIdentity />
-        {move || profile().map(|p| {
-            let a = PartyDraft { name: RwSignal::new(p.name.clone()), id_type: RwSignal::new(p.id_type.code().to_string()), ..draft.a };
-            let next = next.clone();
-            view! {
-                <form novalidate on:submit=next>
-                    <PartyFields party=a names=&A legend=Key::PartyADetails errors=errors own=true />
-                    <PartyFields party=draft.b names=&B legend=Key::PartyB errors=errors own=false />
-                    <p class="hint">{move || i18n.t(Key::PartnerCodeHint)}</p>
-                    <button type="submit" class="button">{move || i18n.t(Key::Continue)}</button>
-                </form>
-            }
-        })}
+        {move || {
+            profile()
+                .map(|p| {
+                    let a = PartyDraft {
+                        name: RwSignal::new(p.name.clone()),
+                        id_type: RwSignal::new(p.id_type.code().to_string()),
+                        ..draft.a
+                    };
+                    let next = next.clone();
+                    view! {
+                        <form novalidate on:submit=next>
+                            <PartyFields party=a names=&A legend=Key::PartyADetails errors=errors own=true />
+                            <PartyFields party=draft.b names=&B legend=Key::PartyB errors=errors own=false />
+                            <p class="hint">{move || i18n.t(Key::PartnerCodeHint)}</p>
+                            <button type="submit" class="button">
+                                {move || i18n.t(Key::Continue)}
+                            </button>
+                        </form>
+                    }
+                })
+        }}
     }
 }
 
@@ -115,24 +124,97 @@ fn PartyFields(party: PartyDraft, names: &'static Names, legend: Key, errors: Fo
     view! {
         <fieldset class="fieldset marriage-party">
             <legend class="fieldset-legend">{move || i18n.t(legend)}</legend>
-            {(!own).then(|| view! {
-                <TextField name=names.name label=Shared::NameLabel value=party.name errors=errors autocomplete="off" maxlength=60 />
-                <Radios name=names.id_type legend=Shared::IdTypeLabel.into() value=party.id_type errors=errors
-                    options=IdType::ALL.iter().map(|t| (t.code(), Msg::from(crate::i18n::id_type_key(*t)))).collect() />
-                <TextField name=names.id_number label=Shared::IdNumberLabel value=party.id_number errors=errors maxlength=20 />
-            })}
-            {move || derived().map(|(birth, sex)| view! {
-                <p class="hint" aria-live="polite">{i18n.t(Key::DerivedFromId)}" "{birth.to_iso()}" · "{i18n.t(sex_label(sex))}</p>
-            })}
-            {move || (id_type() != Some(IdType::ResidentId)).then(|| view! {
-                <TextField name=names.birth_date label=Key::BirthDate hint=Key::BirthDateHint value=party.birth_date errors=errors inputmode="numeric" maxlength=10 />
-                <Radios name=names.sex legend=Key::Sex.into() value=party.sex errors=errors
-                    options=vec![("male", Key::Male.into()), ("female", Key::Female.into())] />
-            })}
-            <TextField name=names.nationality label=Key::Nationality hint=Key::NationalityHint value=party.nationality errors=errors maxlength=40 />
-            {(!own).then(|| view! {
-                <TextField name=names.phone label=Key::PartnerPhone hint=Key::PartnerPhoneHint value=party.phone errors=errors input_type="tel" inputmode="tel" autocomplete="off" maxlength=11 />
-            })}
+            {(!own)
+                .then(|| {
+                    view! {
+                        <TextField
+                            name=names.name
+                            label=Shared::NameLabel
+                            value=party.name
+                            errors=errors
+                            autocomplete="off"
+                            maxlength=60
+                        />
+                        <Radios
+                            name=names.id_type
+                            legend=Shared::IdTypeLabel.into()
+                            value=party.id_type
+                            errors=errors
+                            options=IdType::ALL
+                                .iter()
+                                .map(|t| (t.code(), Msg::from(crate::i18n::id_type_key(*t))))
+                                .collect()
+                        />
+                        <TextField
+                            name=names.id_number
+                            label=Shared::IdNumberLabel
+                            value=party.id_number
+                            errors=errors
+                            maxlength=20
+                        />
+                    }
+                })}
+            {move || {
+                derived()
+                    .map(|(birth, sex)| {
+                        view! {
+                            <p class="hint" aria-live="polite">
+                                {i18n.t(Key::DerivedFromId)}
+                                " "
+                                {birth.to_iso()}
+                                " · "
+                                {i18n.t(sex_label(sex))}
+                            </p>
+                        }
+                    })
+            }}
+            {move || {
+                (id_type() != Some(IdType::ResidentId))
+                    .then(|| {
+                        view! {
+                            <TextField
+                                name=names.birth_date
+                                label=Key::BirthDate
+                                hint=Key::BirthDateHint
+                                value=party.birth_date
+                                errors=errors
+                                inputmode="numeric"
+                                maxlength=10
+                            />
+                            <Radios
+                                name=names.sex
+                                legend=Key::Sex.into()
+                                value=party.sex
+                                errors=errors
+                                options=vec![("male", Key::Male.into()), ("female", Key::Female.into())]
+                            />
+                        }
+                    })
+            }}
+            <TextField
+                name=names.nationality
+                label=Key::Nationality
+                hint=Key::NationalityHint
+                value=party.nationality
+                errors=errors
+                maxlength=40
+            />
+            {(!own)
+                .then(|| {
+                    view! {
+                        <TextField
+                            name=names.phone
+                            label=Key::PartnerPhone
+                            hint=Key::PartnerPhoneHint
+                            value=party.phone
+                            errors=errors
+                            input_type="tel"
+                            inputmode="tel"
+                            autocomplete="off"
+                            maxlength=11
+                        />
+                    }
+                })}
         </fieldset>
     }
 }
@@ -153,17 +235,26 @@ fn Radios(
         <fieldset class="fieldset" class:field-error=move || error.get().is_some()>
             <legend class="fieldset-legend">{move || i18n.t(legend)}</legend>
             {move || error.get().map(|e| view! { <p class="error-message">{i18n.t(field_error_key(e))}</p> })}
-            {options.into_iter().enumerate().map(|(i, (code, label))| {
-                let id = if i == 0 { name.to_string() } else { format!("{name}-{code}") };
-                view! {
-                    <div class="radio">
-                        <input type="radio" name=name id=id.clone() value=code
-                            prop:checked=move || value.get() == code
-                            on:change=move |_| value.set(code.to_string()) />
-                        <label for=id>{move || i18n.t(label)}</label>
-                    </div>
-                }
-            }).collect_view()}
+            {options
+                .into_iter()
+                .enumerate()
+                .map(|(i, (code, label))| {
+                    let id = if i == 0 { name.to_string() } else { format!("{name}-{code}") };
+                    view! {
+                        <div class="radio">
+                            <input
+                                type="radio"
+                                name=name
+                                id=id.clone()
+                                value=code
+                                prop:checked=move || value.get() == code
+                                on:change=move |_| value.set(code.to_string())
+                            />
+                            <label for=id>{move || i18n.t(label)}</label>
+                        </div>
+                    }
+                })
+                .collect_view()}
         </fieldset>
     }
 }

@@ -20,7 +20,11 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 #[component]
 pub fn ReschedulePage() -> impl IntoView {
     use_title(Key::RescheduleTitle);
-    view! { <RequireSignIn><Reschedule /></RequireSignIn> }
+    view! {
+        <RequireSignIn>
+            <Reschedule />
+        </RequireSignIn>
+    }
 }
 
 #[component]
@@ -55,7 +59,9 @@ fn Steps(booking: Booking) -> impl IntoView {
         <SummaryList>
             <SummaryRow label=Key::Reference>{b.with_value(|b| b.reference.clone())}</SummaryRow>
             <SummaryRow label=Key::CurrentTime>{current}</SummaryRow>
-            <SummaryRow label=Key::OfficeLabel>{move || b.with_value(|b| pick(&b.office.name, i18n.lang.get()))}</SummaryRow>
+            <SummaryRow label=Key::OfficeLabel>
+                {move || b.with_value(|b| pick(&b.office.name, i18n.lang.get()))}
+            </SummaryRow>
         </SummaryList>
         {move || match (day.get(), slot.get()) {
             (Some(_), Some(s)) => view! { <ConfirmMove booking=b to=s day=day chosen=slot /> }.into_any(),
@@ -96,20 +102,54 @@ fn ConfirmMove(
     let new_time = format!("{} {}", day_label(slot.date, i18n.lang.get_untracked()), slot_time(&slot));
     view! {
         <h2>{move || i18n.t(Key::RescheduleConfirmTitle)}</h2>
-        {move || failed.get().map(|m| view! {
-            <div class="notice notice-error" role="alert">
-                <p>{i18n.t(m)}</p>
-                <p><button type="button" class="button button-secondary" on:click=move |_| chosen.set(None)>{i18n.t(Key::ChooseAnotherTime)}</button></p>
-            </div>
-        })}
+        {move || {
+            failed
+                .get()
+                .map(|m| {
+                    view! {
+                        <div class="notice notice-error" role="alert">
+                            <p>{i18n.t(m)}</p>
+                            <p>
+                                <button
+                                    type="button"
+                                    class="button button-secondary"
+                                    on:click=move |_| chosen.set(None)
+                                >
+                                    {i18n.t(Key::ChooseAnotherTime)}
+                                </button>
+                            </p>
+                        </div>
+                    }
+                })
+        }}
         <SummaryList>
-            <SummaryRow label=Key::NewTime value_class="marriage-new-time">{new_time}</SummaryRow>
+            <SummaryRow label=Key::NewTime value_class="marriage-new-time">
+                {new_time}
+            </SummaryRow>
         </SummaryList>
         {loses_extras.then(|| view! { <p class="hint">{move || i18n.t(Key::RescheduleExtrasNote)}</p> })}
         <p class="marriage-actions">
-            <button type="button" class="button" disabled=move || send.pending().get() || failed.get().is_some()
-                on:click=move |_| { failed.set(None); send.dispatch(req.clone()); }>{move || i18n.t(Key::RescheduleButton)}</button>
-            <button type="button" class="button button-secondary" on:click=move |_| { chosen.set(None); day.set(None); }>{move || i18n.t(Key::ChooseAnotherDay)}</button>
+            <button
+                type="button"
+                class="button"
+                disabled=move || send.pending().get() || failed.get().is_some()
+                on:click=move |_| {
+                    failed.set(None);
+                    send.dispatch(req.clone());
+                }
+            >
+                {move || i18n.t(Key::RescheduleButton)}
+            </button>
+            <button
+                type="button"
+                class="button button-secondary"
+                on:click=move |_| {
+                    chosen.set(None);
+                    day.set(None);
+                }
+            >
+                {move || i18n.t(Key::ChooseAnotherDay)}
+            </button>
         </p>
     }
 }

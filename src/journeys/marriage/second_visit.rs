@@ -20,7 +20,11 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 #[component]
 pub fn SecondVisitPage() -> impl IntoView {
     use_title(Key::SecondVisitTitle);
-    view! { <RequireSignIn><SecondVisit /></RequireSignIn> }
+    view! {
+        <RequireSignIn>
+            <SecondVisit />
+        </RequireSignIn>
+    }
 }
 
 #[component]
@@ -34,12 +38,20 @@ fn SecondVisit() -> impl IntoView {
     });
     view! {
         <h1>{move || i18n.t(Key::SecondVisitTitle)}</h1>
-        <Loaded resource=first children={move |b: Booking| match b.divorce {
-            Some(DivorceStage::Window { opens, closes, .. }) => view! { <Steps first=b opens=opens closes=closes /> }.into_any(),
-            // Outside the window (too early or missed): say where the couple stands instead.
-            Some(stage) => view! { <super::booking::Countdown stage=stage /> }.into_any(),
-            None => view! { <p>{move || i18n.t(Key::FeSecondVisitTooEarly)}</p> }.into_any(),
-        }} />
+        <Loaded
+            resource=first
+            children={move |b: Booking| match b.divorce {
+                Some(DivorceStage::Window { opens, closes, .. }) => {
+                    view! { <Steps first=b opens=opens closes=closes /> }.into_any()
+                }
+                Some(stage) => {
+                    // Outside the window (too early or missed): say where the couple stands instead.
+                    view! { <super::booking::Countdown stage=stage /> }
+                        .into_any()
+                }
+                None => view! { <p>{move || i18n.t(Key::FeSecondVisitTooEarly)}</p> }.into_any(),
+            }}
+        />
     }
 }
 
@@ -96,19 +108,53 @@ fn Confirm(
     });
     let time = format!("{} {}", day_label(to.date, i18n.lang.get_untracked()), slot_time(&to));
     view! {
-        {move || failed.get().map(|m| view! {
-            <div class="notice notice-error" role="alert">
-                <p>{i18n.t(m)}</p>
-                <p><button type="button" class="button button-secondary" on:click=move |_| chosen.set(None)>{i18n.t(Key::ChooseAnotherTime)}</button></p>
-            </div>
-        })}
+        {move || {
+            failed
+                .get()
+                .map(|m| {
+                    view! {
+                        <div class="notice notice-error" role="alert">
+                            <p>{i18n.t(m)}</p>
+                            <p>
+                                <button
+                                    type="button"
+                                    class="button button-secondary"
+                                    on:click=move |_| chosen.set(None)
+                                >
+                                    {i18n.t(Key::ChooseAnotherTime)}
+                                </button>
+                            </p>
+                        </div>
+                    }
+                })
+        }}
         <SummaryList>
-            <SummaryRow label=Key::WhenLabel value_class="marriage-new-time">{time}</SummaryRow>
+            <SummaryRow label=Key::WhenLabel value_class="marriage-new-time">
+                {time}
+            </SummaryRow>
         </SummaryList>
         <p class="marriage-actions">
-            <button type="button" class="button" disabled=move || send.pending().get() || failed.get().is_some()
-                on:click=move |_| { failed.set(None); send.dispatch(req.clone()); }>{move || i18n.t(Key::SecondVisitSubmit)}</button>
-            <button type="button" class="button button-secondary" on:click=move |_| { chosen.set(None); day.set(None); }>{move || i18n.t(Key::ChooseAnotherDay)}</button>
+            <button
+                type="button"
+                class="button"
+                disabled=move || send.pending().get() || failed.get().is_some()
+                on:click=move |_| {
+                    failed.set(None);
+                    send.dispatch(req.clone());
+                }
+            >
+                {move || i18n.t(Key::SecondVisitSubmit)}
+            </button>
+            <button
+                type="button"
+                class="button button-secondary"
+                on:click=move |_| {
+                    chosen.set(None);
+                    day.set(None);
+                }
+            >
+                {move || i18n.t(Key::ChooseAnotherDay)}
+            </button>
         </p>
     }
 }

@@ -29,7 +29,11 @@ pub fn SlotPage() -> impl IntoView {
     view! {
         <h1>{move || i18n.t(Key::SlotTitle)}</h1>
         <p>{move || Date::parse_iso(&draft.date.get()).map(|d| day_label(d, i18n.lang.get()))}</p>
-        <SlotPicker office=Signal::derive(move || draft.office.get()) date=Signal::derive(move || draft.date.get()) on_pick=on_pick />
+        <SlotPicker
+            office=Signal::derive(move || draft.office.get())
+            date=Signal::derive(move || draft.date.get())
+            on_pick=on_pick
+        />
     }
 }
 
@@ -42,27 +46,44 @@ pub fn SlotPicker(office: Signal<String>, date: Signal<String>, on_pick: Callbac
         async move { api::get::<SlotList>(&format!("/marriage/offices/{office}/days/{date}/slots")).await }
     });
     view! {
-        <Loaded resource=slots children={move |list: SlotList| view! {
-            <ul class="marriage-days">
-                {list.slots.into_iter().map(|s| {
-                    let full = s.places_left == 0;
-                    let places = s.places_left;
-                    let time = slot_time(&s);
-                    view! {
-                        <li>
-                            <ChoiceButton disabled=full on_pick=Callback::new(move |()| on_pick.run(s.clone()))
-                                side=Signal::derive(move || if full {
-                                    i18n.t(Key::SlotFull).to_string()
-                                } else {
-                                    fill(i18n.t_n(Key::PlacesLeft, places.into()), &[("n", &places.to_string())])
-                                })>
-                                {time}
-                            </ChoiceButton>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
-        }} />
+        <Loaded
+            resource=slots
+            children={move |list: SlotList| {
+                view! {
+                    <ul class="marriage-days">
+                        {list
+                            .slots
+                            .into_iter()
+                            .map(|s| {
+                                let full = s.places_left == 0;
+                                let places = s.places_left;
+                                let time = slot_time(&s);
+                                view! {
+                                    <li>
+                                        <ChoiceButton
+                                            disabled=full
+                                            on_pick=Callback::new(move |()| on_pick.run(s.clone()))
+                                            side=Signal::derive(move || {
+                                                if full {
+                                                    i18n.t(Key::SlotFull).to_string()
+                                                } else {
+                                                    fill(
+                                                        i18n.t_n(Key::PlacesLeft, places.into()),
+                                                        &[("n", &places.to_string())],
+                                                    )
+                                                }
+                                            })
+                                        >
+                                            {time}
+                                        </ChoiceButton>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+            }}
+        />
     }
 }
 
@@ -77,8 +98,7 @@ pub fn DayThenSlot(
     time: RwSignal<Option<Slot>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    move || {
-        match day.get() {
+    move || match day.get() {
         None => view! {
             <h2>{i18n.t(Key::DayTitle)}</h2>
             <super::day::DayPicker office=office on_pick=Callback::new(move |d| day.set(Some(d))) within=within />
@@ -87,10 +107,17 @@ pub fn DayThenSlot(
         Some(d) => view! {
             <h2>{i18n.t(Key::SlotTitle)}</h2>
             <p>{day_label(d, i18n.lang.get())}</p>
-            <SlotPicker office=office date=Signal::derive(move || d.to_iso()) on_pick=Callback::new(move |s| time.set(Some(s))) />
-            <p><button type="button" class="button button-secondary" on:click=move |_| day.set(None)>{i18n.t(Key::ChooseAnotherDay)}</button></p>
+            <SlotPicker
+                office=office
+                date=Signal::derive(move || d.to_iso())
+                on_pick=Callback::new(move |s| time.set(Some(s)))
+            />
+            <p>
+                <button type="button" class="button button-secondary" on:click=move |_| day.set(None)>
+                    {i18n.t(Key::ChooseAnotherDay)}
+                </button>
+            </p>
         }
         .into_any(),
-    }
     }
 }

@@ -29,10 +29,19 @@ pub fn Start() -> impl IntoView {
         <h1>{move || i18n.t(Key::Title)}</h1>
         <p>{move || i18n.t(Key::Intro)}</p>
         <form novalidate on:submit=next>
-            <Radios name="kind" legend=Key::KindQuestion value=draft.kind errors=FormErrors::new()
-                options=BookingKind::STARTABLE.into_iter().map(|k| RadioOption::msg(k.code(), kind_label(k))).collect() />
-            <button type="submit" class="button">{move || i18n.t(Key::Continue)}</button>
+            <Radios
+                name="kind"
+                legend=Key::KindQuestion
+                value=draft.kind
+                errors=FormErrors::new()
+                options=BookingKind::STARTABLE.into_iter().map(|k| RadioOption::msg(k.code(), kind_label(k))).collect()
+            />
+            <button type="submit" class="button">
+                {move || i18n.t(Key::Continue)}
+            </button>
         </form>
-        <p><A href="/mine">{move || i18n.t(Key::MyBookingsLink)}</A></p>
+        <p>
+            <A href="/mine">{move || i18n.t(Key::MyBookingsLink)}</A>
+        </p>
     }
 }

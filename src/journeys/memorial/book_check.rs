@@ -19,7 +19,11 @@ use leptos_router::hooks::use_navigate;
 #[component]
 pub fn CheckPage() -> impl IntoView {
     use_title(Key::CheckTitle);
-    view! { <RequireSignIn><Check /></RequireSignIn> }
+    view! {
+        <RequireSignIn>
+            <Check />
+        </RequireSignIn>
+    }
 }
 
 #[component]
@@ -55,7 +59,11 @@ fn Check() -> impl IntoView {
         None => {}
     });
     let row = move |label: Key, value: Signal<String>, change: &'static str| {
-        view! { <SummaryRow label=label change=(change.to_string(), Key::Change.into())>{move || value.get()}</SummaryRow> }
+        view! {
+            <SummaryRow label=label change=(change.to_string(), Key::Change.into())>
+                {move || value.get()}
+            </SummaryRow>
+        }
     };
     let d = draft;
     let plate = Signal::derive(move || {
@@ -87,13 +95,11 @@ fn Check() -> impl IntoView {
         <WaitNotice error=wait />
         <SummaryList>
             {row(Key::Cemetery, d.cemetery_name.into(), "/memorial/book")}
-            {row(Key::Day, d.date.into(), "/memorial/book")}
-            {row(Key::Time, d.slot_time.into(), "/memorial/book")}
+            {row(Key::Day, d.date.into(), "/memorial/book")} {row(Key::Time, d.slot_time.into(), "/memorial/book")}
             {row(Key::GroupSizeLabel, d.group_size.into(), "/memorial/book/details")}
             {row(Key::Plate, plate, "/memorial/book/details")}
             {row(Key::DeceasedLabel, d.deceased_name.into(), "/memorial/book/details")}
-            {row(Key::Grave, grave, "/memorial/book/details")}
-            {row(Key::Visitor, visitor, "/memorial/book/details")}
+            {row(Key::Grave, grave, "/memorial/book/details")} {row(Key::Visitor, visitor, "/memorial/book/details")}
         </SummaryList>
         <button type="button" class="button" on:click=confirm disabled=move || submit.pending().get()>
             {move || i18n.t(if submit.pending().get() { Key::Booking } else { Key::ConfirmBooking })}

@@ -15,7 +15,11 @@ use leptos_router::hooks::use_navigate;
 #[component]
 pub fn DetailsPage() -> impl IntoView {
     use_title(Key::DetailsTitle);
-    view! { <RequireSignIn><DetailsForm /></RequireSignIn> }
+    view! {
+        <RequireSignIn>
+            <DetailsForm />
+        </RequireSignIn>
+    }
 }
 
 #[component]
@@ -41,20 +45,68 @@ fn DetailsForm() -> impl IntoView {
     view! {
         <h1>{move || i18n.t(Key::DetailsTitle)}</h1>
         // Opened directly (no time chosen yet): no "· ·" line.
-        {move || (!draft.slot_time.get().is_empty()).then(|| view! {
-            <p class="lead">{move || draft.cemetery_name.get()}" · "{move || draft.date.get()}" · "{move || draft.slot_time.get()}</p>
-        })}
+        {move || {
+            (!draft.slot_time.get().is_empty())
+                .then(|| {
+                    view! {
+                        <p class="lead">
+                            {move || draft.cemetery_name.get()}" · "{move || draft.date.get()}" · "
+                            {move || draft.slot_time.get()}
+                        </p>
+                    }
+                })
+        }}
         <ErrorSummary errors=errors />
         <form novalidate on:submit=on_submit>
-            <TextField name="group_size" label=Key::GroupSizeLabel hint=Key::GroupSizeHint value=draft.group_size errors=errors inputmode="numeric" maxlength=1 />
-            <TextField name="plate" label=Key::PlateLabel hint=Key::PlateHint value=draft.plate errors=errors maxlength=10 />
-            <TextField name="deceased_name" label=Key::DeceasedLabel value=draft.deceased_name errors=errors maxlength=60 />
+            <TextField
+                name="group_size"
+                label=Key::GroupSizeLabel
+                hint=Key::GroupSizeHint
+                value=draft.group_size
+                errors=errors
+                inputmode="numeric"
+                maxlength=1
+            />
+            <TextField
+                name="plate"
+                label=Key::PlateLabel
+                hint=Key::PlateHint
+                value=draft.plate
+                errors=errors
+                maxlength=10
+            />
+            <TextField
+                name="deceased_name"
+                label=Key::DeceasedLabel
+                value=draft.deceased_name
+                errors=errors
+                maxlength=60
+            />
             <TextField name="grave_area" label=Key::GraveArea value=draft.grave_area errors=errors maxlength=10 />
             <TextField name="grave_row" label=Key::GraveRow value=draft.grave_row errors=errors maxlength=10 />
             <TextField name="grave_number" label=Key::GraveNumber value=draft.grave_number errors=errors maxlength=10 />
-            <TextField name="visitor_name" label=Key::VisitorLabel hint=Key::VisitorHint value=draft.visitor_name errors=errors autocomplete="name" maxlength=60 />
-            <TextField name="visitor_phone" label=Key::VisitorPhoneLabel value=draft.visitor_phone errors=errors input_type="tel" autocomplete="tel" inputmode="tel" maxlength=20 />
-            <button type="submit" class="button">{move || i18n.t(Key::Continue)}</button>
+            <TextField
+                name="visitor_name"
+                label=Key::VisitorLabel
+                hint=Key::VisitorHint
+                value=draft.visitor_name
+                errors=errors
+                autocomplete="name"
+                maxlength=60
+            />
+            <TextField
+                name="visitor_phone"
+                label=Key::VisitorPhoneLabel
+                value=draft.visitor_phone
+                errors=errors
+                input_type="tel"
+                autocomplete="tel"
+                inputmode="tel"
+                maxlength=20
+            />
+            <button type="submit" class="button">
+                {move || i18n.t(Key::Continue)}
+            </button>
         </form>
     }
 }

@@ -28,35 +28,61 @@ pub fn SlotsPage() -> impl IntoView {
     let navigate = use_navigate();
     view! {
         <h1>{move || i18n.t(Key::ChooseSlot)}</h1>
-        <p class="lead">{move || { let name = draft.cemetery_name.get(); if name.is_empty() { date() } else { format!("{name} · {}", date()) } }}</p>
-        <Loaded resource=list children=move |list: SlotList| {
-            let navigate = navigate.clone();
-            view! {
-                <ul class="choice-list">
-                    {list.slots.into_iter().map(|s| {
-                        let left = s.places_left();
-                        let time = time_range(s.starts_minute, s.ends_minute);
-                        let (id, t) = (s.id.clone(), time.clone());
-                        let navigate = navigate.clone();
-                        let date = list.date.to_iso();
-                        let choose = move |()| {
-                            draft.slot_id.set(id.clone());
-                            draft.slot_time.set(t.clone());
-                            draft.date.set(date.clone());
-                            navigate("/memorial/book/details", Default::default());
-                        };
-                        view! {
-                            <li>
-                                <ChoiceButton class="slot-button" disabled=left == 0 on_pick=Callback::new(choose)
-                                    side=Signal::derive(move || if left == 0 { i18n.t(Key::Full).to_string() } else { format!("{} {left}", i18n.t(Key::PlacesLeft)) })
-                                    crowd=Crowd { taken: s.taken, capacity: s.capacity, label: Key::CrowdLabel.into() }>
-                                    {time}
-                                </ChoiceButton>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
+        <p class="lead">
+            {move || {
+                let name = draft.cemetery_name.get();
+                if name.is_empty() { date() } else { format!("{name} · {}", date()) }
+            }}
+        </p>
+        <Loaded
+            resource=list
+            children=move |list: SlotList| {
+                let navigate = navigate.clone();
+                view! {
+                    <ul class="choice-list">
+                        {list
+                            .slots
+                            .into_iter()
+                            .map(|s| {
+                                let left = s.places_left();
+                                let time = time_range(s.starts_minute, s.ends_minute);
+                                let (id, t) = (s.id.clone(), time.clone());
+                                let navigate = navigate.clone();
+                                let date = list.date.to_iso();
+                                let choose = move |()| {
+                                    draft.slot_id.set(id.clone());
+                                    draft.slot_time.set(t.clone());
+                                    draft.date.set(date.clone());
+                                    navigate("/memorial/book/details", Default::default());
+                                };
+                                view! {
+                                    <li>
+                                        <ChoiceButton
+                                            class="slot-button"
+                                            disabled=left == 0
+                                            on_pick=Callback::new(choose)
+                                            side=Signal::derive(move || {
+                                                if left == 0 {
+                                                    i18n.t(Key::Full).to_string()
+                                                } else {
+                                                    format!("{} {left}", i18n.t(Key::PlacesLeft))
+                                                }
+                                            })
+                                            crowd=Crowd {
+                                                taken: s.taken,
+                                                capacity: s.capacity,
+                                                label: Key::CrowdLabel.into(),
+                                            }
+                                        >
+                                            {time}
+                                        </ChoiceButton>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
             }
-        } />
+        />
     }
 }

@@ -21,17 +21,32 @@ pub fn CemeteriesPage() -> impl IntoView {
     view! {
         <h1>{move || i18n.t(Key::BookTitle)}</h1>
         <p class="lead">{move || i18n.t(Key::BookLead)}</p>
-        <Loaded resource=list children=move |list: Cemeteries| { view! {
-            <ul class="choice-list">
-                {list.into_iter().map(|c| view! {
-                    <li class="choice-card">
-                        <ChoiceButton href=format!("/memorial/book/{}", c.id)>{c.name.clone()}</ChoiceButton>
-                        <p class="hint">{c.address.clone()}</p>
-                        <a href=c.map_url.clone() rel="noopener" target="_blank">{move || i18n.t(Key::MapLink)}</a>
-                    </li>
-                }).collect_view()}
-            </ul>
-        } } />
+        <Loaded
+            resource=list
+            children=move |list: Cemeteries| {
+                view! {
+                    <ul class="choice-list">
+                        {list
+                            .into_iter()
+                            .map(|c| {
+                                view! {
+                                    <li class="choice-card">
+                                        <ChoiceButton href=format!(
+                                            "/memorial/book/{}",
+                                            c.id,
+                                        )>{c.name.clone()}</ChoiceButton>
+                                        <p class="hint">{c.address.clone()}</p>
+                                        <a href=c.map_url.clone() rel="noopener" target="_blank">
+                                            {move || i18n.t(Key::MapLink)}
+                                        </a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+            }
+        />
     }
 }
 
@@ -55,29 +70,42 @@ pub fn DaysPage() -> impl IntoView {
     });
     let draft = booking_draft();
     view! {
-        <Loaded resource=detail children=move |d: CemeteryDetail| {
-            draft.cemetery.set(d.cemetery.id.clone());
-            draft.cemetery_name.set(d.cemetery.name.clone());
-            let empty = d.days.is_empty();
-            view! {
-                <h1>{d.cemetery.name.clone()}" · "{move || i18n.t(Key::ChooseDay)}</h1>
-                <p class="hint">{d.cemetery.address.clone()}</p>
-                {empty.then(|| view! { <p>{move || i18n.t(Key::NoDays)}</p> })}
-                <ul class="choice-list">
-                    {d.days.into_iter().map(|day| {
-                        let href = format!("/memorial/book/{}/{}", d.cemetery.id, day.date.to_iso());
-                        let kind = kind_key(&day.window_kind);
-                        view! {
-                            <li>
-                                <ChoiceButton href=href
-                                    side=Signal::derive(move || format!("{} {}", i18n.t(Key::PlacesLeft), day.places_left))>
-                                    {day.date.to_iso()}" "{move || i18n.t(kind)}
-                                </ChoiceButton>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
+        <Loaded
+            resource=detail
+            children=move |d: CemeteryDetail| {
+                draft.cemetery.set(d.cemetery.id.clone());
+                draft.cemetery_name.set(d.cemetery.name.clone());
+                let empty = d.days.is_empty();
+                view! {
+                    <h1>{d.cemetery.name.clone()}" · "{move || i18n.t(Key::ChooseDay)}</h1>
+                    <p class="hint">{d.cemetery.address.clone()}</p>
+                    {empty.then(|| view! { <p>{move || i18n.t(Key::NoDays)}</p> })}
+                    <ul class="choice-list">
+                        {d
+                            .days
+                            .into_iter()
+                            .map(|day| {
+                                let href = format!("/memorial/book/{}/{}", d.cemetery.id, day.date.to_iso());
+                                let kind = kind_key(&day.window_kind);
+                                view! {
+                                    <li>
+                                        <ChoiceButton
+                                            href=href
+                                            side=Signal::derive(move || {
+                                                format!("{} {}", i18n.t(Key::PlacesLeft), day.places_left)
+                                            })
+                                        >
+                                            {day.date.to_iso()}
+                                            " "
+                                            {move || i18n.t(kind)}
+                                        </ChoiceButton>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
             }
-        } />
+        />
     }
 }

@@ -62,34 +62,80 @@ pub fn ConfirmationPage() -> impl IntoView {
         });
     };
     view! {
-        {move || booking.get().map(|b| {
-            let active = b.status == "active";
-            let cancel = cancel.clone();
-            view! {
-                <ConfirmationPanel title=Msg::from(if active { Key::ConfirmedTitle } else { Key::Cancelled })
-                    reference_label=Key::Reference reference=b.reference.clone() />
-                {active.then(|| view! {
-                    <div class="qr-box"><QrCode matrix=b.qr.clone() label=Key::QrLabel /></div>
-                    <p class="hint">{move || i18n.t(Key::QrKept)}</p>
-                })}
-                {move || offline_copy.get().then(|| view! { <p class="memorial-tag">{move || i18n.t(Key::OfflineCopy)}</p> })}
-                <SummaryList>
-                    <SummaryRow label=Key::Cemetery>{b.cemetery.name.clone()}</SummaryRow>
-                    <SummaryRow label=Key::Day>{b.date.to_iso()}</SummaryRow>
-                    <SummaryRow label=Key::Time>{time_range(b.starts_minute, b.ends_minute)}</SummaryRow>
-                    <SummaryRow label=Key::GroupSizeLabel>{b.group_size}</SummaryRow>
-                    <SummaryRow label=Key::DeceasedLabel>{b.deceased_name.clone()}</SummaryRow>
-                    {(!b.visitor_name.is_empty()).then(|| view! {
-                        <SummaryRow label=Key::Visitor>{format!("{} · {}", b.visitor_name, b.visitor_phone)}</SummaryRow>
-                    })}
-                </SummaryList>
-                {active.then(|| view! {
-                    <p>{move || i18n.t(Key::NextSteps)}</p>
-                    <p><a class="button button-secondary" href=api_url(&format!("/memorial/bookings/{}/calendar.ics", b.id)) download="booking.ics">{move || i18n.t(Key::AddToCalendar)}</a></p>
-                    <p><button type="button" class="button button-secondary" on:click=move |_| { let _ = window().print(); }>{move || i18n.t(Key::Print)}</button></p>
-                    <p><button type="button" class="link-button" on:click=cancel.clone()>{move || i18n.t(Key::Cancel)}</button></p>
-                })}
-            }
-        })}
+        {move || {
+            booking
+                .get()
+                .map(|b| {
+                    let active = b.status == "active";
+                    let cancel = cancel.clone();
+                    view! {
+                        <ConfirmationPanel
+                            title=Msg::from(if active { Key::ConfirmedTitle } else { Key::Cancelled })
+                            reference_label=Key::Reference
+                            reference=b.reference.clone()
+                        />
+                        {active
+                            .then(|| {
+                                view! {
+                                    <div class="qr-box">
+                                        <QrCode matrix=b.qr.clone() label=Key::QrLabel />
+                                    </div>
+                                    <p class="hint">{move || i18n.t(Key::QrKept)}</p>
+                                }
+                            })}
+                        {move || {
+                            offline_copy
+                                .get()
+                                .then(|| view! { <p class="memorial-tag">{move || i18n.t(Key::OfflineCopy)}</p> })
+                        }}
+                        <SummaryList>
+                            <SummaryRow label=Key::Cemetery>{b.cemetery.name.clone()}</SummaryRow>
+                            <SummaryRow label=Key::Day>{b.date.to_iso()}</SummaryRow>
+                            <SummaryRow label=Key::Time>{time_range(b.starts_minute, b.ends_minute)}</SummaryRow>
+                            <SummaryRow label=Key::GroupSizeLabel>{b.group_size}</SummaryRow>
+                            <SummaryRow label=Key::DeceasedLabel>{b.deceased_name.clone()}</SummaryRow>
+                            {(!b.visitor_name.is_empty())
+                                .then(|| {
+                                    view! {
+                                        <SummaryRow label=Key::Visitor>
+                                            {format!("{} · {}", b.visitor_name, b.visitor_phone)}
+                                        </SummaryRow>
+                                    }
+                                })}
+                        </SummaryList>
+                        {active
+                            .then(|| {
+                                view! {
+                                    <p>{move || i18n.t(Key::NextSteps)}</p>
+                                    <p>
+                                        <a
+                                            class="button button-secondary"
+                                            href=api_url(&format!("/memorial/bookings/{}/calendar.ics", b.id))
+                                            download="booking.ics"
+                                        >
+                                            {move || i18n.t(Key::AddToCalendar)}
+                                        </a>
+                                    </p>
+                                    <p>
+                                        <button
+                                            type="button"
+                                            class="button button-secondary"
+                                            on:click=move |_| {
+                                                let _ = window().print();
+                                            }
+                                        >
+                                            {move || i18n.t(Key::Print)}
+                                        </button>
+                                    </p>
+                                    <p>
+                                        <button type="button" class="link-button" on:click=cancel.clone()>
+                                            {move || i18n.t(Key::Cancel)}
+                                        </button>
+                                    </p>
+                                }
+                            })}
+                    }
+                })
+        }}
     }
 }

@@ -80,52 +80,113 @@ pub fn FamilyControls(id: String) -> impl IntoView {
     view! {
         <h2>{move || i18n.t(Key::Family)}</h2>
         <p class="hint">{move || i18n.t(Key::FamilyHint)}</p>
-        {move || failure.get().map(|e| view! { <Notice kind=NoticeKind::Error role="alert"><p>{move || failure_text(i18n, &e)}</p></Notice> })}
-        <button type="button" class="button button-secondary" on:click=invite>{move || i18n.t(Key::Invite)}</button>
-        {move || invite_path.get().map(|p| view! { <p>{hint}</p><p class="invite-link" data-testid="invite-link">{p}</p> })}
+        {move || {
+            failure
+                .get()
+                .map(|e| {
+                    view! {
+                        <Notice kind=NoticeKind::Error role="alert">
+                            <p>{move || failure_text(i18n, &e)}</p>
+                        </Notice>
+                    }
+                })
+        }}
+        <button type="button" class="button button-secondary" on:click=invite>
+            {move || i18n.t(Key::Invite)}
+        </button>
+        {move || {
+            invite_path
+                .get()
+                .map(|p| {
+                    view! {
+                        <p>{hint}</p>
+                        <p class="invite-link" data-testid="invite-link">
+                            {p}
+                        </p>
+                    }
+                })
+        }}
         <h3>{move || i18n.t(Key::Invitations)}</h3>
-        <Loaded resource=invitations children=move |list: InvitationList| {
-            let inv_base = inv_base.clone();
-            view! {
-                <ul class="plain-list" data-testid="invitations">
-                    {list.items.into_iter().map(|inv| {
-                        let key = status_key(&inv.status);
-                        let until = Date::from_unix_seconds(inv.expires_at, SHENZHEN_UTC_OFFSET).to_iso();
-                        let path = format!("{}/invitations/{}", inv_base, inv.id);
-                        let active = inv.status == "active";
-                        view! {
-                            <li class="family-item">
-                                <p><span class="memorial-tag">{move || i18n.t(key)}</span></p>
-                                <p class="hint">{move || i18n.t(Key::InvUses)}": "{inv.uses}"/"{inv.max_uses}" · "
-                                    {move || i18n.t(Key::InvValidUntil)}" "{until.clone()}</p>
-                                {active.then(|| view! {
-                                    <button type="button" class="link-button" on:click=move |_| delete(path.clone())>{move || i18n.t(Key::Revoke)}</button>
-                                })}
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
+        <Loaded
+            resource=invitations
+            children=move |list: InvitationList| {
+                let inv_base = inv_base.clone();
+                view! {
+                    <ul class="plain-list" data-testid="invitations">
+                        {list
+                            .items
+                            .into_iter()
+                            .map(|inv| {
+                                let key = status_key(&inv.status);
+                                let until = Date::from_unix_seconds(inv.expires_at, SHENZHEN_UTC_OFFSET).to_iso();
+                                let path = format!("{}/invitations/{}", inv_base, inv.id);
+                                let active = inv.status == "active";
+                                view! {
+                                    <li class="family-item">
+                                        <p>
+                                            <span class="memorial-tag">{move || i18n.t(key)}</span>
+                                        </p>
+                                        <p class="hint">
+                                            {move || i18n.t(Key::InvUses)}": "{inv.uses}"/"{inv.max_uses}" · "
+                                            {move || i18n.t(Key::InvValidUntil)}" "{until.clone()}
+                                        </p>
+                                        {active
+                                            .then(|| {
+                                                view! {
+                                                    <button
+                                                        type="button"
+                                                        class="link-button"
+                                                        on:click=move |_| delete(path.clone())
+                                                    >
+                                                        {move || i18n.t(Key::Revoke)}
+                                                    </button>
+                                                }
+                                            })}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
             }
-        } />
+        />
         <h3>{move || i18n.t(Key::Members)}</h3>
-        <Loaded resource=members children=move |list: FamilyMemberList| {
-            let member_base = member_base.clone();
-            view! {
-                {list.items.is_empty().then(|| view! { <p class="hint">{move || i18n.t(Key::NoMembers)}</p> })}
-                <ul class="plain-list" data-testid="members">
-                    {list.items.into_iter().map(|m| {
-                        let path = format!("{}/members/{}", member_base, m.id);
-                        let who = if m.name.is_empty() { m.phone.clone() } else { format!("{} · {}", m.name, m.phone) };
-                        view! {
-                            <li class="family-item">
-                                <p>{who}" "
-                                    <button type="button" class="link-button" on:click=move |_| delete(path.clone())>{move || i18n.t(Key::RemoveMember)}</button>
-                                </p>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
+        <Loaded
+            resource=members
+            children=move |list: FamilyMemberList| {
+                let member_base = member_base.clone();
+                view! {
+                    {list.items.is_empty().then(|| view! { <p class="hint">{move || i18n.t(Key::NoMembers)}</p> })}
+                    <ul class="plain-list" data-testid="members">
+                        {list
+                            .items
+                            .into_iter()
+                            .map(|m| {
+                                let path = format!("{}/members/{}", member_base, m.id);
+                                let who = if m.name.is_empty() {
+                                    m.phone.clone()
+                                } else {
+                                    format!("{} · {}", m.name, m.phone)
+                                };
+                                view! {
+                                    <li class="family-item">
+                                        <p>
+                                            {who}" "
+                                            <button
+                                                type="button"
+                                                class="link-button"
+                                                on:click=move |_| delete(path.clone())
+                                            >
+                                                {move || i18n.t(Key::RemoveMember)}
+                                            </button>
+                                        </p>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
             }
-        } />
+        />
     }
 }

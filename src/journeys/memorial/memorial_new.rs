@@ -26,7 +26,11 @@ pub fn today() -> Date {
 #[component]
 pub fn NewMemorialPage() -> impl IntoView {
     use_title(Key::CreateMemorial);
-    view! { <RequireSignIn><NewMemorial /></RequireSignIn> }
+    view! {
+        <RequireSignIn>
+            <NewMemorial />
+        </RequireSignIn>
+    }
 }
 
 #[component]
@@ -82,19 +86,45 @@ fn NewMemorial() -> impl IntoView {
         <WaitNotice error=wait />
         <form novalidate on:submit=on_submit>
             <TextField name="deceased_name" label=Key::DeceasedLabel value=name errors=errors maxlength=60 />
-            <TextField name="born_on" label=Key::BornLabel hint=Key::DateHint value=born errors=errors input_type="date" />
-            <TextField name="died_on" label=Key::DiedLabel hint=Key::DateHint value=died errors=errors input_type="date" />
+            <TextField
+                name="born_on"
+                label=Key::BornLabel
+                hint=Key::DateHint
+                value=born
+                errors=errors
+                input_type="date"
+            />
+            <TextField
+                name="died_on"
+                label=Key::DiedLabel
+                hint=Key::DateHint
+                value=died
+                errors=errors
+                input_type="date"
+            />
             <TextField name="biography" label=Key::BiographyLabel value=bio errors=errors maxlength=1000 />
             <h2>{move || i18n.t(Key::PhotoLabel)}</h2>
-            {move || (!photo.get().is_empty()).then(|| view! {
-                <MemorialPhoto src=Signal::derive(move || format!("/uploads/{}", photo.get())) name=name />
-                <p role="status">{move || i18n.t(Key::PhotoAdded)}</p>
-                <p><button type="button" class="link-button" on:click=move |_| photo.set(String::new())>{move || i18n.t(Key::RemovePhoto)}</button></p>
-            })}
+            {move || {
+                (!photo.get().is_empty())
+                    .then(|| {
+                        view! {
+                            <MemorialPhoto src=Signal::derive(move || format!("/uploads/{}", photo.get())) name=name />
+                            <p role="status">{move || i18n.t(Key::PhotoAdded)}</p>
+                            <p>
+                                <button type="button" class="link-button" on:click=move |_| photo.set(String::new())>
+                                    {move || i18n.t(Key::RemovePhoto)}
+                                </button>
+                            </p>
+                        }
+                    })
+            }}
             <PhotoPicker
                 label=Signal::derive(move || if photo.get().is_empty() { Key::ChoosePhoto } else { Key::ReplacePhoto })
-                on_uploaded=Callback::new(move |id: String| photo.set(id)) />
-            <button type="submit" class="button" disabled=move || save.pending().get()>{move || i18n.t(Key::Create)}</button>
+                on_uploaded=Callback::new(move |id: String| photo.set(id))
+            />
+            <button type="submit" class="button" disabled=move || save.pending().get()>
+                {move || i18n.t(Key::Create)}
+            </button>
         </form>
     }
 }

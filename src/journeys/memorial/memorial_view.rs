@@ -34,10 +34,13 @@ pub fn MemorialPage() -> impl IntoView {
     });
     let current = RwSignal::new(None::<Memorial>);
     view! {
-        <Loaded resource=memorial children=move |m: Memorial| {
-            current.set(Some(m));
-            view! { <MemorialBody current=current /> }
-        } />
+        <Loaded
+            resource=memorial
+            children=move |m: Memorial| {
+                current.set(Some(m));
+                view! { <MemorialBody current=current /> }
+            }
+        />
     }
 }
 
@@ -101,36 +104,90 @@ fn MemorialBody(current: RwSignal<Option<Memorial>>) -> impl IntoView {
     view! {
         <h1>{move || m().deceased_name}</h1>
         <p class="lead">{move || format!("{} — {}", m().born_on, m().died_on)}</p>
-        {move || m().photo.map(|photo| {
-            let src = format!("/memorial/memorials/{}/photo?v={photo}", m().id);
-            view! { <MemorialPhoto src=src name=Signal::derive(move || m().deceased_name) /> }
-        })}
-        <p class="memorial-tag">{move || i18n.t(if m().visibility == "public" { Key::Public } else { Key::Private })}</p>
+        {move || {
+            m()
+                .photo
+                .map(|photo| {
+                    let src = format!("/memorial/memorials/{}/photo?v={photo}", m().id);
+                    view! { <MemorialPhoto src=src name=Signal::derive(move || m().deceased_name) /> }
+                })
+        }}
+        <p class="memorial-tag">
+            {move || i18n.t(if m().visibility == "public" { Key::Public } else { Key::Private })}
+        </p>
         {move || (!m().biography.is_empty()).then(|| view! { <p class="memorial-bio">{m().biography}</p> })}
         <div class="offerings">
-            <button type="button" class="button button-secondary" on:click=move |_| offer("flower")>{move || i18n.t(Key::Flowers)}</button>
-            <button type="button" class="button button-secondary" on:click=move |_| offer("candle")>{move || i18n.t(Key::Candles)}</button>
+            <button type="button" class="button button-secondary" on:click=move |_| offer("flower")>
+                {move || i18n.t(Key::Flowers)}
+            </button>
+            <button type="button" class="button button-secondary" on:click=move |_| offer("candle")>
+                {move || i18n.t(Key::Candles)}
+            </button>
         </div>
-        {move || wait.get().map(|e| view! { <Notice kind=NoticeKind::Error role="alert" attr:data-testid="wait"><p>{move || failure_text(i18n, &e)}</p></Notice> })}
-        <p aria-live="polite" data-testid="offerings">{move || format!("{} {} · {} {}", m().flowers, i18n.t_n(Key::FlowersCount, m().flowers.into()), m().candles, i18n.t_n(Key::CandlesCount, m().candles.into()))}</p>
+        {move || {
+            wait.get()
+                .map(|e| {
+                    view! {
+                        <Notice kind=NoticeKind::Error role="alert" attr:data-testid="wait">
+                            <p>{move || failure_text(i18n, &e)}</p>
+                        </Notice>
+                    }
+                })
+        }}
+        <p aria-live="polite" data-testid="offerings">
+            {move || {
+                format!(
+                    "{} {} · {} {}",
+                    m().flowers,
+                    i18n.t_n(Key::FlowersCount, m().flowers),
+                    m().candles,
+                    i18n.t_n(Key::CandlesCount, m().candles),
+                )
+            }}
+        </p>
         <p class="hint">{move || i18n.t(Key::OfferingsFree)}</p>
         <h2>{move || i18n.t(Key::Messages)}</h2>
         {move || m().messages.is_empty().then(|| view! { <p class="hint">{move || i18n.t(Key::NoMessages)}</p> })}
-        {move || (m().messages_total > m().messages.len() as i64).then(|| view! { <p class="hint">{move || i18n.t(Key::OlderMessages)}</p> })}
+        {move || {
+            (m().messages_total > m().messages.len() as i64)
+                .then(|| view! { <p class="hint">{move || i18n.t(Key::OlderMessages)}</p> })
+        }}
         <ul class="memorial-messages">
-            {move || m().messages.into_iter().map(|msg| view! { <MessageItem msg=msg owner=m().role == "owner" current=current /> }).collect_view()}
+            {move || {
+                m()
+                    .messages
+                    .into_iter()
+                    .map(|msg| view! { <MessageItem msg=msg owner=m().role == "owner" current=current /> })
+                    .collect_view()
+            }}
         </ul>
         <ErrorSummary errors=errors general=Signal::from(general) />
         <form novalidate on:submit=on_message>
-            <TextField name="text" label=Key::MessageLabel hint=Key::MessageHint value=text errors=errors maxlength=200 />
-            <button type="submit" class="button">{move || i18n.t(Key::Send)}</button>
+            <TextField
+                name="text"
+                label=Key::MessageLabel
+                hint=Key::MessageHint
+                value=text
+                errors=errors
+                maxlength=200
+            />
+            <button type="submit" class="button">
+                {move || i18n.t(Key::Send)}
+            </button>
         </form>
-        {move || (m().role == "owner").then(|| view! {
-            <FamilyControls id=m().id />
-            <OwnerSettings current=current />
-        })}
+        {move || {
+            (m().role == "owner")
+                .then(|| {
+                    view! {
+                        <FamilyControls id=m().id />
+                        <OwnerSettings current=current />
+                    }
+                })
+        }}
         <p>
-            <button type="button" class="link-button" on:click=report>{move || i18n.t(Key::Report)}</button>
+            <button type="button" class="link-button" on:click=report>
+                {move || i18n.t(Key::Report)}
+            </button>
             {move || reported.get().then(|| view! { <span role="status">" "{move || i18n.t(Key::Reported)}</span> })}
         </p>
     }
@@ -153,8 +210,24 @@ fn MessageItem(msg: MemorialMessage, owner: bool, current: RwSignal<Option<Memor
     view! {
         <li class="memorial-message">
             <p class="message-text">{msg.text.clone()}</p>
-            <p class="hint">{msg.author.clone()}{hidden.then(|| view! { " "{move || i18n.t(Key::Hidden)} })}</p>
-            {(owner && !hidden).then(|| view! { <button type="button" class="link-button" on:click=hide>{move || i18n.t(Key::Hide)}</button> })}
+            <p class="hint">
+                {msg.author.clone()}
+                {hidden
+                    .then(|| {
+                        view! {
+                            " "
+                            {move || i18n.t(Key::Hidden)}
+                        }
+                    })}
+            </p>
+            {(owner && !hidden)
+                .then(|| {
+                    view! {
+                        <button type="button" class="link-button" on:click=hide>
+                            {move || i18n.t(Key::Hide)}
+                        </button>
+                    }
+                })}
         </li>
     }
 }
@@ -188,16 +261,44 @@ fn OwnerSettings(current: RwSignal<Option<Memorial>>) -> impl IntoView {
     };
     view! {
         <h2>{move || i18n.t(Key::PhotoLabel)}</h2>
-        {move || photo_error.get().map(|k| view! { <Notice kind=NoticeKind::Error role="alert"><p>{move || i18n.t(k)}</p></Notice> })}
+        {move || {
+            photo_error
+                .get()
+                .map(|k| {
+                    view! {
+                        <Notice kind=NoticeKind::Error role="alert">
+                            <p>{move || i18n.t(k)}</p>
+                        </Notice>
+                    }
+                })
+        }}
         <PhotoPicker
             label=Signal::derive(move || if has_photo() { Key::ReplacePhoto } else { Key::ChoosePhoto })
-            on_uploaded=Callback::new(move |id: String| set_photo(Some(id))) />
-        {move || has_photo().then(|| view! {
-            <p><button type="button" class="link-button" on:click=move |_| set_photo(None)>{move || i18n.t(Key::RemovePhoto)}</button></p>
-        })}
-        {move || (current.get().map(|m| m.visibility) == Some("private".into())).then(|| view! { <PublishForm current=current /> })}
+            on_uploaded=Callback::new(move |id: String| set_photo(Some(id)))
+        />
+        {move || {
+            has_photo()
+                .then(|| {
+                    view! {
+                        <p>
+                            <button type="button" class="link-button" on:click=move |_| set_photo(None)>
+                                {move || i18n.t(Key::RemovePhoto)}
+                            </button>
+                        </p>
+                    }
+                })
+        }}
+        {move || {
+            (current.get().map(|m| m.visibility) == Some("private".into()))
+                .then(|| view! { <PublishForm current=current /> })
+        }}
         <div class="checkbox">
-            <input type="checkbox" id="reminder" prop:checked=move || current.get().map(|m| m.reminder).unwrap_or(false) on:change=reminder />
+            <input
+                type="checkbox"
+                id="reminder"
+                prop:checked=move || current.get().map(|m| m.reminder).unwrap_or(false)
+                on:change=reminder
+            />
             <label for="reminder">{move || i18n.t(Key::Reminder)}</label>
         </div>
     }
@@ -207,7 +308,11 @@ fn OwnerSettings(current: RwSignal<Option<Memorial>>) -> impl IntoView {
 #[component]
 pub fn JoinPage() -> impl IntoView {
     use_title(Key::JoinTitle);
-    view! { <RequireSignIn><Join /></RequireSignIn> }
+    view! {
+        <RequireSignIn>
+            <Join />
+        </RequireSignIn>
+    }
 }
 
 #[component]
@@ -231,7 +336,17 @@ fn Join() -> impl IntoView {
         <h1>{move || i18n.t(Key::JoinTitle)}</h1>
         {move || match failed.get() {
             None => view! { <p role="status">{move || i18n.t(Key::Joining)}</p> }.into_any(),
-            Some(k) => view! { <Notice kind=NoticeKind::Error role="alert"><p>{move || i18n.t(k)}</p></Notice><p><A href="/mine">{move || i18n.t(Key::MyMemorials)}</A></p> }.into_any(),
+            Some(k) => {
+                view! {
+                    <Notice kind=NoticeKind::Error role="alert">
+                        <p>{move || i18n.t(k)}</p>
+                    </Notice>
+                    <p>
+                        <A href="/mine">{move || i18n.t(Key::MyMemorials)}</A>
+                    </p>
+                }
+                    .into_any()
+            }
         }}
     }
 }

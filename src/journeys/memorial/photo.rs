@@ -24,15 +24,43 @@ pub fn PhotoPicker(#[prop(into)] label: Signal<Key>, on_uploaded: Callback<Strin
     let message = move || failure.get().map(|e| i18n.t(upload_failure_message(&e)));
     view! {
         <div class="field file-field" class:field-error=move || failure.get().is_some()>
-            <p class="hint" id="photo-hint">{move || i18n.t(Key::PhotoHint)}</p>
-            {move || message().map(|m| view! { <p class="error-message" id="photo-error" role="alert">{m}</p> })}
+            <p class="hint" id="photo-hint">
+                {move || i18n.t(Key::PhotoHint)}
+            </p>
+            {move || {
+                message()
+                    .map(|m| {
+                        view! {
+                            <p class="error-message" id="photo-error" role="alert">
+                                {m}
+                            </p>
+                        }
+                    })
+            }}
             // The browser's own file button speaks the browser's language and is tiny in elder
             // mode: the input stays (focusable, announced) but is drawn as the label button.
-            <input type="file" id="photo" class="photo-input" accept="image/jpeg,image/png" aria-describedby="photo-hint" on:change=on_change />
-            <label for="photo" class="button button-secondary photo-button">{move || i18n.t(label.get())}</label>
-            {move || progress.get().map(|p| view! {
-                <progress max="100" value=(p * 100.0).round() aria-label=move || i18n.t(Key::Uploading)>{format!("{:.0}%", p * 100.0)}</progress>
-            })}
+            <input
+                type="file"
+                id="photo"
+                class="photo-input"
+                accept="image/jpeg,image/png"
+                aria-describedby="photo-hint"
+                on:change=on_change
+            />
+            <label for="photo" class="button button-secondary photo-button">
+                {move || i18n.t(label.get())}
+            </label>
+            {move || {
+                progress
+                    .get()
+                    .map(|p| {
+                        view! {
+                            <progress max="100" value=(p * 100.0).round() aria-label=move || i18n.t(Key::Uploading)>
+                                {format!("{:.0}%", p * 100.0)}
+                            </progress>
+                        }
+                    })
+            }}
         </div>
     }
 }
@@ -42,7 +70,13 @@ pub fn PhotoPicker(#[prop(into)] label: Signal<Key>, on_uploaded: Callback<Strin
 pub fn MemorialPhoto(#[prop(into)] src: Signal<String>, #[prop(into)] name: Signal<String>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <img class="memorial-photo" src=move || api_url(&src.get()) width=PHOTO_WIDTH height=PHOTO_HEIGHT
-            alt=move || format!("{} {}", name.get(), i18n.t(Key::PhotoAlt)) data-testid="memorial-photo" />
+        <img
+            class="memorial-photo"
+            src=move || api_url(&src.get())
+            width=PHOTO_WIDTH
+            height=PHOTO_HEIGHT
+            alt=move || format!("{} {}", name.get(), i18n.t(Key::PhotoAlt))
+            data-testid="memorial-photo"
+        />
     }
 }

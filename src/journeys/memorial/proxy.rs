@@ -30,7 +30,11 @@ fn service_key(code: &str) -> Key {
 #[component]
 pub fn ProxyPage() -> impl IntoView {
     use_title(Key::ProxyTitle);
-    view! { <RequireSignIn><ProxyForm /></RequireSignIn> }
+    view! {
+        <RequireSignIn>
+            <ProxyForm />
+        </RequireSignIn>
+    }
 }
 
 #[component]
@@ -105,56 +109,131 @@ fn ProxyForm() -> impl IntoView {
         <p class="lead">{move || i18n.t(Key::ProxyLead)}</p>
         <ErrorSummary errors=errors general=Signal::from(general) />
         <form novalidate on:submit=on_submit>
-            <Loaded resource=cemeteries children=move |list: Cemeteries| { view! { <CemeteryChoice list=list chosen=cemetery errors=errors /> } } />
+            <Loaded
+                resource=cemeteries
+                children=move |list: Cemeteries| {
+                    view! { <CemeteryChoice list=list chosen=cemetery errors=errors /> }
+                }
+            />
             <TextField name="date" label=Key::ProxyDateLabel value=date errors=errors input_type="date" />
             <fieldset class="fieldset" id="services">
                 <legend class="fieldset-legend">{move || i18n.t(Key::ProxyServicesLabel)}</legend>
-                {PROXY_SERVICES.iter().map(|&code| view! {
-                    <div class="checkbox">
-                        <input type="checkbox" id=format!("service-{code}") on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            services.update(|s| { s.retain(|c| c != code); if on { s.push(code.to_string()); } });
-                        } />
-                        <label for=format!("service-{code}")>{move || i18n.t(service_key(code))}</label>
-                    </div>
-                }).collect_view()}
+                {PROXY_SERVICES
+                    .iter()
+                    .map(|&code| {
+                        view! {
+                            <div class="checkbox">
+                                <input
+                                    type="checkbox"
+                                    id=format!("service-{code}")
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        services
+                                            .update(|s| {
+                                                s.retain(|c| c != code);
+                                                if on {
+                                                    s.push(code.to_string());
+                                                }
+                                            });
+                                    }
+                                />
+                                <label for=format!("service-{code}")>{move || i18n.t(service_key(code))}</label>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
             </fieldset>
             <TextField name="deceased_name" label=Key::DeceasedLabel value=name errors=errors maxlength=60 />
             <TextField name="grave_area" label=Key::GraveArea value=area errors=errors maxlength=10 />
             <TextField name="grave_row" label=Key::GraveRow value=row errors=errors maxlength=10 />
             <TextField name="grave_number" label=Key::GraveNumber value=number errors=errors maxlength=10 />
             <TextField name="note" label=Key::NoteLabel value=note errors=errors maxlength=300 />
-            <button type="submit" class="button" disabled=move || send.pending().get()>{move || i18n.t(Key::ProxySubmit)}</button>
+            <button type="submit" class="button" disabled=move || send.pending().get()>
+                {move || i18n.t(Key::ProxySubmit)}
+            </button>
         </form>
-        {move || wait.get().map(|e| view! { <Notice kind=NoticeKind::Error role="alert"><p>{move || failure_text(i18n, &e)}</p></Notice> })}
-        <h2>{move || i18n.t(Key::MyProxy)}</h2>
-        {move || cancel_lost.get().then(|| view! { <Notice kind=NoticeKind::Error role="alert"><p>{move || i18n.t(Key::ProxyAlreadyDone)}</p></Notice> })}
-        <Loaded resource=list children=move |list: ProxyList| { view! {
-            <ul class="plain-list">
-                {list.requests.into_iter().map(|p| {
-                    let status = match p.status.as_str() {
-                        "done" => Key::StatusDone,
-                        "cancelled" => Key::StatusCancelled,
-                        _ => Key::StatusRequested,
-                    };
-                    let open = p.status == "requested";
-                    let id = p.id.clone();
+        {move || {
+            wait.get()
+                .map(|e| {
                     view! {
-                        <li class="memorial-message">
-                            <p><strong>{p.reference.clone()}</strong>" "
-                                <span class="memorial-tag">{move || i18n.t(status)}</span></p>
-                            <p>{p.cemetery_name.clone()}" · "{p.date.to_iso()}" · "{p.deceased_name.clone()}</p>
-                            {p.photos.iter().map(|photo| view! {
-                                <img class="proxy-photo" src=api_url(&format!("/memorial/proxy/{}/photos/{photo}", p.id)) alt=move || i18n.t(Key::StaffPhoto) />
-                            }).collect_view()}
-                            {open.then(|| view! {
-                                <button type="button" class="link-button" on:click=move |_| cancel(id.clone())>{move || i18n.t(Key::CancelProxy)}</button>
-                            })}
-                        </li>
+                        <Notice kind=NoticeKind::Error role="alert">
+                            <p>{move || failure_text(i18n, &e)}</p>
+                        </Notice>
                     }
-                }).collect_view()}
-            </ul>
-        } } />
+                })
+        }}
+        <h2>{move || i18n.t(Key::MyProxy)}</h2>
+        {move || {
+            cancel_lost
+                .get()
+                .then(|| {
+                    view! {
+                        <Notice kind=NoticeKind::Error role="alert">
+                            <p>{move || i18n.t(Key::ProxyAlreadyDone)}</p>
+                        </Notice>
+                    }
+                })
+        }}
+        <Loaded
+            resource=list
+            children=move |list: ProxyList| {
+                view! {
+                    <ul class="plain-list">
+                        {list
+                            .requests
+                            .into_iter()
+                            .map(|p| {
+                                let status = match p.status.as_str() {
+                                    "done" => Key::StatusDone,
+                                    "cancelled" => Key::StatusCancelled,
+                                    _ => Key::StatusRequested,
+                                };
+                                let open = p.status == "requested";
+                                let id = p.id.clone();
+                                view! {
+                                    <li class="memorial-message">
+                                        <p>
+                                            <strong>{p.reference.clone()}</strong>
+                                            " "
+                                            <span class="memorial-tag">{move || i18n.t(status)}</span>
+                                        </p>
+                                        <p>
+                                            {p.cemetery_name.clone()}" · "{p.date.to_iso()}" · "
+                                            {p.deceased_name.clone()}
+                                        </p>
+                                        {p
+                                            .photos
+                                            .iter()
+                                            .map(|photo| {
+                                                view! {
+                                                    <img
+                                                        class="proxy-photo"
+                                                        src=api_url(&format!("/memorial/proxy/{}/photos/{photo}", p.id))
+                                                        alt=move || i18n.t(Key::StaffPhoto)
+                                                    />
+                                                }
+                                            })
+                                            .collect_view()}
+                                        {open
+                                            .then(|| {
+                                                view! {
+                                                    <button
+                                                        type="button"
+                                                        class="link-button"
+                                                        on:click=move |_| cancel(id.clone())
+                                                    >
+                                                        {move || i18n.t(Key::CancelProxy)}
+                                                    </button>
+                                                }
+                                            })}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+            }
+        />
     }
 }
 

@@ -52,14 +52,37 @@ pub fn PublishForm(current: RwSignal<Option<Memorial>>) -> impl IntoView {
     view! {
         <h2>{move || i18n.t(Key::MakePublic)}</h2>
         <ErrorSummary errors=errors />
-        {move || failure.get().map(|e| view! {
-            <Notice kind=NoticeKind::Error role="alert" attr:data-testid="publish-wait"><p>{move || failure_text(i18n, &e)}</p></Notice>
-        })}
+        {move || {
+            failure
+                .get()
+                .map(|e| {
+                    view! {
+                        <Notice kind=NoticeKind::Error role="alert" attr:data-testid="publish-wait">
+                            <p>{move || failure_text(i18n, &e)}</p>
+                        </Notice>
+                    }
+                })
+        }}
         <form novalidate on:submit=publish>
-            <TextField name="certificate_number" label=Key::CertificateLabel hint=Key::CertificateHint value=number errors=errors maxlength=20 />
-            <Radios name="relation" legend=Key::RelationLabel hint=Key::RelationHint errors=errors value=relation
-                options=Relation::ALL.into_iter().map(|r| RadioOption::msg(r.code(), relation_key(r))).collect() />
-            <button type="submit" class="button button-secondary">{move || i18n.t(Key::MakePublic)}</button>
+            <TextField
+                name="certificate_number"
+                label=Key::CertificateLabel
+                hint=Key::CertificateHint
+                value=number
+                errors=errors
+                maxlength=20
+            />
+            <Radios
+                name="relation"
+                legend=Key::RelationLabel
+                hint=Key::RelationHint
+                errors=errors
+                value=relation
+                options=Relation::ALL.into_iter().map(|r| RadioOption::msg(r.code(), relation_key(r))).collect()
+            />
+            <button type="submit" class="button button-secondary">
+                {move || i18n.t(Key::MakePublic)}
+            </button>
         </form>
     }
 }

@@ -10,15 +10,21 @@ use leptos_router::components::A;
 pub fn StartPage() -> impl IntoView {
     let i18n = use_i18n();
     use_title(Shared::MemorialTitle);
-    let link = move |href: &'static str, title: Key| view! { <li><A href=href attr:class="menu-link">{move || i18n.t(title)}</A></li> };
+    let link = move |href: &'static str, title: Key| {
+        view! {
+            <li>
+                <A href=href attr:class="menu-link">
+                    {move || i18n.t(title)}
+                </A>
+            </li>
+        }
+    };
     view! {
         <h1>{move || i18n.t(Shared::MemorialTitle)}</h1>
         <p class="lead">{move || i18n.t(Key::StartLead)}</p>
         <ul class="memorial-menu">
-            {link("/memorial/book", Key::BookTitle)}
-            {link("/memorial/memorials/new", Key::CreateMemorial)}
-            {link("/memorial/proxy", Key::ProxyTitle)}
-            {link("/mine", Key::MyBookings)}
+            {link("/memorial/book", Key::BookTitle)} {link("/memorial/memorials/new", Key::CreateMemorial)}
+            {link("/memorial/proxy", Key::ProxyTitle)} {link("/mine", Key::MyBookings)}
             {link("/memorial/info", Key::InfoTitle)}
         </ul>
     }

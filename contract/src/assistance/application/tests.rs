@@ -1,4 +1,5 @@
 use super::*;
+use crate::assistance::eligibility::Residence;
 use crate::rules::resident_id::make_resident_id;
 
 fn d(s: &str) -> Date {

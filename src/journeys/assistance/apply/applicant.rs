@@ -40,42 +40,127 @@ pub fn ApplicantTask() -> impl IntoView {
         <h1>{move || i18n.t(Key::TaskApplicant)}</h1>
         <ErrorSummary errors=errors />
         <form novalidate on:submit=save_and_continue(errors, "applicant.")>
-            <TextField name="applicant.name" label=Shared::NameLabel value=name errors=errors autocomplete="name" maxlength=60 />
-            <IdFields names=["applicant.id_type", "applicant.id_number", "applicant.birth_date"] today=super::today() birth_label=Key::BirthDateLabel birth_hint=Key::BirthDateHint
-                id_type=id_type id_number=id_number
-                birth_date=birth_date errors=errors />
-            <TextField name="applicant.phone" label=Shared::PhoneLabel value=phone errors=errors input_type="tel" inputmode="tel" autocomplete="tel" maxlength=13 />
-            <Radios name="applicant.residence" legend=Key::QResidence errors=errors value=residence
-                options=[Residence::BaoanHukou, Residence::BaoanPermit, Residence::Elsewhere].into_iter()
-                    .map(|r| RadioOption::msg(code_of(r), labels::residence(r))).collect() />
+            <TextField
+                name="applicant.name"
+                label=Shared::NameLabel
+                value=name
+                errors=errors
+                autocomplete="name"
+                maxlength=60
+            />
+            <IdFields
+                names=["applicant.id_type", "applicant.id_number", "applicant.birth_date"]
+                today=super::today()
+                birth_label=Key::BirthDateLabel
+                birth_hint=Key::BirthDateHint
+                id_type=id_type
+                id_number=id_number
+                birth_date=birth_date
+                errors=errors
+            />
+            <TextField
+                name="applicant.phone"
+                label=Shared::PhoneLabel
+                value=phone
+                errors=errors
+                input_type="tel"
+                inputmode="tel"
+                autocomplete="tel"
+                maxlength=13
+            />
+            <Radios
+                name="applicant.residence"
+                legend=Key::QResidence
+                errors=errors
+                value=residence
+                options=[Residence::BaoanHukou, Residence::BaoanPermit, Residence::Elsewhere]
+                    .into_iter()
+                    .map(|r| RadioOption::msg(code_of(r), labels::residence(r)))
+                    .collect()
+            />
             <div class="field" class:field-error=move || errors.of("applicant.street").get().is_some()>
                 <label for="applicant.street">{move || i18n.t(Key::StreetLabel)}</label>
-                {move || errors.of("applicant.street").get().map(|e| view! { <p class="error-message">{i18n.t(field_error_key(e))}</p> })}
-                <select id="applicant.street" prop:value=move || street.get()
-                    on:change=move |ev| { street.set(event_target_value(&ev)); community.set(String::new()); }>
+                {move || {
+                    errors
+                        .of("applicant.street")
+                        .get()
+                        .map(|e| view! { <p class="error-message">{i18n.t(field_error_key(e))}</p> })
+                }}
+                <select
+                    id="applicant.street"
+                    prop:value=move || street.get()
+                    on:change=move |ev| {
+                        street.set(event_target_value(&ev));
+                        community.set(String::new());
+                    }
+                >
                     <option value="">{move || i18n.t(Key::ChooseOne)}</option>
-                    {move || streets.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|s| {
-                        let code = s.code.clone();
-                        let selected = street.get_untracked() == code;
-                        view! { <option value=code selected=selected>{street_name(&s)}</option> }
-                    }).collect_view()}
+                    {move || {
+                        streets
+                            .get()
+                            .and_then(Result::ok)
+                            .unwrap_or_default()
+                            .into_iter()
+                            .map(|s| {
+                                let code = s.code.clone();
+                                let selected = street.get_untracked() == code;
+                                view! {
+                                    <option value=code selected=selected>
+                                        {street_name(&s)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </select>
             </div>
             <div class="field" class:field-error=move || community_error.get().is_some()>
                 <label for="applicant.community">{move || i18n.t(Key::CommunityLabel)}</label>
-                {move || community_error.get().map(|e| view! { <p class="error-message">{i18n.t(field_error_key(e))}</p> })}
-                <select id="applicant.community" prop:value=move || community.get() on:change=move |ev| community.set(event_target_value(&ev))>
+                {move || {
+                    community_error.get().map(|e| view! { <p class="error-message">{i18n.t(field_error_key(e))}</p> })
+                }}
+                <select
+                    id="applicant.community"
+                    prop:value=move || community.get()
+                    on:change=move |ev| community.set(event_target_value(&ev))
+                >
                     <option value="">{move || i18n.t(Key::ChooseOne)}</option>
-                    {move || journey.communities.get().and_then(Result::ok).unwrap_or_default().into_iter()
-                        .filter(|c| c.street == street.get()).map(|c| {
-                            let selected = community.get_untracked() == c.code;
-                            let label = match i18n.lang.get() { Lang::ZhHans => c.name_zh_hans, Lang::ZhHant => c.name_zh_hant, Lang::En => c.name_en };
-                            view! { <option value=c.code selected=selected>{label}</option> }
-                        }).collect_view()}
+                    {move || {
+                        journey
+                            .communities
+                            .get()
+                            .and_then(Result::ok)
+                            .unwrap_or_default()
+                            .into_iter()
+                            .filter(|c| c.street == street.get())
+                            .map(|c| {
+                                let selected = community.get_untracked() == c.code;
+                                let label = match i18n.lang.get() {
+                                    Lang::ZhHans => c.name_zh_hans,
+                                    Lang::ZhHant => c.name_zh_hant,
+                                    Lang::En => c.name_en,
+                                };
+                                view! {
+                                    <option value=c.code selected=selected>
+                                        {label}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </select>
             </div>
-            <TextField name="applicant.address" label=Key::AddressLabel value=address errors=errors autocomplete="street-address" maxlength=200 />
-            <button type="submit" class="button">{move || i18n.t(Key::SaveContinue)}</button>
+            <TextField
+                name="applicant.address"
+                label=Key::AddressLabel
+                value=address
+                errors=errors
+                autocomplete="street-address"
+                maxlength=200
+            />
+            <button type="submit" class="button">
+                {move || i18n.t(Key::SaveContinue)}
+            </button>
         </form>
     }
 }

@@ -22,18 +22,29 @@ pub fn ConsentTask() -> impl IntoView {
         <p class="hint">{move || i18n.t(Key::ConsentMinors)}</p>
         <ErrorSummary errors=errors />
         <form novalidate on:submit=save_and_continue(errors, "consents.")>
-            {people.into_iter().map(|(person, name)| {
-                let field: &'static str = Box::leak(format!("consents.{person}").into_boxed_str());
-                let key = person.clone();
-                let value = lens(draft, move |d| d.consents.get(&person).cloned().unwrap_or_default(), move |d, v| {
-                    d.consents.insert(key.clone(), v);
-                });
-                view! {
-                    <p class="consent-person"><strong>{move || fill(i18n.t(Key::ConsentFor), &[("name", &name)])}</strong></p>
-                    <TextField name=field label=Key::ConsentTypeName value=value errors=errors maxlength=60 />
-                }
-            }).collect_view()}
-            <button type="submit" class="button">{move || i18n.t(Key::SaveContinue)}</button>
+            {people
+                .into_iter()
+                .map(|(person, name)| {
+                    let field: &'static str = Box::leak(format!("consents.{person}").into_boxed_str());
+                    let key = person.clone();
+                    let value = lens(
+                        draft,
+                        move |d| d.consents.get(&person).cloned().unwrap_or_default(),
+                        move |d, v| {
+                            d.consents.insert(key.clone(), v);
+                        },
+                    );
+                    view! {
+                        <p class="consent-person">
+                            <strong>{move || fill(i18n.t(Key::ConsentFor), &[("name", &name)])}</strong>
+                        </p>
+                        <TextField name=field label=Key::ConsentTypeName value=value errors=errors maxlength=60 />
+                    }
+                })
+                .collect_view()}
+            <button type="submit" class="button">
+                {move || i18n.t(Key::SaveContinue)}
+            </button>
         </form>
     }
 }

@@ -30,37 +30,75 @@ pub fn DocumentsTask() -> impl IntoView {
         <h1>{move || i18n.t(Key::TaskDocuments)}</h1>
         <p class="hint">{move || i18n.t(Key::DocumentsHint)}</p>
         <ErrorSummary errors=errors />
-        {move || needed().into_iter().map(|need| {
-            let kind = need.kind;
-            let field = format!("documents.{}", kind.code());
-            let error = errors.of(Box::leak(field.clone().into_boxed_str()));
-            let on_uploaded = Callback::new(move |r: UploadReceipt| {
-                edit(draft, |d| d.documents.push(AttachedDocument { kind, upload_id: r.id, name: r.name }));
-            });
-            view! {
-                <section class="document" id=field data-kind=kind.code()>
-                    <h2>{move || i18n.t(labels::document(kind))}" "
-                        <span class="tag">{move || i18n.t(if need.essential { Key::Required } else { Key::MayFollowLater })}</span></h2>
-                    {move || error.get().map(|e| view! { <p class="error-message">{i18n.t(field_error_key(e))}</p> })}
-                    <ul class="file-list">
-                        {move || draft.get().documents.into_iter().filter(|d| d.kind == kind).map(|doc| {
-                            let id = doc.upload_id.clone();
-                            view! {
-                                <li class="uploaded-file">{doc.name.clone()}" "
-                                    <button type="button" class="link-button" on:click=move |_| {
-                                        let id = id.clone();
-                                        edit(draft, |d| d.documents.retain(|x| x.upload_id != id));
-                                    }>{move || i18n.t(Key::Remove)}</button>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                    <FilePicker kind=kind on_uploaded=on_uploaded />
-                </section>
-            }
-        }).collect_view()}
+        {move || {
+            needed()
+                .into_iter()
+                .map(|need| {
+                    let kind = need.kind;
+                    let field = format!("documents.{}", kind.code());
+                    let error = errors.of(Box::leak(field.clone().into_boxed_str()));
+                    let on_uploaded = Callback::new(move |r: UploadReceipt| {
+                        edit(
+                            draft,
+                            |d| {
+                                d.documents
+                                    .push(AttachedDocument {
+                                        kind,
+                                        upload_id: r.id,
+                                        name: r.name,
+                                    })
+                            },
+                        );
+                    });
+                    view! {
+                        <section class="document" id=field data-kind=kind.code()>
+                            <h2>
+                                {move || i18n.t(labels::document(kind))}" "
+                                <span class="tag">
+                                    {move || i18n.t(if need.essential { Key::Required } else { Key::MayFollowLater })}
+                                </span>
+                            </h2>
+                            {move || {
+                                error.get().map(|e| view! { <p class="error-message">{i18n.t(field_error_key(e))}</p> })
+                            }}
+                            <ul class="file-list">
+                                {move || {
+                                    draft
+                                        .get()
+                                        .documents
+                                        .into_iter()
+                                        .filter(|d| d.kind == kind)
+                                        .map(|doc| {
+                                            let id = doc.upload_id.clone();
+                                            view! {
+                                                <li class="uploaded-file">
+                                                    {doc.name.clone()}" "
+                                                    <button
+                                                        type="button"
+                                                        class="link-button"
+                                                        on:click=move |_| {
+                                                            let id = id.clone();
+                                                            edit(draft, |d| d.documents.retain(|x| x.upload_id != id));
+                                                        }
+                                                    >
+                                                        {move || i18n.t(Key::Remove)}
+                                                    </button>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()
+                                }}
+                            </ul>
+                            <FilePicker kind=kind on_uploaded=on_uploaded />
+                        </section>
+                    }
+                })
+                .collect_view()
+        }}
         <form novalidate on:submit=save_and_continue(errors, "documents.")>
-            <button type="submit" class="button">{move || i18n.t(Key::SaveContinue)}</button>
+            <button type="submit" class="button">
+                {move || i18n.t(Key::SaveContinue)}
+            </button>
         </form>
     }
 }

@@ -31,24 +31,52 @@ pub fn MembersTask() -> impl IntoView {
         <p class="hint">{move || i18n.t(Key::MembersHint)}</p>
         <ErrorSummary errors=errors />
         <ul class="member-list">
-            {move || draft.get().members.into_iter().enumerate().map(|(i, m)| {
-                let name = if m.name.trim().is_empty() { i18n.t(Key::UnnamedMember).to_string() } else { m.name.clone() };
-                view! {
-                    <li class="member" data-member=i>
-                        <strong>{name}</strong>
-                        <A href=format!("/assistance/apply/members-{i}")>{move || i18n.t(Key::Change)}</A>
-                        <button type="button" class="link-button" on:click=move |_| edit(draft, |d| {
-                            if i < d.members.len() { d.members.remove(i); }
-                            // Consents are kept by position: drop them so no one signs for someone else.
-                            d.consents.retain(|k, _| !k.starts_with("members."));
-                        })>{move || i18n.t(Key::Remove)}</button>
-                    </li>
-                }
-            }).collect_view()}
+            {move || {
+                draft
+                    .get()
+                    .members
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, m)| {
+                        let name = if m.name.trim().is_empty() {
+                            i18n.t(Key::UnnamedMember).to_string()
+                        } else {
+                            m.name.clone()
+                        };
+                        view! {
+                            <li class="member" data-member=i>
+                                <strong>{name}</strong>
+                                <A href=format!("/assistance/apply/members-{i}")>{move || i18n.t(Key::Change)}</A>
+                                <button
+                                    type="button"
+                                    class="link-button"
+                                    on:click=move |_| edit(
+                                        draft,
+                                        |d| {
+                                            if i < d.members.len() {
+                                                d.members.remove(i);
+                                            }
+                                            d.consents.retain(|k, _| !k.starts_with("members."));
+                                        },
+                                    )
+                                >
+                                    {move || i18n.t(Key::Remove)}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
         </ul>
-        <p><button type="button" class="button button-secondary" on:click=add>{move || i18n.t(Key::AddMember)}</button></p>
+        <p>
+            <button type="button" class="button button-secondary" on:click=add>
+                {move || i18n.t(Key::AddMember)}
+            </button>
+        </p>
         <form novalidate on:submit=save_and_continue(errors, "members")>
-            <button type="submit" class="button">{move || i18n.t(Key::SaveContinue)}</button>
+            <button type="submit" class="button">
+                {move || i18n.t(Key::SaveContinue)}
+            </button>
         </form>
     }
 }
@@ -102,20 +130,64 @@ pub fn MemberTask(index: usize) -> impl IntoView {
         <h1>{move || i18n.t(Key::MemberTitle)}</h1>
         <ErrorSummary errors=errors />
         <form novalidate on:submit=on_submit>
-            <Radios name="member.relation" legend=Key::RelationLabel errors=errors value=relation
-                options=Relation::ALL.into_iter().map(|r| RadioOption::msg(code_of(r), labels::relation(r))).collect() />
+            <Radios
+                name="member.relation"
+                legend=Key::RelationLabel
+                errors=errors
+                value=relation
+                options=Relation::ALL.into_iter().map(|r| RadioOption::msg(code_of(r), labels::relation(r))).collect()
+            />
             <TextField name="member.name" label=Shared::NameLabel value=name errors=errors maxlength=60 />
-            <IdFields names=["member.id_type", "member.id_number", "member.birth_date"] today=super::today() birth_label=Key::BirthDateLabel birth_hint=Key::BirthDateHint
-                id_type=id_type id_number=id_number
-                birth_date=birth_date errors=errors />
-            <Radios name="member.work_status" legend=Key::WorkLabel errors=errors value=work
-                options=WorkStatus::ALL.into_iter().map(|w| RadioOption::msg(code_of(w), labels::work(w))).collect() />
-            <TextField name="member.monthly_income_yuan" label=Key::MemberIncome hint=Key::AmountHint value=income errors=errors inputmode="numeric" maxlength=12 />
-            <Radios name="member.disability_level" legend=Key::QDisability errors=errors value=disability
-                options=vec![RadioOption::msg("0", Key::DisNone), RadioOption::msg("1", Key::Dis1), RadioOption::msg("2", Key::Dis2),
-                             RadioOption::msg("3", Key::Dis3), RadioOption::msg("4", Key::Dis4)] />
-            <TextField name="member.health" label=Key::HealthLabel hint=Key::HealthHint value=health errors=errors maxlength=500 />
-            <button type="submit" class="button">{move || i18n.t(Key::SaveContinue)}</button>
+            <IdFields
+                names=["member.id_type", "member.id_number", "member.birth_date"]
+                today=super::today()
+                birth_label=Key::BirthDateLabel
+                birth_hint=Key::BirthDateHint
+                id_type=id_type
+                id_number=id_number
+                birth_date=birth_date
+                errors=errors
+            />
+            <Radios
+                name="member.work_status"
+                legend=Key::WorkLabel
+                errors=errors
+                value=work
+                options=WorkStatus::ALL.into_iter().map(|w| RadioOption::msg(code_of(w), labels::work(w))).collect()
+            />
+            <TextField
+                name="member.monthly_income_yuan"
+                label=Key::MemberIncome
+                hint=Key::AmountHint
+                value=income
+                errors=errors
+                inputmode="numeric"
+                maxlength=12
+            />
+            <Radios
+                name="member.disability_level"
+                legend=Key::QDisability
+                errors=errors
+                value=disability
+                options=vec![
+                    RadioOption::msg("0", Key::DisNone),
+                    RadioOption::msg("1", Key::Dis1),
+                    RadioOption::msg("2", Key::Dis2),
+                    RadioOption::msg("3", Key::Dis3),
+                    RadioOption::msg("4", Key::Dis4),
+                ]
+            />
+            <TextField
+                name="member.health"
+                label=Key::HealthLabel
+                hint=Key::HealthHint
+                value=health
+                errors=errors
+                maxlength=500
+            />
+            <button type="submit" class="button">
+                {move || i18n.t(Key::SaveContinue)}
+            </button>
         </form>
     }
 }

@@ -67,7 +67,11 @@ pub fn tasks(d: &AppDraft) -> Vec<(&'static str, &'static str, Key)> {
 #[component]
 pub fn TaskList() -> impl IntoView {
     use_title(Key::TaskListTitle);
-    view! { <RequireSignIn><TaskListBody /></RequireSignIn> }
+    view! {
+        <RequireSignIn>
+            <TaskListBody />
+        </RequireSignIn>
+    }
 }
 
 #[component]
@@ -81,7 +85,11 @@ fn TaskListBody() -> impl IntoView {
             return view! {
                 <h1>{move || i18n.t(Key::TaskListTitle)}</h1>
                 <p>{move || i18n.t(Key::ChooseProgrammeFirst)}</p>
-                <p><A href="/assistance/check/residence" attr:class="button">{move || i18n.t(Key::StartCheck)}</A></p>
+                <p>
+                    <A href="/assistance/check/residence" attr:class="button">
+                        {move || i18n.t(Key::StartCheck)}
+                    </A>
+                </p>
             }
             .into_any();
         };
@@ -114,11 +122,19 @@ fn TaskListBody() -> impl IntoView {
             <p class="hint">{move || i18n.t(Key::AutosaveHint)}</p>
             <Tasks tasks=rows />
             {if ready {
-                view! { <p><A href="/assistance/apply/check" attr:class="button">{move || i18n.t(Key::CheckAnswers)}</A></p> }.into_any()
+                view! {
+                    <p>
+                        <A href="/assistance/apply/check" attr:class="button">
+                            {move || i18n.t(Key::CheckAnswers)}
+                        </A>
+                    </p>
+                }
+                    .into_any()
             } else {
                 view! { <p class="hint">{move || i18n.t(Key::FinishTasksFirst)}</p> }.into_any()
             }}
-        }.into_any()
+        }
+        .into_any()
     }
 }
 
@@ -134,7 +150,12 @@ pub fn TaskPage() -> impl IntoView {
                 if !task.starts_with("check") {
                     let visited = task.split('-').next().unwrap_or("").to_string();
                     if draft.with_untracked(|d| !d.visited.contains(&visited)) {
-                        edit(draft, |d| { d.visited.insert(visited); });
+                        edit(
+                            draft,
+                            |d| {
+                                d.visited.insert(visited);
+                            },
+                        );
                     }
                 }
                 match task.as_str() {

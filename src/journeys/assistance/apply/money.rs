@@ -37,7 +37,17 @@ pub fn IncomeTask() -> impl IntoView {
                 d.income.insert(key.to_string(), v);
             },
         );
-        view! { <TextField name=name label=label hint=Key::AmountHint value=value errors=errors inputmode="numeric" maxlength=12 /> }
+        view! {
+            <TextField
+                name=name
+                label=label
+                hint=Key::AmountHint
+                value=value
+                errors=errors
+                inputmode="numeric"
+                maxlength=12
+            />
+        }
     };
     let monthly = move || draft.with(|d| INCOME_FIELDS.iter().map(|f| d.amount(f)).sum::<i64>());
     let assets = move || draft.with(|d| ASSET_FIELDS.iter().map(|f| d.amount(f)).sum::<i64>());
@@ -48,11 +58,25 @@ pub fn IncomeTask() -> impl IntoView {
         <form novalidate on:submit=save_and_continue(errors, "income.")>
             <h2>{move || i18n.t(Key::MonthlyIncome)}</h2>
             {INCOME_FIELDS.map(field).collect_view()}
-            <p class="total" aria-live="polite">{move || i18n.t(Key::TotalMonthly)}" "<strong id="total-income">{monthly}</strong>" "{move || i18n.t(Key::Yuan)}</p>
+            <p class="total" aria-live="polite">
+                {move || i18n.t(Key::TotalMonthly)}
+                " "
+                <strong id="total-income">{monthly}</strong>
+                " "
+                {move || i18n.t(Key::Yuan)}
+            </p>
             <h2>{move || i18n.t(Key::Assets)}</h2>
             {ASSET_FIELDS.map(field).collect_view()}
-            <p class="total" aria-live="polite">{move || i18n.t(Key::TotalAssets)}" "<strong id="total-assets">{assets}</strong>" "{move || i18n.t(Key::Yuan)}</p>
-            <button type="submit" class="button">{move || i18n.t(Key::SaveContinue)}</button>
+            <p class="total" aria-live="polite">
+                {move || i18n.t(Key::TotalAssets)}
+                " "
+                <strong id="total-assets">{assets}</strong>
+                " "
+                {move || i18n.t(Key::Yuan)}
+            </p>
+            <button type="submit" class="button">
+                {move || i18n.t(Key::SaveContinue)}
+            </button>
         </form>
     }
 }
@@ -72,14 +96,50 @@ pub fn EventTask() -> impl IntoView {
         <h1>{move || i18n.t(Key::TaskEvent)}</h1>
         <ErrorSummary errors=errors />
         <form novalidate on:submit=save_and_continue(errors, "event.")>
-            <Radios name="event.kind" legend=Key::EventKind errors=errors value=kind
-                options=[EmergencyKind::Illness, EmergencyKind::Accident, EmergencyKind::Fire, EmergencyKind::Disaster, EmergencyKind::Other]
-                    .into_iter().map(|k| RadioOption::msg(code_of(k), labels::emergency(k))).collect() />
-            <TextField name="event.date" label=Key::EventDate hint=Key::EventDateHint value=date errors=errors input_type="date" />
+            <Radios
+                name="event.kind"
+                legend=Key::EventKind
+                errors=errors
+                value=kind
+                options=[
+                    EmergencyKind::Illness,
+                    EmergencyKind::Accident,
+                    EmergencyKind::Fire,
+                    EmergencyKind::Disaster,
+                    EmergencyKind::Other,
+                ]
+                    .into_iter()
+                    .map(|k| RadioOption::msg(code_of(k), labels::emergency(k)))
+                    .collect()
+            />
+            <TextField
+                name="event.date"
+                label=Key::EventDate
+                hint=Key::EventDateHint
+                value=date
+                errors=errors
+                input_type="date"
+            />
             <TextField name="event.place" label=Key::EventPlace value=place errors=errors maxlength=200 />
-            <TextField name="event.description" label=Key::EventDescription value=description errors=errors maxlength=500 />
-            <TextField name="event.expenses_yuan" label=Key::EventExpenses hint=Key::AmountHint value=expenses errors=errors inputmode="numeric" maxlength=12 />
-            <button type="submit" class="button">{move || i18n.t(Key::SaveContinue)}</button>
+            <TextField
+                name="event.description"
+                label=Key::EventDescription
+                value=description
+                errors=errors
+                maxlength=500
+            />
+            <TextField
+                name="event.expenses_yuan"
+                label=Key::EventExpenses
+                hint=Key::AmountHint
+                value=expenses
+                errors=errors
+                inputmode="numeric"
+                maxlength=12
+            />
+            <button type="submit" class="button">
+                {move || i18n.t(Key::SaveContinue)}
+            </button>
         </form>
     }
 }
@@ -98,9 +158,26 @@ pub fn BankTask() -> impl IntoView {
         <ErrorSummary errors=errors />
         <form novalidate on:submit=save_and_continue(errors, "bank.")>
             <TextField name="bank.bank_name" label=Key::BankName value=bank errors=errors maxlength=60 />
-            <TextField name="bank.holder" label=Key::BankHolder hint=Key::BankHolderHint value=holder errors=errors maxlength=60 />
-            <TextField name="bank.account_number" label=Key::BankAccount hint=Key::BankAccountHint value=account errors=errors inputmode="numeric" maxlength=30 />
-            <button type="submit" class="button">{move || i18n.t(Key::SaveContinue)}</button>
+            <TextField
+                name="bank.holder"
+                label=Key::BankHolder
+                hint=Key::BankHolderHint
+                value=holder
+                errors=errors
+                maxlength=60
+            />
+            <TextField
+                name="bank.account_number"
+                label=Key::BankAccount
+                hint=Key::BankAccountHint
+                value=account
+                errors=errors
+                inputmode="numeric"
+                maxlength=30
+            />
+            <button type="submit" class="button">
+                {move || i18n.t(Key::SaveContinue)}
+            </button>
         </form>
     }
 }

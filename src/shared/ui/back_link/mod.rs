@@ -12,5 +12,9 @@ pub fn BackLink(
     text: Msg,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    view! { <p class="ui-back"><A href=href>{move || i18n.t(text)}</A></p> }
+    view! {
+        <p class="ui-back">
+            <A href=href>{move || i18n.t(text)}</A>
+        </p>
+    }
 }

@@ -43,20 +43,46 @@ pub fn ChoiceButton(
     let inner = view! {
         <span class="ui-choice__main">{children()}</span>
         {side.map(|side| view! { <span class="ui-choice__side">{move || side.get()}</span> })}
-        {extra.into_iter().map(|line| view! { <span class="ui-choice__side">{move || line.get()}</span> }).collect_view()}
-        {crowd.map(|c| view! {
-            <meter class="ui-choice__crowd crowd" min="0" max=c.capacity value=c.taken low=c.capacity / 2
-                high=c.capacity * 4 / 5 optimum="0" aria-label=move || i18n.t(c.label)></meter>
-        })}
+        {extra
+            .into_iter()
+            .map(|line| view! { <span class="ui-choice__side">{move || line.get()}</span> })
+            .collect_view()}
+        {crowd
+            .map(|c| {
+                view! {
+                    <meter
+                        class="ui-choice__crowd crowd"
+                        min="0"
+                        max=c.capacity
+                        value=c.taken
+                        low=c.capacity / 2
+                        high=c.capacity * 4 / 5
+                        optimum="0"
+                        aria-label=move || i18n.t(c.label)
+                    ></meter>
+                }
+            })}
     };
     match href {
-        Some(href) if !disabled => view! { <A href=href attr:class=class>{inner}</A> }.into_any(),
+        Some(href) if !disabled => view! {
+            <A href=href attr:class=class>
+                {inner}
+            </A>
+        }
+        .into_any(),
         _ => view! {
-            <button type="button" class=class disabled=disabled on:click=move |_| {
-                if let Some(pick) = on_pick {
-                    pick.run(());
+            <button
+                type="button"
+                class=class
+                disabled=disabled
+                on:click=move |_| {
+                    if let Some(pick) = on_pick {
+                        pick.run(());
+                    }
                 }
-            }>{inner}</button>
+            >
+                {inner}
+            </button>
         }
         .into_any(),
     }

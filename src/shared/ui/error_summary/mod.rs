@@ -26,10 +26,28 @@ pub fn ErrorSummary(errors: FormErrors, #[prop(optional)] general: Option<Signal
         <div node_ref=node class="ui-error-summary" role="alert" tabindex="-1" hidden=move || !has_any()>
             <h2 class="ui-error-summary__title">{move || i18n.t(Key::ErrorSummaryTitle)}</h2>
             <ul>
-                {move || general.and_then(|g| g.get()).map(|k| view! { <li>{crate::shared::loadable::error_text(i18n, k)}</li> })}
-                {move || errors.0.get().0.into_iter().map(|(field, e)| view! {
-                    <li><a href=format!("#{field}") on:click=move |ev| focus_field(ev, &field)>{i18n.t(field_error_key(e))}</a></li>
-                }).collect_view()}
+                {move || {
+                    general
+                        .and_then(|g| g.get())
+                        .map(|k| view! { <li>{crate::shared::loadable::error_text(i18n, k)}</li> })
+                }}
+                {move || {
+                    errors
+                        .0
+                        .get()
+                        .0
+                        .into_iter()
+                        .map(|(field, e)| {
+                            view! {
+                                <li>
+                                    <a href=format!("#{field}") on:click=move |ev| focus_field(ev, &field)>
+                                        {i18n.t(field_error_key(e))}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
             </ul>
         </div>
     }

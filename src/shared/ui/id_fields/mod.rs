@@ -53,15 +53,45 @@ pub fn IdFields(
                     IdType::TaiwanPermit => Shared::FeTaiwanPermitFormat,
                     IdType::Passport => Shared::FePassportFormat,
                 };
-                view! { <TextField name=number_name label=Shared::IdNumberLabel hint=hint value=id_number errors=errors maxlength=22 /> }
+                view! {
+                    <TextField
+                        name=number_name
+                        label=Shared::IdNumberLabel
+                        hint=hint
+                        value=id_number
+                        errors=errors
+                        maxlength=22
+                    />
+                }
             }}
-            {move || derived().map(|b| view! {
-                <p class="hint ui-id-fields__birth" aria-live="polite">{i18n.t(Shared::BirthDateFromId)}" "{b}</p>
-            })}
-            {move || (chosen() != IdType::ResidentId).then(|| view! {
-                <TextField name=birth_name label=birth_label hint=birth_hint value=birth_date errors=errors
-                    inputmode="numeric" maxlength=10 />
-            })}
+            {move || {
+                derived()
+                    .map(|b| {
+                        view! {
+                            <p class="hint ui-id-fields__birth" aria-live="polite">
+                                {i18n.t(Shared::BirthDateFromId)}
+                                " "
+                                {b}
+                            </p>
+                        }
+                    })
+            }}
+            {move || {
+                (chosen() != IdType::ResidentId)
+                    .then(|| {
+                        view! {
+                            <TextField
+                                name=birth_name
+                                label=birth_label
+                                hint=birth_hint
+                                value=birth_date
+                                errors=errors
+                                inputmode="numeric"
+                                maxlength=10
+                            />
+                        }
+                    })
+            }}
         </div>
     }
 }

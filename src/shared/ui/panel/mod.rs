@@ -16,7 +16,9 @@ pub fn ConfirmationPanel(
         <div class="ui-panel">
             <h1 class="ui-panel__title">{move || i18n.t(title)}</h1>
             <p class="ui-panel__label">{move || i18n.t(reference_label)}</p>
-            <p class="ui-panel__reference reference" data-testid="reference">{reference}</p>
+            <p class="ui-panel__reference reference" data-testid="reference">
+                {reference}
+            </p>
         </div>
     }
 }

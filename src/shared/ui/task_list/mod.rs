@@ -20,12 +20,17 @@ pub fn TaskList(tasks: Vec<TaskItem>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <ol class="ui-tasks">
-            {tasks.into_iter().map(|t| view! {
-                <li class="ui-tasks__item" data-task=t.code>
+            {tasks
+                .into_iter()
+                .map(|t| {
+                    view! {
+                        <li class="ui-tasks__item" data-task=t.code>
                     <A href=t.href>{move || i18n.t(t.title)}</A>
                     <strong class="ui-tasks__state tag" class:ui-tasks__state--done=t.done>{move || i18n.t(t.state)}</strong>
                 </li>
-            }).collect_view()}
+                    }
+                })
+                .collect_view()}
         </ol>
     }
 }

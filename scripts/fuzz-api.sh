@@ -19,6 +19,8 @@ log() { printf '[fuzz-api] %s\n' "$*" >&2; }
 
 if ! grep -q " $SCHEMATHESIS_VERSION\$" <<<"$("$VENV/bin/st" --version 2>/dev/null || true)"; then
   log "installing schemathesis $SCHEMATHESIS_VERSION into .tools/schemathesis"
+  # A fresh venv: one left by another checkout or Python points at interpreters that are gone.
+  rm -rf "$VENV"
   python3 -m venv "$VENV"
   "$VENV/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
 fi

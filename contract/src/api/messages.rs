@@ -39,7 +39,6 @@ macro_rules! message_events {
         /// What happened, as a stable code the app translates. On the wire the dotted code
         /// (e.g. `assistance.documents_requested`); the server writes no other.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
         pub enum MessageEvent {
             $(#[serde(rename = $code)] $variant,)*
         }
@@ -83,6 +82,23 @@ message_events! {
     MemorialAnniversary = "memorial.anniversary", Memorial;
     MemorialQingming = "memorial.qingming", Memorial;
 }
+
+/// In the OpenAPI document the event is its wire code, one of `MessageEvent::ALL`'s. Written by
+/// hand: the derive, fed from inside `message_events!`, documented the variant names instead.
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for MessageEvent {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .enum_values(Some(MessageEvent::ALL.iter().map(|e| e.code())))
+            .description(Some("What happened, as a stable code the app translates."))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for MessageEvent {}
 
 impl MessageEvent {
     pub fn from_code(code: &str) -> Option<MessageEvent> {
@@ -144,5 +160,14 @@ mod tests {
             assert_eq!(MessageEvent::from_code(event.code()), Some(event));
         }
         assert_eq!(MessageEvent::from_code("assistance.nope"), None);
+    }
+
+    #[cfg(feature = "openapi")]
+    #[test]
+    fn the_document_lists_the_wire_codes() {
+        let schema = serde_json::to_value(<MessageEvent as utoipa::PartialSchema>::schema()).unwrap();
+        let listed: Vec<&str> = schema["enum"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+        let codes: Vec<&str> = MessageEvent::ALL.iter().map(|e| e.code()).collect();
+        assert_eq!(listed, codes);
     }
 }

@@ -4,6 +4,7 @@ use super::card::ProjectCardView;
 use super::i18n::Key;
 use super::labels::{founder, yuan_whole};
 use super::ledger::{LedgerTable, SpendingChart};
+use super::pager::Pager;
 use crate::i18n::use_i18n;
 use crate::shared::api;
 use crate::shared::loadable::Loaded;
@@ -153,30 +154,7 @@ fn FundResults(list: FundList) -> impl IntoView {
         </p>
         {list.items.is_empty().then(|| view! { <p class="notice">{move || i18n.t(Key::NoFunds)}</p> })}
         <ul class="charity-cards">{list.items.into_iter().map(|f| view! { <FundCardView f=f /> }).collect_view()}</ul>
-        {(pages > 1)
-            .then(|| {
-                view! {
-                    <nav class="charity-pager" aria-label=move || i18n.t(Key::PageNav)>
-                        {(n > 1)
-                            .then(|| {
-                                view! {
-                                    <a class="button button-secondary" rel="prev" href=link(n - 1)>
-                                        {move || i18n.t(Key::PagePrev)}
-                                    </a>
-                                }
-                            })}
-                        <span>{move || i18n.t(Key::PageWord)}" "{n}" / "{pages}</span>
-                        {(n < pages)
-                            .then(|| {
-                                view! {
-                                    <a class="button button-secondary" rel="next" href=link(n + 1)>
-                                        {move || i18n.t(Key::PageNext)}
-                                    </a>
-                                }
-                            })}
-                    </nav>
-                }
-            })}
+        {(pages > 1).then(|| view! { <Pager n=n pages=pages link=link /> })}
     }
 }
 

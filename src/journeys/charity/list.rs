@@ -4,6 +4,7 @@
 use super::card::ProjectCardView;
 use super::i18n::Key;
 use super::labels::{category, sort, status};
+use super::pager::Pager;
 use crate::i18n::use_i18n;
 use crate::shared::api;
 use crate::shared::loadable::Loaded;
@@ -180,24 +181,6 @@ fn Results(page: ProjectList) -> impl IntoView {
             }
                 .into_any()
         }}
-        <nav class="charity-pager" aria-label=move || i18n.t(Key::PageNav)>
-            {(n > 1)
-                .then(|| {
-                    view! {
-                        <a class="button button-secondary" rel="prev" href=link(n - 1)>
-                            {move || i18n.t(Key::PagePrev)}
-                        </a>
-                    }
-                })}
-            <span>{move || i18n.t(Key::PageWord)}" "{n}" / "{pages}</span>
-            {(n < pages)
-                .then(|| {
-                    view! {
-                        <a class="button button-secondary" rel="next" href=link(n + 1)>
-                            {move || i18n.t(Key::PageNext)}
-                        </a>
-                    }
-                })}
-        </nav>
+        <Pager n=n pages=pages link=link />
     }
 }

@@ -14,6 +14,7 @@ mod labels;
 mod ledger;
 mod list;
 mod mine;
+mod pager;
 mod pay;
 mod project;
 mod receipt;

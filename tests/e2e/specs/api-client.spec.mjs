@@ -24,7 +24,7 @@ test("a request that is never answered ends after the time limit: offline notice
   await expect.poll(() => held.length).toBe(1);
   const sent = Date.now();
 
-  const notice = page.locator(".error-summary").filter({ hasText: t(L, "ErrorNetwork") });
+  const notice = page.locator(".ui-error-summary").filter({ hasText: t(L, "ErrorNetwork") });
   // Nothing yet well before the limit: the request is still waiting.
   await page.waitForTimeout(TIMEOUT_MS / 2);
   await expect(notice).toHaveCount(0);
@@ -72,5 +72,5 @@ test("leaving a page while its request is pending aborts the request and shows n
   await expect(h1(page)).toHaveText(t(L, "HomeHeading"));
   await expect(page.locator(".banner-offline")).toHaveCount(0);
   await expect(page.getByRole("alert")).toHaveCount(0);
-  await expect(page.locator(".error-summary, .error-message")).toHaveCount(0);
+  await expect(page.locator(".ui-error-summary:not([hidden]), .error-message")).toHaveCount(0);
 });

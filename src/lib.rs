@@ -6,6 +6,7 @@
 
 pub mod account;
 pub mod app;
+pub mod gallery;
 pub mod i18n;
 pub mod journeys;
 pub mod pages;

@@ -8,6 +8,7 @@
 //! (rather than a debug-only route) lets the scan run against the same release build of the
 //! components that residents get, and keeps every byte of it out of the six bundles.
 
+use baoan_app::gallery::Key as Sample;
 use baoan_app::i18n::{use_i18n, Key as Shared};
 use baoan_app::journeys::assistance::i18n::Key as Assist;
 use baoan_app::journeys::memorial::i18n::Key as Memorial;
@@ -126,8 +127,8 @@ fn Gallery() -> impl IntoView {
                 value=text("b")
                 errors=clean
                 options=vec![
-                    RadioOption::plain("a", "福田公墓").hint("宝安区石岩街道").disabled(true),
-                    RadioOption::plain("b", "青山陵园").hint("宝安区燕罗街道"),
+                    RadioOption::msg("a", Sample::SampleCemeteryA).hint(i18n.t(Sample::SamplePlaceA)).disabled(true),
+                    RadioOption::msg("b", Sample::SampleCemeteryB).hint(i18n.t(Sample::SamplePlaceB)),
                 ]
             />
         </Section>
@@ -167,7 +168,7 @@ fn Gallery() -> impl IntoView {
 
         <Section name="Summary list">
             <SummaryList>
-                <SummaryRow label=Memorial::Cemetery>"青山陵园"</SummaryRow>
+                <SummaryRow label=Memorial::Cemetery>{move || i18n.t(Sample::SampleCemeteryB)}</SummaryRow>
                 <SummaryRow label=Memorial::Day change=("/gallery.html".to_string(), Memorial::Change.into())>
                     "2026-04-04"
                 </SummaryRow>

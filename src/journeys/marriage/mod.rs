@@ -5,6 +5,7 @@
 
 mod booking;
 mod check;
+mod confirm_time;
 mod day;
 mod draft;
 mod extras;

@@ -2,12 +2,13 @@
 //! inside the 30-day window after the cooling-off can be chosen (the server checks the same
 //! rule, the contract's divorce clock). The other party then confirms in their own account.
 
+use super::confirm_time::ConfirmTime;
 use super::i18n::Key;
 use super::slot::DayThenSlot;
 use super::text::{day_label, slot_time};
-use crate::i18n::{field_error_key, fill, use_i18n, Msg};
-use crate::shared::api::{self, ClientError};
-use crate::shared::loadable::{error_key, Loaded};
+use crate::i18n::{fill, use_i18n};
+use crate::shared::api;
+use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
 use crate::shared::ui::{SummaryList, SummaryRow};
@@ -15,7 +16,7 @@ use baoan_contract::marriage::divorce::DivorceStage;
 use baoan_contract::marriage::{Booking, SecondVisitRequest, Slot};
 use baoan_contract::rules::date::Date;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn SecondVisitPage() -> impl IntoView {
@@ -89,72 +90,24 @@ fn Confirm(
     chosen: RwSignal<Option<Slot>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let navigate = use_navigate();
     // The server knows from the account which party of the first visit is booking.
-    let req =
-        first.with_value(|b| SecondVisitRequest { first_visit_reference: b.reference.clone(), slot_id: to.id.clone() });
-    let send = Action::new_local(move |req: &SecondVisitRequest| {
-        let req = req.clone();
+    let req = StoredValue::new(
+        first.with_value(|b| SecondVisitRequest { first_visit_reference: b.reference.clone(), slot_id: to.id.clone() }),
+    );
+    let send = Action::new_local(move |_: &()| {
+        let req = req.get_value();
         async move { api::post::<_, Booking>("/marriage/second-visits", &req).await }
     });
-    let failed = RwSignal::new(None::<Msg>);
-    Effect::new(move |_| match send.value().get() {
-        Some(Ok(b)) => navigate(&format!("/marriage/bookings/{}", b.id), Default::default()),
-        Some(Err(ClientError::Api(e))) if !e.fields.is_empty() => {
-            failed.set(e.fields.values().next().map(|f| field_error_key(*f)))
-        }
-        Some(Err(e)) => failed.set(Some(error_key(&e).into())),
-        None => {}
-    });
-    let time = format!("{} {}", day_label(to.date, i18n.lang.get_untracked()), slot_time(&to));
+    let when = format!("{} {}", day_label(to.date, i18n.lang.get_untracked()), slot_time(&to));
     view! {
-        {move || {
-            failed
-                .get()
-                .map(|m| {
-                    view! {
-                        <div class="notice notice-error" role="alert">
-                            <p>{i18n.t(m)}</p>
-                            <p>
-                                <button
-                                    type="button"
-                                    class="button button-secondary"
-                                    on:click=move |_| chosen.set(None)
-                                >
-                                    {i18n.t(Key::ChooseAnotherTime)}
-                                </button>
-                            </p>
-                        </div>
-                    }
-                })
-        }}
-        <SummaryList>
-            <SummaryRow label=Key::WhenLabel value_class="marriage-new-time">
-                {time}
-            </SummaryRow>
-        </SummaryList>
-        <p class="marriage-actions">
-            <button
-                type="button"
-                class="button"
-                disabled=move || send.pending().get() || failed.get().is_some()
-                on:click=move |_| {
-                    failed.set(None);
-                    send.dispatch(req.clone());
-                }
-            >
-                {move || i18n.t(Key::SecondVisitSubmit)}
-            </button>
-            <button
-                type="button"
-                class="button button-secondary"
-                on:click=move |_| {
-                    chosen.set(None);
-                    day.set(None);
-                }
-            >
-                {move || i18n.t(Key::ChooseAnotherDay)}
-            </button>
-        </p>
+        <ConfirmTime
+            label=Key::WhenLabel
+            when=when
+            submit=Key::SecondVisitSubmit
+            day=day
+            chosen=chosen
+            send=send
+            done=|b: &Booking| format!("/marriage/bookings/{}", b.id)
+        />
     }
 }

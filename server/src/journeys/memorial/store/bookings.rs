@@ -99,19 +99,15 @@ pub async fn of_user(
     limit: i64,
     offset: i64,
 ) -> DbResult<(i64, Vec<BookingRow>)> {
-    let (total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM memorial_bookings WHERE user_id = $1")
-        .bind(user_id)
-        .fetch_one(&mut *conn)
-        .await?;
-    let rows = sqlx::query_as::<_, BookingRow>(&format!(
-        "{SELECT} WHERE b.user_id = $1 ORDER BY b.visit_date DESC, s.starts_minute, b.id LIMIT $2 OFFSET $3"
-    ))
-    .bind(user_id)
-    .bind(limit)
-    .bind(offset)
-    .fetch_all(&mut *conn)
-    .await?;
-    Ok((total, rows))
+    super::page_of(
+        conn,
+        "SELECT COUNT(*) FROM memorial_bookings WHERE user_id = $1",
+        &format!("{SELECT} WHERE b.user_id = $1 ORDER BY b.visit_date DESC, s.starts_minute, b.id LIMIT $2 OFFSET $3"),
+        user_id,
+        limit,
+        offset,
+    )
+    .await
 }
 
 /// An active booking's slot, group and day.

@@ -103,20 +103,16 @@ pub struct InvitationRow {
 
 /// A memorial's invitations: how many, and `limit` after `offset`, newest first.
 pub async fn invitations(db: &Db, id: &str, limit: i64, offset: i64) -> DbResult<(i64, Vec<InvitationRow>)> {
-    let (total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM memorial_invitations WHERE memorial_id = $1")
-        .bind(id)
-        .fetch_one(&db.pool)
-        .await?;
-    let rows = sqlx::query_as::<_, InvitationRow>(
+    super::page_of(
+        &mut *db.pool.acquire().await?,
+        "SELECT COUNT(*) FROM memorial_invitations WHERE memorial_id = $1",
         "SELECT id, created_at, expires_at, uses, max_uses, revoked_at FROM memorial_invitations WHERE memorial_id = $1 \
          ORDER BY created_at DESC, id LIMIT $2 OFFSET $3",
+        id,
+        limit,
+        offset,
     )
-    .bind(id)
-    .bind(limit)
-    .bind(offset)
-    .fetch_all(&db.pool)
-    .await?;
-    Ok((total, rows))
+    .await
 }
 
 /// Revokes an invitation of memorial `id` (kept revoked at its first time); false when there is none.
@@ -143,21 +139,16 @@ pub struct MemberRow {
 
 /// A memorial's members: how many, and `limit` after `offset`, in the order they joined.
 pub async fn members(db: &Db, id: &str, limit: i64, offset: i64) -> DbResult<(i64, Vec<MemberRow>)> {
-    let (total,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM memorial_members WHERE memorial_id = $1 AND removed_at IS NULL")
-            .bind(id)
-            .fetch_one(&db.pool)
-            .await?;
-    let rows = sqlx::query_as::<_, MemberRow>(
+    super::page_of(
+        &mut *db.pool.acquire().await?,
+        "SELECT COUNT(*) FROM memorial_members WHERE memorial_id = $1 AND removed_at IS NULL",
         "SELECT u.id, u.name, u.phone, f.created_at FROM memorial_members f JOIN users u ON u.id = f.user_id \
          WHERE f.memorial_id = $1 AND f.removed_at IS NULL ORDER BY f.created_at, u.id LIMIT $2 OFFSET $3",
+        id,
+        limit,
+        offset,
     )
-    .bind(id)
-    .bind(limit)
-    .bind(offset)
-    .fetch_all(&db.pool)
-    .await?;
-    Ok((total, rows))
+    .await
 }
 
 /// Removes a member; false when they are not one.

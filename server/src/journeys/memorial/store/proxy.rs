@@ -80,19 +80,15 @@ pub async fn of_user_by_id(db: &Db, id: &str, user_id: &str) -> DbResult<Vec<Row
 
 /// `user_id`'s requests: how many, and `limit` after `offset`, latest service day first.
 pub async fn of_user(db: &Db, user_id: &str, limit: i64, offset: i64) -> DbResult<(i64, Vec<Row>)> {
-    let (total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM memorial_proxy_requests WHERE user_id = $1")
-        .bind(user_id)
-        .fetch_one(&db.pool)
-        .await?;
-    let rows = sqlx::query_as::<_, Row>(&format!(
-        "{SELECT} WHERE p.user_id = $1 ORDER BY p.service_date DESC, p.id LIMIT $2 OFFSET $3"
-    ))
-    .bind(user_id)
-    .bind(limit)
-    .bind(offset)
-    .fetch_all(&db.pool)
-    .await?;
-    Ok((total, rows))
+    super::page_of(
+        &mut *db.pool.acquire().await?,
+        "SELECT COUNT(*) FROM memorial_proxy_requests WHERE user_id = $1",
+        &format!("{SELECT} WHERE p.user_id = $1 ORDER BY p.service_date DESC, p.id LIMIT $2 OFFSET $3"),
+        user_id,
+        limit,
+        offset,
+    )
+    .await
 }
 
 /// Every request: how many, and `limit` after `offset`, open ones first, soonest first.

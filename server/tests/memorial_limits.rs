@@ -4,8 +4,10 @@
 //! family's cancel and staff's "done" at the same moment: exactly one wins.
 
 mod common;
+mod memorial_common;
 
 use common::{expect_error, TestServer};
+use memorial_common::join_family;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -190,19 +192,7 @@ async fn reports_reach_a_queue_staff_can_read(server: TestServer) {
     let troll = signed_in(&server, "13720000032").await;
     let id = create(&server, &owner, "陈国华").await;
     let other = create(&server, &owner, "林秀英").await;
-    let link: Value = owner
-        .post(server.url(&format!("/api/v1/memorial/memorials/{id}/invitations")))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    troll
-        .post(server.url(&format!("/api/v1/memorial/invitations/{}/accept", link["token"].as_str().unwrap())))
-        .send()
-        .await
-        .unwrap();
+    join_family(&server, &owner, &troll, &id).await;
     let m: Value = troll
         .post(server.url(&format!("/api/v1/memorial/memorials/{id}/messages")))
         .json(&json!({ "text": "广告：加微信" }))

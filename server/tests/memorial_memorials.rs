@@ -3,8 +3,10 @@
 //! stored and returned as plain text, hidden by the owner, rate-limited.
 
 mod common;
+mod memorial_common;
 
 use common::{expect_error, TestServer};
+use memorial_common::join_family;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -146,19 +148,7 @@ async fn messages_are_text_hidden_by_the_owner_and_rate_limited(server: TestServ
     server.sign_in(&owner, "13700000021").await;
     server.sign_in(&family, "13700000022").await;
     let id = create(&server, &owner, "林秀英").await["id"].as_str().unwrap().to_string();
-    let inv: Value = owner
-        .post(server.url(&format!("/api/v1/memorial/memorials/{id}/invitations")))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    family
-        .post(server.url(&format!("/api/v1/memorial/invitations/{}/accept", inv["token"].as_str().unwrap())))
-        .send()
-        .await
-        .unwrap();
+    join_family(&server, &owner, &family, &id).await;
     let script = "<script>alert('x')</script> 想念您";
     let r = message(&server, &family, &id, script).await;
     assert_eq!(r.status(), StatusCode::OK);
@@ -240,19 +230,7 @@ async fn the_photo_follows_the_memorials_privacy(server: TestServer) {
     // A private memorial's photo is 404 to a stranger and to nobody signed in.
     expect_error(photo(&stranger).await.unwrap(), StatusCode::NOT_FOUND, "not_found").await;
     expect_error(photo(&server.client()).await.unwrap(), StatusCode::NOT_FOUND, "not_found").await;
-    let inv: Value = owner
-        .post(server.url(&format!("/api/v1/memorial/memorials/{id}/invitations")))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    family
-        .post(server.url(&format!("/api/v1/memorial/invitations/{}/accept", inv["token"].as_str().unwrap())))
-        .send()
-        .await
-        .unwrap();
+    join_family(&server, &owner, &family, &id).await;
     assert_eq!(photo(&family).await.unwrap().status(), StatusCode::OK);
 
     // Replace: only the owner, only with their own JPEG or PNG.

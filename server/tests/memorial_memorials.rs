@@ -230,7 +230,7 @@ async fn the_photo_follows_the_memorials_privacy(server: TestServer) {
     // A private memorial's photo is 404 to a stranger and to nobody signed in.
     expect_error(photo(&stranger).await.unwrap(), StatusCode::NOT_FOUND, "not_found").await;
     expect_error(photo(&server.client()).await.unwrap(), StatusCode::NOT_FOUND, "not_found").await;
-    join_family(&server, &owner, &family, &id).await;
+    join_family(&server, &owner, &family, id).await;
     assert_eq!(photo(&family).await.unwrap().status(), StatusCode::OK);
 
     // Replace: only the owner, only with their own JPEG or PNG.

@@ -1,5 +1,6 @@
 //! 我的: sign-in, the resident's own page and profile.
 
+pub mod api;
 mod data;
 mod messages;
 mod mine;

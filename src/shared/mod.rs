@@ -10,5 +10,6 @@ pub mod qr;
 pub mod session;
 pub mod settings;
 pub mod storage;
+pub mod submit;
 pub mod ui;
 pub mod upload;

@@ -5,13 +5,12 @@ use super::draft::{use_draft, PartyDraft};
 use super::i18n::Key;
 use super::text::{day_label, kind_label, slot_time};
 use crate::i18n::use_i18n;
-use crate::shared::api::{self, ClientError};
-use crate::shared::form::FormErrors;
-use crate::shared::loadable::error_key;
+use super::api;
 use crate::shared::page::use_title;
 use crate::shared::session::{use_session, RequireSignIn};
-use crate::shared::ui::{ErrorSummary, SummaryList, SummaryRow};
-use baoan_contract::error::{FieldError, FieldErrors};
+use crate::shared::submit::Submit;
+use crate::shared::ui::{SummaryList, SummaryRow};
+use baoan_contract::error::FieldError;
 use baoan_contract::marriage::{Booking, BookingRequest, NearestFree};
 use baoan_contract::mask::mask_id_number;
 use baoan_contract::rules::date::Date;
@@ -32,45 +31,26 @@ pub fn CheckPage() -> impl IntoView {
 fn Check() -> impl IntoView {
     let i18n = use_i18n();
     let draft = use_draft();
-    let errors = FormErrors::new();
-    let general = RwSignal::new(None::<crate::i18n::Key>);
     let taken = RwSignal::new(None::<NearestFree>);
     let navigate = use_navigate();
-    let submit = Action::new_local(move |req: &BookingRequest| {
-        let req = req.clone();
-        let key = draft.key.get_untracked();
-        async move { api::post_once::<_, Booking>("/marriage/bookings", &req, &key).await }
-    });
-    Effect::new(move |_| match submit.value().get() {
-        Some(Ok(b)) => {
+    let submit = Submit::once(draft.key, api::book)
+        .on_done(move |b: Booking| {
             draft.clear();
             navigate(&format!("/marriage/bookings/{}", b.id), Default::default());
-        }
-        Some(Err(ClientError::Api(e))) if e.fields.get("slot_id") == Some(&FieldError::MarriageSlotFull) => {
-            // A new key: the next submit is a different request (another slot).
-            draft.key.set(api::new_idempotency_key());
+        })
+        .on_refused(move |e| {
+            if e.fields.get("slot_id") != Some(&FieldError::MarriageSlotFull) {
+                return false;
+            }
+            // Offer the free times nearest to the one that just went.
             let (office, date) = (draft.office.get_untracked(), draft.date.get_untracked());
             leptos::task::spawn_local(async move {
-                let near =
-                    api::get::<NearestFree>(&format!("/marriage/offices/{office}/days/{date}/nearest-free")).await;
+                let near = api::nearest_free(office, date).await;
                 taken.set(Some(near.unwrap_or(NearestFree { slots: vec![] })));
             });
-        }
-        Some(Err(ClientError::Api(e))) if !e.fields.is_empty() => {
-            draft.key.set(api::new_idempotency_key());
-            errors.set(FieldErrors(e.fields));
-        }
-        Some(Err(e)) => general.set(Some(error_key(&e))),
-        None => {}
-    });
-    let book = move |_| {
-        general.set(None);
-        errors.clear();
-        if draft.key.get_untracked().is_empty() {
-            draft.key.set(api::new_idempotency_key());
-        }
-        submit.dispatch(draft.request());
-    };
+            true
+        });
+    let book = move |_| submit.send(draft.request());
     let row = move |label: Key, value: String, change: &'static str| {
         view! {
             <SummaryRow label=label change=(change.to_string(), Key::Change.into())>
@@ -93,7 +73,7 @@ fn Check() -> impl IntoView {
     };
     view! {
         <h1>{move || i18n.t(Key::CheckTitle)}</h1>
-        <ErrorSummary errors=errors general=Signal::from(general) />
+        {submit.summary()}
         {move || {
             taken
                 .get()

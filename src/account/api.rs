@@ -46,6 +46,11 @@ pub async fn deletion_plan() -> Result<DeletionPlan, ClientError> {
     api::get("/me/deletion").await
 }
 
+/// Everything the service holds on the resident, as a file the browser downloads (a link).
+pub fn export_url() -> String {
+    api::api_url("/me/export")
+}
+
 pub async fn delete_account() -> Result<DeletionPlan, ClientError> {
     api::delete_json("/me", &DeleteAccount { confirm: true }).await
 }

@@ -3,12 +3,13 @@
 //! and why (the server's `GET /me/deletion`); deleting signs out everywhere and clears this
 //! device like signing out does.
 
+use super::api;
 use crate::i18n::{use_i18n, Key};
-use crate::shared::api::{self, api_url};
-use crate::shared::loadable::{error_key, Loaded};
+use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
 use crate::shared::session::{use_session, RequireSignIn};
-use baoan_contract::api::{DeleteAccount, DeletionPlan, KeptReason};
+use crate::shared::submit::Submit;
+use baoan_contract::api::{DeletionPlan, KeptReason};
 use leptos::prelude::*;
 
 #[component]
@@ -34,18 +35,11 @@ fn reason_key(reason: KeptReason) -> Key {
 fn MyData() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let plan = LocalResource::new(|| api::get::<DeletionPlan>("/me/deletion"));
+    let plan = LocalResource::new(api::deletion_plan);
     let asked = RwSignal::new(false);
-    let delete = Action::new_local(|_: &()| async move {
-        api::delete_json::<_, DeletionPlan>("/me", &DeleteAccount { confirm: true }).await
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = delete.value().get() {
-            // The account is gone on the server; its data leaves this device the same way as at sign-out.
-            session.signed_out();
-        }
-    });
-    let failed = move || delete.value().get().and_then(Result::err).map(|e| error_key(&e));
+    // The account is gone on the server; its data leaves this device the same way as at sign-out.
+    let delete = Submit::new(|()| api::delete_account()).on_done(move |_| session.signed_out());
+    let failed = move || delete.general.get();
     view! {
         <h1>{move || i18n.t(Key::MyDataTitle)}</h1>
         <h2>{move || i18n.t(Key::DownloadHeading)}</h2>
@@ -53,7 +47,7 @@ fn MyData() -> impl IntoView {
         <p>
             <a
                 class="button button-secondary"
-                href=api_url("/me/export")
+                href=api::export_url()
                 download="baoan-my-data.json"
                 data-testid="download-data"
             >
@@ -103,9 +97,7 @@ fn MyData() -> impl IntoView {
                                 class="button button-warning"
                                 data-testid="delete-confirm"
                                 disabled=move || delete.pending().get()
-                                on:click=move |_| {
-                                    delete.dispatch(());
-                                }
+                                on:click=move |_| delete.send(())
                             >
                                 {move || {
                                     i18n.t(

@@ -1,8 +1,8 @@
 //! 消息 — the message centre: every status change of the resident's applications, bookings and
 //! memorials, each with what to do and by when, newest first.
 
+use super::api;
 use crate::i18n::{event_text, use_i18n, Key};
-use crate::shared::api;
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
@@ -24,7 +24,7 @@ pub fn MessagesPage() -> impl IntoView {
 #[component]
 fn MessageCentre() -> impl IntoView {
     let i18n = use_i18n();
-    let list = LocalResource::new(|| api::get::<MessageList>("/me/messages"));
+    let list = LocalResource::new(api::messages);
     view! {
         <h1>{move || i18n.t(Key::MessagesTitle)}</h1>
         <Loaded
@@ -56,7 +56,7 @@ fn MessageItem(message: Message) -> impl IntoView {
             read.set(true);
             let id = id.clone();
             spawn_local(async move {
-                let _ = api::post::<_, api::Empty>(&format!("/me/messages/{id}/read"), &()).await;
+                let _ = api::mark_read(id).await;
             });
         }
     };

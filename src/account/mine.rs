@@ -1,14 +1,16 @@
 //! 我的: the signed-in resident's own page — their details and, once each journey is online,
 //! their applications, bookings, donations and memorials.
 
+use super::api;
 use crate::i18n::{fill, use_i18n, Key};
 use crate::journeys;
-use crate::shared::api;
-use crate::shared::loadable::{error_key, Loaded};
+use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
 use crate::shared::session::{use_session, RequireSignIn};
+use crate::shared::submit::Submit;
 use crate::shared::ui::{SummaryList, SummaryRow};
-use baoan_contract::api::{Me, MessageList};
+use baoan_contract::api::Me;
+use baoan_contract::error::ErrorCode;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -28,21 +30,18 @@ fn MineContent() -> impl IntoView {
     let session = use_session();
     // `true`: sign out on all devices (every session of the resident ends). Either way the same
     // clean-up below runs afterwards.
-    let sign_out =
-        Action::new_local(|everywhere: &bool| api::delete(if *everywhere { "/me/sessions" } else { "/auth/session" }));
-    Effect::new(move |_| {
-        if let Some(result) = sign_out.value().get() {
-            // A 401 means the session had already ended: the resident is signed out either way.
-            // Signing out removes everything of the resident from the device (session::forget_resident).
-            if result.is_ok() || result.as_ref().err().map(|e| e.is_unauthorized()).unwrap_or(false) {
-                session.signed_out();
-            }
+    // Signing out removes everything of the resident from the device (session::forget_resident).
+    let sign_out = Submit::new(api::sign_out).on_done(move |()| session.signed_out()).on_refused(move |e| {
+        // A 401 means the session had already ended: the resident is signed out either way.
+        let gone = e.code == ErrorCode::Unauthorized;
+        if gone {
+            session.signed_out();
         }
+        gone
     });
-    let sign_out_error =
-        move || sign_out.value().get().and_then(|r| r.err()).filter(|e| !e.is_unauthorized()).map(|e| error_key(&e));
+    let sign_out_error = move || sign_out.general.get();
     // Always fresh from the server: the details may have changed on another device.
-    let fresh = LocalResource::new(|| api::get::<Me>("/me"));
+    let fresh = LocalResource::new(api::me);
     view! {
         <h1>{move || i18n.t(Key::MineTitle)}</h1>
         <MessagesLink />
@@ -74,25 +73,13 @@ fn MineContent() -> impl IntoView {
                 })
         }}
         <p>
-            <button
-                type="button"
-                class="button button-secondary"
-                on:click=move |_| {
-                    sign_out.dispatch(false);
-                }
-            >
+            <button type="button" class="button button-secondary" on:click=move |_| sign_out.send(false)>
                 {move || i18n.t(Key::SignOut)}
             </button>
         </p>
         <p class="hint">{move || i18n.t(Key::SignOutEverywhereHint)}</p>
         <p>
-            <button
-                type="button"
-                class="button button-secondary"
-                on:click=move |_| {
-                    sign_out.dispatch(true);
-                }
-            >
+            <button type="button" class="button button-secondary" on:click=move |_| sign_out.send(true)>
                 {move || i18n.t(Key::SignOutEverywhere)}
             </button>
         </p>
@@ -130,7 +117,7 @@ fn MyDetails(me: Me) -> impl IntoView {
 #[component]
 fn MessagesLink() -> impl IntoView {
     let i18n = use_i18n();
-    let list = LocalResource::new(|| api::get::<MessageList>("/me/messages"));
+    let list = LocalResource::new(api::messages);
     let unread = move || list.get().and_then(Result::ok).map(|l| l.unread).unwrap_or(0);
     view! {
         <p class="messages-link">

@@ -4,7 +4,7 @@ pub mod api;
 mod data;
 mod messages;
 mod mine;
-mod profile;
+pub mod profile;
 mod sign_in;
 
 pub use data::MyDataPage;

@@ -1,16 +1,16 @@
 //! Sign in with a mobile number and an SMS code: one question per step, errors next to the
 //! field and in a summary, then back to where the resident was.
 
+use super::api;
 use crate::i18n::{use_i18n, Key};
-use crate::shared::api::{self, ClientError};
 use crate::shared::draft::{clear_draft, draft_field};
-use crate::shared::form::FormErrors;
-use crate::shared::loadable::{error_key, wait_text};
+use crate::shared::loadable::wait_text;
 use crate::shared::page::use_title;
 use crate::shared::session::{safe_return_path, use_session};
-use crate::shared::ui::{ErrorSummary, TextField};
+use crate::shared::submit::Submit;
+use crate::shared::ui::{Notice, NoticeKind, TextField};
 use baoan_contract::api::{Me, SendCodeRequest, SendCodeResponse, SignInRequest};
-use baoan_contract::error::{ApiError, FieldErrors};
+use baoan_contract::error::ApiError;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -20,22 +20,12 @@ enum Step {
     Code,
 }
 
-/// Shows a failed request on the form: how long to wait when limited, field errors beside their
-/// fields, anything else in the summary.
-fn show_failure(e: ClientError, errors: FormErrors, general: RwSignal<Option<Key>>, wait: RwSignal<Option<i64>>) {
-    wait.set(None);
-    match e {
-        ClientError::Api(ApiError { retry_after_seconds: Some(seconds), .. }) => {
-            // Shown through the shared `wait_text`, like every other page's wait.
-            errors.clear();
-            general.set(None);
-            wait.set(Some(seconds));
-        }
-        ClientError::Api(api) if !api.fields.is_empty() => {
-            errors.set(FieldErrors(api.fields));
-            general.set(None);
-        }
-        other => general.set(Some(error_key(&other))),
+/// When the server limits sending codes or signing in, it says how long to wait: shown through
+/// the shared `wait_text`, like every other page's wait, instead of an error summary.
+fn wait_when_limited(wait: RwSignal<Option<i64>>) -> impl Fn(&ApiError) -> bool {
+    move |e| {
+        wait.set(e.retry_after_seconds);
+        e.retry_after_seconds.is_some()
     }
 }
 
@@ -49,71 +39,50 @@ pub fn SignIn() -> impl IntoView {
     let phone = draft_field("sign-in", "phone");
     let code = RwSignal::new(String::new());
     let step = RwSignal::new(Step::Phone);
-    let errors = FormErrors::new();
-    let general = RwSignal::new(None::<Key>);
+    // Signed in by this page just now (it goes on by itself), not arriving signed in already.
+    let signed_in_here = RwSignal::new(false);
     let wait = RwSignal::new(None::<i64>);
-
-    let send_code = Action::new_local(move |req: &SendCodeRequest| {
-        let req = req.clone();
-        async move { api::post::<_, SendCodeResponse>("/auth/sms-code", &req).await }
-    });
-    let sign_in = Action::new_local(move |req: &SignInRequest| {
-        let req = req.clone();
-        async move { api::post::<_, Me>("/auth/session", &req).await }
-    });
-
-    Effect::new(move |_| match send_code.value().get() {
-        Some(Ok(_)) => {
-            errors.clear();
-            general.set(None);
-            step.set(Step::Code);
-        }
-        Some(Err(e)) => show_failure(e, errors, general, wait),
-        None => {}
-    });
-    Effect::new(move |_| match sign_in.value().get() {
-        Some(Ok(me)) => {
-            session.signed_in(me);
-            clear_draft("sign-in", &["phone"]);
-            let next = safe_return_path(query.with_untracked(|q| q.get("next")));
-            navigate(&next, Default::default());
-        }
-        Some(Err(e)) => show_failure(e, errors, general, wait),
-        None => {}
-    });
+    let send_code = Submit::new(api::send_code)
+        .on_done(move |_: SendCodeResponse| step.set(Step::Code))
+        .on_refused(wait_when_limited(wait));
+    let sign_in = {
+        let navigate = navigate.clone();
+        Submit::new(api::sign_in)
+            .on_done(move |me: Me| {
+                session.signed_in(me);
+                clear_draft("sign-in", &["phone"]);
+                signed_in_here.set(true);
+                let next = safe_return_path(query.with_untracked(|q| q.get("next")));
+                navigate(&next, Default::default());
+            })
+            .on_refused(wait_when_limited(wait))
+    };
 
     // Already signed in (e.g. the back button after signing in): go where the resident was going.
     {
         let navigate = use_navigate();
         Effect::new(move |_| {
-            if session.checked.get() && session.me.with(Option::is_some) && sign_in.value().with(Option::is_none) {
+            if session.checked.get() && session.me.with(Option::is_some) && !signed_in_here.get() {
                 navigate(&safe_return_path(query.with_untracked(|q| q.get("next"))), Default::default());
             }
         });
     }
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        general.set(None);
         wait.set(None);
         match step.get_untracked() {
             Step::Phone => {
                 let req = SendCodeRequest { phone: phone.get_untracked() };
                 match req.validate() {
-                    Ok(_) => {
-                        errors.clear();
-                        send_code.dispatch(req);
-                    }
-                    Err(e) => errors.set(e),
+                    Ok(_) => send_code.send(req),
+                    Err(e) => _ = send_code.refuse(e),
                 }
             }
             Step::Code => {
                 let req = SignInRequest { phone: phone.get_untracked(), code: code.get_untracked() };
                 match req.validate() {
-                    Ok(_) => {
-                        errors.clear();
-                        sign_in.dispatch(req);
-                    }
-                    Err(e) => errors.set(e),
+                    Ok(_) => sign_in.send(req),
+                    Err(e) => _ = sign_in.refuse(e),
                 }
             }
         }
@@ -122,14 +91,17 @@ pub fn SignIn() -> impl IntoView {
 
     view! {
         <h1>{move || i18n.t(Key::SignInTitle)}</h1>
-        <ErrorSummary errors=errors general=Signal::from(general) />
+        {move || match step.get() {
+            Step::Phone => send_code.summary().into_any(),
+            Step::Code => sign_in.summary().into_any(),
+        }}
         {move || {
             wait.get()
                 .map(|n| {
                     view! {
-                        <p class="notice notice-error" role="alert">
-                            {wait_text(i18n, n)}
-                        </p>
+                        <Notice kind=NoticeKind::Error role="alert">
+                            <p>{wait_text(i18n, n)}</p>
+                        </Notice>
                     }
                 })
         }}
@@ -143,7 +115,7 @@ pub fn SignIn() -> impl IntoView {
                             label=Key::PhoneLabel
                             hint=Key::PhoneHint
                             value=phone
-                            errors=errors
+                            errors=send_code.errors
                             input_type="tel"
                             autocomplete="tel-national"
                             inputmode="tel"
@@ -166,7 +138,7 @@ pub fn SignIn() -> impl IntoView {
                             label=Key::CodeLabel
                             hint=Key::CodeHint
                             value=code
-                            errors=errors
+                            errors=sign_in.errors
                             autocomplete="one-time-code"
                             inputmode="numeric"
                             maxlength=6
@@ -180,8 +152,8 @@ pub fn SignIn() -> impl IntoView {
                                 class="link-button"
                                 on:click=move |_| {
                                     code.set(String::new());
-                                    errors.clear();
-                                    general.set(None);
+                                    sign_in.errors.clear();
+                                    sign_in.general.set(None);
                                     step.set(Step::Phone);
                                 }
                             >

@@ -1,6 +1,7 @@
 //! Pieces every journey uses: the API client, the session, settings, forms, drafts, loading.
 
 pub mod api;
+pub mod clock;
 pub mod draft;
 pub mod form;
 pub mod icons;

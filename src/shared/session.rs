@@ -9,7 +9,7 @@
 //! in, when the app starts and finds the session of the device's last resident gone, and when a
 //! different resident signs in.
 
-use super::api::{self, ClientError};
+use super::api::ClientError;
 use super::storage;
 use crate::i18n::Key;
 use crate::shared::loadable::{ErrorRetry, Loading};
@@ -34,7 +34,7 @@ impl Session {
     pub fn refresh(self) {
         self.failed.set(None);
         spawn_local(async move {
-            match api::get::<Me>("/me").await {
+            match crate::account::api::me().await {
                 Ok(me) => self.signed_in(me),
                 // The device still holds a resident's data but their session is gone (expired,
                 // ended on another device, account deleted): forget it before anyone else uses it.

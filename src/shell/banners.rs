@@ -1,9 +1,8 @@
 //! Banners that say something about the whole service: demo data, and a dropped network.
 
 use crate::i18n::{use_i18n, Key};
-use crate::shared::api::{self, Network};
+use crate::shared::api::Network;
 use crate::shared::icons::{Icon, Svg};
-use baoan_contract::api::MetaResponse;
 use leptos::prelude::*;
 
 /// Every page of a server holding demonstration data says so, so nobody mistakes it for the
@@ -11,7 +10,7 @@ use leptos::prelude::*;
 #[component]
 pub fn DemoBanner() -> impl IntoView {
     let i18n = use_i18n();
-    let meta = LocalResource::new(|| api::get::<MetaResponse>("/meta"));
+    let meta = LocalResource::new(crate::account::api::meta);
     move || {
         let demo = meta.get().and_then(|r| r.ok()).map(|m| m.demo).unwrap_or(false);
         demo.then(|| {

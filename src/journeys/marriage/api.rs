@@ -3,8 +3,7 @@
 
 use crate::shared::api::{self, ClientError};
 use baoan_contract::marriage::{
-    Booking, BookingList, BookingRequest, DayList, NearestFree, Office, RescheduleRequest, SecondVisitRequest,
-    SlotList,
+    Booking, BookingList, BookingRequest, DayList, NearestFree, Office, RescheduleRequest, SecondVisitRequest, SlotList,
 };
 
 pub async fn offices() -> Result<Vec<Office>, ClientError> {

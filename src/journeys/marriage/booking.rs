@@ -4,17 +4,17 @@
 //! calendar file, printable summary, what to bring, and for a divorce the cooling-off countdown.
 //! Cancel (and decline) gives the place back at once.
 
+use super::api::{self, Answer};
 use super::i18n::Key;
 use super::text::{checklist_label, day_label, kind_label, pick, slot_time, status_label};
 use crate::i18n::{fill, use_i18n};
-use crate::shared::api::{self, ClientError};
-use crate::shared::form::FormErrors;
-use crate::shared::loadable::{error_key, Loaded};
+use crate::shared::clock::today;
+use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
 use crate::shared::qr::QrCode;
 use crate::shared::session::RequireSignIn;
-use crate::shared::ui::{ConfirmationPanel, ErrorSummary, SummaryList, SummaryRow};
-use baoan_contract::error::FieldErrors;
+use crate::shared::submit::Submit;
+use crate::shared::ui::{ConfirmationPanel, Notice, SummaryList, SummaryRow};
 use baoan_contract::marriage::divorce::DivorceStage;
 use baoan_contract::marriage::{Booking, BookingRole, BookingStatus};
 use leptos::prelude::*;
@@ -38,7 +38,7 @@ fn BookingView() -> impl IntoView {
     let version = RwSignal::new(0u32);
     let booking = LocalResource::new(move || {
         let (id, _) = (id(), version.get());
-        async move { api::get::<Booking>(&format!("/marriage/bookings/{id}")).await }
+        api::booking(id)
     });
     view! { <Loaded resource=booking children={move |b: Booking| view! { <Shown booking=b version=version /> }} /> }
 }
@@ -51,7 +51,7 @@ fn Shown(booking: Booking, version: RwSignal<u32>) -> impl IntoView {
     let booker = b.with_value(|b| b.role == BookingRole::Booker);
     let moved = use_query_map().with_untracked(|q| q.get("moved").is_some());
     // Only a visit still ahead can move; the server refuses the rest too.
-    let can_move = booker && status.is_active() && b.with_value(|b| b.slot.date) > super::text::today();
+    let can_move = booker && status.is_active() && b.with_value(|b| b.slot.date) > today();
     // Party B cancels only once they confirmed (before that, they decline).
     let can_cancel = status == BookingStatus::Confirmed || (booker && status.is_active());
     // A divorce's first visit, inside the window, with no second visit booked yet.
@@ -62,9 +62,9 @@ fn Shown(booking: Booking, version: RwSignal<u32>) -> impl IntoView {
         {moved
             .then(|| {
                 view! {
-                    <div class="notice marriage-moved" role="status">
+                    <Notice class="marriage-moved" role="status">
                         <p>{move || i18n.t(Key::MovedNotice)}</p>
-                    </div>
+                    </Notice>
                 }
             })}
         {move || {
@@ -95,7 +95,7 @@ fn Shown(booking: Booking, version: RwSignal<u32>) -> impl IntoView {
         {(status == BookingStatus::AwaitingPartner && booker)
             .then(|| {
                 view! {
-                    <div class="notice marriage-awaiting">
+                    <Notice class="marriage-awaiting">
                         <p>
                             {move || fill(
                                 i18n.t(Key::AwaitingBody),
@@ -105,7 +105,7 @@ fn Shown(booking: Booking, version: RwSignal<u32>) -> impl IntoView {
                                 ],
                             )}
                         </p>
-                    </div>
+                    </Notice>
                 }
             })}
         {(status == BookingStatus::AwaitingPartner && !booker)
@@ -172,9 +172,7 @@ fn Shown(booking: Booking, version: RwSignal<u32>) -> impl IntoView {
                     <p class="marriage-actions">
                         <a
                             class="button button-secondary"
-                            href=api::api_url(
-                                &format!("/marriage/bookings/{}/calendar.ics", b.with_value(|b| b.id.clone())),
-                            )
+                            href=api::calendar_url(&b.with_value(|b| b.id.clone()))
                             download=""
                         >
                             {move || i18n.t(Key::AddToCalendar)}
@@ -234,20 +232,8 @@ fn deadline(at: i64) -> String {
 #[component]
 fn PartnerAnswer(booking: StoredValue<Booking>, version: RwSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
-    let errors = FormErrors::new();
-    let general = RwSignal::new(None::<crate::i18n::Key>);
     let id = booking.with_value(|b| b.id.clone());
-    let answer = Action::new_local(move |path: &String| {
-        let path = path.clone();
-        async move { api::post::<_, Booking>(&path, &NoBody {}).await }
-    });
-    Effect::new(move |_| match answer.value().get() {
-        Some(Ok(_)) => version.update(|v| *v += 1),
-        Some(Err(ClientError::Api(e))) if !e.fields.is_empty() => errors.set(FieldErrors(e.fields)),
-        Some(Err(e)) => general.set(Some(error_key(&e))),
-        None => {}
-    });
-    let (confirm, decline) = (format!("/marriage/bookings/{id}/confirm"), format!("/marriage/bookings/{id}/decline"));
+    let answer = Submit::new(move |a: Answer| api::answer(id.clone(), a)).on_done(move |_| version.update(|v| *v += 1));
     let text = move || {
         booking.with_value(|b| {
             fill(
@@ -261,34 +247,25 @@ fn PartnerAnswer(booking: StoredValue<Booking>, version: RwSignal<u32>) -> impl 
         })
     };
     view! {
-        <div class="notice marriage-partner-ask">
-            <h2 class="notice-title">{move || i18n.t(Key::PartnerAskTitle)}</h2>
+        <Notice class="marriage-partner-ask" title=Key::PartnerAskTitle>
             <p>{text}</p>
-        </div>
-        <ErrorSummary errors=errors general=Signal::from(general) />
+        </Notice>
+        {answer.summary()}
         <super::identity::OwnIdentity />
         <p class="marriage-actions">
             <button
                 type="button"
                 class="button marriage-confirm"
-                disabled=move || answer.pending().get()
-                on:click=move |_| {
-                    errors.clear();
-                    general.set(None);
-                    answer.dispatch(confirm.clone());
-                }
+                disabled=answer.pending()
+                on:click=move |_| answer.send(Answer::Confirm)
             >
                 {move || i18n.t(Key::ConfirmButton)}
             </button>
             <button
                 type="button"
                 class="button button-secondary marriage-decline"
-                disabled=move || answer.pending().get()
-                on:click=move |_| {
-                    errors.clear();
-                    general.set(None);
-                    answer.dispatch(decline.clone());
-                }
+                disabled=answer.pending()
+                on:click=move |_| answer.send(Answer::Decline)
             >
                 {move || i18n.t(Key::DeclineButton)}
             </button>
@@ -319,38 +296,25 @@ pub fn Countdown(stage: DivorceStage) -> impl IntoView {
         DivorceStage::Missed { .. } => Key::DivorceMissedTitle,
     };
     view! {
-        <div class="notice marriage-countdown">
-            <h2 class="notice-title">{move || i18n.t(title)}</h2>
+        <Notice class="marriage-countdown" title=title>
             <p>{text}</p>
-        </div>
+        </Notice>
     }
 }
-
-/// Cancel takes no body; an empty JSON object is sent.
-#[derive(serde::Serialize)]
-struct NoBody {}
 
 #[component]
 fn CancelButton(id: String, version: RwSignal<u32>, withdraw: bool) -> impl IntoView {
     let i18n = use_i18n();
-    let path = StoredValue::new(format!("/marriage/bookings/{id}/cancel"));
-    let cancel =
-        Action::new_local(move |_: &()| async move { api::post::<_, Booking>(&path.get_value(), &NoBody {}).await });
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = cancel.value().get() {
-            version.update(|v| *v += 1);
-        }
-    });
+    let cancel = Submit::new(move |()| api::cancel(id.clone())).on_done(move |_| version.update(|v| *v += 1));
     view! {
         {move || {
             cancel
-                .value()
+                .general
                 .get()
-                .and_then(|r| r.err())
-                .map(|e| {
+                .map(|k| {
                     view! {
                         <p class="error-message" role="alert">
-                            {i18n.t(error_key(&e))}
+                            {i18n.t(k)}
                         </p>
                     }
                 })
@@ -363,13 +327,7 @@ fn CancelButton(id: String, version: RwSignal<u32>, withdraw: bool) -> impl Into
                 }
             })}
         <p>
-            <button
-                type="button"
-                class="button button-secondary"
-                on:click=move |_| {
-                    cancel.dispatch(());
-                }
-            >
+            <button type="button" class="button button-secondary" on:click=move |_| cancel.send(())>
                 {move || i18n.t(if withdraw { Key::WithdrawButton } else { Key::CancelBooking })}
             </button>
         </p>

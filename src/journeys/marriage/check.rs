@@ -1,17 +1,17 @@
 //! Step 7: check your answers, then book. If the last place went meanwhile, say so kindly and
 //! offer the nearest free slots; everything typed stays.
 
+use super::api;
 use super::draft::{use_draft, PartyDraft};
 use super::i18n::Key;
 use super::text::{day_label, kind_label, slot_time};
 use crate::i18n::use_i18n;
-use super::api;
 use crate::shared::page::use_title;
 use crate::shared::session::{use_session, RequireSignIn};
 use crate::shared::submit::Submit;
-use crate::shared::ui::{SummaryList, SummaryRow};
+use crate::shared::ui::{Notice, NoticeKind, SummaryList, SummaryRow};
 use baoan_contract::error::FieldError;
-use baoan_contract::marriage::{Booking, BookingRequest, NearestFree};
+use baoan_contract::marriage::{Booking, NearestFree};
 use baoan_contract::mask::mask_id_number;
 use baoan_contract::rules::date::Date;
 use leptos::prelude::*;
@@ -79,8 +79,7 @@ fn Check() -> impl IntoView {
                 .get()
                 .map(|near| {
                     view! {
-                        <div class="notice notice-error marriage-taken" role="alert">
-                            <h2 class="notice-title">{i18n.t(Key::SlotTakenTitle)}</h2>
+                        <Notice kind=NoticeKind::Error class="marriage-taken" role="alert" title=Key::SlotTakenTitle>
                             <p>{i18n.t(Key::SlotTakenBody)}</p>
                             <ul class="marriage-inline">
                                 {near
@@ -108,7 +107,7 @@ fn Check() -> impl IntoView {
                                     })
                                     .collect_view()}
                             </ul>
-                        </div>
+                        </Notice>
                     }
                 })
         }}

@@ -5,15 +5,15 @@
 
 use super::i18n::Key;
 use crate::i18n::{field_error_key, use_i18n, Msg};
-use crate::shared::api::ClientError;
-use crate::shared::loadable::error_key;
-use crate::shared::ui::{SummaryList, SummaryRow};
+use crate::shared::submit::Submit;
+use crate::shared::ui::{Notice, NoticeKind, SummaryList, SummaryRow};
 use baoan_contract::marriage::{Booking, Slot};
 use baoan_contract::rules::date::Date;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-/// `send` makes the booking; on success the resident goes to `done(&booking)`. `children`, if
+/// `send` makes the booking; on success the resident goes to `done(&booking)`. Its refusal is
+/// shown here, as one reason with a way on, not as a form's error summary: there is no field. `children`, if
 /// any, stand between the time and the buttons (e.g. what moving the booking loses).
 #[component]
 pub fn ConfirmTime(
@@ -22,20 +22,17 @@ pub fn ConfirmTime(
     submit: Key,
     day: RwSignal<Option<Date>>,
     chosen: RwSignal<Option<Slot>>,
-    send: Action<(), Result<Booking, ClientError>>,
+    send: Submit<(), Booking>,
     done: fn(&Booking) -> String,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_navigate();
-    let failed = RwSignal::new(None::<Msg>);
-    Effect::new(move |_| match send.value().get() {
-        Some(Ok(b)) => navigate(&done(&b), Default::default()),
-        Some(Err(ClientError::Api(e))) if !e.fields.is_empty() => {
-            failed.set(e.fields.values().next().map(|f| field_error_key(*f)))
-        }
-        Some(Err(e)) => failed.set(Some(error_key(&e).into())),
-        None => {}
+    send.on_done(move |b: Booking| navigate(&done(&b), Default::default()));
+    // The first field's reason (the time filled, or can no longer be booked), else the general one.
+    let failed = Signal::derive(move || {
+        let field = send.errors.0.with(|e| e.0.values().next().map(|f| field_error_key(*f)));
+        field.or_else(|| send.general.get().map(Msg::from))
     });
     view! {
         {move || {
@@ -43,7 +40,7 @@ pub fn ConfirmTime(
                 .get()
                 .map(|m| {
                     view! {
-                        <div class="notice notice-error" role="alert">
+                        <Notice kind=NoticeKind::Error role="alert">
                             <p>{i18n.t(m)}</p>
                             <p>
                                 <button
@@ -54,7 +51,7 @@ pub fn ConfirmTime(
                                     {i18n.t(Key::ChooseAnotherTime)}
                                 </button>
                             </p>
-                        </div>
+                        </Notice>
                     }
                 })
         }}
@@ -69,10 +66,7 @@ pub fn ConfirmTime(
                 type="button"
                 class="button"
                 disabled=move || send.pending().get() || failed.get().is_some()
-                on:click=move |_| {
-                    failed.set(None);
-                    send.dispatch(());
-                }
+                on:click=move |_| send.send(())
             >
                 {move || i18n.t(submit)}
             </button>

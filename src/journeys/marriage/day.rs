@@ -2,11 +2,11 @@
 //! days disabled with the reason; busy dates warn and offer the nearest days with places.
 //! `DayPicker` is the list itself, also used to move a booking and to book a second visit.
 
+use super::api;
 use super::draft::use_draft;
 use super::i18n::Key;
 use super::text::{day_label, pick};
 use crate::i18n::{fill, use_i18n};
-use crate::shared::api;
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
 use crate::shared::ui::{ChoiceButton, Notice};
@@ -43,7 +43,7 @@ pub fn DayPicker(
 ) -> impl IntoView {
     let days = LocalResource::new(move || {
         let office = office.get();
-        async move { api::get::<DayList>(&format!("/marriage/offices/{office}/days")).await }
+        api::days(office)
     });
     view! {
         <Loaded

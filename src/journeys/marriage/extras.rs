@@ -1,13 +1,15 @@
 //! Step 6: the free extras (颁证仪式 for marriages, 婚姻家庭辅导 for everyone), each with its own
 //! slot on the booked day, and what to bring for this kind and these documents.
 
+use super::api;
 use super::draft::use_draft;
 use super::i18n::Key;
 use super::text::{checklist_label, slot_time};
 use crate::i18n::{fill, use_i18n};
-use crate::shared::api;
+use crate::shared::form::FormErrors;
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
+use crate::shared::ui::{RadioOption, Radios};
 use baoan_contract::marriage::checklist::checklist;
 use baoan_contract::marriage::{BookingKind, Slot, SlotList};
 use baoan_contract::rules::documents::IdType;
@@ -22,7 +24,7 @@ pub fn ExtrasPage() -> impl IntoView {
     let navigate = use_navigate();
     let slots = LocalResource::new(move || {
         let (office, date) = (draft.office.get(), draft.date.get());
-        async move { api::get::<SlotList>(&format!("/marriage/offices/{office}/days/{date}/slots")).await }
+        api::slots(office, date)
     });
     let next = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -73,58 +75,28 @@ pub fn ExtrasPage() -> impl IntoView {
     }
 }
 
+/// Ceremony or counselling at one of the day's times, or none. Element ids are the start
+/// minute (`ceremony-630`), the code being the slot's.
 #[component]
 fn ExtraChoice(name: &'static str, legend: Key, hint: Key, slots: Vec<Slot>, value: RwSignal<String>) -> impl IntoView {
     let i18n = use_i18n();
-    view! {
-        <fieldset class="fieldset">
-            <legend class="fieldset-legend">{move || i18n.t(legend)}</legend>
-            <p class="hint">{move || i18n.t(hint)}</p>
-            <div class="radio">
-                <input
-                    type="radio"
-                    name=name
-                    id=format!("{name}-none")
-                    prop:checked=move || value.get().is_empty()
-                    on:change=move |_| value.set(String::new())
-                />
-                <label for=format!("{name}-none")>{move || i18n.t(Key::NoThanks)}</label>
-            </div>
-            {slots
-                .into_iter()
-                .map(|s| {
-                    let id = s.id.clone();
-                    let dom_id = format!("{name}-{}", s.start_minute);
-                    let full = s.places_left == 0;
-                    let text = slot_time(&s);
-                    let places = s.places_left;
-                    view! {
-                        <div class="radio">
-                            <input
-                                type="radio"
-                                name=name
-                                id=dom_id.clone()
-                                disabled=full
-                                prop:checked={
-                                    let id = id.clone();
-                                    move || value.get() == id
-                                }
-                                on:change=move |_| value.set(id.clone())
-                            />
-                            <label for=dom_id>
-                                {text}" · "
-                                {move || {
-                                    if full {
-                                        i18n.t(Key::SlotFull).to_string()
-                                    } else {
-                                        fill(i18n.t_n(Key::PlacesLeft, places.into()), &[("n", &places.to_string())])
-                                    }
-                                }}
-                            </label>
-                        </div>
-                    }
-                })
-                .collect_view()}
-        </fieldset>
+    let errors = FormErrors::new();
+    // Built again when the language changes: the places-left words are in the options.
+    move || {
+        i18n.lang.track();
+        let none = RadioOption::msg("", Key::NoThanks).id("none");
+        let times = slots.iter().map(|s| {
+            let left = if s.places_left == 0 {
+                i18n.t(Key::SlotFull).to_string()
+            } else {
+                fill(i18n.t_n(Key::PlacesLeft, s.places_left.into()), &[("n", &s.places_left.to_string())])
+            };
+            RadioOption::plain(s.id.clone(), slot_time(s))
+                .id(s.start_minute.to_string())
+                .hint(left)
+                .disabled(s.places_left == 0)
+        });
+        let options = std::iter::once(none).chain(times).collect::<Vec<_>>();
+        view! { <Radios name=name legend=legend hint=hint options=options value=value errors=errors /> }
     }
 }

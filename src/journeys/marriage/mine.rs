@@ -1,10 +1,11 @@
 //! 我的预约: this journey's section of 我的 — the bookings the resident made and those naming them
 //! as party B (first page; awaiting their answer says so).
 
+use super::api;
 use super::i18n::Key;
 use super::text::{day_label, kind_label, slot_time, status_label};
 use crate::i18n::use_i18n;
-use crate::shared::api;
+use crate::shared::clock::today;
 use crate::shared::loadable::Loaded;
 use baoan_contract::marriage::{BookingList, BookingRole, BookingStatus};
 use leptos::prelude::*;
@@ -13,7 +14,7 @@ use leptos_router::components::A;
 #[component]
 pub fn MySection() -> impl IntoView {
     let i18n = use_i18n();
-    let list = LocalResource::new(|| api::get::<BookingList>("/marriage/bookings"));
+    let list = LocalResource::new(api::bookings);
     view! {
         <section class="mine-section">
             <h2>{move || i18n.t(Key::MineHeading)}</h2>
@@ -50,7 +51,7 @@ pub fn MySection() -> impl IntoView {
                                                     " · "{move || day_label(b.slot.date, i18n.lang.get())}" "
                                                     {slot_time(&b.slot)}
                                                 </span>
-                                                {(booker && b.status.is_active() && b.slot.date > super::text::today())
+                                                {(booker && b.status.is_active() && b.slot.date > today())
                                                     .then(|| {
                                                         view! {
                                                             " · "

@@ -1,11 +1,11 @@
 //! Step 2: which registry office (全城通办: any office serves any couple). Offices, hours and
 //! special service days are the server's data.
 
+use super::api;
 use super::draft::use_draft;
 use super::i18n::Key;
 use super::text::{day_label, pick};
 use crate::i18n::use_i18n;
-use crate::shared::api;
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
 use baoan_contract::marriage::{Office, SpecialDayKind};
@@ -16,7 +16,7 @@ use leptos_router::hooks::use_navigate;
 pub fn OfficePage() -> impl IntoView {
     use_title(Key::OfficeTitle);
     let i18n = use_i18n();
-    let offices = LocalResource::new(|| api::get::<Vec<Office>>("/marriage/offices"));
+    let offices = LocalResource::new(api::offices);
     view! {
         <h1>{move || i18n.t(Key::OfficeTitle)}</h1>
         <p class="hint">{move || i18n.t(Key::OfficeHint)}</p>

@@ -6,11 +6,12 @@
 
 use super::draft::{use_draft, PartyDraft};
 use super::i18n::Key;
-use crate::i18n::{field_error_key, use_i18n, Key as Shared, Msg};
+use crate::i18n::{use_i18n, Key as Shared};
+use crate::shared::clock::today;
 use crate::shared::form::FormErrors;
 use crate::shared::page::use_title;
 use crate::shared::session::use_session;
-use crate::shared::ui::{ErrorSummary, TextField};
+use crate::shared::ui::{ErrorSummary, RadioOption, Radios, TextField};
 use baoan_contract::marriage::party::{check_parties, derived_from_id};
 use baoan_contract::rules::date::Date;
 use baoan_contract::rules::documents::IdType;
@@ -60,10 +61,10 @@ pub fn PartiesPage() -> impl IntoView {
     let next = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(profile) = profile() else { return };
-        let day = Date::parse_iso(&draft.date.get_untracked()).unwrap_or(super::text::today());
+        let day = Date::parse_iso(&draft.date.get_untracked()).unwrap_or(today());
         // Party A's phone is the account's: the app never holds it in full, and the server checks it.
         let a = draft.a.own_details().party(&profile, "");
-        match check_parties(draft.kind(), &a, &draft.b.input(), day, super::text::today()) {
+        match check_parties(draft.kind(), &a, &draft.b.input(), day, today()) {
             Ok(_) => {
                 errors.clear();
                 navigate("/marriage/extras", Default::default());
@@ -119,7 +120,7 @@ fn PartyFields(party: PartyDraft, names: &'static Names, legend: Key, errors: Fo
             party.id_number.get()
         }
     };
-    let derived = move || derived_from_id(id_type(), &number(), super::text::today());
+    let derived = move || derived_from_id(id_type(), &number(), today());
     let sex_label = |s: Sex| if s == Sex::Male { Key::Male } else { Key::Female };
     view! {
         <fieldset class="fieldset marriage-party">
@@ -137,12 +138,12 @@ fn PartyFields(party: PartyDraft, names: &'static Names, legend: Key, errors: Fo
                         />
                         <Radios
                             name=names.id_type
-                            legend=Shared::IdTypeLabel.into()
+                            legend=Shared::IdTypeLabel
                             value=party.id_type
                             errors=errors
                             options=IdType::ALL
                                 .iter()
-                                .map(|t| (t.code(), Msg::from(crate::i18n::id_type_key(*t))))
+                                .map(|t| RadioOption::msg(t.code(), crate::i18n::id_type_key(*t)))
                                 .collect()
                         />
                         <TextField
@@ -183,10 +184,13 @@ fn PartyFields(party: PartyDraft, names: &'static Names, legend: Key, errors: Fo
                             />
                             <Radios
                                 name=names.sex
-                                legend=Key::Sex.into()
+                                legend=Key::Sex
                                 value=party.sex
                                 errors=errors
-                                options=vec![("male", Key::Male.into()), ("female", Key::Female.into())]
+                                options=vec![
+                                    RadioOption::msg("male", Key::Male),
+                                    RadioOption::msg("female", Key::Female),
+                                ]
                             />
                         }
                     })
@@ -215,46 +219,6 @@ fn PartyFields(party: PartyDraft, names: &'static Names, legend: Key, errors: Fo
                         />
                     }
                 })}
-        </fieldset>
-    }
-}
-
-/// A radio group with its error beside it; the first radio carries the field's id so the
-/// error summary's link lands on it.
-#[component]
-fn Radios(
-    name: &'static str,
-    legend: Msg,
-    value: RwSignal<String>,
-    errors: FormErrors,
-    options: Vec<(&'static str, Msg)>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let error = errors.of(name);
-    view! {
-        <fieldset class="fieldset" class:field-error=move || error.get().is_some()>
-            <legend class="fieldset-legend">{move || i18n.t(legend)}</legend>
-            {move || error.get().map(|e| view! { <p class="error-message">{i18n.t(field_error_key(e))}</p> })}
-            {options
-                .into_iter()
-                .enumerate()
-                .map(|(i, (code, label))| {
-                    let id = if i == 0 { name.to_string() } else { format!("{name}-{code}") };
-                    view! {
-                        <div class="radio">
-                            <input
-                                type="radio"
-                                name=name
-                                id=id.clone()
-                                value=code
-                                prop:checked=move || value.get() == code
-                                on:change=move |_| value.set(code.to_string())
-                            />
-                            <label for=id>{move || i18n.t(label)}</label>
-                        </div>
-                    }
-                })
-                .collect_view()}
         </fieldset>
     }
 }

@@ -3,15 +3,16 @@
 //! back in one transaction; if the time filled meanwhile, the booking is unchanged and the
 //! resident picks again.
 
+use super::api;
 use super::confirm_time::ConfirmTime;
 use super::i18n::Key;
 use super::slot::DayThenSlot;
 use super::text::{day_label, pick, slot_time};
 use crate::i18n::use_i18n;
-use crate::shared::api;
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
+use crate::shared::submit::Submit;
 use crate::shared::ui::{SummaryList, SummaryRow};
 use baoan_contract::marriage::{Booking, RescheduleRequest, Slot};
 use baoan_contract::rules::date::Date;
@@ -34,7 +35,7 @@ fn Reschedule() -> impl IntoView {
     let id = params.with_untracked(|p| p.get("id").unwrap_or_default());
     let booking = LocalResource::new(move || {
         let id = id.clone();
-        async move { api::get::<Booking>(&format!("/marriage/bookings/{id}")).await }
+        api::booking(id)
     });
     view! { <Loaded resource=booking children={move |b: Booking| view! { <Steps booking=b /> }} /> }
 }
@@ -82,12 +83,8 @@ fn ConfirmMove(
     let (id, had_extras, old_date) =
         booking.with_value(|b| (b.id.clone(), b.ceremony.is_some() || b.counselling.is_some(), b.slot.date));
     let loses_extras = had_extras && old_date != to.date;
-    let path = StoredValue::new(format!("/marriage/bookings/{id}/reschedule"));
-    let req = StoredValue::new(RescheduleRequest { slot_id: to.id.clone() });
-    let send = Action::new_local(move |_: &()| {
-        let req = req.get_value();
-        async move { api::post::<_, Booking>(&path.get_value(), &req).await }
-    });
+    let req = RescheduleRequest { slot_id: to.id.clone() };
+    let send = Submit::new(move |()| api::reschedule(id.clone(), req.clone()));
     let when = format!("{} {}", day_label(to.date, i18n.lang.get_untracked()), slot_time(&to));
     view! {
         <h2>{move || i18n.t(Key::RescheduleConfirmTitle)}</h2>

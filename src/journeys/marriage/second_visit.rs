@@ -2,15 +2,16 @@
 //! inside the 30-day window after the cooling-off can be chosen (the server checks the same
 //! rule, the contract's divorce clock). The other party then confirms in their own account.
 
+use super::api;
 use super::confirm_time::ConfirmTime;
 use super::i18n::Key;
 use super::slot::DayThenSlot;
 use super::text::{day_label, slot_time};
 use crate::i18n::{fill, use_i18n};
-use crate::shared::api;
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
+use crate::shared::submit::Submit;
 use crate::shared::ui::{SummaryList, SummaryRow};
 use baoan_contract::marriage::divorce::DivorceStage;
 use baoan_contract::marriage::{Booking, SecondVisitRequest, Slot};
@@ -35,7 +36,7 @@ fn SecondVisit() -> impl IntoView {
     let id = params.with_untracked(|p| p.get("id").unwrap_or_default());
     let first = LocalResource::new(move || {
         let id = id.clone();
-        async move { api::get::<Booking>(&format!("/marriage/bookings/{id}")).await }
+        api::booking(id)
     });
     view! {
         <h1>{move || i18n.t(Key::SecondVisitTitle)}</h1>
@@ -94,10 +95,7 @@ fn Confirm(
     let req = StoredValue::new(
         first.with_value(|b| SecondVisitRequest { first_visit_reference: b.reference.clone(), slot_id: to.id.clone() }),
     );
-    let send = Action::new_local(move |_: &()| {
-        let req = req.get_value();
-        async move { api::post::<_, Booking>("/marriage/second-visits", &req).await }
-    });
+    let send = Submit::new(move |()| api::second_visit(req.get_value()));
     let when = format!("{} {}", day_label(to.date, i18n.lang.get_untracked()), slot_time(&to));
     view! {
         <ConfirmTime

@@ -1,11 +1,11 @@
 //! Step 4: which time. Slots as large buttons saying the places left; full ones disabled.
 //! `SlotPicker` is the list itself, also used to move a booking and to book a second visit.
 
+use super::api;
 use super::draft::use_draft;
 use super::i18n::Key;
 use super::text::{day_label, slot_time};
 use crate::i18n::{fill, use_i18n};
-use crate::shared::api;
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
 use crate::shared::ui::ChoiceButton;
@@ -43,7 +43,7 @@ pub fn SlotPicker(office: Signal<String>, date: Signal<String>, on_pick: Callbac
     let i18n = use_i18n();
     let slots = LocalResource::new(move || {
         let (office, date) = (office.get(), date.get());
-        async move { api::get::<SlotList>(&format!("/marriage/offices/{office}/days/{date}/slots")).await }
+        api::slots(office, date)
     });
     view! {
         <Loaded

@@ -4,7 +4,7 @@ use super::i18n::Key;
 use crate::i18n::{Lang, Msg};
 use baoan_contract::marriage::checklist::ChecklistItem;
 use baoan_contract::marriage::{clock_time, BookingKind, BookingStatus, Localized, Slot};
-use baoan_contract::rules::date::{Date, SHENZHEN_UTC_OFFSET};
+use baoan_contract::rules::date::Date;
 
 /// A text the server serves in three languages.
 pub fn pick(text: &Localized, lang: Lang) -> String {
@@ -13,10 +13,6 @@ pub fn pick(text: &Localized, lang: Lang) -> String {
         Lang::ZhHant => text.zh_hant.clone(),
         Lang::En => text.en.clone(),
     }
-}
-
-pub fn today() -> Date {
-    Date::from_unix_seconds((js_sys::Date::now() / 1000.0) as i64, SHENZHEN_UTC_OFFSET)
 }
 
 pub fn weekday(d: Date) -> Key {

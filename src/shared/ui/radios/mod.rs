@@ -13,10 +13,14 @@ pub enum OptionLabel {
 }
 
 /// One option: its code, its label, an optional hint after the label, and whether it can be
-/// chosen (a full slot cannot).
+/// chosen (a full slot cannot). Its element id is `{name}-{value}`, or `{name}-{id}` when the
+/// code is not fit for an id (empty, or a slot code with separators).
 #[derive(Clone)]
 pub struct RadioOption {
     pub value: String,
+    pub id: Option<String>,
+    /// The label's language when it is not the page's (a language's own name).
+    pub lang: Option<&'static str>,
     pub label: OptionLabel,
     pub hint: Option<String>,
     pub disabled: bool,
@@ -24,13 +28,35 @@ pub struct RadioOption {
 
 impl RadioOption {
     pub fn msg(value: impl Into<String>, label: impl Into<Msg>) -> Self {
-        RadioOption { value: value.into(), label: OptionLabel::Msg(label.into()), hint: None, disabled: false }
+        RadioOption {
+            value: value.into(),
+            id: None,
+            lang: None,
+            label: OptionLabel::Msg(label.into()),
+            hint: None,
+            disabled: false,
+        }
     }
     pub fn plain(value: impl Into<String>, label: impl Into<String>) -> Self {
-        RadioOption { value: value.into(), label: OptionLabel::Plain(label.into()), hint: None, disabled: false }
+        RadioOption {
+            value: value.into(),
+            id: None,
+            lang: None,
+            label: OptionLabel::Plain(label.into()),
+            hint: None,
+            disabled: false,
+        }
     }
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+    pub fn lang(mut self, lang: &'static str) -> Self {
+        self.lang = Some(lang);
         self
     }
     pub fn disabled(mut self, disabled: bool) -> Self {
@@ -78,7 +104,7 @@ pub fn Radios(
                     </p>
                 })}
                 {options.into_iter().map(|o| {
-                    let id = format!("{name}-{}", o.value);
+                    let id = format!("{name}-{}", o.id.as_ref().unwrap_or(&o.value));
                     let (checked, chosen) = (o.value.clone(), o.value.clone());
                     let label = match o.label {
                         OptionLabel::Msg(m) => (move || i18n.t(m)).into_any(),
@@ -90,7 +116,7 @@ pub fn Radios(
                                 disabled=o.disabled
                                 prop:checked=move || value.get() == checked
                                 on:change=move |_| value.set(chosen.clone()) />
-                            <label class="ui-radios__label" for=id>
+                            <label class="ui-radios__label" for=id lang=o.lang>
                                 {label}
                                 {o.hint.map(|h| view! { <span class="hint">" · "{h}</span> })}
                             </label>

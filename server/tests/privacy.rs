@@ -5,9 +5,9 @@
 mod assistance_common;
 mod common;
 
-#[path = "privacy/account.rs"]
-mod account;
-#[path = "privacy/purge.rs"]
-mod purge;
-#[path = "privacy/uploads.rs"]
-mod uploads;
+/// Each part's tests live in `privacy/<part>.rs` (tests are named `privacy::<part>::…`).
+mod privacy {
+    mod account;
+    mod purge;
+    mod uploads;
+}

@@ -5,7 +5,7 @@
 use crate::assistance_common::{form, submit, upload_id};
 use crate::both_engines;
 use crate::common::{expect_error, TestServer};
-use crate::uploads::{jpeg_with, upload_ok};
+use crate::privacy::uploads::{jpeg_with, upload_ok};
 use baoan_contract::rules::date::Date;
 use baoan_contract::rules::resident_id::make_resident_id;
 use reqwest::StatusCode;

@@ -4,7 +4,7 @@
 
 use crate::both_engines;
 use crate::common::TestServer;
-use crate::uploads::{jpeg_with, upload_ok};
+use crate::privacy::uploads::{jpeg_with, upload_ok};
 use baoan_contract::api::{SESSION_TTL_SECONDS, SMS_CODE_TTL_SECONDS};
 use baoan_contract::retention::{DAY_SECONDS, IDEMPOTENCY_RECORD_SECONDS};
 use baoan_server::idempotency::once;

@@ -84,7 +84,7 @@ test("in elder mode text is at least 20 px and the menu and buttons at least 60 
   await expectTall(page.locator("main button[type=submit]"), "journey start button");
   expect(await smallText(page), "text under 20 px on a journey page").toEqual([]);
   await open(page, "/settings");
-  await expectTall(page.locator("main .radio"), "language choice");
+  await expectTall(page.locator("main .ui-radios__item"), "language choice");
   expect(await smallText(page), "text under 20 px on the settings page").toEqual([]);
 });
 

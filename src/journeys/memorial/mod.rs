@@ -1,21 +1,13 @@
 //! Tomb-sweeping booking and online memorials (祭扫) journey: its routes, pages, strings
 //! (`i18n/`) and its section of 我的.
 
-mod book_check;
-mod book_details;
-mod book_slots;
-mod book_start;
-mod confirmation;
+mod booking;
 mod draft;
-mod family;
 pub mod i18n;
 mod info;
-mod memorial_new;
-mod memorial_view;
+mod memorials;
 mod mine;
-mod photo;
 mod proxy;
-mod publish;
 mod start;
 
 use leptos::prelude::*;
@@ -31,15 +23,15 @@ pub fn MemorialRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
         <ParentRoute path=path!("/memorial") view=Outlet>
             <Route path=path!("") view=start::StartPage />
             <Route path=path!("/info") view=info::InfoPage />
-            <Route path=path!("/book") view=book_start::CemeteriesPage />
-            <Route path=path!("/book/details") view=book_details::DetailsPage />
-            <Route path=path!("/book/check") view=book_check::CheckPage />
-            <Route path=path!("/book/:cemetery") view=book_start::DaysPage />
-            <Route path=path!("/book/:cemetery/:date") view=book_slots::SlotsPage />
-            <Route path=path!("/bookings/:id") view=confirmation::ConfirmationPage />
-            <Route path=path!("/memorials/new") view=memorial_new::NewMemorialPage />
-            <Route path=path!("/memorials/:id") view=memorial_view::MemorialPage />
-            <Route path=path!("/join/:token") view=memorial_view::JoinPage />
+            <Route path=path!("/book") view=booking::start::CemeteriesPage />
+            <Route path=path!("/book/details") view=booking::details::DetailsPage />
+            <Route path=path!("/book/check") view=booking::check::CheckPage />
+            <Route path=path!("/book/:cemetery") view=booking::start::DaysPage />
+            <Route path=path!("/book/:cemetery/:date") view=booking::slots::SlotsPage />
+            <Route path=path!("/bookings/:id") view=booking::confirmation::ConfirmationPage />
+            <Route path=path!("/memorials/new") view=memorials::new::NewMemorialPage />
+            <Route path=path!("/memorials/:id") view=memorials::view::MemorialPage />
+            <Route path=path!("/join/:token") view=memorials::view::JoinPage />
             <Route path=path!("/proxy") view=proxy::ProxyPage />
         </ParentRoute>
     }

@@ -96,7 +96,7 @@ fn ProxyForm() -> impl IntoView {
             grave: Grave { area: area.get_untracked(), row: row.get_untracked(), number: number.get_untracked() },
             note: note.get_untracked(),
         };
-        match req.validate(super::memorial_new::today()) {
+        match req.validate(super::memorials::new::today()) {
             Ok(_) => {
                 errors.clear();
                 send.dispatch(req);

@@ -1,7 +1,7 @@
 //! Booking, steps 1–2: choose a cemetery, then a day (large buttons with places left).
 
-use super::draft::booking_draft;
-use super::i18n::Key;
+use crate::journeys::memorial::draft::booking_draft;
+use crate::journeys::memorial::i18n::Key;
 use crate::i18n::use_i18n;
 use crate::shared::api;
 use crate::shared::loadable::Loaded;

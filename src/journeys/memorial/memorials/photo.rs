@@ -2,7 +2,7 @@
 //! `shared::upload`) and showing it with alt text and fixed dimensions (a class, never an
 //! inline style: the CSP forbids them).
 
-use super::i18n::Key;
+use crate::journeys::memorial::i18n::Key;
 use crate::i18n::use_i18n;
 use crate::shared::api::{api_url, ClientError};
 use crate::shared::upload::{upload_failure_message, upload_on_change};

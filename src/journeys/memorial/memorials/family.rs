@@ -1,7 +1,7 @@
 //! The owner's family controls on a memorial: create an invitation link (it expires and lets a
 //! limited number of people join), see and withdraw links, see and remove family members.
 
-use super::i18n::Key;
+use crate::journeys::memorial::i18n::Key;
 use crate::i18n::use_i18n;
 use crate::shared::api::{self, ClientError};
 use crate::shared::loadable::failure_text;

@@ -4,7 +4,7 @@
 //! report button for everyone. A refusal for doing something too often says how long to wait.
 
 use super::family::FamilyControls;
-use super::i18n::Key;
+use crate::journeys::memorial::i18n::Key;
 use super::photo::{MemorialPhoto, PhotoPicker};
 use super::publish::PublishForm;
 use crate::i18n::use_i18n;

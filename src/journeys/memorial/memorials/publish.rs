@@ -2,7 +2,7 @@
 //! deceased, checked by the contract's `PublishRequest::validate` here and again on the server.
 //! The server limits register checks; a refusal says how long to wait.
 
-use super::i18n::Key;
+use crate::journeys::memorial::i18n::Key;
 use crate::i18n::use_i18n;
 use crate::shared::api::{self, ClientError};
 use crate::shared::form::FormErrors;

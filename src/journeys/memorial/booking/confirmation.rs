@@ -1,8 +1,8 @@
 //! Booking confirmation: reference, entry QR code, what happens next, .ics, print, cancel.
 //! The booking is kept on the device (localStorage) so the code shows at the gate offline.
 
-use super::i18n::Key;
-use super::time_range;
+use crate::journeys::memorial::i18n::Key;
+use crate::journeys::memorial::time_range;
 use crate::i18n::{use_i18n, Msg};
 use crate::shared::api::{self, api_url};
 use crate::shared::page::use_title;

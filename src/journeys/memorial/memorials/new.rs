@@ -1,6 +1,6 @@
 //! Create an online memorial (private by default).
 
-use super::i18n::Key;
+use crate::journeys::memorial::i18n::Key;
 use super::photo::{MemorialPhoto, PhotoPicker};
 use crate::i18n::use_i18n;
 use crate::shared::api::{self, ClientError};

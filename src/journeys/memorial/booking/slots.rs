@@ -1,9 +1,9 @@
 //! Booking, step 3: the hourly slots of a day as large buttons, each with places left and a
 //! crowd bar (<meter>, no inline styles: the CSP forbids them).
 
-use super::draft::booking_draft;
-use super::i18n::Key;
-use super::time_range;
+use crate::journeys::memorial::draft::booking_draft;
+use crate::journeys::memorial::i18n::Key;
+use crate::journeys::memorial::time_range;
 use crate::i18n::use_i18n;
 use crate::shared::api;
 use crate::shared::loadable::Loaded;

@@ -1,8 +1,8 @@
 //! Booking, step 5: check your answers, then confirm. The confirmation is kept on the device.
 
 use super::confirmation::keep_on_device;
-use super::draft::{booking_draft, clear};
-use super::i18n::Key;
+use crate::journeys::memorial::draft::{booking_draft, clear};
+use crate::journeys::memorial::i18n::Key;
 use crate::i18n::use_i18n;
 use crate::shared::api::{self, ClientError};
 use crate::shared::form::FormErrors;

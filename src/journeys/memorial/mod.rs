@@ -1,10 +1,14 @@
-//! Tomb-sweeping booking and online memorials (祭扫) journey: its routes, pages, strings
-//! (`i18n/`) and its section of 我的.
+//! Tomb-sweeping booking and online memorials (祭扫) journey: its routes (here), its endpoints
+//! (`api`), the booking kept on the device (`draft`), code→words helpers (`labels`), strings
+//! (`i18n/`), the booking steps (`booking/`), the memorial pages (`memorials/`), proxy sweeping
+//! (`proxy`) and its section of 我的 (`mine`).
 
+mod api;
 mod booking;
 mod draft;
 pub mod i18n;
 mod info;
+mod labels;
 mod memorials;
 mod mine;
 mod proxy;
@@ -36,9 +40,4 @@ pub fn MemorialRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
         </ParentRoute>
     }
     .into_inner()
-}
-
-/// "08:00–09:00" from minutes after midnight.
-pub fn time_range(start: u32, end: u32) -> String {
-    format!("{:02}:{:02}–{:02}:{:02}", start / 60, start % 60, end / 60, end % 60)
 }

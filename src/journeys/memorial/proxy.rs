@@ -1,8 +1,9 @@
 //! 代祭扫: ask cemetery staff to tend a grave on a chosen day; see the request and staff's photos.
 
 use super::i18n::Key;
+use super::{api, labels};
 use crate::i18n::use_i18n;
-use crate::shared::api::{self, api_url, ClientError};
+use crate::shared::api::ClientError;
 use crate::shared::form::FormErrors;
 use crate::shared::loadable::{error_key, Loaded};
 use crate::shared::loadable::{failure_text, wait_message};
@@ -10,22 +11,13 @@ use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
 use crate::shared::ui::{ErrorSummary, Notice, NoticeKind, RadioOption, Radios, TextField};
 use baoan_contract::error::FieldErrors;
-use baoan_contract::memorial::{Cemetery, Grave, ProxyList, ProxyRequest, ProxyView, PROXY_SERVICES};
+use baoan_contract::memorial::{Cemetery, Grave, ProxyList, ProxyRequest, PROXY_SERVICES};
 use baoan_contract::rules::date::Date;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 /// The cemeteries offering the service (an alias: `view!` reads `<` as a tag).
 type Cemeteries = Vec<Cemetery>;
-
-fn service_key(code: &str) -> Key {
-    match code {
-        "clean" => Key::ServiceClean,
-        "flowers" => Key::ServiceFlowers,
-        "wipe_stone" => Key::ServiceWipeStone,
-        _ => Key::ServicePhoto,
-    }
-}
 
 #[component]
 pub fn ProxyPage() -> impl IntoView {
@@ -52,7 +44,7 @@ fn ProxyForm() -> impl IntoView {
     let cemetery = RwSignal::new(String::new());
     // Every cemetery whose staff offer the service (data from the server).
     let cemeteries = LocalResource::new(|| async {
-        api::get::<Vec<Cemetery>>("/memorial/cemeteries")
+        api::cemeteries()
             .await
             .map(|all| all.into_iter().filter(|c| c.proxy_service).collect::<Vec<_>>())
     });
@@ -61,10 +53,10 @@ fn ProxyForm() -> impl IntoView {
     // A 429 (too many requests today) says how long to wait; a cancel that lost to staff says so.
     let wait = RwSignal::new(None::<ClientError>);
     let cancel_lost = RwSignal::new(false);
-    let list = LocalResource::new(|| api::get::<ProxyList>("/memorial/proxy"));
+    let list = LocalResource::new(api::proxy_requests);
     let cancel = move |id: String| {
         spawn_local(async move {
-            match api::post::<_, ProxyView>(&format!("/memorial/proxy/{id}/cancel"), &()).await {
+            match api::cancel_proxy(id).await {
                 Ok(_) => cancel_lost.set(false),
                 Err(ClientError::Api(e)) if e.code == baoan_contract::ErrorCode::Conflict => cancel_lost.set(true),
                 Err(e) => wait.set(Some(e)),
@@ -72,10 +64,7 @@ fn ProxyForm() -> impl IntoView {
             list.refetch();
         })
     };
-    let send = Action::new_local(|req: &ProxyRequest| {
-        let req = req.clone();
-        async move { api::post::<_, ProxyView>("/memorial/proxy", &req).await }
-    });
+    let send = Action::new_local(|req: &ProxyRequest| api::request_proxy(req.clone()));
     Effect::new(move |_| match send.value().get() {
         Some(Ok(_)) => {
             wait.set(None);
@@ -137,7 +126,7 @@ fn ProxyForm() -> impl IntoView {
                                             });
                                     }
                                 />
-                                <label for=format!("service-{code}")>{move || i18n.t(service_key(code))}</label>
+                                <label for=format!("service-{code}")>{move || i18n.t(labels::proxy_service(code))}</label>
                             </div>
                         }
                     })
@@ -183,11 +172,7 @@ fn ProxyForm() -> impl IntoView {
                             .requests
                             .into_iter()
                             .map(|p| {
-                                let status = match p.status.as_str() {
-                                    "done" => Key::StatusDone,
-                                    "cancelled" => Key::StatusCancelled,
-                                    _ => Key::StatusRequested,
-                                };
+                                let status = labels::proxy_status(&p.status);
                                 let open = p.status == "requested";
                                 let id = p.id.clone();
                                 view! {
@@ -208,7 +193,7 @@ fn ProxyForm() -> impl IntoView {
                                                 view! {
                                                     <img
                                                         class="proxy-photo"
-                                                        src=api_url(&format!("/memorial/proxy/{}/photos/{photo}", p.id))
+                                                        src=api::proxy_photo_url(&p.id, photo)
                                                         alt=move || i18n.t(Key::StaffPhoto)
                                                     />
                                                 }

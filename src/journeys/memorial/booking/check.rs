@@ -4,7 +4,8 @@ use super::confirmation::keep_on_device;
 use crate::journeys::memorial::draft::{booking_draft, clear};
 use crate::journeys::memorial::i18n::Key;
 use crate::i18n::use_i18n;
-use crate::shared::api::{self, ClientError};
+use crate::journeys::memorial::api;
+use crate::shared::api::ClientError;
 use crate::shared::form::FormErrors;
 use crate::shared::loadable::error_key;
 use crate::shared::loadable::{wait_message, WaitNotice};
@@ -12,7 +13,7 @@ use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
 use crate::shared::ui::{ErrorSummary, SummaryList, SummaryRow};
 use baoan_contract::error::FieldErrors;
-use baoan_contract::memorial::{Booking, BookingRequest};
+use baoan_contract::memorial::BookingRequest;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -41,7 +42,7 @@ fn Check() -> impl IntoView {
     let submit = Action::new_local(move |req: &BookingRequest| {
         let req = req.clone();
         let key = draft.key.get_untracked();
-        async move { api::post_once::<_, Booking>("/memorial/bookings", &req, &key).await }
+        api::book(req, key)
     });
     Effect::new(move |_| match submit.value().get() {
         Some(Ok(b)) => {

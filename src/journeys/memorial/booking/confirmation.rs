@@ -2,9 +2,9 @@
 //! The booking is kept on the device (localStorage) so the code shows at the gate offline.
 
 use crate::journeys::memorial::i18n::Key;
-use crate::journeys::memorial::time_range;
+use crate::journeys::memorial::api;
+use crate::journeys::memorial::labels::time_range;
 use crate::i18n::{use_i18n, Msg};
-use crate::shared::api::{self, api_url};
 use crate::shared::page::use_title;
 use crate::shared::qr::QrCode;
 use crate::shared::storage;
@@ -45,7 +45,7 @@ pub fn ConfirmationPage() -> impl IntoView {
     {
         let id = id.clone();
         spawn_local(async move {
-            if let Ok(b) = api::get::<Booking>(&format!("/memorial/bookings/{id}")).await {
+            if let Ok(b) = api::booking(id).await {
                 keep_on_device(&b);
                 booking.set(Some(b));
                 offline_copy.set(false);
@@ -55,7 +55,7 @@ pub fn ConfirmationPage() -> impl IntoView {
     let cancel = move |_| {
         let id = id.clone();
         spawn_local(async move {
-            if let Ok(b) = api::post::<_, Booking>(&format!("/memorial/bookings/{id}/cancel"), &()).await {
+            if let Ok(b) = api::cancel_booking(id).await {
                 keep_on_device(&b);
                 booking.set(Some(b));
             }
@@ -110,7 +110,7 @@ pub fn ConfirmationPage() -> impl IntoView {
                                     <p>
                                         <a
                                             class="button button-secondary"
-                                            href=api_url(&format!("/memorial/bookings/{}/calendar.ics", b.id))
+                                            href=api::calendar_url(&b.id)
                                             download="booking.ics"
                                         >
                                             {move || i18n.t(Key::AddToCalendar)}

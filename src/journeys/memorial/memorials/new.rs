@@ -3,7 +3,8 @@
 use crate::journeys::memorial::i18n::Key;
 use super::photo::{MemorialPhoto, PhotoPicker};
 use crate::i18n::use_i18n;
-use crate::shared::api::{self, ClientError};
+use crate::journeys::memorial::api;
+use crate::shared::api::ClientError;
 use crate::shared::draft::{clear_draft, draft_field};
 use crate::shared::form::FormErrors;
 use crate::shared::loadable::error_key;
@@ -12,7 +13,7 @@ use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
 use crate::shared::ui::{ErrorSummary, TextField};
 use baoan_contract::error::FieldErrors;
-use baoan_contract::memorial::{Memorial, MemorialCreate};
+use baoan_contract::memorial::MemorialCreate;
 use baoan_contract::rules::date::{Date, SHENZHEN_UTC_OFFSET};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -47,10 +48,7 @@ fn NewMemorial() -> impl IntoView {
     // Too many today (429): say how long to wait, from the server's Retry-After.
     let wait = RwSignal::new(None::<ClientError>);
     let navigate = use_navigate();
-    let save = Action::new_local(|req: &MemorialCreate| {
-        let req = req.clone();
-        async move { api::post::<_, Memorial>("/memorial/memorials", &req).await }
-    });
+    let save = Action::new_local(|req: &MemorialCreate| api::create_memorial(req.clone()));
     Effect::new(move |_| match save.value().get() {
         Some(Ok(m)) => {
             clear_draft(FORM, &["deceased_name", "born_on", "died_on", "biography", "photo"]);
@@ -108,7 +106,7 @@ fn NewMemorial() -> impl IntoView {
                 (!photo.get().is_empty())
                     .then(|| {
                         view! {
-                            <MemorialPhoto src=Signal::derive(move || format!("/uploads/{}", photo.get())) name=name />
+                            <MemorialPhoto src=Signal::derive(move || api::upload_url(&photo.get())) name=name />
                             <p role="status">{move || i18n.t(Key::PhotoAdded)}</p>
                             <p>
                                 <button type="button" class="link-button" on:click=move |_| photo.set(String::new())>

@@ -4,7 +4,8 @@
 
 use crate::journeys::memorial::i18n::Key;
 use crate::i18n::use_i18n;
-use crate::shared::api::{self, ClientError};
+use crate::journeys::memorial::{api, labels};
+use crate::shared::api::ClientError;
 use crate::shared::form::FormErrors;
 use crate::shared::loadable::failure_text;
 use crate::shared::ui::{ErrorSummary, Notice, NoticeKind, RadioOption, Radios, TextField};
@@ -12,17 +13,6 @@ use baoan_contract::error::FieldErrors;
 use baoan_contract::memorial::{Memorial, PublishRequest, Relation};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-fn relation_key(r: Relation) -> Key {
-    match r {
-        Relation::Spouse => Key::RelSpouse,
-        Relation::Child => Key::RelChild,
-        Relation::Parent => Key::RelParent,
-        Relation::Sibling => Key::RelSibling,
-        Relation::Grandchild => Key::RelGrandchild,
-        Relation::OtherRelative => Key::RelOther,
-    }
-}
 
 #[component]
 pub fn PublishForm(current: RwSignal<Option<Memorial>>) -> impl IntoView {
@@ -42,7 +32,7 @@ pub fn PublishForm(current: RwSignal<Option<Memorial>>) -> impl IntoView {
         errors.clear();
         spawn_local(async move {
             let id = current.get_untracked().map(|m| m.id).unwrap_or_default();
-            match api::put::<_, Memorial>(&format!("/memorial/memorials/{id}/public"), &body).await {
+            match api::publish(id, body).await {
                 Ok(m) => current.set(Some(m)),
                 Err(ClientError::Api(e)) if !e.fields.is_empty() => errors.set(FieldErrors(e.fields)),
                 Err(e) => failure.set(Some(e)),
@@ -78,7 +68,7 @@ pub fn PublishForm(current: RwSignal<Option<Memorial>>) -> impl IntoView {
                 hint=Key::RelationHint
                 errors=errors
                 value=relation
-                options=Relation::ALL.into_iter().map(|r| RadioOption::msg(r.code(), relation_key(r))).collect()
+                options=Relation::ALL.into_iter().map(|r| RadioOption::msg(r.code(), labels::relation(r))).collect()
             />
             <button type="submit" class="button button-secondary">
                 {move || i18n.t(Key::MakePublic)}

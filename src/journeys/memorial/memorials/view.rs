@@ -8,7 +8,8 @@ use crate::journeys::memorial::i18n::Key;
 use super::photo::{MemorialPhoto, PhotoPicker};
 use super::publish::PublishForm;
 use crate::i18n::use_i18n;
-use crate::shared::api::{self, ClientError};
+use crate::journeys::memorial::api;
+use crate::shared::api::ClientError;
 use crate::shared::form::FormErrors;
 use crate::shared::loadable::{failure_text, wait_message};
 use crate::shared::ui::{ErrorSummary, Notice, NoticeKind, TextField};
@@ -28,10 +29,7 @@ pub fn MemorialPage() -> impl IntoView {
     use_title(Key::MemorialsTitle);
     let params = use_params_map();
     let id = params.read_untracked().get("id").unwrap_or_default();
-    let memorial = LocalResource::new(move || {
-        let id = id.clone();
-        async move { api::get::<Memorial>(&format!("/memorial/memorials/{id}")).await }
-    });
+    let memorial = LocalResource::new(move || api::memorial(id.clone()));
     let current = RwSignal::new(None::<Memorial>);
     view! {
         <Loaded
@@ -48,7 +46,6 @@ pub fn MemorialPage() -> impl IntoView {
 fn MemorialBody(current: RwSignal<Option<Memorial>>) -> impl IntoView {
     let i18n = use_i18n();
     let m = move || current.get().expect("loaded");
-    let id = m().id.clone();
     let errors = FormErrors::new();
     let general = RwSignal::new(None::<crate::i18n::Key>);
     let text = RwSignal::new(String::new());
@@ -64,12 +61,10 @@ fn MemorialBody(current: RwSignal<Option<Memorial>>) -> impl IntoView {
         Err(e) if wait_message(i18n, &e).is_some() => wait.set(Some(e)),
         Err(e) => general.set(Some(error_key(&e))),
     };
-    let path = move |tail: &str| {
-        format!("/memorial/memorials/{}{tail}", current.get_untracked().map(|m| m.id).unwrap_or_default())
-    };
+    let id = move || current.get_untracked().map(|m| m.id).unwrap_or_default();
     let offer = move |kind: &'static str| {
         spawn_local(async move {
-            answer(api::post::<_, Memorial>(&path("/offerings"), &OfferingRequest { kind: kind.into() }).await)
+            answer(api::offer(id(), OfferingRequest { kind: kind.into() }).await)
         })
     };
     let on_message = move |ev: leptos::ev::SubmitEvent| {
@@ -82,7 +77,7 @@ fn MemorialBody(current: RwSignal<Option<Memorial>>) -> impl IntoView {
                 errors.set(f);
             }
             Ok(t) => spawn_local(async move {
-                let r = api::post::<_, Memorial>(&path("/messages"), &MessageRequest { text: t }).await;
+                let r = api::leave_message(id(), MessageRequest { text: t }).await;
                 if r.is_ok() {
                     text.set(String::new());
                     errors.clear();
@@ -94,13 +89,12 @@ fn MemorialBody(current: RwSignal<Option<Memorial>>) -> impl IntoView {
     let report = move |_| {
         spawn_local(async move {
             let body = ReportRequest { message_id: None, reason: i18n.t(Key::ReportReason).into() };
-            match api::post::<_, api::Empty>(&path("/reports"), &body).await {
+            match api::report(id(), body).await {
                 Ok(_) => reported.set(true),
                 Err(e) => wait.set(Some(e)),
             }
         })
     };
-    let _ = id;
     view! {
         <h1>{move || m().deceased_name}</h1>
         <p class="lead">{move || format!("{} — {}", m().born_on, m().died_on)}</p>
@@ -108,7 +102,7 @@ fn MemorialBody(current: RwSignal<Option<Memorial>>) -> impl IntoView {
             m()
                 .photo
                 .map(|photo| {
-                    let src = format!("/memorial/memorials/{}/photo?v={photo}", m().id);
+                    let src = api::photo_url(&m().id, &photo);
                     view! { <MemorialPhoto src=src name=Signal::derive(move || m().deceased_name) /> }
                 })
         }}
@@ -201,8 +195,7 @@ fn MessageItem(msg: MemorialMessage, owner: bool, current: RwSignal<Option<Memor
         let mid = mid.clone();
         spawn_local(async move {
             let id = current.get_untracked().map(|m| m.id).unwrap_or_default();
-            if let Ok(m) = api::post::<_, Memorial>(&format!("/memorial/memorials/{id}/messages/{mid}/hide"), &()).await
-            {
+            if let Ok(m) = api::hide_message(id, mid).await {
                 current.set(Some(m));
             }
         })
@@ -240,7 +233,7 @@ fn OwnerSettings(current: RwSignal<Option<Memorial>>) -> impl IntoView {
     let set_photo = move |photo: Option<String>| {
         spawn_local(async move {
             let id = current.get_untracked().map(|m| m.id).unwrap_or_default();
-            match api::put::<_, Memorial>(&format!("/memorial/memorials/{id}/photo"), &PhotoRequest { photo }).await {
+            match api::set_photo(id, PhotoRequest { photo }).await {
                 Ok(m) => {
                     photo_error.set(None);
                     current.set(Some(m));
@@ -254,9 +247,7 @@ fn OwnerSettings(current: RwSignal<Option<Memorial>>) -> impl IntoView {
     let reminder = move |ev: leptos::ev::Event| {
         let on = event_target_checked(&ev);
         spawn_local(async move {
-            let _ =
-                api::put::<_, api::Empty>(&format!("/memorial/memorials/{}/reminder", id()), &ReminderRequest { on })
-                    .await;
+            let _ = api::set_reminder(id(), ReminderRequest { on }).await;
         })
     };
     view! {
@@ -323,7 +314,7 @@ fn Join() -> impl IntoView {
     let navigate = use_navigate();
     let failed = RwSignal::new(None::<crate::i18n::Msg>);
     spawn_local(async move {
-        match api::post::<_, MemorialSummary>(&format!("/memorial/invitations/{token}/accept"), &()).await {
+        match api::accept_invitation(token).await {
             Ok(m) => navigate(&format!("/memorial/memorials/{}", m.id), Default::default()),
             // Expired, used up, withdrawn, or removed by the owner: one plain explanation.
             Err(ClientError::Api(e)) if e.code == baoan_contract::ErrorCode::NotFound => {

@@ -1,20 +1,19 @@
 //! 代祭扫: ask cemetery staff to tend a grave on a chosen day; see the request and staff's photos.
 
 use super::i18n::Key;
-use super::{api, labels};
+use super::{api, labels, wait_on_rate_limit};
 use crate::i18n::use_i18n;
 use crate::shared::api::ClientError;
 use crate::shared::form::FormErrors;
-use crate::shared::loadable::{error_key, Loaded};
-use crate::shared::loadable::{failure_text, wait_message};
+use crate::shared::loadable::{failure_text, Loaded};
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
-use crate::shared::ui::{ErrorSummary, Notice, NoticeKind, RadioOption, Radios, TextField};
-use baoan_contract::error::FieldErrors;
-use baoan_contract::memorial::{Cemetery, Grave, ProxyList, ProxyRequest, PROXY_SERVICES};
+use crate::shared::submit::Submit;
+use crate::shared::ui::{Notice, NoticeKind, RadioOption, Radios, TextField};
+use baoan_contract::memorial::{Cemetery, Grave, ProxyList, ProxyRequest, ProxyView, PROXY_SERVICES};
 use baoan_contract::rules::date::Date;
+use baoan_contract::ErrorCode;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// The cemeteries offering the service (an alias: `view!` reads `<` as a tag).
 type Cemeteries = Vec<Cemetery>;
@@ -48,33 +47,31 @@ fn ProxyForm() -> impl IntoView {
             .await
             .map(|all| all.into_iter().filter(|c| c.proxy_service).collect::<Vec<_>>())
     });
-    let errors = FormErrors::new();
-    let general = RwSignal::new(None::<crate::i18n::Key>);
     // A 429 (too many requests today) says how long to wait; a cancel that lost to staff says so.
     let wait = RwSignal::new(None::<ClientError>);
     let cancel_lost = RwSignal::new(false);
     let list = LocalResource::new(api::proxy_requests);
-    let cancel = move |id: String| {
-        spawn_local(async move {
-            match api::cancel_proxy(id).await {
-                Ok(_) => cancel_lost.set(false),
-                Err(ClientError::Api(e)) if e.code == baoan_contract::ErrorCode::Conflict => cancel_lost.set(true),
-                Err(e) => wait.set(Some(e)),
-            }
+    let cancel = Submit::new(api::cancel_proxy)
+        .on_done(move |_: ProxyView| {
+            cancel_lost.set(false);
             list.refetch();
         })
-    };
-    let send = Action::new_local(|req: &ProxyRequest| api::request_proxy(req.clone()));
-    Effect::new(move |_| match send.value().get() {
-        Some(Ok(_)) => {
+        .on_refused(move |e| {
+            if e.code == ErrorCode::Conflict {
+                cancel_lost.set(true);
+            } else {
+                wait.set(Some(ClientError::Api(e.clone())));
+            }
+            list.refetch();
+            true
+        });
+    let send = Submit::new(api::request_proxy)
+        .on_done(move |_: ProxyView| {
             wait.set(None);
             list.refetch()
-        }
-        Some(Err(ClientError::Api(e))) if !e.fields.is_empty() => errors.set(FieldErrors(e.fields)),
-        Some(Err(e)) if wait_message(i18n, &e).is_some() => wait.set(Some(e)),
-        Some(Err(e)) => general.set(Some(error_key(&e))),
-        None => {}
-    });
+        })
+        .on_refused(wait_on_rate_limit(wait));
+    let errors = send.errors;
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let req = ProxyRequest {
@@ -86,17 +83,16 @@ fn ProxyForm() -> impl IntoView {
             note: note.get_untracked(),
         };
         match req.validate(super::memorials::new::today()) {
-            Ok(_) => {
-                errors.clear();
-                send.dispatch(req);
+            Ok(_) => send.send(req),
+            Err(e) => {
+                send.refuse(e);
             }
-            Err(e) => errors.set(e),
         }
     };
     view! {
         <h1>{move || i18n.t(Key::ProxyTitle)}</h1>
         <p class="lead">{move || i18n.t(Key::ProxyLead)}</p>
-        <ErrorSummary errors=errors general=Signal::from(general) />
+        {send.summary()}
         <form novalidate on:submit=on_submit>
             <Loaded
                 resource=cemeteries
@@ -152,6 +148,7 @@ fn ProxyForm() -> impl IntoView {
                 })
         }}
         <h2>{move || i18n.t(Key::MyProxy)}</h2>
+        {cancel.summary()}
         {move || {
             cancel_lost
                 .get()
@@ -205,7 +202,7 @@ fn ProxyForm() -> impl IntoView {
                                                     <button
                                                         type="button"
                                                         class="link-button"
-                                                        on:click=move |_| cancel(id.clone())
+                                                        on:click=move |_| cancel.send(id.clone())
                                                     >
                                                         {move || i18n.t(Key::CancelProxy)}
                                                     </button>

@@ -1,63 +1,51 @@
 //! The owner's family controls on a memorial: create an invitation link (it expires and lets a
 //! limited number of people join), see and withdraw links, see and remove family members.
 
-use crate::journeys::memorial::i18n::Key;
 use crate::i18n::use_i18n;
+use crate::journeys::memorial::i18n::Key;
 use crate::journeys::memorial::{api, labels};
 use crate::shared::api::ClientError;
-use crate::shared::loadable::failure_text;
 use crate::shared::loadable::Loaded;
-use crate::shared::ui::{Notice, NoticeKind};
-use baoan_contract::memorial::{FamilyMemberList, InvitationList, INVITATION_DAYS, INVITATION_MAX_USES};
+use crate::shared::submit::Submit;
+use baoan_contract::memorial::{
+    FamilyMemberList, Invitation, InvitationList, INVITATION_DAYS, INVITATION_MAX_USES,
+};
 use baoan_contract::rules::date::{Date, SHENZHEN_UTC_OFFSET};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-/// What the owner takes away: an invitation link, or a member.
+/// What the owner does here: make an invitation link, withdraw one, or remove a member.
 #[derive(Clone)]
-enum Removal {
-    Invitation(String),
-    Member(String),
+enum Change {
+    Invite,
+    Revoke(String),
+    Remove(String),
+}
+
+/// One submit for the three, so their failures share one summary.
+async fn change(id: String, what: Change) -> Result<Option<Invitation>, ClientError> {
+    match what {
+        Change::Invite => api::invite(id).await.map(Some),
+        Change::Revoke(invitation) => api::revoke_invitation(id, invitation).await.map(|()| None),
+        Change::Remove(member) => api::remove_member(id, member).await.map(|()| None),
+    }
 }
 
 #[component]
 pub fn FamilyControls(id: String) -> impl IntoView {
     let i18n = use_i18n();
-    let failure = RwSignal::new(None::<ClientError>);
     let invite_path = RwSignal::new(None::<String>);
     let id = StoredValue::new(id);
     let invitations = LocalResource::new(move || api::invitations(id.get_value()));
     let members = LocalResource::new(move || api::members(id.get_value()));
-    let invite = move |_| {
-        spawn_local(async move {
-            match api::invite(id.get_value()).await {
-                Ok(inv) => {
-                    failure.set(None);
-                    let origin = window().location().origin().unwrap_or_default();
-                    invite_path.set(Some(format!("{origin}{}", inv.path)));
-                    invitations.refetch();
-                }
-                Err(e) => failure.set(Some(e)),
-            }
-        })
-    };
-    // Withdraw a link or remove a member, then reload both lists.
-    let delete = move |what: Removal| {
-        spawn_local(async move {
-            let done = match what {
-                Removal::Invitation(i) => api::revoke_invitation(id.get_value(), i).await,
-                Removal::Member(m) => api::remove_member(id.get_value(), m).await,
-            };
-            match done {
-                Ok(()) => {
-                    failure.set(None);
-                    invitations.refetch();
-                    members.refetch();
-                }
-                Err(e) => failure.set(Some(e)),
-            }
-        })
-    };
+    // After any change, reload both lists (an accepted link made a member).
+    let submit = Submit::new(move |what: Change| change(id.get_value(), what)).on_done(move |made| {
+        if let Some(inv) = made {
+            let origin = window().location().origin().unwrap_or_default();
+            invite_path.set(Some(format!("{origin}{}", inv.path)));
+        }
+        invitations.refetch();
+        members.refetch();
+    });
     let hint = move || {
         i18n.t(Key::InviteHint)
             .replace("{days}", &INVITATION_DAYS.to_string())
@@ -66,18 +54,8 @@ pub fn FamilyControls(id: String) -> impl IntoView {
     view! {
         <h2>{move || i18n.t(Key::Family)}</h2>
         <p class="hint">{move || i18n.t(Key::FamilyHint)}</p>
-        {move || {
-            failure
-                .get()
-                .map(|e| {
-                    view! {
-                        <Notice kind=NoticeKind::Error role="alert">
-                            <p>{move || failure_text(i18n, &e)}</p>
-                        </Notice>
-                    }
-                })
-        }}
-        <button type="button" class="button button-secondary" on:click=invite>
+        {submit.summary()}
+        <button type="button" class="button button-secondary" on:click=move |_| submit.send(Change::Invite)>
             {move || i18n.t(Key::Invite)}
         </button>
         {move || {
@@ -104,7 +82,7 @@ pub fn FamilyControls(id: String) -> impl IntoView {
                             .map(|inv| {
                                 let key = labels::invitation_status(&inv.status);
                                 let until = Date::from_unix_seconds(inv.expires_at, SHENZHEN_UTC_OFFSET).to_iso();
-                                let what = Removal::Invitation(inv.id.clone());
+                                let what = Change::Revoke(inv.id.clone());
                                 let active = inv.status == "active";
                                 view! {
                                     <li class="family-item">
@@ -121,7 +99,7 @@ pub fn FamilyControls(id: String) -> impl IntoView {
                                                     <button
                                                         type="button"
                                                         class="link-button"
-                                                        on:click=move |_| delete(what.clone())
+                                                        on:click=move |_| submit.send(what.clone())
                                                     >
                                                         {move || i18n.t(Key::Revoke)}
                                                     </button>
@@ -146,7 +124,7 @@ pub fn FamilyControls(id: String) -> impl IntoView {
                             .items
                             .into_iter()
                             .map(|m| {
-                                let what = Removal::Member(m.id.clone());
+                                let what = Change::Remove(m.id.clone());
                                 let who = if m.name.is_empty() {
                                     m.phone.clone()
                                 } else {
@@ -159,7 +137,7 @@ pub fn FamilyControls(id: String) -> impl IntoView {
                                             <button
                                                 type="button"
                                                 class="link-button"
-                                                on:click=move |_| delete(what.clone())
+                                                on:click=move |_| submit.send(what.clone())
                                             >
                                                 {move || i18n.t(Key::RemoveMember)}
                                             </button>

@@ -37,7 +37,7 @@ pub fn MemorialRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("/bookings/:id") view=booking::confirmation::ConfirmationPage />
             <Route path=path!("/memorials/new") view=memorials::new::NewMemorialPage />
             <Route path=path!("/memorials/:id") view=memorials::view::MemorialPage />
-            <Route path=path!("/join/:token") view=memorials::view::JoinPage />
+            <Route path=path!("/join/:token") view=memorials::join::JoinPage />
             <Route path=path!("/proxy") view=proxy::ProxyPage />
         </ParentRoute>
     }

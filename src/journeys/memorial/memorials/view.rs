@@ -1,28 +1,30 @@
 //! One memorial: flowers and candles (free, no rankings), messages shown as plain text (Leptos
 //! escapes every text node; nothing here sets inner HTML) with their authors masked by the
-//! server, the owner's family controls (`family`), hide, publish (`publish`) and reminder, and a
+//! server, the owner's family controls (`family`), hide, the owner's settings (`owner`), and a
 //! report button for everyone. A refusal for doing something too often says how long to wait.
 
 use super::family::FamilyControls;
-use crate::journeys::memorial::i18n::Key;
-use super::photo::{MemorialPhoto, PhotoPicker};
-use super::publish::PublishForm;
+use super::owner::OwnerSettings;
+use super::photo::MemorialPhoto;
 use crate::i18n::use_i18n;
-use crate::journeys::memorial::api;
+use crate::journeys::memorial::i18n::Key;
+use crate::journeys::memorial::{api, wait_on_rate_limit};
 use crate::shared::api::ClientError;
-use crate::shared::form::FormErrors;
-use crate::shared::loadable::{failure_text, wait_message};
-use crate::shared::ui::{ErrorSummary, Notice, NoticeKind, TextField};
-
-use crate::shared::loadable::{error_key, Loaded};
+use crate::shared::loadable::{failure_text, Loaded};
 use crate::shared::page::use_title;
-use crate::shared::session::RequireSignIn;
+use crate::shared::submit::Submit;
+use crate::shared::ui::{Notice, NoticeKind, TextField};
 use baoan_contract::error::FieldErrors;
-use baoan_contract::memorial::*;
+use baoan_contract::memorial::{Memorial, MemorialMessage, MessageRequest, OfferingRequest, ReportRequest};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_params_map;
+
+/// What a visitor leaves: flowers or a candle (`kind`), or a message.
+#[derive(Clone)]
+enum Leave {
+    Offering(&'static str),
+    Message(String),
+}
 
 #[component]
 pub fn MemorialPage() -> impl IntoView {
@@ -46,55 +48,55 @@ pub fn MemorialPage() -> impl IntoView {
 fn MemorialBody(current: RwSignal<Option<Memorial>>) -> impl IntoView {
     let i18n = use_i18n();
     let m = move || current.get().expect("loaded");
-    let errors = FormErrors::new();
-    let general = RwSignal::new(None::<crate::i18n::Key>);
     let text = RwSignal::new(String::new());
     let reported = RwSignal::new(false);
     // A 429: "try again in …" from the server's Retry-After, instead of a general error.
     let wait = RwSignal::new(None::<ClientError>);
-    let answer = move |r: Result<Memorial, ClientError>| match r {
-        Ok(m) => {
-            wait.set(None);
-            current.set(Some(m))
-        }
-        Err(ClientError::Api(e)) if !e.fields.is_empty() => errors.set(FieldErrors(e.fields)),
-        Err(e) if wait_message(i18n, &e).is_some() => wait.set(Some(e)),
-        Err(e) => general.set(Some(error_key(&e))),
-    };
     let id = move || current.get_untracked().map(|m| m.id).unwrap_or_default();
-    let offer = move |kind: &'static str| {
-        spawn_local(async move {
-            answer(api::offer(id(), OfferingRequest { kind: kind.into() }).await)
-        })
-    };
+    // Offerings and messages share one summary, above the message box.
+    let leave = Submit::new(move |what: Leave| {
+        let id = id();
+        async move {
+            match what {
+                Leave::Offering(kind) => api::offer(id, OfferingRequest { kind: kind.into() }).await,
+                Leave::Message(t) => {
+                    let sent = api::leave_message(id, MessageRequest { text: t }).await;
+                    if sent.is_ok() {
+                        text.set(String::new());
+                    }
+                    sent
+                }
+            }
+        }
+    })
+    .on_done(move |m: Memorial| {
+        wait.set(None);
+        current.set(Some(m))
+    })
+    .on_refused(wait_on_rate_limit(wait));
+    let errors = leave.errors;
+    let offer = move |kind: &'static str| leave.send(Leave::Offering(kind));
     let on_message = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        general.set(None);
         match baoan_contract::memorial::rules::parse_message(&text.get_untracked()) {
             Err(e) => {
                 let mut f = FieldErrors::new();
                 f.add("text", e);
-                errors.set(f);
+                leave.refuse(f);
             }
-            Ok(t) => spawn_local(async move {
-                let r = api::leave_message(id(), MessageRequest { text: t }).await;
-                if r.is_ok() {
-                    text.set(String::new());
-                    errors.clear();
-                }
-                answer(r);
-            }),
+            Ok(t) => leave.send(Leave::Message(t)),
         }
     };
-    let report = move |_| {
-        spawn_local(async move {
-            let body = ReportRequest { message_id: None, reason: i18n.t(Key::ReportReason).into() };
-            match api::report(id(), body).await {
-                Ok(_) => reported.set(true),
-                Err(e) => wait.set(Some(e)),
-            }
-        })
-    };
+    // Any refusal of a report shows in the notice under the offerings, as a wait does.
+    let report = Submit::new(move |req: ReportRequest| api::report(id(), req))
+        .on_done(move |()| reported.set(true))
+        .on_refused(move |e| {
+            wait.set(Some(ClientError::Api(e.clone())));
+            true
+        });
+    // The owner hides a message.
+    let hide = Submit::new(move |message: String| api::hide_message(id(), message))
+        .on_done(move |m: Memorial| current.set(Some(m)));
     view! {
         <h1>{move || m().deceased_name}</h1>
         <p class="lead">{move || format!("{} — {}", m().born_on, m().died_on)}</p>
@@ -146,16 +148,17 @@ fn MemorialBody(current: RwSignal<Option<Memorial>>) -> impl IntoView {
             (m().messages_total > m().messages.len() as i64)
                 .then(|| view! { <p class="hint">{move || i18n.t(Key::OlderMessages)}</p> })
         }}
+        {hide.summary()}
         <ul class="memorial-messages">
             {move || {
                 m()
                     .messages
                     .into_iter()
-                    .map(|msg| view! { <MessageItem msg=msg owner=m().role == "owner" current=current /> })
+                    .map(|msg| view! { <MessageItem msg=msg owner=m().role == "owner" hide=hide /> })
                     .collect_view()
             }}
         </ul>
-        <ErrorSummary errors=errors general=Signal::from(general) />
+        {leave.summary()}
         <form novalidate on:submit=on_message>
             <TextField
                 name="text"
@@ -178,8 +181,15 @@ fn MemorialBody(current: RwSignal<Option<Memorial>>) -> impl IntoView {
                     }
                 })
         }}
+        {report.summary()}
         <p>
-            <button type="button" class="link-button" on:click=report>
+            <button
+                type="button"
+                class="link-button"
+                on:click=move |_| {
+                    report.send(ReportRequest { message_id: None, reason: i18n.t(Key::ReportReason).into() })
+                }
+            >
                 {move || i18n.t(Key::Report)}
             </button>
             {move || reported.get().then(|| view! { <span role="status">" "{move || i18n.t(Key::Reported)}</span> })}
@@ -188,18 +198,9 @@ fn MemorialBody(current: RwSignal<Option<Memorial>>) -> impl IntoView {
 }
 
 #[component]
-fn MessageItem(msg: MemorialMessage, owner: bool, current: RwSignal<Option<Memorial>>) -> impl IntoView {
+fn MessageItem(msg: MemorialMessage, owner: bool, hide: Submit<String, Memorial>) -> impl IntoView {
     let i18n = use_i18n();
     let (mid, hidden) = (msg.id.clone(), msg.hidden);
-    let hide = move |_| {
-        let mid = mid.clone();
-        spawn_local(async move {
-            let id = current.get_untracked().map(|m| m.id).unwrap_or_default();
-            if let Ok(m) = api::hide_message(id, mid).await {
-                current.set(Some(m));
-            }
-        })
-    };
     view! {
         <li class="memorial-message">
             <p class="message-text">{msg.text.clone()}</p>
@@ -216,128 +217,11 @@ fn MessageItem(msg: MemorialMessage, owner: bool, current: RwSignal<Option<Memor
             {(owner && !hidden)
                 .then(|| {
                     view! {
-                        <button type="button" class="link-button" on:click=hide>
+                        <button type="button" class="link-button" on:click=move |_| hide.send(mid.clone())>
                             {move || i18n.t(Key::Hide)}
                         </button>
                     }
                 })}
         </li>
-    }
-}
-
-/// The owner's settings: the photo, make public (burial certificate number and relation), reminders.
-#[component]
-fn OwnerSettings(current: RwSignal<Option<Memorial>>) -> impl IntoView {
-    let i18n = use_i18n();
-    let photo_error = RwSignal::new(None::<crate::i18n::Key>);
-    let set_photo = move |photo: Option<String>| {
-        spawn_local(async move {
-            let id = current.get_untracked().map(|m| m.id).unwrap_or_default();
-            match api::set_photo(id, PhotoRequest { photo }).await {
-                Ok(m) => {
-                    photo_error.set(None);
-                    current.set(Some(m));
-                }
-                Err(e) => photo_error.set(Some(error_key(&e))),
-            }
-        })
-    };
-    let has_photo = move || current.get().is_some_and(|m| m.photo.is_some());
-    let id = move || current.get_untracked().map(|m| m.id).unwrap_or_default();
-    let reminder = move |ev: leptos::ev::Event| {
-        let on = event_target_checked(&ev);
-        spawn_local(async move {
-            let _ = api::set_reminder(id(), ReminderRequest { on }).await;
-        })
-    };
-    view! {
-        <h2>{move || i18n.t(Key::PhotoLabel)}</h2>
-        {move || {
-            photo_error
-                .get()
-                .map(|k| {
-                    view! {
-                        <Notice kind=NoticeKind::Error role="alert">
-                            <p>{move || i18n.t(k)}</p>
-                        </Notice>
-                    }
-                })
-        }}
-        <PhotoPicker
-            label=Signal::derive(move || if has_photo() { Key::ReplacePhoto } else { Key::ChoosePhoto })
-            on_uploaded=Callback::new(move |id: String| set_photo(Some(id)))
-        />
-        {move || {
-            has_photo()
-                .then(|| {
-                    view! {
-                        <p>
-                            <button type="button" class="link-button" on:click=move |_| set_photo(None)>
-                                {move || i18n.t(Key::RemovePhoto)}
-                            </button>
-                        </p>
-                    }
-                })
-        }}
-        {move || {
-            (current.get().map(|m| m.visibility) == Some("private".into()))
-                .then(|| view! { <PublishForm current=current /> })
-        }}
-        <div class="checkbox">
-            <input
-                type="checkbox"
-                id="reminder"
-                prop:checked=move || current.get().map(|m| m.reminder).unwrap_or(false)
-                on:change=reminder
-            />
-            <label for="reminder">{move || i18n.t(Key::Reminder)}</label>
-        </div>
-    }
-}
-
-/// Following an invitation link: join, then open the memorial.
-#[component]
-pub fn JoinPage() -> impl IntoView {
-    use_title(Key::JoinTitle);
-    view! {
-        <RequireSignIn>
-            <Join />
-        </RequireSignIn>
-    }
-}
-
-#[component]
-fn Join() -> impl IntoView {
-    let i18n = use_i18n();
-    let params = use_params_map();
-    let token = params.read_untracked().get("token").unwrap_or_default();
-    let navigate = use_navigate();
-    let failed = RwSignal::new(None::<crate::i18n::Msg>);
-    spawn_local(async move {
-        match api::accept_invitation(token).await {
-            Ok(m) => navigate(&format!("/memorial/memorials/{}", m.id), Default::default()),
-            // Expired, used up, withdrawn, or removed by the owner: one plain explanation.
-            Err(ClientError::Api(e)) if e.code == baoan_contract::ErrorCode::NotFound => {
-                failed.set(Some(Key::InvitationInvalid.into()))
-            }
-            Err(e) => failed.set(Some(error_key(&e).into())),
-        }
-    });
-    view! {
-        <h1>{move || i18n.t(Key::JoinTitle)}</h1>
-        {move || match failed.get() {
-            None => view! { <p role="status">{move || i18n.t(Key::Joining)}</p> }.into_any(),
-            Some(k) => {
-                view! {
-                    <Notice kind=NoticeKind::Error role="alert">
-                        <p>{move || i18n.t(k)}</p>
-                    </Notice>
-                    <p>
-                        <A href="/mine">{move || i18n.t(Key::MyMemorials)}</A>
-                    </p>
-                }
-                    .into_any()
-            }
-        }}
     }
 }

@@ -8,6 +8,7 @@ use crate::i18n::{use_i18n, Msg};
 use crate::shared::page::use_title;
 use crate::shared::qr::QrCode;
 use crate::shared::storage;
+use crate::shared::submit::Submit;
 use crate::shared::ui::{ConfirmationPanel, SummaryList, SummaryRow};
 use baoan_contract::memorial::Booking;
 use leptos::prelude::*;
@@ -52,22 +53,18 @@ pub fn ConfirmationPage() -> impl IntoView {
             }
         });
     }
-    let cancel = move |_| {
-        let id = id.clone();
-        spawn_local(async move {
-            if let Ok(b) = api::cancel_booking(id).await {
-                keep_on_device(&b);
-                booking.set(Some(b));
-            }
-        });
-    };
+    let cancel = Submit::new(api::cancel_booking).on_done(move |b: Booking| {
+        keep_on_device(&b);
+        booking.set(Some(b));
+    });
+    let id = StoredValue::new(id);
     view! {
+        {cancel.summary()}
         {move || {
             booking
                 .get()
                 .map(|b| {
                     let active = b.status == "active";
-                    let cancel = cancel.clone();
                     view! {
                         <ConfirmationPanel
                             title=Msg::from(if active { Key::ConfirmedTitle } else { Key::Cancelled })
@@ -128,7 +125,7 @@ pub fn ConfirmationPage() -> impl IntoView {
                                         </button>
                                     </p>
                                     <p>
-                                        <button type="button" class="link-button" on:click=cancel.clone()>
+                                        <button type="button" class="link-button" on:click=move |_| cancel.send(id.get_value())>
                                             {move || i18n.t(Key::Cancel)}
                                         </button>
                                     </p>

@@ -5,8 +5,8 @@
 use crate::shared::api::{self, api_url, ClientError, Empty};
 use baoan_contract::memorial::{
     Booking, BookingList, BookingRequest, Cemetery, CemeteryDetail, FamilyMemberList, Invitation, InvitationList,
-    Memorial, MemorialCreate, MemorialList, MemorialSummary, MessageRequest, OfferingRequest, PhotoRequest,
-    ProxyList, ProxyRequest, ProxyView, PublishRequest, ReminderRequest, ReportRequest, SlotList,
+    Memorial, MemorialCreate, MemorialList, MemorialSummary, MessageRequest, OfferingRequest, PhotoRequest, ProxyList,
+    ProxyRequest, ProxyView, PublishRequest, ReminderRequest, ReportRequest, SlotList,
 };
 
 // Visits: cemeteries, days, times and bookings.

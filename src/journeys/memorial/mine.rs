@@ -1,7 +1,7 @@
 //! This journey's section of 我的: 我的预约 and 我的纪念馆.
 
-use super::i18n::Key;
 use super::api;
+use super::i18n::Key;
 use super::labels::time_range;
 use crate::i18n::use_i18n;
 use crate::shared::loadable::Loaded;

@@ -43,9 +43,7 @@ fn ProxyForm() -> impl IntoView {
     let cemetery = RwSignal::new(String::new());
     // Every cemetery whose staff offer the service (data from the server).
     let cemeteries = LocalResource::new(|| async {
-        api::cemeteries()
-            .await
-            .map(|all| all.into_iter().filter(|c| c.proxy_service).collect::<Vec<_>>())
+        api::cemeteries().await.map(|all| all.into_iter().filter(|c| c.proxy_service).collect::<Vec<_>>())
     });
     // A 429 (too many requests today) says how long to wait; a cancel that lost to staff says so.
     let wait = RwSignal::new(None::<ClientError>);
@@ -122,7 +120,9 @@ fn ProxyForm() -> impl IntoView {
                                             });
                                     }
                                 />
-                                <label for=format!("service-{code}")>{move || i18n.t(labels::proxy_service(code))}</label>
+                                <label for=format!(
+                                    "service-{code}",
+                                )>{move || i18n.t(labels::proxy_service(code))}</label>
                             </div>
                         }
                     })

@@ -1,9 +1,9 @@
 //! Booking, step 5: check your answers, then confirm. The confirmation is kept on the device.
 
 use super::confirmation::keep_on_device;
+use crate::i18n::use_i18n;
 use crate::journeys::memorial::draft::{booking_draft, clear};
 use crate::journeys::memorial::i18n::Key;
-use crate::i18n::use_i18n;
 use crate::journeys::memorial::{api, wait_on_rate_limit};
 use crate::shared::api::ClientError;
 use crate::shared::loadable::WaitNotice;

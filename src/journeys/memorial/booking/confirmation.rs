@@ -1,10 +1,10 @@
 //! Booking confirmation: reference, entry QR code, what happens next, .ics, print, cancel.
 //! The booking is kept on the device (localStorage) so the code shows at the gate offline.
 
-use crate::journeys::memorial::i18n::Key;
-use crate::journeys::memorial::api;
-use crate::journeys::memorial::labels::time_range;
 use crate::i18n::{use_i18n, Msg};
+use crate::journeys::memorial::api;
+use crate::journeys::memorial::i18n::Key;
+use crate::journeys::memorial::labels::time_range;
 use crate::shared::page::use_title;
 use crate::shared::qr::QrCode;
 use crate::shared::storage;
@@ -125,7 +125,11 @@ pub fn ConfirmationPage() -> impl IntoView {
                                         </button>
                                     </p>
                                     <p>
-                                        <button type="button" class="link-button" on:click=move |_| cancel.send(id.get_value())>
+                                        <button
+                                            type="button"
+                                            class="link-button"
+                                            on:click=move |_| cancel.send(id.get_value())
+                                        >
                                             {move || i18n.t(Key::Cancel)}
                                         </button>
                                     </p>

@@ -1,11 +1,11 @@
 //! Booking, step 3: the hourly slots of a day as large buttons, each with places left and a
 //! crowd bar (<meter>, no inline styles: the CSP forbids them).
 
+use crate::i18n::use_i18n;
+use crate::journeys::memorial::api;
 use crate::journeys::memorial::draft::booking_draft;
 use crate::journeys::memorial::i18n::Key;
-use crate::journeys::memorial::api;
 use crate::journeys::memorial::labels::time_range;
-use crate::i18n::use_i18n;
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
 use crate::shared::ui::{ChoiceButton, Crowd};

@@ -1,8 +1,8 @@
 //! Booking, steps 1–2: choose a cemetery, then a day (large buttons with places left).
 
+use crate::i18n::use_i18n;
 use crate::journeys::memorial::draft::booking_draft;
 use crate::journeys::memorial::i18n::Key;
-use crate::i18n::use_i18n;
 use crate::journeys::memorial::{api, labels};
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;

@@ -7,9 +7,7 @@ use crate::journeys::memorial::{api, labels};
 use crate::shared::api::ClientError;
 use crate::shared::loadable::Loaded;
 use crate::shared::submit::Submit;
-use baoan_contract::memorial::{
-    FamilyMemberList, Invitation, InvitationList, INVITATION_DAYS, INVITATION_MAX_USES,
-};
+use baoan_contract::memorial::{FamilyMemberList, Invitation, InvitationList, INVITATION_DAYS, INVITATION_MAX_USES};
 use baoan_contract::rules::date::{Date, SHENZHEN_UTC_OFFSET};
 use leptos::prelude::*;
 

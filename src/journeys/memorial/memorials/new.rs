@@ -1,8 +1,8 @@
 //! Create an online memorial (private by default).
 
-use crate::journeys::memorial::i18n::Key;
 use super::photo::{MemorialPhoto, PhotoPicker};
 use crate::i18n::use_i18n;
+use crate::journeys::memorial::i18n::Key;
 use crate::journeys::memorial::{api, wait_on_rate_limit};
 use crate::shared::api::ClientError;
 use crate::shared::draft::{clear_draft, draft_field};

@@ -48,7 +48,12 @@ pub fn OwnerSettings(current: RwSignal<Option<Memorial>>) -> impl IntoView {
                 type="checkbox"
                 id="reminder"
                 prop:checked=move || current.get().map(|m| m.reminder).unwrap_or(false)
-                on:change=move |ev| reminder.send(ReminderRequest { on: event_target_checked(&ev) })
+                on:change=move |ev| {
+                    reminder
+                        .send(ReminderRequest {
+                            on: event_target_checked(&ev),
+                        })
+                }
             />
             <label for="reminder">{move || i18n.t(Key::Reminder)}</label>
         </div>

@@ -2,8 +2,8 @@
 //! `shared::upload`) and showing it with alt text and fixed dimensions (a class, never an
 //! inline style: the CSP forbids them).
 
-use crate::journeys::memorial::i18n::Key;
 use crate::i18n::use_i18n;
+use crate::journeys::memorial::i18n::Key;
 use crate::shared::api::ClientError;
 use crate::shared::upload::{upload_failure_message, upload_on_change};
 use baoan_contract::api::UploadReceipt;

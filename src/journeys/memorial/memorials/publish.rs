@@ -2,8 +2,8 @@
 //! deceased, checked by the contract's `PublishRequest::validate` here and again on the server.
 //! The server limits register checks; a refusal says how long to wait.
 
-use crate::journeys::memorial::i18n::Key;
 use crate::i18n::use_i18n;
+use crate::journeys::memorial::i18n::Key;
 use crate::journeys::memorial::{api, labels, wait_on_rate_limit};
 use crate::shared::api::ClientError;
 use crate::shared::loadable::failure_text;

@@ -187,7 +187,11 @@ fn MemorialBody(current: RwSignal<Option<Memorial>>) -> impl IntoView {
                 type="button"
                 class="link-button"
                 on:click=move |_| {
-                    report.send(ReportRequest { message_id: None, reason: i18n.t(Key::ReportReason).into() })
+                    report
+                        .send(ReportRequest {
+                            message_id: None,
+                            reason: i18n.t(Key::ReportReason).into(),
+                        })
                 }
             >
                 {move || i18n.t(Key::Report)}

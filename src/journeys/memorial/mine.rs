@@ -1,9 +1,9 @@
 //! This journey's section of 我的: 我的预约 and 我的纪念馆.
 
+use super::api;
 use super::i18n::Key;
-use super::time_range;
+use super::labels::time_range;
 use crate::i18n::use_i18n;
-use crate::shared::api;
 use crate::shared::loadable::Loaded;
 use baoan_contract::memorial::{BookingList, MemorialList};
 use leptos::prelude::*;
@@ -12,8 +12,8 @@ use leptos_router::components::A;
 #[component]
 pub fn MySection() -> impl IntoView {
     let i18n = use_i18n();
-    let bookings = LocalResource::new(|| api::get::<BookingList>("/memorial/bookings"));
-    let memorials = LocalResource::new(|| api::get::<MemorialList>("/memorial/memorials"));
+    let bookings = LocalResource::new(api::bookings);
+    let memorials = LocalResource::new(api::memorials);
     view! {
         <section class="mine-section">
             <h2>{move || i18n.t(Key::MineHeading)}</h2>

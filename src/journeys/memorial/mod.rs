@@ -1,23 +1,21 @@
-//! Tomb-sweeping booking and online memorials (祭扫) journey: its routes, pages, strings
-//! (`i18n/`) and its section of 我的.
+//! Tomb-sweeping booking and online memorials (祭扫) journey: its routes (here), its endpoints
+//! (`api`), the booking kept on the device (`draft`), code→words helpers (`labels`), strings
+//! (`i18n/`), the booking steps (`booking/`), the memorial pages (`memorials/`), proxy sweeping
+//! (`proxy`) and its section of 我的 (`mine`).
 
-mod book_check;
-mod book_details;
-mod book_slots;
-mod book_start;
-mod confirmation;
+mod api;
+mod booking;
 mod draft;
-mod family;
 pub mod i18n;
 mod info;
-mod memorial_new;
-mod memorial_view;
+mod labels;
+mod memorials;
 mod mine;
-mod photo;
 mod proxy;
-mod publish;
 mod start;
 
+use crate::shared::api::ClientError;
+use crate::shared::loadable::wait_message;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route};
 use leptos_router::path;
@@ -31,22 +29,33 @@ pub fn MemorialRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
         <ParentRoute path=path!("/memorial") view=Outlet>
             <Route path=path!("") view=start::StartPage />
             <Route path=path!("/info") view=info::InfoPage />
-            <Route path=path!("/book") view=book_start::CemeteriesPage />
-            <Route path=path!("/book/details") view=book_details::DetailsPage />
-            <Route path=path!("/book/check") view=book_check::CheckPage />
-            <Route path=path!("/book/:cemetery") view=book_start::DaysPage />
-            <Route path=path!("/book/:cemetery/:date") view=book_slots::SlotsPage />
-            <Route path=path!("/bookings/:id") view=confirmation::ConfirmationPage />
-            <Route path=path!("/memorials/new") view=memorial_new::NewMemorialPage />
-            <Route path=path!("/memorials/:id") view=memorial_view::MemorialPage />
-            <Route path=path!("/join/:token") view=memorial_view::JoinPage />
+            <Route path=path!("/book") view=booking::start::CemeteriesPage />
+            <Route path=path!("/book/details") view=booking::details::DetailsPage />
+            <Route path=path!("/book/check") view=booking::check::CheckPage />
+            <Route path=path!("/book/:cemetery") view=booking::start::DaysPage />
+            <Route path=path!("/book/:cemetery/:date") view=booking::slots::SlotsPage />
+            <Route path=path!("/bookings/:id") view=booking::confirmation::ConfirmationPage />
+            <Route path=path!("/memorials/new") view=memorials::new::NewMemorialPage />
+            <Route path=path!("/memorials/:id") view=memorials::view::MemorialPage />
+            <Route path=path!("/join/:token") view=memorials::join::JoinPage />
             <Route path=path!("/proxy") view=proxy::ProxyPage />
         </ParentRoute>
     }
     .into_inner()
 }
 
-/// "08:00–09:00" from minutes after midnight.
-pub fn time_range(start: u32, end: u32) -> String {
-    format!("{:02}:{:02}–{:02}:{:02}", start / 60, start % 60, end / 60, end % 60)
+/// A form's own handling of "too many, try later" (429 with a wait): the refusal goes to `wait`,
+/// shown by a notice that says how long, instead of the form's summary. For `Submit::on_refused`.
+pub(crate) fn wait_on_rate_limit(
+    wait: RwSignal<Option<ClientError>>,
+) -> impl Fn(&baoan_contract::error::ApiError) -> bool + Copy + 'static {
+    let i18n = crate::i18n::use_i18n();
+    move |e| {
+        let refusal = ClientError::Api(e.clone());
+        let is_wait = wait_message(i18n, &refusal).is_some();
+        if is_wait {
+            wait.set(Some(refusal));
+        }
+        is_wait
+    }
 }

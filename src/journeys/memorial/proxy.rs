@@ -1,31 +1,22 @@
 //! 代祭扫: ask cemetery staff to tend a grave on a chosen day; see the request and staff's photos.
 
 use super::i18n::Key;
+use super::{api, labels, wait_on_rate_limit};
 use crate::i18n::use_i18n;
-use crate::shared::api::{self, api_url, ClientError};
+use crate::shared::api::ClientError;
 use crate::shared::form::FormErrors;
-use crate::shared::loadable::{error_key, Loaded};
-use crate::shared::loadable::{failure_text, wait_message};
+use crate::shared::loadable::{failure_text, Loaded};
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
-use crate::shared::ui::{ErrorSummary, Notice, NoticeKind, RadioOption, Radios, TextField};
-use baoan_contract::error::FieldErrors;
+use crate::shared::submit::Submit;
+use crate::shared::ui::{Notice, NoticeKind, RadioOption, Radios, TextField};
 use baoan_contract::memorial::{Cemetery, Grave, ProxyList, ProxyRequest, ProxyView, PROXY_SERVICES};
 use baoan_contract::rules::date::Date;
+use baoan_contract::ErrorCode;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// The cemeteries offering the service (an alias: `view!` reads `<` as a tag).
 type Cemeteries = Vec<Cemetery>;
-
-fn service_key(code: &str) -> Key {
-    match code {
-        "clean" => Key::ServiceClean,
-        "flowers" => Key::ServiceFlowers,
-        "wipe_stone" => Key::ServiceWipeStone,
-        _ => Key::ServicePhoto,
-    }
-}
 
 #[component]
 pub fn ProxyPage() -> impl IntoView {
@@ -52,40 +43,33 @@ fn ProxyForm() -> impl IntoView {
     let cemetery = RwSignal::new(String::new());
     // Every cemetery whose staff offer the service (data from the server).
     let cemeteries = LocalResource::new(|| async {
-        api::get::<Vec<Cemetery>>("/memorial/cemeteries")
-            .await
-            .map(|all| all.into_iter().filter(|c| c.proxy_service).collect::<Vec<_>>())
+        api::cemeteries().await.map(|all| all.into_iter().filter(|c| c.proxy_service).collect::<Vec<_>>())
     });
-    let errors = FormErrors::new();
-    let general = RwSignal::new(None::<crate::i18n::Key>);
     // A 429 (too many requests today) says how long to wait; a cancel that lost to staff says so.
     let wait = RwSignal::new(None::<ClientError>);
     let cancel_lost = RwSignal::new(false);
-    let list = LocalResource::new(|| api::get::<ProxyList>("/memorial/proxy"));
-    let cancel = move |id: String| {
-        spawn_local(async move {
-            match api::post::<_, ProxyView>(&format!("/memorial/proxy/{id}/cancel"), &()).await {
-                Ok(_) => cancel_lost.set(false),
-                Err(ClientError::Api(e)) if e.code == baoan_contract::ErrorCode::Conflict => cancel_lost.set(true),
-                Err(e) => wait.set(Some(e)),
-            }
+    let list = LocalResource::new(api::proxy_requests);
+    let cancel = Submit::new(api::cancel_proxy)
+        .on_done(move |_: ProxyView| {
+            cancel_lost.set(false);
             list.refetch();
         })
-    };
-    let send = Action::new_local(|req: &ProxyRequest| {
-        let req = req.clone();
-        async move { api::post::<_, ProxyView>("/memorial/proxy", &req).await }
-    });
-    Effect::new(move |_| match send.value().get() {
-        Some(Ok(_)) => {
+        .on_refused(move |e| {
+            if e.code == ErrorCode::Conflict {
+                cancel_lost.set(true);
+            } else {
+                wait.set(Some(ClientError::Api(e.clone())));
+            }
+            list.refetch();
+            true
+        });
+    let send = Submit::new(api::request_proxy)
+        .on_done(move |_: ProxyView| {
             wait.set(None);
             list.refetch()
-        }
-        Some(Err(ClientError::Api(e))) if !e.fields.is_empty() => errors.set(FieldErrors(e.fields)),
-        Some(Err(e)) if wait_message(i18n, &e).is_some() => wait.set(Some(e)),
-        Some(Err(e)) => general.set(Some(error_key(&e))),
-        None => {}
-    });
+        })
+        .on_refused(wait_on_rate_limit(wait));
+    let errors = send.errors;
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let req = ProxyRequest {
@@ -96,18 +80,17 @@ fn ProxyForm() -> impl IntoView {
             grave: Grave { area: area.get_untracked(), row: row.get_untracked(), number: number.get_untracked() },
             note: note.get_untracked(),
         };
-        match req.validate(super::memorial_new::today()) {
-            Ok(_) => {
-                errors.clear();
-                send.dispatch(req);
+        match req.validate(super::memorials::new::today()) {
+            Ok(_) => send.send(req),
+            Err(e) => {
+                send.refuse(e);
             }
-            Err(e) => errors.set(e),
         }
     };
     view! {
         <h1>{move || i18n.t(Key::ProxyTitle)}</h1>
         <p class="lead">{move || i18n.t(Key::ProxyLead)}</p>
-        <ErrorSummary errors=errors general=Signal::from(general) />
+        {send.summary()}
         <form novalidate on:submit=on_submit>
             <Loaded
                 resource=cemeteries
@@ -137,7 +120,9 @@ fn ProxyForm() -> impl IntoView {
                                             });
                                     }
                                 />
-                                <label for=format!("service-{code}")>{move || i18n.t(service_key(code))}</label>
+                                <label for=format!(
+                                    "service-{code}",
+                                )>{move || i18n.t(labels::proxy_service(code))}</label>
                             </div>
                         }
                     })
@@ -163,6 +148,7 @@ fn ProxyForm() -> impl IntoView {
                 })
         }}
         <h2>{move || i18n.t(Key::MyProxy)}</h2>
+        {cancel.summary()}
         {move || {
             cancel_lost
                 .get()
@@ -183,11 +169,7 @@ fn ProxyForm() -> impl IntoView {
                             .requests
                             .into_iter()
                             .map(|p| {
-                                let status = match p.status.as_str() {
-                                    "done" => Key::StatusDone,
-                                    "cancelled" => Key::StatusCancelled,
-                                    _ => Key::StatusRequested,
-                                };
+                                let status = labels::proxy_status(&p.status);
                                 let open = p.status == "requested";
                                 let id = p.id.clone();
                                 view! {
@@ -208,7 +190,7 @@ fn ProxyForm() -> impl IntoView {
                                                 view! {
                                                     <img
                                                         class="proxy-photo"
-                                                        src=api_url(&format!("/memorial/proxy/{}/photos/{photo}", p.id))
+                                                        src=api::proxy_photo_url(&p.id, photo)
                                                         alt=move || i18n.t(Key::StaffPhoto)
                                                     />
                                                 }
@@ -220,7 +202,7 @@ fn ProxyForm() -> impl IntoView {
                                                     <button
                                                         type="button"
                                                         class="link-button"
-                                                        on:click=move |_| cancel(id.clone())
+                                                        on:click=move |_| cancel.send(id.clone())
                                                     >
                                                         {move || i18n.t(Key::CancelProxy)}
                                                     </button>

@@ -1,11 +1,11 @@
 //! Booking, step 3: the hourly slots of a day as large buttons, each with places left and a
 //! crowd bar (<meter>, no inline styles: the CSP forbids them).
 
-use super::draft::booking_draft;
-use super::i18n::Key;
-use super::time_range;
 use crate::i18n::use_i18n;
-use crate::shared::api;
+use crate::journeys::memorial::api;
+use crate::journeys::memorial::draft::booking_draft;
+use crate::journeys::memorial::i18n::Key;
+use crate::journeys::memorial::labels::time_range;
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
 use crate::shared::ui::{ChoiceButton, Crowd};
@@ -20,10 +20,7 @@ pub fn SlotsPage() -> impl IntoView {
     let params = use_params_map();
     let cemetery = move || params.read().get("cemetery").unwrap_or_default();
     let date = move || params.read().get("date").unwrap_or_default();
-    let list = LocalResource::new(move || {
-        let (c, d) = (cemetery(), date());
-        async move { api::get::<SlotList>(&format!("/memorial/cemeteries/{c}/slots?date={d}")).await }
-    });
+    let list = LocalResource::new(move || api::slots(cemetery(), date()));
     let draft = booking_draft();
     let navigate = use_navigate();
     view! {

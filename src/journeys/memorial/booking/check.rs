@@ -1,18 +1,17 @@
 //! Booking, step 5: check your answers, then confirm. The confirmation is kept on the device.
 
 use super::confirmation::keep_on_device;
-use super::draft::{booking_draft, clear};
-use super::i18n::Key;
 use crate::i18n::use_i18n;
-use crate::shared::api::{self, ClientError};
-use crate::shared::form::FormErrors;
-use crate::shared::loadable::error_key;
-use crate::shared::loadable::{wait_message, WaitNotice};
+use crate::journeys::memorial::draft::{booking_draft, clear};
+use crate::journeys::memorial::i18n::Key;
+use crate::journeys::memorial::{api, wait_on_rate_limit};
+use crate::shared::api::ClientError;
+use crate::shared::loadable::WaitNotice;
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
-use crate::shared::ui::{ErrorSummary, SummaryList, SummaryRow};
-use baoan_contract::error::FieldErrors;
-use baoan_contract::memorial::{Booking, BookingRequest};
+use crate::shared::submit::Submit;
+use crate::shared::ui::{SummaryList, SummaryRow};
+use baoan_contract::memorial::Booking;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -30,34 +29,18 @@ pub fn CheckPage() -> impl IntoView {
 fn Check() -> impl IntoView {
     let i18n = use_i18n();
     let draft = booking_draft();
-    let errors = FormErrors::new();
-    let general = RwSignal::new(None::<crate::i18n::Key>);
     // Too many today (429): say how long to wait, from the server's Retry-After.
     let wait = RwSignal::new(None::<ClientError>);
     let navigate = use_navigate();
-    if draft.key.get_untracked().is_empty() {
-        draft.renew_key();
-    }
-    let submit = Action::new_local(move |req: &BookingRequest| {
-        let req = req.clone();
-        let key = draft.key.get_untracked();
-        async move { api::post_once::<_, Booking>("/memorial/bookings", &req, &key).await }
-    });
-    Effect::new(move |_| match submit.value().get() {
-        Some(Ok(b)) => {
+    // Refused with field errors (slot full, already booked that day…): `Submit` gives the next
+    // try a new key, as it is a new request.
+    let submit = Submit::once(draft.key, api::book)
+        .on_done(move |b: Booking| {
             keep_on_device(&b);
             clear();
             navigate(&format!("/memorial/bookings/{}", b.id), Default::default());
-        }
-        Some(Err(ClientError::Api(e))) if !e.fields.is_empty() => {
-            // Refused (slot full, already booked that day…): the next try is a new request.
-            draft.renew_key();
-            errors.set(FieldErrors(e.fields));
-        }
-        Some(Err(e)) if wait_message(i18n, &e).is_some() => wait.set(Some(e)),
-        Some(Err(e)) => general.set(Some(error_key(&e))),
-        None => {}
-    });
+        })
+        .on_refused(wait_on_rate_limit(wait));
     let row = move |label: Key, value: Signal<String>, change: &'static str| {
         view! {
             <SummaryRow label=label change=(change.to_string(), Key::Change.into())>
@@ -85,13 +68,12 @@ fn Check() -> impl IntoView {
         }
     });
     let confirm = move |_| {
-        general.set(None);
         wait.set(None);
-        submit.dispatch(draft.request());
+        submit.send(draft.request());
     };
     view! {
         <h1>{move || i18n.t(Key::CheckTitle)}</h1>
-        <ErrorSummary errors=errors general=Signal::from(general) />
+        {submit.summary()}
         <WaitNotice error=wait />
         <SummaryList>
             {row(Key::Cemetery, d.cemetery_name.into(), "/memorial/book")}

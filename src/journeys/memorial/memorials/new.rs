@@ -1,17 +1,16 @@
 //! Create an online memorial (private by default).
 
-use super::i18n::Key;
 use super::photo::{MemorialPhoto, PhotoPicker};
 use crate::i18n::use_i18n;
-use crate::shared::api::{self, ClientError};
+use crate::journeys::memorial::i18n::Key;
+use crate::journeys::memorial::{api, wait_on_rate_limit};
+use crate::shared::api::ClientError;
 use crate::shared::draft::{clear_draft, draft_field};
-use crate::shared::form::FormErrors;
-use crate::shared::loadable::error_key;
-use crate::shared::loadable::{wait_message, WaitNotice};
+use crate::shared::loadable::WaitNotice;
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
-use crate::shared::ui::{ErrorSummary, TextField};
-use baoan_contract::error::FieldErrors;
+use crate::shared::submit::Submit;
+use crate::shared::ui::TextField;
 use baoan_contract::memorial::{Memorial, MemorialCreate};
 use baoan_contract::rules::date::{Date, SHENZHEN_UTC_OFFSET};
 use leptos::prelude::*;
@@ -42,25 +41,16 @@ fn NewMemorial() -> impl IntoView {
     let bio = draft_field(FORM, "biography");
     // The upload id, kept with the draft so a reload does not lose the photo.
     let photo = draft_field(FORM, "photo");
-    let errors = FormErrors::new();
-    let general = RwSignal::new(None::<crate::i18n::Key>);
     // Too many today (429): say how long to wait, from the server's Retry-After.
     let wait = RwSignal::new(None::<ClientError>);
     let navigate = use_navigate();
-    let save = Action::new_local(|req: &MemorialCreate| {
-        let req = req.clone();
-        async move { api::post::<_, Memorial>("/memorial/memorials", &req).await }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(m)) => {
+    let save = Submit::new(api::create_memorial)
+        .on_done(move |m: Memorial| {
             clear_draft(FORM, &["deceased_name", "born_on", "died_on", "biography", "photo"]);
             navigate(&format!("/memorial/memorials/{}", m.id), Default::default());
-        }
-        Some(Err(ClientError::Api(e))) if !e.fields.is_empty() => errors.set(FieldErrors(e.fields)),
-        Some(Err(e)) if wait_message(i18n, &e).is_some() => wait.set(Some(e)),
-        Some(Err(e)) => general.set(Some(error_key(&e))),
-        None => {}
-    });
+        })
+        .on_refused(wait_on_rate_limit(wait));
+    let errors = save.errors;
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let req = MemorialCreate {
@@ -72,17 +62,18 @@ fn NewMemorial() -> impl IntoView {
         };
         match req.validate(today()) {
             Ok(_) => {
-                errors.clear();
                 wait.set(None);
-                save.dispatch(req);
+                save.send(req);
             }
-            Err(e) => errors.set(e),
+            Err(e) => {
+                save.refuse(e);
+            }
         }
     };
     view! {
         <h1>{move || i18n.t(Key::CreateMemorial)}</h1>
         <p class="lead">{move || i18n.t(Key::CreateLead)}</p>
-        <ErrorSummary errors=errors general=Signal::from(general) />
+        {save.summary()}
         <WaitNotice error=wait />
         <form novalidate on:submit=on_submit>
             <TextField name="deceased_name" label=Key::DeceasedLabel value=name errors=errors maxlength=60 />
@@ -108,7 +99,7 @@ fn NewMemorial() -> impl IntoView {
                 (!photo.get().is_empty())
                     .then(|| {
                         view! {
-                            <MemorialPhoto src=Signal::derive(move || format!("/uploads/{}", photo.get())) name=name />
+                            <MemorialPhoto src=Signal::derive(move || api::upload_url(&photo.get())) name=name />
                             <p role="status">{move || i18n.t(Key::PhotoAdded)}</p>
                             <p>
                                 <button type="button" class="link-button" on:click=move |_| photo.set(String::new())>

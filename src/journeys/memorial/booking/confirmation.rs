@@ -1,13 +1,14 @@
 //! Booking confirmation: reference, entry QR code, what happens next, .ics, print, cancel.
 //! The booking is kept on the device (localStorage) so the code shows at the gate offline.
 
-use super::i18n::Key;
-use super::time_range;
 use crate::i18n::{use_i18n, Msg};
-use crate::shared::api::{self, api_url};
+use crate::journeys::memorial::api;
+use crate::journeys::memorial::i18n::Key;
+use crate::journeys::memorial::labels::time_range;
 use crate::shared::page::use_title;
 use crate::shared::qr::QrCode;
 use crate::shared::storage;
+use crate::shared::submit::Submit;
 use crate::shared::ui::{ConfirmationPanel, SummaryList, SummaryRow};
 use baoan_contract::memorial::Booking;
 use leptos::prelude::*;
@@ -45,29 +46,25 @@ pub fn ConfirmationPage() -> impl IntoView {
     {
         let id = id.clone();
         spawn_local(async move {
-            if let Ok(b) = api::get::<Booking>(&format!("/memorial/bookings/{id}")).await {
+            if let Ok(b) = api::booking(id).await {
                 keep_on_device(&b);
                 booking.set(Some(b));
                 offline_copy.set(false);
             }
         });
     }
-    let cancel = move |_| {
-        let id = id.clone();
-        spawn_local(async move {
-            if let Ok(b) = api::post::<_, Booking>(&format!("/memorial/bookings/{id}/cancel"), &()).await {
-                keep_on_device(&b);
-                booking.set(Some(b));
-            }
-        });
-    };
+    let cancel = Submit::new(api::cancel_booking).on_done(move |b: Booking| {
+        keep_on_device(&b);
+        booking.set(Some(b));
+    });
+    let id = StoredValue::new(id);
     view! {
+        {cancel.summary()}
         {move || {
             booking
                 .get()
                 .map(|b| {
                     let active = b.status == "active";
-                    let cancel = cancel.clone();
                     view! {
                         <ConfirmationPanel
                             title=Msg::from(if active { Key::ConfirmedTitle } else { Key::Cancelled })
@@ -110,7 +107,7 @@ pub fn ConfirmationPage() -> impl IntoView {
                                     <p>
                                         <a
                                             class="button button-secondary"
-                                            href=api_url(&format!("/memorial/bookings/{}/calendar.ics", b.id))
+                                            href=api::calendar_url(&b.id)
                                             download="booking.ics"
                                         >
                                             {move || i18n.t(Key::AddToCalendar)}
@@ -128,7 +125,11 @@ pub fn ConfirmationPage() -> impl IntoView {
                                         </button>
                                     </p>
                                     <p>
-                                        <button type="button" class="link-button" on:click=cancel.clone()>
+                                        <button
+                                            type="button"
+                                            class="link-button"
+                                            on:click=move |_| cancel.send(id.get_value())
+                                        >
                                             {move || i18n.t(Key::Cancel)}
                                         </button>
                                     </p>

@@ -1,97 +1,59 @@
 //! The owner's family controls on a memorial: create an invitation link (it expires and lets a
 //! limited number of people join), see and withdraw links, see and remove family members.
 
-use super::i18n::Key;
 use crate::i18n::use_i18n;
-use crate::shared::api::{self, ClientError};
-use crate::shared::loadable::failure_text;
+use crate::journeys::memorial::i18n::Key;
+use crate::journeys::memorial::{api, labels};
+use crate::shared::api::ClientError;
 use crate::shared::loadable::Loaded;
-use crate::shared::ui::{Notice, NoticeKind};
+use crate::shared::submit::Submit;
 use baoan_contract::memorial::{FamilyMemberList, Invitation, InvitationList, INVITATION_DAYS, INVITATION_MAX_USES};
 use baoan_contract::rules::date::{Date, SHENZHEN_UTC_OFFSET};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-fn status_key(status: &str) -> Key {
-    match status {
-        "active" => Key::InvActive,
-        "expired" => Key::InvExpired,
-        "used_up" => Key::InvUsedUp,
-        _ => Key::InvRevoked,
+/// What the owner does here: make an invitation link, withdraw one, or remove a member.
+#[derive(Clone)]
+enum Change {
+    Invite,
+    Revoke(String),
+    Remove(String),
+}
+
+/// One submit for the three, so their failures share one summary.
+async fn change(id: String, what: Change) -> Result<Option<Invitation>, ClientError> {
+    match what {
+        Change::Invite => api::invite(id).await.map(Some),
+        Change::Revoke(invitation) => api::revoke_invitation(id, invitation).await.map(|()| None),
+        Change::Remove(member) => api::remove_member(id, member).await.map(|()| None),
     }
 }
 
 #[component]
 pub fn FamilyControls(id: String) -> impl IntoView {
     let i18n = use_i18n();
-    let base = format!("/memorial/memorials/{id}");
-    let failure = RwSignal::new(None::<ClientError>);
     let invite_path = RwSignal::new(None::<String>);
-    let invitations = {
-        let base = base.clone();
-        LocalResource::new(move || {
-            let path = format!("{base}/invitations");
-            async move { api::get::<InvitationList>(&path).await }
-        })
-    };
-    let members = {
-        let base = base.clone();
-        LocalResource::new(move || {
-            let path = format!("{base}/members");
-            async move { api::get::<FamilyMemberList>(&path).await }
-        })
-    };
-    let invite = {
-        let base = base.clone();
-        move |_| {
-            let path = format!("{base}/invitations");
-            spawn_local(async move {
-                match api::post::<_, Invitation>(&path, &()).await {
-                    Ok(inv) => {
-                        failure.set(None);
-                        let origin = window().location().origin().unwrap_or_default();
-                        invite_path.set(Some(format!("{origin}{}", inv.path)));
-                        invitations.refetch();
-                    }
-                    Err(e) => failure.set(Some(e)),
-                }
-            })
+    let id = StoredValue::new(id);
+    let invitations = LocalResource::new(move || api::invitations(id.get_value()));
+    let members = LocalResource::new(move || api::members(id.get_value()));
+    // After any change, reload both lists (an accepted link made a member).
+    let submit = Submit::new(move |what: Change| change(id.get_value(), what)).on_done(move |made| {
+        if let Some(inv) = made {
+            let origin = window().location().origin().unwrap_or_default();
+            invite_path.set(Some(format!("{origin}{}", inv.path)));
         }
-    };
-    // Withdraw a link or remove a member, then reload both lists.
-    let delete = move |path: String| {
-        spawn_local(async move {
-            match api::delete(&path).await {
-                Ok(()) => {
-                    failure.set(None);
-                    invitations.refetch();
-                    members.refetch();
-                }
-                Err(e) => failure.set(Some(e)),
-            }
-        })
-    };
+        invitations.refetch();
+        members.refetch();
+    });
     let hint = move || {
         i18n.t(Key::InviteHint)
             .replace("{days}", &INVITATION_DAYS.to_string())
             .replace("{uses}", &INVITATION_MAX_USES.to_string())
     };
-    let (inv_base, member_base) = (base.clone(), base);
     view! {
         <h2>{move || i18n.t(Key::Family)}</h2>
         <p class="hint">{move || i18n.t(Key::FamilyHint)}</p>
-        {move || {
-            failure
-                .get()
-                .map(|e| {
-                    view! {
-                        <Notice kind=NoticeKind::Error role="alert">
-                            <p>{move || failure_text(i18n, &e)}</p>
-                        </Notice>
-                    }
-                })
-        }}
-        <button type="button" class="button button-secondary" on:click=invite>
+        {submit.summary()}
+        <button type="button" class="button button-secondary" on:click=move |_| submit.send(Change::Invite)>
             {move || i18n.t(Key::Invite)}
         </button>
         {move || {
@@ -110,16 +72,15 @@ pub fn FamilyControls(id: String) -> impl IntoView {
         <Loaded
             resource=invitations
             children=move |list: InvitationList| {
-                let inv_base = inv_base.clone();
                 view! {
                     <ul class="plain-list" data-testid="invitations">
                         {list
                             .items
                             .into_iter()
                             .map(|inv| {
-                                let key = status_key(&inv.status);
+                                let key = labels::invitation_status(&inv.status);
                                 let until = Date::from_unix_seconds(inv.expires_at, SHENZHEN_UTC_OFFSET).to_iso();
-                                let path = format!("{}/invitations/{}", inv_base, inv.id);
+                                let what = Change::Revoke(inv.id.clone());
                                 let active = inv.status == "active";
                                 view! {
                                     <li class="family-item">
@@ -136,7 +97,7 @@ pub fn FamilyControls(id: String) -> impl IntoView {
                                                     <button
                                                         type="button"
                                                         class="link-button"
-                                                        on:click=move |_| delete(path.clone())
+                                                        on:click=move |_| submit.send(what.clone())
                                                     >
                                                         {move || i18n.t(Key::Revoke)}
                                                     </button>
@@ -154,7 +115,6 @@ pub fn FamilyControls(id: String) -> impl IntoView {
         <Loaded
             resource=members
             children=move |list: FamilyMemberList| {
-                let member_base = member_base.clone();
                 view! {
                     {list.items.is_empty().then(|| view! { <p class="hint">{move || i18n.t(Key::NoMembers)}</p> })}
                     <ul class="plain-list" data-testid="members">
@@ -162,7 +122,7 @@ pub fn FamilyControls(id: String) -> impl IntoView {
                             .items
                             .into_iter()
                             .map(|m| {
-                                let path = format!("{}/members/{}", member_base, m.id);
+                                let what = Change::Remove(m.id.clone());
                                 let who = if m.name.is_empty() {
                                     m.phone.clone()
                                 } else {
@@ -175,7 +135,7 @@ pub fn FamilyControls(id: String) -> impl IntoView {
                                             <button
                                                 type="button"
                                                 class="link-button"
-                                                on:click=move |_| delete(path.clone())
+                                                on:click=move |_| submit.send(what.clone())
                                             >
                                                 {move || i18n.t(Key::RemoveMember)}
                                             </button>

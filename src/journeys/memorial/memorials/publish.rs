@@ -2,56 +2,43 @@
 //! deceased, checked by the contract's `PublishRequest::validate` here and again on the server.
 //! The server limits register checks; a refusal says how long to wait.
 
-use super::i18n::Key;
 use crate::i18n::use_i18n;
-use crate::shared::api::{self, ClientError};
-use crate::shared::form::FormErrors;
+use crate::journeys::memorial::i18n::Key;
+use crate::journeys::memorial::{api, labels, wait_on_rate_limit};
+use crate::shared::api::ClientError;
 use crate::shared::loadable::failure_text;
-use crate::shared::ui::{ErrorSummary, Notice, NoticeKind, RadioOption, Radios, TextField};
-use baoan_contract::error::FieldErrors;
+use crate::shared::submit::Submit;
+use crate::shared::ui::{Notice, NoticeKind, RadioOption, Radios, TextField};
 use baoan_contract::memorial::{Memorial, PublishRequest, Relation};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-
-fn relation_key(r: Relation) -> Key {
-    match r {
-        Relation::Spouse => Key::RelSpouse,
-        Relation::Child => Key::RelChild,
-        Relation::Parent => Key::RelParent,
-        Relation::Sibling => Key::RelSibling,
-        Relation::Grandchild => Key::RelGrandchild,
-        Relation::OtherRelative => Key::RelOther,
-    }
-}
 
 #[component]
 pub fn PublishForm(current: RwSignal<Option<Memorial>>) -> impl IntoView {
     let i18n = use_i18n();
     let number = RwSignal::new(String::new());
     let relation = RwSignal::new(String::new());
-    let errors = FormErrors::new();
+    // The register checks are limited: a 429 says how long to wait.
     let failure = RwSignal::new(None::<ClientError>);
+    let submit = Submit::new(move |body: PublishRequest| {
+        api::publish(current.get_untracked().map(|m| m.id).unwrap_or_default(), body)
+    })
+    .on_done(move |m: Memorial| current.set(Some(m)))
+    .on_refused(wait_on_rate_limit(failure));
+    let errors = submit.errors;
     let publish = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         failure.set(None);
         let body = PublishRequest { certificate_number: number.get_untracked(), relation: relation.get_untracked() };
-        if let Err(f) = body.validate() {
-            errors.set(f);
-            return;
-        }
-        errors.clear();
-        spawn_local(async move {
-            let id = current.get_untracked().map(|m| m.id).unwrap_or_default();
-            match api::put::<_, Memorial>(&format!("/memorial/memorials/{id}/public"), &body).await {
-                Ok(m) => current.set(Some(m)),
-                Err(ClientError::Api(e)) if !e.fields.is_empty() => errors.set(FieldErrors(e.fields)),
-                Err(e) => failure.set(Some(e)),
+        match body.validate() {
+            Ok(_) => submit.send(body),
+            Err(f) => {
+                submit.refuse(f);
             }
-        })
+        }
     };
     view! {
         <h2>{move || i18n.t(Key::MakePublic)}</h2>
-        <ErrorSummary errors=errors />
+        {submit.summary()}
         {move || {
             failure
                 .get()
@@ -78,7 +65,7 @@ pub fn PublishForm(current: RwSignal<Option<Memorial>>) -> impl IntoView {
                 hint=Key::RelationHint
                 errors=errors
                 value=relation
-                options=Relation::ALL.into_iter().map(|r| RadioOption::msg(r.code(), relation_key(r))).collect()
+                options=Relation::ALL.into_iter().map(|r| RadioOption::msg(r.code(), labels::relation(r))).collect()
             />
             <button type="submit" class="button button-secondary">
                 {move || i18n.t(Key::MakePublic)}

@@ -1,9 +1,9 @@
 //! Booking, step 4: visitors and the grave. Checked with the contract's rules as submitted
 //! (the server checks again).
 
-use super::draft::booking_draft;
-use super::i18n::Key;
 use crate::i18n::use_i18n;
+use crate::journeys::memorial::draft::booking_draft;
+use crate::journeys::memorial::i18n::Key;
 use crate::shared::form::FormErrors;
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;

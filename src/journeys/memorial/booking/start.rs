@@ -1,9 +1,9 @@
 //! Booking, steps 1–2: choose a cemetery, then a day (large buttons with places left).
 
-use super::draft::booking_draft;
-use super::i18n::Key;
 use crate::i18n::use_i18n;
-use crate::shared::api;
+use crate::journeys::memorial::draft::booking_draft;
+use crate::journeys::memorial::i18n::Key;
+use crate::journeys::memorial::{api, labels};
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
 use crate::shared::ui::ChoiceButton;
@@ -17,7 +17,7 @@ type Cemeteries = Vec<Cemetery>;
 pub fn CemeteriesPage() -> impl IntoView {
     let i18n = use_i18n();
     use_title(Key::BookTitle);
-    let list = LocalResource::new(|| api::get::<Vec<Cemetery>>("/memorial/cemeteries"));
+    let list = LocalResource::new(api::cemeteries);
     view! {
         <h1>{move || i18n.t(Key::BookTitle)}</h1>
         <p class="lead">{move || i18n.t(Key::BookLead)}</p>
@@ -50,24 +50,13 @@ pub fn CemeteriesPage() -> impl IntoView {
     }
 }
 
-pub fn kind_key(kind: &str) -> Key {
-    match kind {
-        "qingming" => Key::KindQingming,
-        "winter_solstice" => Key::KindWinterSolstice,
-        _ => Key::KindOther,
-    }
-}
-
 #[component]
 pub fn DaysPage() -> impl IntoView {
     let i18n = use_i18n();
     use_title(Key::ChooseDay);
     let params = use_params_map();
     let id = move || params.read().get("cemetery").unwrap_or_default();
-    let detail = LocalResource::new(move || {
-        let id = id();
-        async move { api::get::<CemeteryDetail>(&format!("/memorial/cemeteries/{id}")).await }
-    });
+    let detail = LocalResource::new(move || api::cemetery(id()));
     let draft = booking_draft();
     view! {
         <Loaded
@@ -86,7 +75,7 @@ pub fn DaysPage() -> impl IntoView {
                             .into_iter()
                             .map(|day| {
                                 let href = format!("/memorial/book/{}/{}", d.cemetery.id, day.date.to_iso());
-                                let kind = kind_key(&day.window_kind);
+                                let kind = labels::window_kind(&day.window_kind);
                                 view! {
                                     <li>
                                         <ChoiceButton

@@ -2,9 +2,9 @@
 //! `shared::upload`) and showing it with alt text and fixed dimensions (a class, never an
 //! inline style: the CSP forbids them).
 
-use super::i18n::Key;
 use crate::i18n::use_i18n;
-use crate::shared::api::{api_url, ClientError};
+use crate::journeys::memorial::i18n::Key;
+use crate::shared::api::ClientError;
 use crate::shared::upload::{upload_failure_message, upload_on_change};
 use baoan_contract::api::UploadReceipt;
 use leptos::prelude::*;
@@ -65,14 +65,14 @@ pub fn PhotoPicker(#[prop(into)] label: Signal<Key>, on_uploaded: Callback<Strin
     }
 }
 
-/// A photo at its fixed size; `src` is an API path.
+/// A photo at its fixed size; `src` is its URL (from `api`).
 #[component]
 pub fn MemorialPhoto(#[prop(into)] src: Signal<String>, #[prop(into)] name: Signal<String>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <img
             class="memorial-photo"
-            src=move || api_url(&src.get())
+            src=move || src.get()
             width=PHOTO_WIDTH
             height=PHOTO_HEIGHT
             alt=move || format!("{} {}", name.get(), i18n.t(Key::PhotoAlt))

@@ -80,7 +80,7 @@ fn ProxyForm() -> impl IntoView {
             grave: Grave { area: area.get_untracked(), row: row.get_untracked(), number: number.get_untracked() },
             note: note.get_untracked(),
         };
-        match req.validate(super::memorials::new::today()) {
+        match req.validate(crate::shared::clock::today()) {
             Ok(_) => send.send(req),
             Err(e) => {
                 send.refuse(e);

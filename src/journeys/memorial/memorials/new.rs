@@ -5,6 +5,7 @@ use crate::i18n::use_i18n;
 use crate::journeys::memorial::i18n::Key;
 use crate::journeys::memorial::{api, wait_on_rate_limit};
 use crate::shared::api::ClientError;
+use crate::shared::clock::today;
 use crate::shared::draft::{clear_draft, draft_field};
 use crate::shared::loadable::WaitNotice;
 use crate::shared::page::use_title;
@@ -12,15 +13,11 @@ use crate::shared::session::RequireSignIn;
 use crate::shared::submit::Submit;
 use crate::shared::ui::TextField;
 use baoan_contract::memorial::{Memorial, MemorialCreate};
-use baoan_contract::rules::date::{Date, SHENZHEN_UTC_OFFSET};
+use baoan_contract::rules::date::Date;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 const FORM: &str = "memorial-new";
-
-pub fn today() -> Date {
-    Date::from_unix_seconds((js_sys::Date::now() / 1000.0) as i64, SHENZHEN_UTC_OFFSET)
-}
 
 #[component]
 pub fn NewMemorialPage() -> impl IntoView {

@@ -1,3 +1,5 @@
+//! What a booking offers (the second visit, withdrawing a divorce) and the list's paging.
+
 use super::*;
 use crate::marriage::divorce::{divorce_stage, second_visit_window};
 

@@ -1,3 +1,5 @@
+//! The well-known busy dates and the nearest free days.
+
 use super::*;
 
 fn d(y: i32, m: u8, day: u8) -> Date {

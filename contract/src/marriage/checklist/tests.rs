@@ -1,3 +1,5 @@
+//! What to bring, by booking kind and documents.
+
 use super::*;
 use ChecklistItem::*;
 

@@ -1,3 +1,5 @@
+//! The divorce clock: cooling-off, the second visit's window, and its wire form.
+
 use super::*;
 
 fn d(y: i32, m: u8, day: u8) -> Date {

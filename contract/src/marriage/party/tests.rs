@@ -1,3 +1,5 @@
+//! The parties' checks: marriage age on the booked day, two people, documents, each field.
+
 use super::*;
 use crate::rules::resident_id::make_resident_id;
 

@@ -1,17 +1,24 @@
-//! The contract of the social assistance (社会救助) journey: the standards the server serves,
-//! the eligibility rules (one function per programme), the application form with its
-//! validation, and the review steps with their timeline. Used by both the app and the server.
+//! The contract of the social assistance (社会救助) journey, used by both the app and the server.
+//!
+//! Request and response types, one file per resource: `standards` (the amounts and thresholds
+//! every rule reads, served as data), `communities`, `drafts`, `applications` (the form with its
+//! checks, the resident's view, staff's actions). The rules, one file each: `eligibility` (one
+//! function per programme), `documents` (which documents an application needs), `status` (the
+//! review steps and their timeline). Everything is re-exported here.
 
-pub mod application;
+pub mod applications;
+pub mod communities;
+pub mod drafts;
+pub mod standards;
+
 pub mod documents;
 pub mod eligibility;
-pub mod standards;
 pub mod status;
-pub mod wire;
 
-pub use application::*;
+pub use applications::*;
+pub use communities::*;
 pub use documents::*;
+pub use drafts::*;
 pub use eligibility::*;
 pub use standards::*;
 pub use status::*;
-pub use wire::*;

@@ -1,5 +1,9 @@
-//! The contract of the charity (慈善) journey: its request/response types and its rules,
-//! enforced by both the app and the server.
+//! The contract of the charity (慈善) journey, enforced by both the app and the server.
+//!
+//! Request and response types, one file per resource: `projects` (the list and one project with
+//! its ledger), `funds`, `gifts`, `pledges`, `photos`. The rules, one file each: `money` (amounts
+//! in fen, a gift's message and donor name) and `badge` (is a project's disclosure on time).
+//! Everything is re-exported here.
 
 pub mod badge;
 pub mod funds;

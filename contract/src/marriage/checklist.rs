@@ -1,7 +1,7 @@
 //! What to bring to the registry, by booking kind and the parties' documents. The app shows it
 //! before the answers are checked and on the confirmation; the server adds it to every booking.
 
-use super::api::BookingKind;
+use super::bookings::BookingKind;
 use crate::rules::documents::IdType;
 use serde::{Deserialize, Serialize};
 
@@ -62,18 +62,4 @@ pub fn checklist(kind: BookingKind, id_types: &[IdType]) -> Vec<ChecklistItem> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use ChecklistItem::*;
-
-    #[test]
-    fn items_follow_kind_and_documents() {
-        let both = [IdType::ResidentId, IdType::ResidentId];
-        assert_eq!(checklist(BookingKind::Marriage, &both), vec![ResidentIdAndHukou, JointPhotos]);
-        assert_eq!(
-            checklist(BookingKind::Divorce, &[IdType::ResidentId, IdType::HkMacauPermit]),
-            vec![ResidentIdAndHukou, HkMacauDocuments, MarriageCertificates, DivorceAgreement]
-        );
-        assert_eq!(checklist(BookingKind::Replacement, &[IdType::Passport]), vec![ForeignDocuments, ReplacementPhotos]);
-    }
-}
+mod tests;

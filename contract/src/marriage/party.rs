@@ -1,7 +1,7 @@
 //! Checking the two parties of a booking: documents, legal marriage age, two distinct people.
 //! The app runs these before submit and the server runs them again on every booking.
 
-use super::api::BookingKind;
+use super::bookings::BookingKind;
 use crate::error::{FieldError, FieldErrors};
 use crate::rules::date::{age_on, Date};
 use crate::rules::documents::{parse_document_number, IdType};

@@ -1,3 +1,5 @@
+//! The parties' checks: marriage age on the booked day, two people, documents, each field.
+
 use super::*;
 use crate::rules::resident_id::make_resident_id;
 
@@ -140,12 +142,4 @@ fn party_a_is_the_profile_and_party_b_has_a_phone_of_their_own() {
     // In the app party A's phone is not known: nothing is said about it.
     let a = own.party(&profile, "");
     assert!(check_parties(BookingKind::Marriage, &a, &b, d(2026, 12, 10), today()).is_ok());
-}
-
-#[test]
-fn page_queries_are_clamped() {
-    use crate::marriage::api::{PageQuery, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
-    assert_eq!(PageQuery::default().clamped(), (1, DEFAULT_PAGE_SIZE));
-    assert_eq!(PageQuery { page: Some(0), per_page: Some(10_000) }.clamped(), (1, MAX_PAGE_SIZE));
-    assert_eq!(PageQuery { page: Some(3), per_page: Some(0) }.clamped(), (3, 1));
 }

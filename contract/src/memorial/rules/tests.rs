@@ -1,3 +1,5 @@
+//! Every 祭扫 rule: group size, plates, booking windows, certificates, texts, graves, visitors, photos.
+
 use super::*;
 
 fn d(y: i32, m: u8, day: u8) -> Date {

@@ -1,3 +1,5 @@
+//! The application form's checks: a complete form, each bad field, the event, totals, consents.
+
 use super::*;
 use crate::assistance::eligibility::Residence;
 use crate::rules::resident_id::make_resident_id;

@@ -1,9 +1,12 @@
-//! The application form and its checks, run by the app before submit and by the server on
-//! submit. Field names in errors are the form's paths (`applicant.name`, `members.1.id_number`,
+//! Applications (`/api/v1/assistance/applications`): the form with its checks, the resident's
+//! list and one application in full, documents added later, and staff's requests and refusals.
+//!
+//! The form's checks run in the app before submit and in the server on submit. Field names in errors are the form's paths (`applicant.name`, `members.1.id_number`,
 //! `bank.account_number`, `consents.members.0`), so the app can put each next to its field.
 
 use super::documents::{required_documents, DocumentKind};
 use super::eligibility::{EmergencyKind, Programme};
+use super::status::{Stage, Status, TimelineStep};
 use crate::error::{FieldError, FieldErrors};
 use crate::rules::date::Date;
 use crate::rules::documents::{parse_document_number, IdType};
@@ -268,6 +271,64 @@ impl ApplicationForm {
         }
         e.into_result().map_err(|err| FieldErrors(err.fields))
     }
+}
+
+/// One of the resident's applications in 我的申请.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApplicationSummary {
+    pub reference: String,
+    pub programme: Programme,
+    pub state: Status,
+    pub stage: Stage,
+    pub submitted_on: Date,
+    /// The deadline of the step under way (or of the documents asked for).
+    pub next_due: Option<Date>,
+}
+
+/// One application in full, for its owner only.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApplicationView {
+    pub reference: String,
+    pub programme: Programme,
+    pub state: Status,
+    pub stage: Stage,
+    pub submitted_on: Date,
+    pub timeline: Vec<TimelineStep>,
+    /// Documents staff asked for (补正) and not yet sent.
+    pub requested_documents: Vec<DocumentKind>,
+    pub requested_note: Option<String>,
+    pub requested_by: Option<Date>,
+    /// Non-essential documents still to come (容缺受理).
+    pub missing_documents: Vec<DocumentKind>,
+    pub documents: Vec<AttachedDocument>,
+    /// Staff's reason, when refused.
+    pub decision_reason: Option<String>,
+    pub form: ApplicationForm,
+}
+
+/// `POST /api/v1/assistance/applications/{reference}/documents`: add a document later.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AddDocument {
+    pub kind: DocumentKind,
+    pub upload_id: String,
+}
+
+/// Staff: ask for more documents (补正).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RequestDocuments {
+    pub kinds: Vec<DocumentKind>,
+    pub note: Option<String>,
+}
+
+/// Staff: refuse, saying why (shown to the resident as written).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Refusal {
+    pub reason: String,
 }
 
 #[cfg(test)]

@@ -1,6 +1,9 @@
-//! Online memorial (网上祭扫) bodies.
+//! Online memorials (网上祭扫, `/api/v1/memorial/memorials`): creating one with its checks, a
+//! memorial as its viewer sees it, the list, making it public, its photo and reminder, and
+//! staff's reminder run.
 
-use super::super::rules::*;
+use super::rules::{check_life_dates, parse_plain_text, MAX_BIOGRAPHY_CHARS};
+use super::tributes::MemorialMessage;
 use crate::error::{FieldError, FieldErrors};
 use crate::rules::date::Date;
 use crate::rules::name::parse_person_name;
@@ -57,20 +60,6 @@ impl MemorialCreate {
     }
 }
 
-/// A message left on a memorial. `text` is plain text: show it as text, never as HTML.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct MemorialMessage {
-    pub id: String,
-    /// The author's name masked (`王**`, see `mask::mask_name`), or empty: never a full name.
-    pub author: String,
-    pub text: String,
-    pub created_at: i64,
-    /// Hidden by the owner (only the owner still sees it, marked hidden).
-    pub hidden: bool,
-    pub mine: bool,
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Memorial {
@@ -116,32 +105,71 @@ pub struct MemorialList {
     pub total: i64,
 }
 
-/// The kinds of offering: free, counted, never ranked.
-pub const OFFERING_KINDS: [&str; 2] = ["flower", "candle"];
-
-/// `flower` or `candle` ([`OFFERING_KINDS`]).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct OfferingRequest {
-    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::offering_kind))]
-    pub kind: String,
+/// How the requester is related to the deceased, asked when making a memorial public (stored
+/// with the memorial, so staff can follow up a dispute).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    Spouse,
+    Child,
+    Parent,
+    Sibling,
+    Grandchild,
+    OtherRelative,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct MessageRequest {
-    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::memorial_required_text::<{ MAX_MESSAGE_CHARS }>))]
-    pub text: String,
+impl Relation {
+    pub const ALL: [Relation; 6] = [
+        Relation::Spouse,
+        Relation::Child,
+        Relation::Parent,
+        Relation::Sibling,
+        Relation::Grandchild,
+        Relation::OtherRelative,
+    ];
+
+    /// The stable code on the wire and in the database.
+    pub fn code(self) -> &'static str {
+        match self {
+            Relation::Spouse => "spouse",
+            Relation::Child => "child",
+            Relation::Parent => "parent",
+            Relation::Sibling => "sibling",
+            Relation::Grandchild => "grandchild",
+            Relation::OtherRelative => "other_relative",
+        }
+    }
+
+    /// One of the codes, or `MemorialRelation` ("choose how you are related"), also when empty:
+    /// the question is a choice, so "fill this in" would not say what to do.
+    pub fn parse(code: &str) -> Result<Relation, FieldError> {
+        let code = code.trim();
+        Relation::ALL.into_iter().find(|r| r.code() == code).ok_or(FieldError::MemorialRelation)
+    }
 }
 
-/// Report a memorial or one message on it.
+/// Make a memorial public: link it to the burial register and say how you are related.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct ReportRequest {
+pub struct PublishRequest {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::certificate_number))]
+    pub certificate_number: String,
+    /// One of `spouse`, `child`, `parent`, `sibling`, `grandchild`, `other_relative`.
     #[serde(default)]
-    pub message_id: Option<String>,
-    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::memorial_required_text::<{ MAX_NOTE_CHARS }>))]
-    pub reason: String,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::relation))]
+    pub relation: String,
+}
+
+impl PublishRequest {
+    /// The normalised certificate number and the relation, or the field errors.
+    pub fn validate(&self) -> Result<(String, Relation), FieldErrors> {
+        let mut f = FieldErrors::new();
+        let number = f.check("certificate_number", super::rules::parse_certificate_number(&self.certificate_number));
+        let relation = f.check("relation", Relation::parse(&self.relation));
+        match (number, relation) {
+            (Some(n), Some(r)) if f.is_empty() => Ok((n, r)),
+            _ => Err(f),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -170,3 +198,6 @@ pub struct RemindersSent {
     /// Messages written by this run (reminders already sent are not sent again).
     pub sent: u32,
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,8 +1,11 @@
-//! Request and response types of `/api/v1/marriage/…`.
+//! Bookings (`/api/v1/marriage/bookings`): making one, how each party sees it, its status, the
+//! paged list, and moving it to another time.
 
 use super::checklist::ChecklistItem;
 use super::divorce::DivorceStage;
+use super::offices::Office;
 use super::party::{OwnDetails, PartyInput};
+use super::slots::Slot;
 use crate::api::QrMatrix;
 use crate::rules::date::Date;
 use crate::rules::documents::IdType;
@@ -42,139 +45,6 @@ impl BookingKind {
     pub fn from_code(code: &str) -> Option<BookingKind> {
         BookingKind::ALL.into_iter().find(|k| k.code() == code)
     }
-}
-
-/// Text the server serves in the three languages of the app (office names, addresses, notes).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct Localized {
-    pub zh_hans: String,
-    pub zh_hant: String,
-    pub en: String,
-}
-
-/// A day an office departs from its usual week.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum SpecialDayKind {
-    /// Closed (public holiday, staff training).
-    Closed,
-    /// Open although it is a weekend or holiday, or open longer (extended service).
-    Extended,
-    /// A date many couples want (server-marked, besides 5.20, 七夕 and 2.14).
-    Busy,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct SpecialDay {
-    pub date: Date,
-    pub kind: SpecialDayKind,
-    pub note: Localized,
-}
-
-/// `GET /api/v1/marriage/offices`: every registry office (全城通办: any office serves any couple).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct Office {
-    pub id: String,
-    pub name: Localized,
-    pub address: Localized,
-    /// Usual opening hours, as the office words them.
-    pub hours: Localized,
-    pub phone: String,
-    /// A link to the office on a map.
-    pub map_url: String,
-    /// Holiday closures, extended-service and busy days in the bookable period.
-    pub special_days: Vec<SpecialDay>,
-}
-
-/// Why a day cannot be booked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum DayState {
-    /// Places left.
-    Open,
-    /// Every place is taken.
-    Full,
-    /// The office does not register that day (weekend, holiday); `note` may say why.
-    Closed,
-}
-
-/// One day of `GET /api/v1/marriage/offices/{id}/days`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct Day {
-    pub date: Date,
-    pub state: DayState,
-    pub places_left: u32,
-    /// Extended service, or why it is closed.
-    pub note: Option<Localized>,
-    /// A date many couples want: book early, or take one of `nearest_free`.
-    pub busy: bool,
-    /// For busy days: the nearest days that still have places.
-    pub nearest_free: Vec<Date>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct DayList {
-    pub office_id: String,
-    pub days: Vec<Day>,
-}
-
-/// What a slot is for: the registration itself, or one of the free extras.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum SlotPurpose {
-    Registration,
-    /// 颁证仪式 (free certificate ceremony, marriage only).
-    Ceremony,
-    /// 婚姻家庭辅导 (free marriage and family counselling).
-    Counselling,
-}
-
-impl SlotPurpose {
-    pub fn code(self) -> &'static str {
-        match self {
-            SlotPurpose::Registration => "registration",
-            SlotPurpose::Ceremony => "ceremony",
-            SlotPurpose::Counselling => "counselling",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<SlotPurpose> {
-        [SlotPurpose::Registration, SlotPurpose::Ceremony, SlotPurpose::Counselling]
-            .into_iter()
-            .find(|p| p.code() == code)
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct Slot {
-    pub id: String,
-    pub office_id: String,
-    pub date: Date,
-    pub purpose: SlotPurpose,
-    /// Minutes after midnight, Shenzhen time.
-    pub start_minute: u32,
-    pub end_minute: u32,
-    pub capacity: u32,
-    pub places_left: u32,
-}
-
-/// `GET /api/v1/marriage/offices/{id}/days/{date}/slots`
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct SlotList {
-    pub date: Date,
-    pub slots: Vec<Slot>,
-    pub ceremony: Vec<Slot>,
-    pub counselling: Vec<Slot>,
 }
 
 /// `POST /api/v1/marriage/bookings` (with an Idempotency-Key header).
@@ -346,32 +216,8 @@ pub struct RescheduleRequest {
     pub slot_id: String,
 }
 
-/// `POST /api/v1/marriage/second-visits`: either party books the divorce second visit from their
-/// own account — the account that booked the first visit, or the partner's account that
-/// confirmed it; any other account gets "not found". Both parties are taken from the first
-/// visit; the booker becomes party A and the other confirms in their own account.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct SecondVisitRequest {
-    pub first_visit_reference: String,
-    pub slot_id: String,
-}
-
-/// The 409 answer when the slot went while the couple was filling in the form carries
-/// `fields: {"slot_id": "marriage.slot_full"}`; the app then asks for this list.
-/// `GET /api/v1/marriage/offices/{id}/nearest-free?from=YYYY-MM-DD`
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct NearestFree {
-    pub slots: Vec<Slot>,
-}
-
 /// How long the partner has to confirm (in their own account) before the place is released.
 pub const CONFIRM_WITHIN_SECONDS: i64 = 2 * 3600;
-/// How many days ahead can be booked.
-pub const BOOKABLE_DAYS: i64 = 30;
 
-/// `08:30` from minutes after midnight.
-pub fn clock_time(minute: u32) -> String {
-    format!("{:02}:{:02}", minute / 60, minute % 60)
-}
+#[cfg(test)]
+mod tests;

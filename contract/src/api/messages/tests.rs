@@ -1,0 +1,26 @@
+//! Message events: one wire code each, under its topic, and the documented list of codes.
+
+use super::*;
+
+#[test]
+fn each_event_has_its_own_code_under_its_topic_and_travels_as_it() {
+    let mut codes: Vec<&str> = MessageEvent::ALL.iter().map(|e| e.code()).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    assert_eq!(codes.len(), MessageEvent::ALL.len(), "codes are unique");
+    for &event in MessageEvent::ALL {
+        assert!(event.code().starts_with(&format!("{}.", event.topic().code())), "{event:?}");
+        assert_eq!(serde_json::to_value(event).unwrap(), serde_json::json!(event.code()));
+        assert_eq!(MessageEvent::from_code(event.code()), Some(event));
+    }
+    assert_eq!(MessageEvent::from_code("assistance.nope"), None);
+}
+
+#[cfg(feature = "openapi")]
+#[test]
+fn the_document_lists_the_wire_codes() {
+    let schema = serde_json::to_value(<MessageEvent as utoipa::PartialSchema>::schema()).unwrap();
+    let listed: Vec<&str> = schema["enum"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let codes: Vec<&str> = MessageEvent::ALL.iter().map(|e| e.code()).collect();
+    assert_eq!(listed, codes);
+}

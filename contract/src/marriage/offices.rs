@@ -1,0 +1,51 @@
+//! The registry offices (`GET /api/v1/marriage/offices`): where they are, their hours, and the
+//! days they depart from their usual week; with the three-language text the server serves.
+
+use crate::rules::date::Date;
+use serde::{Deserialize, Serialize};
+
+/// Text the server serves in the three languages of the app (office names, addresses, notes).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Localized {
+    pub zh_hans: String,
+    pub zh_hant: String,
+    pub en: String,
+}
+
+/// A day an office departs from its usual week.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SpecialDayKind {
+    /// Closed (public holiday, staff training).
+    Closed,
+    /// Open although it is a weekend or holiday, or open longer (extended service).
+    Extended,
+    /// A date many couples want (server-marked, besides 5.20, 七夕 and 2.14).
+    Busy,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SpecialDay {
+    pub date: Date,
+    pub kind: SpecialDayKind,
+    pub note: Localized,
+}
+
+/// `GET /api/v1/marriage/offices`: every registry office (全城通办: any office serves any couple).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Office {
+    pub id: String,
+    pub name: Localized,
+    pub address: Localized,
+    /// Usual opening hours, as the office words them.
+    pub hours: Localized,
+    pub phone: String,
+    /// A link to the office on a map.
+    pub map_url: String,
+    /// Holiday closures, extended-service and busy days in the bookable period.
+    pub special_days: Vec<SpecialDay>,
+}

@@ -1,9 +1,9 @@
 //! The eligibility check: one question per page, no sign-in, every answer kept in the draft
 //! (a reload or the back button loses nothing). The last page is the result.
 
+use super::draft::{code_of, edit, lens, parse_amount, use_journey};
 use super::i18n::Key;
 use super::labels;
-use super::model::{code_of, edit, lens, parse_amount, use_journey};
 use crate::i18n::use_i18n;
 use crate::shared::form::FormErrors;
 use crate::shared::page::use_title;
@@ -39,7 +39,7 @@ fn Question(index: usize) -> impl IntoView {
     let errors = FormErrors::new();
     let step = STEPS[index];
     use_title(Key::CheckTitle);
-    let c = |f: fn(&mut super::model::Check) -> &mut String| {
+    let c = |f: fn(&mut super::draft::Check) -> &mut String| {
         lens(draft, move |d| f(&mut d.check.clone()).clone(), move |d, v| *f(&mut d.check) = v)
     };
     let value = match step {

@@ -2,14 +2,15 @@
 //! when, the timeline of the legal steps, documents asked for (补正) with the upload right
 //! there, and withdraw while undecided. It is also the confirmation page after submitting.
 
+use super::api;
 use super::i18n::Key;
 use super::labels;
 use super::upload::DocumentUpload;
 use crate::i18n::{fill, use_i18n};
-use crate::shared::api;
-use crate::shared::loadable::{error_key, error_text, Loaded};
+use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
+use crate::shared::submit::Submit;
 use crate::shared::ui::{ConfirmationPanel, Notice, NoticeKind};
 use baoan_contract::assistance::*;
 use leptos::prelude::*;
@@ -22,7 +23,7 @@ type Apps = Vec<ApplicationSummary>;
 #[component]
 pub fn MySection() -> impl IntoView {
     let i18n = use_i18n();
-    let list = LocalResource::new(|| api::get::<Vec<ApplicationSummary>>("/assistance/applications"));
+    let list = LocalResource::new(api::applications);
     view! {
         <section class="mine-section">
             <h2>{move || i18n.t(Key::MineHeading)}</h2>
@@ -99,10 +100,7 @@ pub fn ApplicationPage() -> impl IntoView {
 fn ApplicationLoader() -> impl IntoView {
     let params = use_params_map();
     let reference = move || params.with(|p| p.get("reference").unwrap_or_default());
-    let app = LocalResource::new(move || {
-        let r = reference();
-        async move { api::get::<ApplicationView>(&format!("/assistance/applications/{r}")).await }
-    });
+    let app = LocalResource::new(move || api::application(reference()));
     view! {
         <Loaded
             resource=app
@@ -119,15 +117,7 @@ fn ApplicationDetail(app: ApplicationView, on_change: Callback<()>) -> impl Into
     let just_submitted = use_query_map().with_untracked(|q| q.get("submitted").is_some());
     let reference = app.reference.clone();
     let next_due = app.timeline.iter().find_map(|t| t.due_by);
-    let withdraw = Action::new_local(move |r: &String| {
-        let r = r.clone();
-        async move { api::post::<_, ApplicationView>(&format!("/assistance/applications/{r}/withdraw"), &()).await }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = withdraw.value().get() {
-            on_change.run(());
-        }
-    });
+    let withdraw = Submit::new(api::withdraw).on_done(move |_: ApplicationView| on_change.run(()));
     let confirm = RwSignal::new(false);
     let r2 = reference.clone();
     let requested = app.requested_documents.clone();
@@ -242,19 +232,7 @@ fn ApplicationDetail(app: ApplicationView, on_change: Callback<()>) -> impl Into
             .then(|| {
                 let r = app.reference.clone();
                 view! {
-                    {move || {
-                        withdraw
-                            .value()
-                            .get()
-                            .and_then(|r| r.err())
-                            .map(|e| {
-                                view! {
-                                    <p class="error-message" role="alert">
-                                        {error_text(i18n, error_key(&e))}
-                                    </p>
-                                }
-                            })
-                    }}
+                    {withdraw.summary()}
                     {move || {
                         if confirm.get() {
                             let r = r.clone();
@@ -265,7 +243,7 @@ fn ApplicationDetail(app: ApplicationView, on_change: Callback<()>) -> impl Into
                                         type="button"
                                         class="button"
                                         on:click=move |_| {
-                                            withdraw.dispatch(r.clone());
+                                            withdraw.send(r.clone());
                                         }
                                     >
                                         {move || i18n.t(Key::WithdrawConfirm)}

@@ -1,13 +1,16 @@
 //! Social assistance (社会救助): the eligibility check (no sign-in), the application as a task
 //! list, and following each application through its review. Everything of this journey lives
-//! in this folder: routes (below), pages, strings (`i18n/`) and its section of 我的.
+//! in this folder, laid out as every journey is: routes (below), its endpoints (`api.rs`), the
+//! draft (`draft.rs`), labels and strings (`labels.rs`, `i18n/`), a file or folder per step
+//! (`check.rs`, `result.rs`, `apply/`, `upload.rs`) and its section of 我的 (`mine.rs`).
 
+mod api;
 mod apply;
 mod check;
+mod draft;
 pub mod i18n;
 mod labels;
 mod mine;
-mod model;
 mod result;
 mod upload;
 
@@ -39,7 +42,7 @@ pub fn AssistanceRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
 /// Provides the draft, standards and communities to every page of the journey.
 #[component]
 fn JourneyFrame() -> impl IntoView {
-    model::provide_journey();
+    draft::provide_journey();
     view! { <Outlet /> }
 }
 

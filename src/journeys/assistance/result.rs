@@ -2,9 +2,9 @@
 //! to prepare, and a button that starts that application with the answers already filled in.
 //! The rules are the contract's; the standards come from the server.
 
+use super::draft::{edit, use_journey};
 use super::i18n::Key;
 use super::labels;
-use super::model::{edit, use_journey};
 use crate::i18n::{fill, use_i18n};
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;

@@ -1,16 +1,16 @@
 //! Choosing or photographing a document and uploading it with a progress bar (shared::upload:
 //! photos are shrunk in the browser first; the server checks the content).
 
+use super::api;
 use super::i18n::Key;
 use super::labels;
 use crate::i18n::use_i18n;
-use crate::shared::api::{self, ClientError};
-use crate::shared::loadable::{error_key, error_text};
+use crate::shared::api::ClientError;
+use crate::shared::submit::Submit;
 use crate::shared::upload::{upload_failure_message, upload_on_change};
 use baoan_contract::api::UploadReceipt;
 use baoan_contract::assistance::{AddDocument, ApplicationView, DocumentKind};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// A file input for one kind of document; `on_uploaded` gets the receipt once stored.
 #[component]
@@ -70,32 +70,12 @@ pub fn FilePicker(kind: DocumentKind, on_uploaded: Callback<UploadReceipt>) -> i
 /// Sends a document to a submitted application (容缺 or 补正).
 #[component]
 pub fn DocumentUpload(reference: String, kind: DocumentKind, on_done: Callback<()>) -> impl IntoView {
-    let i18n = use_i18n();
-    let failure = RwSignal::new(None::<ClientError>);
-    let on_uploaded = Callback::new(move |receipt: UploadReceipt| {
-        let reference = reference.clone();
-        spawn_local(async move {
-            let body = AddDocument { kind, upload_id: receipt.id };
-            match api::post::<_, ApplicationView>(&format!("/assistance/applications/{reference}/documents"), &body)
-                .await
-            {
-                Ok(_) => on_done.run(()),
-                Err(e) => failure.set(Some(e)),
-            }
-        });
-    });
+    let add = Submit::new(move |doc: AddDocument| api::add_document(reference.clone(), doc))
+        .on_done(move |_: ApplicationView| on_done.run(()));
+    let on_uploaded =
+        Callback::new(move |receipt: UploadReceipt| add.send(AddDocument { kind, upload_id: receipt.id }));
     view! {
-        {move || {
-            failure
-                .get()
-                .map(|e| {
-                    view! {
-                        <p class="error-message" role="alert">
-                            {error_text(i18n, error_key(&e))}
-                        </p>
-                    }
-                })
-        }}
+        {add.summary()}
         <FilePicker kind=kind on_uploaded=on_uploaded />
     }
 }

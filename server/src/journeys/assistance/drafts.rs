@@ -1,6 +1,7 @@
 //! The resident's draft application, kept on the server as well as on the device, so it
 //! resumes on another device. The content is the app's own JSON, stored as given.
 
+use super::store;
 use crate::auth::Resident;
 use crate::error::{AppError, AppResult, JsonBody};
 use crate::state::AppState;
@@ -14,17 +15,8 @@ use baoan_contract::error::{ApiError, ErrorCode};
 #[utoipa::path(get, path = "/assistance/draft", tag = "assistance",
     responses((status = 200, body = Draft), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn get(State(state): State<AppState>, resident: Resident) -> AppResult<Json<Draft>> {
-    /// The resident's saved draft.
-    #[derive(sqlx::FromRow)]
-    struct DraftRow {
-        content: String,
-        updated_at: i64,
-    }
-    let row = sqlx::query_as::<_, DraftRow>("SELECT content, updated_at FROM assistance_drafts WHERE user_id = $1")
-        .bind(&resident.user_id)
-        .fetch_optional(&state.db.pool)
-        .await?;
-    let DraftRow { content, updated_at } = row.ok_or_else(AppError::not_found)?;
+    let row = store::draft(&state.db, &resident.user_id).await?;
+    let store::DraftRow { content, updated_at } = row.ok_or_else(AppError::not_found)?;
     Ok(Json(Draft { content, updated_at }))
 }
 
@@ -45,17 +37,7 @@ pub async fn put(
     }
     crate::limits::enforce(&state, &crate::limits::ASSISTANCE_DRAFT_SAVES, &resident.user_id).await?;
     let now = state.clock.now();
-    // An upsert both engines understand (SQLite ≥ 3.24, PostgreSQL ≥ 9.5): concurrent autosaves
-    // from two tabs never fail, the last one wins.
-    sqlx::query(
-        "INSERT INTO assistance_drafts (user_id, content, updated_at) VALUES ($1, $2, $3) \
-         ON CONFLICT (user_id) DO UPDATE SET content = excluded.content, updated_at = excluded.updated_at",
-    )
-    .bind(&resident.user_id)
-    .bind(&draft.content)
-    .bind(now)
-    .execute(&state.db.pool)
-    .await?;
+    store::save_draft(&state.db, &resident.user_id, &draft.content, now).await?;
     Ok(Json(Draft { content: draft.content, updated_at: now }))
 }
 
@@ -64,9 +46,6 @@ pub async fn put(
     responses((status = 204), (status = 401, body = ApiError), (status = 429, body = ApiError)))]
 pub async fn delete(State(state): State<AppState>, resident: Resident) -> AppResult<StatusCode> {
     crate::limits::enforce(&state, &crate::limits::ASSISTANCE_DRAFT_SAVES, &resident.user_id).await?;
-    sqlx::query("DELETE FROM assistance_drafts WHERE user_id = $1")
-        .bind(&resident.user_id)
-        .execute(&state.db.pool)
-        .await?;
+    store::forget_draft(&state.db.pool, &resident.user_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

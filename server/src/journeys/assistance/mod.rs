@@ -18,6 +18,7 @@ use baoan_contract::api::MessageEvent;
 use baoan_contract::assistance::{Stage, Status};
 use baoan_contract::rules::date::Date;
 use sqlx::AnyConnection;
+use store::Also;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -43,19 +44,6 @@ pub async fn seed_demo(tx: &mut AnyConnection, now: i64) -> DbResult<()> {
     demo::seed(tx, now).await
 }
 
-/// What a state change writes besides state and step, in the same conditional UPDATE.
-pub(super) enum Also<'a> {
-    Nothing,
-    /// Staff ask for documents (补正): which, a note, and the day they are due.
-    Request {
-        kinds: String,
-        note: Option<&'a str>,
-        by: String,
-    },
-    /// A refusal's reason, for the resident to read.
-    Reason(&'a str),
-}
-
 /// Moves an application from the state and step it was read in to new ones, and records it.
 /// The UPDATE is conditional on the old values (and on the documents still requested), so of a
 /// resident's and a staff member's action at the same moment exactly one wins; the other finds
@@ -71,30 +59,7 @@ async fn transition(
 ) -> AppResult<()> {
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
-    let (set, extra): (&str, Vec<Option<String>>) = match also {
-        Also::Nothing => ("", vec![]),
-        Also::Request { kinds, note, by } => (
-            ", requested_documents = $8, requested_note = $9, requested_by = $10",
-            vec![Some(kinds), note.map(str::to_string), Some(by)],
-        ),
-        Also::Reason(reason) => (", decision_reason = $8", vec![Some(reason.to_string())]),
-    };
-    let sql = format!(
-        "UPDATE assistance_applications SET state = $1, stage = $2, updated_at = $3{set} \
-         WHERE id = $4 AND state = $5 AND stage = $6 AND requested_documents = $7"
-    );
-    let mut update = sqlx::query(&sql)
-        .bind(to.code())
-        .bind(stage.code())
-        .bind(now)
-        .bind(&row.id)
-        .bind(row.state.code())
-        .bind(row.stage.code())
-        .bind(store::kinds_to(&row.requested));
-    for value in extra {
-        update = update.bind(value);
-    }
-    if update.execute(&mut *tx).await?.rows_affected() != 1 {
+    if !store::change_state(&mut tx, row, to, stage, now, also).await? {
         return Err(AppError::conflict("The application changed meanwhile; reload it"));
     }
     // A step that begins is dated for the timeline; approval begins 发放.

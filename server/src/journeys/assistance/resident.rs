@@ -1,7 +1,6 @@
 //! The resident's own applications: list, read, add a document (容缺 or 补正), withdraw. Every
 //! lookup is by reference AND owner: another resident's application is "not found".
 
-use super::submit::add_document;
 use super::{notify_owner, store, transition, Also};
 use crate::auth::Resident;
 use crate::error::{AppError, AppResult, JsonBody};
@@ -75,23 +74,11 @@ pub async fn add(
     let mut tx = state.db.begin().await?;
     // Conditional on what was read: if staff decided (or asked for other documents) meanwhile,
     // the document is not added and the resident is told to reload (409).
-    let done = sqlx::query(
-        "UPDATE assistance_applications SET requested_documents = $1, state = $2, updated_at = $3 \
-         WHERE id = $4 AND state = $5 AND stage = $6 AND requested_documents = $7",
-    )
-    .bind(store::kinds_to(&still))
-    .bind(new_state.code())
-    .bind(now)
-    .bind(&row.id)
-    .bind(row.state.code())
-    .bind(row.stage.code())
-    .bind(store::kinds_to(&row.requested))
-    .execute(&mut *tx)
-    .await?;
-    if done.rows_affected() != 1 {
+    let done = store::documents_received(&mut tx, &row, &still, new_state, now).await?;
+    if !done {
         return Err(AppError::conflict("The application changed meanwhile; reload it"));
     }
-    add_document(&mut tx, &row.id, &doc, now).await?;
+    store::add_document(&mut tx, &row.id, &doc, now).await?;
     if resumes {
         store::record(&mut tx, &row.id, now, state.clock.today(), "documents_received", None, None).await?;
     }

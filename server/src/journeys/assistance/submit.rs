@@ -69,45 +69,25 @@ async fn create(state: &AppState, resident: &Resident, form: ApplicationForm) ->
     let form_json =
         serde_json::to_string(&stored).map_err(|_| ApiError::new(baoan_contract::ErrorCode::Internal, "serialise"))?;
     let mut tx = state.db.begin().await?;
-    sqlx::query(
-        "INSERT INTO assistance_applications (id, reference, user_id, programme, state, stage, form, submitted_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-    )
-    .bind(&id)
-    .bind(&reference)
-    .bind(&resident.user_id)
-    .bind(form.programme.code())
-    .bind(Status::InReview.code())
-    .bind(Stage::CommunityAcceptance.code())
-    .bind(&form_json)
-    .bind(now)
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
+    let new = store::NewApplication {
+        id: &id,
+        reference: &reference,
+        user_id: &resident.user_id,
+        programme: form.programme,
+        state: Status::InReview,
+        stage: Stage::CommunityAcceptance,
+        form: &form_json,
+        now,
+    };
+    store::insert_application(&mut tx, &new).await?;
     for (i, m) in form.members.iter().enumerate() {
-        let birth = m.birth_date(today).map(|d| d.to_iso()).unwrap_or_default();
-        sqlx::query(
-            "INSERT INTO assistance_members (application_id, position, relation, name, id_type, id_number, birth_date, \
-             work_status, monthly_income_yuan, disability_level) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-        )
-        .bind(&id)
-        .bind(i as i64)
-        .bind(serde_json::to_value(m.relation).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default())
-        .bind(m.name.trim())
-        .bind(m.id_type.code())
-        .bind(&m.id_number)
-        .bind(birth)
-        .bind(serde_json::to_value(m.work_status).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default())
-        .bind(m.monthly_income_yuan)
-        .bind(m.disability_level as i64)
-        .execute(&mut *tx)
-        .await?;
+        store::insert_member(&mut tx, &id, i, m, today).await?;
     }
     for d in &form.documents {
-        add_document(&mut tx, &id, d, now).await?;
+        store::add_document(&mut tx, &id, d, now).await?;
     }
     store::record(&mut tx, &id, now, today, "submitted", Some(Stage::CommunityAcceptance), None).await?;
-    sqlx::query("DELETE FROM assistance_drafts WHERE user_id = $1").bind(&resident.user_id).execute(&mut *tx).await?;
+    store::forget_draft(&mut *tx, &resident.user_id).await?;
     tx.commit().await?;
     let standards = store::standards(&state.db).await?;
     let row = store::find(&state.db, &reference, Some(&resident.user_id)).await?;
@@ -115,34 +95,4 @@ async fn create(state: &AppState, resident: &Resident, form: ApplicationForm) ->
     let due = view.timeline.iter().find_map(|t| t.due_by);
     notify_owner(state, &resident.user_id, &reference, MessageEvent::AssistanceSubmitted, due, None).await?;
     Ok(view)
-}
-
-/// Attaches one upload (the same file twice is kept once).
-pub async fn add_document(
-    conn: &mut sqlx::AnyConnection,
-    application_id: &str,
-    d: &AttachedDocument,
-    now: i64,
-) -> AppResult<()> {
-    let exists: Option<(String,)> =
-        sqlx::query_as("SELECT upload_id FROM assistance_documents WHERE application_id = $1 AND upload_id = $2")
-            .bind(application_id)
-            .bind(&d.upload_id)
-            .fetch_optional(&mut *conn)
-            .await?;
-    if exists.is_none() {
-        let name: Option<(String,)> = sqlx::query_as("SELECT original_name FROM uploads WHERE id = $1")
-            .bind(&d.upload_id)
-            .fetch_optional(&mut *conn)
-            .await?;
-        sqlx::query("INSERT INTO assistance_documents (application_id, upload_id, kind, name, added_at) VALUES ($1, $2, $3, $4, $5)")
-            .bind(application_id)
-            .bind(&d.upload_id)
-            .bind(d.kind.code())
-            .bind(name.map(|(n,)| n).unwrap_or_else(|| d.name.clone()))
-            .bind(now)
-            .execute(&mut *conn)
-            .await?;
-    }
-    Ok(())
 }

@@ -3,9 +3,9 @@
 
 use super::save_and_continue;
 use crate::i18n::{field_error_key, use_i18n, Key as Shared, Lang};
+use crate::journeys::assistance::draft::{code_of, lens, use_journey};
 use crate::journeys::assistance::i18n::Key;
 use crate::journeys::assistance::labels;
-use crate::journeys::assistance::model::{code_of, lens, use_journey};
 use crate::shared::api;
 use crate::shared::form::FormErrors;
 use crate::shared::ui::{id_type_of, BackLink, ErrorSummary, IdFields, RadioOption, Radios, TextField};

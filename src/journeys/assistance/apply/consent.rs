@@ -3,8 +3,8 @@
 
 use super::{save_and_continue, today};
 use crate::i18n::{fill, use_i18n};
+use crate::journeys::assistance::draft::{lens, use_journey};
 use crate::journeys::assistance::i18n::Key;
-use crate::journeys::assistance::model::{lens, use_journey};
 use crate::shared::form::FormErrors;
 use crate::shared::ui::{BackLink, ErrorSummary, TextField};
 use leptos::prelude::*;

@@ -3,9 +3,9 @@
 
 use super::save_and_continue;
 use crate::i18n::{field_error_key, use_i18n};
+use crate::journeys::assistance::draft::{edit, from_code, use_journey};
 use crate::journeys::assistance::i18n::Key;
 use crate::journeys::assistance::labels;
-use crate::journeys::assistance::model::{edit, from_code, use_journey};
 use crate::journeys::assistance::upload::FilePicker;
 use crate::shared::form::FormErrors;
 use crate::shared::ui::{BackLink, ErrorSummary};

@@ -2,9 +2,9 @@
 
 use super::save_and_continue;
 use crate::i18n::{use_i18n, Key as Shared};
+use crate::journeys::assistance::draft::{code_of, edit, lens, use_journey, MemberDraft};
 use crate::journeys::assistance::i18n::Key;
 use crate::journeys::assistance::labels;
-use crate::journeys::assistance::model::{code_of, edit, lens, use_journey, MemberDraft};
 use crate::shared::form::FormErrors;
 use crate::shared::ui::{BackLink, ErrorSummary, IdFields, RadioOption, Radios, TextField};
 use baoan_contract::assistance::{Relation, WorkStatus, MAX_MEMBERS};

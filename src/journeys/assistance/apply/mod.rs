@@ -9,9 +9,9 @@ mod members;
 mod money;
 mod review;
 
+use super::draft::{edit, use_journey, AppDraft};
 use super::i18n::Key;
 use super::labels;
-use super::model::{edit, use_journey, AppDraft};
 use crate::i18n::use_i18n;
 use crate::shared::form::FormErrors;
 use crate::shared::page::use_title;

@@ -3,9 +3,9 @@
 
 use super::save_and_continue;
 use crate::i18n::use_i18n;
+use crate::journeys::assistance::draft::{code_of, lens, use_journey, ASSET_FIELDS, INCOME_FIELDS};
 use crate::journeys::assistance::i18n::Key;
 use crate::journeys::assistance::labels;
-use crate::journeys::assistance::model::{code_of, lens, use_journey, ASSET_FIELDS, INCOME_FIELDS};
 use crate::shared::form::FormErrors;
 use crate::shared::ui::{BackLink, ErrorSummary, RadioOption, Radios, TextField};
 use baoan_contract::assistance::EmergencyKind;

@@ -1,14 +1,17 @@
-//! Check your answers, then submit with the idempotency key kept in the draft: a retry after a
-//! dropped network sends the same key, so exactly one application is created.
+//! Check your answers, then submit (`shared::submit::Submit`) with the idempotency key kept in
+//! the draft: a retry after a dropped network, even after a reload, sends the same key, so
+//! exactly one application is created.
 
 use super::all_errors;
 use crate::i18n::id_type_key;
 use crate::i18n::{use_i18n, Key as Shared, Msg};
+use crate::journeys::assistance::api;
+use crate::journeys::assistance::draft::{clear, from_code, idempotency_key, use_journey, AppDraft};
 use crate::journeys::assistance::i18n::Key;
 use crate::journeys::assistance::labels;
-use crate::journeys::assistance::model::{clear, edit, from_code, use_journey, AppDraft};
-use crate::shared::api::{self, ClientError};
-use crate::shared::loadable::{error_key, error_text};
+use crate::shared::api::ClientError;
+use crate::shared::loadable::error_key;
+use crate::shared::submit::Submit;
 use crate::shared::ui::{id_type_of, BackLink, Notice, NoticeKind, SummaryList, SummaryRow};
 use baoan_contract::assistance::{ApplicationView, Relation, Residence};
 use baoan_contract::mask::mask_id_number;
@@ -22,28 +25,15 @@ pub fn CheckAnswers() -> impl IntoView {
     let journey = use_journey();
     let draft = journey.draft;
     let navigate = use_navigate();
-    let failure = RwSignal::new(None::<ClientError>);
-    let submit = Action::new_local(move |_: &()| async move {
-        let mut key = draft.with_untracked(|d| d.idempotency_key.clone());
-        if key.is_empty() {
-            key = api::new_idempotency_key();
-            let k = key.clone();
-            edit(draft, |d| d.idempotency_key = k);
-        }
-        let (form, _) = draft.with_untracked(AppDraft::to_form);
-        match form {
-            Some(form) => api::post_once::<_, ApplicationView>("/assistance/applications", &form, &key).await,
-            None => Err(ClientError::Network),
-        }
+    let submit = Submit::once(idempotency_key(draft), api::submit).on_done(move |app: ApplicationView| {
+        clear(draft);
+        navigate(&format!("/assistance/applications/{}?submitted=1", app.reference), Default::default());
     });
-    Effect::new(move |_| match submit.value().get() {
-        Some(Ok(app)) => {
-            clear(draft);
-            navigate(&format!("/assistance/applications/{}?submitted=1", app.reference), Default::default());
-        }
-        Some(Err(e)) => failure.set(Some(e)),
-        None => {}
-    });
+    let send = move |_| match draft.with_untracked(AppDraft::to_form).0 {
+        Some(form) => submit.send(form),
+        // Only a draft without a programme has no form, and then the button is disabled.
+        None => submit.general.set(Some(error_key(&ClientError::Network))),
+    };
     let row = move |label: Msg, value: AnyView, task: &'static str| {
         view! {
             <SummaryRow label=label change=(format!("/assistance/apply/{task}"), Key::Change.into())>
@@ -62,6 +52,7 @@ pub fn CheckAnswers() -> impl IntoView {
     view! {
         <BackLink href="/assistance/apply".to_string() text=Key::Back />
         <h1>{move || i18n.t(Key::CheckAnswers)}</h1>
+        {submit.summary()}
         {move || {
             problems
                 .get()
@@ -173,33 +164,19 @@ pub fn CheckAnswers() -> impl IntoView {
         </SummaryList>
         <h2>{move || i18n.t(Key::DeclarationTitle)}</h2>
         <p>{move || i18n.t(Key::Declaration)}</p>
-        {move || {
-            failure
-                .get()
-                .map(|e| {
-                    view! {
-                        <Notice kind=NoticeKind::Error role="alert">
-                            <p>{error_text(i18n, error_key(&e))}</p>
-                            <p>{i18n.t(Key::SubmitKept)}</p>
-                        </Notice>
-                    }
-                })
-        }}
+        {move || submit.general.get().map(|_| view! { <p>{i18n.t(Key::SubmitKept)}</p> })}
         <button
             type="button"
             class="button"
             id="submit-application"
             disabled=move || submit.pending().get() || problems.get()
-            on:click=move |_| {
-                failure.set(None);
-                submit.dispatch(());
-            }
+            on:click=send
         >
             {move || {
                 i18n.t(
                     if submit.pending().get() {
                         Key::Submitting
-                    } else if failure.get().is_some() {
+                    } else if submit.general.get().is_some() {
                         Key::TryAgain
                     } else {
                         Key::Submit

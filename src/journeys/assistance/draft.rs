@@ -2,8 +2,11 @@
 //! Saved on the device at every change and, when signed in, to the server (PUT draft) a moment
 //! after typing stops, so it survives a reload, a closed tab, a dropped network or a new device.
 
+use super::api;
+use crate::shared::api::ClientError;
+use crate::shared::draft;
 use crate::shared::session::use_session;
-use crate::shared::{api, draft};
+use crate::shared::submit::IdempotencyKey;
 use baoan_contract::assistance::*;
 use baoan_contract::error::{FieldError, FieldErrors};
 use baoan_contract::rules::documents::IdType;
@@ -225,8 +228,8 @@ impl AppDraft {
 #[derive(Clone, Copy)]
 pub struct Journey {
     pub draft: RwSignal<AppDraft>,
-    pub standards: LocalResource<Result<Standards, api::ClientError>>,
-    pub communities: LocalResource<Result<Vec<Community>, api::ClientError>>,
+    pub standards: LocalResource<Result<Standards, ClientError>>,
+    pub communities: LocalResource<Result<Vec<Community>, ClientError>>,
 }
 
 pub fn use_journey() -> Journey {
@@ -242,8 +245,8 @@ pub fn provide_journey() {
     let draft = RwSignal::new(load_local());
     let journey = Journey {
         draft,
-        standards: LocalResource::new(|| api::get::<Standards>("/assistance/standards")),
-        communities: LocalResource::new(|| api::get::<Vec<Community>>("/assistance/communities")),
+        standards: LocalResource::new(api::standards),
+        communities: LocalResource::new(api::communities),
     };
     provide_context(journey);
     let session = use_session();
@@ -253,7 +256,7 @@ pub fn provide_journey() {
         if session.me.with(Option::is_some) && !adopted.get_untracked() {
             adopted.set(true);
             leptos::task::spawn_local(async move {
-                if let Ok(remote) = api::get::<Draft>("/assistance/draft").await {
+                if let Ok(remote) = api::draft().await {
                     if let Some(d) = from_json::<AppDraft>(&remote.content) {
                         if d.saved_at > draft.get_untracked().saved_at {
                             draft.set(d);
@@ -268,19 +271,20 @@ pub fn provide_journey() {
         let d = draft.get();
         let json = to_json(&d);
         draft::save_document(DRAFT_NAME, &json);
+        // Debounce: save to the server 800 ms after the last change. Counted before the check
+        // below, so that clearing the draft also cancels a save still waiting (the submit's key
+        // was written into the draft just before), which would bring the submitted draft back.
+        version.update_value(|v| *v += 1);
         // Nothing to keep (a fresh or just-submitted draft): never overwrite the server's copy with it.
         if session.me.with_untracked(Option::is_none) || d == AppDraft::default() {
             return;
         }
-        // Debounce: save to the server 800 ms after the last change.
-        version.update_value(|v| *v += 1);
         let mine = version.get_value();
         set_timeout(
             move || {
                 if version.get_value() == mine {
                     leptos::task::spawn_local(async move {
-                        let _ =
-                            api::put::<_, Draft>("/assistance/draft", &Draft { content: json, updated_at: 0 }).await;
+                        let _ = api::save_draft(json).await;
                     });
                 }
             },
@@ -297,12 +301,26 @@ pub fn edit(draft: RwSignal<AppDraft>, f: impl FnOnce(&mut AppDraft)) {
     });
 }
 
+/// The submit's idempotency key, read and written inside the draft: saved with it, so a reload
+/// (or the server's copy on another device) resends the same key and makes no second application.
+pub fn idempotency_key(draft: RwSignal<AppDraft>) -> IdempotencyKey {
+    let (get, set) = create_slice(
+        draft,
+        |d| d.idempotency_key.clone(),
+        |d, key| {
+            d.idempotency_key = key;
+            d.saved_at = js_sys::Date::now();
+        },
+    );
+    IdempotencyKey { get, set }
+}
+
 /// Forgets the draft everywhere after a successful submit.
 pub fn clear(draft: RwSignal<AppDraft>) {
     draft.set(AppDraft::default());
     draft::forget_document(DRAFT_NAME);
     leptos::task::spawn_local(async move {
-        let _ = api::delete("/assistance/draft").await;
+        let _ = api::forget_draft().await;
     });
 }
 

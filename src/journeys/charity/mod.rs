@@ -8,6 +8,7 @@
 mod api;
 mod card;
 mod district;
+mod draft;
 mod funds;
 mod give;
 pub mod i18n;

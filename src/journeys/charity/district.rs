@@ -1,24 +1,22 @@
 //! /charity/district — the district's totals and raised per category (an SVG bar chart).
 
+use super::api;
 use super::i18n::Key;
 use super::labels::{category, yuan_whole};
 use super::ledger::BarChart;
 use crate::i18n::use_i18n;
-use crate::shared::api;
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
-use baoan_contract::charity::DistrictTotals;
+use crate::shared::ui::BackLink;
 use leptos::prelude::*;
 
 #[component]
 pub fn DistrictPage() -> impl IntoView {
     use_title(Key::DistrictTitle);
     let i18n = use_i18n();
-    let totals = LocalResource::new(|| api::get::<DistrictTotals>("/charity/district"));
+    let totals = LocalResource::new(api::district);
     view! {
-        <p>
-            <a href="/charity">{move || i18n.t(Key::BackToList)}</a>
-        </p>
+        <BackLink href=String::from("/charity") text=Key::BackToList />
         <h1>{move || i18n.t(Key::DistrictTitle)}</h1>
         <Loaded resource=totals let:t>
             <dl class="charity-figures charity-totals">

@@ -1,15 +1,16 @@
 //! /charity/funds — the directory of named funds (search, sort) — and /charity/funds/:id.
 
+use super::api;
 use super::card::ProjectCardView;
 use super::i18n::Key;
 use super::labels::{founder, yuan_whole};
 use super::ledger::{LedgerTable, SpendingChart};
 use super::pager::Pager;
 use crate::i18n::use_i18n;
-use crate::shared::api;
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
-use baoan_contract::charity::{FundCard, FundDetail, FundList, FundSort};
+use crate::shared::ui::{BackLink, Notice};
+use baoan_contract::charity::{FundCard, FundList, FundSort};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
@@ -42,11 +43,8 @@ pub fn FundsPage() -> impl IntoView {
     let param = move |name: &str| query.get().get(name).unwrap_or_default();
     let page = move || param("page").parse::<i64>().unwrap_or(1).max(1);
     let funds = LocalResource::new(move || {
-        let path = format!(
-            "/charity/funds{}",
-            funds_href(&param("q"), &param("sort"), page()).trim_start_matches("/charity/funds")
-        );
-        async move { api::get::<FundList>(&path).await }
+        let href = funds_href(&param("q"), &param("sort"), page());
+        api::funds(href.trim_start_matches("/charity/funds").to_string())
     });
     let typed = RwSignal::new(query.get_untracked().get("q").unwrap_or_default());
     let target = RwSignal::new(None::<String>);
@@ -64,9 +62,7 @@ pub fn FundsPage() -> impl IntoView {
         (FundSort::Name, Key::FundSortName),
     ];
     view! {
-        <p>
-            <a href="/charity">{move || i18n.t(Key::BackToList)}</a>
-        </p>
+        <BackLink href=String::from("/charity") text=Key::BackToList />
         <h1>{move || i18n.t(Key::FundsTitle)}</h1>
         <p class="lead">{move || i18n.t(Key::FundsLead)}</p>
         <form
@@ -152,7 +148,16 @@ fn FundResults(list: FundList) -> impl IntoView {
             " "
             {move || i18n.t_n(Key::FundResultsCount, list.total)}
         </p>
-        {list.items.is_empty().then(|| view! { <p class="notice">{move || i18n.t(Key::NoFunds)}</p> })}
+        {list
+            .items
+            .is_empty()
+            .then(|| {
+                view! {
+                    <Notice>
+                        <p>{move || i18n.t(Key::NoFunds)}</p>
+                    </Notice>
+                }
+            })}
         <ul class="charity-cards">{list.items.into_iter().map(|f| view! { <FundCardView f=f /> }).collect_view()}</ul>
         {(pages > 1).then(|| view! { <Pager n=n pages=pages link=link /> })}
     }
@@ -209,14 +214,9 @@ pub fn FundPage() -> impl IntoView {
     use_title(Key::FundsTitle);
     let i18n = use_i18n();
     let params = use_params_map();
-    let fund = LocalResource::new(move || {
-        let id = params.get().get("id").unwrap_or_default();
-        async move { api::get::<FundDetail>(&format!("/charity/funds/{}", js_sys::encode_uri_component(&id))).await }
-    });
+    let fund = LocalResource::new(move || api::fund(params.get().get("id").unwrap_or_default()));
     view! {
-        <p>
-            <a href="/charity/funds">{move || i18n.t(Key::FundsTitle)}</a>
-        </p>
+        <BackLink href=String::from("/charity/funds") text=Key::FundsTitle />
         <Loaded resource=fund let:f>
             <h1>{f.card.name.clone()}</h1>
             <p>{f.description.clone()}</p>

@@ -1,15 +1,16 @@
 //! /charity — the project list: search, filters and sort live in the URL's query string (so
 //! Back, reload and sharing keep them); the server pages, filters and sorts.
 
+use super::api;
 use super::card::ProjectCardView;
 use super::i18n::Key;
 use super::labels::{category, sort, status};
 use super::pager::Pager;
 use crate::i18n::use_i18n;
-use crate::shared::api;
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
-use baoan_contract::charity::{Category, ProjectFilters, ProjectList, ProjectSort, ProjectStatus, PAGE_SIZE};
+use crate::shared::ui::Notice;
+use baoan_contract::charity::{Category, ProjectList, ProjectSort, ProjectStatus, PAGE_SIZE};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -44,17 +45,13 @@ pub fn ProjectListPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let navigate = use_navigate();
-    let api_path = move || {
+    // The API's query string is the page's own.
+    let list = LocalResource::new(move || {
         let q = query.get();
         let page: i64 = q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1);
-        let tail = with(&q, "", "", page);
-        format!("/charity/projects{}", tail.trim_start_matches("/charity"))
-    };
-    let list = LocalResource::new(move || {
-        let path = api_path();
-        async move { api::get::<ProjectList>(&path).await }
+        api::projects(with(&q, "", "", page).trim_start_matches("/charity").to_string())
     });
-    let filters = LocalResource::new(|| api::get::<ProjectFilters>("/charity/filters"));
+    let filters = LocalResource::new(api::filters);
     let search = RwSignal::new(query.get_untracked().get("q").unwrap_or_default());
     // Filters change the URL; the list follows the URL.
     let target = RwSignal::new(None::<String>);
@@ -172,7 +169,12 @@ fn Results(page: ProjectList) -> impl IntoView {
             {move || i18n.t_n(Key::ResultsCount, page.total)}
         </p>
         {if page.items.is_empty() {
-            view! { <p class="notice">{move || i18n.t(Key::NoResults)}</p> }.into_any()
+            view! {
+                <Notice>
+                    <p>{move || i18n.t(Key::NoResults)}</p>
+                </Notice>
+            }
+                .into_any()
         } else {
             view! {
                 <ul class="charity-cards">

@@ -1,18 +1,19 @@
 //! 我的捐赠 — this journey's section of 我的: every gift with its status, its receipt and the
 //! project's latest update.
 
+use super::api;
 use super::i18n::Key;
 use super::labels::{gift_status, yuan};
 use crate::i18n::use_i18n;
-use crate::shared::api;
 use crate::shared::loadable::Loaded;
+use crate::shared::submit::Submit;
 use baoan_contract::charity::{GiftOrder, GiftStatus, Pledge, PledgeStatus};
 use leptos::prelude::*;
 
 #[component]
 pub fn MySection() -> impl IntoView {
     let i18n = use_i18n();
-    let gifts = LocalResource::new(|| api::get::<Vec<GiftOrder>>("/me/charity/gifts"));
+    let gifts = LocalResource::new(api::my_gifts);
     view! {
         <section class="mine-section" aria-labelledby="mine-charity">
             <h2 id="mine-charity">{move || i18n.t(Key::MineHeading)}</h2>
@@ -72,7 +73,7 @@ fn MyGift(g: GiftOrder) -> impl IntoView {
 #[component]
 fn MyPledges() -> impl IntoView {
     let i18n = use_i18n();
-    let pledges = LocalResource::new(|| api::get::<Vec<Pledge>>("/me/charity/pledges"));
+    let pledges = LocalResource::new(api::my_pledges);
     move || {
         pledges.get().and_then(Result::ok).filter(|list| !list.is_empty()).map(|list| {
             view! {
@@ -86,16 +87,11 @@ fn MyPledges() -> impl IntoView {
 #[component]
 fn MyPledge(p: Pledge) -> impl IntoView {
     let i18n = use_i18n();
-    let id = StoredValue::new(p.id.clone());
-    let cancel = Action::new_local(move |_: &()| {
-        let path = format!("/me/charity/pledges/{}/cancel", js_sys::encode_uri_component(&id.get_value()));
-        async move { api::post::<_, Pledge>(&path, &()).await }
-    });
-    let status = move || match cancel.value().get() {
-        Some(Ok(updated)) => updated.status,
-        _ => p.status,
-    };
-    let failed = move || matches!(cancel.value().get(), Some(Err(_)));
+    let status = RwSignal::new(p.status);
+    // Cancelling twice changes nothing, so no idempotency key is needed.
+    let cancel = Submit::new(api::cancel_pledge).on_done(move |updated: Pledge| status.set(updated.status));
+    let id = p.id.clone();
+    let status = move || status.get();
     view! {
         <li class="charity-my-gift">
             <h4>
@@ -119,16 +115,7 @@ fn MyPledge(p: Pledge) -> impl IntoView {
                         .then(|| view! { <p>{move || i18n.t(Key::PledgeCancelledNote)}</p> })
                 }}
             </div>
-            {move || {
-                failed()
-                    .then(|| {
-                        view! {
-                            <p class="error-message" role="alert">
-                                {move || i18n.t(Key::PledgeCancelError)}
-                            </p>
-                        }
-                    })
-            }}
+            {cancel.summary()}
             {move || {
                 (status() == PledgeStatus::Active)
                     .then(|| {
@@ -137,8 +124,9 @@ fn MyPledge(p: Pledge) -> impl IntoView {
                                 type="button"
                                 class="button button-secondary"
                                 disabled=move || cancel.pending().get()
-                                on:click=move |_| {
-                                    cancel.dispatch(());
+                                on:click={
+                                    let id = id.clone();
+                                    move |_| cancel.send(id.clone())
                                 }
                             >
                                 {move || i18n.t(Key::CancelPledge)}

@@ -5,8 +5,10 @@
 //! Everything of this journey lives in this folder: its routes (below), one file per page,
 //! its own strings (`i18n/`), and its section of 我的 (`mine.rs`).
 
+mod api;
 mod card;
 mod district;
+mod draft;
 mod funds;
 mod give;
 pub mod i18n;

@@ -1,30 +1,24 @@
 //! /charity/gifts/:id/pay — check the gift, then pay in the SANDBOX (clearly labelled: no real
 //! money moves). Paying twice is impossible: the server confirms an order once.
 
+use super::api;
 use super::i18n::Key;
 use super::labels::{frequency, yuan};
 use crate::i18n::use_i18n;
-use crate::shared::api;
-use crate::shared::loadable::{error_key, error_text, Loaded};
+use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
-use crate::shared::ui::{SummaryList, SummaryRow};
+use crate::shared::submit::Submit;
+use crate::shared::ui::{Notice, SummaryList, SummaryRow};
 use baoan_contract::charity::{GiftOrder, GiftStatus, SandboxPayment, SANDBOX_APPROVE};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
-
-fn order_path(id: &str) -> String {
-    format!("/charity/gifts/{}", js_sys::encode_uri_component(id))
-}
 
 #[component]
 pub fn PayPage() -> impl IntoView {
     use_title(Key::PayTitle);
     let params = use_params_map();
-    let order = LocalResource::new(move || {
-        let id = params.get().get("id").unwrap_or_default();
-        async move { api::get::<GiftOrder>(&order_path(&id)).await }
-    });
+    let order = LocalResource::new(move || api::gift(params.get().get("id").unwrap_or_default()));
     view! {
         <RequireSignIn>
             <Loaded resource=order let:o>
@@ -61,46 +55,29 @@ fn PayView(o: GiftOrder) -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_navigate();
     let receipt_href = format!("/charity/gifts/{}/receipt", o.order_id);
-    let pay = Action::new_local(move |id: &String| {
-        let id = id.clone();
-        async move {
-            let body = SandboxPayment { token: SANDBOX_APPROVE.into() };
-            api::post::<_, GiftOrder>(&format!("{}/sandbox-pay", order_path(&id)), &body).await
-        }
-    });
-    {
+    // Safe to repeat: the server confirms an order once, so no idempotency key is needed.
+    let pay = {
         let receipt_href = receipt_href.clone();
-        Effect::new(move |_| {
-            if let Some(Ok(_)) = pay.value().get() {
-                navigate(&receipt_href, Default::default());
-            }
-        });
-    }
-    let failed = move || pay.value().get().and_then(|r| r.err()).map(|e| error_key(&e));
+        Submit::new(|id: String| api::sandbox_pay(id, SandboxPayment { token: SANDBOX_APPROVE.into() }))
+            .on_done(move |_| navigate(&receipt_href, Default::default()))
+    };
     let paid = o.status == GiftStatus::Paid;
     let id = o.order_id.clone();
     let change = format!("/charity/projects/{}/give", o.project_id);
     view! {
         <h1>{move || i18n.t(Key::PayTitle)}</h1>
-        <div class="notice charity-sandbox" role="note">
+        <Notice class="charity-sandbox" role="note">
             <p>
                 <strong>{move || i18n.t(Key::SandboxNotice)}</strong>
             </p>
-        </div>
+        </Notice>
+        {pay.summary()}
         <GiftSummary o=o />
-        {move || {
-            failed()
-                .map(|k| {
-                    view! {
-                        <p class="error-message" role="alert">
-                            {error_text(i18n, k)}
-                        </p>
-                    }
-                })
-        }}
         {if paid {
             view! {
-                <p class="notice">{move || i18n.t(Key::AlreadyPaid)}</p>
+                <Notice>
+                    <p>{move || i18n.t(Key::AlreadyPaid)}</p>
+                </Notice>
                 <a class="button" href=receipt_href.clone()>
                     {move || i18n.t(Key::ViewReceipt)}
                 </a>
@@ -114,7 +91,7 @@ fn PayView(o: GiftOrder) -> impl IntoView {
                         class="button"
                         disabled=move || pay.pending().get()
                         on:click=move |_| {
-                            pay.dispatch(id.clone());
+                            pay.send(id.clone());
                         }
                     >
                         {move || i18n.t(if pay.pending().get() { Key::Working } else { Key::PayButton })}

@@ -1,16 +1,14 @@
 //! /charity/projects/:id — what the project is, who runs it, its budget, progress timeline,
 //! public ledger with running balance, spending chart, disclosure badge, recent gifts, share link.
 
+use super::api;
 use super::i18n::Key;
 use super::labels::{badge, category, status, yuan, yuan_whole};
 use super::ledger::{LedgerTable, SpendingChart};
 use crate::i18n::use_i18n;
-use crate::shared::api;
 use crate::shared::loadable::Loaded;
-use crate::shared::ui::{SummaryList, SummaryRow};
-use baoan_contract::charity::{
-    photo_path, progress_permille, DisclosureBadge, ProjectDetail, ProjectPhoto, ProjectStatus,
-};
+use crate::shared::ui::{BackLink, Notice, SummaryList, SummaryRow};
+use baoan_contract::charity::{progress_permille, DisclosureBadge, ProjectDetail, ProjectPhoto, ProjectStatus};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -18,10 +16,7 @@ use leptos_router::hooks::use_params_map;
 pub fn ProjectPage() -> impl IntoView {
     // The title is the project's own (set once it has loaded).
     let params = use_params_map();
-    let project = LocalResource::new(move || {
-        let id = params.get().get("id").unwrap_or_default();
-        async move { api::get::<ProjectDetail>(&format!("/charity/projects/{}", js_sys::encode_uri_component(&id))).await }
-    });
+    let project = LocalResource::new(move || api::project(params.get().get("id").unwrap_or_default()));
     view! {
         <Loaded resource=project let:p>
             <ProjectView p=p />
@@ -71,7 +66,7 @@ fn PhotoStrip(photos: Vec<ProjectPhoto>) -> impl IntoView {
                     .map(|ph| {
                         view! {
                             <img
-                                src=api::api_url(&photo_path(&ph.id))
+                                src=api::photo_url(&ph.id)
                                 alt=ph.alt
                                 width=ph.width.to_string()
                                 height=ph.height.to_string()
@@ -101,9 +96,7 @@ fn ProjectView(p: ProjectDetail) -> impl IntoView {
         document().set_title(&format!("{title} – {}", i18n.t(crate::i18n::Key::SiteName)));
     });
     view! {
-        <p>
-            <a href="/charity">{move || i18n.t(Key::BackToList)}</a>
-        </p>
+        <BackLink href=String::from("/charity") text=Key::BackToList />
         <h1>{c.title.clone()}</h1>
         <p class="charity-card-meta">
             <span class="tag">{move || i18n.t(cat)}</span>
@@ -147,7 +140,12 @@ fn ProjectView(p: ProjectDetail) -> impl IntoView {
             }
                 .into_any()
         } else {
-            view! { <p class="notice">{move || i18n.t(Key::ProjectFinishedNote)}</p> }.into_any()
+            view! {
+                <Notice>
+                    <p>{move || i18n.t(Key::ProjectFinishedNote)}</p>
+                </Notice>
+            }
+                .into_any()
         }}
         <h2>{move || i18n.t(Key::Description)}</h2>
         <p>{p.description.clone()}</p>

@@ -1,14 +1,14 @@
 //! /charity/gifts/:id/receipt — the electronic receipt (number, donor, amount, project, date),
 //! printable or saved as PDF through the browser's print dialog; what happens next.
 
+use super::api;
 use super::i18n::Key;
 use super::labels::yuan;
 use crate::i18n::use_i18n;
-use crate::shared::api;
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
-use crate::shared::ui::{SummaryList, SummaryRow};
+use crate::shared::ui::{Notice, NoticeKind, SummaryList, SummaryRow};
 use baoan_contract::charity::{Frequency, GiftOrder};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -17,10 +17,7 @@ use leptos_router::hooks::use_params_map;
 pub fn ReceiptPage() -> impl IntoView {
     use_title(Key::ReceiptTitle);
     let params = use_params_map();
-    let order = LocalResource::new(move || {
-        let id = params.get().get("id").unwrap_or_default();
-        async move { api::get::<GiftOrder>(&format!("/charity/gifts/{}", js_sys::encode_uri_component(&id))).await }
-    });
+    let order = LocalResource::new(move || api::gift(params.get().get("id").unwrap_or_default()));
     view! {
         <RequireSignIn>
             <Loaded resource=order let:o>
@@ -37,18 +34,21 @@ fn ReceiptView(o: GiftOrder) -> impl IntoView {
     let Some(r) = o.receipt.clone() else {
         return view! {
             <h1>{move || i18n.t(Key::ReceiptTitle)}</h1>
-            <p class="notice">{move || i18n.t(Key::ReceiptPending)}</p>
+            <Notice>
+                <p>{move || i18n.t(Key::ReceiptPending)}</p>
+            </Notice>
             <a class="button" href=format!("/charity/gifts/{}/pay", o.order_id)>
                 {move || i18n.t(Key::PayTitle)}
             </a>
         }
         .into_any();
     };
+    let receipt_no = r.receipt_no.clone();
     view! {
-        <div class="notice notice-success charity-thanks" role="status">
+        <Notice kind=NoticeKind::Success class="charity-thanks" role="status">
             <h1>{move || i18n.t(Key::ReceiptThanks)}</h1>
-            <p>{move || i18n.t(Key::ReceiptNo)}" "<strong class="charity-code">{r.receipt_no.clone()}</strong></p>
-        </div>
+            <p>{move || i18n.t(Key::ReceiptNo)}" "<strong class="charity-code">{receipt_no}</strong></p>
+        </Notice>
         <section class="charity-receipt" aria-labelledby="receipt-title">
             <h2 id="receipt-title">{move || i18n.t(Key::ReceiptTitle)}</h2>
             <SummaryList>

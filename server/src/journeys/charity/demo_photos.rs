@@ -2,6 +2,7 @@
 //! project's category colour with its pictogram (a cross for 助医, a book for 助学, …), written
 //! as a real PNG file under the data directory, where staff-attached photos live too.
 
+use super::store::photos as store;
 use crate::db::{Db, DbResult};
 use baoan_contract::charity::Category;
 use flate2::write::ZlibEncoder;
@@ -32,18 +33,16 @@ fn photo_id(project: &str, variant: u8) -> String {
 /// Photo rows for the demo projects (in the seeding transaction; files come from `write_files`).
 pub async fn seed(tx: &mut AnyConnection, now: i64) -> DbResult<()> {
     for (k, (project, _, variant, alt)) in PHOTOS.iter().enumerate() {
-        sqlx::query(
-            "INSERT INTO charity_project_photos (id, project_id, content_type, width, height, alt, created_at) \
-             VALUES ($1, $2, 'image/png', $3, $4, $5, $6)",
-        )
-        .bind(photo_id(project, *variant))
-        .bind(*project)
-        .bind(WIDTH as i64)
-        .bind(HEIGHT as i64)
-        .bind(*alt)
-        .bind(now + k as i64)
-        .execute(&mut *tx)
-        .await?;
+        let photo = store::NewPhoto {
+            id: &photo_id(project, *variant),
+            project_id: project,
+            content_type: "image/png",
+            width: WIDTH as i64,
+            height: HEIGHT as i64,
+            alt,
+            now: now + k as i64,
+        };
+        store::insert(tx, &photo).await?;
     }
     Ok(())
 }
@@ -54,11 +53,7 @@ pub async fn write_files(db: &Db, data_dir: &Path) -> std::io::Result<()> {
     let dir = crate::uploads::dir_in(data_dir);
     for (project, category, variant, _) in PHOTOS {
         let id = photo_id(project, variant);
-        let known: Option<(String,)> = sqlx::query_as("SELECT id FROM charity_project_photos WHERE id = $1")
-            .bind(&id)
-            .fetch_optional(&db.pool)
-            .await
-            .map_err(std::io::Error::other)?;
+        let known = store::content_type(db, &id).await.map_err(std::io::Error::other)?;
         let path = dir.join(&id);
         if known.is_some() && !path.exists() {
             tokio::fs::create_dir_all(&dir).await?;

@@ -86,7 +86,7 @@ pub async fn attach(
         alt: &alt,
         now: state.clock.now(),
     };
-    store::insert(&state.db, &photo).await?;
+    store::insert(&mut *state.db.pool.acquire().await?, &photo).await?;
     Ok(Json(ProjectPhoto { id, alt, width: width as i64, height: height as i64 }))
 }
 

@@ -10,6 +10,7 @@
 //! Written when a project is created with a title and organiser (the demo and generated data
 //! here; the migration indexed the projects that already existed), by `index_projects`.
 
+use super::store::search_grams;
 use crate::db::DbResult;
 use sqlx::AnyConnection;
 use std::collections::BTreeSet;
@@ -49,13 +50,8 @@ pub fn query_grams(query: &str) -> Vec<String> {
 /// created or its title or organiser changes. Batched, so 10,000 projects take seconds.
 pub async fn index_projects(conn: &mut AnyConnection, projects: &[(&str, &str, &str)]) -> DbResult<()> {
     for chunk in projects.chunks(400) {
-        let placeholders: Vec<String> = (1..=chunk.len()).map(|k| format!("${k}")).collect();
-        let sql = format!("DELETE FROM charity_search_grams WHERE project_id IN ({})", placeholders.join(", "));
-        let mut q = sqlx::query(&sql);
-        for (id, _, _) in chunk {
-            q = q.bind(*id);
-        }
-        q.execute(&mut *conn).await?;
+        let ids: Vec<&str> = chunk.iter().map(|(id, _, _)| *id).collect();
+        search_grams::delete_of(conn, &ids).await?;
     }
     let rows: Vec<(String, &str)> = projects
         .iter()
@@ -63,13 +59,7 @@ pub async fn index_projects(conn: &mut AnyConnection, projects: &[(&str, &str, &
         .collect();
     // 400 rows (800 binds) per statement: well under both engines' limits on binds.
     for chunk in rows.chunks(400) {
-        let values: Vec<String> = (0..chunk.len()).map(|k| format!("(${}, ${})", 2 * k + 1, 2 * k + 2)).collect();
-        let sql = format!("INSERT INTO charity_search_grams (gram, project_id) VALUES {}", values.join(", "));
-        let mut q = sqlx::query(&sql);
-        for (gram, id) in chunk {
-            q = q.bind(gram.clone()).bind(*id);
-        }
-        q.execute(&mut *conn).await?;
+        search_grams::insert(conn, chunk).await?;
     }
     Ok(())
 }

@@ -6,3 +6,4 @@ pub mod gifts;
 pub mod photos;
 pub mod pledges;
 pub mod projects;
+pub mod search_grams;

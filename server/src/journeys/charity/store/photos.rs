@@ -1,6 +1,7 @@
 //! Project photos: their rows (the files are the uploads service's).
 
 use crate::db::{Db, DbResult};
+use sqlx::AnyConnection;
 
 pub async fn project_exists(db: &Db, project_id: &str) -> DbResult<bool> {
     let exists: Option<(String,)> = sqlx::query_as("SELECT id FROM charity_projects WHERE id = $1")
@@ -21,7 +22,8 @@ pub struct NewPhoto<'a> {
     pub now: i64,
 }
 
-pub async fn insert(db: &Db, p: &NewPhoto<'_>) -> DbResult<()> {
+/// Takes a connection, not the pool, so the demo data writes its photos in its seeding transaction.
+pub async fn insert(conn: &mut AnyConnection, p: &NewPhoto<'_>) -> DbResult<()> {
     sqlx::query(
         "INSERT INTO charity_project_photos (id, project_id, content_type, width, height, alt, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -33,7 +35,7 @@ pub async fn insert(db: &Db, p: &NewPhoto<'_>) -> DbResult<()> {
     .bind(p.height)
     .bind(p.alt)
     .bind(p.now)
-    .execute(&db.pool)
+    .execute(&mut *conn)
     .await?;
     Ok(())
 }

@@ -3,6 +3,7 @@
 //! up through `shared::upload` first; `add_document` then attaches the upload to an application.
 
 use crate::shared::api::{self, ClientError};
+use baoan_contract::api::Street;
 use baoan_contract::assistance::{
     AddDocument, ApplicationForm, ApplicationSummary, ApplicationView, Community, Draft, Standards,
 };
@@ -10,6 +11,11 @@ use baoan_contract::assistance::{
 /// The standards (amounts, ages, thresholds) the eligibility rules read.
 pub async fn standards() -> Result<Standards, ClientError> {
     api::get("/assistance/standards").await
+}
+
+/// Bao'an's streets (the address's first line), served for every journey.
+pub async fn streets() -> Result<Vec<Street>, ClientError> {
+    api::get("/streets").await
 }
 
 pub async fn communities() -> Result<Vec<Community>, ClientError> {

@@ -6,7 +6,7 @@
 
 use super::api::{self, Answer};
 use super::i18n::Key;
-use super::text::{checklist_label, day_label, kind_label, pick, slot_time, status_label};
+use super::labels::{checklist_label, day_label, kind_label, pick, slot_time, status_label};
 use crate::i18n::{fill, use_i18n};
 use crate::shared::clock::today;
 use crate::shared::loadable::Loaded;

@@ -4,7 +4,7 @@
 use super::api;
 use super::draft::{use_draft, PartyDraft};
 use super::i18n::Key;
-use super::text::{day_label, kind_label, slot_time};
+use super::labels::{day_label, kind_label, slot_time};
 use crate::i18n::use_i18n;
 use crate::shared::page::use_title;
 use crate::shared::session::{use_session, RequireSignIn};

@@ -3,7 +3,7 @@
 
 use super::api;
 use super::i18n::Key;
-use super::text::{day_label, kind_label, slot_time, status_label};
+use super::labels::{day_label, kind_label, slot_time, status_label};
 use crate::i18n::use_i18n;
 use crate::shared::clock::today;
 use crate::shared::loadable::Loaded;

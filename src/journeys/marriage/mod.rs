@@ -12,6 +12,7 @@ mod draft;
 mod extras;
 pub mod i18n;
 mod identity;
+mod labels;
 mod mine;
 mod office;
 mod parties;
@@ -19,7 +20,6 @@ mod reschedule;
 mod second_visit;
 mod slot;
 mod start;
-mod text;
 
 pub use mine::MySection;
 

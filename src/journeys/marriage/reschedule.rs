@@ -6,8 +6,8 @@
 use super::api;
 use super::confirm_time::ConfirmTime;
 use super::i18n::Key;
+use super::labels::{day_label, pick, slot_time};
 use super::slot::DayThenSlot;
-use super::text::{day_label, pick, slot_time};
 use crate::i18n::use_i18n;
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;

@@ -5,8 +5,8 @@
 use super::api;
 use super::confirm_time::ConfirmTime;
 use super::i18n::Key;
+use super::labels::{day_label, slot_time};
 use super::slot::DayThenSlot;
-use super::text::{day_label, slot_time};
 use crate::i18n::{fill, use_i18n};
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;

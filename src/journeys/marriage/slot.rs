@@ -4,7 +4,7 @@
 use super::api;
 use super::draft::use_draft;
 use super::i18n::Key;
-use super::text::{day_label, slot_time};
+use super::labels::{day_label, slot_time};
 use crate::i18n::{fill, use_i18n};
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;

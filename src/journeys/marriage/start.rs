@@ -2,7 +2,7 @@
 
 use super::draft::use_draft;
 use super::i18n::Key;
-use super::text::kind_label;
+use super::labels::kind_label;
 use crate::i18n::use_i18n;
 use crate::shared::form::FormErrors;
 use crate::shared::page::use_title;

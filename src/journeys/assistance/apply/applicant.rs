@@ -3,10 +3,10 @@
 
 use super::save_and_continue;
 use crate::i18n::{field_error_key, use_i18n, Key as Shared, Lang};
+use crate::journeys::assistance::api;
 use crate::journeys::assistance::draft::{code_of, lens, use_journey};
 use crate::journeys::assistance::i18n::Key;
 use crate::journeys::assistance::labels;
-use crate::shared::api;
 use crate::shared::form::FormErrors;
 use crate::shared::ui::{id_type_of, BackLink, ErrorSummary, IdFields, RadioOption, Radios, TextField};
 use baoan_contract::api::Street;
@@ -28,7 +28,7 @@ pub fn ApplicantTask() -> impl IntoView {
     let street = lens(draft, |d| d.applicant.street.clone(), |d, v| d.applicant.street = v);
     let community = lens(draft, |d| d.applicant.community.clone(), |d, v| d.applicant.community = v);
     let address = lens(draft, |d| d.applicant.address.clone(), |d, v| d.applicant.address = v);
-    let streets = LocalResource::new(|| api::get::<Vec<Street>>("/streets"));
+    let streets = LocalResource::new(api::streets);
     let street_name = move |s: &Street| match i18n.lang.get() {
         Lang::ZhHans => s.name_zh_hans.clone(),
         Lang::ZhHant => s.name_zh_hant.clone(),

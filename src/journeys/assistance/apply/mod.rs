@@ -13,20 +13,16 @@ use super::draft::{edit, use_journey, AppDraft};
 use super::i18n::Key;
 use super::labels;
 use crate::i18n::use_i18n;
+pub use crate::shared::clock::today;
 use crate::shared::form::FormErrors;
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
 use crate::shared::ui::{TaskItem, TaskList as Tasks};
 use baoan_contract::assistance::Community;
 use baoan_contract::error::FieldErrors;
-use baoan_contract::rules::date::{Date, SHENZHEN_UTC_OFFSET};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
-
-pub fn today() -> Date {
-    Date::from_unix_seconds((js_sys::Date::now() / 1000.0) as i64, SHENZHEN_UTC_OFFSET)
-}
 
 /// Every problem with the draft as it stands, named by the form's field paths.
 pub fn all_errors(d: &AppDraft, communities: &[Community]) -> FieldErrors {

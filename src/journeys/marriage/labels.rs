@@ -1,4 +1,5 @@
-//! Small helpers every page uses: server texts in the resident's language, dates and times.
+//! Code → words, and the helpers every page uses with them: server texts in the resident's language,
+//! dates and times.
 
 use super::i18n::Key;
 use crate::i18n::{Lang, Msg};

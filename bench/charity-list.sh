@@ -62,7 +62,7 @@ for size in 100 10000; do
   data="$(mktemp -d)"
   generated=$((size - 10)) # the realistic demo set has 10 projects
   log "starting the server with $size projects"
-  BAOAN_DEMO_LARGE="$generated" BAOAN_DATA_DIR="$data" "$BIN" serve --demo-data --data-dir "$data" --dist-dir "$DIST" \
+  BAOAN_DEMO_LARGE="$generated" BAOAN_DATA_DIR="$data" "$BIN" serve --demo --data-dir "$data" --dist-dir "$DIST" \
     --bind "127.0.0.1:$PORT" > "$OUT/charity-list-server-$size.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 600); do

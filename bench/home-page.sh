@@ -75,7 +75,7 @@ PORT="${BENCH_PORT:-$(node -e '
   })();')}"
 BASE_URL="http://127.0.0.1:$PORT"
 log "serving $WORK/dist on $BASE_URL"
-target/debug/baoan-server serve --demo-data --data-dir "$WORK/data" --dist-dir "$WORK/dist" \
+target/debug/baoan-server serve --demo --data-dir "$WORK/data" --dist-dir "$WORK/dist" \
   --bind "127.0.0.1:$PORT" >"$WORK/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 150); do

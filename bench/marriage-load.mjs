@@ -1,7 +1,7 @@
 // Many couples booking the same day at once against a running server (loopback only): every
 // client posts one booking for a slot of that day at the same moment. Reports bookings made,
 // "full" answers, other errors, and latency percentiles. Checks no slot was overbooked.
-// Needs the server run with BAOAN_DEV_SMS_OUTBOX=1 and generous SMS limits (see marriage-load.sh).
+// Needs the server run with --demo (the dev SMS outbox) and generous SMS limits (see marriage-load.sh).
 import { randomInt } from "node:crypto";
 
 const BASE = process.env.BASE_URL || "http://127.0.0.1:18120";
@@ -43,7 +43,7 @@ function party(name, male) {
 
 const offices = await (await call("GET", "/api/v1/marriage/offices")).json();
 const office = OFFICE || offices[0]?.id;
-if (!office) throw new Error("no offices: run the server with --demo-data");
+if (!office) throw new Error("no offices: run the server with --demo");
 const days = await (await call("GET", `/api/v1/marriage/offices/${office}/days`)).json();
 const day = days.days.find((d) => d.state === "open");
 if (!day) throw new Error("no open day");

@@ -36,7 +36,7 @@ async function signIn(i) {
 async function main() {
   const detail = await (await fetch(`${BASE}/api/v1/memorial/cemeteries/baoshan`)).json();
   const date = detail.days[1]?.date;
-  if (!date) throw new Error("no bookable day: run the server with --demo-data");
+  if (!date) throw new Error("no bookable day: run the server with --demo");
   const cookies = [];
   for (let i = 0; i < CLIENTS; i += 20) {
     cookies.push(...(await Promise.all(Array.from({ length: Math.min(20, CLIENTS - i) }, (_, k) => signIn(i + k)))));

@@ -19,8 +19,8 @@ if [ -z "${BASE_URL:-}" ]; then
   mkdir -p "$DATA/dist"
   [ -d dist ] && DIST=dist || { DIST="$DATA/dist"; echo 'console.log("boot");' > "$DIST/boot.js"; echo '<!doctype html><title>x</title>' > "$DIST/index.html"; }
   [ -x target/debug/baoan-server ] || cargo build -p baoan-server
-  BAOAN_DEV_SMS_OUTBOX=1 BAOAN_SMS_PER_IP_PER_HOUR=1000000 BAOAN_SMS_PER_PHONE_PER_HOUR=1000 \
-    target/debug/baoan-server serve --demo-data --data-dir "$DATA" --dist-dir "$DIST" --bind "127.0.0.1:$PORT" > "$DATA/server.log" 2>&1 &
+  BAOAN_SMS_PER_IP_PER_HOUR=1000000 BAOAN_SMS_PER_PHONE_PER_HOUR=1000 \
+    target/debug/baoan-server serve --demo --data-dir "$DATA" --dist-dir "$DIST" --bind "127.0.0.1:$PORT" > "$DATA/server.log" 2>&1 &
   SERVER=$!
   trap 'kill $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
   for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$PORT/api/v1/meta" > /dev/null 2>&1 && break; sleep 0.2; done

@@ -7,7 +7,7 @@
 #
 #   scripts/fuzz-api.sh http://127.0.0.1:18080
 #
-# The server must run with the dev SMS outbox (BAOAN_DEV_SMS_OUTBOX=1) and, over plain HTTP, the
+# The server must run in demo mode (`serve --demo`: the dev SMS outbox) and, over plain HTTP, the
 # insecure dev cookie; scripts/test.sh starts it so. Configuration: tests/fuzz/schemathesis.toml.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

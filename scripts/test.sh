@@ -61,9 +61,12 @@ step "browser tests and accessibility scan (headless Chromium)"
 cargo build -p baoan-server
 # The staff token of the admin API, for specs that act as staff (e.g. marking a proxy sweep done).
 export BAOAN_ADMIN_TOKEN="${BAOAN_ADMIN_TOKEN:-e2e-staff-token}"
-BAOAN_DEV_SMS_OUTBOX=1 BAOAN_INSECURE_DEV_COOKIE=1 BAOAN_SMS_CEILING_PER_MINUTE=100000 \
+# Demo mode (the dev SMS outbox the specs read codes from), for the server and the staff CLI the
+# specs run against its database alike.
+export BAOAN_DEMO=1
+BAOAN_INSECURE_DEV_COOKIE=1 BAOAN_SMS_CEILING_PER_MINUTE=100000 \
   BAOAN_SMS_CEILING_PER_HOUR=1000000 BAOAN_SMS_PER_IP_PER_HOUR=100000 BAOAN_SMS_PER_PHONE_PER_HOUR=1000 \
-  target/debug/baoan-server serve --demo-data --data-dir "$WORK/data" --dist-dir "$ROOT/dist" \
+  target/debug/baoan-server serve --demo --data-dir "$WORK/data" --dist-dir "$ROOT/dist" \
   --bind "127.0.0.1:$SERVER_PORT" >"$WORK/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 100); do

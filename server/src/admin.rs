@@ -15,7 +15,7 @@ impl FromRequestParts<AppState> for Staff {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let Some(expected) = state.config.admin_token.as_deref().filter(|t| !t.is_empty()) else {
+        let Some(expected) = state.config.admin_token.as_ref().map(|t| t.expose()).filter(|t| !t.is_empty()) else {
             return Err(AppError::not_found());
         };
         let given = parts

@@ -43,8 +43,8 @@ pub fn build(state: AppState) -> Router {
     // Routers: every documented route, then the undocumented development one. Each answers within
     // the request timeout; uploads (merged after) have their own.
     let ApiRoutes { mut requests, uploads } = api_routes();
-    if state.config.dev_sms_outbox {
-        tracing::warn!("development SMS outbox is ON: sign-in codes are readable over HTTP");
+    if state.config.demo {
+        tracing::warn!("demo mode: the development SMS outbox is ON, sign-in codes are readable over HTTP");
         requests = requests.route("/dev/sms-outbox", get(dev::sms_outbox));
     }
     let api = requests.route_layer(time_limit(request_timeout)).merge(uploads.route_layer(time_limit(upload_timeout)));
@@ -70,13 +70,39 @@ pub fn build(state: AppState) -> Router {
         .with_state(state.clone());
 
     // Layers of everything, the web app included.
-    let mut app = Router::new().nest(API_PREFIX, api).merge(web_app::router(&state.config.dist_dir, Arc::new(pages)));
+    let mut app = Router::new()
+        .nest(API_PREFIX, api)
+        .merge(web_app::router(&state.config.dist_dir, Arc::new(pages)))
+        // Around the API's own layers: the live service has no demo-only endpoints (404, as if
+        // they never existed), whatever else a request would be refused for (origin, body).
+        .layer(middleware::from_fn_with_state(state.config.demo, demo_only));
     for layer in security::layers(csp) {
         app = app.layer(layer);
     }
     app.layer(middleware::from_fn_with_state(capacity, overload::limit_concurrency))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
+}
+
+/// Whether a path belongs to the demo only: the sandbox payment's approval (a donor's own call
+/// marks a gift paid, so in the live service anyone could inflate a project's total).
+pub fn is_demo_only(path: &str) -> bool {
+    path.strip_prefix(API_PREFIX)
+        .and_then(|p| p.strip_prefix("/charity/gifts/"))
+        .is_some_and(|p| p.ends_with("/sandbox-pay"))
+}
+
+/// Answers 404 to the demo-only paths unless the server runs in demo mode.
+async fn demo_only(
+    axum::extract::State(demo): axum::extract::State<bool>,
+    request: axum::extract::Request,
+    next: middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    if !demo && is_demo_only(request.uri().path()) {
+        return AppError::not_found().into_response();
+    }
+    next.run(request).await
 }
 
 /// The documented API, relative to [`API_PREFIX`], in its two groups by time limit.

@@ -1,8 +1,19 @@
-//! Everything the server can be told, as flags or environment variables.
+//! Everything the server can be told, as flags or environment variables (a deployment's
+//! environment file, e.g. a systemd `EnvironmentFile=`, is the configuration file).
+//!
+//! Two modes. With `--demo` the server is a demonstration: demo data in an empty database, the
+//! development SMS sender and its outbox, the sandbox payment. Without it the server is the live
+//! service and starts only when a real SMS provider (Tencent Cloud SMS) and a real payment
+//! provider (WeChat Pay v3) are configured: `Config::production_problems` lists what is missing,
+//! one line per setting, and `serve` refuses to start on any.
 
+use crate::secret::Secret;
 use clap::builder::BoolishValueParser;
 use clap::{ArgAction, Args};
 use std::path::PathBuf;
+
+mod tencent_sms;
+pub use tencent_sms::{SmsTemplates, TencentSmsArgs, TencentSmsSettings};
 
 #[derive(Debug, Clone, Args)]
 pub struct Config {
@@ -22,13 +33,17 @@ pub struct Config {
     #[arg(long, env = "BAOAN_DIST_DIR", default_value = "dist")]
     pub dist_dir: PathBuf,
 
-    /// Fill an empty database with demonstration data (clearly marked as demo in the app).
-    #[arg(long, env = "BAOAN_DEMO_DATA", action = ArgAction::SetTrue, value_parser = BoolishValueParser::new())]
-    pub demo_data: bool,
+    /// Run as a demonstration: demo data in an empty database (marked as demo in the app), the
+    /// development SMS sender (codes readable at /api/v1/dev/sms-outbox, nothing sent to a phone)
+    /// and the sandbox payment. Without it the server is the live service and needs the SMS and
+    /// payment providers' settings below.
+    #[arg(long, alias = "demo-data", env = "BAOAN_DEMO", action = ArgAction::SetTrue, value_parser = BoolishValueParser::new())]
+    pub demo: bool,
 
-    /// Development only: expose sent SMS codes at /api/v1/dev/sms-outbox. Never in production.
-    #[arg(long, env = "BAOAN_DEV_SMS_OUTBOX", action = ArgAction::SetTrue, value_parser = BoolishValueParser::new())]
-    pub dev_sms_outbox: bool,
+    /// With `--demo`: write the demo data into an empty database. Not a flag: on whenever `--demo`
+    /// is; tests turn it off to start a demo-mode server on an empty database.
+    #[arg(skip = true)]
+    pub seed_demo_data: bool,
 
     /// A reverse proxy in front of this server (IP or CIDR; repeat the flag, or comma-separate in
     /// the environment). Only from these peers are X-Forwarded-For/-Proto/-Host believed.
@@ -57,8 +72,8 @@ pub struct Config {
     pub api_origin: Option<String>,
 
     /// Bearer token for the staff admin API (and the CLI). Without it the admin API is off.
-    #[arg(long, env = "BAOAN_ADMIN_TOKEN")]
-    pub admin_token: Option<String>,
+    #[arg(long, env = "BAOAN_ADMIN_TOKEN", hide_env_values = true)]
+    pub admin_token: Option<Secret>,
 
     /// SMS codes one phone number may request per hour.
     #[arg(long, env = "BAOAN_SMS_PER_PHONE_PER_HOUR", default_value_t = baoan_contract::api::SMS_PER_PHONE_PER_HOUR)]
@@ -96,6 +111,152 @@ pub struct Config {
     /// Megabytes one resident may have stored at once.
     #[arg(long, env = "BAOAN_UPLOAD_MB_STORED", default_value_t = 200)]
     pub upload_mb_stored: i64,
+
+    #[command(flatten)]
+    pub tencent_sms: TencentSmsArgs,
+
+    #[command(flatten)]
+    pub wechat_pay: WechatPayArgs,
+}
+
+/// WeChat Pay API v3: the live service's payment provider (for gifts).
+#[derive(Debug, Clone, Default, Args)]
+pub struct WechatPayArgs {
+    /// Merchant ID (商户号).
+    #[arg(long, env = "BAOAN_WECHATPAY_MCH_ID")]
+    pub wechatpay_mch_id: Option<String>,
+    /// The AppID the merchant is bound to.
+    #[arg(long, env = "BAOAN_WECHATPAY_APP_ID")]
+    pub wechatpay_app_id: Option<String>,
+    /// Serial number of the merchant API certificate.
+    #[arg(long, env = "BAOAN_WECHATPAY_SERIAL")]
+    pub wechatpay_serial: Option<String>,
+    /// PEM file of the merchant API private key (apiclient_key.pem).
+    #[arg(long, env = "BAOAN_WECHATPAY_PRIVATE_KEY_FILE")]
+    pub wechatpay_private_key_file: Option<PathBuf>,
+    /// The APIv3 key, 32 characters (never printed).
+    #[arg(long, env = "BAOAN_WECHATPAY_API_V3_KEY", hide_env_values = true)]
+    pub wechatpay_api_v3_key: Option<Secret>,
+    /// PEM file of the WeChat Pay platform certificate (verifies notifications).
+    #[arg(long, env = "BAOAN_WECHATPAY_PLATFORM_CERT_FILE")]
+    pub wechatpay_platform_cert_file: Option<PathBuf>,
+    /// The https URL WeChat Pay sends payment notifications to.
+    #[arg(long, env = "BAOAN_WECHATPAY_NOTIFY_URL")]
+    pub wechatpay_notify_url: Option<String>,
+}
+
+/// WeChat Pay v3, checked: both files exist and are readable, the APIv3 key is an AES-256 key
+/// (32 bytes), the notification URL is https. The provider (`journeys::charity::wechat_pay`)
+/// reads the PEM files itself.
+#[derive(Debug, Clone)]
+pub struct WechatPaySettings {
+    pub mch_id: String,
+    pub app_id: String,
+    pub serial: String,
+    pub private_key_file: PathBuf,
+    pub api_v3_key: Secret,
+    pub platform_cert_file: PathBuf,
+    pub notify_url: String,
+}
+
+/// Collects one line per missing or unusable setting.
+pub(crate) struct Problems(pub(crate) Vec<String>);
+
+impl Problems {
+    pub(crate) fn required(&mut self, value: &Option<String>, env: &str, what: &str) -> String {
+        match value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+            Some(v) => v.to_string(),
+            None => {
+                self.0.push(format!("missing setting {env} ({}): {what}", flag_of(env)));
+                String::new()
+            }
+        }
+    }
+
+    pub(crate) fn secret(&mut self, value: &Option<Secret>, env: &str, what: &str) -> Secret {
+        match value.as_ref().filter(|v| !v.is_empty()) {
+            Some(v) => v.clone(),
+            None => {
+                self.0.push(format!("missing setting {env} ({}): {what}", flag_of(env)));
+                Secret::new("")
+            }
+        }
+    }
+
+    pub(crate) fn file(&mut self, value: &Option<PathBuf>, env: &str, what: &str) -> PathBuf {
+        let Some(path) = value.as_ref().filter(|p| !p.as_os_str().is_empty()) else {
+            self.0.push(format!("missing setting {env} ({}): {what}", flag_of(env)));
+            return PathBuf::new();
+        };
+        if let Err(e) = std::fs::File::open(path).and_then(|f| f.metadata()).and_then(|m| {
+            if m.is_file() {
+                Ok(())
+            } else {
+                Err(std::io::Error::other("not a file"))
+            }
+        }) {
+            self.0.push(format!("unusable setting {env}: cannot read {}: {e}", path.display()));
+        }
+        path.clone()
+    }
+
+    pub(crate) fn done<T>(self, value: T) -> Result<T, Vec<String>> {
+        if self.0.is_empty() {
+            Ok(value)
+        } else {
+            Err(self.0)
+        }
+    }
+}
+
+/// `BAOAN_TENCENT_SMS_SIGN_NAME` → `--tencent-sms-sign-name`.
+pub(crate) fn flag_of(env: &str) -> String {
+    format!("--{}", env.trim_start_matches("BAOAN_").to_ascii_lowercase().replace('_', "-"))
+}
+
+impl WechatPayArgs {
+    pub fn settings(&self) -> Result<WechatPaySettings, Vec<String>> {
+        let mut p = Problems(Vec::new());
+        let mch_id =
+            p.required(&self.wechatpay_mch_id, "BAOAN_WECHATPAY_MCH_ID", "the WeChat Pay merchant ID (商户号)");
+        let app_id = p.required(&self.wechatpay_app_id, "BAOAN_WECHATPAY_APP_ID", "the AppID bound to the merchant");
+        let serial = p.required(
+            &self.wechatpay_serial,
+            "BAOAN_WECHATPAY_SERIAL",
+            "the merchant API certificate's serial number",
+        );
+        let private_key_file = p.file(
+            &self.wechatpay_private_key_file,
+            "BAOAN_WECHATPAY_PRIVATE_KEY_FILE",
+            "PEM file of the merchant API private key",
+        );
+        let api_v3_key = p.secret(&self.wechatpay_api_v3_key, "BAOAN_WECHATPAY_API_V3_KEY", "the APIv3 key");
+        if !api_v3_key.is_empty() && api_v3_key.expose().len() != 32 {
+            p.0.push("unusable setting BAOAN_WECHATPAY_API_V3_KEY: the APIv3 key is 32 characters".into());
+        }
+        let platform_cert_file = p.file(
+            &self.wechatpay_platform_cert_file,
+            "BAOAN_WECHATPAY_PLATFORM_CERT_FILE",
+            "PEM file of the WeChat Pay platform certificate",
+        );
+        let notify_url = p.required(
+            &self.wechatpay_notify_url,
+            "BAOAN_WECHATPAY_NOTIFY_URL",
+            "the https URL for payment notifications",
+        );
+        if !notify_url.is_empty() && !notify_url.starts_with("https://") {
+            p.0.push("unusable setting BAOAN_WECHATPAY_NOTIFY_URL: WeChat Pay notifies only https URLs".into());
+        }
+        p.done(WechatPaySettings {
+            mch_id,
+            app_id,
+            serial,
+            private_key_file,
+            api_v3_key,
+            platform_cert_file,
+            notify_url,
+        })
+    }
 }
 
 impl Config {
@@ -106,8 +267,10 @@ impl Config {
             database_url: Some(database_url),
             data_dir: std::env::temp_dir(),
             dist_dir,
-            demo_data: false,
-            dev_sms_outbox: true,
+            // Demo mode (the development SMS sender and its outbox) on an empty database: tests
+            // seed what they need; production-mode tests configure the providers.
+            demo: true,
+            seed_demo_data: false,
             trusted_proxies: Vec::new(),
             public_origin: None,
             // reqwest (like a browser) keeps Secure cookies off plain HTTP.
@@ -116,7 +279,7 @@ impl Config {
             sms_ceiling_per_minute: 10_000,
             sms_ceiling_per_hour: 100_000,
             api_origin: None,
-            admin_token: Some("test-admin-token".into()),
+            admin_token: Some(Secret::new("test-admin-token")),
             sms_per_phone_per_hour: baoan_contract::api::SMS_PER_PHONE_PER_HOUR,
             sms_per_ip_per_hour: baoan_contract::api::SMS_PER_IP_PER_HOUR,
             request_timeout_seconds: 30,
@@ -126,7 +289,20 @@ impl Config {
             upload_mb_per_day: 50,
             uploads_stored: 100,
             upload_mb_stored: 200,
+            tencent_sms: TencentSmsArgs::default(),
+            wechat_pay: WechatPayArgs::default(),
         }
+    }
+
+    /// Why this configuration cannot run as the live service, one line per setting; empty in
+    /// demo mode or when both providers are configured.
+    pub fn production_problems(&self) -> Vec<String> {
+        if self.demo {
+            return Vec::new();
+        }
+        let mut problems = self.tencent_sms.settings().err().unwrap_or_default();
+        problems.extend(self.wechat_pay.settings().err().unwrap_or_default());
+        problems
     }
 
     pub fn database_url(&self) -> String {

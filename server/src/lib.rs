@@ -29,6 +29,7 @@ pub mod purge;
 pub mod qr;
 pub mod rate_limit;
 pub mod routes;
+pub mod secret;
 pub mod security;
 pub mod serve;
 pub mod state;

@@ -30,6 +30,16 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         Command::Assistance(command) => baoan_server::journeys::assistance::cli::run(command).await,
         Command::Serve(config) => {
+            // The live service starts only with real providers: say each missing setting on its
+            // own line and stop, before anything listens.
+            let problems = config.production_problems();
+            if !problems.is_empty() {
+                for line in &problems {
+                    eprintln!("{line}");
+                }
+                eprintln!("baoan-server: not starting the live service with the settings above missing (a demonstration: serve --demo)");
+                std::process::exit(2);
+            }
             logging::init();
             serve::run(config).await
         }

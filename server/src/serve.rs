@@ -1,8 +1,9 @@
-//! Start-up: database (migrated, demo data if asked), shared services, router, listener,
-//! periodic work, graceful shutdown.
+//! Start-up: database (migrated, demo data in demo mode), shared services (the SMS sender of
+//! the mode), router, listener, periodic work, graceful shutdown.
 
 use crate::auth::ceiling::CeilingSender;
-use crate::auth::sms::DevLogSender;
+use crate::auth::sms::tencent::TencentSms;
+use crate::auth::sms::{DevLogSender, SmsSender};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::{demo, Db, DbResult};
@@ -11,17 +12,62 @@ use crate::state::AppState;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
+/// Why the server could not start.
+#[derive(Debug)]
+pub enum StartError {
+    /// The live service's settings are missing or unusable: one line each.
+    Settings(Vec<String>),
+    /// The live service was pointed at a database of demo data.
+    DemoDatabase,
+    Database(sqlx::Error),
+}
+
+impl std::fmt::Display for StartError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StartError::Settings(lines) => f.write_str(&lines.join("\n")),
+            StartError::DemoDatabase => f.write_str(
+                "the database holds demo data (written by --demo): the live service needs a database of its own",
+            ),
+            StartError::Database(e) => write!(f, "database: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for StartError {}
+
+impl From<sqlx::Error> for StartError {
+    fn from(e: sqlx::Error) -> Self {
+        StartError::Database(e)
+    }
+}
+
+/// The SMS sender of the mode: the development one (nothing leaves the server) in demo mode,
+/// Tencent Cloud SMS otherwise.
+fn sms_sender(config: &Config) -> Result<Arc<dyn SmsSender>, StartError> {
+    if config.demo {
+        return Ok(Arc::new(DevLogSender::default()));
+    }
+    let settings = config.tencent_sms.settings().map_err(StartError::Settings)?;
+    Ok(Arc::new(TencentSms::new(settings).map_err(|e| StartError::Settings(vec![e]))?))
+}
+
 /// Everything but the listener, so tests can serve the same app on a port of their own.
-pub async fn state(config: Config, clock: Clock) -> Result<AppState, sqlx::Error> {
-    // The database, and the demo data when asked for.
+pub async fn state(config: Config, clock: Clock) -> Result<AppState, StartError> {
+    let sender = sms_sender(&config)?;
+    // The database, and the demo data in demo mode.
     let db = Db::connect(&config.database_url()).await?;
-    if config.demo_data && seed_demo_if_empty(&db, clock.now()).await? {
+    if config.demo && config.seed_demo_data && seed_demo_if_empty(&db, clock.now()).await? {
         tracing::warn!(
             phone = demo::DEMO_PHONE,
             "DEMO DATA written: this server is a demonstration, not the live service"
         );
     }
     let demo = demo::is_demo(&db).await?;
+    if demo && !config.demo {
+        // Fictional residents, charities and ledgers must never be served as the real thing.
+        return Err(StartError::DemoDatabase);
+    }
     if demo {
         // Demo photos are drawn into the data directory (charity journey).
         if let Err(e) = journeys::charity::write_demo_files(&db, &config.data_dir).await {
@@ -33,7 +79,7 @@ pub async fn state(config: Config, clock: Clock) -> Result<AppState, sqlx::Error
     }
     // Shared services. Every SMS, whatever its purpose, passes the service-wide ceiling.
     let sms = Arc::new(CeilingSender {
-        inner: Arc::new(DevLogSender::default()),
+        inner: sender,
         db: db.clone(),
         clock: clock.clone(),
         per_minute: config.sms_ceiling_per_minute,
@@ -42,7 +88,7 @@ pub async fn state(config: Config, clock: Clock) -> Result<AppState, sqlx::Error
     Ok(AppState { db, config: Arc::new(config), sms, clock, demo })
 }
 
-/// Demonstration data, written once into an empty database (`--demo-data`): the demo flag and
+/// Demonstration data, written once into an empty database (`--demo`): the demo flag and
 /// resident, then each journey's own, in one transaction. False if the database had residents.
 pub async fn seed_demo_if_empty(db: &Db, now: i64) -> DbResult<bool> {
     let Some(mut tx) = demo::begin_if_empty(db, now).await? else {
@@ -67,7 +113,8 @@ pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let state = state(config, Clock::default()).await?;
     let listener = tokio::net::TcpListener::bind(&bind).await?;
     let addr = listener.local_addr()?;
-    tracing::info!(url = %format!("http://{addr}/"), database = ?state.db.engine, demo = state.demo, "宝安民政 · 便民服务 is running");
+    let mode = if state.config.demo { "demo" } else { "production" };
+    tracing::info!(url = %format!("http://{addr}/"), database = ?state.db.engine, mode, demo_data = state.demo, "宝安民政 · 便民服务 is running");
     println!("\n  宝安民政 · 便民服务 is running at http://{addr}/\n");
     // Periodic work: memorial reminders on their day, monthly charity pledges.
     tokio::spawn(journeys::memorial::run_reminders(state.clone()));

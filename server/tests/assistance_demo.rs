@@ -12,7 +12,7 @@ use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 fn demo(c: &mut baoan_server::config::Config) {
-    c.demo_data = true;
+    c.seed_demo_data = true;
 }
 
 async fn the_demo_resident_has_one_application_in_review_and_one_in_bu_zheng(server: TestServer) {

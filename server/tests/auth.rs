@@ -327,12 +327,3 @@ async fn sessions_expire_unless_used(server: TestServer) {
     assert_eq!(server.count("SELECT COUNT(*) FROM sessions").await, 0);
 }
 both_engines!(sessions_expire_unless_used);
-
-async fn dev_outbox_is_off_unless_enabled(server: TestServer) {
-    assert!(!server.config.dev_sms_outbox);
-    let client = server.client();
-    assert_eq!(server.send_code(&client, PHONE).await.status(), StatusCode::OK, "codes are still sent");
-    let r = reqwest::get(server.url(&format!("/api/v1/dev/sms-outbox?phone={PHONE}"))).await.unwrap();
-    expect_error(r, StatusCode::NOT_FOUND, "not_found").await;
-}
-both_engines!(dev_outbox_is_off_unless_enabled, |c: &mut Config| c.dev_sms_outbox = false);

@@ -9,7 +9,7 @@ use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 fn demo(c: &mut baoan_server::config::Config) {
-    c.demo_data = true;
+    c.seed_demo_data = true;
 }
 
 async fn give(server: &TestServer, client: &reqwest::Client, key: &str, body: Value) -> reqwest::Response {

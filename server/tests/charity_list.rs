@@ -238,4 +238,4 @@ async fn funds_projects_and_badges(server: TestServer) {
     assert_eq!(district["by_category"].as_array().unwrap().len(), 6);
     assert!(district["raised_this_year_fen"].as_i64().unwrap() > 0);
 }
-both_engines!(funds_projects_and_badges, |c: &mut baoan_server::config::Config| c.demo_data = true);
+both_engines!(funds_projects_and_badges, |c: &mut baoan_server::config::Config| c.seed_demo_data = true);

@@ -14,7 +14,7 @@ const TOKEN: &str = "test-admin-token";
 
 fn staff_and_demo(c: &mut baoan_server::config::Config) {
     c.admin_token = Some(TOKEN.into());
-    c.demo_data = true;
+    c.seed_demo_data = true;
 }
 
 fn attach_url(server: &TestServer, project: &str, alt: &str) -> String {
@@ -128,6 +128,6 @@ async fn without_a_staff_token_the_admin_endpoint_does_not_exist(server: TestSer
     expect_error(r, StatusCode::NOT_FOUND, "not_found").await;
 }
 both_engines!(without_a_staff_token_the_admin_endpoint_does_not_exist, |c: &mut baoan_server::config::Config| {
-    c.demo_data = true;
+    c.seed_demo_data = true;
     c.admin_token = None;
 });

@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 const TOKEN: &str = "test-admin-token";
 
 fn demo(c: &mut baoan_server::config::Config) {
-    c.demo_data = true;
+    c.seed_demo_data = true;
     c.admin_token = Some(TOKEN.into());
 }
 

@@ -46,7 +46,7 @@ async fn order(server: &TestServer, client: &reqwest::Client, key: &str) -> reqw
 }
 
 fn demo(c: &mut baoan_server::config::Config) {
-    c.demo_data = true;
+    c.seed_demo_data = true;
 }
 
 /// A script orders gifts in a loop: the first `max` are taken, the next is 429 with Retry-After;

@@ -73,7 +73,7 @@ async fn logs_are_json_and_never_hold_a_full_phone_or_id() {
         .args(["--database-url", &format!("sqlite://{}?mode=rwc", tmp.path().join("db.sqlite3").display())])
         .args(["--dist-dir", &tmp.path().display().to_string()])
         .args(["--data-dir", &tmp.path().display().to_string()])
-        .arg("--dev-sms-outbox")
+        .arg("--demo")
         // Plain HTTP here, as with scripts/run.sh: cookies without Secure.
         .arg("--insecure-dev-cookie")
         // Request logs (method and URI) on, so a number in a URL reaches the logger and must be masked.

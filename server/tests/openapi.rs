@@ -121,7 +121,7 @@ fn documented_routes(doc: &Value) -> BTreeSet<(String, String)> {
 }
 
 /// API routes served but deliberately not in the public contract: the document itself, and the
-/// development SMS outbox (only with --dev-sms-outbox, which tests turn on).
+/// development SMS outbox (only in demo mode, which tests run in).
 const UNDOCUMENTED: [(&str, &str); 2] = [("/api/v1/openapi.json", "get"), ("/api/v1/dev/sms-outbox", "get")];
 
 /// What one side has and the other lacks: (served, not documented), (documented, not served).

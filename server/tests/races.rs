@@ -155,7 +155,7 @@ both_engines!(document_races_refusal);
 const TOKEN: &str = "test-admin-token";
 
 fn demo(c: &mut baoan_server::config::Config) {
-    c.demo_data = true;
+    c.seed_demo_data = true;
     c.admin_token = Some(TOKEN.into());
 }
 

@@ -82,7 +82,7 @@ async fn demo_data_only_into_an_empty_database(test_db: Arc<TestDb>) {
 
     // The server says so, with demo data on or off: the database remembers.
     for demo_flag in [true, false] {
-        let server = TestServer::start_on(test_db.clone(), |c: &mut Config| c.demo_data = demo_flag).await;
+        let server = TestServer::start_on(test_db.clone(), |c: &mut Config| c.seed_demo_data = demo_flag).await;
         let meta: Value = reqwest::get(server.url("/api/v1/meta")).await.unwrap().json().await.unwrap();
         assert_eq!(meta["demo"], true, "demo_data={demo_flag}");
         assert_eq!(meta["hotline"], "12345");
@@ -91,7 +91,7 @@ async fn demo_data_only_into_an_empty_database(test_db: Arc<TestDb>) {
     }
 
     // The demo resident signs in like anyone and has a (valid, masked) profile.
-    let server = TestServer::start_on(test_db.clone(), |c: &mut Config| c.demo_data = true).await;
+    let server = TestServer::start_on(test_db.clone(), |c: &mut Config| c.seed_demo_data = true).await;
     let me = server.sign_in(&server.client(), DEMO_PHONE).await;
     assert_eq!(me["phone_masked"], "138****8000");
     assert_eq!(me["profile"]["name"], "演示居民");
@@ -107,8 +107,8 @@ async fn demo_data_never_into_a_live_database(test_db: Arc<TestDb>) {
     assert_eq!(meta["demo"], false);
     live.sign_in(&live.client(), "13900000009").await;
     live.close().await;
-    // …then someone restarts it with --demo-data: nothing is written, and it is not a demo.
-    let restarted = TestServer::start_on(test_db.clone(), |c: &mut Config| c.demo_data = true).await;
+    // …then someone restarts it with --demo: nothing is written, and it is not a demo.
+    let restarted = TestServer::start_on(test_db.clone(), |c: &mut Config| c.seed_demo_data = true).await;
     let meta: Value = reqwest::get(restarted.url("/api/v1/meta")).await.unwrap().json().await.unwrap();
     assert_eq!(meta["demo"], false);
     assert_eq!(restarted.count("SELECT COUNT(*) FROM users").await, 1);

@@ -1,7 +1,11 @@
 //! Sending SMS. Every message a resident's phone receives goes through `SmsSender`: sign-in codes
 //! and notices (one purpose each, so a real provider can map each to its approved template).
 //! The development sender never sends anything: it keeps what it would have sent in memory so
-//! tests (and the demo) can read it through the dev-only outbox endpoint.
+//! tests (and the demo) can read it through the dev-only outbox endpoint. The live service sends
+//! through Tencent Cloud SMS (`tencent`, signed by `tc3`).
+
+pub mod tc3;
+pub mod tencent;
 
 use async_trait::async_trait;
 use baoan_contract::mask::mask_phone;

@@ -1,6 +1,6 @@
 //! Demonstration data's shared part: the flag that marks a database as a demo and the demo
 //! resident. `crate::serve` writes them with each journey's demo data in one transaction when the
-//! server runs with `--demo-data` on an empty database. The database then remembers it is a demo,
+//! server runs with `--demo` on an empty database. The database then remembers it is a demo,
 //! and `/api/v1/meta` says so, so the app marks every page "演示数据 / demo data".
 
 use super::{new_id, Db, DbResult};

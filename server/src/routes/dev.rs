@@ -1,4 +1,4 @@
-//! Development-only endpoints, mounted only when the server runs with `--dev-sms-outbox`.
+//! Development-only endpoints, mounted only in demo mode (`--demo`): the live service answers 404.
 
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;

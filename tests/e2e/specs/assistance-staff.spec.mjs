@@ -5,7 +5,8 @@
 // with its upload, which the upload clears.
 //
 // scripts/test.sh exports BAOAN_SERVER_BIN (the binary it started) and BAOAN_TEST_DATA_DIR (the
-// server's --data-dir). Run by hand against a server of your own, export the same two.
+// server's --data-dir), and BAOAN_DEMO=1 (the CLI runs in the server's mode). Run by hand against a
+// server of your own, export the same three.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { test, expect, open, h1, signIn } from "../support/app.mjs";

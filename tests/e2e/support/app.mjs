@@ -83,7 +83,7 @@ export function maskPhone(phone) {
 /** The last code the server "texted" to `phone` (dev SMS outbox). */
 export async function smsCode(request, phone) {
   const res = await request.get(`/api/v1/dev/sms-outbox?phone=${phone}`);
-  expect(res.status(), "the dev SMS outbox has a code (server run with BAOAN_DEV_SMS_OUTBOX=1?)").toBe(200);
+  expect(res.status(), "the dev SMS outbox has a code (server run with --demo?)").toBe(200);
   const body = await res.json();
   expect(body.code).toMatch(/^\d{6}$/);
   return body.code;

@@ -79,6 +79,11 @@ fn Gallery() -> impl IntoView {
             <BackLink href="/gallery.html".to_string() text=Assist::Back />
         </Section>
 
+        <Section name="Print button">
+            <PrintButton label=Assist::PrintSummary />
+            <PrintButton label=Assist::PrintSummary primary=true />
+        </Section>
+
         <Section name="Error summary">
             <ErrorSummary errors=bad general=general />
         </Section>

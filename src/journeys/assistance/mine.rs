@@ -11,7 +11,7 @@ use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
 use crate::shared::submit::Submit;
-use crate::shared::ui::{ConfirmationPanel, Notice, NoticeKind};
+use crate::shared::ui::{ConfirmationPanel, Notice, NoticeKind, PrintButton};
 use baoan_contract::assistance::*;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -216,15 +216,7 @@ fn ApplicationDetail(app: ApplicationView, on_change: Callback<()>) -> impl Into
                 }
             })}
         <p>
-            <button
-                type="button"
-                class="button button-secondary"
-                on:click=move |_| {
-                    let _ = window().print();
-                }
-            >
-                {move || i18n.t(Key::PrintSummary)}
-            </button>
+            <PrintButton label=Key::PrintSummary />
         </p>
         {app
             .state

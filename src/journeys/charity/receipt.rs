@@ -8,7 +8,7 @@ use crate::i18n::use_i18n;
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
-use crate::shared::ui::{Notice, NoticeKind, SummaryList, SummaryRow};
+use crate::shared::ui::{Notice, NoticeKind, PrintButton, SummaryList, SummaryRow};
 use baoan_contract::charity::{Frequency, GiftOrder};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -66,15 +66,7 @@ fn ReceiptView(o: GiftOrder) -> impl IntoView {
             <p class="hint">{move || i18n.t(Key::SandboxNotice)}</p>
         </section>
         <p>
-            <button
-                type="button"
-                class="button"
-                on:click=|_| {
-                    let _ = window().print();
-                }
-            >
-                {move || i18n.t(Key::PrintReceipt)}
-            </button>
+            <PrintButton label=Key::PrintReceipt primary=true />
         </p>
         <h2>{move || i18n.t(Key::WhatNext)}</h2>
         <p>{move || i18n.t(Key::WhatNextBody)}</p>

@@ -14,7 +14,7 @@ use crate::shared::page::use_title;
 use crate::shared::qr::QrCode;
 use crate::shared::session::RequireSignIn;
 use crate::shared::submit::Submit;
-use crate::shared::ui::{ConfirmationPanel, Notice, SummaryList, SummaryRow};
+use crate::shared::ui::{ConfirmationPanel, Notice, PrintButton, SummaryList, SummaryRow};
 use baoan_contract::marriage::divorce::DivorceStage;
 use baoan_contract::marriage::{Booking, BookingRole, BookingStatus};
 use leptos::prelude::*;
@@ -177,15 +177,7 @@ fn Shown(booking: Booking, version: RwSignal<u32>) -> impl IntoView {
                         >
                             {move || i18n.t(Key::AddToCalendar)}
                         </a>
-                        <button
-                            type="button"
-                            class="button button-secondary"
-                            on:click=|_| {
-                                let _ = window().print();
-                            }
-                        >
-                            {move || i18n.t(Key::Print)}
-                        </button>
+                        <PrintButton label=Key::Print />
                     </p>
                     <h2>{move || i18n.t(Key::NextTitle)}</h2>
                     <p>{move || i18n.t(Key::NextBody)}</p>

@@ -9,7 +9,7 @@ use crate::shared::page::use_title;
 use crate::shared::qr::QrCode;
 use crate::shared::storage;
 use crate::shared::submit::Submit;
-use crate::shared::ui::{ConfirmationPanel, SummaryList, SummaryRow};
+use crate::shared::ui::{ConfirmationPanel, PrintButton, SummaryList, SummaryRow};
 use baoan_contract::memorial::Booking;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -114,15 +114,7 @@ pub fn ConfirmationPage() -> impl IntoView {
                                         </a>
                                     </p>
                                     <p>
-                                        <button
-                                            type="button"
-                                            class="button button-secondary"
-                                            on:click=move |_| {
-                                                let _ = window().print();
-                                            }
-                                        >
-                                            {move || i18n.t(Key::Print)}
-                                        </button>
+                                        <PrintButton label=Key::Print />
                                     </p>
                                     <p>
                                         <button

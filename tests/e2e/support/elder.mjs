@@ -7,11 +7,10 @@ export const MIN_GAP_PX = 8;
 
 /**
  * What a resident taps in <main>. Radios and checkboxes are measured by their row (the label is
- * part of the target). Links inside running text are left out: WCAG 2.5.8 exempts them, and a
- * sentence cannot be 60 px high without breaking it apart.
+ * part of the target). Links inside running text are left out (see inSentence).
  */
 const TARGETS = [
-  "main a[href]:not(p a):not(.skip-link)",
+  "main a[href]:not(.skip-link)",
   "main button",
   "main summary",
   "main select",
@@ -53,7 +52,15 @@ export async function measure(page) {
         smallest = Math.min(smallest, seen);
         if (seen < minText - 0.01) small.push(`${label(el)}: ${own.slice(0, 20)} (${seen.toFixed(1)}px)`);
       }
-      const targets = [...document.querySelectorAll(selector)].filter(visible);
+      // A link inside a sentence (its paragraph holds other words): WCAG 2.5.8 exempts it, and a
+      // sentence cannot be 60 px high without breaking it apart. A link alone in its paragraph is
+      // a target like any other.
+      const inSentence = (el) => {
+        if (el.tagName !== "A") return false;
+        const block = el.closest("p");
+        return !!block && block.textContent.trim() !== el.textContent.trim();
+      };
+      const targets = [...document.querySelectorAll(selector)].filter((el) => visible(el) && !inSentence(el));
       // A target inside another (a button in a radio row) is measured once, as the outer one.
       const outer = targets.filter((t) => !targets.some((o) => o !== t && o.contains(t)));
       const short = [];

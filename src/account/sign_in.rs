@@ -3,14 +3,14 @@
 
 use super::api;
 use crate::i18n::{use_i18n, Key};
+use crate::shared::api::ClientError;
 use crate::shared::draft::{clear_draft, draft_field};
-use crate::shared::loadable::wait_text;
+use crate::shared::loadable::WaitNotice;
 use crate::shared::page::use_title;
 use crate::shared::session::{safe_return_path, use_session};
 use crate::shared::submit::Submit;
-use crate::shared::ui::{Notice, NoticeKind, TextField};
+use crate::shared::ui::TextField;
 use baoan_contract::api::{Me, SendCodeRequest, SendCodeResponse, SignInRequest};
-use baoan_contract::error::ApiError;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -18,15 +18,6 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 enum Step {
     Phone,
     Code,
-}
-
-/// When the server limits sending codes or signing in, it says how long to wait: shown through
-/// the shared `wait_text`, like every other page's wait, instead of an error summary.
-fn wait_when_limited(wait: RwSignal<Option<i64>>) -> impl Fn(&ApiError) -> bool {
-    move |e| {
-        wait.set(e.retry_after_seconds);
-        e.retry_after_seconds.is_some()
-    }
 }
 
 #[component]
@@ -41,10 +32,10 @@ pub fn SignIn() -> impl IntoView {
     let step = RwSignal::new(Step::Phone);
     // Signed in by this page just now (it goes on by itself), not arriving signed in already.
     let signed_in_here = RwSignal::new(false);
-    let wait = RwSignal::new(None::<i64>);
-    let send_code = Submit::new(api::send_code)
-        .on_done(move |_: SendCodeResponse| step.set(Step::Code))
-        .on_refused(wait_when_limited(wait));
+    // When the server limits sending codes or signing in, it says how long to wait (shared by
+    // both steps' submits).
+    let wait = RwSignal::new(None::<ClientError>);
+    let send_code = Submit::new(api::send_code).on_done(move |_: SendCodeResponse| step.set(Step::Code)).wait_in(wait);
     let sign_in = {
         let navigate = navigate.clone();
         Submit::new(api::sign_in)
@@ -55,7 +46,7 @@ pub fn SignIn() -> impl IntoView {
                 let next = safe_return_path(query.with_untracked(|q| q.get("next")));
                 navigate(&next, Default::default());
             })
-            .on_refused(wait_when_limited(wait))
+            .wait_in(wait)
     };
 
     // Already signed in (e.g. the back button after signing in): go where the resident was going.
@@ -95,16 +86,7 @@ pub fn SignIn() -> impl IntoView {
             Step::Phone => send_code.summary().into_any(),
             Step::Code => sign_in.summary().into_any(),
         }}
-        {move || {
-            wait.get()
-                .map(|n| {
-                    view! {
-                        <Notice kind=NoticeKind::Error role="alert">
-                            <p>{wait_text(i18n, n)}</p>
-                        </Notice>
-                    }
-                })
-        }}
+        <WaitNotice error=wait />
         <form novalidate on:submit=on_submit>
             {move || match step.get() {
                 Step::Phone => {

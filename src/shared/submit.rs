@@ -12,8 +12,10 @@
 //!   summary; the request will change, so the next try carries a new key;
 //! - any other failure (no network, busy, server error): one general message in the summary,
 //!   and the key is kept, so trying again after a dropped connection cannot make two records;
-//! - `on_refused` lets a page handle a refusal its own way first (offer the nearest free time,
-//!   say how long to wait); returning `true` means handled.
+//! - too many tries (429 with a wait): with `wait_in(signal)`, the refusal goes to that signal,
+//!   which the page shows as a `WaitNotice` ("try again in 5 minutes") instead of the summary;
+//! - `on_refused` lets a page handle a refusal its own way first (offer the nearest free time);
+//!   returning `true` means handled.
 //!
 //! The key lives where the page keeps it — normally its draft — so a reload does not change it.
 
@@ -22,7 +24,7 @@ use super::form::FormErrors;
 use super::loadable::error_key;
 use super::ui::ErrorSummary;
 use crate::i18n::Key;
-use baoan_contract::error::{ApiError, FieldErrors};
+use baoan_contract::error::{ApiError, ErrorCode, FieldErrors};
 use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
@@ -56,6 +58,8 @@ impl IdempotencyKey {
 type Sent<T> = Pin<Box<dyn Future<Output = Result<T, ClientError>>>>;
 type OnDone<T> = StoredValue<Option<Box<dyn Fn(T)>>, LocalStorage>;
 type OnRefused = StoredValue<Option<Box<dyn Fn(&ApiError) -> bool>>, LocalStorage>;
+/// Where a 429 with a wait goes (see `wait_in`).
+type Wait = RwSignal<Option<ClientError>>;
 
 /// One form's submit (see the module comment). `R` is the request, `T` the answer.
 pub struct Submit<R: Send + Sync + 'static, T: Send + Sync + 'static> {
@@ -67,6 +71,7 @@ pub struct Submit<R: Send + Sync + 'static, T: Send + Sync + 'static> {
     key: Option<IdempotencyKey>,
     on_done: OnDone<T>,
     on_refused: OnRefused,
+    wait: StoredValue<Option<Wait>>,
 }
 
 impl<R: Send + Sync + 'static, T: Send + Sync + 'static> Clone for Submit<R, T> {
@@ -108,6 +113,7 @@ where
             key,
             on_done: StoredValue::new_local(None),
             on_refused: StoredValue::new_local(None),
+            wait: StoredValue::new(None),
         };
         Effect::new(move |_| {
             if let Some(answer) = action.value().get() {
@@ -124,6 +130,13 @@ where
     }
 
     /// A page's own handling of a refusal, tried first; `true` when it handled it.
+    /// Shows "too many, try again in …" (a 429 with a wait) through `wait` — a page's
+    /// `WaitNotice`, which several forms of one page may share — rather than in the summary.
+    pub fn wait_in(self, wait: Wait) -> Self {
+        self.wait.set_value(Some(wait));
+        self
+    }
+
     pub fn on_refused(self, refused: impl Fn(&ApiError) -> bool + 'static) -> Self {
         self.on_refused.set_value(Some(Box::new(refused)));
         self
@@ -133,6 +146,9 @@ where
     pub fn send(&self, req: R) {
         self.errors.clear();
         self.general.set(None);
+        if let Some(wait) = self.wait.get_value() {
+            wait.set(None);
+        }
         let key = self.key.map(|k| k.current_or_new()).unwrap_or_default();
         self.action.dispatch((req, key));
     }
@@ -165,6 +181,14 @@ where
                     key.set.set(String::new());
                 }
                 self.on_done.with_value(|f| f.as_ref().map(|f| f(done)));
+            }
+            // Not carried out, so the same request (and key) may be tried again after the wait.
+            Err(e @ ClientError::Api(ApiError { code: ErrorCode::RateLimited, retry_after_seconds: Some(_), .. }))
+                if self.wait.get_value().is_some() =>
+            {
+                if let Some(wait) = self.wait.get_value() {
+                    wait.set(Some(e));
+                }
             }
             Err(ClientError::Api(e)) if self.on_refused.with_value(|f| f.as_ref().is_some_and(|f| f(&e))) => {
                 self.renew_key();

@@ -14,8 +14,6 @@ mod mine;
 mod proxy;
 mod start;
 
-use crate::shared::api::ClientError;
-use crate::shared::loadable::wait_message;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route};
 use leptos_router::path;
@@ -42,20 +40,4 @@ pub fn MemorialRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
         </ParentRoute>
     }
     .into_inner()
-}
-
-/// A form's own handling of "too many, try later" (429 with a wait): the refusal goes to `wait`,
-/// shown by a notice that says how long, instead of the form's summary. For `Submit::on_refused`.
-pub(crate) fn wait_on_rate_limit(
-    wait: RwSignal<Option<ClientError>>,
-) -> impl Fn(&baoan_contract::error::ApiError) -> bool + Copy + 'static {
-    let i18n = crate::i18n::use_i18n();
-    move |e| {
-        let refusal = ClientError::Api(e.clone());
-        let is_wait = wait_message(i18n, &refusal).is_some();
-        if is_wait {
-            wait.set(Some(refusal));
-        }
-        is_wait
-    }
 }

@@ -1,7 +1,7 @@
 //! 代祭扫: ask cemetery staff to tend a grave on a chosen day; see the request and staff's photos.
 
 use super::i18n::Key;
-use super::{api, labels, wait_on_rate_limit};
+use super::{api, labels};
 use crate::i18n::use_i18n;
 use crate::shared::api::ClientError;
 use crate::shared::form::FormErrors;
@@ -68,7 +68,7 @@ fn ProxyForm() -> impl IntoView {
             wait.set(None);
             list.refetch()
         })
-        .on_refused(wait_on_rate_limit(wait));
+        .wait_in(wait);
     let errors = send.errors;
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

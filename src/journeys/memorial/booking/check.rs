@@ -2,9 +2,9 @@
 
 use super::confirmation::keep_on_device;
 use crate::i18n::use_i18n;
+use crate::journeys::memorial::api;
 use crate::journeys::memorial::draft::{booking_draft, clear};
 use crate::journeys::memorial::i18n::Key;
-use crate::journeys::memorial::{api, wait_on_rate_limit};
 use crate::shared::api::ClientError;
 use crate::shared::loadable::WaitNotice;
 use crate::shared::page::use_title;
@@ -40,7 +40,7 @@ fn Check() -> impl IntoView {
             clear();
             navigate(&format!("/memorial/bookings/{}", b.id), Default::default());
         })
-        .on_refused(wait_on_rate_limit(wait));
+        .wait_in(wait);
     let row = move |label: Key, value: Signal<String>, change: &'static str| {
         view! {
             <SummaryRow label=label change=(change.to_string(), Key::Change.into())>

@@ -2,8 +2,8 @@
 
 use super::photo::{MemorialPhoto, PhotoPicker};
 use crate::i18n::use_i18n;
+use crate::journeys::memorial::api;
 use crate::journeys::memorial::i18n::Key;
-use crate::journeys::memorial::{api, wait_on_rate_limit};
 use crate::shared::api::ClientError;
 use crate::shared::clock::today;
 use crate::shared::draft::{clear_draft, draft_field};
@@ -46,7 +46,7 @@ fn NewMemorial() -> impl IntoView {
             clear_draft(FORM, &["deceased_name", "born_on", "died_on", "biography", "photo"]);
             navigate(&format!("/memorial/memorials/{}", m.id), Default::default());
         })
-        .on_refused(wait_on_rate_limit(wait));
+        .wait_in(wait);
     let errors = save.errors;
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -4,7 +4,7 @@
 
 use crate::i18n::use_i18n;
 use crate::journeys::memorial::i18n::Key;
-use crate::journeys::memorial::{api, labels, wait_on_rate_limit};
+use crate::journeys::memorial::{api, labels};
 use crate::shared::api::ClientError;
 use crate::shared::loadable::failure_text;
 use crate::shared::submit::Submit;
@@ -23,7 +23,7 @@ pub fn PublishForm(current: RwSignal<Option<Memorial>>) -> impl IntoView {
         api::publish(current.get_untracked().map(|m| m.id).unwrap_or_default(), body)
     })
     .on_done(move |m: Memorial| current.set(Some(m)))
-    .on_refused(wait_on_rate_limit(failure));
+    .wait_in(failure);
     let errors = submit.errors;
     let publish = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

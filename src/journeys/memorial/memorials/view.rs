@@ -7,8 +7,8 @@ use super::family::FamilyControls;
 use super::owner::OwnerSettings;
 use super::photo::MemorialPhoto;
 use crate::i18n::use_i18n;
+use crate::journeys::memorial::api;
 use crate::journeys::memorial::i18n::Key;
-use crate::journeys::memorial::{api, wait_on_rate_limit};
 use crate::shared::api::ClientError;
 use crate::shared::loadable::{failure_text, Loaded};
 use crate::shared::page::use_title;
@@ -73,7 +73,7 @@ fn MemorialBody(current: RwSignal<Option<Memorial>>) -> impl IntoView {
         wait.set(None);
         current.set(Some(m))
     })
-    .on_refused(wait_on_rate_limit(wait));
+    .wait_in(wait);
     let errors = leave.errors;
     let offer = move |kind: &'static str| leave.send(Leave::Offering(kind));
     let on_message = move |ev: leptos::ev::SubmitEvent| {

@@ -3,23 +3,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test, expect, open, setPrefs, signIn } from "../support/app.mjs";
 import { LANGS } from "../support/i18n.mjs";
-import { PNG, completeDraft } from "../support/assistance.mjs";
+import { PNG, completeDraft, PAGES } from "../support/assistance.mjs";
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-const PAGES = [
-  "/assistance",
-  "/assistance/check/residence",
-  "/assistance/check/ages",
-  "/assistance/check/emergency",
-  "/assistance/check/result",
-  "/assistance/apply",
-  "/assistance/apply/applicant",
-  "/assistance/apply/members-0",
-  "/assistance/apply/income",
-  "/assistance/apply/documents",
-  "/assistance/apply/consent",
-  "/assistance/apply/check",
-];
 
 for (const lang of LANGS) {
   for (const elder of [false, true]) {

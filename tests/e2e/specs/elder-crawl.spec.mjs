@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { test, expect, open, setPrefs, signIn, h1, randomPhone, PUBLIC_PAGES, SIGNED_IN_PAGES } from "../support/app.mjs";
 import { t } from "../support/i18n.mjs";
 import { measure } from "../support/elder.mjs";
-import { PNG, completeDraft } from "../support/assistance.mjs";
+import { PNG, completeDraft, PAGES as ASSISTANCE } from "../support/assistance.mjs";
 import { ct } from "../support/charity.mjs";
 import { tm, portrait, shenzhenDay } from "../support/memorial.mjs";
 import { mt, newCouple, toParties, fillParty, signInAs, bookedViaApi } from "../support/marriage.mjs";
@@ -76,20 +76,6 @@ test("elder mode: 我的 and settings signed in", async ({ page }) => {
   record("mine", found);
 });
 
-const ASSISTANCE = [
-  "/assistance",
-  "/assistance/check/residence",
-  "/assistance/check/ages",
-  "/assistance/check/emergency",
-  "/assistance/check/result",
-  "/assistance/apply",
-  "/assistance/apply/applicant",
-  "/assistance/apply/members-0",
-  "/assistance/apply/income",
-  "/assistance/apply/documents",
-  "/assistance/apply/consent",
-  "/assistance/apply/check",
-];
 
 test("elder mode: social assistance", async ({ page }) => {
   const found = [];

@@ -20,6 +20,22 @@ export function residentId(yyyymmdd, seq = "001") {
 }
 
 /** The smallest valid PNG (1×1). */
+/** Every page of the journey, in order (the a11y scan and the elder-mode crawl visit each). */
+export const PAGES = [
+  "/assistance",
+  "/assistance/check/residence",
+  "/assistance/check/ages",
+  "/assistance/check/emergency",
+  "/assistance/check/result",
+  "/assistance/apply",
+  "/assistance/apply/applicant",
+  "/assistance/apply/members-0",
+  "/assistance/apply/income",
+  "/assistance/apply/documents",
+  "/assistance/apply/consent",
+  "/assistance/apply/check",
+];
+
 export const PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
   "base64",

@@ -96,6 +96,9 @@ pub struct Config {
     /// Megabytes one resident may have stored at once.
     #[arg(long, env = "BAOAN_UPLOAD_MB_STORED", default_value_t = 200)]
     pub upload_mb_stored: i64,
+
+    #[command(flatten)]
+    pub wechat_pay: crate::journeys::charity::wechat_pay::WechatPaySettings,
 }
 
 impl Config {
@@ -126,6 +129,7 @@ impl Config {
             upload_mb_per_day: 50,
             uploads_stored: 100,
             upload_mb_stored: 200,
+            wechat_pay: Default::default(),
         }
     }
 

@@ -39,7 +39,9 @@ pub async fn state(config: Config, clock: Clock) -> Result<AppState, sqlx::Error
         per_minute: config.sms_ceiling_per_minute,
         per_hour: config.sms_ceiling_per_hour,
     });
-    Ok(AppState { db, config: Arc::new(config), sms, clock, demo })
+    // WeChat Pay when configured (all its settings, or none: then the sandbox stays).
+    let wechat_pay = config.wechat_pay.load().map_err(|e| sqlx::Error::Configuration(e.into()))?.map(Arc::new);
+    Ok(AppState { db, config: Arc::new(config), sms, clock, demo, wechat_pay })
 }
 
 /// Demonstration data, written once into an empty database (`--demo-data`): the demo flag and
@@ -72,6 +74,7 @@ pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     // Periodic work: memorial reminders on their day, monthly charity pledges.
     tokio::spawn(journeys::memorial::run_reminders(state.clone()));
     tokio::spawn(journeys::charity::charge_pledges_periodically(state.clone()));
+    tokio::spawn(journeys::charity::wechat_pay::run_periodically(state.clone()));
     // Expired sessions, codes, rate records, idempotency records and unused uploads, hourly.
     tokio::spawn(crate::purge::run_periodically(state.clone()));
     serve_on(listener, state).await?;

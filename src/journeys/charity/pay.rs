@@ -78,15 +78,24 @@ fn PayView(o: GiftOrder) -> impl IntoView {
     }
     let failed = move || pay.value().get().and_then(|r| r.err()).map(|e| error_key(&e));
     let paid = o.status == GiftStatus::Paid;
+    // A real provider's gift (WeChat Pay) is paid on the provider's page: a plain link the
+    // browser follows (rel="external": not the router's), never the sandbox's button.
+    let provider_link = o.pay_url.clone();
     let id = o.order_id.clone();
     let change = format!("/charity/projects/{}/give", o.project_id);
     view! {
         <h1>{move || i18n.t(Key::PayTitle)}</h1>
-        <div class="notice charity-sandbox" role="note">
-            <p>
-                <strong>{move || i18n.t(Key::SandboxNotice)}</strong>
-            </p>
-        </div>
+        {provider_link
+            .is_none()
+            .then(|| {
+                view! {
+                    <div class="notice charity-sandbox" role="note">
+                        <p>
+                            <strong>{move || i18n.t(Key::SandboxNotice)}</strong>
+                        </p>
+                    </div>
+                }
+            })}
         <GiftSummary o=o />
         {move || {
             failed()
@@ -98,7 +107,16 @@ fn PayView(o: GiftOrder) -> impl IntoView {
                     }
                 })
         }}
-        {if paid {
+        {if let (false, Some(href)) = (paid, provider_link) {
+            view! {
+                <p>
+                    <a class="button" href=href rel="external">
+                        {move || i18n.t(Key::PayWithWechat)}
+                    </a>
+                </p>
+            }
+                .into_any()
+        } else if paid {
             view! {
                 <p class="notice">{move || i18n.t(Key::AlreadyPaid)}</p>
                 <a class="button" href=receipt_href.clone()>

@@ -14,6 +14,8 @@ use std::path::PathBuf;
 
 mod tencent_sms;
 pub use tencent_sms::{SmsTemplates, TencentSmsArgs, TencentSmsSettings};
+mod wechat_pay;
+pub use wechat_pay::{WechatPayArgs, WechatPaySettings};
 
 #[derive(Debug, Clone, Args)]
 pub struct Config {
@@ -119,46 +121,6 @@ pub struct Config {
     pub wechat_pay: WechatPayArgs,
 }
 
-/// WeChat Pay API v3: the live service's payment provider (for gifts).
-#[derive(Debug, Clone, Default, Args)]
-pub struct WechatPayArgs {
-    /// Merchant ID (商户号).
-    #[arg(long, env = "BAOAN_WECHATPAY_MCH_ID")]
-    pub wechatpay_mch_id: Option<String>,
-    /// The AppID the merchant is bound to.
-    #[arg(long, env = "BAOAN_WECHATPAY_APP_ID")]
-    pub wechatpay_app_id: Option<String>,
-    /// Serial number of the merchant API certificate.
-    #[arg(long, env = "BAOAN_WECHATPAY_SERIAL")]
-    pub wechatpay_serial: Option<String>,
-    /// PEM file of the merchant API private key (apiclient_key.pem).
-    #[arg(long, env = "BAOAN_WECHATPAY_PRIVATE_KEY_FILE")]
-    pub wechatpay_private_key_file: Option<PathBuf>,
-    /// The APIv3 key, 32 characters (never printed).
-    #[arg(long, env = "BAOAN_WECHATPAY_API_V3_KEY", hide_env_values = true)]
-    pub wechatpay_api_v3_key: Option<Secret>,
-    /// PEM file of the WeChat Pay platform certificate (verifies notifications).
-    #[arg(long, env = "BAOAN_WECHATPAY_PLATFORM_CERT_FILE")]
-    pub wechatpay_platform_cert_file: Option<PathBuf>,
-    /// The https URL WeChat Pay sends payment notifications to.
-    #[arg(long, env = "BAOAN_WECHATPAY_NOTIFY_URL")]
-    pub wechatpay_notify_url: Option<String>,
-}
-
-/// WeChat Pay v3, checked: both files exist and are readable, the APIv3 key is an AES-256 key
-/// (32 bytes), the notification URL is https. The provider (`journeys::charity::wechat_pay`)
-/// reads the PEM files itself.
-#[derive(Debug, Clone)]
-pub struct WechatPaySettings {
-    pub mch_id: String,
-    pub app_id: String,
-    pub serial: String,
-    pub private_key_file: PathBuf,
-    pub api_v3_key: Secret,
-    pub platform_cert_file: PathBuf,
-    pub notify_url: String,
-}
-
 /// Collects one line per missing or unusable setting.
 pub(crate) struct Problems(pub(crate) Vec<String>);
 
@@ -212,51 +174,6 @@ impl Problems {
 /// `BAOAN_TENCENT_SMS_SIGN_NAME` → `--tencent-sms-sign-name`.
 pub(crate) fn flag_of(env: &str) -> String {
     format!("--{}", env.trim_start_matches("BAOAN_").to_ascii_lowercase().replace('_', "-"))
-}
-
-impl WechatPayArgs {
-    pub fn settings(&self) -> Result<WechatPaySettings, Vec<String>> {
-        let mut p = Problems(Vec::new());
-        let mch_id =
-            p.required(&self.wechatpay_mch_id, "BAOAN_WECHATPAY_MCH_ID", "the WeChat Pay merchant ID (商户号)");
-        let app_id = p.required(&self.wechatpay_app_id, "BAOAN_WECHATPAY_APP_ID", "the AppID bound to the merchant");
-        let serial = p.required(
-            &self.wechatpay_serial,
-            "BAOAN_WECHATPAY_SERIAL",
-            "the merchant API certificate's serial number",
-        );
-        let private_key_file = p.file(
-            &self.wechatpay_private_key_file,
-            "BAOAN_WECHATPAY_PRIVATE_KEY_FILE",
-            "PEM file of the merchant API private key",
-        );
-        let api_v3_key = p.secret(&self.wechatpay_api_v3_key, "BAOAN_WECHATPAY_API_V3_KEY", "the APIv3 key");
-        if !api_v3_key.is_empty() && api_v3_key.expose().len() != 32 {
-            p.0.push("unusable setting BAOAN_WECHATPAY_API_V3_KEY: the APIv3 key is 32 characters".into());
-        }
-        let platform_cert_file = p.file(
-            &self.wechatpay_platform_cert_file,
-            "BAOAN_WECHATPAY_PLATFORM_CERT_FILE",
-            "PEM file of the WeChat Pay platform certificate",
-        );
-        let notify_url = p.required(
-            &self.wechatpay_notify_url,
-            "BAOAN_WECHATPAY_NOTIFY_URL",
-            "the https URL for payment notifications",
-        );
-        if !notify_url.is_empty() && !notify_url.starts_with("https://") {
-            p.0.push("unusable setting BAOAN_WECHATPAY_NOTIFY_URL: WeChat Pay notifies only https URLs".into());
-        }
-        p.done(WechatPaySettings {
-            mch_id,
-            app_id,
-            serial,
-            private_key_file,
-            api_v3_key,
-            platform_cert_file,
-            notify_url,
-        })
-    }
 }
 
 impl Config {

@@ -8,6 +8,7 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::{demo, Db, DbResult};
 use crate::journeys;
+use crate::journeys::charity::wechat_pay::WechatPay;
 use crate::state::AppState;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -52,6 +53,18 @@ fn sms_sender(config: &Config) -> Result<Arc<dyn SmsSender>, StartError> {
     Ok(Arc::new(TencentSms::new(settings).map_err(|e| StartError::Settings(vec![e]))?))
 }
 
+/// WeChat Pay when its settings are given (then all of them, and usable). The live service
+/// always has them (`run` refuses to start without); in demo mode without them the demo's
+/// sandbox takes gifts.
+fn payment_provider(config: &Config) -> Result<Option<Arc<WechatPay>>, StartError> {
+    if !config.wechat_pay.any_given() {
+        return Ok(None);
+    }
+    let settings = config.wechat_pay.settings().map_err(StartError::Settings)?;
+    let pay = journeys::charity::wechat_pay::load(&settings).map_err(|e| StartError::Settings(vec![e]))?;
+    Ok(Some(Arc::new(pay)))
+}
+
 /// Everything but the listener, so tests can serve the same app on a port of their own.
 pub async fn state(config: Config, clock: Clock) -> Result<AppState, StartError> {
     let sender = sms_sender(&config)?;
@@ -85,7 +98,8 @@ pub async fn state(config: Config, clock: Clock) -> Result<AppState, StartError>
         per_minute: config.sms_ceiling_per_minute,
         per_hour: config.sms_ceiling_per_hour,
     });
-    Ok(AppState { db, config: Arc::new(config), sms, clock, demo })
+    let wechat_pay = payment_provider(&config)?;
+    Ok(AppState { db, config: Arc::new(config), sms, clock, demo, wechat_pay })
 }
 
 /// Demonstration data, written once into an empty database (`--demo`): the demo flag and
@@ -119,6 +133,7 @@ pub async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     // Periodic work: memorial reminders on their day, monthly charity pledges.
     tokio::spawn(journeys::memorial::run_reminders(state.clone()));
     tokio::spawn(journeys::charity::charge_pledges_periodically(state.clone()));
+    tokio::spawn(journeys::charity::wechat_pay::run_periodically(state.clone()));
     // Expired sessions, codes, rate records, idempotency records and unused uploads, hourly.
     tokio::spawn(crate::purge::run_periodically(state.clone()));
     serve_on(listener, state).await?;

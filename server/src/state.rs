@@ -14,4 +14,6 @@ pub struct AppState {
     pub clock: Clock,
     /// Whether the database holds demonstration data (read once at start).
     pub demo: bool,
+    /// WeChat Pay, when configured: gifts are paid through it instead of the sandbox.
+    pub wechat_pay: Option<Arc<crate::journeys::charity::wechat_pay::WechatPay>>,
 }

@@ -161,7 +161,7 @@ async fn each_month_is_charged_once(server: TestServer) {
         let r = charge(&server, months_later(today, n)).await;
         assert_eq!(
             r,
-            json!({ "charged": 0, "already_charged": 0, "declined": 0, "project_finished": 0, "cancelled": 0 })
+            json!({ "charged": 0, "already_charged": 0, "declined": 0, "project_finished": 0, "cancelled": 0, "reminded": 0 })
         );
     }
     assert_eq!(raised(&server).await, start_raised + 4000);

@@ -77,6 +77,7 @@ message_events! {
     MarriageDeclined = "marriage.declined", Marriage;
     CharityGiftPaid = "charity.gift_paid", Charity;
     CharityPledgeCharged = "charity.pledge_charged", Charity;
+    CharityPledgeDue = "charity.pledge_due", Charity;
     MemorialReminderOn = "memorial.reminder_on", Memorial;
     MemorialProxyDone = "memorial.proxy_done", Memorial;
     MemorialAnniversary = "memorial.anniversary", Memorial;

@@ -99,6 +99,10 @@ pub struct GiftOrder {
     pub receipt: Option<Receipt>,
     /// The project's latest progress update (for 我的捐赠).
     pub latest_update: Option<String>,
+    /// Where to pay a gift still unpaid when a real provider takes it (WeChat Pay): a link the
+    /// browser follows (it places the order and goes on to WeChat Pay's page). Absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pay_url: Option<String>,
 }
 
 #[cfg(test)]

@@ -59,6 +59,10 @@ pub struct ChargeReport {
     /// Pledges cancelled by their donor while this run was going (not charged).
     #[serde(default)]
     pub cancelled: i64,
+    /// Pledges whose donor was sent this month's reminder with a payment link (a provider
+    /// without contract deduction, such as WeChat Pay here, never charges a pledge by itself).
+    #[serde(default)]
+    pub reminded: i64,
 }
 
 #[cfg(test)]

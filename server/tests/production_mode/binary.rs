@@ -49,21 +49,25 @@ pub fn tencent_env(endpoint: &str) -> Vec<(&'static str, String)> {
     env
 }
 
-/// Dummy WeChat Pay settings whose two PEM files exist in `dir` (the provider's own tests use
-/// real keys; start-up checks only that the files can be read).
+/// WeChat Pay settings whose key files exist in `dir`: a merchant key and a platform public key,
+/// generated here (1024 bits: start-up only reads them; the provider's own tests sign with 2048).
 pub fn wechat_pay_env(dir: &Path) -> Vec<(&'static str, String)> {
+    use rsa::pkcs8::{EncodePrivateKey, EncodePublicKey, LineEnding};
     let key = dir.join("apiclient_key.pem");
-    let cert = dir.join("wechatpay_platform.pem");
-    std::fs::write(&key, "-----BEGIN PRIVATE KEY-----\ndummy\n-----END PRIVATE KEY-----\n").unwrap();
-    std::fs::write(&cert, "-----BEGIN CERTIFICATE-----\ndummy\n-----END CERTIFICATE-----\n").unwrap();
+    let public = dir.join("wechatpay_public_key.pem");
+    let mut rng = rand::thread_rng();
+    let merchant = rsa::RsaPrivateKey::new(&mut rng, 1024).unwrap();
+    let platform = rsa::RsaPrivateKey::new(&mut rng, 1024).unwrap();
+    std::fs::write(&key, merchant.to_pkcs8_pem(LineEnding::LF).unwrap().as_bytes()).unwrap();
+    std::fs::write(&public, platform.to_public_key().to_public_key_pem(LineEnding::LF).unwrap()).unwrap();
     vec![
         ("BAOAN_WECHATPAY_MCH_ID", "1900000109".into()),
         ("BAOAN_WECHATPAY_APP_ID", "wxd678efh567hg6787".into()),
         ("BAOAN_WECHATPAY_SERIAL", "5157F09EFDC096DE15EBE81A47057A7232F1B8E1".into()),
         ("BAOAN_WECHATPAY_PRIVATE_KEY_FILE", key.display().to_string()),
         ("BAOAN_WECHATPAY_API_V3_KEY", API_V3_KEY.into()),
-        ("BAOAN_WECHATPAY_PLATFORM_CERT_FILE", cert.display().to_string()),
-        ("BAOAN_WECHATPAY_NOTIFY_URL", "https://minzheng.example.cn/api/v1/charity/wechat-pay/notify".into()),
+        ("BAOAN_WECHATPAY_PLATFORM_CERTS", format!("PUB_KEY_ID_0114232019112100000000000000={}", public.display())),
+        ("BAOAN_WECHATPAY_NOTIFY_URL", "https://minzheng.example.cn/api/v1/charity/payments/wechat/notify".into()),
     ]
 }
 

@@ -1,5 +1,6 @@
-//! /charity/gifts/:id/pay — check the gift, then pay in the SANDBOX (clearly labelled: no real
-//! money moves). Paying twice is impossible: the server confirms an order once.
+//! /charity/gifts/:id/pay — check the gift, then pay: through WeChat Pay on the live service (a
+//! link to the provider's page), or in the demo's SANDBOX (clearly labelled: no real money moves).
+//! Paying twice is impossible: the server settles an order once.
 
 use super::api;
 use super::i18n::Key;
@@ -62,18 +63,36 @@ fn PayView(o: GiftOrder) -> impl IntoView {
             .on_done(move |_| navigate(&receipt_href, Default::default()))
     };
     let paid = o.status == GiftStatus::Paid;
+    // A real provider's gift (WeChat Pay) is paid on the provider's page: a plain link the
+    // browser follows (rel="external": not the router's), never the sandbox's button.
+    let provider_link = o.pay_url.clone();
     let id = o.order_id.clone();
     let change = format!("/charity/projects/{}/give", o.project_id);
     view! {
         <h1>{move || i18n.t(Key::PayTitle)}</h1>
-        <Notice class="charity-sandbox" role="note">
-            <p>
-                <strong>{move || i18n.t(Key::SandboxNotice)}</strong>
-            </p>
-        </Notice>
+        {provider_link
+            .is_none()
+            .then(|| {
+                view! {
+                    <Notice class="charity-sandbox" role="note">
+                        <p>
+                            <strong>{move || i18n.t(Key::SandboxNotice)}</strong>
+                        </p>
+                    </Notice>
+                }
+            })}
         {pay.summary()}
         <GiftSummary o=o />
-        {if paid {
+        {if let (false, Some(href)) = (paid, provider_link) {
+            view! {
+                <p>
+                    <a class="button" href=href rel="external">
+                        {move || i18n.t(Key::PayWithWechat)}
+                    </a>
+                </p>
+            }
+                .into_any()
+        } else if paid {
             view! {
                 <Notice>
                     <p>{move || i18n.t(Key::AlreadyPaid)}</p>

@@ -3,19 +3,18 @@
 //! Another resident's gift is 404, never 403: its existence is not revealed.
 
 use super::payment::provider;
-use super::store::gifts::{self as store, record_paid, Paid};
+use super::store::gifts as store;
 use crate::auth::Resident;
 use crate::db::new_id;
 use crate::error::{AppError, AppResult, JsonBody};
 use crate::idempotency;
 use crate::limits;
-use crate::messages::{notify, Notice};
 use crate::state::AppState;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::Json;
-use baoan_contract::api::{MessageEvent, PageQuery};
+use baoan_contract::api::PageQuery;
 use baoan_contract::charity::{Frequency, GiftOrder, GiftRequest, GiftStatus, ProjectStatus, Receipt, SandboxPayment};
 use baoan_contract::error::{ApiError, FieldError};
 use baoan_contract::mask::mask_phone;
@@ -56,7 +55,7 @@ pub async fn create(
             donor_name: valid.donor_name.as_deref(),
             message: &valid.message,
             frequency: req.frequency.code(),
-            provider: provider().name(),
+            provider: if state.wechat_pay.is_some() { super::wechat_pay::PROVIDER } else { provider().name() },
             now: state.clock.now(),
         };
         store::insert(&state.db, &gift).await?;
@@ -81,44 +80,16 @@ pub async fn sandbox_pay(
     if order.status == GiftStatus::Paid {
         return Ok(Json(order));
     }
+    // Only a sandbox gift in a server without a real provider can be paid with the sandbox's
+    // token: a WeChat Pay gift is paid only through a verified notification or query answer.
+    if order.provider != provider().name() || state.wechat_pay.is_some() {
+        return Err(AppError::not_found());
+    }
     limits::enforce(&state, &limits::CHARITY_GIFT_PAYMENTS, &resident.user_id).await?;
     let payment_ref = provider()
         .verify(&order.order_id, order.amount_fen, &payment.token)
         .map_err(|_| AppError::field("token", FieldError::Unknown))?;
-    let now = state.clock.now();
-    let receipt_no = format!(
-        "CS{}{}",
-        state.clock.today().to_iso().replace('-', ""),
-        &crate::auth::codes::hex(id.as_bytes())[..12].to_uppercase()
-    );
-    let mut tx = state.db.begin().await?;
-    // The one transition pending → paid. A second confirmation finds no pending row and stops.
-    let moved = store::mark_paid(&mut tx, &id, &resident.user_id, &payment_ref, &receipt_no, now).await?;
-    if moved {
-        let paid = Paid {
-            gift_id: &id,
-            amount_fen: order.amount_fen,
-            receipt_no: &receipt_no,
-            date: state.clock.today(),
-            now,
-        };
-        record_paid(&mut tx, &order.project_id, &resident.user_id, paid).await?;
-        if order.frequency == Frequency::Monthly {
-            store::insert_pledge(&mut tx, &resident.user_id, &order.project_id, order.amount_fen, &id, now).await?;
-        }
-        tx.commit().await?;
-        let path = format!("/charity/gifts/{id}/receipt");
-        let notice = Notice {
-            event: MessageEvent::CharityGiftPaid,
-            reference: &receipt_no,
-            action_path: &path,
-            deadline: None,
-            detail: None,
-        };
-        notify(&state.db, &resident.user_id, notice, now).await?;
-    } else {
-        tx.rollback().await?;
-    }
+    super::settle::settle(&state, &id, &payment_ref).await?;
     Ok(Json(load(&state, &resident.user_id, &id).await?))
 }
 
@@ -193,6 +164,9 @@ async fn load(state: &AppState, user_id: &str, id: &str) -> AppResult<GiftOrder>
         }
         _ => None,
     };
+    // Where the donor pays a WeChat Pay gift still unpaid.
+    let pay_url =
+        (provider == super::wechat_pay::PROVIDER && receipt.is_none()).then(|| super::wechat_pay::pay_path(&order_id));
     Ok(GiftOrder {
         order_id,
         project_id,
@@ -207,5 +181,6 @@ async fn load(state: &AppState, user_id: &str, id: &str) -> AppResult<GiftOrder>
         provider,
         receipt,
         latest_update: latest,
+        pay_url,
     })
 }

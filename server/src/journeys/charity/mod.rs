@@ -12,7 +12,9 @@ pub mod pledges;
 mod project;
 pub mod search_index;
 pub mod seed;
+mod settle;
 mod store;
+pub mod wechat_pay;
 
 use crate::db::DbResult;
 use crate::state::AppState;
@@ -42,6 +44,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(pledges::mine))
         .routes(routes!(pledges::cancel))
         .routes(routes!(pledges::charge_now))
+        .merge(wechat_pay::router())
 }
 
 /// This journey's upload routes (up to 10 MB): `crate::app` gives them the upload time limit

@@ -1,5 +1,7 @@
 //! Monthly pledges: charged once per calendar month through the payment provider, each charge a
-//! gift with its receipt and a public ledger line; cancelled by the donor from 我的捐赠.
+//! gift with its receipt and a public ledger line; cancelled by the donor from 我的捐赠. With
+//! WeChat Pay (no contract deduction), a month is never charged silently: its gift is created
+//! unpaid and the donor gets a reminder with a one-tap payment link.
 //!
 //! "Once" is held by the database, not by timing: a month's charge is a gift whose id is
 //! `<pledge id>-<YYYY-MM>` (primary key) plus a `(pledge, month)` row (primary key). A second run
@@ -53,9 +55,26 @@ pub async fn charge_due_pledges(state: &AppState, today: Date) -> AppResult<Char
             continue;
         }
         // The claim: only one run inserts this month's gift (a concurrent one waits, then finds it).
-        if !store::claim(&mut tx, &gift_id, &row, provider().name(), now).await? {
+        let provider_name = if state.wechat_pay.is_some() { super::wechat_pay::PROVIDER } else { provider().name() };
+        if !store::claim(&mut tx, &gift_id, &row, provider_name, now).await? {
             tx.rollback().await?;
             report.already_charged += 1;
+            continue;
+        }
+        if state.wechat_pay.is_some() {
+            // No contract deduction (委托代扣): the month's gift waits for its donor, who is sent
+            // a reminder with a one-tap payment link; it is paid like any gift, when verified.
+            tx.commit().await?;
+            report.reminded += 1;
+            let path = super::wechat_pay::pay_path(&gift_id);
+            let notice = Notice {
+                event: MessageEvent::CharityPledgeDue,
+                reference: &month,
+                action_path: &path,
+                deadline: None,
+                detail: None,
+            };
+            notify(&state.db, user_id, notice, now).await?;
             continue;
         }
         let Ok(payment_ref) = provider().charge(row.payment_ref.as_deref().unwrap_or(""), &gift_id, amount_fen) else {

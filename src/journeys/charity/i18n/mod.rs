@@ -28,6 +28,7 @@ pub fn event_message(event: MessageEvent) -> Option<Msg> {
     let key = match event {
         MessageEvent::CharityGiftPaid => Key::GiftPaidEvent,
         MessageEvent::CharityPledgeCharged => Key::PledgeChargedEvent,
+        MessageEvent::CharityPledgeDue => Key::PledgeDueEvent,
         _ => return None,
     };
     Some(key.into())

@@ -49,6 +49,22 @@ pub async fn insert(db: &Db, g: &NewGift<'_>) -> DbResult<()> {
     Ok(())
 }
 
+/// What settling a gift needs to know of it.
+#[derive(sqlx::FromRow)]
+pub struct Settling {
+    pub user_id: String,
+    pub project_id: String,
+    pub amount_fen: i64,
+    pub frequency: String,
+}
+
+pub async fn for_settling(db: &Db, id: &str) -> DbResult<Option<Settling>> {
+    sqlx::query_as("SELECT user_id, project_id, amount_fen, frequency FROM charity_gifts WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&db.pool)
+        .await
+}
+
 /// The one transition pending → paid of `user_id`'s gift; false when it was not pending.
 pub async fn mark_paid(
     tx: &mut AnyConnection,

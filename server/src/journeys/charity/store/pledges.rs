@@ -92,6 +92,39 @@ pub async fn charged(
     Ok(())
 }
 
+/// The pledge and month of a month's gift (its id is `<pledge id>-<YYYY-MM>`), if it is one.
+pub async fn month_of_gift(tx: &mut AnyConnection, gift_id: &str) -> DbResult<Option<(String, String)>> {
+    let Some(split) = gift_id.len().checked_sub(8).filter(|&i| gift_id.is_char_boundary(i)) else {
+        return Ok(None);
+    };
+    let (pledge_id, month) = (&gift_id[..split], &gift_id[split..]);
+    let Some(month) = month.strip_prefix('-') else { return Ok(None) };
+    let found: Option<(String,)> =
+        sqlx::query_as("SELECT id FROM charity_pledges WHERE id = $1").bind(pledge_id).fetch_optional(&mut *tx).await?;
+    Ok(found.map(|(id,)| (id, month.to_string())))
+}
+
+/// A month recorded as charged (its gift was paid from the month's reminder); once per month.
+pub async fn record_month(
+    tx: &mut AnyConnection,
+    pledge_id: &str,
+    month: &str,
+    gift_id: &str,
+    now: i64,
+) -> DbResult<()> {
+    sqlx::query(
+        "INSERT INTO charity_pledge_charges (pledge_id, month, gift_id, created_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(pledge_id)
+    .bind(month)
+    .bind(gift_id)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
 const PLEDGE_SELECT: &str = "SELECT pl.id, pl.project_id, p.title, pl.amount_fen, pl.status, pl.created_at, \
      (SELECT COUNT(*) FROM charity_pledge_charges c WHERE c.pledge_id = pl.id) AS charges, \
      (SELECT MAX(c.month) FROM charity_pledge_charges c WHERE c.pledge_id = pl.id) AS last_month \

@@ -1,0 +1,129 @@
+//! Reconciliation: an order with no notification after a while is asked about. Paid (and
+//! matching our order and amount, the same checks as a notification) → settled; expired and
+//! unpaid → closed at WeChat Pay, then here. Runs every few minutes, and on a staff request with
+//! an explicit time (as the pledge and reminder runs do).
+
+use super::notify::settle_order;
+use super::{orders, CallError};
+use crate::admin::Staff;
+use crate::error::{AppError, AppResult, JsonBody};
+use crate::state::AppState;
+use axum::extract::State;
+use axum::Json;
+use baoan_contract::error::ApiError;
+use serde::{Deserialize, Serialize};
+use std::time::Duration;
+
+/// How often the server reconciles.
+pub const RECONCILE_EVERY: Duration = Duration::from_secs(300);
+/// Orders asked about per run (the rest wait for the next run).
+const PER_RUN: i64 = 200;
+
+/// A staff request to reconcile as at a given time.
+#[derive(Debug, Deserialize, Serialize, utoipa::ToSchema)]
+pub struct ReconcileRun {
+    /// Unix seconds: orders placed `reconcile_after` before it are asked about; orders expired by it are closed.
+    pub at: i64,
+}
+
+/// What one run did.
+#[derive(Debug, Default, Deserialize, Serialize, utoipa::ToSchema)]
+pub struct ReconcileReport {
+    /// Orders asked about.
+    pub checked: i64,
+    /// Paid orders whose gift this run settled (their notification never came).
+    pub settled: i64,
+    /// Expired unpaid orders closed.
+    pub closed: i64,
+    /// Orders still open (not paid, not yet expired).
+    pub still_open: i64,
+    /// Orders WeChat Pay did not answer about, or whose payment does not match (logged for staff).
+    pub failed: i64,
+}
+
+/// Reconciles the open orders as at `now` (unix seconds). Nothing to do without WeChat Pay.
+pub async fn reconcile(state: &AppState, now: i64) -> AppResult<ReconcileReport> {
+    let mut report = ReconcileReport::default();
+    let Some(wechat) = state.wechat_pay.clone() else { return Ok(report) };
+    // The calls are signed and their answers checked at the real time, whatever time `now` is
+    // (a staff run may ask as at another time).
+    let wire_now = state.clock.now();
+    for order in orders::open_before(&state.db, now - wechat.reconcile_after_seconds, PER_RUN).await? {
+        report.checked += 1;
+        let expired = now >= order.expires_at;
+        match wechat.query(&order.out_trade_no, wire_now).await {
+            Ok(t) if t.trade_state == "SUCCESS" => match wechat.mismatch(&t, &order.out_trade_no, order.amount_fen) {
+                None => {
+                    settle_order(state, &order, t.transaction_id.as_deref().unwrap_or("")).await?;
+                    report.settled += 1;
+                }
+                Some(why) => {
+                    tracing::error!(reason = why, "a WeChat Pay query answer does not match its order: left for staff");
+                    report.failed += 1;
+                }
+            },
+            Ok(t) if expired && t.trade_state == "CLOSED" => {
+                orders::mark_closed(&state.db, &order.out_trade_no, now).await?;
+                report.closed += 1;
+            }
+            Ok(t) if expired && matches!(t.trade_state.as_str(), "NOTPAY" | "PAYERROR" | "REVOKED") => {
+                match wechat.close(&order.out_trade_no, wire_now).await {
+                    Ok(()) => {
+                        orders::mark_closed(&state.db, &order.out_trade_no, now).await?;
+                        report.closed += 1;
+                    }
+                    Err(e) => {
+                        tracing::warn!(error = ?e, "WeChat Pay order not closed; tried again next run");
+                        report.failed += 1;
+                    }
+                }
+            }
+            Ok(_) => report.still_open += 1,
+            // Placing it never reached WeChat Pay: nothing there to pay or close.
+            Err(CallError::Refused { code, .. }) if expired && code == "ORDER_NOT_EXIST" => {
+                orders::mark_closed(&state.db, &order.out_trade_no, now).await?;
+                report.closed += 1;
+            }
+            Err(e) => {
+                tracing::warn!(error = ?e, "WeChat Pay did not answer about an order");
+                report.failed += 1;
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// Runs `reconcile` every [`RECONCILE_EVERY`] while WeChat Pay is configured.
+pub async fn run_periodically(state: AppState) {
+    if state.wechat_pay.is_none() {
+        return;
+    }
+    let mut every = tokio::time::interval(RECONCILE_EVERY);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every.tick().await;
+        match reconcile(&state, state.clock.now()).await {
+            Ok(r) if r.settled + r.closed + r.failed > 0 => {
+                tracing::info!(settled = r.settled, closed = r.closed, failed = r.failed, "WeChat Pay reconciliation")
+            }
+            Ok(_) => {}
+            Err(e) => tracing::error!(error = ?e.0, "WeChat Pay reconciliation failed"),
+        }
+    }
+}
+
+/// Staff: reconcile WeChat Pay orders as at a given time (what the periodic run does with now).
+#[utoipa::path(post, path = "/admin/charity/payments/wechat/reconcile", tag = "charity", request_body = ReconcileRun,
+    params(("Authorization" = String, Header, description = "Bearer <staff token>")),
+    responses((status = 200, body = ReconcileReport), (status = 401, body = ApiError),
+        (status = 404, body = ApiError, description = "No staff token, or WeChat Pay is not configured")))]
+pub async fn run_now(
+    State(state): State<AppState>,
+    _staff: Staff,
+    JsonBody(run): JsonBody<ReconcileRun>,
+) -> AppResult<Json<ReconcileReport>> {
+    if state.wechat_pay.is_none() {
+        return Err(AppError::not_found());
+    }
+    Ok(Json(reconcile(&state, run.at).await?))
+}

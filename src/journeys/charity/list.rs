@@ -105,11 +105,14 @@ pub fn ProjectListPage() -> impl IntoView {
     view! {
         <h1>{move || i18n.t(crate::i18n::Key::CharityTitle)}</h1>
         <p class="lead">{move || i18n.t(Key::ListLead)}</p>
-        <p class="charity-nav">
-            <a href="/charity/funds">{move || i18n.t(Key::NavFunds)}</a>
-            " · "
-            <a href="/charity/district">{move || i18n.t(Key::NavDistrict)}</a>
-        </p>
+        <ul class="charity-nav">
+            <li>
+                <a href="/charity/funds">{move || i18n.t(Key::NavFunds)}</a>
+            </li>
+            <li>
+                <a href="/charity/district">{move || i18n.t(Key::NavDistrict)}</a>
+            </li>
+        </ul>
         <form role="search" class="charity-search" on:submit=on_search>
             <label for="charity-q">{move || i18n.t(Key::SearchLabel)}</label>
             <div class="charity-search-row">

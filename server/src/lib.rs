@@ -19,6 +19,7 @@ pub mod idempotency;
 pub mod image_metadata;
 pub mod journeys;
 pub mod limits;
+pub mod localise;
 pub mod logging;
 pub mod messages;
 pub mod openapi;

@@ -70,6 +70,8 @@ pub async fn state(config: Config, clock: Clock) -> Result<AppState, StartError>
     let sender = sms_sender(&config)?;
     // The database, and the demo data in demo mode.
     let db = Db::connect(&config.database_url()).await?;
+    // 繁體 and search forms of rows written before they existed (OpenCC, which SQL lacks).
+    crate::localise::fill_missing(&db).await?;
     if config.demo && config.seed_demo_data && seed_demo_if_empty(&db, clock.now()).await? {
         tracing::warn!(
             phone = demo::DEMO_PHONE,

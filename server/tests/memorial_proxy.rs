@@ -121,17 +121,20 @@ async fn only_cemeteries_offering_the_service_take_proxy_requests(server: TestSe
         .filter(|c| c["proxy_service"] == true)
         .map(|c| c["id"].as_str().unwrap())
         .collect();
-    assert_eq!(offering, ["baoshan", "fenghuangshan"], "the data says which cemeteries offer it");
+    assert_eq!(offering, ["baoshan", "demo-qingsong"], "the data says which cemeteries offer it");
     let date = server.clock.today().add_days(3).to_iso();
     let ask = |cemetery: &str| {
         json!({ "cemetery_id": cemetery, "date": date, "services": ["clean"], "deceased_name": "陈国华",
                 "grave": { "area": "B", "row": "2", "number": "7" } })
     };
-    let r = family.post(server.url("/api/v1/memorial/proxy")).json(&ask("yanchuan")).send().await.unwrap();
+    let r = family.post(server.url("/api/v1/memorial/proxy")).json(&ask("demo-cuihu")).send().await.unwrap();
     let body = expect_error(r, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
     assert_eq!(body["fields"]["cemetery_id"], "memorial.no_proxy_service");
-    let r = family.post(server.url("/api/v1/memorial/proxy")).json(&ask("fenghuangshan")).send().await.unwrap();
+    let r = family.post(server.url("/api/v1/memorial/proxy")).json(&ask("demo-qingsong")).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
-    assert_eq!(r.json::<Value>().await.unwrap()["cemetery_name"], "凤凰山公墓");
+    assert_eq!(r.json::<Value>().await.unwrap()["cemetery_name"], "演示·青松纪念园（示例）");
 }
-both_engines!(only_cemeteries_offering_the_service_take_proxy_requests);
+// The demo's fictional cemeteries: one offers proxy sweeping, one does not.
+both_engines!(only_cemeteries_offering_the_service_take_proxy_requests, |c: &mut baoan_server::config::Config| c
+    .seed_demo_data =
+    true);

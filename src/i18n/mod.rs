@@ -6,8 +6,10 @@
 //! nothing to download, and the strings cost only their bytes in the WASM.
 
 mod field_errors;
+mod localised;
 
 pub use field_errors::{event_text, field_error_key, register_journey_strings, JourneyStrings};
+pub use localised::{marked, text_lang, Localised};
 
 use leptos::prelude::*;
 

@@ -1,6 +1,7 @@
 //! Fundraising projects: the list (paged by the server), one project with its public ledger.
 
 use super::badge::DisclosureBadge;
+use crate::api::LocalisedText;
 use crate::rules::date::Date;
 use serde::{Deserialize, Serialize};
 
@@ -49,7 +50,7 @@ pub const MAX_QUERY_CHARS: usize = 40;
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams, utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct ProjectQuery {
-    /// Words in the title or the organiser's name (Chinese or English).
+    /// Words in the title or the organiser's name (简体, 繁體 or English: 繁體 is folded to 简体).
     pub q: Option<String>,
     #[cfg_attr(feature = "openapi", param(inline))]
     pub status: Option<ProjectStatus>,
@@ -69,8 +70,8 @@ pub struct ProjectQuery {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProjectCard {
     pub id: String,
-    pub title: String,
-    pub organiser: String,
+    pub title: LocalisedText,
+    pub organiser: LocalisedText,
     pub category: Category,
     /// 募捐方案备案编号
     pub registration_no: String,
@@ -99,7 +100,8 @@ pub struct ProjectList {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProjectFilters {
-    pub organisers: Vec<String>,
+    /// Each organiser's name; its 简体 is the value of the list's `organiser` filter.
+    pub organisers: Vec<LocalisedText>,
     pub funds: Vec<FundRef>,
 }
 

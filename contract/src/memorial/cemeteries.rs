@@ -2,6 +2,7 @@
 //! the days that can be booked, and the hourly slots of a day.
 
 use super::rules::WindowRule;
+use crate::api::LocalisedText;
 use crate::rules::date::Date;
 use serde::{Deserialize, Serialize};
 
@@ -10,8 +11,8 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Cemetery {
     pub id: String,
-    pub name: String,
-    pub address: String,
+    pub name: LocalisedText,
+    pub address: LocalisedText,
     /// A link to the cemetery on a map.
     pub map_url: String,
     /// Largest group one booking may bring.

@@ -3,7 +3,7 @@
 
 use super::i18n::Key;
 use super::labels::{category, status, yuan_whole};
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, Localised};
 use baoan_contract::charity::{progress_permille, ProjectCard, ProjectStatus};
 use leptos::prelude::*;
 
@@ -18,7 +18,9 @@ pub fn ProjectCardView(card: ProjectCard) -> impl IntoView {
     view! {
         <li class="charity-card">
             <h3 class="charity-card-title">
-                <a href=href>{card.title.clone()}</a>
+                <a href=href>
+                    <Localised text=card.title.clone() />
+                </a>
             </h3>
             <p class="charity-card-meta">
                 <span class="tag">{move || i18n.t(cat)}</span>
@@ -27,7 +29,7 @@ pub fn ProjectCardView(card: ProjectCard) -> impl IntoView {
                     {move || i18n.t(st)}
                 </span>
                 " "
-                {card.organiser.clone()}
+                <Localised text=card.organiser.clone() />
             </p>
             <progress
                 class="charity-progress"

@@ -60,10 +60,12 @@ fn GiveForm(p: ProjectDetail) -> impl IntoView {
     ];
     view! {
         <p>
-            <a href=format!("/charity/projects/{}", p.card.id)>{p.card.title.clone()}</a>
+            <a href=format!("/charity/projects/{}", p.card.id)>
+                <crate::i18n::Localised text=p.card.title.clone() />
+            </a>
         </p>
         <h1>{move || i18n.t(Key::GiveTitle)}</h1>
-        <p class="lead">{move || i18n.t(Key::GiveTo)}" "{p.card.title.clone()}</p>
+        <p class="lead">{move || i18n.t(Key::GiveTo)}" "<crate::i18n::Localised text=p.card.title.clone() /></p>
         {submit.summary()}
         <form novalidate on:submit=on_submit>
             <Radios name="choice" legend=Key::AmountLegend options=amounts value=draft.choice errors=errors />

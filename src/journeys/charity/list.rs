@@ -139,10 +139,12 @@ pub fn ProjectListPage() -> impl IntoView {
             let mut organisers = vec![(String::new(), all())];
             let mut funds = vec![(String::new(), all())];
             if let Some(f) = f {
-                organisers.extend(f.organisers.into_iter().map(|o| (o.clone(), o)));
+                let lang = i18n.lang.get();
+                organisers.extend(f.organisers.iter().map(|o| (o.zh_hans.clone(), crate::i18n::marked(o, lang))));
                 funds.extend(f.funds.into_iter().map(|x| (x.id, x.name)));
             }
             let sorts = ProjectSort::ALL.iter().map(|s| (s.code().to_string(), i18n.t(sort(*s)).to_string())).collect();
+            // The filter's value is the 简体 name; the option shows the page's language.
             view! {
                 <div class="charity-filters">
                     {select("status", Key::FilterStatus, statuses)}

@@ -93,11 +93,14 @@ fn ProjectView(p: ProjectDetail) -> impl IntoView {
     let title = c.title.clone();
     Effect::new(move |_| {
         let _ = i18n.lang.get();
+        let title = crate::i18n::marked(&title, i18n.lang.get());
         document().set_title(&format!("{title} – {}", i18n.t(crate::i18n::Key::SiteName)));
     });
     view! {
         <BackLink href=String::from("/charity") text=Key::BackToList />
-        <h1>{c.title.clone()}</h1>
+        <h1>
+            <crate::i18n::Localised text=c.title.clone() />
+        </h1>
         <p class="charity-card-meta">
             <span class="tag">{move || i18n.t(cat)}</span>
             " "
@@ -117,7 +120,9 @@ fn ProjectView(p: ProjectDetail) -> impl IntoView {
             <SummaryRow label=Key::DaysLeft>
                 {move || if open { c.days_left.to_string() } else { i18n.t(Key::Ended).to_string() }}
             </SummaryRow>
-            <SummaryRow label=Key::Organiser>{c.organiser.clone()}</SummaryRow>
+            <SummaryRow label=Key::Organiser>
+                <crate::i18n::Localised text=c.organiser.clone() />
+            </SummaryRow>
             <SummaryRow label=Key::Qualification>{p.qualification.clone()}</SummaryRow>
             <SummaryRow label=Key::RegistrationNo>{c.registration_no.clone()}</SummaryRow>
             {c

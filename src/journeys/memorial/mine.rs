@@ -33,11 +33,11 @@ pub fn MySection() -> impl IntoView {
                                 .map(|b| {
                                     view! {
                                         <li>
-                                            <A href=format!(
-                                                "/memorial/bookings/{}",
-                                                b.id,
-                                            )>
-                                                {b.cemetery.name.clone()}" · "{b.date.to_iso()}" "
+                                            <A href=format!("/memorial/bookings/{}", b.id)>
+                                                <crate::i18n::Localised text=b.cemetery.name.clone() />
+                                                " · "
+                                                {b.date.to_iso()}
+                                                " "
                                                 {time_range(b.starts_minute, b.ends_minute)}
                                                 {(b.status != "active")
                                                     .then(|| {

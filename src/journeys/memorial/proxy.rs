@@ -2,7 +2,7 @@
 
 use super::i18n::Key;
 use super::{api, labels};
-use crate::i18n::use_i18n;
+use crate::i18n::{marked, use_i18n};
 use crate::shared::api::ClientError;
 use crate::shared::form::FormErrors;
 use crate::shared::loadable::{failure_text, Loaded};
@@ -225,6 +225,10 @@ fn CemeteryChoice(list: Vec<Cemetery>, chosen: RwSignal<String>, errors: FormErr
     if chosen.get_untracked().is_empty() && list.len() == 1 {
         chosen.set(list[0].id.clone());
     }
-    let options = list.into_iter().map(|c| RadioOption::plain(c.id, c.name).hint(c.address)).collect::<Vec<_>>();
+    let lang = use_i18n().lang.get_untracked();
+    let options = list
+        .into_iter()
+        .map(|c| RadioOption::plain(c.id, marked(&c.name, lang)).hint(marked(&c.address, lang)))
+        .collect::<Vec<_>>();
     view! { <Radios name="cemetery_id" legend=Key::ProxyCemetery errors=errors value=chosen options=options /> }
 }

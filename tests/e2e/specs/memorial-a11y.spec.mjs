@@ -21,12 +21,15 @@ async function bookableDay(request) {
   return detail.days[1].date;
 }
 
+/** 宝山园's name in each language, as the server serves it. */
+const BAOSHAN = { "zh-Hans": "宝山园", "zh-Hant": "寶山園", en: "Baoshan Cemetery" };
+
 /** Pages and how to reach them: [name, async (page, lang) => expected h1 text]. */
 const PAGES = [
   ["start", async (page, lang) => (await open(page, "/memorial"), t(lang, "MemorialTitle"))],
   ["information", async (page, lang) => (await open(page, "/memorial/info"), tm(lang, "InfoTitle"))],
   ["cemeteries", async (page, lang) => (await open(page, "/memorial/book"), tm(lang, "BookTitle"))],
-  ["days", async (page, lang) => (await open(page, "/memorial/book/baoshan"), `宝山园 · ${tm(lang, "ChooseDay")}`)],
+  ["days", async (page, lang) => (await open(page, "/memorial/book/baoshan"), `${BAOSHAN[lang]} · ${tm(lang, "ChooseDay")}`)],
   ["slots", async (page, lang) => (await open(page, `/memorial/book/baoshan/${await bookableDay(page.request)}`), tm(lang, "ChooseSlot"))],
   ["visitors with errors", async (page, lang) => {
     await open(page, "/memorial/book/details");

@@ -1,8 +1,8 @@
 //! The small realistic demo set: named funds and projects of every category, with ledgers,
 //! progress updates and disclosures whose dates show every state of the disclosure badge.
-//! Fictional organisations and people; amounts in fen.
+//! Fictional organisations (named 演示…（示例）) and people; amounts in fen.
 
-use super::seed::ORGANISERS;
+use super::seed::{project_texts, ORGANISERS};
 use crate::db::{new_id, DbResult};
 use baoan_contract::charity::progress_permille;
 use baoan_contract::rules::date::Date;
@@ -208,6 +208,17 @@ const PROJECTS: [Project; 10] = [
     },
 ];
 
+/// English titles where the demo has one; the others show their Chinese title, marked, on an
+/// English page (as real data without a translation would).
+fn title_en(id: &str) -> Option<&'static str> {
+    match id {
+        "p-heart-kids" => Some("Heart surgery for children with congenital heart disease"),
+        "p-study-aid" => Some("Study grants for students from families in hardship"),
+        "p-elder-meals" => Some("Meals for older residents"),
+        _ => None,
+    }
+}
+
 pub async fn seed(tx: &mut AnyConnection, now: i64) -> DbResult<()> {
     let today = Date::from_unix_seconds(now, super::CHINA_UTC_OFFSET);
     for f in &FUNDS {
@@ -254,7 +265,8 @@ pub async fn seed(tx: &mut AnyConnection, now: i64) -> DbResult<()> {
             { "item": "物资采购与运输", "amount_fen": target * 10 / 100 },
             { "item": "执行与审计费用", "amount_fen": target * 5 / 100 },
         ]);
-        sqlx::query("INSERT INTO charity_projects (id, title, organiser, category, registration_no, target_fen, raised_fen, donors, progress_permille, end_date, status, fund_id, description, qualification, budget, disclosure_period_days, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 90, $16)")
+        let texts = project_texts(p.title, title_en(p.id), ORGANISERS[p.organiser]);
+        sqlx::query("INSERT INTO charity_projects (id, title, organiser, category, registration_no, target_fen, raised_fen, donors, progress_permille, end_date, status, fund_id, description, qualification, budget, disclosure_period_days, created_at, title_hant, title_en, organiser_hant, search_text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 90, $16, $17, $18, $19, $20)")
             .bind(p.id).bind(p.title).bind(ORGANISERS[p.organiser]).bind(p.category)
             .bind(format!("53440306MJL{:07}", 2_026_001 + n as i64))
             .bind(target).bind(raised).bind(p.donors).bind(progress_permille(raised, target))
@@ -264,8 +276,9 @@ pub async fn seed(tx: &mut AnyConnection, now: i64) -> DbResult<()> {
             .bind(format!("{}：依法登记的慈善组织，具有公开募捐资格", ORGANISERS[p.organiser]))
             .bind(budget.to_string())
             .bind(now - 86_400 * (130 + n as i64 * 3))
+            .bind(&texts.title_hant).bind(title_en(p.id)).bind(&texts.organiser_hant).bind(&texts.search_text)
             .execute(&mut *tx).await?;
-        super::search_index::index_projects(tx, &[(p.id, p.title, ORGANISERS[p.organiser])]).await?;
+        super::search_index::index_projects(tx, &[(p.id, &texts.search_text)]).await?;
         let start = today.add_days(-125);
         let (hospital, goods) = match p.category {
             "medical" => ("hospital", "supplier"),

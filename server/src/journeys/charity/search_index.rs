@@ -1,5 +1,7 @@
-//! The search index of projects: every bigram (two consecutive characters) of a project's title
-//! and of its organiser, ASCII letters lowercased, in `charity_search_grams` (indexed by gram).
+//! The search index of projects: every bigram (two consecutive characters) of a project's
+//! folded search text (`charity_projects.search_text`: title and organiser in each language,
+//! 繁體 folded to 简体 and ASCII lowercased, one per line; see `localise`), in
+//! `charity_search_grams` (indexed by gram). A query is folded the same way, so 助學 finds 助学.
 //!
 //! Chinese has no spaces to split words on, and a substring LIKE has to read every title. A
 //! query of two or more characters instead looks up its own bigrams: a project holding all of
@@ -8,7 +10,8 @@
 //! organiser). One character has no bigram: such a query falls back to the LIKE scan.
 //!
 //! Written when a project is created with a title and organiser (the demo and generated data
-//! here; the migration indexed the projects that already existed), by `index_projects`.
+//! here; projects written before the folded text existed at start-up, `localise::fill_missing`),
+//! by `index_projects`.
 
 use super::store::search_grams;
 use crate::db::DbResult;
@@ -25,15 +28,13 @@ pub fn bigrams(text: &str) -> BTreeSet<String> {
     chars.windows(2).map(|w| w.iter().collect()).collect()
 }
 
-/// A project's bigrams: of its title and of its organiser, each on its own (no bigram spans
-/// the two).
-pub fn project_grams(title: &str, organiser: &str) -> BTreeSet<String> {
-    let mut grams = bigrams(title);
-    grams.extend(bigrams(organiser));
-    grams
+/// A project's bigrams: of each line of its folded search text on its own (no bigram spans
+/// the title and the organiser).
+pub fn project_grams(search_text: &str) -> BTreeSet<String> {
+    search_text.lines().flat_map(bigrams).collect()
 }
 
-/// The distinct bigrams a query looks up, in order; a longer query keeps its first
+/// The distinct bigrams a (folded) query looks up, in order; a longer query keeps its first
 /// [`MAX_QUERY_GRAMS`]. Empty for a query of fewer than two characters.
 pub fn query_grams(query: &str) -> Vec<String> {
     let chars: Vec<char> = query.chars().map(|c| c.to_ascii_lowercase()).collect();
@@ -46,17 +47,15 @@ pub fn query_grams(query: &str) -> Vec<String> {
         .collect()
 }
 
-/// (Re)writes the bigrams of projects `(id, title, organiser)`: call whenever a project is
+/// (Re)writes the bigrams of projects `(id, folded search text)`: call whenever a project is
 /// created or its title or organiser changes. Batched, so 10,000 projects take seconds.
-pub async fn index_projects(conn: &mut AnyConnection, projects: &[(&str, &str, &str)]) -> DbResult<()> {
+pub async fn index_projects(conn: &mut AnyConnection, projects: &[(&str, &str)]) -> DbResult<()> {
     for chunk in projects.chunks(400) {
-        let ids: Vec<&str> = chunk.iter().map(|(id, _, _)| *id).collect();
+        let ids: Vec<&str> = chunk.iter().map(|(id, _)| *id).collect();
         search_grams::delete_of(conn, &ids).await?;
     }
-    let rows: Vec<(String, &str)> = projects
-        .iter()
-        .flat_map(|(id, title, organiser)| project_grams(title, organiser).into_iter().map(move |g| (g, *id)))
-        .collect();
+    let rows: Vec<(String, &str)> =
+        projects.iter().flat_map(|(id, text)| project_grams(text).into_iter().map(move |g| (g, *id))).collect();
     // 400 rows (800 binds) per statement: well under both engines' limits on binds.
     for chunk in rows.chunks(400) {
         search_grams::insert(conn, chunk).await?;
@@ -79,7 +78,7 @@ mod tests {
 
     #[test]
     fn a_project_holds_the_bigrams_of_title_and_organiser_but_none_across() {
-        let g = project_grams("书屋", "西乡");
+        let g = project_grams("书屋\n西乡");
         assert_eq!(g.len(), 2);
         assert!(g.contains("书屋") && g.contains("西乡") && !g.contains("屋西"));
     }

@@ -7,14 +7,31 @@ use baoan_contract::charity::{progress_permille, Category};
 use baoan_contract::rules::date::Date;
 use sqlx::AnyConnection;
 
+/// Fictional organisers, marked 演示: the district's real charities (宝安区慈善会, 宝安区红十字会)
+/// must never be shown with invented registration numbers and ledgers.
 pub const ORGANISERS: [&str; 6] = [
-    "宝安区慈善会",
-    "深圳市宝安区红十字会",
-    "宝安区社会福利基金会",
-    "宝安区青少年发展基金会",
-    "西乡街道社区基金会",
-    "福永街道慈善服务中心",
+    "演示慈善会（示例）",
+    "演示红十字服务站（示例）",
+    "演示社会福利基金会（示例）",
+    "演示青少年发展基金会（示例）",
+    "演示社区基金会（示例）",
+    "演示慈善服务中心（示例）",
 ];
+
+/// A new project's stored title and organiser forms: 繁體 converted from 简体 (OpenCC) and the
+/// folded search text, written with the row (never per request).
+pub struct ProjectTexts {
+    pub title_hant: String,
+    pub organiser_hant: String,
+    pub search_text: String,
+}
+
+pub fn project_texts(title: &str, title_en: Option<&str>, organiser: &str) -> ProjectTexts {
+    let title = crate::localise::localised(title.into(), None, title_en.map(Into::into));
+    let organiser = crate::localise::localised(organiser.into(), None, None);
+    let search_text = crate::localise::project_search_text(&title, &organiser);
+    ProjectTexts { title_hant: title.zh_hant, organiser_hant: organiser.zh_hant, search_text }
+}
 
 fn today(now: i64) -> Date {
     Date::from_unix_seconds(now, super::CHINA_UTC_OFFSET)
@@ -76,9 +93,10 @@ pub async fn generated(tx: &mut AnyConnection, n: i64, now: i64) -> DbResult<()>
     let mut i = 0;
     while i < n {
         let batch: Vec<GenProject> = (i..(i + 100).min(n)).map(generated_project).collect();
-        const COLS: usize = 12;
+        const COLS: usize = 15;
+        let texts: Vec<ProjectTexts> = batch.iter().map(|p| project_texts(&p.title, None, p.organiser)).collect();
         let mut sql = String::from(
-            "INSERT INTO charity_projects (id, title, organiser, category, registration_no, target_fen, raised_fen, donors, \
+            "INSERT INTO charity_projects (id, title, organiser, title_hant, organiser_hant, search_text, category, registration_no, target_fen, raised_fen, donors, \
              progress_permille, end_date, status, created_at, fund_id, description, qualification, budget, \
              disclosure_period_days) VALUES ",
         );
@@ -93,11 +111,14 @@ pub async fn generated(tx: &mut AnyConnection, n: i64, now: i64) -> DbResult<()>
             ));
         }
         let mut q = sqlx::query(&sql);
-        for p in &batch {
+        for (p, t) in batch.iter().zip(&texts) {
             q = q
                 .bind(p.id.clone())
                 .bind(p.title.clone())
                 .bind(p.organiser)
+                .bind(t.title_hant.clone())
+                .bind(t.organiser_hant.clone())
+                .bind(t.search_text.clone())
                 .bind(p.category.code())
                 .bind(format!("5303{:014}", 100_000 + p.id[4..].parse::<i64>().unwrap_or(0)))
                 .bind(p.target_fen)
@@ -109,8 +130,8 @@ pub async fn generated(tx: &mut AnyConnection, n: i64, now: i64) -> DbResult<()>
                 .bind(now - p.age_seconds);
         }
         q.execute(&mut *tx).await?;
-        let indexed: Vec<(&str, &str, &str)> =
-            batch.iter().map(|p| (p.id.as_str(), p.title.as_str(), p.organiser)).collect();
+        let indexed: Vec<(&str, &str)> =
+            batch.iter().zip(&texts).map(|(p, t)| (p.id.as_str(), t.search_text.as_str())).collect();
         super::search_index::index_projects(tx, &indexed).await?;
         i += 100;
     }

@@ -187,7 +187,7 @@ pub async fn calendar(
     let mut conn = state.db.pool.acquire().await?;
     let b = load(&mut conn, &id, &resident.user_id).await?;
     let midnight = b.date.days_since_epoch() * 86_400 - i64::from(SHENZHEN_UTC_OFFSET);
-    let summary = format!("祭扫预约 {} {}", b.cemetery.name, b.reference);
+    let summary = format!("祭扫预约 {} {}", b.cemetery.name.zh_hans, b.reference);
     let description =
         format!("{} · {}区{}排{}号 · {}人", b.deceased_name, b.grave.area, b.grave.row, b.grave.number, b.group_size);
     let body = ics::calendar(
@@ -196,7 +196,7 @@ pub async fn calendar(
             start: midnight + i64::from(b.starts_minute) * 60,
             end: midnight + i64::from(b.ends_minute) * 60,
             summary: &summary,
-            location: &b.cemetery.address,
+            location: &b.cemetery.address.zh_hans,
             description: &description,
         },
         state.clock.now(),

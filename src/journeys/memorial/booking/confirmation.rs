@@ -86,7 +86,9 @@ pub fn ConfirmationPage() -> impl IntoView {
                                 .then(|| view! { <p class="memorial-tag">{move || i18n.t(Key::OfflineCopy)}</p> })
                         }}
                         <SummaryList>
-                            <SummaryRow label=Key::Cemetery>{b.cemetery.name.clone()}</SummaryRow>
+                            <SummaryRow label=Key::Cemetery>
+                                <crate::i18n::Localised text=b.cemetery.name.clone() />
+                            </SummaryRow>
                             <SummaryRow label=Key::Day>{b.date.to_iso()}</SummaryRow>
                             <SummaryRow label=Key::Time>{time_range(b.starts_minute, b.ends_minute)}</SummaryRow>
                             <SummaryRow label=Key::GroupSizeLabel>{b.group_size}</SummaryRow>

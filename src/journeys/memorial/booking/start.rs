@@ -1,6 +1,6 @@
 //! Booking, steps 1–2: choose a cemetery, then a day (large buttons with places left).
 
-use crate::i18n::use_i18n;
+use crate::i18n::{marked, use_i18n, Localised};
 use crate::journeys::memorial::draft::booking_draft;
 use crate::journeys::memorial::i18n::Key;
 use crate::journeys::memorial::{api, labels};
@@ -31,11 +31,12 @@ pub fn CemeteriesPage() -> impl IntoView {
                             .map(|c| {
                                 view! {
                                     <li class="choice-card">
-                                        <ChoiceButton href=format!(
-                                            "/memorial/book/{}",
-                                            c.id,
-                                        )>{c.name.clone()}</ChoiceButton>
-                                        <p class="hint">{c.address.clone()}</p>
+                                        <ChoiceButton href=format!("/memorial/book/{}", c.id)>
+                                            <Localised text=c.name.clone() />
+                                        </ChoiceButton>
+                                        <p class="hint">
+                                            <Localised text=c.address.clone() />
+                                        </p>
                                         <a href=c.map_url.clone() rel="noopener" target="_blank">
                                             {move || i18n.t(Key::MapLink)}
                                         </a>
@@ -63,11 +64,18 @@ pub fn DaysPage() -> impl IntoView {
             resource=detail
             children=move |d: CemeteryDetail| {
                 draft.cemetery.set(d.cemetery.id.clone());
-                draft.cemetery_name.set(d.cemetery.name.clone());
+                draft.cemetery_name.set(marked(&d.cemetery.name, i18n.lang.get_untracked()));
                 let empty = d.days.is_empty();
+                // The draft keeps plain text, in the language the resident chose the cemetery in.
                 view! {
-                    <h1>{d.cemetery.name.clone()}" · "{move || i18n.t(Key::ChooseDay)}</h1>
-                    <p class="hint">{d.cemetery.address.clone()}</p>
+                    <h1>
+                        <Localised text=d.cemetery.name.clone() />
+                        " · "
+                        {move || i18n.t(Key::ChooseDay)}
+                    </h1>
+                    <p class="hint">
+                        <Localised text=d.cemetery.address.clone() />
+                    </p>
                     {empty.then(|| view! { <p>{move || i18n.t(Key::NoDays)}</p> })}
                     <ul class="choice-list">
                         {d

@@ -1,11 +1,13 @@
 //! Project cards and ledger lines as stored (shared by the list, a project and a fund), and
 //! their conversions to the contract's types.
 
+use crate::localise::localised;
 use baoan_contract::charity::{Category, Counterparty, LedgerKind, LedgerLine, ProjectCard, ProjectStatus};
 use baoan_contract::rules::date::Date;
 
 /// The columns of a card, for `SELECT {CARD_COLUMNS} FROM {CARD_FROM} …`.
-pub const CARD_COLUMNS: &str = "p.id, p.title, p.organiser, p.category, p.registration_no, p.target_fen, \
+pub const CARD_COLUMNS: &str = "p.id, p.title, p.title_hant, p.title_en, p.organiser, p.organiser_hant, \
+     p.organiser_en, p.category, p.registration_no, p.target_fen, \
      p.raised_fen, p.donors, p.end_date, p.status, p.fund_id, f.name";
 pub const CARD_FROM: &str = "charity_projects p LEFT JOIN charity_funds f ON f.id = p.fund_id";
 
@@ -14,7 +16,11 @@ pub const CARD_FROM: &str = "charity_projects p LEFT JOIN charity_funds f ON f.i
 pub struct CardRow {
     id: String,
     title: String,
+    title_hant: Option<String>,
+    title_en: Option<String>,
     organiser: String,
+    organiser_hant: Option<String>,
+    organiser_en: Option<String>,
     category: String,
     registration_no: String,
     target_fen: i64,
@@ -41,8 +47,8 @@ impl CardRow {
         };
         ProjectCard {
             id: self.id,
-            title: self.title,
-            organiser: self.organiser,
+            title: localised(self.title, self.title_hant, self.title_en),
+            organiser: localised(self.organiser, self.organiser_hant, self.organiser_en),
             category: Category::from_code(&self.category).unwrap_or(Category::Community),
             registration_no: self.registration_no,
             target_fen: self.target_fen,

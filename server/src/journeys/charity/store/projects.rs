@@ -3,6 +3,8 @@
 
 use super::cards::{CardRow, LedgerRow, CARD_COLUMNS, CARD_FROM, LEDGER_COLUMNS};
 use crate::db::{Db, DbResult};
+use crate::localise::localised;
+use baoan_contract::api::LocalisedText;
 use baoan_contract::charity::{ProjectQuery, ProjectSort, MAX_QUERY_CHARS, PAGE_SIZE};
 
 /// Escapes LIKE's wildcards so a search for "100%" means the text "100%".
@@ -22,7 +24,10 @@ pub fn like_pattern(q: &str) -> String {
 fn filters(q: &ProjectQuery) -> (String, Vec<String>) {
     let mut clauses: Vec<String> = Vec::new();
     let mut binds: Vec<String> = Vec::new();
-    let search: String = q.q.as_deref().unwrap_or("").trim().chars().take(MAX_QUERY_CHARS).collect();
+    let typed: String = q.q.as_deref().unwrap_or("").trim().chars().take(MAX_QUERY_CHARS).collect();
+    // Folded as the index is (繁體 → 简体, ASCII lowercased; no line breaks, which separate the
+    // languages in the stored text).
+    let search = crate::localise::fold(&typed).replace(['\n', '\r'], " ");
     // Candidates: projects holding every bigram of the query (one indexed lookup per bigram).
     let grams = super::super::search_index::query_grams(&search);
     if !grams.is_empty() {
@@ -41,9 +46,7 @@ fn filters(q: &ProjectQuery) -> (String, Vec<String>) {
     if !search.is_empty() {
         // The exact substring (also what a one-character query is matched by alone).
         let pattern = like_pattern(&search);
-        bind(&mut clauses, "(p.title LIKE ? ESCAPE '\\'", pattern.clone());
-        let last = clauses.pop().unwrap_or_default();
-        bind(&mut clauses, &format!("{last} OR p.organiser LIKE ? ESCAPE '\\')"), pattern);
+        bind(&mut clauses, "p.search_text LIKE ? ESCAPE '\\'", pattern);
     }
     if let Some(status) = q.status {
         bind(&mut clauses, "p.status = ?", status.code().to_string());
@@ -92,13 +95,14 @@ pub async fn list(db: &Db, q: &ProjectQuery, page: i64) -> DbResult<(i64, Vec<Ca
     Ok((total, rows.fetch_all(&db.pool).await?))
 }
 
-/// Every organiser, in order.
-pub async fn organisers(db: &Db) -> DbResult<Vec<String>> {
-    let organisers: Vec<(String,)> =
-        sqlx::query_as("SELECT DISTINCT organiser FROM charity_projects ORDER BY organiser")
-            .fetch_all(&db.pool)
-            .await?;
-    Ok(organisers.into_iter().map(|(o,)| o).collect())
+/// Every organiser (简体, 繁體, English), in order of the 简体 name (the filter's value).
+pub async fn organisers(db: &Db) -> DbResult<Vec<LocalisedText>> {
+    let organisers: Vec<(String, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT organiser, MAX(organiser_hant), MAX(organiser_en) FROM charity_projects GROUP BY organiser ORDER BY organiser",
+    )
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(organisers.into_iter().map(|(hans, hant, en)| localised(hans, hant, en)).collect())
 }
 
 /// A named fund's id and name.
@@ -217,16 +221,17 @@ mod tests {
 
     #[test]
     fn binds_are_numbered_in_order() {
-        let q = ProjectQuery { q: Some("助学".into()), organiser: Some("X".into()), ..Default::default() };
+        // A 繁體 query is folded: it looks up and matches the 简体 form.
+        let q = ProjectQuery { q: Some("助學".into()), organiser: Some("X".into()), ..Default::default() };
         let (sql, binds) = filters(&q);
         assert_eq!(
             sql,
             " WHERE p.id IN (SELECT project_id FROM charity_search_grams WHERE gram IN ($1) GROUP BY project_id HAVING COUNT(*) = 1) \
-             AND (p.title LIKE $2 ESCAPE '\\' OR p.organiser LIKE $3 ESCAPE '\\') AND p.organiser = $4"
+             AND p.search_text LIKE $2 ESCAPE '\\' AND p.organiser = $3"
         );
-        assert_eq!(binds, vec!["助学", "%助学%", "%助学%", "X"]);
+        assert_eq!(binds, vec!["助学", "%助学%", "X"]);
         // One character: no bigram, the LIKE alone.
         let (sql, _) = filters(&ProjectQuery { q: Some("助".into()), ..Default::default() });
-        assert_eq!(sql, " WHERE (p.title LIKE $1 ESCAPE '\\' OR p.organiser LIKE $2 ESCAPE '\\')");
+        assert_eq!(sql, " WHERE p.search_text LIKE $1 ESCAPE '\\'");
     }
 }

@@ -3,6 +3,7 @@
 use super::super::cemeteries::WindowCreate;
 use crate::db::{new_id, Db, DbResult};
 use crate::error::{AppError, AppResult};
+use crate::localise::localised;
 use baoan_contract::memorial::*;
 use baoan_contract::rules::date::Date;
 use sqlx::AnyConnection;
@@ -12,17 +13,24 @@ use sqlx::AnyConnection;
 struct CemeteryRow {
     id: String,
     name: String,
+    name_hant: Option<String>,
+    name_en: Option<String>,
     address: String,
+    address_hant: Option<String>,
+    address_en: Option<String>,
     map_url: String,
     max_group: i64,
     proxy_service: i64,
 }
 
+const CEMETERY_COLUMNS: &str =
+    "id, name, name_hant, name_en, address, address_hant, address_en, map_url, max_group, proxy_service";
+
 fn cemetery(r: CemeteryRow) -> Cemetery {
     Cemetery {
         id: r.id,
-        name: r.name,
-        address: r.address,
+        name: localised(r.name, r.name_hant, r.name_en),
+        address: localised(r.address, r.address_hant, r.address_en),
         map_url: r.map_url,
         max_group: r.max_group as u32,
         proxy_service: r.proxy_service != 0,
@@ -30,20 +38,19 @@ fn cemetery(r: CemeteryRow) -> Cemetery {
 }
 
 pub async fn load_cemetery(conn: &mut AnyConnection, id: &str) -> AppResult<Cemetery> {
-    let row = sqlx::query_as::<_, CemeteryRow>(
-        "SELECT id, name, address, map_url, max_group, proxy_service FROM memorial_cemeteries WHERE id = $1",
-    )
-    .bind(id)
-    .fetch_optional(conn)
-    .await?;
+    let row =
+        sqlx::query_as::<_, CemeteryRow>(&format!("SELECT {CEMETERY_COLUMNS} FROM memorial_cemeteries WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(conn)
+            .await?;
     row.map(cemetery).ok_or_else(|| AppError::no_such("cemetery"))
 }
 
 /// The cemeteries taking bookings, in order.
 pub async fn cemeteries(db: &Db) -> DbResult<Vec<Cemetery>> {
-    let rows = sqlx::query_as::<_, CemeteryRow>(
-        "SELECT id, name, address, map_url, max_group, proxy_service FROM memorial_cemeteries ORDER BY sort, id",
-    )
+    let rows = sqlx::query_as::<_, CemeteryRow>(&format!(
+        "SELECT {CEMETERY_COLUMNS} FROM memorial_cemeteries ORDER BY sort, id"
+    ))
     .fetch_all(&db.pool)
     .await?;
     Ok(rows.into_iter().map(cemetery).collect())

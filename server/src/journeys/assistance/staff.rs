@@ -14,7 +14,7 @@ use baoan_contract::error::{ApiError, FieldError};
 
 async fn staff_view(state: &AppState, reference: &str) -> AppResult<Json<ApplicationView>> {
     let row = store::find(&state.db, reference, None).await?;
-    let standards = super::standards::in_force(&state).await?;
+    let standards = super::standards::in_force(state).await?;
     Ok(Json(store::view(&state.db, row, &standards).await?))
 }
 

@@ -40,6 +40,10 @@ pub enum ErrorCode {
     /// The server is at its limit of concurrent requests or its database is busy; retry after
     /// `retry_after_seconds`.
     Unavailable,
+    // honest figures (issue 12): the live service decides nothing with figures nobody set.
+    /// The district has not set the figures this answer depends on (e.g. the assistance
+    /// standards): the service cannot answer yet. Nothing the resident did is wrong.
+    StandardsNotConfigured,
     /// A code this app version does not know (a newer server).
     #[serde(other)]
     Unknown,
@@ -303,6 +307,12 @@ field_errors! {
     // ── Privacy (issue 10): uploads quota. ──
     /// The resident's uploads kept on the server already reach their quota (count or bytes).
     UploadQuota => "upload.quota",
+
+    // ── Policy figures (issue 12): standards the district sets, each with its source. ──
+    /// A figure outside the range the rule can use (e.g. a negative amount, a 0-day deadline).
+    FigureRange => "figure.range",
+    /// A figure's source is missing, names no document or place, or belongs to no figure.
+    FigureSource => "figure.source",
 
     // ── Marriage (issue 10: bookings belong to people): party A from the profile, B in their own account. ──
     /// Party A is the signed-in resident: their profile has no name and document yet.

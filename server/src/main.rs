@@ -19,6 +19,8 @@ enum Command {
     Openapi,
     /// Staff actions on a social-assistance application (see journeys::assistance::cli).
     Assistance(baoan_server::journeys::assistance::cli::Command),
+    /// The district's assistance standards: `standards import FILE.json` / `standards export`.
+    Standards(baoan_server::journeys::assistance::standards_cli::Command),
 }
 
 #[tokio::main]
@@ -29,6 +31,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             Ok(())
         }
         Command::Assistance(command) => baoan_server::journeys::assistance::cli::run(command).await,
+        Command::Standards(command) => baoan_server::journeys::assistance::standards_cli::run(command).await,
         Command::Serve(config) => {
             // The live service starts only with real providers: say each missing setting on its
             // own line and stop, before anything listens.

@@ -78,6 +78,11 @@ pub async fn state(config: Config, clock: Clock) -> Result<AppState, StartError>
             "DEMO DATA written: this server is a demonstration, not the live service"
         );
     }
+    if config.demo {
+        // Example figures, marked as such, so a demonstration can check eligibility; the live
+        // service starts with none and waits for the district's (journeys::assistance::standards).
+        journeys::assistance::standards::seed_examples_if_empty(&db, clock.now()).await?;
+    }
     let demo = demo::is_demo(&db).await?;
     if demo && !config.demo {
         // Fictional residents, charities and ledgers must never be served as the real thing.

@@ -14,7 +14,9 @@ async fn standards_and_communities_are_served(server: TestServer) {
     let r = reqwest::get(server.url("/api/v1/assistance/standards")).await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     let s: Standards = r.json().await.unwrap();
-    assert_eq!(s, Standards::baoan_2025());
+    // The demo sheet: the rules' example values, each figure with a source.
+    assert_eq!(Standards { sources: Default::default(), ..s.clone() }, Standards::examples());
+    assert_eq!(s.sources.len(), 18);
     assert_eq!(s.minimum_living_yuan, 1250);
     // Data, not code: a change in the table is what the app gets.
     sqlx::query("UPDATE assistance_standards SET value = 1300 WHERE key = 'minimum_living_yuan'")

@@ -105,6 +105,20 @@ async fn with_providers_it_runs_live_without_the_demo_endpoints() {
         let body: serde_json::Value = r.json().await.unwrap();
         assert_eq!(body["code"], "not_found");
     }
+    // No standards are guessed: the eligibility check waits for the district's, which a staff
+    // member imports with the CLI (same settings); then the live service answers.
+    let r = client.get(server.url("/api/v1/assistance/standards")).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(r.json::<serde_json::Value>().await.unwrap()["code"], "standards_not_configured");
+    let file = dir.path().join("standards.json");
+    std::fs::write(&file, district_sheet()).unwrap();
+    let import = standards_command(dir.path(), &env, &["import", &file.display().to_string(), "--by", "测试员"]);
+    let (status, stderr) = run_to_exit(import);
+    assert!(status.success(), "imported: {stderr}");
+    let r = client.get(server.url("/api/v1/assistance/standards")).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let s: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(s["sources"]["margin_percent"]["basis"]["kind"], "set_by_district");
     // A sign-in code goes out through Tencent Cloud SMS (the stand-in), signed.
     let r = client
         .post(server.url("/api/v1/auth/sms-code"))
@@ -166,3 +180,13 @@ async fn a_demo_database_is_refused_by_the_live_service(test_db: Arc<TestDb>) {
     assert!(matches!(outcome, Err(StartError::DemoDatabase)), "refused");
 }
 both_engines_db!(a_demo_database_is_refused_by_the_live_service);
+
+/// The demo sheet with every source replaced by "set by the district": what a district imports.
+fn district_sheet() -> String {
+    let mut sheet: serde_json::Value =
+        serde_json::from_str(baoan_server::journeys::assistance::standards::EXAMPLE_JSON).unwrap();
+    for source in sheet["sources"].as_object_mut().unwrap().values_mut() {
+        *source = json!({"basis": {"kind": "set_by_district"}, "effective_from": "2026-01-01"});
+    }
+    sheet.to_string()
+}

@@ -100,6 +100,7 @@ pub fn error_key(error: &ClientError) -> Key {
                 Key::ErrorRateLimited
             }
             ErrorCode::Timeout | ErrorCode::Unavailable => Key::ErrorBusy,
+            ErrorCode::StandardsNotConfigured => Key::ErrorStandardsNotConfigured,
             ErrorCode::Validation => Key::ErrorValidation,
             ErrorCode::PayloadTooLarge => Key::ErrorTooLarge,
             ErrorCode::Conflict => Key::ErrorConflict,

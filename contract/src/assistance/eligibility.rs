@@ -319,5 +319,13 @@ pub fn assess(p: Programme, a: &Answers, s: &Standards) -> Outcome {
     }
 }
 
+/// The monthly amount a programme's rule gives for this household, if it gives one: only 低保
+/// (the standard's shortfall, [`Standards::minimum_living_estimate`]) and only when it may fit.
+/// An estimate: the community's means check decides the real figure.
+pub fn estimated_monthly_yuan(o: &Outcome, a: &Answers, s: &Standards) -> Option<i64> {
+    (o.fits && o.programme == Programme::MinimumLiving)
+        .then(|| s.minimum_living_estimate(size(a), a.monthly_income_yuan))
+}
+
 #[cfg(test)]
 mod tests;

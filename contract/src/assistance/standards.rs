@@ -1,8 +1,16 @@
 //! The standards every rule reads: amounts, ages, thresholds. They are data the server serves
 //! at `GET /api/v1/assistance/standards` (from its database), never constants in the app, so the
-//! district can raise the 低保 standard without a new release.
+//! district can raise the 低保 standard without a new release. Each figure carries its
+//! [`Provenance`] in `sources` (keyed by [`StandardKey::code`]), so the result page can say what
+//! it rests on; the live service refuses to decide with a figure that is only an example.
 
+use crate::error::{FieldError, FieldErrors};
+use crate::rules::figures::Provenance;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+mod keys;
+pub use keys::StandardKey;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -37,11 +45,49 @@ pub struct Standards {
     pub payment_days: i64,
     /// How long a resident has to send documents staff asked for (补正).
     pub documents_request_days: i64,
+    /// Each figure's source and effective date, by [`StandardKey::code`]: every figure has one.
+    #[serde(default)]
+    pub sources: BTreeMap<String, Provenance>,
+}
+
+/// Staff set the whole sheet at once (`PUT /api/v1/admin/assistance/standards`): every figure
+/// with its source, and the name of the person doing it, kept in the change record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StandardsChange {
+    pub changed_by: String,
+    pub standards: Standards,
+}
+
+/// Longest name kept for who changed the standards.
+pub const CHANGED_BY_MAX_CHARS: usize = 100;
+
+impl StandardsChange {
+    /// The sheet's own problems plus who is changing it (`changed_by`: non-blank, short). The
+    /// live service also refuses figures marked as examples (`allow_examples` false).
+    pub fn check(&self, allow_examples: bool) -> FieldErrors {
+        let mut errors = self.standards.check();
+        let by = self.changed_by.trim().chars().count();
+        if by == 0 {
+            errors.add("changed_by", FieldError::Required);
+        } else if by > CHANGED_BY_MAX_CHARS {
+            errors.add("changed_by", FieldError::NameTooLong);
+        }
+        if !allow_examples {
+            for (name, source) in &self.standards.sources {
+                if source.is_example() {
+                    errors.add(&format!("sources.{name}"), FieldError::FigureSource);
+                }
+            }
+        }
+        errors
+    }
 }
 
 impl Standards {
-    /// The figures of Bao'an's 14th five-year plan; the server seeds its table with these.
-    pub fn baoan_2025() -> Standards {
+    /// Plausible figures for the rules' tests, without sources. Not policy: the demonstration
+    /// data (server/data/assistance_standards.example.json) says which figure comes from where.
+    pub fn examples() -> Standards {
         Standards {
             minimum_living_yuan: 1250,
             margin_percent: 150,
@@ -61,6 +107,7 @@ impl Standards {
             district_approval_days: 10,
             payment_days: 10,
             documents_request_days: 10,
+            sources: BTreeMap::new(),
         }
     }
 
@@ -78,4 +125,69 @@ impl Standards {
     pub fn asset_limit(&self, size: u32) -> i64 {
         self.minimum_living_line(size) * self.asset_limit_months
     }
+
+    /// The estimated monthly 低保 payment of a household of `size` with this monthly income: the
+    /// standard minus the income per person, times the household size (差额补足), never below
+    /// zero. Computed on the household totals so that no yuan is lost to rounding per person.
+    pub fn minimum_living_estimate(&self, size: u32, monthly_income_yuan: i64) -> i64 {
+        (self.minimum_living_line(size) - monthly_income_yuan.max(0)).max(0)
+    }
+
+    /// The figure's value, by key (what validation, the staff tools and the result page read).
+    pub fn value(&self, key: StandardKey) -> i64 {
+        use StandardKey::*;
+        match key {
+            MinimumLivingYuan => self.minimum_living_yuan,
+            MarginPercent => self.margin_percent,
+            AssetLimitMonths => self.asset_limit_months,
+            ExtremePovertyElderlyAge => self.extreme_poverty_elderly_age.into(),
+            ExtremePovertyMinorAge => self.extreme_poverty_minor_age.into(),
+            SevereDisabilityMaxLevel => self.severe_disability_max_level.into(),
+            ElderlyAllowanceAge => self.elderly_allowance_age.into(),
+            ElderlyAllowanceYuan => self.elderly_allowance_yuan,
+            DisabilityLivingSubsidyYuan => self.disability_living_subsidy_yuan,
+            SevereDisabilityNursingYuan => self.severe_disability_nursing_yuan,
+            TemporaryAssistanceMaxYuan => self.temporary_assistance_max_yuan,
+            PublicNoticeDays => self.public_notice_days,
+            CommunityAcceptanceDays => self.community_acceptance_days,
+            HomeVisitDays => self.home_visit_days,
+            StreetReviewDays => self.street_review_days,
+            DistrictApprovalDays => self.district_approval_days,
+            PaymentDays => self.payment_days,
+            DocumentsRequestDays => self.documents_request_days,
+        }
+    }
+
+    /// The source of a figure, if it has one.
+    pub fn source(&self, key: StandardKey) -> Option<&Provenance> {
+        self.sources.get(key.code())
+    }
+
+    /// Whether any figure is only an example (the live service will not decide with these).
+    pub fn has_examples(&self) -> bool {
+        StandardKey::ALL.iter().any(|k| self.source(*k).is_none_or(Provenance::is_example))
+    }
+
+    /// Every problem at once, by field: a value outside its key's range (`figure.range` at the
+    /// field's name), a missing or incomplete source, or a source for no figure (`figure.source`
+    /// at `sources.<name>`). What the staff endpoint and `standards import` report.
+    pub fn check(&self) -> FieldErrors {
+        let mut errors = FieldErrors::new();
+        for key in StandardKey::ALL {
+            if !key.range().contains(&self.value(key)) {
+                errors.add(key.code(), FieldError::FigureRange);
+            }
+            let source = self.source(key).ok_or(FieldError::FigureSource).and_then(Provenance::check);
+            errors.check(&format!("sources.{}", key.code()), source);
+        }
+        for name in self.sources.keys() {
+            if StandardKey::from_code(name).is_none() {
+                errors.add(&format!("sources.{name}"), FieldError::FigureSource);
+            }
+        }
+        errors
+    }
 }
+
+#[cfg(test)]
+mod tests;

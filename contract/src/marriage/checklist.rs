@@ -2,15 +2,20 @@
 //! before the answers are checked and on the confirmation; the server adds it to every booking.
 
 use super::bookings::BookingKind;
+use crate::rules::date::Date;
 use crate::rules::documents::IdType;
+use crate::rules::figures::{Basis, Provenance};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ChecklistItem {
-    /// Each mainland party: resident ID card and household register (户口簿).
-    ResidentIdAndHukou,
+    /// Each mainland party: the resident ID card, and the declaration of no spouse and no close
+    /// blood relation to the other party, signed at the registry. Since the 2025 revision of the
+    /// 婚姻登记条例 (in force 2025-05-10) the household register (户口簿) is no longer asked for,
+    /// and any registry in the country may register (not only the one of the 户籍).
+    ResidentIdAndDeclaration,
     /// HK/Macau party: travel permit, HK/Macau identity card, notarised declaration of no spouse.
     HkMacauDocuments,
     /// Taiwan party: travel permit, Taiwan identity card, notarised declaration of no spouse.
@@ -29,6 +34,19 @@ pub enum ChecklistItem {
     FirstVisitReceipt,
 }
 
+/// What the checklist follows: the 婚姻登记条例 as revised by the State Council in 2025, in force
+/// from 2025-05-10. Not checked against the published text here (no copy in the repository):
+/// the article reference names the provisions on the documents to show rather than a number.
+pub fn checklist_source() -> Provenance {
+    Provenance {
+        basis: Basis::Document {
+            document: "《婚姻登记条例》（2025 年修订）".into(),
+            article: "结婚登记、离婚登记应当出具的证件和证明材料".into(),
+        },
+        effective_from: Date::new(2025, 5, 10).expect("a real date"),
+    }
+}
+
 pub fn checklist(kind: BookingKind, id_types: &[IdType]) -> Vec<ChecklistItem> {
     use ChecklistItem::*;
     let mut items = Vec::new();
@@ -39,7 +57,7 @@ pub fn checklist(kind: BookingKind, id_types: &[IdType]) -> Vec<ChecklistItem> {
     };
     for t in id_types {
         add(match t {
-            IdType::ResidentId => ResidentIdAndHukou,
+            IdType::ResidentId => ResidentIdAndDeclaration,
             IdType::HkMacauPermit => HkMacauDocuments,
             IdType::TaiwanPermit => TaiwanDocuments,
             IdType::Passport => ForeignDocuments,

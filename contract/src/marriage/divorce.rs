@@ -8,10 +8,22 @@
 
 use crate::error::FieldError;
 use crate::rules::date::Date;
+use crate::rules::figures::{Basis, Provenance};
 use serde::{Deserialize, Serialize};
 
 pub const COOLING_OFF_DAYS: i64 = 30;
 pub const WINDOW_DAYS: i64 = 30;
+
+/// Where both 30-day periods come from: the law itself, not a district setting, so they stay
+/// constants with their source (the Civil Code is in force since 2021-01-01).
+pub fn cooling_off_source() -> Provenance {
+    Provenance {
+        basis: Basis::Document {
+            document: "《中华人民共和国民法典》".into(), article: "第一千零七十七条".into()
+        },
+        effective_from: Date::new(2021, 1, 1).expect("a real date"),
+    }
+}
 
 /// Where a couple stands on `today`, given the first-visit day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,6 +4,7 @@
 
 pub mod date;
 pub mod documents;
+pub mod figures;
 pub mod name;
 pub mod phone;
 pub mod resident_id;
@@ -11,6 +12,7 @@ pub mod sms_code;
 
 pub use date::{age_on, Date, SHENZHEN_UTC_OFFSET};
 pub use documents::{parse_document_number, IdType};
+pub use figures::{Basis, Provenance};
 pub use name::parse_person_name;
 pub use phone::parse_mobile;
 pub use resident_id::{check_digit, make_resident_id, parse_resident_id, ResidentId, Sex};

@@ -30,6 +30,24 @@ pub fn server_command(dir: &Path, env: &[(&str, String)]) -> Command {
     command
 }
 
+/// `baoan-server standards ARGS…` on the same database and settings as `server_command`.
+pub fn standards_command(dir: &Path, env: &[(&str, String)], args: &[&str]) -> Command {
+    let command = server_command(dir, env);
+    // The settings are the `standards` command's own, so they come before its action.
+    let serve_args: Vec<String> = command.get_args().skip(1).map(|a| a.to_string_lossy().into_owned()).collect();
+    let mut standards = Command::new(env!("CARGO_BIN_EXE_baoan-server"));
+    standards.arg("standards").args(serve_args).args(args).stdout(Stdio::piped()).stderr(Stdio::piped());
+    for (key, _) in std::env::vars() {
+        if key.starts_with("BAOAN_") || key == "DATABASE_URL" {
+            standards.env_remove(key);
+        }
+    }
+    for (key, value) in env {
+        standards.env(key, value);
+    }
+    standards
+}
+
 /// Tencent settings that pass the checks (pointing at `endpoint`).
 pub fn tencent_env(endpoint: &str) -> Vec<(&'static str, String)> {
     let mut env: Vec<(&'static str, String)> = [

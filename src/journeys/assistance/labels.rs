@@ -121,3 +121,28 @@ pub fn emergency(e: EmergencyKind) -> Key {
         EmergencyKind::Other => Key::EmOther,
     }
 }
+
+/// How a standard reads on the result page, with its value in `{value}`.
+pub fn figure(k: StandardKey) -> Key {
+    use StandardKey::*;
+    match k {
+        MinimumLivingYuan => Key::FigureMinimumLiving,
+        MarginPercent => Key::FigureMarginPercent,
+        AssetLimitMonths => Key::FigureAssetLimitMonths,
+        ExtremePovertyElderlyAge => Key::FigureElderlyAge,
+        ExtremePovertyMinorAge => Key::FigureMinorAge,
+        SevereDisabilityMaxLevel => Key::FigureSevereLevel,
+        ElderlyAllowanceAge => Key::FigureAllowanceAge,
+        ElderlyAllowanceYuan => Key::FigureAllowanceAmount,
+        DisabilityLivingSubsidyYuan => Key::FigureDisabilitySubsidy,
+        SevereDisabilityNursingYuan => Key::FigureNursingSubsidy,
+        TemporaryAssistanceMaxYuan => Key::FigureTemporaryMax,
+        PublicNoticeDays
+        | CommunityAcceptanceDays
+        | HomeVisitDays
+        | StreetReviewDays
+        | DistrictApprovalDays
+        | PaymentDays
+        | DocumentsRequestDays => Key::FigureDeadline,
+    }
+}

@@ -8,6 +8,7 @@ mod api;
 mod apply;
 mod check;
 mod draft;
+mod figures;
 pub mod i18n;
 mod labels;
 mod mine;

@@ -3,9 +3,10 @@
 //! The rules are the contract's; the standards come from the server.
 
 use super::draft::{edit, use_journey};
+use super::figures::{Estimate, FiguresUsed};
 use super::i18n::Key;
 use super::labels;
-use crate::i18n::{fill, use_i18n};
+use crate::i18n::use_i18n;
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
 use crate::shared::ui::{BackLink, Notice};
@@ -43,7 +44,6 @@ fn Outcomes(standards: Standards) -> impl IntoView {
     };
     let outcomes = assess_all(&answers, &standards);
     let (fitting, other): (Vec<Outcome>, Vec<Outcome>) = outcomes.into_iter().partition(|o| o.fits);
-    let standard = standards.minimum_living_yuan.to_string();
     let disabled = answers.members.iter().any(|m| m.disability_level > 0);
     let residence = answers.residence;
     let start = move |p: Programme| {
@@ -53,12 +53,13 @@ fn Outcomes(standards: Standards) -> impl IntoView {
     let start = std::sync::Arc::new(start);
     view! {
         <h1>{move || i18n.t(Key::ResultTitle)}</h1>
-        <p class="lead">{move || fill(i18n.t(Key::ResultLead), &[("standard", &standard)])}</p>
+        <p class="lead">{move || i18n.t(Key::ResultLead)}</p>
         {if fitting.is_empty() {
             view! {
                 <Notice>
                     <p>{move || i18n.t(Key::ResultNone)}</p>
                 </Notice>
+                <FiguresUsed programme=Programme::MinimumLiving standards=standards.clone() />
             }
                 .into_any()
         } else {
@@ -69,10 +70,13 @@ fn Outcomes(standards: Standards) -> impl IntoView {
                         .map(|o| {
                             let start = start.clone();
                             let docs = required_documents(o.programme, residence, disabled);
+                            let (answers, standards) = (answers.clone(), standards.clone());
                             view! {
                                 <li class="programme" data-programme=o.programme.code()>
                                     <h2>{move || i18n.t(labels::programme(o.programme))}</h2>
                                     <p>{move || i18n.t(labels::reason(o.reason))}</p>
+                                    <Estimate outcome=o answers=answers standards=standards.clone() />
+                                    <FiguresUsed programme=o.programme standards=standards />
                                     <h3>{move || i18n.t(Key::WhatToPrepare)}</h3>
                                     <ul class="list-bullet">
                                         {docs

@@ -5,6 +5,7 @@
 //! Cancel (and decline) gives the place back at once.
 
 use super::api::{self, Answer};
+use super::extras::ChecklistSource;
 use super::i18n::Key;
 use super::labels::{checklist_label, day_label, kind_label, pick, slot_time, status_label};
 use crate::i18n::{fill, use_i18n};
@@ -192,6 +193,7 @@ fn Shown(booking: Booking, version: RwSignal<u32>) -> impl IntoView {
                     .collect_view()
             }}
         </ul>
+        <ChecklistSource />
         {can_move
             .then(|| {
                 view! {

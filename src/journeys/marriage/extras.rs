@@ -68,6 +68,7 @@ pub fn ExtrasPage() -> impl IntoView {
             <ul class="marriage-checklist">
                 {move || items().into_iter().map(|i| view! { <li>{i18n.t(checklist_label(i))}</li> }).collect_view()}
             </ul>
+            <ChecklistSource />
             <button type="submit" class="button">
                 {move || i18n.t(Key::Continue)}
             </button>
@@ -98,5 +99,27 @@ fn ExtraChoice(name: &'static str, legend: Key, hint: Key, slots: Vec<Slot>, val
         });
         let options = std::iter::once(none).chain(times).collect::<Vec<_>>();
         view! { <Radios name=name legend=legend hint=hint options=options value=value errors=errors /> }
+    }
+}
+
+/// What the checklist follows (the regulation in force), like every figure: "（来源：…）".
+#[component]
+pub fn ChecklistSource() -> impl IntoView {
+    let i18n = use_i18n();
+    let source = baoan_contract::marriage::checklist::checklist_source();
+    let date = source.effective_from.to_string();
+    let (document, article) = match source.basis {
+        baoan_contract::rules::Basis::Document { document, article } => (document, article),
+        _ => Default::default(),
+    };
+    view! {
+        <p class="figure-source checklist-source">
+            {move || {
+                crate::i18n::fill(
+                    i18n.t(Key::ChecklistSource),
+                    &[("document", document.as_str()), ("article", article.as_str()), ("date", &date)],
+                )
+            }}
+        </p>
     }
 }

@@ -50,7 +50,7 @@ pub fn status_label(s: BookingStatus) -> Key {
 
 pub fn checklist_label(i: ChecklistItem) -> Key {
     match i {
-        ChecklistItem::ResidentIdAndHukou => Key::BringResidentId,
+        ChecklistItem::ResidentIdAndDeclaration => Key::BringResidentId,
         ChecklistItem::HkMacauDocuments => Key::BringHkMacau,
         ChecklistItem::TaiwanDocuments => Key::BringTaiwan,
         ChecklistItem::ForeignDocuments => Key::BringForeign,

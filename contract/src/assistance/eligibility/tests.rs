@@ -26,7 +26,7 @@ struct Case {
 }
 
 fn check(rule: fn(&Answers, &Standards) -> Outcome, programme: Programme, cases: Vec<Case>) {
-    let s = Standards::baoan_2025();
+    let s = Standards::examples();
     for c in cases {
         let got = rule(&c.answers, &s);
         assert_eq!(got.programme, programme, "{}", c.name);
@@ -159,7 +159,7 @@ fn margin_runs_from_the_standard_to_one_and_a_half_times_it() {
 
 #[test]
 fn the_margin_multiplier_is_data() {
-    let mut s = Standards::baoan_2025();
+    let mut s = Standards::examples();
     s.margin_percent = 200;
     assert!(low_income_margin(&household(BaoanHukou, &[40], 2500), &s).fits);
     s.margin_percent = 150;

@@ -8,7 +8,7 @@ fn d(s: &str) -> Date {
 
 #[test]
 fn a_new_application_is_at_community_acceptance_due_in_five_days() {
-    let s = Standards::baoan_2025();
+    let s = Standards::examples();
     let t = timeline(
         &[(Stage::CommunityAcceptance, d("2026-03-02"))],
         Stage::CommunityAcceptance,
@@ -24,7 +24,7 @@ fn a_new_application_is_at_community_acceptance_due_in_five_days() {
 
 #[test]
 fn done_steps_carry_the_date_the_next_began_and_the_notice_lasts_seven_days() {
-    let s = Standards::baoan_2025();
+    let s = Standards::examples();
     let started = [
         (Stage::CommunityAcceptance, d("2026-03-02")),
         (Stage::HomeVisit, d("2026-03-04")),
@@ -39,7 +39,7 @@ fn done_steps_carry_the_date_the_next_began_and_the_notice_lasts_seven_days() {
 
 #[test]
 fn waiting_for_documents_pauses_the_deadline_and_decided_ones_have_no_current_step() {
-    let s = Standards::baoan_2025();
+    let s = Standards::examples();
     let started = [(Stage::CommunityAcceptance, d("2026-03-02"))];
     let t = timeline(&started, Stage::CommunityAcceptance, Status::AwaitingDocuments, None, &s);
     assert!(t[0].current && t[0].due_by.is_none());

@@ -7,6 +7,8 @@ mod drafts;
 mod reference;
 mod resident;
 mod staff;
+pub mod standards;
+pub mod standards_cli;
 pub mod store;
 mod submit;
 
@@ -37,6 +39,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(staff::request_documents))
         .routes(routes!(staff::approve))
         .routes(routes!(staff::refuse))
+        .routes(routes!(standards::get, standards::put))
 }
 
 /// Demonstration data for this journey, written once into an empty database (called by `crate::serve` at start-up).

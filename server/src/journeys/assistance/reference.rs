@@ -7,12 +7,15 @@ use crate::state::AppState;
 use axum::extract::State;
 use axum::Json;
 use baoan_contract::assistance::{Community, Standards};
+use baoan_contract::error::ApiError;
 
-/// The standards (amounts, ages, thresholds) every eligibility rule and review deadline reads.
+/// The standards (amounts, ages, thresholds) every eligibility rule and review deadline reads,
+/// each with its source and effective date. 503 `standards_not_configured` while the district
+/// has set none (or, in the live service, while any is only an example).
 #[utoipa::path(get, path = "/assistance/standards", tag = "assistance",
-    responses((status = 200, body = Standards)))]
+    responses((status = 200, body = Standards), (status = 503, body = ApiError)))]
 pub async fn standards(State(state): State<AppState>) -> AppResult<Json<Standards>> {
-    Ok(Json(store::standards(&state.db).await?))
+    Ok(Json(super::standards::in_force(&state).await?))
 }
 
 /// The communities (社区) of each street, in order.

@@ -14,7 +14,7 @@ use baoan_contract::error::{ApiError, FieldError};
 
 async fn staff_view(state: &AppState, reference: &str) -> AppResult<Json<ApplicationView>> {
     let row = store::find(&state.db, reference, None).await?;
-    let standards = store::standards(&state.db).await?;
+    let standards = super::standards::in_force(state).await?;
     Ok(Json(store::view(&state.db, row, &standards).await?))
 }
 
@@ -30,7 +30,7 @@ pub async fn advance(
     Path(reference): Path<String>,
 ) -> AppResult<Json<ApplicationView>> {
     let row = store::find(&state.db, &reference, None).await?;
-    let standards = store::standards(&state.db).await?;
+    let standards = super::standards::in_force(&state).await?;
     match (row.state, row.stage) {
         (Status::Approved, Stage::Payment) => {
             transition(&state, &row, Status::Paid, Stage::Payment, "paid", None, Also::Nothing).await?;
@@ -72,7 +72,7 @@ pub async fn request_documents(
     if !row.state.undecided() {
         return Err(AppError::conflict("The application is already decided"));
     }
-    let standards = store::standards(&state.db).await?;
+    let standards = super::standards::in_force(&state).await?;
     let by = state.clock.today().add_days(standards.documents_request_days);
     let also = Also::Request { kinds: store::kinds_to(&req.kinds), note, by: by.to_iso() };
     transition(&state, &row, Status::AwaitingDocuments, row.stage, "documents_requested", note, also).await?;
@@ -95,7 +95,7 @@ pub async fn approve(
     if row.state != Status::InReview || row.stage != Stage::DistrictApproval {
         return Err(AppError::conflict("Only an application at district approval can be approved"));
     }
-    let standards = store::standards(&state.db).await?;
+    let standards = super::standards::in_force(&state).await?;
     transition(&state, &row, Status::Approved, Stage::Payment, "approved", None, Also::Nothing).await?;
     let due = state.clock.today().add_days(standards.payment_days);
     notify_owner(&state, &row.user_id, &row.reference, MessageEvent::AssistanceApproved, Some(due), None).await?;

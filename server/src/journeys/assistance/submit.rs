@@ -89,7 +89,7 @@ async fn create(state: &AppState, resident: &Resident, form: ApplicationForm) ->
     store::record(&mut tx, &id, now, today, "submitted", Some(Stage::CommunityAcceptance), None).await?;
     store::forget_draft(&mut *tx, &resident.user_id).await?;
     tx.commit().await?;
-    let standards = store::standards(&state.db).await?;
+    let standards = super::standards::in_force(state).await?;
     let row = store::find(&state.db, &reference, Some(&resident.user_id)).await?;
     let view = store::view(&state.db, row, &standards).await?;
     let due = view.timeline.iter().find_map(|t| t.due_by);

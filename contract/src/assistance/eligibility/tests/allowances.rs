@@ -97,7 +97,7 @@ fn elderly_allowance_from_seventy_for_registered_residents() {
 
 #[test]
 fn assess_all_answers_every_programme_once_in_order() {
-    let s = Standards::baoan_2025();
+    let s = Standards::examples();
     let all = assess_all(&household(Elsewhere, &[30], 0), &s);
     assert_eq!(all.iter().map(|o| o.programme).collect::<Vec<_>>(), Programme::ALL.to_vec());
     assert!(all.iter().all(|o| !o.fits), "a migrant with no emergency and no bills fits nothing");

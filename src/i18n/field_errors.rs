@@ -63,6 +63,7 @@ fn shared(e: FieldError) -> Option<Msg> {
         FieldError::UploadType => Key::FeUploadType.into(),
         FieldError::UploadTooLarge => Key::FeUploadTooLarge.into(),
         FieldError::UploadQuota => Key::FeUploadQuota.into(),
+        FieldError::ProfileIdentityVerified => Key::FeProfileIdentityVerified.into(),
         FieldError::Unknown => Key::FeUnknown.into(),
         // Each journey's own errors: its `field_error` (journeys/<name>/i18n/mod.rs).
         _ => return None,

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod auth;
+pub mod identity;
 pub mod messages;
 pub mod meta;
 pub mod paging;
@@ -11,6 +12,7 @@ pub mod uploads;
 
 pub use account::*;
 pub use auth::*;
+pub use identity::*;
 pub use messages::*;
 pub use meta::*;
 pub use paging::*;

@@ -23,8 +23,8 @@ use base64::Engine;
 use openidconnect::core::{CoreClient, CoreProviderMetadata, CoreResponseType};
 use openidconnect::{
     reqwest, AuthenticationFlow, AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointMaybeSet,
-    EndpointNotSet, EndpointSet, IssuerUrl, Nonce, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope,
-    TokenResponse,
+    EndpointNotSet, EndpointSet, IssuerUrl, Nonce, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, RequestTokenError,
+    Scope, TokenResponse,
 };
 use sha2::{Digest, Sha256};
 use std::time::Duration;
@@ -145,7 +145,14 @@ pub async fn finish(state: &AppState, user_id: &str, code: &str, state_param: &s
     let tokens =
         request.set_pkce_verifier(PkceCodeVerifier::new(row.pkce_verifier)).request_async(&http).await.map_err(
             |e| {
-                tracing::warn!(error = %e, "identity platform token exchange failed");
+                // Only the kind of failure: an unreadable answer's text could hold a token.
+                let kind = match &e {
+                    RequestTokenError::ServerResponse(r) => r.error().to_string(),
+                    RequestTokenError::Request(_) => "request failed".into(),
+                    RequestTokenError::Parse(..) => "unreadable answer".into(),
+                    RequestTokenError::Other(_) => "other".into(),
+                };
+                tracing::warn!(error = %kind, "identity platform token exchange failed");
                 failed("token exchange failed")
             },
         )?;

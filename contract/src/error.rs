@@ -44,6 +44,13 @@ pub enum ErrorCode {
     /// The district has not set the figures this answer depends on (e.g. the assistance
     /// standards): the service cannot answer yet. Nothing the resident did is wrong.
     StandardsNotConfigured,
+    // verified identity (issue 12 item 7).
+    /// This needs a verified real-name identity (applying for assistance, booking marriage
+    /// registration): verify in the account area first (`/mine/verify`).
+    IdentityVerificationRequired,
+    /// The identity platform's answer was refused (expired or replayed attempt, a token that
+    /// failed its checks, or the platform unreachable): start the verification again.
+    IdentityVerificationFailed,
     /// A code this app version does not know (a newer server).
     #[serde(other)]
     Unknown,
@@ -323,6 +330,11 @@ field_errors! {
     MarriagePartnerOwnPhone => "marriage.partner_own_phone",
     /// The account already has a booking awaiting its partner, or an active one.
     MarriageAccountHasBooking => "marriage.account_has_booking",
+
+    // ── Verified identity (issue 12 item 7). ──
+    /// The profile's name and ID number were verified by the identity platform: they cannot be
+    /// changed by typing (only a new verification changes them).
+    ProfileIdentityVerified => "profile.identity_verified",
 
 }
 

@@ -15,7 +15,7 @@ use crate::{journeys, messages, openapi, overload, security, uploads, web_app};
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
 use axum::middleware;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use std::sync::Arc;
 use std::time::Duration;
@@ -46,6 +46,8 @@ pub fn build(state: AppState) -> Router {
     if state.config.demo {
         tracing::warn!("demo mode: the development SMS outbox is ON, sign-in codes are readable over HTTP");
         requests = requests.route("/dev/sms-outbox", get(dev::sms_outbox));
+        // The development verifier: vouches for the typed profile (marked 演示 in the app).
+        requests = requests.route("/dev/verify-identity", post(crate::auth::identity::routes::development));
     }
     let api = requests.route_layer(time_limit(request_timeout)).merge(uploads.route_layer(time_limit(upload_timeout)));
 
@@ -118,6 +120,7 @@ pub fn api_routes() -> ApiRoutes {
     let requests = OpenApiRouter::default()
         .merge(meta::router())
         .merge(auth::router())
+        .merge(crate::auth::identity::routes::router())
         .merge(profile::router())
         .merge(account::router())
         .merge(messages::router())

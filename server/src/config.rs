@@ -3,16 +3,19 @@
 //!
 //! Two modes. With `--demo` the server is a demonstration: demo data in an empty database, the
 //! development SMS sender and its outbox, the sandbox payment. Without it the server is the live
-//! service and starts only when a real SMS provider (Tencent Cloud SMS) and a real payment
-//! provider (WeChat Pay v3) are configured: `Config::production_problems` lists what is missing,
-//! one line per setting, and `serve` refuses to start on any.
+//! service and starts only when a real SMS provider (Tencent Cloud SMS), a real payment
+//! provider (WeChat Pay v3) and the province's identity platform (OpenID Connect) are configured:
+//! `Config::production_problems` lists what is missing, one line per setting, and `serve`
+//! refuses to start on any.
 
 use crate::secret::Secret;
 use clap::builder::BoolishValueParser;
 use clap::{ArgAction, Args};
 use std::path::PathBuf;
 
+mod oidc;
 mod tencent_sms;
+pub use oidc::{OidcArgs, OidcSettings};
 pub use tencent_sms::{SmsTemplates, TencentSmsArgs, TencentSmsSettings};
 mod wechat_pay;
 pub use wechat_pay::{WechatPayArgs, WechatPaySettings};
@@ -119,6 +122,9 @@ pub struct Config {
 
     #[command(flatten)]
     pub wechat_pay: WechatPayArgs,
+
+    #[command(flatten)]
+    pub oidc: OidcArgs,
 }
 
 /// Collects one line per missing or unusable setting.
@@ -208,18 +214,26 @@ impl Config {
             upload_mb_stored: 200,
             tencent_sms: TencentSmsArgs::default(),
             wechat_pay: WechatPayArgs::default(),
+            oidc: OidcArgs::default(),
         }
     }
 
     /// Why this configuration cannot run as the live service, one line per setting; empty in
-    /// demo mode or when both providers are configured.
+    /// demo mode or when every provider is configured.
     pub fn production_problems(&self) -> Vec<String> {
         if self.demo {
             return Vec::new();
         }
         let mut problems = self.tencent_sms.settings().err().unwrap_or_default();
         problems.extend(self.wechat_pay.settings().err().unwrap_or_default());
+        problems.extend(self.oidc.settings().err().unwrap_or_default());
         problems
+    }
+
+    /// Whether applying for assistance and booking marriage registration need a verified
+    /// identity: always in production; in demo mode when asked for.
+    pub fn identity_required(&self) -> bool {
+        !self.demo || self.oidc.require_verified_identity
     }
 
     pub fn database_url(&self) -> String {

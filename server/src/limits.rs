@@ -72,5 +72,8 @@ pub const ASSISTANCE_DOCUMENTS: Limit = Limit::per_hour("assistance.document", 3
 pub const ASSISTANCE_WITHDRAWALS: Limit = Limit::per_day("assistance.withdraw", 10);
 /// Profile saves: a name and an ID document are typed once, corrected now and then.
 pub const PROFILE_UPDATES: Limit = Limit::per_hour("profile.update", 10);
+/// Verifications started at the identity platform (each one a discovery and a row): a resident
+/// verifies once, retries a few times at most.
+pub const IDENTITY_VERIFICATIONS: Limit = Limit::per_hour("identity.verify", 10);
 /// Marking messages read (one request per message opened): a resident reads tens, not hundreds.
 pub const MESSAGE_READS: Limit = Limit::per_hour("messages.read", 300);

@@ -1,10 +1,12 @@
 //! The two modes, with the real binary where start-up is the point: without `--demo` the server
 //! is the live service and refuses to start, one line per missing setting, until Tencent Cloud
-//! SMS and WeChat Pay v3 are configured; once they are, it runs with no demo banner and without
-//! the demo-only endpoints (dev SMS outbox, sandbox payment approval: 404). Secrets never appear
+//! SMS, WeChat Pay v3 and the identity platform (OpenID Connect) are configured; once they are,
+//! it runs with no demo banner and without the demo-only endpoints (dev SMS outbox, sandbox
+//! payment approval, development identity verifier: 404). Secrets never appear
 //! in `--help` or in a `Debug` of the configuration; the live service refuses a demo database.
 
 mod common;
+mod oidc_common;
 mod tencent_common;
 mod production_mode {
     pub mod binary;
@@ -13,6 +15,7 @@ mod production_mode {
 use baoan_server::config::Config;
 use baoan_server::serve::StartError;
 use common::{TestDb, TestServer};
+use oidc_common::OidcStandIn;
 use production_mode::binary::*;
 use reqwest::StatusCode;
 use serde_json::json;
@@ -20,7 +23,7 @@ use std::sync::Arc;
 use tencent_common::StandIn;
 
 /// Every setting the live service needs that has no default.
-const REQUIRED: [&str; 15] = [
+const REQUIRED: [&str; 19] = [
     "BAOAN_TENCENT_SECRET_ID",
     "BAOAN_TENCENT_SECRET_KEY",
     "BAOAN_TENCENT_SMS_SDK_APP_ID",
@@ -36,6 +39,10 @@ const REQUIRED: [&str; 15] = [
     "BAOAN_WECHATPAY_API_V3_KEY",
     "BAOAN_WECHATPAY_PLATFORM_CERTS",
     "BAOAN_WECHATPAY_NOTIFY_URL",
+    "BAOAN_OIDC_ISSUER",
+    "BAOAN_OIDC_CLIENT_ID",
+    "BAOAN_OIDC_CLIENT_SECRET",
+    "BAOAN_OIDC_REDIRECT_URL",
 ];
 
 #[test]
@@ -83,8 +90,10 @@ fn unusable_settings_are_named_too() {
 async fn with_providers_it_runs_live_without_the_demo_endpoints() {
     let stand_in = StandIn::start().await;
     let dir = tempfile::tempdir().unwrap();
+    let platform = OidcStandIn::start().await;
     let mut env = stand_in.env();
     env.extend(wechat_pay_env(dir.path()));
+    env.extend(platform.env());
     let mut server = Running::start(dir.path(), &env).await;
     let client = reqwest::Client::new();
 
@@ -92,6 +101,14 @@ async fn with_providers_it_runs_live_without_the_demo_endpoints() {
     assert_eq!(meta["demo"], false, "no demo banner");
     let r = client.get(server.url("/api/v1/dev/sms-outbox?phone=13800000130")).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::NOT_FOUND, "no dev outbox");
+    let r = client
+        .post(server.url("/api/v1/dev/verify-identity"))
+        .header(reqwest::header::ORIGIN, &server.base)
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::NOT_FOUND, "no development identity verifier");
     // The sandbox approval is gone, whether the gift exists or not, and before the origin check.
     for origin in [server.base.as_str(), "https://elsewhere.example"] {
         let r = client
@@ -132,7 +149,7 @@ async fn with_providers_it_runs_live_without_the_demo_endpoints() {
     assert_eq!(stand_in.last_code("13800000130").len(), 6);
     let logs = server.stop();
     assert!(logs.contains("\"mode\":\"production\""), "the log says which mode:\n{logs}");
-    for (_, value) in [("key", tencent_common::SECRET_KEY), ("v3", API_V3_KEY)] {
+    for (_, value) in [("key", tencent_common::SECRET_KEY), ("v3", API_V3_KEY), ("oidc", oidc_common::CLIENT_SECRET)] {
         assert!(!logs.contains(value), "no secret in the logs");
     }
 }
@@ -144,6 +161,7 @@ fn help_shows_no_secret_from_the_environment() {
         ("BAOAN_TENCENT_SECRET_KEY", "tencent-secret-in-env".to_string()),
         ("BAOAN_WECHATPAY_API_V3_KEY", "wechat-v3-key-in-env-0123456789ab".to_string()),
         ("BAOAN_ADMIN_TOKEN", "admin-token-in-env".to_string()),
+        ("BAOAN_OIDC_CLIENT_SECRET", "oidc-secret-in-env".to_string()),
         ("BAOAN_TENCENT_SMS_SIGN_NAME", "sign-name-in-env".to_string()),
     ];
     let mut command = server_command(dir.path(), &env);
@@ -151,7 +169,7 @@ fn help_shows_no_secret_from_the_environment() {
     let (status, output) = run_to_exit(command);
     assert!(status.success(), "{output}");
     assert!(output.contains("sign-name-in-env"), "clap shows plain settings' values (so the check means something)");
-    for secret in ["tencent-secret-in-env", "wechat-v3-key-in-env", "admin-token-in-env"] {
+    for secret in ["tencent-secret-in-env", "wechat-v3-key-in-env", "admin-token-in-env", "oidc-secret-in-env"] {
         assert!(!output.contains(secret), "--help shows {secret}");
     }
 }
@@ -162,9 +180,11 @@ async fn debug_of_the_configuration_redacts_secrets() {
     let mut config = Config::for_tests(String::new(), std::env::temp_dir());
     stand_in.configure(&mut config);
     config.wechat_pay.wechatpay_api_v3_key = Some(API_V3_KEY.into());
-    let printed = format!("{config:?} {:?}", config.tencent_sms.settings().unwrap());
+    OidcStandIn::start().await.configure(&mut config);
+    let printed =
+        format!("{config:?} {:?} {:?}", config.tencent_sms.settings().unwrap(), config.oidc.settings().unwrap());
     assert!(printed.contains("[redacted]"));
-    for secret in [tencent_common::SECRET_KEY, API_V3_KEY, "test-admin-token"] {
+    for secret in [tencent_common::SECRET_KEY, API_V3_KEY, "test-admin-token", oidc_common::CLIENT_SECRET] {
         assert!(!printed.contains(secret), "Debug shows {secret}");
     }
 }

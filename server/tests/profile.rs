@@ -52,6 +52,8 @@ async fn saves_and_returns_the_profile_to_its_owner(server: TestServer) {
         "id_type": "resident_id",
         "id_number": id,
         "id_number_masked": mask_id_number(&id),
+        // Typed, not vouched for by an identity platform (see the `identity` tests).
+        "verification": null,
     });
     assert_eq!(saved["profile"], want_profile);
     assert_eq!(saved["user_id"], me["user_id"]);
@@ -80,7 +82,8 @@ async fn saves_and_returns_the_profile_to_its_owner(server: TestServer) {
     let saved: Value = r.json().await.unwrap();
     assert_eq!(
         saved["profile"],
-        json!({ "name": "Chan Tai Man", "id_type": "hk_macau_permit", "id_number": "H12345678", "id_number_masked": "H******78" })
+        json!({ "name": "Chan Tai Man", "id_type": "hk_macau_permit", "id_number": "H12345678",
+            "id_number_masked": "H******78", "verification": null })
     );
     assert_eq!(get_me(&server, &client).await["profile"], saved["profile"]);
 

@@ -3,8 +3,8 @@
 
 use crate::shared::api::{self, ClientError, Empty};
 use baoan_contract::api::{
-    DeleteAccount, DeletionPlan, Me, MessageList, MetaResponse, ProfileUpdate, SendCodeRequest, SendCodeResponse,
-    SignInRequest,
+    DeleteAccount, DeletionPlan, FinishVerification, IdentityStatus, Me, MessageList, MetaResponse, ProfileUpdate,
+    SendCodeRequest, SendCodeResponse, SignInRequest, StartVerification, StartVerificationResponse, VerificationDone,
 };
 
 /// The service's status: demo or production, the SMS stand-in.
@@ -53,4 +53,26 @@ pub fn export_url() -> String {
 
 pub async fn delete_account() -> Result<DeletionPlan, ClientError> {
     api::delete_json("/me", &DeleteAccount { confirm: true }).await
+}
+
+/// 实名核验: the resident's verification and the verifiers this server offers.
+pub async fn identity() -> Result<IdentityStatus, ClientError> {
+    api::get("/me/identity").await
+}
+
+/// Leaves for the province's identity platform: the URL to send the browser to.
+pub async fn start_verification(return_to: String) -> Result<StartVerificationResponse, ClientError> {
+    api::post("/me/identity/provincial", &StartVerification { return_to }).await
+}
+
+/// Back from the platform with its `code` and `state`.
+pub async fn finish_verification(req: FinishVerification) -> Result<VerificationDone, ClientError> {
+    api::post("/me/identity/provincial/callback", &req).await
+}
+
+/// Demo only: saves the typed profile, then the development verifier vouches for it.
+pub async fn verify_by_development(req: (ProfileUpdate, String)) -> Result<VerificationDone, ClientError> {
+    let (profile, return_to) = req;
+    save_profile(profile).await?;
+    api::post("/dev/verify-identity", &StartVerification { return_to }).await
 }

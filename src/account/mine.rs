@@ -91,6 +91,7 @@ fn MineContent() -> impl IntoView {
 fn MyDetails(me: Me) -> impl IntoView {
     let i18n = use_i18n();
     let profile = me.profile.clone();
+    let verified = profile.as_ref().is_some_and(|p| p.verification.is_some());
     let (name, id_masked) = match profile {
         Some(p) => (Some(p.name), Some(p.id_number_masked)),
         None => (None, None),
@@ -106,9 +107,20 @@ fn MyDetails(me: Me) -> impl IntoView {
             </SummaryRow>
         </SummaryList>
         <p>
-            <A href="/mine/profile" attr:class="button button-secondary">
-                {move || i18n.t(Key::EditProfile)}
-            </A>
+            {if verified {
+                view! { <span class="tag verified-tag">{move || i18n.t(Key::VerifiedTag)}</span> }.into_any()
+            } else {
+                view! {
+                    <A href="/mine/profile" attr:class="button button-secondary">
+                        {move || i18n.t(Key::EditProfile)}
+                    </A>
+                    " "
+                    <A href="/mine/verify" attr:class="button button-secondary">
+                        {move || i18n.t(Key::VerifyLink)}
+                    </A>
+                }
+                    .into_any()
+            }}
         </p>
     }
 }

@@ -6,12 +6,14 @@ mod messages;
 mod mine;
 pub mod profile;
 mod sign_in;
+pub mod verify;
 
 pub use data::MyDataPage;
 pub use messages::MessagesPage;
 pub use mine::Mine;
 pub use profile::ProfilePage;
 pub use sign_in::SignIn;
+pub use verify::{VerifyPage, VerifyReturnPage};
 
 use leptos::prelude::*;
 use leptos_router::any_nested_route::IntoAnyNestedRoute;
@@ -26,6 +28,8 @@ pub fn MineRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
         <Route path=path!("/mine/profile") view=ProfilePage />
         <Route path=path!("/mine/messages") view=MessagesPage />
         <Route path=path!("/mine/data") view=MyDataPage />
+        <Route path=path!("/mine/verify") view=VerifyPage />
+        <Route path=path!("/mine/verify/return") view=VerifyReturnPage />
     }
     .into_inner()
     // Several sibling routes: one type whether or not components are type-erased.

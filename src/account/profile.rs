@@ -9,7 +9,7 @@ use crate::shared::form::FormErrors;
 use crate::shared::page::use_title;
 use crate::shared::session::{use_session, RequireSignIn};
 use crate::shared::submit::Submit;
-use crate::shared::ui::{id_type_of, Notice, NoticeKind, RadioOption, Radios, TextField};
+use crate::shared::ui::{id_type_of, Notice, NoticeKind, RadioOption, Radios, SummaryList, SummaryRow, TextField};
 use baoan_contract::api::{Me, ProfileUpdate};
 use baoan_contract::rules::documents::IdType;
 use baoan_contract::rules::resident_id::parse_resident_id;
@@ -20,10 +20,39 @@ const FORM: &str = "profile";
 #[component]
 pub fn ProfilePage() -> impl IntoView {
     use_title(Key::ProfileTitle);
+    let session = use_session();
+    // A verified name and number are locked (the server refuses changes): shown, not offered.
+    let verified =
+        move || session.me.with(|m| m.as_ref().and_then(|m| m.profile.as_ref()?.verification.clone()).is_some());
     view! {
         <RequireSignIn>
-            <ProfileForm />
+            {move || {
+                if verified() { view! { <LockedProfile /> }.into_any() } else { view! { <ProfileForm /> }.into_any() }
+            }}
         </RequireSignIn>
+    }
+}
+
+/// The verified identity, read-only.
+#[component]
+fn LockedProfile() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let profile = session.me.get_untracked().and_then(|m| m.profile);
+    let name = profile.as_ref().map(|p| p.name.clone()).unwrap_or_default();
+    let id = profile.as_ref().map(|p| p.id_number_masked.clone()).unwrap_or_default();
+    view! {
+        <h1>{move || i18n.t(Key::ProfileTitle)}</h1>
+        <Notice kind=NoticeKind::Success role="status" class="profile-locked">
+            <p>
+                <strong>{move || i18n.t(Key::VerifiedTag)}</strong>
+            </p>
+            <p>{move || i18n.t(Key::ProfileLockedNote)}</p>
+        </Notice>
+        <SummaryList>
+            <SummaryRow label=Key::NameLabel>{name}</SummaryRow>
+            <SummaryRow label=Key::IdNumberLabel>{id}</SummaryRow>
+        </SummaryList>
     }
 }
 

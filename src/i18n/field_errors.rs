@@ -65,6 +65,7 @@ fn shared(e: FieldError) -> Option<Msg> {
         FieldError::UploadQuota => Key::FeUploadQuota.into(),
         FieldError::FigureRange => Key::FeFigureRange.into(),
         FieldError::FigureSource => Key::FeFigureSource.into(),
+        FieldError::ProfileIdentityVerified => Key::FeProfileIdentityVerified.into(),
         FieldError::Unknown => Key::FeUnknown.into(),
         // Each journey's own errors: its `field_error` (journeys/<name>/i18n/mod.rs).
         _ => return None,

@@ -105,6 +105,8 @@ pub fn error_key(error: &ClientError) -> Key {
             ErrorCode::PayloadTooLarge => Key::ErrorTooLarge,
             ErrorCode::Conflict => Key::ErrorConflict,
             ErrorCode::Forbidden => Key::ErrorForbidden,
+            ErrorCode::IdentityVerificationRequired => Key::ErrorVerificationRequired,
+            ErrorCode::IdentityVerificationFailed => Key::ErrorVerificationFailed,
             ErrorCode::BadRequest
             | ErrorCode::UnsupportedMediaType
             | ErrorCode::MethodNotAllowed

@@ -155,6 +155,15 @@ pub fn safe_return_path(next: Option<String>) -> String {
     }
 }
 
+/// Sends the resident to 实名核验, to come back to the page they are on (a full page load:
+/// whatever they typed is in the page's draft on this device).
+pub fn go_verify() {
+    let location = window().location();
+    let here = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    let back = js_sys::encode_uri_component(&here).as_string().unwrap_or_default();
+    let _ = location.assign(&format!("/mine/verify?return={back}"));
+}
+
 /// Shows `children` to a signed-in resident; sends anyone else to sign in, then back here.
 #[component]
 pub fn RequireSignIn(children: ChildrenFn) -> impl IntoView {

@@ -14,6 +14,8 @@
 //!   and the key is kept, so trying again after a dropped connection cannot make two records;
 //! - too many tries (429 with a wait): with `wait_in(signal)`, the refusal goes to that signal,
 //!   which the page shows as a `WaitNotice` ("try again in 5 minutes") instead of the summary;
+//! - a verified identity needed (`identity_verification_required`, assistance and marriage in
+//!   production): the resident is sent to 实名核验 (`/mine/verify`), which brings them back here;
 //! - `on_refused` lets a page handle a refusal its own way first (offer the nearest free time);
 //!   returning `true` means handled.
 //!
@@ -189,6 +191,10 @@ where
                 if let Some(wait) = self.wait.get_value() {
                     wait.set(Some(e));
                 }
+            }
+            Err(ClientError::Api(ApiError { code: ErrorCode::IdentityVerificationRequired, .. })) => {
+                self.general.set(Some(Key::ErrorVerificationRequired));
+                super::session::go_verify();
             }
             Err(ClientError::Api(e)) if self.on_refused.with_value(|f| f.as_ref().is_some_and(|f| f(&e))) => {
                 self.renew_key();

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod auth;
 pub mod localised;
+pub mod identity;
 pub mod messages;
 pub mod meta;
 pub mod paging;
@@ -13,6 +14,7 @@ pub mod uploads;
 pub use account::*;
 pub use auth::*;
 pub use localised::*;
+pub use identity::*;
 pub use messages::*;
 pub use meta::*;
 pub use paging::*;

@@ -38,4 +38,7 @@ pub struct Profile {
     pub id_type: IdType,
     pub id_number: String,
     pub id_number_masked: String,
+    /// Set when an identity platform vouched for the name and number: they are then locked.
+    #[serde(default)]
+    pub verification: Option<crate::api::identity::IdentityVerification>,
 }

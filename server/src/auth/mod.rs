@@ -4,6 +4,7 @@ pub mod ceiling;
 pub mod client_ip;
 pub mod codes;
 pub mod device;
+pub mod identity;
 pub mod routes;
 pub mod session;
 pub mod sms;

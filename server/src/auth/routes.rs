@@ -11,7 +11,8 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
 use baoan_contract::api::{
-    Me, Profile, SendCodeRequest, SendCodeResponse, SignInRequest, SMS_CODE_TTL_SECONDS, SMS_RESEND_AFTER_SECONDS,
+    IdentityVerification, IdentityVerifier, Me, Profile, SendCodeRequest, SendCodeResponse, SignInRequest,
+    SMS_CODE_TTL_SECONDS, SMS_RESEND_AFTER_SECONDS,
 };
 use baoan_contract::error::ApiError;
 use baoan_contract::mask::{mask_id_number, mask_phone};
@@ -129,15 +130,25 @@ pub async fn load_account(state: &AppState, user_id: &str) -> AppResult<(String,
         name: Option<String>,
         id_type: Option<String>,
         id_number: Option<String>,
+        identity_verified_by: Option<String>,
+        identity_verified_at: Option<i64>,
     }
-    let row = sqlx::query_as::<_, AccountRow>("SELECT phone, name, id_type, id_number FROM users WHERE id = $1")
-        .bind(user_id)
-        .fetch_optional(&state.db.pool)
-        .await?;
-    let AccountRow { phone, name, id_type, id_number } = row.ok_or_else(AppError::unauthorized)?;
+    let row = sqlx::query_as::<_, AccountRow>(
+        "SELECT phone, name, id_type, id_number, identity_verified_by, identity_verified_at FROM users WHERE id = $1",
+    )
+    .bind(user_id)
+    .fetch_optional(&state.db.pool)
+    .await?;
+    let AccountRow { phone, name, id_type, id_number, identity_verified_by, identity_verified_at } =
+        row.ok_or_else(AppError::unauthorized)?;
+    let verification =
+        match (identity_verified_by.as_deref().and_then(IdentityVerifier::from_code), identity_verified_at) {
+            (Some(verifier), Some(verified_at)) => Some(IdentityVerification { verifier, verified_at }),
+            _ => None,
+        };
     let profile = match (name, id_type.as_deref().and_then(IdType::from_code), id_number) {
         (Some(name), Some(id_type), Some(id_number)) => {
-            Some(Profile { name, id_type, id_number_masked: mask_id_number(&id_number), id_number })
+            Some(Profile { name, id_type, id_number_masked: mask_id_number(&id_number), id_number, verification })
         }
         _ => None,
     };

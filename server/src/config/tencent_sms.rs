@@ -62,7 +62,7 @@ pub struct SmsTemplates {
 
 /// Plain http is allowed only to a loopback address (a test's stand-in): anything else carries
 /// residents' numbers and codes, and must be https.
-fn is_https_or_loopback(url: &str) -> bool {
+pub(crate) fn is_https_or_loopback(url: &str) -> bool {
     if url.starts_with("https://") {
         return true;
     }

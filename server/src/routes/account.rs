@@ -177,6 +177,7 @@ async fn delete_account(state: &AppState, user: &str) -> AppResult<Vec<String>> 
     // Which devices signed in to this number (auth's device memory) is personal too.
     sqlx::query("DELETE FROM sign_in_devices WHERE phone = $1").bind(&phone).execute(&mut *tx).await?;
     run!("DELETE FROM sessions WHERE user_id = $1");
+    run!("DELETE FROM identity_logins WHERE user_id = $1");
     run!("DELETE FROM messages WHERE user_id = $1");
     run!("DELETE FROM assistance_drafts WHERE user_id = $1");
     // Marriage: past and cancelled bookings go; those still to come stay (see `plan`).
@@ -251,7 +252,9 @@ async fn delete_account(state: &AppState, user: &str) -> AppResult<Vec<String>> 
     .await?;
     // The account: no phone number, name or document; a new sign-in with the phone is a new account.
     sqlx::query(
-        "UPDATE users SET phone = 'deleted:' || id, name = NULL, id_type = NULL, id_number = NULL, deleted_at = $2 WHERE id = $1",
+        "UPDATE users SET phone = 'deleted:' || id, name = NULL, id_type = NULL, id_number = NULL, \
+         identity_verified_by = NULL, identity_verified_at = NULL, identity_issuer = NULL, identity_subject = NULL, \
+         deleted_at = $2 WHERE id = $1",
     )
     .bind(user)
     .bind(now)

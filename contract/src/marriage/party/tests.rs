@@ -126,6 +126,7 @@ fn party_a_is_the_profile_and_party_b_has_a_phone_of_their_own() {
         id_type: IdType::ResidentId,
         id_number: me.id_number.clone(),
         id_number_masked: String::new(),
+        verification: None,
     };
     let own = OwnDetails { birth_date: String::new(), sex: None, nationality: "中国".into() };
     let a = own.party(&profile, "13800000001");

@@ -20,6 +20,7 @@ use baoan_contract::error::{ApiError, FieldError, FieldErrors};
 #[utoipa::path(post, path = "/assistance/applications", tag = "assistance", request_body = ApplicationForm,
     params(("Idempotency-Key" = String, Header, description = "8–100 characters, one per submit; reuse it to retry")),
     responses((status = 200, body = ApplicationView), (status = 401, body = ApiError), (status = 409, body = ApiError),
+              (status = 403, body = ApiError, description = "identity_verification_required: verify at /mine/verify first"),
               (status = 422, body = ApiError, description = "Field errors, named by the form's paths"),
               (status = 429, body = ApiError, description = "Too many applications today; Retry-After says when")))]
 pub async fn submit(
@@ -29,6 +30,8 @@ pub async fn submit(
     JsonBody(mut form): JsonBody<ApplicationForm>,
 ) -> AppResult<Json<ApplicationView>> {
     let key = idempotency::key_from(&headers)?;
+    // The law wants a real-name applicant: a verified identity where the server requires one.
+    crate::auth::identity::require_verified(&state, &resident.user_id).await?;
     let today = state.clock.today();
     let communities = store::communities(&state.db).await?;
     form.validate(today, |street, code| communities.iter().any(|c| c.street == street && c.code == code))?;

@@ -59,7 +59,9 @@ pub fn account_has_booking() -> AppError {
 /// is sent a notice and confirms or declines in their own account.
 #[utoipa::path(post, path = "/marriage/bookings", tag = "marriage", request_body = BookingRequest,
     params(("Idempotency-Key" = String, Header, description = "8–100 characters, one per submit")),
-    responses((status = 200, body = Booking), (status = 401, body = ApiError), (status = 409, body = ApiError,
+    responses((status = 200, body = Booking), (status = 401, body = ApiError),
+        (status = 403, body = ApiError, description = "identity_verification_required: verify at /mine/verify first"),
+        (status = 409, body = ApiError,
         description = "The slot is full (fields.slot_id = marriage.slot_full), the resident already has a booking \
             (fields.party_a.id_number = marriage.already_booked) or one awaiting its partner or active in this account \
             (fields.party_a = marriage.account_has_booking)"),
@@ -73,6 +75,8 @@ pub async fn create(
     JsonBody(req): JsonBody<BookingRequest>,
 ) -> AppResult<Json<Booking>> {
     let key = idempotency::key_from(&headers)?;
+    // Marriage registration is real-name: a verified identity where the server requires one.
+    crate::auth::identity::require_verified(&state, &resident.user_id).await?;
     let scope = format!("marriage.booking:{}", resident.user_id);
     let fingerprint = idempotency::fingerprint(&req);
     let booking = idempotency::once(&state, &scope, &key, &fingerprint, || create_once(&state, &resident, req)).await?;

@@ -2,8 +2,8 @@
 
 pub mod account;
 pub mod auth;
-pub mod localised;
 pub mod identity;
+pub mod localised;
 pub mod messages;
 pub mod meta;
 pub mod paging;
@@ -13,8 +13,8 @@ pub mod uploads;
 
 pub use account::*;
 pub use auth::*;
-pub use localised::*;
 pub use identity::*;
+pub use localised::*;
 pub use messages::*;
 pub use meta::*;
 pub use paging::*;

@@ -3,6 +3,7 @@
 
 use super::api;
 use crate::i18n::{use_i18n, Key};
+use crate::shared::announce::announce;
 use crate::shared::api::ClientError;
 use crate::shared::draft::{clear_draft, draft_field};
 use crate::shared::loadable::WaitNotice;
@@ -35,7 +36,19 @@ pub fn SignIn() -> impl IntoView {
     // When the server limits sending codes or signing in, it says how long to wait (shared by
     // both steps' submits).
     let wait = RwSignal::new(None::<ClientError>);
-    let send_code = Submit::new(api::send_code).on_done(move |_: SendCodeResponse| step.set(Step::Code)).wait_in(wait);
+    let send_code = Submit::new(api::send_code)
+        .on_done(move |_: SendCodeResponse| {
+            step.set(Step::Code);
+            let masked = baoan_contract::mask::mask_phone(&phone.get_untracked());
+            announce(format!("{} {masked}", i18n.t(Key::CodeSentTo)));
+            // The button pressed is gone with the phone step: the cursor goes to the code's box.
+            request_animation_frame(|| {
+                if let Some(input) = document().get_element_by_id("code") {
+                    let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(input).focus();
+                }
+            });
+        })
+        .wait_in(wait);
     let sign_in = {
         let navigate = navigate.clone();
         Submit::new(api::sign_in)
@@ -111,7 +124,7 @@ pub fn SignIn() -> impl IntoView {
                 }
                 Step::Code => {
                     view! {
-                        <p role="status">
+                        <p>
                             {move || i18n.t(Key::CodeSentTo)}" "
                             <strong>{move || baoan_contract::mask::mask_phone(&phone.get())}</strong>
                         </p>

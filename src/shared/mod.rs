@@ -1,5 +1,6 @@
 //! Pieces every journey uses: the API client, the session, settings, forms, drafts, loading.
 
+pub mod announce;
 pub mod api;
 pub mod clock;
 pub mod draft;

@@ -109,25 +109,43 @@ async fn shrink(file: &Blob) -> Option<Blob> {
 /// The `change` handler of a file input for a document or photo: shrinks a photo, uploads it
 /// with `progress` (0.0–1.0, `None` when done) and hands the receipt to `on_uploaded`, or the
 /// error to `failure`. The input is cleared so choosing the same file again retries.
+/// The start, each quarter of the way and the end are announced (`shared::announce`); a failure
+/// is the field's own alert.
 pub fn upload_on_change(
     progress: leptos::prelude::RwSignal<Option<f64>>,
     failure: leptos::prelude::RwSignal<Option<ClientError>>,
     on_uploaded: leptos::prelude::Callback<UploadReceipt>,
 ) -> impl Fn(leptos::ev::Event) + Copy + 'static {
+    use crate::i18n::{fill, Key};
     use leptos::prelude::{Callable, Set};
+    let i18n = crate::i18n::use_i18n();
     move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         input.set_value("");
         failure.set(None);
         progress.set(Some(0.0));
+        super::announce::announce(i18n.t(Key::UploadStarted));
         leptos::task::spawn_local(async move {
             let name = file.name();
             let blob = shrink_photo(file.into()).await;
-            let result = upload(&blob, &name, move |p| progress.set(Some(p))).await;
+            let quarter = std::cell::Cell::new(0);
+            let on_progress = move |p: f64| {
+                progress.set(Some(p));
+                // Said at 25, 50 and 75 %, each once; the end has its own words.
+                let now = ((p * 4.0).floor() as i32).min(3);
+                if now > quarter.replace(now.max(quarter.get())) {
+                    let percent = (now * 25).to_string();
+                    super::announce::announce(fill(i18n.t(Key::UploadProgress), &[("percent", &percent)]));
+                }
+            };
+            let result = upload(&blob, &name, on_progress).await;
             progress.set(None);
             match result {
-                Ok(receipt) => on_uploaded.run(receipt),
+                Ok(receipt) => {
+                    super::announce::announce(i18n.t(Key::UploadDone));
+                    on_uploaded.run(receipt)
+                }
                 Err(e) => failure.set(Some(e)),
             }
         });

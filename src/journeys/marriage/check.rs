@@ -6,6 +6,7 @@ use super::draft::{use_draft, PartyDraft};
 use super::i18n::Key;
 use super::labels::{day_label, kind_label, slot_time};
 use crate::i18n::use_i18n;
+use crate::shared::announce::announce;
 use crate::shared::page::use_title;
 use crate::shared::session::{use_session, RequireSignIn};
 use crate::shared::submit::Submit;
@@ -47,6 +48,8 @@ fn Check() -> impl IntoView {
             leptos::task::spawn_local(async move {
                 let near = api::nearest_free(office, date).await;
                 taken.set(Some(near.unwrap_or(NearestFree { slots: vec![] })));
+                // Said once through the page's live region, politely: the offer follows it.
+                announce(format!("{} {}", i18n.t(Key::SlotTakenTitle), i18n.t(Key::SlotTakenBody)));
             });
             true
         });
@@ -79,7 +82,7 @@ fn Check() -> impl IntoView {
                 .get()
                 .map(|near| {
                     view! {
-                        <Notice kind=NoticeKind::Error class="marriage-taken" role="alert" title=Key::SlotTakenTitle>
+                        <Notice kind=NoticeKind::Error class="marriage-taken" title=Key::SlotTakenTitle>
                             <p>{i18n.t(Key::SlotTakenBody)}</p>
                             <ul class="marriage-inline">
                                 {near
@@ -98,6 +101,12 @@ fn Check() -> impl IntoView {
                                                         draft.ceremony.set(String::new());
                                                         draft.counselling.set(String::new());
                                                         taken.set(None);
+                                                        if let Ok(Some(h1)) = document().query_selector("main h1") {
+                                                            let _ = wasm_bindgen::JsCast::unchecked_into::<
+                                                                web_sys::HtmlElement,
+                                                            >(h1)
+                                                                .focus();
+                                                        }
                                                     }
                                                 >
                                                     {label}

@@ -6,6 +6,7 @@ use super::draft::use_draft;
 use super::i18n::Key;
 use super::labels::{day_label, slot_time};
 use crate::i18n::{fill, use_i18n};
+use crate::shared::announce::PlacesWatch;
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
 use crate::shared::ui::ChoiceButton;
@@ -45,10 +46,20 @@ pub fn SlotPicker(office: Signal<String>, date: Signal<String>, on_pick: Callbac
         let (office, date) = (office.get(), date.get());
         api::slots(office, date)
     });
+    let places_text = move |n: u32| fill(i18n.t_n(Key::PlacesLeft, n.into()), &[("n", &n.to_string())]);
+    let figures = |list: &SlotList| list.slots.iter().map(|s| (slot_time(s), s.places_left)).collect::<Vec<_>>();
+    let watch = PlacesWatch::new(
+        move || {
+            let (office, date) = (office.get_untracked(), date.get_untracked());
+            async move { api::slots(office, date).await.ok().map(|l| figures(&l)) }
+        },
+        move |time, n| format!("{time}: {}", if n == 0 { i18n.t(Key::SlotFull).to_string() } else { places_text(n) }),
+    );
     view! {
         <Loaded
             resource=slots
             children={move |list: SlotList| {
+                watch.reset(figures(&list));
                 view! {
                     <ul class="marriage-days">
                         {list
@@ -56,21 +67,19 @@ pub fn SlotPicker(office: Signal<String>, date: Signal<String>, on_pick: Callbac
                             .into_iter()
                             .map(|s| {
                                 let full = s.places_left == 0;
-                                let places = s.places_left;
                                 let time = slot_time(&s);
+                                let shown = time.clone();
+                                let initial = s.places_left;
+                                let places = move || watch.places(&shown).unwrap_or(initial);
                                 view! {
                                     <li>
                                         <ChoiceButton
                                             disabled=full
                                             on_pick=Callback::new(move |()| on_pick.run(s.clone()))
                                             side=Signal::derive(move || {
-                                                if full {
-                                                    i18n.t(Key::SlotFull).to_string()
-                                                } else {
-                                                    fill(
-                                                        i18n.t_n(Key::PlacesLeft, places.into()),
-                                                        &[("n", &places.to_string())],
-                                                    )
+                                                match places() {
+                                                    0 => i18n.t(Key::SlotFull).to_string(),
+                                                    n => places_text(n),
                                                 }
                                             })
                                         >

@@ -6,6 +6,7 @@ use crate::journeys::memorial::api;
 use crate::journeys::memorial::draft::booking_draft;
 use crate::journeys::memorial::i18n::Key;
 use crate::journeys::memorial::labels::time_range;
+use crate::shared::announce::PlacesWatch;
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
 use crate::shared::ui::{ChoiceButton, Crowd};
@@ -21,6 +22,21 @@ pub fn SlotsPage() -> impl IntoView {
     let cemetery = move || params.read().get("cemetery").unwrap_or_default();
     let date = move || params.read().get("date").unwrap_or_default();
     let list = LocalResource::new(move || api::slots(cemetery(), date()));
+    let figures = |list: &SlotList| {
+        list.slots
+            .iter()
+            .map(|s| (time_range(s.starts_minute, s.ends_minute), s.places_left().max(0) as u32))
+            .collect::<Vec<_>>()
+    };
+    let places_text =
+        move |n: u32| if n == 0 { i18n.t(Key::Full).to_string() } else { format!("{} {n}", i18n.t(Key::PlacesLeft)) };
+    let watch = PlacesWatch::new(
+        move || {
+            let (cemetery, date) = (cemetery(), date());
+            async move { api::slots(cemetery, date).await.ok().map(|l| figures(&l)) }
+        },
+        move |time, n| format!("{time}: {}", places_text(n)),
+    );
     let draft = booking_draft();
     let navigate = use_navigate();
     view! {
@@ -34,6 +50,7 @@ pub fn SlotsPage() -> impl IntoView {
         <Loaded
             resource=list
             children=move |list: SlotList| {
+                watch.reset(figures(&list));
                 let navigate = navigate.clone();
                 view! {
                     <ul class="choice-list">
@@ -43,6 +60,8 @@ pub fn SlotsPage() -> impl IntoView {
                             .map(|s| {
                                 let left = s.places_left();
                                 let time = time_range(s.starts_minute, s.ends_minute);
+                                let shown = time.clone();
+                                let places = move || watch.places(&shown).unwrap_or(left.max(0) as u32);
                                 let (id, t) = (s.id.clone(), time.clone());
                                 let navigate = navigate.clone();
                                 let date = list.date.to_iso();
@@ -58,13 +77,7 @@ pub fn SlotsPage() -> impl IntoView {
                                             class="slot-button"
                                             disabled=left == 0
                                             on_pick=Callback::new(choose)
-                                            side=Signal::derive(move || {
-                                                if left == 0 {
-                                                    i18n.t(Key::Full).to_string()
-                                                } else {
-                                                    format!("{} {left}", i18n.t(Key::PlacesLeft))
-                                                }
-                                            })
+                                            side=Signal::derive(move || places_text(places()))
                                             crowd=Crowd {
                                                 taken: s.taken,
                                                 capacity: s.capacity,

@@ -97,7 +97,7 @@ fn NewMemorial() -> impl IntoView {
                     .then(|| {
                         view! {
                             <MemorialPhoto src=Signal::derive(move || api::upload_url(&photo.get())) name=name />
-                            <p role="status">{move || i18n.t(Key::PhotoAdded)}</p>
+                            <p>{move || i18n.t(Key::PhotoAdded)}</p>
                             <p>
                                 <button type="button" class="link-button" on:click=move |_| photo.set(String::new())>
                                     {move || i18n.t(Key::RemovePhoto)}

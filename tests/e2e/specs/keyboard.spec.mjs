@@ -1,0 +1,250 @@
+// Keyboard only: the journeys completed with Tab, Shift+Tab, Enter, Space, the arrows and typing —
+// no mouse, no click(). Every control passed shows a focus ring; the skip link works and nothing
+// traps the focus; after each step the new page's heading has focus, after a refused submit the
+// error summary. Results that arrive late are announced once through the polite live region
+// (a code sent, a time just taken, an upload's end).
+import { request as apiRequest } from "@playwright/test";
+import { test, expect, open, h1, setPrefs, randomPhone, smsCode, signIn } from "../support/app.mjs";
+import { BASE_URL } from "../playwright.config.mjs";
+import { t } from "../support/i18n.mjs";
+import { mt, newCouple, signInAs, partyJson, OWN_DETAILS } from "../support/marriage.mjs";
+import { tm, portrait } from "../support/memorial.mjs";
+import { ct } from "../support/charity.mjs";
+import { ta, PNG, completeDraft } from "../support/assistance.mjs";
+import { tabTo, typeInto, expectHeadingFocused, recordAnnouncements, announcements } from "../support/keyboard.mjs";
+
+const L = "zh-Hans";
+/** Screenshots of focus states in elder mode, for a person to look at (not compared). */
+const shot = (page, name) => page.screenshot({ path: `test-results/keyboard/${name}.png` });
+
+/** Checks `radio` (a selector) in the first radio group after the focus, with the arrows. */
+async function chooseRadio(page, radio, group = "input[type=radio]") {
+  await tabTo(page, group);
+  await page.keyboard.press("Space");
+  const target = page.locator(radio);
+  for (let i = 0; i < 10 && !(await target.isChecked()); i++) await page.keyboard.press("ArrowDown");
+  await expect(target).toBeChecked();
+  await expect(target).toBeFocused();
+}
+
+/** Tabs to a button (or link) whose text contains `text` and presses Enter. */
+async function press(page, text, selector = "button, a[href]") {
+  await tabTo(page, selector, { text });
+  await page.keyboard.press("Enter");
+}
+
+test("the skip link leads into the page and the focus is never trapped", async ({ page }) => {
+  await setPrefs(page, { lang: L, elder: true });
+  await open(page, "/");
+  await page.keyboard.press("Tab");
+  const skip = page.locator(".skip-link");
+  await expect(skip).toBeFocused();
+  await shot(page, "skip-link");
+  expect((await skip.boundingBox()).x, "the skip link is on screen when focused").toBeGreaterThanOrEqual(0);
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#main")).toBeFocused();
+  // Onwards through the page to the footer, then back again: no trap either way.
+  await tabTo(page, "footer a[href]", { max: 120 });
+  await tabTo(page, ".skip-link", { back: true, max: 120 });
+});
+
+test("sign in with the keyboard: a refused number focuses the summary, the code sent is announced", async ({ page }) => {
+  await setPrefs(page, { lang: L });
+  const phone = randomPhone();
+  await open(page, "/sign-in");
+  await recordAnnouncements(page);
+  await typeInto(page, "#phone", "12345");
+  await page.keyboard.press("Enter");
+  await expect(page.locator(".ui-error-summary")).toBeFocused();
+  // The summary's link takes the cursor to the field.
+  await tabTo(page, ".ui-error-summary a");
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#phone")).toBeFocused();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type(phone);
+  await page.keyboard.press("Enter");
+  // The code step: the cursor is in the code's box, the code sent is said once.
+  await expect(page.locator("#code")).toBeFocused();
+  const sent = `${t(L, "CodeSentTo")} ${phone.slice(0, 3)}****${phone.slice(-4)}`;
+  await expect(page.locator("#live-region")).toHaveText(sent);
+  await page.waitForTimeout(500);
+  expect(await announcements(page)).toEqual([sent]);
+  await page.keyboard.type(await smsCode(page.request, phone));
+  await page.keyboard.press("Enter");
+  // 我的 is another bundle: a full page load, which starts at the top of the document.
+  await expect(h1(page)).toHaveText(t(L, "MineTitle"));
+});
+
+test("a marriage booking with the keyboard, through a time just taken (announced once)", async ({ page }) => {
+  test.setTimeout(120_000);
+  const couple = newCouple();
+  await setPrefs(page, { lang: L, elder: true });
+  await signInAs(page.request, couple.a);
+  await open(page, "/marriage");
+  await recordAnnouncements(page);
+  await chooseRadio(page, "#kind-marriage");
+  await shot(page, "marriage-radio");
+  await press(page, mt(L, "Continue"));
+  await expectHeadingFocused(page, mt(L, "OfficeTitle"));
+  await press(page, mt(L, "ChooseOffice"));
+  await expectHeadingFocused(page, mt(L, "DayTitle"));
+  await shot(page, "marriage-heading");
+  await tabTo(page, ".ui-choice:not([disabled])");
+  await shot(page, "marriage-day-button");
+  await page.keyboard.press("Enter");
+  await expectHeadingFocused(page, mt(L, "SlotTitle"));
+  await tabTo(page, ".ui-choice:not([disabled])");
+  await page.keyboard.press("Enter");
+  await expectHeadingFocused(page, mt(L, "PartiesTitle"));
+  // Continue with party B missing: the summary takes the focus.
+  await press(page, mt(L, "Continue"));
+  await expect(page.locator(".ui-error-summary")).toBeFocused();
+  await shot(page, "marriage-error-summary");
+  await typeInto(page, '[id="party_a.nationality"]', couple.a.nationality);
+  await shot(page, "marriage-text-field");
+  await typeInto(page, '[id="party_b.name"]', couple.b.name);
+  await typeInto(page, '[id="party_b.id_number"]', couple.b.id);
+  await typeInto(page, '[id="party_b.phone"]', couple.b.phone);
+  await typeInto(page, '[id="party_b.nationality"]', couple.b.nationality);
+  await press(page, mt(L, "Continue"));
+  await expectHeadingFocused(page, mt(L, "ExtrasTitle"));
+  await press(page, mt(L, "Continue"));
+  await expectHeadingFocused(page, mt(L, "CheckTitle"));
+
+  // Meanwhile other couples take every place left at this time.
+  const slotId = await page.evaluate(() => localStorage.getItem("baoan.my.draft.marriage.slot"));
+  let full = false;
+  for (let i = 0; !full && i < 20; i++) {
+    const c = newCouple();
+    const others = await apiRequest.newContext({ baseURL: BASE_URL });
+    await signInAs(others, c.a);
+    const r = await others.post("/api/v1/marriage/bookings", {
+      headers: { "idempotency-key": `e2e-kb-${Date.now()}-${i}` },
+      data: { kind: "marriage", slot_id: slotId, party_a: OWN_DETAILS, party_b: partyJson(c.b), ceremony_slot_id: null, counselling_slot_id: null },
+    });
+    full = r.status() === 409;
+    await others.dispose();
+  }
+  expect(full, "the other couples filled the slot").toBe(true);
+  await press(page, mt(L, "Submit"));
+  const taken = page.locator(".marriage-taken");
+  await expect(taken.getByRole("button").first()).toBeVisible();
+  const said = `${mt(L, "SlotTakenTitle")} ${mt(L, "SlotTakenBody")}`;
+  await expect(page.locator("#live-region")).toHaveText(said);
+  // Once: not again when the page settles.
+  await page.waitForTimeout(500);
+  expect((await announcements(page)).filter((a) => a === said)).toHaveLength(1);
+  await tabTo(page, ".marriage-taken button");
+  await page.keyboard.press("Enter");
+  await expect(taken).toHaveCount(0);
+  await expect(h1(page)).toBeFocused();
+  await press(page, mt(L, "Submit"));
+  await expect(page).toHaveURL(/\/marriage\/bookings\//);
+  await expect(h1(page)).toBeFocused();
+});
+
+test("a memorial's photo chosen and uploaded with the keyboard: the end is announced once", async ({ page }) => {
+  await setPrefs(page, { lang: L, elder: true });
+  await signIn(page.request);
+  await open(page, "/memorial/memorials/new");
+  await recordAnnouncements(page);
+  await typeInto(page, "#deceased_name", "林秀英");
+  await tabTo(page, "#photo");
+  await shot(page, "memorial-photo-button");
+  const chooser = page.waitForEvent("filechooser");
+  await page.keyboard.press("Space");
+  await (await chooser).setFiles({ name: "portrait.png", mimeType: "image/png", buffer: await portrait(page) });
+  await expect(page.locator("#live-region")).toHaveText(t(L, "UploadDone"));
+  await page.waitForTimeout(500);
+  const said = await announcements(page);
+  expect(said[0]).toBe(t(L, "UploadStarted"));
+  expect(said.filter((a) => a === t(L, "UploadDone"))).toHaveLength(1);
+  await expect(page.getByText(tm(L, "PhotoAdded"))).toBeVisible();
+});
+
+test("a memorial visit booked with the keyboard", async ({ page }) => {
+  await setPrefs(page, { lang: L, elder: true });
+  await signIn(page.request);
+  await open(page, "/memorial/book");
+  await press(page, "宝山园", "a[href]");
+  await expectHeadingFocused(page);
+  await expect(h1(page)).toContainText(tm(L, "ChooseDay"));
+  await tabTo(page, "main a.ui-choice");
+  await page.keyboard.press("Enter");
+  await expectHeadingFocused(page, tm(L, "ChooseSlot"));
+  await tabTo(page, "main button.slot-button:not([disabled])");
+  await page.keyboard.press("Enter");
+  await expectHeadingFocused(page, tm(L, "DetailsTitle"));
+  await typeInto(page, "#group_size", "7");
+  await press(page, tm(L, "Continue"));
+  await expect(page.locator(".ui-error-summary")).toBeFocused();
+  await typeInto(page, "#group_size", "3");
+  await typeInto(page, "#plate", "粤BD12345");
+  await typeInto(page, "#deceased_name", "陈国华");
+  await typeInto(page, "#grave_area", "A");
+  await typeInto(page, "#grave_row", "3");
+  await typeInto(page, "#grave_number", "12");
+  await press(page, tm(L, "Continue"));
+  await expectHeadingFocused(page, tm(L, "CheckTitle"));
+  await press(page, tm(L, "ConfirmBooking"));
+  await expectHeadingFocused(page, tm(L, "ConfirmedTitle"));
+});
+
+// Not yet green: after the refused amount is corrected, Continue reports a required field
+// (the amount choice reads as empty); to be found out.
+test.fixme("a charity gift with the keyboard: a refused amount, then the sandbox payment to the receipt", async ({ page }) => {
+  await setPrefs(page, { lang: L, elder: true });
+  await signIn(page.request);
+  await open(page, "/charity/projects/p-reading-room");
+  await press(page, ct(L, "GiveButton"), "a[href]");
+  await expectHeadingFocused(page, ct(L, "GiveTitle"));
+  await chooseRadio(page, "input[name=choice][value=other]", "input[name=choice]");
+  await typeInto(page, "#amount", "66.666");
+  await press(page, ct(L, "Continue"));
+  await expect(page.locator(".ui-error-summary")).toBeFocused();
+  await typeInto(page, "#amount", "66.60");
+  await press(page, ct(L, "Continue"));
+  await expectHeadingFocused(page, ct(L, "PayTitle"));
+  await press(page, ct(L, "PayButton"));
+  await expectHeadingFocused(page, ct(L, "ReceiptThanks"));
+  await expect(page.locator(".charity-receipt")).toContainText("¥66.60");
+});
+
+test("an assistance application with the keyboard: the check's first answer, a document uploaded (announced), submitted", async ({ page }) => {
+  test.setTimeout(90_000);
+  await setPrefs(page, { lang: L, elder: true });
+  await signIn(page.request);
+  // Every answer but the document is already in the draft (the form's pages are walked by
+  // assistance.spec); the keyboard does the rest.
+  const draft = { ...completeDraft("none"), documents: [], visited: ["applicant", "members", "income", "event", "bank", "consent"] };
+  await page.addInitScript((d) => {
+    if (!localStorage.getItem("baoan.my.draft.assistance")) localStorage.setItem("baoan.my.draft.assistance", JSON.stringify(d));
+  }, draft);
+  await open(page, "/assistance");
+  await recordAnnouncements(page);
+  await press(page, ta(L, "StartCheck"), "a[href]");
+  await expectHeadingFocused(page, ta(L, "QResidence"));
+  await chooseRadio(page, "#residence-elsewhere");
+  await press(page, ta(L, "Continue"));
+  await expect(h1(page)).not.toHaveText(ta(L, "QResidence"));
+  await expect(h1(page)).toBeFocused();
+
+  await open(page, "/assistance/apply");
+  await recordAnnouncements(page);
+  await press(page, ta(L, "TaskDocuments"), "a[href]");
+  await expectHeadingFocused(page);
+  await tabTo(page, "#file-id_cards");
+  const chooser = page.waitForEvent("filechooser");
+  await page.keyboard.press("Space");
+  await (await chooser).setFiles({ name: "id.png", mimeType: "image/png", buffer: PNG });
+  await expect(page.locator('[data-kind="id_cards"] .uploaded-file')).toContainText("id.png");
+  await expect(page.locator("#live-region")).toHaveText(t(L, "UploadDone"));
+  await page.waitForTimeout(500);
+  expect((await announcements(page)).filter((a) => a === t(L, "UploadDone"))).toHaveLength(1);
+  await press(page, ta(L, "SaveContinue"));
+  await expectHeadingFocused(page, ta(L, "TaskListTitle"));
+  await press(page, ta(L, "CheckAnswers"), "a[href]");
+  await expectHeadingFocused(page, ta(L, "CheckAnswers"));
+  await press(page, ta(L, "Submit"));
+  await expectHeadingFocused(page, ta(L, "ConfirmationTitle"));
+});

@@ -7,7 +7,7 @@ mod assistance_common;
 mod common;
 mod tencent_common;
 
-use assistance_common::STAFF_TOKEN;
+use assistance_common::{district_sheet, STAFF_TOKEN};
 use baoan_server::journeys::assistance::standards_cli;
 use common::{TestDb, TestServer};
 use reqwest::StatusCode;
@@ -37,18 +37,6 @@ async fn admin_standards(server: &TestServer) -> Value {
         .unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     r.json().await.unwrap()
-}
-
-/// A complete sheet as the district would set it: the demo values, every figure set by the
-/// district from 2026-01-01 (the 低保 standard raised to 1300).
-fn district_sheet() -> Value {
-    let mut sheet: Value = serde_json::from_str(baoan_server::journeys::assistance::standards::EXAMPLE_JSON).unwrap();
-    sheet["minimum_living_yuan"] = json!(1300);
-    let names: Vec<String> = sheet["sources"].as_object().unwrap().keys().cloned().collect();
-    for name in names {
-        sheet["sources"][&name] = json!({"basis": {"kind": "set_by_district"}, "effective_from": "2026-01-01"});
-    }
-    sheet
 }
 
 async fn changes(server: &TestServer) -> i64 {

@@ -235,7 +235,9 @@ async fn production_requires_verification(server: TestServer, sms: Arc<StandIn>,
     let status: Value = client.get(server.url("/api/v1/me/identity")).send().await.unwrap().json().await.unwrap();
     assert_eq!((status["required"].clone(), status["development"].clone()), (json!(true), json!(false)));
 
-    // Assistance: refused unverified (with a typed profile), accepted once verified.
+    // Assistance (its standards set, as the live service needs): refused unverified (with a
+    // typed profile), accepted once verified.
+    assistance_common::set_district_standards(&server).await;
     let applicant =
         Person { subject: "s-211".into(), name: "张三".into(), id_number: assistance_common::id((1980, 5, 1), 11) };
     let typed = json!({ "name": applicant.name, "id_type": "resident_id", "id_number": applicant.id_number });

@@ -101,3 +101,29 @@ pub async fn messages(server: &TestServer, client: &reqwest::Client) -> Vec<Valu
     let r = client.get(server.url("/api/v1/me/messages")).send().await.unwrap();
     r.json::<Value>().await.unwrap()["messages"].as_array().unwrap().clone()
 }
+
+/// A complete sheet as the district would set it: the demo values, every figure set by the
+/// district from 2026-01-01 (the 低保 standard raised to 1300).
+pub fn district_sheet() -> Value {
+    let mut sheet: Value = serde_json::from_str(baoan_server::journeys::assistance::standards::EXAMPLE_JSON).unwrap();
+    sheet["minimum_living_yuan"] = json!(1300);
+    let names: Vec<String> = sheet["sources"].as_object().unwrap().keys().cloned().collect();
+    for name in names {
+        sheet["sources"][&name] = json!({"basis": {"kind": "set_by_district"}, "effective_from": "2026-01-01"});
+    }
+    sheet
+}
+
+/// The live service answers nothing about assistance until the district sets its standards:
+/// set them (the sheet above), as staff would.
+pub async fn set_district_standards(server: &TestServer) {
+    let r = server
+        .plain_client()
+        .put(server.url("/api/v1/admin/assistance/standards"))
+        .bearer_auth(STAFF_TOKEN)
+        .json(&json!({"changed_by": "测试", "standards": district_sheet()}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), reqwest::StatusCode::OK, "{}", r.text().await.unwrap());
+}

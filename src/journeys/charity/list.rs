@@ -171,11 +171,7 @@ fn Results(page: ProjectList) -> impl IntoView {
         // The count is the heading of the results (h1 → h2 → the cards' h3), read out when a
         // search or filter changes it.
         <div role="status">
-            <h2 class="charity-count">
-                {page.total}
-                " "
-                {move || i18n.t_n(Key::ResultsCount, page.total)}
-            </h2>
+            <h2 class="charity-count">{page.total} " " {move || i18n.t_n(Key::ResultsCount, page.total)}</h2>
         </div>
         {if page.items.is_empty() {
             view! {

@@ -22,12 +22,18 @@ pub fn ProfilePage() -> impl IntoView {
     use_title(Key::ProfileTitle);
     let session = use_session();
     // A verified name and number are locked (the server refuses changes): shown, not offered.
-    let verified =
-        move || session.me.with(|m| m.as_ref().and_then(|m| m.profile.as_ref()?.verification.clone()).is_some());
+    // A memo, so saving the form (which updates `me`) does not redraw it and lose its 已保存.
+    let verified = Memo::new(move |_| {
+        session.me.with(|m| m.as_ref().and_then(|m| m.profile.as_ref()?.verification.as_ref()).is_some())
+    });
     view! {
         <RequireSignIn>
             {move || {
-                if verified() { view! { <LockedProfile /> }.into_any() } else { view! { <ProfileForm /> }.into_any() }
+                if verified.get() {
+                    view! { <LockedProfile /> }.into_any()
+                } else {
+                    view! { <ProfileForm /> }.into_any()
+                }
             }}
         </RequireSignIn>
     }

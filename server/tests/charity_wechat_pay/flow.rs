@@ -99,12 +99,16 @@ pub async fn refused(server: &TestServer, n: &Notification, status: StatusCode) 
     body["message"].as_str().unwrap().to_string()
 }
 
-/// A staff reconciliation run as at `at`.
+/// A staff reconciliation run as at `at`: the server's clock (which the stand-in shares) is
+/// moved on to `at` first, as time would pass.
 pub async fn reconcile(server: &TestServer, at: i64) -> Value {
+    let ahead = at - server.clock.now();
+    if ahead > 0 {
+        server.clock.advance(ahead);
+    }
     let r = reqwest::Client::new()
         .post(server.url("/api/v1/admin/charity/payments/wechat/reconcile"))
         .bearer_auth(super::standin::TOKEN)
-        .json(&json!({ "at": at }))
         .send()
         .await
         .unwrap();

@@ -56,7 +56,8 @@ pub async fn start(
 #[utoipa::path(post, path = "/me/identity/provincial/callback", tag = "profile", request_body = FinishVerification,
     responses((status = 200, body = VerificationDone), (status = 401, body = ApiError),
               (status = 403, body = ApiError, description = "identity_verification_failed: unknown, used, expired or \
-                  another account's state, or an ID token that failed its checks")))]
+                  another account's state, or an ID token that failed its checks"),
+              (status = 404, body = ApiError, description = "No identity platform is configured (a demo)")))]
 pub async fn finish(
     State(state): State<AppState>,
     resident: Resident,

@@ -24,7 +24,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 pub use client::{CallError, H5Order, Transaction};
-pub use reconcile::{reconcile, run_periodically, ReconcileReport, ReconcileRun};
+pub use reconcile::{reconcile, run_periodically, ReconcileReport};
 pub use settings::load;
 
 /// The provider's name, stored with each gift it takes.

@@ -19,13 +19,6 @@ pub const RECONCILE_EVERY: Duration = Duration::from_secs(300);
 /// Orders asked about per run (the rest wait for the next run).
 const PER_RUN: i64 = 200;
 
-/// A staff request to reconcile as at a given time.
-#[derive(Debug, Deserialize, Serialize, utoipa::ToSchema)]
-pub struct ReconcileRun {
-    /// Unix seconds: orders placed `reconcile_after` before it are asked about; orders expired by it are closed.
-    pub at: i64,
-}
-
 /// What one run did.
 #[derive(Debug, Default, Deserialize, Serialize, utoipa::ToSchema)]
 pub struct ReconcileReport {
@@ -112,18 +105,15 @@ pub async fn run_periodically(state: AppState) {
     }
 }
 
-/// Staff: reconcile WeChat Pay orders as at a given time (what the periodic run does with now).
-#[utoipa::path(post, path = "/admin/charity/payments/wechat/reconcile", tag = "charity", request_body = ReconcileRun,
+/// Staff: reconcile WeChat Pay orders now, without waiting for the periodic run. Always as at
+/// the server's clock: a staff member cannot close open orders early by naming a later time.
+#[utoipa::path(post, path = "/admin/charity/payments/wechat/reconcile", tag = "charity",
     params(("Authorization" = String, Header, description = "Bearer <staff token>")),
     responses((status = 200, body = ReconcileReport), (status = 401, body = ApiError),
         (status = 404, body = ApiError, description = "No staff token, or WeChat Pay is not configured")))]
-pub async fn run_now(
-    State(state): State<AppState>,
-    _staff: Staff,
-    JsonBody(run): JsonBody<ReconcileRun>,
-) -> AppResult<Json<ReconcileReport>> {
+pub async fn run_now(State(state): State<AppState>, _staff: Staff) -> AppResult<Json<ReconcileReport>> {
     if state.wechat_pay.is_none() {
         return Err(AppError::not_found());
     }
-    Ok(Json(reconcile(&state, run.at).await?))
+    Ok(Json(reconcile(&state, state.clock.now()).await?))
 }

@@ -6,7 +6,7 @@
 use super::notify::settle_order;
 use super::{orders, CallError};
 use crate::admin::Staff;
-use crate::error::{AppError, AppResult, JsonBody};
+use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use axum::extract::State;
 use axum::Json;

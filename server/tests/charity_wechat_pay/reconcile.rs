@@ -6,7 +6,6 @@ use super::standin::{configure, StandIn};
 use crate::both_engines;
 use crate::common::TestServer;
 use reqwest::StatusCode;
-use serde_json::json;
 
 async fn reconciliation_settles_lost_notifications_and_closes_expired_orders(server: TestServer) {
     let standin = StandIn::start(&server).await;

@@ -48,14 +48,14 @@ struct Resource {
         ("Wechatpay-Signature" = String, Header), ("Wechatpay-Serial" = String, Header)),
     responses((status = 204, description = "Received (also a repeat)"),
         (status = 400, body = ApiError, description = "Unreadable, or a resource that does not decrypt"),
-        (status = 401, body = ApiError, description = "Unknown platform key, stale timestamp or bad signature"),
-        (status = 404, body = ApiError, description = "Not one of our orders, or WeChat Pay is not configured"),
+        (status = 401, body = ApiError, description = "Unknown platform key (none without WeChat Pay), stale timestamp or bad signature"),
+        (status = 404, body = ApiError, description = "Not one of our orders"),
         (status = 409, body = ApiError, description = "Another merchant's payment, or not the gift's amount"),
         (status = 500, body = ApiError)))]
 pub async fn notify(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
     let Some(wechat) = state.wechat_pay.clone() else {
-        // A server without WeChat Pay (a demo on the sandbox) has no notifications to take.
-        return fail(ErrorCode::NotFound, "WeChat Pay is not configured");
+        // No platform key is configured, so no notification can verify.
+        return fail(ErrorCode::Unauthorized, "unknown platform certificate");
     };
     let get = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("");
     let signed = SignedHeaders {

@@ -135,27 +135,7 @@ impl Standards {
 
     /// The figure's value, by key (what validation, the staff tools and the result page read).
     pub fn value(&self, key: StandardKey) -> i64 {
-        use StandardKey::*;
-        match key {
-            MinimumLivingYuan => self.minimum_living_yuan,
-            MarginPercent => self.margin_percent,
-            AssetLimitMonths => self.asset_limit_months,
-            ExtremePovertyElderlyAge => self.extreme_poverty_elderly_age.into(),
-            ExtremePovertyMinorAge => self.extreme_poverty_minor_age.into(),
-            SevereDisabilityMaxLevel => self.severe_disability_max_level.into(),
-            ElderlyAllowanceAge => self.elderly_allowance_age.into(),
-            ElderlyAllowanceYuan => self.elderly_allowance_yuan,
-            DisabilityLivingSubsidyYuan => self.disability_living_subsidy_yuan,
-            SevereDisabilityNursingYuan => self.severe_disability_nursing_yuan,
-            TemporaryAssistanceMaxYuan => self.temporary_assistance_max_yuan,
-            PublicNoticeDays => self.public_notice_days,
-            CommunityAcceptanceDays => self.community_acceptance_days,
-            HomeVisitDays => self.home_visit_days,
-            StreetReviewDays => self.street_review_days,
-            DistrictApprovalDays => self.district_approval_days,
-            PaymentDays => self.payment_days,
-            DocumentsRequestDays => self.documents_request_days,
-        }
+        key.read(self)
     }
 
     /// The source of a figure, if it has one.

@@ -6,80 +6,60 @@ use crate::assistance::eligibility::Programme;
 use serde::{Deserialize, Serialize};
 use std::ops::RangeInclusive;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum StandardKey {
-    MinimumLivingYuan,
-    MarginPercent,
-    AssetLimitMonths,
-    ExtremePovertyElderlyAge,
-    ExtremePovertyMinorAge,
-    SevereDisabilityMaxLevel,
-    ElderlyAllowanceAge,
-    ElderlyAllowanceYuan,
-    DisabilityLivingSubsidyYuan,
-    SevereDisabilityNursingYuan,
-    TemporaryAssistanceMaxYuan,
-    PublicNoticeDays,
-    CommunityAcceptanceDays,
-    HomeVisitDays,
-    StreetReviewDays,
-    DistrictApprovalDays,
-    PaymentDays,
-    DocumentsRequestDays,
+/// The figures, each once: its key and its field in [`super::Standards`]. The macro writes the
+/// enum, [`StandardKey::ALL`], the wire name (the field's name, which serde's snake_case gives
+/// the variant too) and the read of the field, so a new figure is one line here.
+macro_rules! standard_keys {
+    ($($key:ident => $field:ident),* $(,)?) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        #[serde(rename_all = "snake_case")]
+        pub enum StandardKey {
+            $($key,)*
+        }
+
+        impl StandardKey {
+            pub const ALL: [StandardKey; [$(stringify!($key)),*].len()] = [$(StandardKey::$key),*];
+
+            /// The field's name in `Standards` (and the key of its source and of its database row).
+            pub fn code(self) -> &'static str {
+                match self {
+                    $(StandardKey::$key => stringify!($field),)*
+                }
+            }
+
+            /// The figure's value in `s` (every field widened to i64).
+            pub(super) fn read(self, s: &super::Standards) -> i64 {
+                match self {
+                    $(StandardKey::$key => i64::from(s.$field),)*
+                }
+            }
+        }
+    };
+}
+
+standard_keys! {
+    MinimumLivingYuan => minimum_living_yuan,
+    MarginPercent => margin_percent,
+    AssetLimitMonths => asset_limit_months,
+    ExtremePovertyElderlyAge => extreme_poverty_elderly_age,
+    ExtremePovertyMinorAge => extreme_poverty_minor_age,
+    SevereDisabilityMaxLevel => severe_disability_max_level,
+    ElderlyAllowanceAge => elderly_allowance_age,
+    ElderlyAllowanceYuan => elderly_allowance_yuan,
+    DisabilityLivingSubsidyYuan => disability_living_subsidy_yuan,
+    SevereDisabilityNursingYuan => severe_disability_nursing_yuan,
+    TemporaryAssistanceMaxYuan => temporary_assistance_max_yuan,
+    PublicNoticeDays => public_notice_days,
+    CommunityAcceptanceDays => community_acceptance_days,
+    HomeVisitDays => home_visit_days,
+    StreetReviewDays => street_review_days,
+    DistrictApprovalDays => district_approval_days,
+    PaymentDays => payment_days,
+    DocumentsRequestDays => documents_request_days,
 }
 
 impl StandardKey {
-    pub const ALL: [StandardKey; 18] = {
-        use StandardKey::*;
-        [
-            MinimumLivingYuan,
-            MarginPercent,
-            AssetLimitMonths,
-            ExtremePovertyElderlyAge,
-            ExtremePovertyMinorAge,
-            SevereDisabilityMaxLevel,
-            ElderlyAllowanceAge,
-            ElderlyAllowanceYuan,
-            DisabilityLivingSubsidyYuan,
-            SevereDisabilityNursingYuan,
-            TemporaryAssistanceMaxYuan,
-            PublicNoticeDays,
-            CommunityAcceptanceDays,
-            HomeVisitDays,
-            StreetReviewDays,
-            DistrictApprovalDays,
-            PaymentDays,
-            DocumentsRequestDays,
-        ]
-    };
-
-    /// The field's name in `Standards` (and the key of its source and of its database row).
-    pub fn code(self) -> &'static str {
-        use StandardKey::*;
-        match self {
-            MinimumLivingYuan => "minimum_living_yuan",
-            MarginPercent => "margin_percent",
-            AssetLimitMonths => "asset_limit_months",
-            ExtremePovertyElderlyAge => "extreme_poverty_elderly_age",
-            ExtremePovertyMinorAge => "extreme_poverty_minor_age",
-            SevereDisabilityMaxLevel => "severe_disability_max_level",
-            ElderlyAllowanceAge => "elderly_allowance_age",
-            ElderlyAllowanceYuan => "elderly_allowance_yuan",
-            DisabilityLivingSubsidyYuan => "disability_living_subsidy_yuan",
-            SevereDisabilityNursingYuan => "severe_disability_nursing_yuan",
-            TemporaryAssistanceMaxYuan => "temporary_assistance_max_yuan",
-            PublicNoticeDays => "public_notice_days",
-            CommunityAcceptanceDays => "community_acceptance_days",
-            HomeVisitDays => "home_visit_days",
-            StreetReviewDays => "street_review_days",
-            DistrictApprovalDays => "district_approval_days",
-            PaymentDays => "payment_days",
-            DocumentsRequestDays => "documents_request_days",
-        }
-    }
-
     pub fn from_code(code: &str) -> Option<StandardKey> {
         StandardKey::ALL.into_iter().find(|k| k.code() == code)
     }

@@ -46,6 +46,7 @@ fn every_key_reads_its_own_field() {
     assert_eq!(codes.len(), StandardKey::ALL.len(), "codes are distinct");
     for key in StandardKey::ALL {
         assert_eq!(StandardKey::from_code(key.code()), Some(key));
+        assert_eq!(serde_json::to_value(key).unwrap(), key.code(), "the wire name is the field's name");
         assert!(key.range().contains(&s.value(key)), "{} example within range", key.code());
     }
 }

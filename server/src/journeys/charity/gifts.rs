@@ -2,7 +2,7 @@
 //! a conditional UPDATE … WHERE status = 'pending'), read it back with its receipt, 我的捐赠.
 //! Another resident's gift is 404, never 403: its existence is not revealed.
 
-use super::payment::provider;
+use super::payment::{provider, provider_name};
 use super::store::gifts as store;
 use crate::auth::Resident;
 use crate::db::new_id;
@@ -55,7 +55,7 @@ pub async fn create(
             donor_name: valid.donor_name.as_deref(),
             message: &valid.message,
             frequency: req.frequency.code(),
-            provider: if state.wechat_pay.is_some() { super::wechat_pay::PROVIDER } else { provider().name() },
+            provider: provider_name(&state),
             now: state.clock.now(),
         };
         store::insert(&state.db, &gift).await?;

@@ -1,7 +1,7 @@
-//! The payment provider behind one interface. The reference server has only the SANDBOX: no
-//! money moves; it approves a payment when the app sends the sandbox's approval token. The
-//! district's real provider (verifying a signed notification) would implement the same trait,
-//! and `provider()` is the one place that chooses.
+//! Which provider takes gifts, chosen in one place (`provider_name`): WeChat Pay when it is
+//! configured (`wechat_pay/`: orders, signed notifications, reconciliation), else the demo's
+//! SANDBOX behind the interface below: no money moves; it approves a payment when the app sends
+//! the sandbox's approval token.
 
 /// Why a payment was not accepted.
 #[derive(Debug, PartialEq, Eq)]
@@ -46,6 +46,15 @@ impl PaymentProvider for SandboxProvider {
 
 pub fn provider() -> &'static dyn PaymentProvider {
     &SandboxProvider
+}
+
+/// The provider new gifts go to, stored with each: WeChat Pay when configured, else the sandbox.
+pub fn provider_name(state: &crate::state::AppState) -> &'static str {
+    if state.wechat_pay.is_some() {
+        super::wechat_pay::PROVIDER
+    } else {
+        provider().name()
+    }
 }
 
 #[cfg(test)]

@@ -8,7 +8,8 @@
 //! — or one running at the same moment on another connection — fails to insert the same gift and
 //! skips it; a declined payment rolls its claim back so the next run tries again.
 
-use super::payment::provider;
+use super::payment::{provider, provider_name};
+use super::settle::receipt_no;
 use super::store::gifts::{record_paid, Paid};
 use super::store::pledges::{self as store, PledgeRow};
 use crate::admin::Staff;
@@ -25,7 +26,6 @@ use baoan_contract::charity::{
 };
 use baoan_contract::error::ApiError;
 use baoan_contract::rules::date::Date;
-use sha2::{Digest, Sha256};
 use std::time::Duration;
 
 /// How often the server looks for pledges due (a month's charge happens on the first run of it).
@@ -55,8 +55,7 @@ pub async fn charge_due_pledges(state: &AppState, today: Date) -> AppResult<Char
             continue;
         }
         // The claim: only one run inserts this month's gift (a concurrent one waits, then finds it).
-        let provider_name = if state.wechat_pay.is_some() { super::wechat_pay::PROVIDER } else { provider().name() };
-        if !store::claim(&mut tx, &gift_id, &row, provider_name, now).await? {
+        if !store::claim(&mut tx, &gift_id, &row, provider_name(state), now).await? {
             tx.rollback().await?;
             report.already_charged += 1;
             continue;
@@ -100,12 +99,6 @@ pub async fn charge_due_pledges(state: &AppState, today: Date) -> AppResult<Char
         notify(&state.db, user_id, notice, now).await?;
     }
     Ok(report)
-}
-
-/// A monthly charge's receipt number: the day, then a digest of the gift id (unique per month).
-fn receipt_no(today: Date, gift_id: &str) -> String {
-    let digest = crate::auth::codes::hex(&Sha256::digest(gift_id.as_bytes()));
-    format!("CS{}{}", today.to_iso().replace('-', ""), digest[..12].to_uppercase())
 }
 
 /// Runs `charge_due_pledges` for today every [`CHARGE_EVERY`], from the server's start.

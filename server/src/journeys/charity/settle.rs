@@ -10,7 +10,15 @@ use crate::messages::{notify, Notice};
 use crate::state::AppState;
 use baoan_contract::api::MessageEvent;
 use baoan_contract::charity::Frequency;
+use baoan_contract::rules::date::Date;
 use sha2::{Digest, Sha256};
+
+/// A gift's receipt number: the day it was paid, then a digest of the gift id (unique per gift,
+/// so per month for a pledge's monthly gifts).
+pub fn receipt_no(today: Date, gift_id: &str) -> String {
+    let digest = crate::auth::codes::hex(&Sha256::digest(gift_id.as_bytes()));
+    format!("CS{}{}", today.to_iso().replace('-', ""), digest[..12].to_uppercase())
+}
 
 /// Settles gift `gift_id` as paid with the provider's reference; false if it was not pending.
 pub async fn settle(state: &AppState, gift_id: &str, payment_ref: &str) -> AppResult<bool> {
@@ -19,8 +27,7 @@ pub async fn settle(state: &AppState, gift_id: &str, payment_ref: &str) -> AppRe
     };
     let now = state.clock.now();
     let today = state.clock.today();
-    let digest = crate::auth::codes::hex(&Sha256::digest(gift_id.as_bytes()));
-    let receipt_no = format!("CS{}{}", today.to_iso().replace('-', ""), digest[..12].to_uppercase());
+    let receipt_no = receipt_no(today, gift_id);
     let mut tx = state.db.begin().await?;
     // The one transition pending → paid. A second settlement finds no pending row and stops.
     if !store::mark_paid(&mut tx, gift_id, &gift.user_id, payment_ref, &receipt_no, now).await? {

@@ -147,12 +147,10 @@ pub fn use_session() -> Session {
     expect_context::<Session>()
 }
 
-/// Only a local path may be a return address (never `//host` or a full URL).
+/// Only a path of the app may be a return address (never `//host`, a full URL or the API): the
+/// contract's rule, which the server applies to 实名核验's return address too.
 pub fn safe_return_path(next: Option<String>) -> String {
-    match next {
-        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p,
-        _ => "/mine".to_string(),
-    }
+    baoan_contract::api::safe_return_to(next.as_deref().unwrap_or_default())
 }
 
 /// Sends the resident to 实名核验, to come back to the page they are on (a full page load:

@@ -131,7 +131,6 @@ where
         self
     }
 
-    /// A page's own handling of a refusal, tried first; `true` when it handled it.
     /// Shows "too many, try again in …" (a 429 with a wait) through `wait` — a page's
     /// `WaitNotice`, which several forms of one page may share — rather than in the summary.
     pub fn wait_in(self, wait: Wait) -> Self {
@@ -139,6 +138,7 @@ where
         self
     }
 
+    /// A page's own handling of a refusal, tried first; `true` when it handled it.
     pub fn on_refused(self, refused: impl Fn(&ApiError) -> bool + 'static) -> Self {
         self.on_refused.set_value(Some(Box::new(refused)));
         self

@@ -100,7 +100,8 @@ pub struct VerificationDone {
 }
 
 /// `return_to` if it is a path of this app, else [`DEFAULT_RETURN_TO`]: never another site
-/// (`//evil.example`, `https://…`, `/\evil`), never the API, nothing unprintable.
+/// (`//evil.example`, `https://…`, `/\evil`), never the API, nothing unprintable. The one check
+/// of a return address: the server's for 实名核验, the app's for it and for sign-in's `next`.
 pub fn safe_return_to(return_to: &str) -> String {
     let ok = return_to.starts_with('/')
         && !return_to.starts_with("//")

@@ -1,5 +1,6 @@
-//! The figures a result rests on, each with its source ("来源：…") and effective date, and a
-//! visible 示例 tag on a figure that is only an example (demonstration data). Also the estimated
+//! The figures a result rests on, each with its source and effective date (`SourceDocument`,
+//! `SourceDistrict`), and a visible example tag (`SourceExample`) on a figure that is only an
+//! example (demonstration data). Also the estimated
 //! monthly amount where the programme's rule gives one, labelled as an estimate.
 
 use super::i18n::Key;
@@ -36,7 +37,8 @@ pub fn FiguresUsed(programme: Programme, standards: Standards) -> impl IntoView 
     })
 }
 
-/// "（来源：document，article；date 起）", or a 示例 tag with "not an official standard".
+/// The source line (`SourceDocument`: document, article and date; `SourceDistrict`: date), or
+/// the example tag with its note that this is not an official standard.
 #[component]
 fn Source(source: Option<Provenance>) -> impl IntoView {
     let i18n = use_i18n();

@@ -102,7 +102,7 @@ fn ExtraChoice(name: &'static str, legend: Key, hint: Key, slots: Vec<Slot>, val
     }
 }
 
-/// What the checklist follows (the regulation in force), like every figure: "（来源：…）".
+/// What the checklist follows (the regulation in force), shown like every figure's source.
 #[component]
 pub fn ChecklistSource() -> impl IntoView {
     let i18n = use_i18n();

@@ -177,6 +177,19 @@ impl Problems {
     }
 }
 
+/// A provider's URL (SMS endpoint, payment API, identity platform): plain http is allowed only to
+/// a loopback address (a test's stand-in); anything else carries residents' numbers, codes,
+/// payments or identities, and must be https.
+pub(crate) fn is_https_or_loopback(url: &str) -> bool {
+    if url.starts_with("https://") {
+        return true;
+    }
+    let Some(rest) = url.strip_prefix("http://") else { return false };
+    let host = rest.split(['/', '?']).next().unwrap_or("");
+    let host = host.rsplit_once(':').map(|(h, _)| h).unwrap_or(host);
+    matches!(host, "127.0.0.1" | "localhost" | "[::1]")
+}
+
 /// `BAOAN_TENCENT_SMS_SIGN_NAME` → `--tencent-sms-sign-name`.
 pub(crate) fn flag_of(env: &str) -> String {
     format!("--{}", env.trim_start_matches("BAOAN_").to_ascii_lowercase().replace('_', "-"))

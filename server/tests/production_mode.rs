@@ -62,13 +62,14 @@ fn unusable_settings_are_named_too() {
     let dir = tempfile::tempdir().unwrap();
     let mut env = tencent_env("http://127.0.0.1:9");
     env.extend(wechat_pay_env(dir.path()));
-    // A key file that is not there, an APIv3 key of the wrong length, a plain-http notify URL and
-    // a plain-http SMS endpoint off this machine.
+    // A key file that is not there, an APIv3 key of the wrong length, a plain-http notify URL, and
+    // a plain-http SMS endpoint and payment API off this machine.
     for (key, value) in [
         ("BAOAN_WECHATPAY_PRIVATE_KEY_FILE", dir.path().join("missing.pem").display().to_string()),
         ("BAOAN_WECHATPAY_API_V3_KEY", "short".to_string()),
         ("BAOAN_WECHATPAY_NOTIFY_URL", "http://pay.example/notify".to_string()),
         ("BAOAN_TENCENT_SMS_ENDPOINT", "http://sms.tencentcloudapi.com".to_string()),
+        ("BAOAN_WECHATPAY_BASE_URL", "http://api.mch.weixin.qq.com".to_string()),
     ] {
         env.retain(|(k, _)| *k != key);
         env.push((key, value));
@@ -80,6 +81,7 @@ fn unusable_settings_are_named_too() {
         "BAOAN_WECHATPAY_API_V3_KEY",
         "BAOAN_WECHATPAY_NOTIFY_URL",
         "BAOAN_TENCENT_SMS_ENDPOINT",
+        "BAOAN_WECHATPAY_BASE_URL",
     ] {
         assert_eq!(stderr.lines().filter(|l| l.contains(name)).count(), 1, "{name}:\n{stderr}");
     }

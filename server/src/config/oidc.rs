@@ -1,8 +1,7 @@
 //! The province's unified identity platform (an OpenID Connect provider): the settings as given
 //! (flags or environment) and as checked.
 
-use super::tencent_sms::is_https_or_loopback;
-use super::Problems;
+use super::{is_https_or_loopback, Problems};
 use crate::secret::Secret;
 use clap::builder::BoolishValueParser;
 use clap::{ArgAction, Args};

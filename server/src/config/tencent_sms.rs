@@ -1,6 +1,6 @@
 //! The Tencent Cloud SMS settings: as given (flags or environment) and as checked.
 
-use super::Problems;
+use super::{is_https_or_loopback, Problems};
 use crate::secret::Secret;
 use clap::Args;
 
@@ -58,18 +58,6 @@ pub struct SmsTemplates {
     pub marriage_partner: String,
     pub booking_reminder: String,
     pub application_status: String,
-}
-
-/// Plain http is allowed only to a loopback address (a test's stand-in): anything else carries
-/// residents' numbers and codes, and must be https.
-pub(crate) fn is_https_or_loopback(url: &str) -> bool {
-    if url.starts_with("https://") {
-        return true;
-    }
-    let Some(rest) = url.strip_prefix("http://") else { return false };
-    let host = rest.split(['/', '?']).next().unwrap_or("");
-    let host = host.rsplit_once(':').map(|(h, _)| h).unwrap_or(host);
-    matches!(host, "127.0.0.1" | "localhost" | "[::1]")
 }
 
 impl TencentSmsArgs {

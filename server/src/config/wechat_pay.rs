@@ -1,7 +1,7 @@
 //! The WeChat Pay API v3 settings: as given (flags or environment) and as checked. The
 //! provider itself (`journeys::charity::wechat_pay`) reads the key files into a client.
 
-use super::Problems;
+use super::{is_https_or_loopback, Problems};
 use crate::secret::Secret;
 use clap::Args;
 use std::path::PathBuf;
@@ -123,6 +123,10 @@ impl WechatPayArgs {
                     .into(),
             );
         }
+        let base_url = self.wechatpay_base_url.trim_end_matches('/').to_string();
+        if !is_https_or_loopback(&base_url) {
+            p.0.push(format!("unusable setting BAOAN_WECHATPAY_BASE_URL: {base_url} is not an https URL"));
+        }
         p.done(WechatPaySettings {
             mch_id,
             app_id,
@@ -131,7 +135,7 @@ impl WechatPayArgs {
             api_v3_key,
             platform_certs,
             notify_url,
-            base_url: self.wechatpay_base_url.trim_end_matches('/').to_string(),
+            base_url,
             order_minutes: self.wechatpay_order_minutes,
             reconcile_after_minutes: self.wechatpay_reconcile_after_minutes,
         })

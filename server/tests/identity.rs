@@ -125,17 +125,7 @@ async fn verification_locks_the_profile(server: TestServer, platform: Arc<OidcSt
     let same = json!({ "name": p.name, "id_type": "resident_id", "id_number": p.id_number });
     assert_eq!(client.put(server.url("/api/v1/me/profile")).json(&same).send().await.unwrap().status(), StatusCode::OK);
 }
-mod verification_locks_the_profile {
-    use super::*;
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn sqlite() {
-        with_platform(baoan_server::db::Engine::Sqlite, super::verification_locks_the_profile).await;
-    }
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn postgres() {
-        with_platform(baoan_server::db::Engine::Postgres, super::verification_locks_the_profile).await;
-    }
-}
+both_engines_with!(verification_locks_the_profile, with_platform);
 
 async fn spoiled_tokens_are_refused(server: TestServer, platform: Arc<OidcStandIn>) {
     let client = server.client();
@@ -148,17 +138,7 @@ async fn spoiled_tokens_are_refused(server: TestServer, platform: Arc<OidcStandI
     }
     assert!(platform.refused().is_empty(), "the platform answered; the relying party refused the token");
 }
-mod spoiled_tokens_are_refused {
-    use super::*;
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn sqlite() {
-        with_platform(baoan_server::db::Engine::Sqlite, super::spoiled_tokens_are_refused).await;
-    }
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn postgres() {
-        with_platform(baoan_server::db::Engine::Postgres, super::spoiled_tokens_are_refused).await;
-    }
-}
+both_engines_with!(spoiled_tokens_are_refused, with_platform);
 
 async fn a_state_works_once_and_only_for_its_account(server: TestServer, platform: Arc<OidcStandIn>) {
     let client = server.client();
@@ -191,17 +171,29 @@ async fn a_state_works_once_and_only_for_its_account(server: TestServer, platfor
     let done: Value = callback(&server, &other, &code, &state).await.json().await.unwrap();
     assert_eq!(done["return_to"], "/mine");
 }
-mod a_state_works_once_and_only_for_its_account {
-    use super::*;
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn sqlite() {
-        with_platform(baoan_server::db::Engine::Sqlite, super::a_state_works_once_and_only_for_its_account).await;
+both_engines_with!(a_state_works_once_and_only_for_its_account, with_platform);
+
+/// A script starting verifications in a loop (each a row and a trip to the platform) is refused
+/// with 429 once the hour's allowance is used; another resident is not affected.
+async fn starting_verifications_is_limited(server: TestServer, _platform: Arc<OidcStandIn>) {
+    let limit = baoan_server::limits::IDENTITY_VERIFICATIONS;
+    let start = |client: reqwest::Client| {
+        let url = server.url("/api/v1/me/identity/provincial");
+        async move { client.post(url).json(&json!({ "return_to": "/mine" })).send().await.unwrap() }
+    };
+    let client = server.client();
+    server.sign_in(&client, "13700000231").await;
+    for _ in 0..limit.max {
+        assert_eq!(start(client.clone()).await.status(), StatusCode::OK);
     }
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn postgres() {
-        with_platform(baoan_server::db::Engine::Postgres, super::a_state_works_once_and_only_for_its_account).await;
-    }
+    let r = start(client.clone()).await;
+    assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(r.json::<Value>().await.unwrap()["code"], "rate_limited");
+    let other = server.client();
+    server.sign_in(&other, "13700000232").await;
+    assert_eq!(start(other).await.status(), StatusCode::OK, "another resident still may");
 }
+both_engines_with!(starting_verifications_is_limited, with_platform);
 
 /// Production: Tencent SMS and the platform at their stand-ins, no demo parts.
 async fn production<F, Fut>(engine: baoan_server::db::Engine, body: F)
@@ -277,17 +269,7 @@ async fn production_requires_verification(server: TestServer, sms: Arc<StandIn>,
     let r = marriage_common::post_booking(&server, &a, &body).await;
     assert_eq!(r.status(), StatusCode::OK, "{}", r.text().await.unwrap());
 }
-mod production_requires_verification {
-    use super::*;
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn sqlite() {
-        production(baoan_server::db::Engine::Sqlite, super::production_requires_verification).await;
-    }
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn postgres() {
-        production(baoan_server::db::Engine::Postgres, super::production_requires_verification).await;
-    }
-}
+both_engines_with!(production_requires_verification, production);
 
 /// Demo mode: no verification needed unless asked for; the development verifier vouches for the
 /// typed profile in one step (and locks it), and is there only in demo mode.

@@ -325,6 +325,27 @@ macro_rules! both_engines_db {
     };
 }
 
+/// Generates `$name::sqlite` and `$name::postgres` that hand `super::$name` to `$runner`, an
+/// `async fn(Engine, body)` that starts the server with whatever the test needs beside it (a
+/// provider's stand-in, say) and runs the body with them.
+#[macro_export]
+macro_rules! both_engines_with {
+    ($name:ident, $runner:path) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                $runner(baoan_server::db::Engine::Sqlite, super::$name).await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                $runner(baoan_server::db::Engine::Postgres, super::$name).await;
+            }
+        }
+    };
+}
+
 /// Generates `$name::sqlite` and `$name::postgres` from `async fn $name(server: TestServer)`.
 #[macro_export]
 macro_rules! both_engines {

@@ -3,7 +3,7 @@
 // named by the shared rule, and the fixed answer reaches check-answers (masked) and the
 // submitted application.
 import { test, expect, open, h1, signIn } from "../support/app.mjs";
-import { ta, PNG, completeDraft } from "../support/assistance.mjs";
+import { ta, seedCompleteDraft } from "../support/assistance.mjs";
 import { t } from "../support/i18n.mjs";
 
 const L = "zh-Hans";
@@ -12,15 +12,7 @@ const byId = (page, id) => page.locator(`[id="${id}"]`);
 test("a member on a Hong Kong/Macau permit: typed date of birth, the permit's own format check, submitted", async ({ page }) => {
   test.setTimeout(60_000);
   await signIn(page.request);
-  const up = await page.request.post("/api/v1/uploads", { headers: { "X-File-Name": "id.png" }, data: PNG });
-  expect(up.status()).toBe(200);
-  const draft = completeDraft((await up.json()).id);
-  await page.addInitScript((d) => {
-    if (!sessionStorage.getItem("seeded")) {
-      sessionStorage.setItem("seeded", "1");
-      localStorage.setItem("baoan.my.draft.assistance", JSON.stringify(d));
-    }
-  }, draft);
+  await seedCompleteDraft(page);
 
   await open(page, "/assistance/apply/members-0");
   await expect(h1(page)).toHaveText(ta(L, "MemberTitle"));

@@ -10,7 +10,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { test, expect, open, h1, signIn } from "../support/app.mjs";
-import { ta, PNG, completeDraft } from "../support/assistance.mjs";
+import { ta, PNG, seedCompleteDraft } from "../support/assistance.mjs";
 
 const L = "zh-Hans";
 const BIN = process.env.BAOAN_SERVER_BIN;
@@ -34,15 +34,7 @@ test.describe("staff CLI", () => {
     test.setTimeout(90_000);
     expect(existsSync(BIN), `${BIN} exists`).toBe(true);
     await signIn(page.request);
-    const up = await page.request.post("/api/v1/uploads", { headers: { "X-File-Name": "id.png" }, data: PNG });
-    expect(up.status()).toBe(200);
-    const draft = completeDraft((await up.json()).id);
-    await page.addInitScript((d) => {
-      if (!sessionStorage.getItem("seeded")) {
-        sessionStorage.setItem("seeded", "1");
-        localStorage.setItem("baoan.my.draft.assistance", JSON.stringify(d));
-      }
-    }, draft);
+    await seedCompleteDraft(page);
     await open(page, "/assistance/apply/check");
     await page.getByRole("button", { name: ta(L, "Submit") }).click();
     await expect(h1(page)).toHaveText(ta(L, "ConfirmationTitle"));

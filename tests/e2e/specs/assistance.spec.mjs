@@ -2,7 +2,7 @@
 // application with two household members and an upload to the confirmation, a reload in the
 // middle of the form, and a submit whose request is blocked then retried (exactly one record).
 import { test, expect, open, h1, signIn } from "../support/app.mjs";
-import { ta, residentId, PNG, completeDraft } from "../support/assistance.mjs";
+import { ta, residentId, PNG, seedCompleteDraft } from "../support/assistance.mjs";
 import { t } from "../support/i18n.mjs";
 
 const L = "zh-Hans";
@@ -130,15 +130,7 @@ test("a reload in the middle of the form keeps every answer", async ({ page }) =
 
 test("a submit whose request is blocked says so, keeps everything, and a retry creates exactly one application", async ({ page }) => {
   await signIn(page.request);
-  const up = await page.request.post("/api/v1/uploads", { headers: { "X-File-Name": "id.png" }, data: PNG });
-  expect(up.status()).toBe(200);
-  const draft = completeDraft((await up.json()).id);
-  await page.addInitScript((d) => {
-    if (!sessionStorage.getItem("seeded")) {
-      sessionStorage.setItem("seeded", "1");
-      localStorage.setItem("baoan.my.draft.assistance", JSON.stringify(d));
-    }
-  }, draft);
+  await seedCompleteDraft(page);
   await open(page, "/assistance/apply/check");
   let blocked = 0;
   await page.route("**/api/v1/assistance/applications", (route) => {

@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test, expect, h1, appReady, randomPhone, setPrefs } from "../support/app.mjs";
 import { t } from "../support/i18n.mjs";
-import { ta, PNG, completeDraft } from "../support/assistance.mjs";
+import { ta, seedCompleteDraft } from "../support/assistance.mjs";
 
 const L = "zh-Hans";
 const BIN = process.env.BAOAN_SERVER_BIN;
@@ -61,15 +61,7 @@ test.describe("a verified identity before applying", () => {
     expect(sent.status()).toBe(200);
     const { code } = await (await page.request.get(`/api/v1/dev/sms-outbox?phone=${phone}`)).json();
     expect((await page.request.post("/api/v1/auth/session", { data: { phone, code } })).status()).toBe(200);
-    const up = await page.request.post("/api/v1/uploads", { headers: { "X-File-Name": "id.png" }, data: PNG });
-    expect(up.status()).toBe(200);
-    const draft = completeDraft((await up.json()).id);
-    await page.addInitScript((d) => {
-      if (!sessionStorage.getItem("seeded")) {
-        sessionStorage.setItem("seeded", "1");
-        localStorage.setItem("baoan.my.draft.assistance", JSON.stringify(d));
-      }
-    }, draft);
+    const draft = await seedCompleteDraft(page);
     await page.goto("/assistance/apply/check");
     await appReady(page);
     await page.getByRole("button", { name: ta(L, "Submit") }).click();

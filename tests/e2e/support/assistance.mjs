@@ -1,5 +1,6 @@
 // Helpers of the social-assistance specs: this journey's own strings (read from
 // src/journeys/assistance/i18n/<lang>.json), a valid resident ID, and a complete draft.
+import { expect } from "@playwright/test";
 import { t } from "./i18n.mjs";
 
 /** The text of one of this journey's keys (`count` picks a plural form, see `t`). */
@@ -60,4 +61,21 @@ export function completeDraft(uploadId) {
     idempotency_key: "",
     saved_at: Date.now(),
   };
+}
+
+/**
+ * Uploads an ID card as the signed-in resident of `page` and puts a complete draft naming it on
+ * the device before the page's first load (once per tab: a reload keeps what the page saved).
+ */
+export async function seedCompleteDraft(page) {
+  const up = await page.request.post("/api/v1/uploads", { headers: { "X-File-Name": "id.png" }, data: PNG });
+  expect(up.status()).toBe(200);
+  const draft = completeDraft((await up.json()).id);
+  await page.addInitScript((d) => {
+    if (!sessionStorage.getItem("seeded")) {
+      sessionStorage.setItem("seeded", "1");
+      localStorage.setItem("baoan.my.draft.assistance", JSON.stringify(d));
+    }
+  }, draft);
+  return draft;
 }

@@ -3,11 +3,9 @@
 // traps the focus; after each step the new page's heading has focus, after a refused submit the
 // error summary. Results that arrive late are announced once through the polite live region
 // (a code sent, a time just taken, an upload's end).
-import { request as apiRequest } from "@playwright/test";
 import { test, expect, open, h1, setPrefs, randomPhone, smsCode, signIn } from "../support/app.mjs";
-import { BASE_URL } from "../playwright.config.mjs";
 import { t } from "../support/i18n.mjs";
-import { mt, newCouple, signInAs, partyJson, OWN_DETAILS } from "../support/marriage.mjs";
+import { mt, newCouple, signInAs, fillSlot } from "../support/marriage.mjs";
 import { tm, portrait } from "../support/memorial.mjs";
 import { ct } from "../support/charity.mjs";
 import { ta, PNG, completeDraft } from "../support/assistance.mjs";
@@ -113,19 +111,7 @@ test("a marriage booking with the keyboard, through a time just taken (announced
 
   // Meanwhile other couples take every place left at this time.
   const slotId = await page.evaluate(() => localStorage.getItem("baoan.my.draft.marriage.slot"));
-  let full = false;
-  for (let i = 0; !full && i < 20; i++) {
-    const c = newCouple();
-    const others = await apiRequest.newContext({ baseURL: BASE_URL });
-    await signInAs(others, c.a);
-    const r = await others.post("/api/v1/marriage/bookings", {
-      headers: { "idempotency-key": `e2e-kb-${Date.now()}-${i}` },
-      data: { kind: "marriage", slot_id: slotId, party_a: OWN_DETAILS, party_b: partyJson(c.b), ceremony_slot_id: null, counselling_slot_id: null },
-    });
-    full = r.status() === 409;
-    await others.dispose();
-  }
-  expect(full, "the other couples filled the slot").toBe(true);
+  await fillSlot(slotId);
   await press(page, mt(L, "Submit"));
   const taken = page.locator(".marriage-taken");
   await expect(taken.getByRole("button").first()).toBeVisible();

@@ -121,3 +121,27 @@ export async function bookedViaApi(request, { kind = "marriage", office = "xixia
   expect(c.status(), await c.text()).toBe(200);
   return { booking: await c.json(), couple };
 }
+
+/**
+ * Other couples take every remaining place of `slotId` through the API, each booking from its
+ * own account (one booking per account); fails unless the slot ends up full — refused as
+ * `marriage.slot_full`, not for some other reason that would leave places behind.
+ */
+export async function fillSlot(slotId) {
+  let full = false;
+  for (let i = 0; !full && i < 20; i++) {
+    const c = newCouple();
+    const others = await apiRequest.newContext({ baseURL: BASE_URL });
+    await signInAs(others, c.a);
+    const r = await others.post("/api/v1/marriage/bookings", {
+      headers: { "idempotency-key": `e2e-fill-${Date.now()}-${randomInt(0, 1e9)}-${i}` },
+      data: { kind: "marriage", slot_id: slotId, party_a: OWN_DETAILS, party_b: partyJson(c.b), ceremony_slot_id: null, counselling_slot_id: null },
+    });
+    const text = await r.text();
+    await others.dispose();
+    full = r.status() === 409;
+    if (full) expect(text).toContain("marriage.slot_full");
+    else expect(r.status(), text).toBe(200);
+  }
+  expect(full, "the other couples filled the slot").toBe(true);
+}

@@ -51,6 +51,10 @@ pub enum ErrorCode {
     /// The identity platform's answer was refused (expired or replayed attempt, a token that
     /// failed its checks, or the platform unreachable): start the verification again.
     IdentityVerificationFailed,
+    /// The ID number the platform vouched for is already verified on another live account of
+    /// this service (one person, one verified account): sign in with that account's phone
+    /// number. Which account, or which number, is never said.
+    IdentityVerifiedElsewhere,
     /// A code this app version does not know (a newer server).
     #[serde(other)]
     Unknown,

@@ -2,7 +2,8 @@
 //! platform (`oidc_common`): the round trip locks the profile's name and ID number; ID tokens
 //! with the wrong audience, expired, badly signed or carrying another nonce are refused, and so
 //! is a state used twice or brought back by another account. In production, submitting an
-//! assistance application and booking marriage registration need the verification.
+//! assistance application and booking marriage registration need the verification. One person,
+//! several phone accounts, and the data export: `identity/accounts.rs`.
 
 mod assistance_common;
 mod common;
@@ -18,6 +19,11 @@ use serde_json::{json, Value};
 use std::future::Future;
 use std::sync::Arc;
 use tencent_common::StandIn;
+
+/// One verified account per person; the export (tests named `identity::accounts::…`).
+mod identity {
+    mod accounts;
+}
 
 fn person(n: u16) -> Person {
     Person {

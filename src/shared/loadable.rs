@@ -107,6 +107,7 @@ pub fn error_key(error: &ClientError) -> Key {
             ErrorCode::Forbidden => Key::ErrorForbidden,
             ErrorCode::IdentityVerificationRequired => Key::ErrorVerificationRequired,
             ErrorCode::IdentityVerificationFailed => Key::ErrorVerificationFailed,
+            ErrorCode::IdentityVerifiedElsewhere => Key::ErrorVerifiedElsewhere,
             ErrorCode::BadRequest
             | ErrorCode::UnsupportedMediaType
             | ErrorCode::MethodNotAllowed

@@ -80,10 +80,16 @@ fn row_json(row: &AnyRow) -> Value {
               (status = 401, body = ApiError)))]
 pub async fn export(State(state): State<AppState>, resident: Resident) -> AppResult<impl IntoResponse> {
     let db = &state.db.pool;
-    let profile = sqlx::query("SELECT id, phone, name, id_type, id_number, created_at FROM users WHERE id = $1")
-        .bind(&resident.user_id)
-        .fetch_one(db)
-        .await?;
+    // The profile in full (the ID number too: it is the resident's own), with its verification:
+    // who vouched for the name and number, when, and the platform's issuer and its identifier for
+    // the person (null where nothing was verified, or the development verifier's).
+    let profile = sqlx::query(
+        "SELECT id, phone, name, id_type, id_number, created_at, identity_verified_by, identity_verified_at, \
+         identity_issuer, identity_subject FROM users WHERE id = $1",
+    )
+    .bind(&resident.user_id)
+    .fetch_one(db)
+    .await?;
     let mut records = Map::new();
     for (name, sql) in EXPORT {
         let rows = sqlx::query(sql).bind(&resident.user_id).fetch_all(db).await?;

@@ -47,9 +47,21 @@ pub struct Verified<'a> {
     pub subject: Option<&'a str>,
 }
 
-/// Writes the verified name and number into the resident's profile and locks them.
+/// Writes the verified name and number into the resident's profile and locks them. An ID number
+/// already verified on another live account is refused (`verified_elsewhere`): one person, one
+/// verified account. The check gives the clear answer; the unique index
+/// `users_one_verified_identity` settles two accounts verifying the same number at once.
 pub async fn record(state: &AppState, user_id: &str, v: Verified<'_>) -> AppResult<()> {
-    sqlx::query(
+    let elsewhere: Option<(String,)> =
+        sqlx::query_as("SELECT id FROM users WHERE id_number = $1 AND identity_verified_by IS NOT NULL AND id <> $2")
+            .bind(v.id_number)
+            .bind(user_id)
+            .fetch_optional(&state.db.pool)
+            .await?;
+    if elsewhere.is_some() {
+        return Err(verified_elsewhere());
+    }
+    let written = sqlx::query(
         "UPDATE users SET name = $1, id_type = $2, id_number = $3, identity_verified_by = $4, \
          identity_verified_at = $5, identity_issuer = $6, identity_subject = $7 WHERE id = $8",
     )
@@ -62,9 +74,25 @@ pub async fn record(state: &AppState, user_id: &str, v: Verified<'_>) -> AppResu
     .bind(v.subject)
     .bind(user_id)
     .execute(&state.db.pool)
-    .await?;
+    .await;
+    match written {
+        Ok(_) => {}
+        Err(e) if e.as_database_error().is_some_and(|d| d.is_unique_violation()) => return Err(verified_elsewhere()),
+        Err(e) => return Err(e.into()),
+    }
     tracing::info!(verifier = v.verifier.code(), "identity verified");
     Ok(())
+}
+
+/// 409 `identity_verified_elsewhere`: the number is another account's verified identity. Neither
+/// that account nor its phone number (not even masked) is named: the development verifier
+/// vouches for whatever is typed, so the answer must tell a stranger nothing but "not here".
+fn verified_elsewhere() -> AppError {
+    tracing::warn!("identity already verified on another account");
+    AppError::new(
+        ErrorCode::IdentityVerifiedElsewhere,
+        "This identity is verified on another account: sign in with that account's phone number",
+    )
 }
 
 /// 403 `identity_verification_failed`, with the reason in the log only (never an ID number).

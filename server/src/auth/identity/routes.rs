@@ -57,6 +57,8 @@ pub async fn start(
     responses((status = 200, body = VerificationDone), (status = 401, body = ApiError),
               (status = 403, body = ApiError, description = "identity_verification_failed: unknown, used, expired or \
                   another account's state, or an ID token that failed its checks"),
+              (status = 409, body = ApiError, description = "identity_verified_elsewhere: this ID number is verified on \
+                  another account; sign in with that account's phone number"),
               (status = 404, body = ApiError, description = "No identity platform is configured (a demo)")))]
 pub async fn finish(
     State(state): State<AppState>,

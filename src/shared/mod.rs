@@ -6,6 +6,7 @@ pub mod clock;
 pub mod draft;
 pub mod form;
 pub mod icons;
+pub mod identity;
 pub mod loadable;
 pub mod page;
 pub mod qr;

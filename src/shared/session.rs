@@ -153,13 +153,19 @@ pub fn safe_return_path(next: Option<String>) -> String {
     baoan_contract::api::safe_return_to(next.as_deref().unwrap_or_default())
 }
 
+/// The address of 实名核验 that comes back to `here` (a path of the app; anything else comes
+/// back to 我的, by the contract's rule).
+pub fn verify_href(here: &str) -> String {
+    let back = safe_return_path(Some(here.to_string()));
+    format!("/mine/verify?return={}", js_sys::encode_uri_component(&back).as_string().unwrap_or_default())
+}
+
 /// Sends the resident to 实名核验, to come back to the page they are on (a full page load:
 /// whatever they typed is in the page's draft on this device).
 pub fn go_verify() {
     let location = window().location();
     let here = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
-    let back = js_sys::encode_uri_component(&here).as_string().unwrap_or_default();
-    let _ = location.assign(&format!("/mine/verify?return={back}"));
+    let _ = location.assign(&verify_href(&here));
 }
 
 /// Shows `children` to a signed-in resident; sends anyone else to sign in, then back here.

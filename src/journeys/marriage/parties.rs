@@ -9,6 +9,7 @@ use super::i18n::Key;
 use crate::i18n::{use_i18n, Key as Shared};
 use crate::shared::clock::today;
 use crate::shared::form::FormErrors;
+use crate::shared::identity::VerifiedFirst;
 use crate::shared::page::use_title;
 use crate::shared::session::use_session;
 use crate::shared::ui::{ErrorSummary, RadioOption, Radios, TextField};
@@ -49,9 +50,20 @@ const B: Names = Names {
     phone: "party_b.phone",
 };
 
+/// Where the server requires a verified identity, an unverified resident is asked to verify
+/// before this step (the first about the people), and comes back to it.
 #[component]
 pub fn PartiesPage() -> impl IntoView {
     use_title(Key::PartiesTitle);
+    view! {
+        <VerifiedFirst>
+            <Parties />
+        </VerifiedFirst>
+    }
+}
+
+#[component]
+fn Parties() -> impl IntoView {
     let i18n = use_i18n();
     let draft = use_draft();
     let errors = FormErrors::new();

@@ -1,7 +1,9 @@
 // 实名核验 (issue 12 item 7) in the browser at 390×844: where a verified identity is required,
-// submitting an assistance application sends the resident to the verify page (account area),
-// the development verifier (demo, labelled 演示) vouches for the typed profile in one step, and
-// the resident lands back on the page they were on and submits.
+// an unverified resident opening the assistance application or the marriage booking's parties
+// step is asked to verify first (why, and a button) instead of the form; the verify page
+// (account area) has the development verifier (demo, labelled 演示), which vouches for the typed
+// profile in one step, and the resident lands back on the form with the draft as it was. (The
+// server's 403 at submit stays the defence: server/tests/identity.rs.)
 //
 // The default spec server is a plain demo, which does not require verification (so the demo
 // journeys stay as they were). This spec starts a server of its own from BAOAN_SERVER_BIN (which
@@ -12,14 +14,18 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { test, expect, h1, appReady, randomPhone, setPrefs } from "../support/app.mjs";
-import { t } from "../support/i18n.mjs";
+import { t, LANGS } from "../support/i18n.mjs";
 import { ta, seedCompleteDraft } from "../support/assistance.mjs";
+import { mt, newCouple, chooseAny, fillParty } from "../support/marriage.mjs";
+import { measure } from "../support/elder.mjs";
 
 const L = "zh-Hans";
 const BIN = process.env.BAOAN_SERVER_BIN;
 const DIST = new URL("../../../dist", import.meta.url).pathname;
 const SHOTS = process.env.BAOAN_SHOTS_DIR;
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 let server;
 let base;
@@ -51,36 +57,60 @@ test.describe("a verified identity before applying", () => {
 
   test.afterAll(() => server?.kill());
 
-  test("submitting unverified goes to 实名核验, the development verifier confirms, and the resident is back to submit", async ({ browser }) => {
-    test.setTimeout(90_000);
-    const context = await browser.newContext({ baseURL: base, extraHTTPHeaders: { Origin: base } });
-    const page = await context.newPage();
-    await setPrefs(page, { lang: L });
+  /** A fresh resident signed in on `page` (no profile). */
+  async function signInFresh(page) {
     const phone = randomPhone();
     const sent = await page.request.post("/api/v1/auth/sms-code", { data: { phone } });
     expect(sent.status()).toBe(200);
     const { code } = await (await page.request.get(`/api/v1/dev/sms-outbox?phone=${phone}`)).json();
     expect((await page.request.post("/api/v1/auth/session", { data: { phone, code } })).status()).toBe(200);
-    const draft = await seedCompleteDraft(page);
-    await page.goto("/assistance/apply/check");
-    await appReady(page);
-    await page.getByRole("button", { name: ta(L, "Submit") }).click();
+    return phone;
+  }
 
-    // Refused by the server: to the verify page, which knows where to come back to.
-    await expect(page).toHaveURL(/\/mine\/verify\?return=%2Fassistance%2Fapply%2Fcheck/);
+  /** The page asks to verify first (instead of the form); its button goes to 实名核验 and back. */
+  async function askedFirst(page, returnPath) {
+    await expect(h1(page)).toHaveText(t(L, "VerifyFirstTitle"));
+    await expect(page.locator("main")).toContainText(t(L, "VerifyFirstWhy"));
+    await expect(page.locator("main form")).toHaveCount(0);
+    await page.getByRole("link", { name: t(L, "VerifyFirstButton") }).click();
+    await expect(page).toHaveURL(new RegExp(`/mine/verify\\?return=${encodeURIComponent(returnPath)}$`));
     await expect(h1(page)).toHaveText(t(L, "VerifyTitle"));
     await expect(page.locator("main")).toContainText(t(L, "VerifyNeededFirst"));
     const dev = page.locator(".verify-development");
     await expect(dev).toContainText(t(L, "DemoTag"));
     await expect(dev).toContainText(t(L, "VerifyDevExplained"));
+  }
+
+  /** The development verifier confirms the typed name and resident ID; back to `returnPath`. */
+  async function verifyByDevelopment(page, name, idNumber, returnPath) {
+    await page.locator('[id="name"]').fill(name);
+    await page.locator('[id="id_number"]').fill(idNumber);
+    await page.getByRole("button", { name: t(L, "VerifyDevButton") }).click();
+    await expect(page).toHaveURL(new RegExp(`${returnPath}$`));
+    await appReady(page);
+  }
+
+  test("the assistance application asks an unverified resident to verify first, then goes on with the draft", async ({ browser }) => {
+    test.setTimeout(90_000);
+    const context = await browser.newContext({ baseURL: base, extraHTTPHeaders: { Origin: base } });
+    const page = await context.newPage();
+    await setPrefs(page, { lang: L });
+    await signInFresh(page);
+    const draft = await seedCompleteDraft(page);
+    // Any page of the application: the task list, and check your answers.
+    await page.goto("/assistance/apply");
+    await appReady(page);
+    await expect(h1(page)).toHaveText(t(L, "VerifyFirstTitle"));
+    await page.goto("/assistance/apply/check");
+    await appReady(page);
+    await expect(page.getByRole("button", { name: ta(L, "Submit") })).toHaveCount(0);
+    await askedFirst(page, "/assistance/apply/check");
     if (SHOTS) await page.screenshot({ path: join(SHOTS, "verify-390.png"), fullPage: true });
 
-    // One step: the typed name and resident ID, confirmed by the development verifier.
-    await page.locator('[id="name"]').fill(draft.applicant.name);
-    await page.locator('[id="id_number"]').fill(draft.applicant.id_number);
-    await page.getByRole("button", { name: t(L, "VerifyDevButton") }).click();
-    await expect(page).toHaveURL(/\/assistance\/apply\/check$/);
-    await appReady(page);
+    await verifyByDevelopment(page, draft.applicant.name, draft.applicant.id_number, "/assistance/apply/check");
+    // Back on the form, the draft as it was: submit.
+    await expect(h1(page)).toHaveText(ta(L, "CheckAnswers"));
+    await expect(page.locator("main")).toContainText(draft.bank.account_number.slice(-4));
     await page.getByRole("button", { name: ta(L, "Submit") }).click();
     await expect(h1(page)).toHaveText(ta(L, "ConfirmationTitle"));
 
@@ -91,6 +121,64 @@ test.describe("a verified identity before applying", () => {
     await expect(page.locator('[id="name"]')).toHaveCount(0);
     await context.close();
   });
+
+  test("the marriage booking asks an unverified resident to verify first at the parties step, then books", async ({ browser }) => {
+    test.setTimeout(120_000);
+    const context = await browser.newContext({ baseURL: base, extraHTTPHeaders: { Origin: base } });
+    const page = await context.newPage();
+    await setPrefs(page, { lang: L });
+    const couple = newCouple();
+    couple.a.phone = await signInFresh(page);
+    // What, where and when, as toParties walks them; the parties step then asks first.
+    await page.goto("/marriage");
+    await appReady(page);
+    await page.locator("#kind-marriage").check();
+    await page.getByRole("button", { name: mt(L, "Continue") }).click();
+    await page.getByRole("button", { name: mt(L, "ChooseOffice") }).first().click();
+    await expect(h1(page)).toHaveText(mt(L, "DayTitle"));
+    await chooseAny(page);
+    await expect(h1(page)).toHaveText(mt(L, "SlotTitle"));
+    await chooseAny(page);
+    await expect(page).toHaveURL(/\/marriage\/parties$/);
+    await askedFirst(page, "/marriage/parties");
+    await verifyByDevelopment(page, couple.a.name, couple.a.id, "/marriage/parties");
+    // Back on the form: the time chosen before is still the draft's; party A is the verified profile.
+    await expect(h1(page)).toHaveText(mt(L, "PartiesTitle"));
+    await expect(page.locator(".marriage-own-identity")).toContainText(couple.a.name);
+    await fillParty(page, "party_a", couple.a);
+    await fillParty(page, "party_b", couple.b);
+    await page.getByRole("button", { name: mt(L, "Continue") }).click();
+    await expect(h1(page)).toHaveText(mt(L, "ExtrasTitle"));
+    await page.getByRole("button", { name: mt(L, "Continue") }).click();
+    await expect(h1(page)).toHaveText(mt(L, "CheckTitle"));
+    await page.getByRole("button", { name: mt(L, "Submit") }).click();
+    await expect(page).toHaveURL(/\/marriage\/bookings\//);
+    await context.close();
+  });
+
+  for (const lang of LANGS) {
+    for (const elder of [false, true]) {
+      test(`the ask-first page passes axe in ${lang}${elder ? ", and elder mode's sizes" : ""}`, async ({ browser }) => {
+        const context = await browser.newContext({ baseURL: base, extraHTTPHeaders: { Origin: base } });
+        const page = await context.newPage();
+        await setPrefs(page, { lang, elder });
+        await signInFresh(page);
+        await page.goto("/assistance/apply");
+        await appReady(page);
+        await expect(h1(page)).toHaveText(t(lang, "VerifyFirstTitle"));
+        const results = await new AxeBuilder({ page })
+          .options({ runOnly: { type: "tag", values: TAGS }, rules: elder ? { "color-contrast-enhanced": { enabled: true } } : {} })
+          .analyze();
+        expect(results.violations, results.violations.map((v) => v.id).join(", ")).toEqual([]);
+        if (elder) {
+          const m = await measure(page);
+          expect([...m.small, ...m.short, ...m.close], "elder mode: text ≥ 20 px, targets ≥ 60 px, 8 px apart").toEqual([]);
+          if (SHOTS) await page.screenshot({ path: join(SHOTS, `verify-first-390-elder-${lang}.png`), fullPage: true });
+        }
+        await context.close();
+      });
+    }
+  }
 
   test("the verify page in elder mode", async ({ browser }) => {
     const context = await browser.newContext({ baseURL: base, extraHTTPHeaders: { Origin: base } });

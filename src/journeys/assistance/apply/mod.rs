@@ -15,6 +15,7 @@ use super::labels;
 use crate::i18n::use_i18n;
 pub use crate::shared::clock::today;
 use crate::shared::form::FormErrors;
+use crate::shared::identity::VerifiedFirst;
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
 use crate::shared::ui::{TaskItem, TaskList as Tasks};
@@ -65,7 +66,9 @@ pub fn TaskList() -> impl IntoView {
     use_title(Key::TaskListTitle);
     view! {
         <RequireSignIn>
-            <TaskListBody />
+            <VerifiedFirst>
+                <TaskListBody />
+            </VerifiedFirst>
         </RequireSignIn>
     }
 }
@@ -134,43 +137,54 @@ fn TaskListBody() -> impl IntoView {
     }
 }
 
+/// One task's page (or check your answers); like the task list, asked to verify first where
+/// the server requires a verified identity.
 #[component]
 pub fn TaskPage() -> impl IntoView {
     use_title(Key::TaskListTitle);
+    view! {
+        <RequireSignIn>
+            <VerifiedFirst>
+                <Task />
+            </VerifiedFirst>
+        </RequireSignIn>
+    }
+}
+
+#[component]
+fn Task() -> impl IntoView {
     let params = use_params_map();
     let draft = use_journey().draft;
     view! {
-        <RequireSignIn>
-            {move || {
-                let task = params.with(|p| p.get("task").unwrap_or_default());
-                if !task.starts_with("check") {
-                    let visited = task.split('-').next().unwrap_or("").to_string();
-                    if draft.with_untracked(|d| !d.visited.contains(&visited)) {
-                        edit(
-                            draft,
-                            |d| {
-                                d.visited.insert(visited);
-                            },
-                        );
-                    }
+        {move || {
+            let task = params.with(|p| p.get("task").unwrap_or_default());
+            if !task.starts_with("check") {
+                let visited = task.split('-').next().unwrap_or("").to_string();
+                if draft.with_untracked(|d| !d.visited.contains(&visited)) {
+                    edit(
+                        draft,
+                        |d| {
+                            d.visited.insert(visited);
+                        },
+                    );
                 }
-                match task.as_str() {
-                    "applicant" => view! { <applicant::ApplicantTask /> }.into_any(),
-                    "members" => view! { <members::MembersTask /> }.into_any(),
-                    "income" => view! { <money::IncomeTask /> }.into_any(),
-                    "event" => view! { <money::EventTask /> }.into_any(),
-                    "bank" => view! { <money::BankTask /> }.into_any(),
-                    "documents" => view! { <documents::DocumentsTask /> }.into_any(),
-                    "consent" => view! { <consent::ConsentTask /> }.into_any(),
-                    "check" => view! { <review::CheckAnswers /> }.into_any(),
-                    t if t.starts_with("members-") => {
-                        let i: usize = t.trim_start_matches("members-").parse().unwrap_or(0);
-                        view! { <members::MemberTask index=i /> }.into_any()
-                    }
-                    _ => view! { <TaskListBody /> }.into_any(),
+            }
+            match task.as_str() {
+                "applicant" => view! { <applicant::ApplicantTask /> }.into_any(),
+                "members" => view! { <members::MembersTask /> }.into_any(),
+                "income" => view! { <money::IncomeTask /> }.into_any(),
+                "event" => view! { <money::EventTask /> }.into_any(),
+                "bank" => view! { <money::BankTask /> }.into_any(),
+                "documents" => view! { <documents::DocumentsTask /> }.into_any(),
+                "consent" => view! { <consent::ConsentTask /> }.into_any(),
+                "check" => view! { <review::CheckAnswers /> }.into_any(),
+                t if t.starts_with("members-") => {
+                    let i: usize = t.trim_start_matches("members-").parse().unwrap_or(0);
+                    view! { <members::MemberTask index=i /> }.into_any()
                 }
-            }}
-        </RequireSignIn>
+                _ => view! { <TaskListBody /> }.into_any(),
+            }
+        }}
     }
 }
 

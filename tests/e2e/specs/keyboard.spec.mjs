@@ -198,13 +198,35 @@ test("a charity gift with the keyboard: a refused amount, then the sandbox payme
   await expect(page.locator(".charity-receipt")).toContainText("¥66.60");
 });
 
-test("an assistance application with the keyboard: the check's first answer, a document uploaded (announced), submitted", async ({ page }) => {
-  test.setTimeout(90_000);
+/** Chooses `value` in a <select> with the arrow keys (a closed select changes as they move). */
+async function chooseOption(page, select, value) {
+  await tabTo(page, select);
+  const target = page.locator(select);
+  for (let i = 0; i < 40 && (await target.inputValue()) !== value; i++) await page.keyboard.press("ArrowDown");
+  await expect(target).toHaveValue(value);
+}
+
+/** Tabs to a task of the task list, opens it with Enter: its heading has the focus. */
+async function openTask(page, key) {
+  await press(page, ta(L, key), "a[href]");
+  await expectHeadingFocused(page, ta(L, key));
+}
+
+/** "Save and continue": back on the task list, its heading focused. */
+async function saveTask(page) {
+  await press(page, ta(L, "SaveContinue"));
+  await expectHeadingFocused(page, ta(L, "TaskListTitle"));
+}
+
+test("an assistance application typed with the keyboard alone, from the first form page to submission", async ({ page }) => {
+  test.setTimeout(240_000);
   await setPrefs(page, { lang: L, elder: true });
   await signIn(page.request);
-  // Every answer but the document is already in the draft (the form's pages are walked by
-  // assistance.spec); the keyboard does the rest.
-  const draft = { ...completeDraft("none"), documents: [], visited: ["applicant", "members", "income", "event", "bank", "consent"] };
+  // Only the eligibility check's outcome (the programme) is in the draft: every page of the
+  // application is typed here. The check's own pages are walked by assistance.spec; its first
+  // answer is given with the keyboard below.
+  const full = completeDraft("none");
+  const draft = { check: full.check, programme: full.programme, idempotency_key: "", saved_at: Date.now() };
   await page.addInitScript((d) => {
     if (!localStorage.getItem("baoan.my.draft.assistance")) localStorage.setItem("baoan.my.draft.assistance", JSON.stringify(d));
   }, draft);
@@ -218,9 +240,59 @@ test("an assistance application with the keyboard: the check's first answer, a d
   await expect(h1(page)).toBeFocused();
 
   await open(page, "/assistance/apply");
+  // The applicant: saved empty first, the summary takes the focus; then every field typed.
+  await openTask(page, "TaskApplicant");
+  await press(page, ta(L, "SaveContinue"));
+  await expect(page.locator(".ui-error-summary")).toBeFocused();
+  const a = full.applicant;
+  await typeInto(page, '[id="applicant.name"]', a.name);
+  await typeInto(page, '[id="applicant.id_number"]', a.id_number);
+  await typeInto(page, '[id="applicant.phone"]', a.phone);
+  await chooseRadio(page, '[id="applicant.residence-elsewhere"]', 'input[name="applicant.residence"]');
+  await chooseOption(page, '[id="applicant.street"]', a.street);
+  await chooseOption(page, '[id="applicant.community"]', a.community);
+  await typeInto(page, '[id="applicant.address"]', a.address);
+  await saveTask(page);
+
+  // The household: one member, added and typed on their own page.
+  await openTask(page, "TaskMembers");
+  await press(page, ta(L, "AddMember"));
+  await expectHeadingFocused(page, ta(L, "MemberTitle"));
+  const m = full.members[0];
+  await chooseRadio(page, '[id="member.relation-child"]', 'input[name="member.relation"]');
+  await typeInto(page, '[id="member.name"]', m.name);
+  await typeInto(page, '[id="member.id_number"]', m.id_number);
+  await chooseRadio(page, '[id="member.work_status-student"]', 'input[name="member.work_status"]');
+  await typeInto(page, '[id="member.monthly_income_yuan"]', m.income);
+  await chooseRadio(page, '[id="member.disability_level-0"]', 'input[name="member.disability_level"]');
+  await press(page, ta(L, "SaveContinue"));
+  await expectHeadingFocused(page, ta(L, "TaskMembers"));
+  await expect(page.locator(".member")).toContainText(m.name);
+  await saveTask(page);
+
+  await openTask(page, "TaskIncome");
+  await typeInto(page, '[id="income.salary_yuan"]', full.income.salary);
+  await expect(page.locator("#total-income")).toHaveText(full.income.salary);
+  await saveTask(page);
+
+  await openTask(page, "TaskEvent");
+  await chooseRadio(page, '[id="event.kind-fire"]', 'input[name="event.kind"]');
+  await typeInto(page, '[id="event.date"]', full.event_date);
+  await typeInto(page, '[id="event.place"]', full.event_place);
+  await typeInto(page, '[id="event.description"]', full.event_description);
+  await typeInto(page, '[id="event.expenses_yuan"]', full.event_expenses);
+  await saveTask(page);
+
+  await openTask(page, "TaskBank");
+  await typeInto(page, '[id="bank.bank_name"]', full.bank.bank_name);
+  await typeInto(page, '[id="bank.holder"]', full.bank.holder);
+  await typeInto(page, '[id="bank.account_number"]', full.bank.account_number);
+  await saveTask(page);
+
+  // The document: the file input is reached with Tab and opened with Space (the chooser is
+  // the system's dialog, which the test answers as a resident would pick a file).
   await recordAnnouncements(page);
-  await press(page, ta(L, "TaskDocuments"), "a[href]");
-  await expectHeadingFocused(page);
+  await openTask(page, "TaskDocuments");
   await tabTo(page, "#file-id_cards");
   const chooser = page.waitForEvent("filechooser");
   await page.keyboard.press("Space");
@@ -228,11 +300,18 @@ test("an assistance application with the keyboard: the check's first answer, a d
   await expect(page.locator('[data-kind="id_cards"] .uploaded-file')).toContainText("id.png");
   await expect(page.locator("#live-region")).toHaveText(t(L, "UploadDone"));
   await page.waitForTimeout(500);
-  expect((await announcements(page)).filter((a) => a === t(L, "UploadDone"))).toHaveLength(1);
-  await press(page, ta(L, "SaveContinue"));
-  await expectHeadingFocused(page, ta(L, "TaskListTitle"));
+  expect((await announcements(page)).filter((x) => x === t(L, "UploadDone"))).toHaveLength(1);
+  await saveTask(page);
+
+  // Consent: the applicant and the adult member each type their own name.
+  await openTask(page, "TaskConsent");
+  await typeInto(page, '[id="consents.applicant"]', full.consents.applicant);
+  await typeInto(page, '[id="consents.members.0"]', full.consents["members.0"]);
+  await saveTask(page);
+
   await press(page, ta(L, "CheckAnswers"), "a[href]");
   await expectHeadingFocused(page, ta(L, "CheckAnswers"));
+  await expect(page.locator("main")).toContainText(full.bank.account_number);
   await press(page, ta(L, "Submit"));
   await expectHeadingFocused(page, ta(L, "ConfirmationTitle"));
 });

@@ -1,5 +1,7 @@
 //! Tasks: income and assets (with totals as the resident types), what happened, and the bank
-//! account to pay into.
+//! account to pay into. The date of what happened is typed as year-month-day like every date of
+//! this journey (its hint shows one), not a browser date control: that control orders its parts
+//! by the browser's locale, not the page's language, so the keys to type differ by device.
 
 use super::save_and_continue;
 use crate::i18n::use_i18n;
@@ -118,7 +120,8 @@ pub fn EventTask() -> impl IntoView {
                 hint=Key::EventDateHint
                 value=date
                 errors=errors
-                input_type="date"
+                inputmode="numeric"
+                maxlength=10
             />
             <TextField name="event.place" label=Key::EventPlace value=place errors=errors maxlength=200 />
             <TextField

@@ -2,7 +2,7 @@
 //! memorials, each with what to do and by when, newest first.
 
 use super::api;
-use crate::i18n::{event_text, use_i18n, Key};
+use crate::i18n::{event_text, fill, use_i18n, Key};
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
@@ -49,6 +49,12 @@ fn MessageCentre() -> impl IntoView {
 fn MessageItem(message: Message) -> impl IntoView {
     let i18n = use_i18n();
     let text = event_text(message.event);
+    // A step that lasts a set time (the public notice) states the standard's days (`{days}`).
+    let days = message.days_to_deadline();
+    let title = move || match days {
+        Some(n) => fill(i18n.t_n(text, n), &[("days", &n.to_string())]),
+        None => i18n.t(text).to_string(),
+    };
     let read = RwSignal::new(message.read);
     let id = message.id.clone();
     let mark_read = move |_| {
@@ -71,7 +77,7 @@ fn MessageItem(message: Message) -> impl IntoView {
                                 " "
                             }
                         })
-                }} {move || i18n.t(text)}
+                }} {title}
             </p>
             <p class="message-meta">{move || i18n.t(Key::MessageReference)}" "{message.reference.clone()}</p>
             {message

@@ -4,6 +4,7 @@ pub mod announce;
 pub mod api;
 pub mod clock;
 pub mod draft;
+pub mod figures;
 pub mod form;
 pub mod icons;
 pub mod identity;

@@ -138,6 +138,16 @@ pub struct Message {
     pub read: bool,
 }
 
+impl Message {
+    /// Days from the day the message was written (Shenzhen time) to its deadline. For a step that
+    /// lasts a set time (the public notice), the standard's figure in force when it began, which
+    /// the text states instead of a number written into it.
+    pub fn days_to_deadline(&self) -> Option<i64> {
+        let written = Date::from_unix_seconds(self.created_at, crate::rules::date::SHENZHEN_UTC_OFFSET);
+        self.deadline.map(|d| d.days_since_epoch() - written.days_since_epoch())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MessageList {

@@ -112,6 +112,9 @@ pub struct TimelineStep {
     pub current: bool,
     /// For the current step of a live application: the latest date it should be done by.
     pub due_by: Option<Date>,
+    /// How many days the step takes at most: the standard's figure (e.g. `public_notice_days`),
+    /// which the page states instead of a number written into its text.
+    pub days: i64,
 }
 
 /// The timeline from the dates each step started (`started`), the step under way and the state.
@@ -137,7 +140,7 @@ pub fn timeline(
             let is_current =
                 stage == current && done_on.is_none() && state != Status::Withdrawn && state != Status::Refused;
             let due_by = (is_current && live).then(|| start_of(stage).map(|d| d.add_days(stage.days(s)))).flatten();
-            TimelineStep { stage, done_on, current: is_current, due_by }
+            TimelineStep { stage, done_on, current: is_current, due_by, days: stage.days(s) }
         })
         .collect()
 }

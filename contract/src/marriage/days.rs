@@ -1,6 +1,7 @@
 //! The bookable days of an office (`GET /api/v1/marriage/offices/{id}/days`): places left, closures,
 //! busy dates, and how far ahead a booking may be made.
 
+use super::busy::BusyNote;
 use super::offices::Localized;
 use crate::rules::date::Date;
 use serde::{Deserialize, Serialize};
@@ -31,6 +32,9 @@ pub struct Day {
     pub busy: bool,
     /// For busy days: the nearest days that still have places.
     pub nearest_free: Vec<Date>,
+    /// For busy days: why, and what that rests on (a prediction, never policy).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub busy_note: Option<BusyNote>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -2,7 +2,30 @@
 //! registration and the free extras, and the nearest free ones when a slot went meanwhile.
 
 use crate::rules::date::Date;
+use crate::rules::figures::Provenance;
 use serde::{Deserialize, Serialize};
+
+/// How long a 婚姻家庭辅导 session lasts, in minutes. The registry's own arrangement, not a
+/// published standard: an example here ([`counselling_length`]), which the server's timetable
+/// and the page both read.
+pub const COUNSELLING_MINUTES: u32 = 45;
+
+/// A session's length with what it rests on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionLength {
+    pub minutes: u32,
+    pub source: Provenance,
+}
+
+/// The counselling length as shown to couples: [`COUNSELLING_MINUTES`], an example figure (no
+/// registry has published one; a district running the service would set its own).
+pub fn counselling_length() -> SessionLength {
+    SessionLength {
+        minutes: COUNSELLING_MINUTES,
+        source: Provenance::example(Date::new(2025, 1, 1).expect("a real date")),
+    }
+}
 
 /// What a slot is for: the registration itself, or one of the free extras.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,6 +77,8 @@ pub struct SlotList {
     pub slots: Vec<Slot>,
     pub ceremony: Vec<Slot>,
     pub counselling: Vec<Slot>,
+    /// How long a counselling session lasts, with its source.
+    pub counselling_length: SessionLength,
 }
 
 /// The 409 answer when the slot went while the couple was filling in the form carries
@@ -68,4 +93,17 @@ pub struct NearestFree {
 /// `08:30` from minutes after midnight.
 pub fn clock_time(minute: u32) -> String {
     format!("{:02}:{:02}", minute / 60, minute % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_counselling_length_is_an_example_figure_with_its_date() {
+        let length = counselling_length();
+        assert_eq!(length.minutes, COUNSELLING_MINUTES);
+        assert!(length.source.is_example(), "the registry's arrangement, not a published standard");
+        assert_eq!(length.source.check(), Ok(()));
+    }
 }

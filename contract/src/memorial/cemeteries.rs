@@ -4,6 +4,7 @@
 use super::rules::WindowRule;
 use crate::api::LocalisedText;
 use crate::rules::date::Date;
+use crate::rules::figures::Provenance;
 use serde::{Deserialize, Serialize};
 
 /// A cemetery that takes visit bookings.
@@ -20,6 +21,9 @@ pub struct Cemetery {
     /// Whether staff offer proxy sweeping (代祭扫) here.
     #[serde(default)]
     pub proxy_service: bool,
+    /// What `max_group` rests on. No published document gives it (the district's plan names
+    /// 宝山园 but no capacity), so it is set by the district, or an example until it is.
+    pub max_group_source: Provenance,
 }
 
 /// A booking period (清明, 冬至…) as data.
@@ -34,6 +38,15 @@ pub struct BookingWindow {
     pub days_ahead: u32,
     pub service_opens_minute: u32,
     pub service_closes_minute: u32,
+    /// What the places of each of its visiting slots rest on (staff who open a window set them).
+    pub capacity_source: Provenance,
+}
+
+/// How many days ahead booking opens, for a page that has no day to offer: the `days_ahead` of
+/// the first window not yet over (the figure that decides it), or `None` when no window is
+/// planned (then no number can honestly be given).
+pub fn booking_opens_days_ahead(windows: &[BookingWindow], today: Date) -> Option<u32> {
+    windows.iter().filter(|w| w.ends_on >= today).min_by_key(|w| w.starts_on).map(|w| w.days_ahead)
 }
 
 impl BookingWindow {
@@ -93,4 +106,56 @@ pub struct SlotList {
     pub cemetery_id: String,
     pub date: Date,
     pub slots: Vec<Slot>,
+    /// What the slots' places rest on (their window's `capacity_source`); none without slots.
+    pub capacity_source: Option<Provenance>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::figures::Basis;
+
+    fn d(y: i32, m: u8, day: u8) -> Date {
+        Date::new(y, m, day).unwrap()
+    }
+
+    fn window(starts_on: Date, ends_on: Date, days_ahead: u32) -> BookingWindow {
+        BookingWindow {
+            id: "w".into(),
+            kind: "qingming".into(),
+            starts_on,
+            ends_on,
+            days_ahead,
+            service_opens_minute: 0,
+            service_closes_minute: 1440,
+            capacity_source: Provenance::example(starts_on),
+        }
+    }
+
+    #[test]
+    fn booking_opens_as_the_next_window_says() {
+        let past = window(d(2026, 4, 1), d(2026, 4, 10), 3);
+        let next = window(d(2026, 12, 19), d(2026, 12, 23), 5);
+        let later = window(d(2027, 3, 28), d(2027, 4, 8), 9);
+        assert_eq!(booking_opens_days_ahead(&[later.clone(), past.clone(), next], d(2026, 6, 1)), Some(5));
+        assert_eq!(booking_opens_days_ahead(&[past], d(2026, 6, 1)), None);
+        assert_eq!(booking_opens_days_ahead(&[], d(2026, 6, 1)), None);
+    }
+
+    #[test]
+    fn a_cemetery_carries_the_source_of_its_capacities() {
+        let c = Cemetery {
+            id: "baoshan".into(),
+            name: LocalisedText::same("宝山园"),
+            address: LocalisedText::same("-"),
+            map_url: String::new(),
+            max_group: 6,
+            proxy_service: true,
+            max_group_source: Provenance { basis: Basis::SetByDistrict, effective_from: d(2026, 1, 1) },
+        };
+        let json = serde_json::to_value(&c).unwrap();
+        assert_eq!(json["max_group_source"]["basis"]["kind"], "set_by_district");
+        assert_eq!(json["max_group_source"]["effective_from"], "2026-01-01");
+        assert_eq!(serde_json::from_value::<Cemetery>(json).unwrap(), c);
+    }
 }

@@ -7,6 +7,9 @@ use super::date::Date;
 use crate::error::FieldError;
 use serde::{Deserialize, Serialize};
 
+mod glossary;
+pub use glossary::{article_text, document_title};
+
 /// What a figure rests on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -19,6 +22,29 @@ pub enum Basis {
     SetByDistrict,
     /// Demonstration data only: no official source. Shown as 示例 and refused by the live service.
     Example,
+}
+
+impl Basis {
+    /// The stored form: the kind (`document`, `set_by_district`, `example`) and, for a
+    /// document, its title and the place in it. Every store keeps a source in these columns.
+    pub fn columns(&self) -> (&'static str, Option<String>, Option<String>) {
+        match self {
+            Basis::Document { document, article } => ("document", Some(document.clone()), Some(article.clone())),
+            Basis::SetByDistrict => ("set_by_district", None, None),
+            Basis::Example => ("example", None, None),
+        }
+    }
+
+    /// Back from the stored form; `None` for an unknown kind or a document without its title
+    /// or place.
+    pub fn from_columns(kind: &str, document: Option<String>, article: Option<String>) -> Option<Basis> {
+        match kind {
+            "document" => Some(Basis::Document { document: document?, article: article? }),
+            "set_by_district" => Some(Basis::SetByDistrict),
+            "example" => Some(Basis::Example),
+            _ => None,
+        }
+    }
 }
 
 /// A figure's basis and the first day it applies.
@@ -77,6 +103,17 @@ mod tests {
         assert_eq!(doc("plan", "").check(), Err(FieldError::FigureSource));
         assert_eq!(doc(&"x".repeat(201), "1").check(), Err(FieldError::FigureSource));
         assert_eq!(Provenance::example(day()).check(), Ok(()));
+    }
+
+    #[test]
+    fn the_stored_form_goes_both_ways() {
+        let doc = Basis::Document { document: "plan".into(), article: "1.2".into() };
+        for basis in [doc, Basis::SetByDistrict, Basis::Example] {
+            let (kind, document, article) = basis.columns();
+            assert_eq!(Basis::from_columns(kind, document, article), Some(basis));
+        }
+        assert_eq!(Basis::from_columns("document", Some("plan".into()), None), None);
+        assert_eq!(Basis::from_columns("rumour", None, None), None);
     }
 
     #[test]

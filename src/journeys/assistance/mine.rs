@@ -186,7 +186,12 @@ fn ApplicationDetail(app: ApplicationView, on_change: Callback<()>) -> impl Into
                             class:timeline-done=t.done_on.is_some()
                             class:timeline-current=t.current
                         >
-                            <strong>{move || i18n.t(labels::stage(t.stage))}</strong>
+                            // A step's length is the standard's figure (`{days}`), not text.
+                            <strong>
+                                {move || {
+                                    fill(i18n.t_n(labels::stage(t.stage), t.days), &[("days", &t.days.to_string())])
+                                }}
+                            </strong>
                             {t
                                 .done_on
                                 .map(|d| {

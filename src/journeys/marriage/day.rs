@@ -1,5 +1,6 @@
 //! Step 3: which day. The next 30 days as large buttons with the places left; full and closed
-//! days disabled with the reason; busy dates warn and offer the nearest days with places.
+//! days disabled with the reason; busy dates warn, say why and what that rests on (a prediction,
+//! with its source), and offer the nearest days with places.
 //! `DayPicker` is the list itself, also used to move a booking and to book a second visit.
 
 use super::api;
@@ -7,9 +8,11 @@ use super::draft::use_draft;
 use super::i18n::Key;
 use super::labels::{day_label, pick};
 use crate::i18n::{fill, use_i18n};
+use crate::shared::figures::FigureSource;
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
 use crate::shared::ui::{ChoiceButton, Notice};
+use baoan_contract::marriage::busy::{BusyNote, BusyReason};
 use baoan_contract::marriage::{Day, DayList, DayState};
 use baoan_contract::rules::date::Date;
 use leptos::prelude::*;
@@ -80,6 +83,7 @@ fn DayButton(day: Day, on_pick: Callback<Date>, within: Option<(Date, Date)>) ->
         }
     };
     let extended = (open && day.note.is_some()).then(|| day.note.clone()).flatten();
+    let busy_note = day.busy_note.clone();
     let nearest: Vec<Date> = day
         .nearest_free
         .iter()
@@ -101,6 +105,7 @@ fn DayButton(day: Day, on_pick: Callback<Date>, within: Option<(Date, Date)>) ->
                     view! {
                         <Notice class="marriage-busy">
                             <p>{move || i18n.t(Key::BusyWarning)}</p>
+                            {busy_note.map(|note| view! { <BusyWhy note=note /> })}
                             {(!nearest.is_empty())
                                 .then(|| {
                                     view! {
@@ -130,5 +135,32 @@ fn DayButton(day: Day, on_pick: Callback<Date>, within: Option<(Date, Date)>) ->
                     }
                 })}
         </li>
+    }
+}
+
+/// Why the day is expected to be busy and what that rests on (this service's expectation or the
+/// office's marking, never policy); for 七夕 also the calendar its date comes from.
+#[component]
+fn BusyWhy(note: BusyNote) -> impl IntoView {
+    let i18n = use_i18n();
+    let why = match note.reason {
+        BusyReason::May20 => Key::BusyWhyMay20,
+        BusyReason::Valentine => Key::BusyWhyValentine,
+        BusyReason::Qixi => Key::BusyWhyQixi,
+        BusyReason::Office => Key::BusyWhyOffice,
+    };
+    view! {
+        <p class="busy-why">
+            {move || i18n.t(why)} " " <FigureSource source=note.source example_note=Key::BusyPredictionNote />
+        </p>
+        {note
+            .calendar
+            .map(|calendar| {
+                view! {
+                    <p class="busy-calendar">
+                        {move || i18n.t(Key::BusyCalendar)} " " <FigureSource source=calendar />
+                    </p>
+                }
+            })}
     }
 }

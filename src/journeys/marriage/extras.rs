@@ -6,12 +6,13 @@ use super::draft::use_draft;
 use super::i18n::Key;
 use super::labels::{checklist_label, slot_time};
 use crate::i18n::{fill, use_i18n};
+use crate::shared::figures::{cited_document, FigureSource};
 use crate::shared::form::FormErrors;
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
 use crate::shared::ui::{RadioOption, Radios};
 use baoan_contract::marriage::checklist::checklist;
-use baoan_contract::marriage::{BookingKind, Slot, SlotList};
+use baoan_contract::marriage::{BookingKind, SessionLength, Slot, SlotList};
 use baoan_contract::rules::documents::IdType;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -61,6 +62,7 @@ pub fn ExtrasPage() -> impl IntoView {
                             slots=list.counselling
                             value=draft.counselling
                         />
+                        <CounsellingLength length=list.counselling_length />
                     }
                 }}
             />
@@ -102,7 +104,22 @@ fn ExtraChoice(name: &'static str, legend: Key, hint: Key, slots: Vec<Slot>, val
     }
 }
 
-/// What the checklist follows (the regulation in force), shown like every figure's source.
+/// How long a counselling session lasts (`CounsellingLength`), with what that rests on: the
+/// registry's own arrangement, an example unless a district set it.
+#[component]
+fn CounsellingLength(length: SessionLength) -> impl IntoView {
+    let i18n = use_i18n();
+    let minutes = length.minutes;
+    view! {
+        <p class="counselling-length">
+            {move || { fill(i18n.t_n(Key::CounsellingLength, minutes.into()), &[("minutes", &minutes.to_string())]) }}
+            " " <FigureSource source=length.source example_note=Key::CounsellingLengthNote />
+        </p>
+    }
+}
+
+/// What the checklist follows (the regulation in force), shown like every figure's source: the
+/// title in the page's language where known (on an English page with its gloss).
 #[component]
 pub fn ChecklistSource() -> impl IntoView {
     let i18n = use_i18n();
@@ -115,7 +132,8 @@ pub fn ChecklistSource() -> impl IntoView {
     view! {
         <p class="figure-source checklist-source">
             {move || {
-                crate::i18n::fill(
+                let (document, article) = cited_document(&document, &article, i18n.lang.get());
+                fill(
                     i18n.t(Key::ChecklistSource),
                     &[("document", document.as_str()), ("article", article.as_str()), ("date", &date)],
                 )

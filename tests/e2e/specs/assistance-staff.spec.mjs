@@ -85,5 +85,11 @@ test.describe("staff CLI", () => {
     await expect(steps.nth(1)).toContainText(`${ta(L, "DoneOn")} ${shenzhenDay()}`);
     await expect(steps.nth(2)).toHaveClass(/timeline-current/);
     await expect(steps.nth(2)).toContainText(`${ta(L, "DueBy")} ${shenzhenDay(standards.public_notice_days)}`);
+    // The notice's length is the standard's figure, not a number written into the text.
+    const days = String(standards.public_notice_days);
+    await expect(steps.nth(2)).toContainText(ta(L, "StPublicNotice", standards.public_notice_days).replace("{days}", days));
+    await open(page, "/mine/messages");
+    const notice = page.locator(".message").filter({ hasText: reference }).first();
+    await expect(notice).toContainText(ta(L, "EvPublicNotice", standards.public_notice_days).replace("{days}", days));
   });
 });

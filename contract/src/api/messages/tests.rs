@@ -24,3 +24,23 @@ fn the_document_lists_the_wire_codes() {
     let codes: Vec<&str> = MessageEvent::ALL.iter().map(|e| e.code()).collect();
     assert_eq!(listed, codes);
 }
+
+#[test]
+fn a_message_counts_the_days_to_its_deadline_in_shenzhen_time() {
+    let message = |created_at: i64, deadline: Option<Date>| Message {
+        id: "m".into(),
+        topic: Topic::Assistance,
+        event: MessageEvent::AssistancePublicNotice,
+        reference: "R".into(),
+        action_path: "/".into(),
+        deadline,
+        detail: None,
+        created_at,
+        read: false,
+    };
+    // 2026-03-10 20:00 UTC is already 2026-03-11 in Shenzhen: a 7-day notice ends on the 18th.
+    let evening = 1_773_172_800; // 2026-03-10T20:00:00Z
+    let ends = Date::new(2026, 3, 18).unwrap();
+    assert_eq!(message(evening, Some(ends)).days_to_deadline(), Some(7));
+    assert_eq!(message(evening, None).days_to_deadline(), None);
+}

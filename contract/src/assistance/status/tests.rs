@@ -35,6 +35,12 @@ fn done_steps_carry_the_date_the_next_began_and_the_notice_lasts_seven_days() {
     assert_eq!(t[1].done_on, Some(d("2026-03-10")));
     assert!(t[2].current);
     assert_eq!(t[2].due_by, Some(d("2026-03-17")));
+    // Each step states the standard's own figure, whatever it is set to.
+    assert_eq!(t[2].days, 7);
+    let longer = Standards { public_notice_days: 9, ..s };
+    let t = timeline(&started, Stage::PublicNotice, Status::InReview, None, &longer);
+    assert_eq!((t[2].days, t[2].due_by), (9, Some(d("2026-03-19"))));
+    assert_eq!(t[1].days, longer.home_visit_days);
 }
 
 #[test]

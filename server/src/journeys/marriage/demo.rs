@@ -129,7 +129,8 @@ pub async fn seed(tx: &mut AnyConnection, now: i64) -> DbResult<()> {
 
 async fn insert_special(tx: &mut AnyConnection, office: &str, day: Date, kind: &str, note: [&str; 3]) -> DbResult<()> {
     sqlx::query(
-        "INSERT INTO marriage_special_days (office_id, day, kind, note_zh_hans, note_zh_hant, note_en) VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO marriage_special_days (office_id, day, kind, note_zh_hans, note_zh_hant, note_en, basis) \
+         VALUES ($1, $2, $3, $4, $5, $6, 'example')",
     )
     .bind(office)
     .bind(day.to_iso())

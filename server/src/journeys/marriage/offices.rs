@@ -6,9 +6,9 @@ use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::Json;
 use baoan_contract::error::ApiError;
-use baoan_contract::marriage::busy::{nearest, popular_date};
+use baoan_contract::marriage::busy::{busy_note, nearest};
 use baoan_contract::marriage::{
-    Day, DayList, DayState, NearestFree, Office, Slot, SlotList, SlotPurpose, SpecialDayKind, BOOKABLE_DAYS,
+    counselling_length, Day, DayList, DayState, NearestFree, Office, Slot, SlotList, SlotPurpose, BOOKABLE_DAYS,
 };
 use baoan_contract::rules::date::Date;
 
@@ -35,6 +35,7 @@ pub async fn days(State(state): State<AppState>, Path(id): Path<String>) -> AppR
     store::ensure_slots(&state.db, today).await?;
     let (first, last) = (today.add_days(1), today.add_days(BOOKABLE_DAYS));
     let slots = store::slots_between(&state.db, &id, first, last).await?;
+    let marked = store::busy_markings(&state.db, &id, first, last).await?;
     let mut days = Vec::new();
     let mut day = first;
     while day <= last {
@@ -49,14 +50,16 @@ pub async fn days(State(state): State<AppState>, Path(id): Path<String>) -> AppR
         } else {
             DayState::Open
         };
-        let busy = popular_date(day).is_some() || special.is_some_and(|s| s.kind == SpecialDayKind::Busy);
+        let office_marked = marked.iter().find(|(d, _)| *d == day).map(|(_, basis)| basis.clone());
+        let busy_note = busy_note(day, office_marked);
         days.push(Day {
             date: day,
             state,
             places_left,
             note: special.map(|s| s.note.clone()),
-            busy,
+            busy: busy_note.is_some(),
             nearest_free: vec![],
+            busy_note,
         });
         day = day.add_days(1);
     }
@@ -67,7 +70,8 @@ pub async fn days(State(state): State<AppState>, Path(id): Path<String>) -> AppR
     Ok(Json(DayList { office_id: id, days }))
 }
 
-/// A day's registration slots and the free ceremony and counselling sessions, with places left.
+/// A day's registration slots and the free ceremony and counselling sessions, with places left,
+/// and how long counselling lasts (with its source).
 #[utoipa::path(get, path = "/marriage/offices/{id}/days/{date}/slots", tag = "marriage",
     params(("id" = String, Path, description = "Office id"), ("date" = String, Path, description = "YYYY-MM-DD")),
     responses((status = 200, body = SlotList), (status = 404, body = ApiError)))]
@@ -86,6 +90,7 @@ pub async fn slots(
         slots: of(SlotPurpose::Registration),
         ceremony: of(SlotPurpose::Ceremony),
         counselling: of(SlotPurpose::Counselling),
+        counselling_length: counselling_length(),
     }))
 }
 

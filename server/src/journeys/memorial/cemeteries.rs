@@ -13,6 +13,7 @@ use baoan_contract::error::{ApiError, FieldError};
 use baoan_contract::memorial::rules::bookable_days;
 use baoan_contract::memorial::*;
 use baoan_contract::rules::date::Date;
+use baoan_contract::rules::figures::{Basis, Provenance};
 use serde::Deserialize;
 
 /// The cemeteries taking bookings.
@@ -82,6 +83,10 @@ pub struct WindowCreate {
     pub first_hour: u32,
     pub last_hour: u32,
     pub capacity: i64,
+    /// What `capacity` rests on; without one, the district set it on the day of the request.
+    /// An example is refused by the live service, as for the assistance standards.
+    #[serde(default)]
+    pub capacity_source: Option<Provenance>,
 }
 
 #[utoipa::path(post, path = "/memorial/admin/windows", tag = "memorial-admin",
@@ -96,9 +101,16 @@ pub async fn create_window(
     if !(0..=60).contains(&span) || w.first_hour > w.last_hour || w.last_hour > 23 || w.capacity < 1 {
         return Err(AppError::field("window", FieldError::Required));
     }
+    let capacity_source = w
+        .capacity_source
+        .clone()
+        .unwrap_or(Provenance { basis: Basis::SetByDistrict, effective_from: state.clock.today() });
+    if capacity_source.check().is_err() || (capacity_source.is_example() && !state.demo) {
+        return Err(AppError::field("capacity_source", FieldError::FigureSource));
+    }
     let mut tx = state.db.begin().await?;
     load_cemetery(&mut tx, &w.cemetery_id).await?;
-    let id = insert_window(&mut tx, &w).await?;
+    let id = insert_window(&mut tx, &w, &capacity_source).await?;
     tx.commit().await?;
     Ok(Json(BookingWindow {
         id,
@@ -108,5 +120,6 @@ pub async fn create_window(
         days_ahead: w.days_ahead,
         service_opens_minute: w.service_opens_minute,
         service_closes_minute: w.service_closes_minute,
+        capacity_source,
     }))
 }

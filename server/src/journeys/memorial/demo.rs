@@ -8,6 +8,7 @@ use crate::db::DbResult;
 use crate::localise::to_hant;
 use baoan_contract::memorial::rules::DEFAULT_DAYS_AHEAD;
 use baoan_contract::rules::date::{Date, SHENZHEN_UTC_OFFSET};
+use baoan_contract::rules::figures::Provenance;
 use sqlx::AnyConnection;
 
 /// (id, 简体 name, largest group, proxy sweeping offered): fictional, no English (an English page
@@ -51,13 +52,21 @@ pub async fn seed_demo(tx: &mut AnyConnection, now: i64) -> DbResult<()> {
         first_hour: 7,
         last_hour: 16,
         capacity,
+        capacity_source: None,
     };
-    insert_window(tx, &window("baoshan", "qingming", today, today.add_days(13), 40)).await?;
-    insert_window(tx, &window("demo-qingsong", "qingming", today, today.add_days(13), 30)).await?;
+    // Every demo window's places are examples, from the window's first day.
+    let example = |w: &WindowCreate| Provenance::example(w.starts_on);
+    for w in [
+        window("baoshan", "qingming", today, today.add_days(13), 40),
+        window("demo-qingsong", "qingming", today, today.add_days(13), 30),
+    ] {
+        insert_window(tx, &w, &example(&w)).await?;
+    }
     let solstice_year = if (today.month(), today.day()) > (12, 22) { today.year() + 1 } else { today.year() };
     if let (Some(a), Some(b)) = (Date::new(solstice_year, 12, 19), Date::new(solstice_year, 12, 23)) {
         if a > today.add_days(13) {
-            insert_window(tx, &window("baoshan", "winter_solstice", a, b, 40)).await?;
+            let w = window("baoshan", "winter_solstice", a, b, 40);
+            insert_window(tx, &w, &example(&w)).await?;
         }
     }
     for (number, name, cemetery, buried) in [

@@ -1,9 +1,11 @@
 //! Booking, step 4: visitors and the grave. Checked with the contract's rules as submitted
 //! (the server checks again).
 
-use crate::i18n::use_i18n;
+use crate::i18n::{fill, use_i18n};
+use crate::journeys::memorial::api;
 use crate::journeys::memorial::draft::booking_draft;
 use crate::journeys::memorial::i18n::Key;
+use crate::shared::figures::FigureSource;
 use crate::shared::form::FormErrors;
 use crate::shared::page::use_title;
 use crate::shared::session::RequireSignIn;
@@ -28,9 +30,17 @@ fn DetailsForm() -> impl IntoView {
     let draft = booking_draft();
     let errors = FormErrors::new();
     let navigate = use_navigate();
+    // The cemetery's own group limit and its source (the server checks against the same).
+    let cemetery = LocalResource::new(move || api::cemetery(draft.cemetery.get()));
+    let limit =
+        move || cemetery.get().and_then(Result::ok).map(|d| (d.cemetery.max_group, d.cemetery.max_group_source));
+    let max_group = move || limit().map_or(DEFAULT_MAX_GROUP, |(n, _)| n);
+    let hint = Signal::derive(move || {
+        limit().map(|(n, _)| fill(i18n.t_n(Key::GroupSizeHint, n.into()), &[("n", &n.to_string())])).unwrap_or_default()
+    });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match draft.request().validate(DEFAULT_MAX_GROUP) {
+        match draft.request().validate(max_group()) {
             Ok(_) => {
                 errors.clear();
                 draft.renew_key();
@@ -61,12 +71,22 @@ fn DetailsForm() -> impl IntoView {
             <TextField
                 name="group_size"
                 label=Key::GroupSizeLabel
-                hint=Key::GroupSizeHint
+                hint_text=hint
                 value=draft.group_size
                 errors=errors
                 inputmode="numeric"
                 maxlength=1
             />
+            {move || {
+                limit()
+                    .map(|(_, source)| {
+                        view! {
+                            <p class="group-limit-source">
+                                <FigureSource source=source example_note=Key::CapacityNote />
+                            </p>
+                        }
+                    })
+            }}
             <TextField
                 name="plate"
                 label=Key::PlateLabel

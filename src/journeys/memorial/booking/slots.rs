@@ -7,6 +7,7 @@ use crate::journeys::memorial::draft::booking_draft;
 use crate::journeys::memorial::i18n::Key;
 use crate::journeys::memorial::labels::time_range;
 use crate::shared::announce::PlacesWatch;
+use crate::shared::figures::FigureSource;
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
 use crate::shared::ui::{ChoiceButton, Crowd};
@@ -52,6 +53,7 @@ pub fn SlotsPage() -> impl IntoView {
             children=move |list: SlotList| {
                 watch.reset(figures(&list));
                 let navigate = navigate.clone();
+                let places_source = list.capacity_source.clone();
                 view! {
                     <ul class="choice-list">
                         {list
@@ -91,6 +93,15 @@ pub fn SlotsPage() -> impl IntoView {
                             })
                             .collect_view()}
                     </ul>
+                    {places_source
+                        .map(|source| {
+                            view! {
+                                <p class="places-source">
+                                    {move || i18n.t(Key::PlacesSource)} " "
+                                    <FigureSource source=source example_note=Key::CapacityNote />
+                                </p>
+                            }
+                        })}
                 }
             }
         />

@@ -12,6 +12,9 @@ pub fn TextField(
     name: &'static str,
     #[prop(into)] label: Msg,
     #[prop(optional, into)] hint: Option<Msg>,
+    /// A hint with figures filled in (e.g. the cemetery's own group limit), instead of `hint`.
+    #[prop(optional, into)]
+    hint_text: Option<Signal<String>>,
     value: RwSignal<String>,
     errors: FormErrors,
     #[prop(default = "text")] input_type: &'static str,
@@ -27,7 +30,7 @@ pub fn TextField(
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
         move || {
             let mut ids = Vec::new();
-            if hint.is_some() {
+            if hint.is_some() || hint_text.is_some() {
                 ids.push(hint_id.clone());
             }
             if error.get().is_some() {
@@ -40,6 +43,7 @@ pub fn TextField(
         <div class="ui-field" class:ui-field--error=move || error.get().is_some()>
             <label class="ui-field__label" for=name>{move || i18n.t(label)}</label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || i18n.t(h)}</p> })}
+            {hint_text.map(|h| view! { <p class="hint" id=hint_id.clone()>{move || h.get()}</p> })}
             {move || error.get().map(|e| view! {
                 <p class="error-message" id=error_id.clone()>
                     <span class="visually-hidden">{i18n.t(Key::ErrorPrefix)}</span>

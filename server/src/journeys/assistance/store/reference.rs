@@ -3,7 +3,6 @@
 use crate::db::{Db, DbResult};
 use crate::error::{AppError, AppResult};
 use baoan_contract::assistance::*;
-use baoan_contract::rules::Basis;
 use sqlx::AnyConnection;
 
 /// The standards as the database holds them (one row per figure, with its source), or `None`
@@ -50,11 +49,7 @@ pub async fn replace_standards(tx: &mut AnyConnection, s: &Standards) -> DbResul
     sqlx::query("DELETE FROM assistance_standards").execute(&mut *tx).await?;
     for key in StandardKey::ALL {
         let source = s.source(key).expect("checked standards have a source for every figure");
-        let (basis, document, article) = match &source.basis {
-            Basis::Document { document, article } => ("document", Some(document.clone()), Some(article.clone())),
-            Basis::SetByDistrict => ("set_by_district", None, None),
-            Basis::Example => ("example", None, None),
-        };
+        let (basis, document, article) = source.basis.columns();
         sqlx::query(
             "INSERT INTO assistance_standards (key, value, basis, document, article, effective_from) \
              VALUES ($1, $2, $3, $4, $5, $6)",

@@ -1,7 +1,9 @@
 //! Reading offices and slots from the database, and generating slots for the bookable period.
 
 use crate::db::{Db, DbResult};
-use baoan_contract::marriage::{Localized, Office, Slot, SlotPurpose, SpecialDay, SpecialDayKind, BOOKABLE_DAYS};
+use baoan_contract::marriage::{
+    Localized, Office, Slot, SlotPurpose, SpecialDay, SpecialDayKind, BOOKABLE_DAYS, COUNSELLING_MINUTES,
+};
 use baoan_contract::rules::date::Date;
 
 /// A row of `marriage_offices` (`OFFICE_COLUMNS`).
@@ -163,7 +165,11 @@ pub async fn ensure_slots(db: &Db, today: Date) -> DbResult<()> {
             };
             if open {
                 for (purpose, minute, cap) in timetable(capacity) {
-                    let length = if purpose == SlotPurpose::Registration { 30 } else { 45 };
+                    let length = match purpose {
+                        SlotPurpose::Registration => 30,
+                        SlotPurpose::Ceremony => 45,
+                        SlotPurpose::Counselling => i64::from(COUNSELLING_MINUTES),
+                    };
                     sqlx::query(
                         "INSERT INTO marriage_slots (id, office_id, day, purpose, start_minute, end_minute, capacity, taken) \
                          VALUES ($1, $2, $3, $4, $5, $6, $7, 0) ON CONFLICT (id) DO NOTHING",

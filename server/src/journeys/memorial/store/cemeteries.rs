@@ -6,7 +6,15 @@ use crate::error::{AppError, AppResult};
 use crate::localise::localised;
 use baoan_contract::memorial::*;
 use baoan_contract::rules::date::Date;
+use baoan_contract::rules::figures::{Basis, Provenance};
 use sqlx::AnyConnection;
+
+/// A figure's source from its stored columns. A row the district could not have written (an
+/// unknown kind, a document without title) is shown as an example rather than as policy.
+fn source(kind: &str, document: Option<String>, article: Option<String>, from: Option<Date>, or: Date) -> Provenance {
+    let basis = Basis::from_columns(kind, document, article).unwrap_or(Basis::Example);
+    Provenance { basis, effective_from: from.unwrap_or(or) }
+}
 
 /// A row of `memorial_cemeteries`.
 #[derive(sqlx::FromRow)]
@@ -21,10 +29,19 @@ struct CemeteryRow {
     map_url: String,
     max_group: i64,
     proxy_service: i64,
+    max_group_basis: String,
+    max_group_document: Option<String>,
+    max_group_article: Option<String>,
+    max_group_from: String,
 }
 
-const CEMETERY_COLUMNS: &str =
-    "id, name, name_hant, name_en, address, address_hant, address_en, map_url, max_group, proxy_service";
+const CEMETERY_COLUMNS: &str = "id, name, name_hant, name_en, address, address_hant, address_en, map_url, max_group, \
+     proxy_service, max_group_basis, max_group_document, max_group_article, max_group_from";
+
+/// The day examples date from when a stored date is unreadable (as the example standards).
+fn examples_from() -> Date {
+    Date::new(2025, 1, 1).expect("a real date")
+}
 
 fn cemetery(r: CemeteryRow) -> Cemetery {
     Cemetery {
@@ -34,6 +51,13 @@ fn cemetery(r: CemeteryRow) -> Cemetery {
         map_url: r.map_url,
         max_group: r.max_group as u32,
         proxy_service: r.proxy_service != 0,
+        max_group_source: source(
+            &r.max_group_basis,
+            r.max_group_document,
+            r.max_group_article,
+            Date::parse_iso(&r.max_group_from),
+            examples_from(),
+        ),
     }
 }
 
@@ -66,13 +90,20 @@ struct WindowRow {
     days_ahead: i64,
     opens_minute: i64,
     closes_minute: i64,
+    capacity_basis: String,
+    capacity_document: Option<String>,
+    capacity_article: Option<String>,
+    capacity_from: Option<String>,
 }
 
 fn window(r: WindowRow) -> Option<BookingWindow> {
+    let starts_on = Date::parse_iso(&r.starts_on)?;
+    let from = r.capacity_from.as_deref().and_then(Date::parse_iso);
     Some(BookingWindow {
+        capacity_source: source(&r.capacity_basis, r.capacity_document, r.capacity_article, from, starts_on),
         id: r.id,
         kind: r.kind,
-        starts_on: Date::parse_iso(&r.starts_on)?,
+        starts_on,
         ends_on: Date::parse_iso(&r.ends_on)?,
         days_ahead: r.days_ahead as u32,
         service_opens_minute: r.opens_minute as u32,
@@ -82,8 +113,8 @@ fn window(r: WindowRow) -> Option<BookingWindow> {
 
 pub async fn windows_of(conn: &mut AnyConnection, cemetery_id: &str) -> AppResult<Vec<BookingWindow>> {
     let rows = sqlx::query_as::<_, WindowRow>(
-        "SELECT id, kind, starts_on, ends_on, days_ahead, opens_minute, closes_minute FROM memorial_windows \
-         WHERE cemetery_id = $1 ORDER BY starts_on",
+        "SELECT id, kind, starts_on, ends_on, days_ahead, opens_minute, closes_minute, capacity_basis, \
+         capacity_document, capacity_article, capacity_from FROM memorial_windows WHERE cemetery_id = $1 ORDER BY starts_on",
     )
     .bind(cemetery_id)
     .fetch_all(conn)
@@ -103,7 +134,7 @@ pub async fn places_left(conn: &mut AnyConnection, cemetery_id: &str, date: Date
     Ok(left)
 }
 
-/// A row of `memorial_slots`.
+/// A row of `memorial_slots`, with the source of its window's places.
 #[derive(sqlx::FromRow)]
 struct SlotRow {
     id: String,
@@ -111,17 +142,28 @@ struct SlotRow {
     ends_minute: i64,
     capacity: i64,
     taken: i64,
+    capacity_basis: String,
+    capacity_document: Option<String>,
+    capacity_article: Option<String>,
+    capacity_from: Option<String>,
+    starts_on: String,
 }
 
 pub async fn read_slots(conn: &mut AnyConnection, cemetery_id: &str, date: Date) -> AppResult<SlotList> {
     let rows = sqlx::query_as::<_, SlotRow>(
-        "SELECT id, visit_date, starts_minute, ends_minute, capacity, taken FROM memorial_slots \
-         WHERE cemetery_id = $1 AND visit_date = $2 ORDER BY starts_minute",
+        "SELECT s.id, s.starts_minute, s.ends_minute, s.capacity, s.taken, w.capacity_basis, w.capacity_document, \
+         w.capacity_article, w.capacity_from, w.starts_on FROM memorial_slots s JOIN memorial_windows w ON w.id = s.window_id \
+         WHERE s.cemetery_id = $1 AND s.visit_date = $2 ORDER BY s.starts_minute",
     )
     .bind(cemetery_id)
     .bind(date.to_iso())
     .fetch_all(conn)
     .await?;
+    let capacity_source = rows.first().map(|r| {
+        let from = r.capacity_from.as_deref().and_then(Date::parse_iso);
+        let or = Date::parse_iso(&r.starts_on).unwrap_or(date);
+        source(&r.capacity_basis, r.capacity_document.clone(), r.capacity_article.clone(), from, or)
+    });
     let slots = rows
         .into_iter()
         .map(|r| Slot {
@@ -133,15 +175,22 @@ pub async fn read_slots(conn: &mut AnyConnection, cemetery_id: &str, date: Date)
             taken: r.taken,
         })
         .collect();
-    Ok(SlotList { cemetery_id: cemetery_id.to_string(), date, slots })
+    Ok(SlotList { cemetery_id: cemetery_id.to_string(), date, slots, capacity_source })
 }
 
-/// Writes a window and its slots (also used by the demo data).
-pub async fn insert_window(conn: &mut AnyConnection, w: &WindowCreate) -> Result<String, sqlx::Error> {
+/// Writes a window and its slots, whose places rest on `capacity_source` (also used by the
+/// demo data).
+pub async fn insert_window(
+    conn: &mut AnyConnection,
+    w: &WindowCreate,
+    capacity_source: &Provenance,
+) -> Result<String, sqlx::Error> {
     let id = new_id();
+    let (basis, document, article) = capacity_source.basis.columns();
     sqlx::query(
-        "INSERT INTO memorial_windows (id, cemetery_id, kind, starts_on, ends_on, days_ahead, opens_minute, closes_minute) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        "INSERT INTO memorial_windows (id, cemetery_id, kind, starts_on, ends_on, days_ahead, opens_minute, closes_minute, \
+         capacity_basis, capacity_document, capacity_article, capacity_from) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
     )
     .bind(&id)
     .bind(&w.cemetery_id)
@@ -151,6 +200,10 @@ pub async fn insert_window(conn: &mut AnyConnection, w: &WindowCreate) -> Result
     .bind(i64::from(w.days_ahead))
     .bind(i64::from(w.service_opens_minute))
     .bind(i64::from(w.service_closes_minute))
+    .bind(basis)
+    .bind(document)
+    .bind(article)
+    .bind(capacity_source.effective_from.to_iso())
     .execute(&mut *conn)
     .await?;
     let mut day = w.starts_on;

@@ -336,6 +336,22 @@ field_errors! {
     /// changed by typing (only a new verification changes them).
     ProfileIdentityVerified => "profile.identity_verified",
 
+    // ── Reference data a district manages (issue 12 item 5): staff's import files. ──
+    /// A row's code or id is not 1–40 of a-z, 0-9 and `-`.
+    ReferenceCode => "reference.code",
+    /// A name or text is too long or holds control characters.
+    ReferenceText => "reference.text",
+    /// The same key (code, id, certificate number, day) appears twice in one file.
+    ReferenceDuplicate => "reference.duplicate",
+    /// The row names something that does not exist (a street, an office, a cemetery).
+    ReferenceUnknown => "reference.unknown",
+    /// The line is not a row of this kind (not JSON, a field of the wrong type, an unknown field).
+    ReferenceRow => "reference.row",
+    /// A telephone number that is not digits with optional `+`, `-`, spaces and brackets.
+    ReferencePhone => "reference.phone",
+    /// A link that is not an https:// address.
+    ReferenceUrl => "reference.url",
+
 }
 
 impl Serialize for FieldError {

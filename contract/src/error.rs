@@ -335,9 +335,7 @@ field_errors! {
     /// The profile's name and ID number were verified by the identity platform: they cannot be
     /// changed by typing (only a new verification changes them).
     ProfileIdentityVerified => "profile.identity_verified",
-
-    // ── Reference data a district manages (issue 12 item 5): staff's import files. ──
-    /// A row's code or id is not 1–40 of a-z, 0-9 and `-`.
+    /// Reference data (issue 12 item 5): a row's code or id is not 1–40 of a-z, 0-9 and `-`.
     ReferenceCode => "reference.code",
     /// A name or text is too long or holds control characters.
     ReferenceText => "reference.text",

@@ -29,6 +29,7 @@ pub mod overload;
 pub mod purge;
 pub mod qr;
 pub mod rate_limit;
+pub mod reference;
 pub mod routes;
 pub mod secret;
 pub mod security;

@@ -21,6 +21,8 @@ enum Command {
     Assistance(baoan_server::journeys::assistance::cli::Command),
     /// The district's assistance standards: `standards import FILE.json` / `standards export`.
     Standards(baoan_server::journeys::assistance::standards_cli::Command),
+    /// Reference data a district manages: `reference import KIND FILE.jsonl` / `reference export KIND`.
+    Reference(baoan_server::reference::cli::Command),
 }
 
 #[tokio::main]
@@ -32,6 +34,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         Command::Assistance(command) => baoan_server::journeys::assistance::cli::run(command).await,
         Command::Standards(command) => baoan_server::journeys::assistance::standards_cli::run(command).await,
+        Command::Reference(command) => baoan_server::reference::cli::run(command).await,
         Command::Serve(config) => {
             // The live service starts only with real providers: say each missing setting on its
             // own line and stop, before anything listens.

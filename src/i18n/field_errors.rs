@@ -66,6 +66,13 @@ fn shared(e: FieldError) -> Option<Msg> {
         FieldError::FigureRange => Key::FeFigureRange.into(),
         FieldError::FigureSource => Key::FeFigureSource.into(),
         FieldError::ProfileIdentityVerified => Key::FeProfileIdentityVerified.into(),
+        FieldError::ReferenceCode => Key::FeReferenceCode.into(),
+        FieldError::ReferenceText => Key::FeReferenceText.into(),
+        FieldError::ReferenceDuplicate => Key::FeReferenceDuplicate.into(),
+        FieldError::ReferenceUnknown => Key::FeReferenceUnknown.into(),
+        FieldError::ReferenceRow => Key::FeReferenceRow.into(),
+        FieldError::ReferencePhone => Key::FeReferencePhone.into(),
+        FieldError::ReferenceUrl => Key::FeReferenceUrl.into(),
         FieldError::Unknown => Key::FeUnknown.into(),
         // Each journey's own errors: its `field_error` (journeys/<name>/i18n/mod.rs).
         _ => return None,

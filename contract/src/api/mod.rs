@@ -9,6 +9,7 @@ pub mod meta;
 pub mod paging;
 pub mod profile;
 pub mod qr;
+pub mod reference;
 pub mod uploads;
 
 pub use account::*;

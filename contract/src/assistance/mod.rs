@@ -9,6 +9,7 @@
 pub mod applications;
 pub mod communities;
 pub mod drafts;
+pub mod reference;
 pub mod standards;
 
 pub mod documents;
@@ -20,5 +21,6 @@ pub use communities::*;
 pub use documents::*;
 pub use drafts::*;
 pub use eligibility::*;
+pub use reference::*;
 pub use standards::*;
 pub use status::*;

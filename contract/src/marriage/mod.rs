@@ -9,6 +9,7 @@
 pub mod bookings;
 pub mod days;
 pub mod offices;
+pub mod reference;
 pub mod second_visits;
 pub mod slots;
 
@@ -20,5 +21,6 @@ pub mod party;
 pub use bookings::*;
 pub use days::*;
 pub use offices::*;
+pub use reference::*;
 pub use second_visits::*;
 pub use slots::*;

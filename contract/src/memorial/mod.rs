@@ -12,6 +12,7 @@ pub mod family;
 pub mod memorials;
 pub mod paging;
 pub mod proxy;
+pub mod reference;
 pub mod reports;
 pub mod tributes;
 
@@ -24,5 +25,6 @@ pub use family::*;
 pub use memorials::*;
 pub use paging::*;
 pub use proxy::*;
+pub use reference::*;
 pub use reports::*;
 pub use tributes::*;

@@ -100,7 +100,8 @@ pub async fn communities(db: &Db) -> DbResult<Vec<Community>> {
         name_en: String,
     }
     let rows = sqlx::query_as::<_, CommunityRow>(
-        "SELECT code, street, name_zh_hans, name_zh_hant, name_en FROM assistance_communities ORDER BY sort_order",
+        "SELECT code, street, name_zh_hans, name_zh_hant, name_en FROM assistance_communities WHERE active = 1 \
+         ORDER BY sort_order, code",
     )
     .fetch_all(&db.pool)
     .await?;

@@ -78,10 +78,10 @@ fn loc(a: String, b: String, c: String) -> Localized {
     Localized { zh_hans: a, zh_hant: b, en: c }
 }
 
-/// Every office with its special days from `today` on, in display order.
+/// Every office in service (`active`) with its special days from `today` on, in display order.
 pub async fn offices(db: &Db, today: Date) -> DbResult<Vec<Office>> {
     let rows = sqlx::query_as::<_, OfficeRow>(&format!(
-        "SELECT {OFFICE_COLUMNS} FROM marriage_offices ORDER BY sort_order, id"
+        "SELECT {OFFICE_COLUMNS} FROM marriage_offices WHERE active = 1 ORDER BY sort_order, id"
     ))
     .fetch_all(&db.pool)
     .await?;
@@ -145,7 +145,8 @@ pub fn slot_id(office_id: &str, day: Date, purpose: SlotPurpose, start: i64) -> 
 pub async fn ensure_slots(db: &Db, today: Date) -> DbResult<()> {
     let last = today.add_days(BOOKABLE_DAYS);
     let due = sqlx::query_as::<_, DueOfficeRow>(
-        "SELECT id, slot_capacity, slots_through FROM marriage_offices WHERE slots_through IS NULL OR slots_through < $1",
+        "SELECT id, slot_capacity, slots_through FROM marriage_offices \
+         WHERE active = 1 AND (slots_through IS NULL OR slots_through < $1)",
     )
     .bind(last.to_iso())
     .fetch_all(&db.pool)

@@ -1,0 +1,131 @@
+//! Reference data a district manages (issue 12 item 5): streets, communities, registry offices
+//! and the burial register, through one mechanism (`import`): the admin API
+//! (`GET/PUT /api/v1/admin/reference/{kind}`) and the CLI (`baoan-server reference import|export`,
+//! `cli.rs`) both call `import_kind` / `export_kind`. Each kind's tables: `places.rs`,
+//! `offices.rs`, `burials.rs`.
+
+mod burials;
+pub mod cli;
+pub mod import;
+mod offices;
+mod places;
+
+use crate::admin::Staff;
+use crate::error::{AppError, AppResult, JsonBody};
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::Json;
+use baoan_contract::api::reference::{ReferenceImported, ReferenceKind};
+use baoan_contract::assistance::{CommunityRow, StreetRow};
+use baoan_contract::error::ApiError;
+use baoan_contract::marriage::OfficeRow;
+use baoan_contract::memorial::BurialRecordRow;
+use import::{ImportError, Upload};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+/// The staff routes of reference data, relative to /api/v1.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::default().routes(routes!(get, put))
+}
+
+/// Imports rows of `kind` (see `import::import`).
+pub async fn import_kind(
+    state: &AppState,
+    kind: ReferenceKind,
+    upload: Upload,
+    by: &str,
+    door: &str,
+) -> Result<ReferenceImported, ImportError> {
+    let (db, now, today) = (&state.db, state.clock.now(), state.clock.today());
+    match kind {
+        ReferenceKind::Streets => import::import::<places::Streets>(db, now, today, upload, by, door).await,
+        ReferenceKind::Communities => import::import::<places::Communities>(db, now, today, upload, by, door).await,
+        ReferenceKind::Offices => import::import::<offices::Offices>(db, now, today, upload, by, door).await,
+        ReferenceKind::BurialRecords => {
+            import::import::<burials::BurialRecords>(db, now, today, upload, by, door).await
+        }
+    }
+}
+
+/// Every stored row of `kind`, as import reads them.
+pub async fn export_kind(state: &AppState, kind: ReferenceKind) -> AppResult<Vec<Value>> {
+    let db = &state.db;
+    Ok(match kind {
+        ReferenceKind::Streets => import::export::<places::Streets>(db).await?,
+        ReferenceKind::Communities => import::export::<places::Communities>(db).await?,
+        ReferenceKind::Offices => import::export::<offices::Offices>(db).await?,
+        ReferenceKind::BurialRecords => import::export::<burials::BurialRecords>(db).await?,
+    })
+}
+
+/// A row of any kind, for the document only: each kind's rows are one of these.
+#[derive(Serialize, ToSchema)]
+#[allow(dead_code)]
+#[serde(untagged)]
+enum AnyReferenceRow {
+    Street(StreetRow),
+    Community(CommunityRow),
+    Office(OfficeRow),
+    BurialRecord(BurialRecordRow),
+}
+
+/// `PUT /api/v1/admin/reference/{kind}`: who is changing the data, and the rows (each a row of
+/// the path's kind; unlisted rows stay as they are).
+#[derive(Deserialize, ToSchema)]
+pub struct ReferenceImport {
+    pub changed_by: String,
+    /// Rows of the kind in the path. Row n is reported as `line.<n>` (counting from 1).
+    #[schema(value_type = Vec<AnyReferenceRow>)]
+    pub rows: Vec<Value>,
+}
+
+/// `GET /api/v1/admin/reference/{kind}`: every stored row of the kind, as PUT reads them.
+#[derive(Serialize, ToSchema)]
+pub struct ReferenceRows {
+    pub kind: ReferenceKind,
+    #[schema(value_type = Vec<AnyReferenceRow>)]
+    pub rows: Vec<Value>,
+}
+
+fn kind_of(code: &str) -> AppResult<ReferenceKind> {
+    ReferenceKind::from_code(code).ok_or_else(|| AppError::no_such("kind of reference data"))
+}
+
+/// Every stored row of one kind of reference data, in the form PUT and `reference import` read.
+#[utoipa::path(get, path = "/admin/reference/{kind}", tag = "reference-admin",
+    params(("kind" = ReferenceKind, Path, description = "streets, communities, offices or burial_records")),
+    responses((status = 200, body = ReferenceRows), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
+pub async fn get(
+    State(state): State<AppState>,
+    _staff: Staff,
+    Path(kind): Path<String>,
+) -> AppResult<Json<ReferenceRows>> {
+    let kind = kind_of(&kind)?;
+    Ok(Json(ReferenceRows { kind, rows: export_kind(&state, kind).await? }))
+}
+
+/// Adds or updates rows of one kind of reference data, all or nothing: every bad row is reported
+/// (422 `validation`, fields `line.<n>.<field>`) and then nothing is written. Each changed row is
+/// recorded (who, when, before, after); a row equal to the stored one changes nothing.
+#[utoipa::path(put, path = "/admin/reference/{kind}", tag = "reference-admin",
+    params(("kind" = ReferenceKind, Path, description = "streets, communities, offices or burial_records")),
+    request_body = ReferenceImport,
+    responses((status = 200, body = ReferenceImported), (status = 400, body = ApiError), (status = 401, body = ApiError),
+              (status = 404, body = ApiError), (status = 422, body = ApiError)))]
+pub async fn put(
+    State(state): State<AppState>,
+    _staff: Staff,
+    Path(kind): Path<String>,
+    JsonBody(body): JsonBody<ReferenceImport>,
+) -> AppResult<Json<ReferenceImported>> {
+    let kind = kind_of(&kind)?;
+    match import_kind(&state, kind, Upload::from_rows(body.rows), &body.changed_by, "admin API").await {
+        Ok(done) => Ok(Json(done)),
+        Err(ImportError::Problems { errors, .. }) => Err(errors.into()),
+        Err(ImportError::Failed(e)) => Err(e),
+    }
+}

@@ -1,0 +1,123 @@
+//! Helpers of the reference-data tests: the sample files, the admin API, the change records and
+//! the server binary's `reference` command.
+#![allow(dead_code)]
+
+use crate::common::TestServer;
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+use std::process::{Command, Output};
+
+pub const STAFF_TOKEN: &str = "test-admin-token";
+
+/// A sample file of server/data/reference/ (`<kind>.example.jsonl`): its path and its text.
+pub fn sample(kind: &str) -> (String, String) {
+    let path = format!("{}/data/reference/{kind}.example.jsonl", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    (path, text)
+}
+
+/// The rows of a JSON Lines text.
+pub fn rows(text: &str) -> Vec<Value> {
+    text.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+pub async fn put(server: &TestServer, kind: &str, by: &str, rows: &[Value], token: Option<&str>) -> reqwest::Response {
+    let mut request = server
+        .plain_client()
+        .put(server.url(&format!("/api/v1/admin/reference/{kind}")))
+        .json(&json!({ "changed_by": by, "rows": rows }));
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    request.send().await.unwrap()
+}
+
+/// Imports through the admin API and expects it to succeed; the answer (`rows`, `changed`).
+pub async fn put_ok(server: &TestServer, kind: &str, rows: &[Value]) -> Value {
+    let r = put(server, kind, "王科员", rows, Some(STAFF_TOKEN)).await;
+    let status = r.status();
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(status, StatusCode::OK, "{body}");
+    body
+}
+
+/// `GET /api/v1/admin/reference/{kind}`'s rows.
+pub async fn admin_rows(server: &TestServer, kind: &str) -> Vec<Value> {
+    let r = server
+        .plain_client()
+        .get(server.url(&format!("/api/v1/admin/reference/{kind}")))
+        .bearer_auth(STAFF_TOKEN)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(body["kind"], kind);
+    body["rows"].as_array().unwrap().clone()
+}
+
+pub async fn changes(server: &TestServer) -> i64 {
+    server.count("SELECT COUNT(*) FROM reference_changes").await
+}
+
+/// A public GET's JSON body (200 expected).
+pub async fn public(server: &TestServer, path: &str) -> Value {
+    let r = server.plain_client().get(server.url(path)).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK, "{path}");
+    r.json().await.unwrap()
+}
+
+/// One change record as stored.
+#[derive(sqlx::FromRow, Debug)]
+pub struct Change {
+    pub kind: String,
+    pub row_key: String,
+    pub changed_by: String,
+    pub door: String,
+    pub changed_at: i64,
+    pub before_json: Option<String>,
+    pub after_json: String,
+}
+
+pub async fn change_records(server: &TestServer) -> Vec<Change> {
+    sqlx::query_as(
+        "SELECT kind, row_key, changed_by, door, changed_at, before_json, after_json FROM reference_changes \
+         ORDER BY changed_at, kind, row_key",
+    )
+    .fetch_all(&server.db.pool)
+    .await
+    .unwrap()
+}
+
+/// `baoan-server reference ARGS…` on the server's database, as the live service runs it (the
+/// SMS provider's settings only so the command starts; nothing is sent). None of the caller's
+/// BAOAN_* settings are passed on.
+pub fn binary(server: &TestServer, args: &[&str]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_baoan-server"));
+    command.arg("reference");
+    for (key, _) in std::env::vars() {
+        if key.starts_with("BAOAN_") || key == "DATABASE_URL" {
+            command.env_remove(key);
+        }
+    }
+    let settings = [
+        ("BAOAN_TENCENT_SECRET_ID", "AKIDtest"),
+        ("BAOAN_TENCENT_SECRET_KEY", "test-key"),
+        ("BAOAN_TENCENT_SMS_SDK_APP_ID", "1400000000"),
+        ("BAOAN_TENCENT_SMS_SIGN_NAME", "宝安民政"),
+        ("BAOAN_TENCENT_SMS_TEMPLATE_SIGN_IN", "1"),
+        ("BAOAN_TENCENT_SMS_TEMPLATE_MARRIAGE_PARTNER", "2"),
+        ("BAOAN_TENCENT_SMS_TEMPLATE_BOOKING_REMINDER", "3"),
+        ("BAOAN_TENCENT_SMS_TEMPLATE_APPLICATION_STATUS", "4"),
+        ("BAOAN_TENCENT_SMS_ENDPOINT", "http://127.0.0.1:9"),
+    ];
+    for (key, value) in settings {
+        command.env(key, value);
+    }
+    command
+        .env("DATABASE_URL", server.config.database_url.clone().unwrap())
+        .env("BAOAN_DATA_DIR", server.data_dir.path())
+        .args(args)
+        .output()
+        .unwrap()
+}

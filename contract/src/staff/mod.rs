@@ -5,8 +5,12 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod checkin;
+pub mod review;
 pub mod roles;
 
 pub use accounts::*;
 pub use audit::*;
+pub use checkin::*;
+pub use review::*;
 pub use roles::*;

@@ -211,7 +211,9 @@ async fn deactivation_ends_the_sessions_and_is_audited(server: TestServer) {
     let url = server.url(&format!("/api/v1/staff/accounts/{id}/deactivate"));
     // Only an admin, and with a reason.
     assert_eq!(leaver.post(&url).json(&json!({ "reason": "x" })).send().await.unwrap().status(), StatusCode::FORBIDDEN);
-    assert_eq!(admin.post(&url).json(&json!({})).send().await.unwrap().status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(admin.post(&url).json(&json!({})).send().await.unwrap().status(), StatusCode::BAD_REQUEST);
+    let blank = admin.post(&url).json(&json!({ "reason": "  " })).send().await.unwrap();
+    assert_eq!(blank.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let r = admin.post(&url).json(&json!({ "reason": "调岗" })).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(leaver.get(server.url("/api/v1/staff/me")).send().await.unwrap().status(), StatusCode::UNAUTHORIZED);

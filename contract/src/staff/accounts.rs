@@ -72,9 +72,7 @@ pub fn check_reason(reason: Option<&str>, required: bool) -> Result<Option<Strin
     match reason {
         None if required => Err(FieldError::StaffReason),
         None => Ok(None),
-        Some(r) if r.chars().count() > REASON_MAX_CHARS || r.chars().any(|c| c.is_control() && c != '\n') => {
-            Err(FieldError::StaffReason)
-        }
+        Some(r) if r.chars().count() > REASON_MAX_CHARS => Err(FieldError::StaffReason),
         Some(r) => Ok(Some(r.to_string())),
     }
 }
@@ -118,12 +116,12 @@ pub struct StaffMe {
     pub assignment: Assignment,
 }
 
-/// A staff action's body: the reason, where one is given (required to refuse).
+/// `POST /api/v1/staff/accounts/{id}/deactivate`: why (kept in the audit trail).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct StaffReason {
-    #[serde(default)]
-    pub reason: Option<String>,
+pub struct Deactivation {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::required_chars::<{ REASON_MAX_CHARS }>))]
+    pub reason: String,
 }
 
 #[cfg(test)]
@@ -161,6 +159,5 @@ mod tests {
         assert_eq!(check_reason(None, false), Ok(None));
         assert_eq!(check_reason(Some(" 收入超标 "), true), Ok(Some("收入超标".into())));
         assert_eq!(check_reason(Some(&"字".repeat(501)), false), Err(FieldError::StaffReason));
-        assert_eq!(check_reason(Some("a\u{7}b"), false), Err(FieldError::StaffReason));
     }
 }

@@ -43,7 +43,16 @@ pub struct AuditQuery {
     /// Before this time (unix seconds).
     pub until: Option<i64>,
     /// `json` (default) or `csv` (the export).
-    pub format: Option<String>,
+    #[cfg_attr(feature = "openapi", param(inline))]
+    pub format: Option<AuditFormat>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AuditFormat {
+    Json,
+    Csv,
 }
 
 /// Most entries one answer carries.

@@ -14,7 +14,7 @@ use axum::http::request::Parts;
 use axum::Json;
 use baoan_contract::error::ApiError;
 use baoan_contract::staff::{
-    check_reason, Assignment, CreatedStaffAccount, NewStaffAccount, PlaceKind, Role, StaffAccount, StaffReason,
+    check_reason, Assignment, CreatedStaffAccount, Deactivation, NewStaffAccount, PlaceKind, Role, StaffAccount,
 };
 use baoan_contract::FieldError;
 
@@ -178,7 +178,7 @@ pub async fn list(State(state): State<AppState>, member: StaffMember) -> AppResu
 }
 
 /// Deactivate an account (district admins), with the reason: its sessions end at once.
-#[utoipa::path(post, path = "/staff/accounts/{id}/deactivate", tag = "staff", request_body = StaffReason,
+#[utoipa::path(post, path = "/staff/accounts/{id}/deactivate", tag = "staff", request_body = Deactivation,
     params(("id" = String, Path, description = "Account id")),
     responses((status = 200, body = StaffAccount), (status = 401, body = ApiError), (status = 403, body = ApiError),
               (status = 404, body = ApiError), (status = 422, body = ApiError)))]
@@ -186,10 +186,10 @@ pub async fn deactivate(
     State(state): State<AppState>,
     member: StaffMember,
     Path(id): Path<String>,
-    JsonBody(req): JsonBody<StaffReason>,
+    JsonBody(req): JsonBody<Deactivation>,
 ) -> AppResult<Json<StaffAccount>> {
     member.require(Role::DistrictAdmin)?;
-    let reason = check_reason(req.reason.as_deref(), true).map_err(|e| AppError::field("reason", e))?;
+    let reason = check_reason(Some(&req.reason), true).map_err(|e| AppError::field("reason", e))?;
     let before = find(&state, &id).await?;
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;

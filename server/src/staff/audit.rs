@@ -3,14 +3,14 @@
 
 use super::session::StaffMember;
 use crate::db::{new_id, DbResult};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::state::AppState;
 use axum::extract::{Query, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use baoan_contract::error::ApiError;
-use baoan_contract::staff::{AuditEntry, AuditQuery, Role, AUDIT_PAGE_MAX};
+use baoan_contract::staff::{AuditEntry, AuditFormat, AuditQuery, Role, AUDIT_PAGE_MAX};
 use sqlx::AnyConnection;
 
 /// Who acted: a staff member, or the server's bootstrap token (which can only create district admins
@@ -132,14 +132,13 @@ pub async fn list(
 ) -> AppResult<Response> {
     member.require(Role::DistrictAdmin)?;
     let entries = search(&state, &q).await?;
-    match q.format.as_deref() {
-        None | Some("json") => Ok(Json(entries).into_response()),
-        Some("csv") => Ok((
+    match q.format.unwrap_or(AuditFormat::Json) {
+        AuditFormat::Json => Ok(Json(entries).into_response()),
+        AuditFormat::Csv => Ok((
             [(CONTENT_TYPE, "text/csv; charset=utf-8"), (CONTENT_DISPOSITION, "attachment; filename=\"audit.csv\"")],
             to_csv(&entries),
         )
             .into_response()),
-        Some(_) => Err(AppError::field("format", baoan_contract::FieldError::Required)),
     }
 }
 

@@ -41,14 +41,36 @@ api -H 'Content-Type: application/json' -d "{\"phone\":\"$PHONE\",\"code\":\"$co
 cookie="$(awk -F'\t' 'NF == 7 { sub(/^#HttpOnly_/, "", $1); printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$JAR")"
 [ -n "$cookie" ] || { log "sign-in set no cookie"; exit 1; }
 log "signed in $PHONE"
-# With the staff token the server was started with (BAOAN_ADMIN_TOKEN), the staff API is fuzzed too.
+# With the staff token the server was started with (BAOAN_ADMIN_TOKEN), the staff API is fuzzed too:
+# the token for /admin/ paths, and a district admin it creates, signed in with password and a TOTP
+# code (RFC 6238, computed here as an authenticator app would), for /staff/ paths.
 staff=()
-[ -n "${BAOAN_ADMIN_TOKEN:-}" ] && staff=(-H "Authorization: Bearer $BAOAN_ADMIN_TOKEN")
+if [ -n "${BAOAN_ADMIN_TOKEN:-}" ]; then
+  staff=(-H "Authorization: Bearer $BAOAN_ADMIN_TOKEN")
+  login="fuzz.admin.$$"
+  password="fuzzer passphrase $$ $RANDOM"
+  secret="$(api -H "Authorization: Bearer $BAOAN_ADMIN_TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"login\":\"$login\",\"display_name\":\"Fuzzer\",\"password\":\"$password\",\"assignment\":{\"role\":\"district_admin\",\"place\":null}}" \
+    "$BASE_URL/api/v1/staff/accounts" | python3 -c 'import json,sys; print(json.load(sys.stdin)["totp_secret"])')"
+  totp="$(python3 - "$secret" <<'PY'
+import base64, hmac, struct, sys, time
+key = base64.b32decode(sys.argv[1] + "=" * (-len(sys.argv[1]) % 8))
+digest = hmac.new(key, struct.pack(">q", int(time.time()) // 30), "sha1").digest()
+offset = digest[19] & 15
+print("%06d" % ((struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1000000))
+PY
+)"
+  api -H 'Content-Type: application/json' -d "{\"login\":\"$login\",\"password\":\"$password\",\"code\":\"$totp\"}" \
+    "$BASE_URL/api/v1/staff/session" >/dev/null
+  cookie="$(awk -F'\t' 'NF == 7 { sub(/^#HttpOnly_/, "", $1); printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$JAR")"
+  log "signed in staff member $login"
+fi
 
 # Excluded operations, each for one reason (everything else is fuzzed):
 #   DELETE /auth/session   signs the fuzzer's resident out (every later request would be 401)
 #   DELETE /me/sessions    the same, for all of the resident's sessions
 #   DELETE /me             deletes the fuzzer's account (and its session)
+#   DELETE /staff/session  signs the fuzzer's staff member out
 cd "$WORK"
 "$VENV/bin/st" --config-file "$ROOT/tests/fuzz/schemathesis.toml" run "$BASE_URL/api/v1/openapi.json" \
   --url "$BASE_URL" \
@@ -56,4 +78,5 @@ cd "$WORK"
   --exclude-name 'DELETE /api/v1/auth/session' \
   --exclude-name 'DELETE /api/v1/me/sessions' \
   --exclude-name 'DELETE /api/v1/me' \
+  --exclude-name 'DELETE /api/v1/staff/session' \
   --no-color

@@ -14,5 +14,6 @@ pub mod retention;
 pub mod rules;
 #[cfg(feature = "openapi")]
 pub mod schema;
+pub mod staff;
 
 pub use error::{ApiError, ErrorCode, FieldError};

@@ -129,7 +129,8 @@ pub fn api_routes() -> ApiRoutes {
         .merge(journeys::marriage::router())
         .merge(journeys::charity::router())
         .merge(journeys::memorial::router())
-        .merge(crate::reference::router());
+        .merge(crate::reference::router())
+        .merge(crate::staff::router());
     let uploads = OpenApiRouter::default().merge(uploads::upload_router()).merge(journeys::charity::upload_router());
     ApiRoutes { requests, uploads }
 }

@@ -34,6 +34,7 @@ pub mod routes;
 pub mod secret;
 pub mod security;
 pub mod serve;
+pub mod staff;
 pub mod state;
 pub mod uploads;
 pub mod web_app;

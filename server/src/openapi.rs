@@ -15,7 +15,8 @@ use utoipa::OpenApi;
          (name = "profile", description = "The resident's own details"),
          (name = "messages", description = "消息: the message centre"),
          (name = "uploads", description = "Files residents upload (JPEG, PNG, PDF; 10 MB)"),
-         (name = "marriage", description = "婚姻登记预约: registry offices, slots and bookings")),
+         (name = "marriage", description = "婚姻登记预约: registry offices, slots and bookings"),
+         (name = "staff", description = "Staff accounts, sign-in (password and authenticator code), reviews and the audit trail")),
 )]
 pub struct ApiDoc;
 
@@ -24,6 +25,7 @@ pub struct ApiDoc;
 pub fn document(prefix: &str, paths: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi().nest(prefix, paths);
     mark_staff_operations(&mut doc);
+    mark_staff_session_operations(&mut doc);
     utoipa::Modify::modify(&crate::openapi_common::CommonResponses, &mut doc);
     doc
 }
@@ -67,6 +69,42 @@ fn mark_staff_operations(doc: &mut utoipa::openapi::OpenApi) {
         ];
         for operation in operations.into_iter().flatten() {
             operation.security = Some(vec![SecurityRequirement::new::<_, [&str; 0], &str>(STAFF_SCHEME, [])]);
+        }
+    }
+}
+
+/// The name of the staff session's security scheme: the `baoan_staff` cookie (`__Host-` prefixed
+/// in production) set by `POST /api/v1/staff/session`.
+pub const STAFF_SESSION_SCHEME: &str = "staff_session";
+
+/// Declares the staff session cookie and requires it on every operation under `/staff/` but the
+/// sign-in itself; creating an account also takes the bootstrap token (district admins only).
+fn mark_staff_session_operations(doc: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityRequirement, SecurityScheme};
+    let scheme = ApiKey::Cookie(ApiKeyValue::with_description(
+        "baoan_staff",
+        "A staff member's session (password and authenticator code at POST /api/v1/staff/session); \
+         `__Host-baoan_staff` in production. Never a resident's session.",
+    ));
+    doc.components
+        .get_or_insert_with(Default::default)
+        .add_security_scheme(STAFF_SESSION_SCHEME, SecurityScheme::ApiKey(scheme));
+    let session = || SecurityRequirement::new::<_, [&str; 0], &str>(STAFF_SESSION_SCHEME, []);
+    for (path, item) in doc.paths.paths.iter_mut() {
+        if !path.split('/').any(|segment| segment == "staff") {
+            continue;
+        }
+        let sign_in = path.ends_with("/staff/session");
+        for (method, operation) in [("get", &mut item.get), ("post", &mut item.post), ("delete", &mut item.delete)] {
+            let Some(operation) = operation.as_mut() else { continue };
+            if sign_in && method == "post" {
+                continue;
+            }
+            let mut requirements = vec![session()];
+            if path.ends_with("/staff/accounts") && method == "post" {
+                requirements.push(SecurityRequirement::new::<_, [&str; 0], &str>(STAFF_SCHEME, []));
+            }
+            operation.security = Some(requirements);
         }
     }
 }

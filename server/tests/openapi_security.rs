@@ -5,7 +5,7 @@
 
 mod common;
 
-use baoan_server::openapi::{is_staff_path, STAFF_SCHEME};
+use baoan_server::openapi::{is_staff_path, STAFF_SCHEME, STAFF_SESSION_SCHEME};
 use common::TestServer;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
@@ -46,6 +46,13 @@ async fn staff_operations_and_only_those_require_the_staff_token(server: TestSer
     for (path, method, op) in &ops {
         if is_staff_path(path) {
             assert_eq!(op["security"], json!([{ STAFF_SCHEME: [] }]), "{method} {path} requires the staff token");
+        } else if is_staff_member_path(path) {
+            let expected = match (path.as_str(), method.as_str()) {
+                ("/api/v1/staff/session", "post") => Value::Null,
+                ("/api/v1/staff/accounts", "post") => json!([{ STAFF_SESSION_SCHEME: [] }, { STAFF_SCHEME: [] }]),
+                _ => json!([{ STAFF_SESSION_SCHEME: [] }]),
+            };
+            assert_eq!(op.get("security").cloned().unwrap_or(Value::Null), expected, "{method} {path}");
         } else {
             assert!(op.get("security").is_none(), "{method} {path} is a resident or public operation: no staff token");
         }
@@ -63,6 +70,30 @@ async fn staff_operations_and_only_those_require_the_staff_token(server: TestSer
         let r = client.request(m, &url).bearer_auth("not-the-token").json(&json!({})).send().await.unwrap();
         assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "{method} {path} with a wrong token");
     }
+    // Staff members' operations refuse a request without a staff session — a resident's included.
+    server.sign_in(&client, "13900000801").await;
+    let members: Vec<_> = ops
+        .iter()
+        .filter(|(p, m, _)| is_staff_member_path(p) && !(p.ends_with("/staff/session") && m == "post"))
+        .collect();
+    assert!(members.len() >= 7, "the staff members' operations are documented");
+    for (path, method, _) in members {
+        let url = server.url(&path.replace('{', "x").replace('}', ""));
+        let m: reqwest::Method = method.to_uppercase().parse().unwrap();
+        let r = client.request(m, &url).json(&json!({})).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "{method} {path} with a resident's session");
+    }
+}
+
+/// A staff member's path (`/api/v1/staff/…`): a staff session, never the bootstrap token alone.
+fn is_staff_member_path(path: &str) -> bool {
+    path.split('/').any(|segment| segment == "staff")
+}
+
+/// Whether a handler's signature takes the given extractor type (a whole word, so `Staff` does not
+/// match `StaffMember`).
+fn takes(signature: &str, extractor: &str) -> bool {
+    signature.split(|c: char| !c.is_alphanumeric() && c != '_').any(|word| word == extractor)
 }
 sqlite_only!(staff_operations_and_only_those_require_the_staff_token);
 
@@ -104,9 +135,12 @@ fn every_handler_taking_the_staff_token_is_on_a_staff_path() {
     assert!(handlers.len() > 20, "source scan is broken: {handlers:?}");
     let mut staff = 0;
     for (path, signature) in &handlers {
-        let takes_staff = signature.contains(": Staff") || signature.contains(":Staff");
+        let takes_staff = takes(signature, "Staff");
         staff += usize::from(takes_staff);
         assert_eq!(takes_staff, is_staff_path(path), "{path}: {signature}");
+        // And a staff member's handler (session, or a district admin creating accounts) is on /staff/.
+        let takes_member = takes(signature, "StaffMember") || takes(signature, "Creator");
+        assert!(!takes_member || is_staff_member_path(path), "{path}: {signature}");
     }
     assert!(staff >= 4, "source scan found no staff handlers: {handlers:?}");
 }

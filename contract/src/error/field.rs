@@ -222,6 +222,17 @@ field_errors! {
     /// A link that is not an https:// address.
     ReferenceUrl => "reference.url",
 
+    // ── Staff accounts (issue 13). ──
+    /// A staff login: 3–32 lowercase letters, digits, '.', '_' or '-'.
+    StaffLogin => "staff.login",
+    /// A staff password: at least 12 characters, and not the login.
+    StaffPassword => "staff.password",
+    /// The role needs a place and none (or an unknown one) was given, or a district-wide role was given one.
+    StaffPlace => "staff.place",
+    /// Sign-in refused: the login, the password or the authenticator code is wrong (never which).
+    StaffSignIn => "staff.sign_in",
+    /// This action needs a reason, of at most 500 characters.
+    StaffReason => "staff.reason",
 }
 
 impl Serialize for FieldError {

@@ -2,6 +2,7 @@
 
 use super::i18n::Key;
 use baoan_contract::assistance::*;
+use baoan_contract::staff::Role;
 
 pub fn programme(p: Programme) -> Key {
     match p {
@@ -67,6 +68,15 @@ pub fn stage(s: Stage) -> Key {
         Stage::StreetReview => Key::StStreetReview,
         Stage::DistrictApproval => Key::StDistrictApproval,
         Stage::Payment => Key::StPayment,
+    }
+}
+
+/// Who did a step, as residents see it: the role (社区工作人员…), never the person.
+pub fn done_by(s: Stage) -> Key {
+    match Role::reviewer_of(s) {
+        Role::CommunityReviewer => Key::ByCommunityStaff,
+        Role::StreetReviewer => Key::ByStreetStaff,
+        _ => Key::ByDistrictStaff,
     }
 }
 

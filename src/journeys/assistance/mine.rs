@@ -195,7 +195,12 @@ fn ApplicationDetail(app: ApplicationView, on_change: Callback<()>) -> impl Into
                             {t
                                 .done_on
                                 .map(|d| {
-                                    view! { <span class="hint">" "{move || i18n.t(Key::DoneOn)}" "{d.to_iso()}</span> }
+                                    view! {
+                                        <span class="hint">
+                                            " "{move || i18n.t(Key::DoneOn)}" "{d.to_iso()}" · "
+                                            {move || i18n.t(labels::done_by(t.stage))}
+                                        </span>
+                                    }
                                 })}
                             {t.current.then(|| view! { <span class="tag">{move || i18n.t(Key::NowHere)}</span> })}
                             {t

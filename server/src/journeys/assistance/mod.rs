@@ -6,7 +6,7 @@ mod demo;
 mod drafts;
 mod reference;
 mod resident;
-mod staff;
+pub(crate) mod staff;
 pub mod standards;
 pub mod standards_cli;
 pub mod store;
@@ -15,6 +15,7 @@ mod submit;
 use crate::db::DbResult;
 use crate::error::{AppError, AppResult};
 use crate::messages::{self, Notice};
+use crate::staff::audit;
 use crate::state::AppState;
 use baoan_contract::api::MessageEvent;
 use baoan_contract::assistance::{Stage, Status};
@@ -54,11 +55,11 @@ pub async fn seed_demo(tx: &mut AnyConnection, now: i64) -> DbResult<()> {
 async fn transition(
     state: &AppState,
     row: &store::Row,
-    to: Status,
-    stage: Stage,
+    (to, stage): (Status, Stage),
     event: &str,
     detail: Option<&str>,
     also: Also<'_>,
+    by: Option<&ByStaff<'_>>,
 ) -> AppResult<()> {
     let now = state.clock.now();
     let mut tx = state.db.begin().await?;
@@ -68,8 +69,29 @@ async fn transition(
     // A step that begins is dated for the timeline; approval begins 发放.
     let begins = (stage != row.stage).then_some(stage);
     store::record(&mut tx, &row.id, now, state.clock.today(), event, begins, detail).await?;
+    if let Some(by) = by {
+        let state_json = |s: Status, st: Stage| format!(r#"{{"state":"{}","stage":"{}"}}"#, s.code(), st.code());
+        let entry = audit::Entry {
+            actor: by.actor,
+            action: by.action,
+            subject_kind: "assistance_application",
+            subject_id: &row.reference,
+            before: Some(state_json(row.state, row.stage)),
+            after: Some(state_json(to, stage)),
+            reason: by.reason,
+        };
+        audit::record(&mut tx, now, &entry).await?;
+    }
     tx.commit().await?;
     Ok(())
+}
+
+/// A staff action's author, for the audit trail written with the change (`None` in `transition`:
+/// the resident's own action).
+pub(crate) struct ByStaff<'a> {
+    pub actor: &'a audit::Actor,
+    pub action: &'a str,
+    pub reason: Option<&'a str>,
 }
 
 /// Tells the resident in their message centre, with the action path and any deadline.

@@ -111,7 +111,7 @@ pub async fn withdraw(
         return Err(AppError::conflict("The application is already decided"));
     }
     limits::enforce(&state, &limits::ASSISTANCE_WITHDRAWALS, &resident.user_id).await?;
-    transition(&state, &row, Status::Withdrawn, row.stage, "withdrawn", None, Also::Nothing).await?;
+    transition(&state, &row, (Status::Withdrawn, row.stage), "withdrawn", None, Also::Nothing, None).await?;
     notify_owner(&state, &row.user_id, &row.reference, MessageEvent::AssistanceWithdrawn, None, None).await?;
     get(State(state), resident, Path(reference)).await
 }

@@ -1,21 +1,100 @@
-//! Staff actions (token-protected by `admin::Staff`): advance to the next review step, ask for
-//! documents (补正), approve, refuse with a reason, record the first payment. Each change is
-//! written to the history and sent to the resident's message centre.
+//! Staff actions on an application: advance to the next review step, ask for documents (补正),
+//! approve, refuse with a reason, record the first payment. One core, [`review`], used by staff
+//! members (`crate::staff::review`, role and place checked there) and by the older bootstrap-token
+//! endpoints below; each change is written to the history with its audit record, and sent to the
+//! resident's message centre.
 
-use super::{notify_owner, store, transition, Also};
+use super::{notify_owner, store, transition, Also, ByStaff};
 use crate::admin::Staff;
 use crate::error::{AppError, AppResult, JsonBody};
+use crate::staff::audit::Actor;
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::Json;
 use baoan_contract::api::MessageEvent;
 use baoan_contract::assistance::*;
 use baoan_contract::error::{ApiError, FieldError};
+use baoan_contract::staff::{ReviewAction, StaffReview};
 
-async fn staff_view(state: &AppState, reference: &str) -> AppResult<Json<ApplicationView>> {
+pub(crate) async fn staff_view(state: &AppState, reference: &str) -> AppResult<Json<ApplicationView>> {
     let row = store::find(&state.db, reference, None).await?;
     let standards = super::standards::in_force(state).await?;
     Ok(Json(store::view(&state.db, row, &standards).await?))
+}
+
+/// Does `req` to the application `row` as `actor` (whose right to has been checked), with its
+/// history, audit record and message to the resident.
+pub(crate) async fn review(state: &AppState, row: &store::Row, req: &StaffReview, actor: &Actor) -> AppResult<()> {
+    let reason = req.reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
+    if reason.is_some_and(|r| r.chars().count() > MAX_TEXT_CHARS) {
+        return Err(AppError::field("reason", FieldError::AssistanceTextTooLong));
+    }
+    let by = ByStaff { actor, action: req.action.code(), reason };
+    let standards = super::standards::in_force(state).await?;
+    match req.action {
+        ReviewAction::Advance => match (row.state, row.stage) {
+            (Status::Approved, Stage::Payment) => {
+                transition(state, row, (Status::Paid, Stage::Payment), "paid", None, Also::Nothing, Some(&by)).await?;
+                notify_owner(state, &row.user_id, &row.reference, MessageEvent::AssistancePaid, None, None).await?;
+            }
+            (Status::InReview, stage) if stage < Stage::DistrictApproval => {
+                let next = stage.next().expect("a step before district approval has a next");
+                transition(state, row, (Status::InReview, next), "advanced", None, Also::Nothing, Some(&by)).await?;
+                let due = state.clock.today().add_days(next.days(&standards));
+                if let Some(event) = MessageEvent::assistance_stage(next) {
+                    notify_owner(state, &row.user_id, &row.reference, event, Some(due), None).await?;
+                }
+            }
+            (Status::InReview, _) => return Err(AppError::conflict("District approval ends with approve or refuse")),
+            _ => return Err(AppError::conflict("Only an application in review can advance")),
+        },
+        ReviewAction::RequestDocuments => {
+            if req.kinds.is_empty() {
+                return Err(AppError::field("kinds", FieldError::Required));
+            }
+            if !row.state.undecided() {
+                return Err(AppError::conflict("The application is already decided"));
+            }
+            let due = state.clock.today().add_days(standards.documents_request_days);
+            let also = Also::Request { kinds: store::kinds_to(&req.kinds), note: reason, by: due.to_iso() };
+            let to = (Status::AwaitingDocuments, row.stage);
+            transition(state, row, to, "documents_requested", reason, also, Some(&by)).await?;
+            let event = MessageEvent::AssistanceDocumentsRequested;
+            notify_owner(state, &row.user_id, &row.reference, event, Some(due), reason).await?;
+        }
+        ReviewAction::Approve => {
+            if row.state != Status::InReview || row.stage != Stage::DistrictApproval {
+                return Err(AppError::conflict("Only an application at district approval can be approved"));
+            }
+            transition(state, row, (Status::Approved, Stage::Payment), "approved", None, Also::Nothing, Some(&by))
+                .await?;
+            let due = state.clock.today().add_days(standards.payment_days);
+            notify_owner(state, &row.user_id, &row.reference, MessageEvent::AssistanceApproved, Some(due), None)
+                .await?;
+        }
+        ReviewAction::Refuse => {
+            let reason = reason.ok_or_else(|| AppError::field("reason", FieldError::Required))?;
+            if !row.state.undecided() {
+                return Err(AppError::conflict("The application is already decided"));
+            }
+            let also = Also::Reason(reason);
+            transition(state, row, (Status::Refused, row.stage), "refused", Some(reason), also, Some(&by)).await?;
+            notify_owner(state, &row.user_id, &row.reference, MessageEvent::AssistanceRefused, None, Some(reason))
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+/// The bootstrap token's way in (kept until staff pages replace it), recorded as its own actor.
+async fn by_token(state: AppState, reference: String, req: StaffReview) -> AppResult<Json<ApplicationView>> {
+    let row = store::find(&state.db, &reference, None).await?;
+    review(&state, &row, &req, &Actor::bootstrap()).await?;
+    staff_view(&state, &reference).await
+}
+
+fn plain(action: ReviewAction, reason: Option<String>, kinds: Vec<DocumentKind>) -> StaffReview {
+    StaffReview { action, reason, kinds }
 }
 
 /// Move an application in review to its next step (区民政局审批 ends with approve or refuse; an
@@ -29,25 +108,7 @@ pub async fn advance(
     _staff: Staff,
     Path(reference): Path<String>,
 ) -> AppResult<Json<ApplicationView>> {
-    let row = store::find(&state.db, &reference, None).await?;
-    let standards = super::standards::in_force(&state).await?;
-    match (row.state, row.stage) {
-        (Status::Approved, Stage::Payment) => {
-            transition(&state, &row, Status::Paid, Stage::Payment, "paid", None, Also::Nothing).await?;
-            notify_owner(&state, &row.user_id, &row.reference, MessageEvent::AssistancePaid, None, None).await?;
-        }
-        (Status::InReview, stage) if stage < Stage::DistrictApproval => {
-            let next = stage.next().expect("a step before district approval has a next");
-            transition(&state, &row, Status::InReview, next, "advanced", None, Also::Nothing).await?;
-            let due = state.clock.today().add_days(next.days(&standards));
-            if let Some(event) = MessageEvent::assistance_stage(next) {
-                notify_owner(&state, &row.user_id, &row.reference, event, Some(due), None).await?;
-            }
-        }
-        (Status::InReview, _) => return Err(AppError::conflict("District approval ends with approve or refuse")),
-        _ => return Err(AppError::conflict("Only an application in review can advance")),
-    }
-    staff_view(&state, &reference).await
+    by_token(state, reference, plain(ReviewAction::Advance, None, vec![])).await
 }
 
 /// Ask the resident for more documents (补正): review waits until they come.
@@ -61,24 +122,12 @@ pub async fn request_documents(
     Path(reference): Path<String>,
     JsonBody(req): JsonBody<RequestDocuments>,
 ) -> AppResult<Json<ApplicationView>> {
-    let row = store::find(&state.db, &reference, None).await?;
-    if req.kinds.is_empty() {
-        return Err(AppError::field("kinds", FieldError::Required));
-    }
     let note = req.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
     if note.is_some_and(|n| n.chars().count() > MAX_TEXT_CHARS) {
         return Err(AppError::field("note", FieldError::AssistanceTextTooLong));
     }
-    if !row.state.undecided() {
-        return Err(AppError::conflict("The application is already decided"));
-    }
-    let standards = super::standards::in_force(&state).await?;
-    let by = state.clock.today().add_days(standards.documents_request_days);
-    let also = Also::Request { kinds: store::kinds_to(&req.kinds), note, by: by.to_iso() };
-    transition(&state, &row, Status::AwaitingDocuments, row.stage, "documents_requested", note, also).await?;
-    notify_owner(&state, &row.user_id, &row.reference, MessageEvent::AssistanceDocumentsRequested, Some(by), note)
-        .await?;
-    staff_view(&state, &reference).await
+    let note = note.map(str::to_string);
+    by_token(state, reference, plain(ReviewAction::RequestDocuments, note, req.kinds)).await
 }
 
 /// Approve at 区民政局审批: payment is then arranged.
@@ -91,15 +140,7 @@ pub async fn approve(
     _staff: Staff,
     Path(reference): Path<String>,
 ) -> AppResult<Json<ApplicationView>> {
-    let row = store::find(&state.db, &reference, None).await?;
-    if row.state != Status::InReview || row.stage != Stage::DistrictApproval {
-        return Err(AppError::conflict("Only an application at district approval can be approved"));
-    }
-    let standards = super::standards::in_force(&state).await?;
-    transition(&state, &row, Status::Approved, Stage::Payment, "approved", None, Also::Nothing).await?;
-    let due = state.clock.today().add_days(standards.payment_days);
-    notify_owner(&state, &row.user_id, &row.reference, MessageEvent::AssistanceApproved, Some(due), None).await?;
-    staff_view(&state, &reference).await
+    by_token(state, reference, plain(ReviewAction::Approve, None, vec![])).await
 }
 
 /// Refuse an undecided application, with the reason the resident will read.
@@ -113,17 +154,5 @@ pub async fn refuse(
     Path(reference): Path<String>,
     JsonBody(req): JsonBody<Refusal>,
 ) -> AppResult<Json<ApplicationView>> {
-    let row = store::find(&state.db, &reference, None).await?;
-    let reason = req.reason.trim();
-    if reason.is_empty() {
-        return Err(AppError::field("reason", FieldError::Required));
-    } else if reason.chars().count() > MAX_TEXT_CHARS {
-        return Err(AppError::field("reason", FieldError::AssistanceTextTooLong));
-    }
-    if !row.state.undecided() {
-        return Err(AppError::conflict("The application is already decided"));
-    }
-    transition(&state, &row, Status::Refused, row.stage, "refused", Some(reason), Also::Reason(reason)).await?;
-    notify_owner(&state, &row.user_id, &row.reference, MessageEvent::AssistanceRefused, None, Some(reason)).await?;
-    staff_view(&state, &reference).await
+    by_token(state, reference, plain(ReviewAction::Refuse, Some(req.reason), vec![])).await
 }

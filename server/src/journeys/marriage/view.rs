@@ -5,6 +5,7 @@ use super::store;
 use crate::db::DbResult;
 use crate::error::{AppError, AppResult};
 use crate::messages::{notify, Notice};
+use crate::staff::checkin::{self, Ticket, TicketKind};
 use crate::state::AppState;
 use baoan_contract::api::profile::Profile;
 use baoan_contract::api::MessageEvent;
@@ -174,6 +175,16 @@ pub async fn render(state: &AppState, row: &BookingRow, role: BookingRole) -> Ap
             }
         }
     };
+    // The QR carries the gate's signed ticket for the registration slot (crate::staff::checkin).
+    let ticket = Ticket {
+        kind: TicketKind::Registry,
+        booking_id: row.id.clone(),
+        place: row.office_id.clone(),
+        day: slot.date,
+        starts_minute: slot.start_minute,
+        ends_minute: slot.end_minute,
+    };
+    let qr_text = checkin::qr_text(&mut *state.db.pool.acquire().await?, &ticket).await?;
     let ceremony = extra(&row.ceremony_slot_id).await?;
     let counselling = extra(&row.counselling_slot_id).await?;
     let first_visit = match &row.first_visit_id {
@@ -198,7 +209,7 @@ pub async fn render(state: &AppState, row: &BookingRow, role: BookingRole) -> Ap
         kind: row.kind,
         status: row.status,
         checklist: checklist(row.kind, &[row.party_a.id_type, row.party_b.id_type]),
-        qr: crate::qr::encode(&row.reference),
+        qr: crate::qr::encode(&qr_text),
         office,
         slot,
         ceremony,

@@ -12,6 +12,7 @@ use crate::error::{AppError, AppResult, JsonBody};
 use crate::ics;
 use crate::idempotency;
 use crate::qr;
+use crate::staff::checkin::{self, Ticket, TicketKind};
 use crate::state::AppState;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
@@ -99,12 +100,21 @@ async fn to_booking(conn: &mut AnyConnection, r: store::BookingRow) -> AppResult
         status,
     } = r;
     let cemetery = load_cemetery(conn, &cemetery_id).await?;
+    let date = Date::parse_iso(&date).ok_or_else(AppError::not_found)?;
+    let ticket = Ticket {
+        kind: TicketKind::Memorial,
+        booking_id: id.clone(),
+        place: cemetery_id.clone(),
+        day: date,
+        starts_minute: s as u32,
+        ends_minute: e as u32,
+    };
     Ok(Booking {
-        qr: qr::encode(&reference),
+        qr: qr::encode(&checkin::qr_text(conn, &ticket).await?),
         id,
         reference,
         cemetery,
-        date: Date::parse_iso(&date).ok_or_else(AppError::not_found)?,
+        date,
         starts_minute: s as u32,
         ends_minute: e as u32,
         group_size: group as u32,

@@ -90,6 +90,20 @@ pub async fn find(db: &Db, reference: &str, user_id: Option<&str>) -> AppResult<
     raw.and_then(parse).ok_or_else(AppError::not_found)
 }
 
+/// Undecided or approved-but-unpaid applications at one of `stages`, oldest first: what waits
+/// for reviewers (each caller keeps those of its own place).
+pub async fn open_at(db: &Db, stages: &[Stage]) -> AppResult<Vec<Row>> {
+    let stages: Vec<String> = stages.iter().map(|s| format!("'{}'", s.code())).collect();
+    let raws = sqlx::query_as::<_, RawRow>(&format!(
+        "SELECT {COLUMNS} FROM assistance_applications WHERE state IN ('in_review', 'awaiting_documents', 'approved') \
+         AND stage IN ({}) ORDER BY submitted_at, reference",
+        stages.join(", ")
+    ))
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(raws.into_iter().filter_map(parse).collect())
+}
+
 /// One page of the resident's applications, newest first.
 pub async fn list_for(db: &Db, user_id: &str, page: baoan_contract::api::PageQuery) -> AppResult<Vec<Row>> {
     let raws = sqlx::query_as::<_, RawRow>(&format!(

@@ -29,7 +29,7 @@ pub async fn record(
 }
 
 /// The dates each step began, and the day the first payment was made.
-pub(super) async fn history(db: &Db, application_id: &str) -> DbResult<(Vec<(Stage, Date)>, Option<Date>)> {
+pub async fn history(db: &Db, application_id: &str) -> DbResult<(Vec<(Stage, Date)>, Option<Date>)> {
     /// A step of an application's history.
     #[derive(sqlx::FromRow)]
     struct HistoryRow {

@@ -1,0 +1,29 @@
+//! Staff (issue 13): accounts with a role tied to a place, sign-in with a password and an
+//! authenticator code, sessions of their own, the audit trail, and reviewers' work on
+//! applications. The bootstrap token (`--admin-token`) only creates district admins here.
+
+pub mod accounts;
+pub mod audit;
+pub mod checkin;
+mod review;
+pub mod session;
+pub mod totp;
+
+pub use session::StaffMember;
+
+use crate::state::AppState;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+/// The staff routes, relative to /api/v1.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::default()
+        .routes(routes!(session::sign_in, session::sign_out))
+        .routes(routes!(session::me))
+        .routes(routes!(accounts::create, accounts::list))
+        .routes(routes!(accounts::deactivate))
+        .routes(routes!(audit::list))
+        .routes(routes!(review::queue))
+        .routes(routes!(review::review))
+        .routes(routes!(checkin::check_in))
+}

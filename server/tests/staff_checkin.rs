@@ -1,0 +1,239 @@
+//! The gate over real HTTP on SQLite and PostgreSQL (issue 13 item 4): a booking's QR carries a
+//! ticket signed with the server's key; gate staff and registry clerks check it (or the typed
+//! reference) and get each answer — valid (marked arrived once, counted in the slot), wrong place,
+//! wrong day, too early, too late, cancelled, not confirmed, already used — and a forged or altered
+//! code is refused.
+
+mod common;
+mod marriage_common;
+mod staff_common;
+
+use baoan_contract::rules::date::Date;
+use baoan_server::staff::checkin::{self, Ticket, TicketKind};
+use common::TestServer;
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+use staff_common::*;
+
+/// Moves the server's clock to `minute` after Shenzhen midnight on `day` (never backwards).
+fn at(server: &TestServer, day: Date, minute: i64) {
+    let target = day.days_since_epoch() * 86_400 + minute * 60 - 8 * 3600;
+    let by = target - server.clock.now();
+    assert!(by >= 0, "the clock only moves forward");
+    server.clock.advance(by);
+}
+
+/// What the camera reads off a booking's QR code: the ticket, signed with the server's key.
+async fn scanned(
+    server: &TestServer,
+    kind: TicketKind,
+    id: &str,
+    place: &str,
+    day: Date,
+    start: u32,
+    end: u32,
+) -> String {
+    let mut conn = server.db.pool.acquire().await.unwrap();
+    let key = checkin::key(&mut conn).await.unwrap();
+    Ticket { kind, booking_id: id.into(), place: place.into(), day, starts_minute: start, ends_minute: end }
+        .encode(&key)
+}
+
+/// Creates an account as `admin`; returns its authenticator secret.
+async fn secret_of(
+    server: &TestServer,
+    admin: &reqwest::Client,
+    login: &str,
+    role: &str,
+    place: Option<&str>,
+) -> String {
+    let (status, body) = create(server, Some(admin), login, role, place).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    body["totp_secret"].as_str().unwrap().to_string()
+}
+
+async fn check(server: &TestServer, staff: &reqwest::Client, code: &str) -> Value {
+    let r = staff.post(server.url("/api/v1/staff/check-in")).json(&json!({ "code": code })).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK, "check-in: {}", r.text().await.unwrap());
+    r.json().await.unwrap()
+}
+
+async fn book_visit(server: &TestServer, phone: &str, slot: &Value) -> Value {
+    let client = server.client();
+    server.sign_in(&client, phone).await;
+    let body = json!({ "slot_id": slot["id"], "group_size": 3, "plate": "粤BD12345", "deceased_name": "陈国华",
+                       "grave": { "area": "A", "row": "3", "number": "12" } });
+    let r = client
+        .post(server.url("/api/v1/memorial/bookings"))
+        .header("idempotency-key", common::random_hex(12))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK, "booked: {}", r.text().await.unwrap());
+    let mut booking: Value = r.json().await.unwrap();
+    booking["client_phone"] = json!(phone);
+    booking
+}
+
+async fn every_answer_at_the_cemetery_gate(server: TestServer) {
+    let today = server.clock.today();
+    let r = server
+        .plain_client()
+        .post(server.url("/api/v1/memorial/admin/windows"))
+        .bearer_auth(BOOTSTRAP_TOKEN)
+        .json(&json!({ "cemetery_id": "baoshan", "kind": "qingming", "starts_on": today.to_iso(),
+                       "ends_on": today.add_days(10).to_iso(), "days_ahead": 7, "service_opens_minute": 0,
+                       "service_closes_minute": 1440, "first_hour": 8, "last_hour": 9, "capacity": 50 }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK, "open a window");
+    let day = today.add_days(2);
+    let url = server.url(&format!("/api/v1/memorial/cemeteries/baoshan/slots?date={}", day.to_iso()));
+    let slots: Value = reqwest::get(url).await.unwrap().json().await.unwrap();
+    let slot = slots["slots"].as_array().unwrap().iter().find(|s| s["starts_minute"] == 480).unwrap().clone();
+    let (first, second, third) = (
+        book_visit(&server, "13900000901", &slot).await,
+        book_visit(&server, "13900000902", &slot).await,
+        book_visit(&server, "13900000903", &slot).await,
+    );
+    // The second visitor cancels.
+    let cancel = server.client();
+    server.sign_in(&cancel, "13900000902").await;
+    let r = cancel
+        .post(server.url(&format!("/api/v1/memorial/bookings/{}/cancel", second["id"].as_str().unwrap())))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK, "cancelled");
+    // Another cemetery, for a guard at the wrong gate.
+    sqlx::query("INSERT INTO memorial_cemeteries (id, name, address, map_url, max_group, sort) VALUES ('other', '演示园', '示例地址', '', 6, 9)")
+        .execute(&server.db.pool)
+        .await
+        .unwrap();
+    let (_, body) = create(&server, None, "admin", "district_admin", None).await;
+    let admin_secret = body["totp_secret"].as_str().unwrap().to_string();
+    let admin = staff_client(&server, "admin", &admin_secret).await;
+    let gate_secret = secret_of(&server, &admin, "gate.baoshan", "gate_staff", Some("baoshan")).await;
+    let gate = staff_client(&server, "gate.baoshan", &gate_secret).await;
+    let reviewer = member(&server, &admin, "haiyu", "community_reviewer", Some("xinan-haiyu")).await;
+    let other_secret = secret_of(&server, &admin, "gate.other", "gate_staff", Some("other")).await;
+    let mut tickets = Vec::new();
+    for b in [&first, &second, &third] {
+        tickets.push(scanned(&server, TicketKind::Memorial, b["id"].as_str().unwrap(), "baoshan", day, 480, 540).await);
+    }
+    let [t1, t2, t3] = <[String; 3]>::try_from(tickets).unwrap();
+    let verdict = |v: Value| v["verdict"].as_str().unwrap().to_string();
+
+    // Only gate staff and registry clerks check visitors in.
+    let r = reviewer.post(server.url("/api/v1/staff/check-in")).json(&json!({ "code": t1 })).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    // The day before.
+    assert_eq!(verdict(check(&server, &gate, &t1).await), "wrong_day");
+    // On the day, 40 minutes before the 08:00 slot (the margin is 30). A staff session lasts one
+    // shift, so the guard signs in again.
+    at(&server, day, 7 * 60 + 20);
+    let gate = staff_client(&server, "gate.baoshan", &gate_secret).await;
+    let other_gate = staff_client(&server, "gate.other", &other_secret).await;
+    let early = check(&server, &gate, &t1).await;
+    assert_eq!(verdict(early.clone()), "too_early");
+    assert_eq!(early["early_minutes"], 30);
+    // 15 minutes before: in. Marked arrived, counted in the slot (a group of three).
+    at(&server, day, 7 * 60 + 45);
+    let valid = check(&server, &gate, &t1).await;
+    assert_eq!(verdict(valid.clone()), "valid");
+    assert_eq!(valid["group_size"], 3);
+    assert_eq!(valid["slot_arrived"], 3);
+    assert!(valid.get("visitor_name").is_none() && !valid.to_string().contains("陈国华"), "nothing personal");
+    // The same code again, scanned or typed: already used.
+    assert_eq!(verdict(check(&server, &gate, &t1).await), "already_used");
+    let typed = first["reference"].as_str().unwrap().to_ascii_lowercase();
+    assert_eq!(verdict(check(&server, &gate, &typed).await), "already_used");
+    // A cancelled booking's code.
+    assert_eq!(verdict(check(&server, &gate, &t2).await), "cancelled");
+    // At another cemetery's gate: wrong place, and nothing about the booking.
+    let elsewhere = check(&server, &other_gate, &t3).await;
+    assert_eq!(verdict(elsewhere.clone()), "wrong_place");
+    assert!(elsewhere["reference"].is_null());
+    // Forged and altered codes: another key, an edited payload, a re-used tag, nonsense.
+    let forged = Ticket {
+        kind: TicketKind::Memorial,
+        booking_id: third["id"].as_str().unwrap().into(),
+        place: "baoshan".into(),
+        day,
+        starts_minute: 480,
+        ends_minute: 540,
+    }
+    .encode(&[9u8; 32]);
+    let (_, tag) = t3.rsplit_once('.').unwrap();
+    let other_day =
+        scanned(&server, TicketKind::Memorial, third["id"].as_str().unwrap(), "baoshan", day.add_days(1), 480, 540)
+            .await;
+    let (altered_payload, _) = other_day.rsplit_once('.').unwrap();
+    for code in [forged, format!("{altered_payload}.{tag}"), "BA1.nonsense.code".into(), "JS-00000000-0000".into()] {
+        assert_eq!(verdict(check(&server, &gate, &code).await), "invalid", "{code}");
+    }
+    // A genuine ticket for a slot the booking no longer has (the signed day differs): invalid.
+    assert_eq!(verdict(check(&server, &gate, &other_day).await), "invalid");
+    // After the slot's end and the late margin (09:00 + 30 minutes).
+    at(&server, day, 9 * 60 + 31);
+    assert_eq!(verdict(check(&server, &gate, &t3).await), "too_late");
+    // The arrival is in the audit trail, by the guard.
+    let admin = staff_client(&server, "admin", &admin_secret).await;
+    let trail: Vec<Value> =
+        admin.get(server.url("/api/v1/staff/audit?action=checkin.arrive")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(trail.len(), 1);
+    assert_eq!(trail[0]["actor"], "gate.baoshan");
+    assert_eq!(trail[0]["subject_id"], first["reference"]);
+}
+both_engines!(every_answer_at_the_cemetery_gate);
+
+async fn the_registry_counter_checks_marriage_appointments(server: TestServer) {
+    use marriage_common::*;
+    seed_offices(&server).await;
+    let slot = first_slot(&server, "baoan-district").await;
+    let booker_client = booker(&server, 41).await;
+    let booking = booked(&server, &booker_client, "marriage", slot["id"].as_str().unwrap(), 41).await;
+    let other = booker(&server, 42).await;
+    let unconfirmed = booked(&server, &other, "marriage", slot["id"].as_str().unwrap(), 42).await;
+    confirmed(&server, &booker_client, &booking, 41).await;
+    let offices: Vec<String> = sqlx::query_as::<_, (String,)>("SELECT id FROM marriage_offices ORDER BY id")
+        .fetch_all(&server.db.pool)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(id,)| id)
+        .collect();
+    let elsewhere = offices.iter().find(|o| *o != "baoan-district").expect("a second office").clone();
+    let admin = admin(&server).await;
+    let clerk_secret = secret_of(&server, &admin, "clerk", "registry_clerk", Some("baoan-district")).await;
+    let other_secret = secret_of(&server, &admin, "clerk2", "registry_clerk", Some(&elsewhere)).await;
+    let day = date_of(&slot["date"]);
+    let (start, end) = (slot["start_minute"].as_u64().unwrap() as u32, slot["end_minute"].as_u64().unwrap() as u32);
+    let registry = TicketKind::Registry;
+    let ticket = scanned(&server, registry, booking["id"].as_str().unwrap(), "baoan-district", day, start, end).await;
+    let pending =
+        scanned(&server, registry, unconfirmed["id"].as_str().unwrap(), "baoan-district", day, start, end).await;
+    at(&server, day, i64::from(start) + 5);
+    let clerk = staff_client(&server, "clerk", &clerk_secret).await;
+    let other_clerk = staff_client(&server, "clerk2", &other_secret).await;
+    let verdict = |v: Value| v["verdict"].as_str().unwrap().to_string();
+    assert_eq!(verdict(check(&server, &other_clerk, &ticket).await), "wrong_place");
+    assert_eq!(verdict(check(&server, &clerk, &pending).await), "not_confirmed");
+    // A cemetery ticket at the registry counter is not a registry ticket.
+    let cemetery =
+        scanned(&server, TicketKind::Memorial, booking["id"].as_str().unwrap(), "baoan-district", day, start, end)
+            .await;
+    assert_eq!(verdict(check(&server, &clerk, &cemetery).await), "invalid");
+    let valid = check(&server, &clerk, &ticket).await;
+    assert_eq!(verdict(valid.clone()), "valid");
+    assert_eq!(valid["slot_arrived"], 1);
+    assert_eq!(verdict(check(&server, &clerk, &ticket).await), "already_used");
+    // The booking's own QR code carries exactly such a ticket (not the bare reference).
+    let mut conn = server.db.pool.acquire().await.unwrap();
+    let key = checkin::key(&mut conn).await.unwrap();
+    let decoded = Ticket::decode(&key, &ticket).unwrap();
+    assert_eq!(decoded.booking_id, booking["id"].as_str().unwrap());
+}
+both_engines!(the_registry_counter_checks_marriage_appointments, marriage_common::many_sign_ins);

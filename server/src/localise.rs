@@ -22,12 +22,18 @@ fn converter(config: BuiltinConfig, cell: &'static OnceLock<Option<OpenCC>>) -> 
     .as_ref()
 }
 
+/// Characters where the app's own 繁體 tables settled on another Hong Kong form than OpenCC's
+/// Hong Kong list (the forms Hong Kong's government writes: 戶籍, 說明, 稅, 啟用, 帳目): data
+/// follows the tables, so a page never shows both forms.
+const TABLE_FORMS: [(char, char); 5] = [('户', '戶'), ('説', '說'), ('税', '稅'), ('啓', '啟'), ('賬', '帳')];
+
 /// 简体 → 繁體 as written in Hong Kong (OpenCC `s2hk`: its standard Traditional, then Hong
-/// Kong's variant characters, e.g. 台 not 臺, 為 not 爲), the usage of the app's own 繁體 tables
-/// (see ARCHITECTURE.md).
+/// Kong's variant characters, e.g. 台 not 臺, 為 not 爲), then `TABLE_FORMS`: the usage of the
+/// app's own 繁體 tables (see ARCHITECTURE.md).
 pub fn to_hant(hans: &str) -> String {
     static S2HK: OnceLock<Option<OpenCC>> = OnceLock::new();
-    converter(BuiltinConfig::S2hk, &S2HK).map_or_else(|| hans.to_string(), |c| c.convert(hans))
+    let hk = converter(BuiltinConfig::S2hk, &S2HK).map_or_else(|| hans.to_string(), |c| c.convert(hans));
+    hk.chars().map(|c| TABLE_FORMS.iter().find(|(from, _)| *from == c).map_or(c, |(_, to)| *to)).collect()
 }
 
 /// The form search compares: 繁體 folded to 简体 (OpenCC `hk2s`, which also knows Hong Kong's
@@ -158,6 +164,19 @@ mod tests {
         // And a Hong Kong form folds back to the same 简体 as the standard one.
         assert_eq!(fold("為長者服務的平台"), "为长者服务的平台");
         assert_eq!(fold("爲長者服務的平臺"), "为长者服务的平台");
+    }
+
+    #[test]
+    fn traditional_uses_the_forms_of_the_app_tables() {
+        // OpenCC's Hong Kong list writes 户 説 税 啓 賬; the app's tables (and Hong Kong's
+        // government) write 戶 說 稅 啟 帳, and so does data.
+        let hk = OpenCC::from_config(BuiltinConfig::S2hk).unwrap().convert("户籍说明、税务和账目启用");
+        assert_eq!(hk, "户籍説明、税務和賬目啓用");
+        assert_eq!(to_hant("户籍说明、税务和账目启用"), "戶籍說明、稅務和帳目啟用");
+        assert_eq!(fold("戶籍說明、稅務和啟用"), "户籍说明、税务和启用");
+        // 帳 folds to 帐 (a 简体 character too): search still finds it, as the stored search text
+        // holds the 繁體 folded as well.
+        assert_eq!(fold("帳目"), "帐目");
     }
 
     #[test]

@@ -78,7 +78,7 @@ mod tests {
 
     #[test]
     fn a_demo_text_has_its_traditional_and_english_or_no_english() {
-        assert_eq!(hant_en("项目启动"), ("項目啓動".to_string(), Some("Project launched")));
+        assert_eq!(hant_en("项目启动"), ("項目啟動".to_string(), Some("Project launched")));
         assert_eq!(hant_en("陈氏家族助学冠名基金").1, None);
         assert_eq!(
             report_title_en("李明德敬老冠名基金", 2025).as_deref(),

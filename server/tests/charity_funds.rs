@@ -106,7 +106,7 @@ async fn pages_search_and_sorts(server: TestServer) {
     assert_eq!(card["raised_fen"], f.raised_fen);
     assert_eq!(card["spent_fen"], f.raised_fen / 3);
     assert_eq!(card["projects_supported"], f.projects);
-    assert_eq!(card["name"], f.name);
+    assert_eq!(card["name"]["zh_hans"], f.name);
 
     assert_eq!(all_pages(&server, "sort=newest").await, want);
     assert_eq!(all_pages(&server, "sort=raised").await, expected(|_| true, raised));

@@ -66,20 +66,24 @@ async fn confirmation_happens_once(server: TestServer) {
     let receipt = &receipts[0];
     assert_eq!(receipt["amount_fen"], 8800);
     assert_eq!(receipt["donor"], "王先生");
-    assert_eq!(receipt["project_title"], "长者饭堂爱心助餐");
+    assert_eq!(receipt["project_title"]["zh_hans"], "长者饭堂爱心助餐");
+    assert_eq!(receipt["project_title"]["zh_hant"], "長者飯堂愛心助餐");
     assert!(receipt["receipt_no"].as_str().unwrap().starts_with("CS"));
 
     let after = project(&server, "p-elder-meals").await;
     assert_eq!(after["card"]["raised_fen"].as_i64().unwrap(), before["card"]["raised_fen"].as_i64().unwrap() + 8800);
     assert_eq!(after["card"]["donors"].as_i64().unwrap(), before["card"]["donors"].as_i64().unwrap() + 1);
     assert_eq!(after["ledger"].as_array().unwrap().len(), ledger_before + 1);
+    // The gift's ledger line (the newest) is the server's own words, in each language.
+    let line = &after["ledger"][ledger_before]["purpose"];
+    assert_eq!(*line, json!({ "zh_hans": "网上捐赠", "zh_hant": "網上捐贈", "en": "Online gift" }));
     assert_eq!(server.count("SELECT COUNT(*) FROM charity_gifts WHERE status = 'paid'").await, 1);
     assert_eq!(server.count("SELECT COUNT(*) FROM messages WHERE event = 'charity.gift_paid'").await, 1);
     // 我的捐赠 lists it with its receipt and the project's latest update.
     let mine: Value = client.get(server.url("/api/v1/me/charity/gifts")).send().await.unwrap().json().await.unwrap();
     assert_eq!(mine.as_array().unwrap().len(), 1);
     assert_eq!(mine[0]["receipt"], *receipt);
-    assert!(mine[0]["latest_update"].is_string());
+    assert!(mine[0]["latest_update"]["zh_hant"].is_string());
     // A monthly pledge is recorded once, on its first paid gift.
     let m: Value = give(
         &server,

@@ -83,7 +83,10 @@ async fn staff_attach_a_photo_the_public_reads(server: TestServer) {
     let r = attach(&server, "p-dialysis", " 患者在透析室接受治疗 ", png.clone(), Some(TOKEN)).await;
     assert_eq!(r.status(), StatusCode::OK);
     let photo: Value = r.json().await.unwrap();
-    assert_eq!(photo["alt"], "患者在透析室接受治疗");
+    assert_eq!(photo["alt"]["zh_hans"], "患者在透析室接受治疗");
+    // Its 繁體 is converted when written; no English is invented.
+    assert_eq!(photo["alt"]["zh_hant"], "患者在透析室接受治療");
+    assert!(photo["alt"].get("en").is_none());
     assert_eq!((photo["width"].as_i64(), photo["height"].as_i64()), (Some(40), Some(30)));
     let id = photo["id"].as_str().unwrap().to_string();
     assert!(server.data_dir.path().join("uploads").join(&id).exists(), "stored under the data directory");
@@ -109,7 +112,8 @@ async fn demo_projects_have_real_photos(server: TestServer) {
     let photos = p["photos"].as_array().unwrap();
     assert_eq!(photos.len(), 2);
     for photo in photos {
-        assert!(!photo["alt"].as_str().unwrap().trim().is_empty());
+        assert!(!photo["alt"]["zh_hans"].as_str().unwrap().trim().is_empty());
+        assert!(!photo["alt"]["zh_hant"].as_str().unwrap().trim().is_empty());
         let r = reqwest::get(server.url(&format!("/api/v1/charity/photos/{}", photo["id"].as_str().unwrap())))
             .await
             .unwrap();

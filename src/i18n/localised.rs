@@ -1,5 +1,5 @@
 //! Names and texts the server serves in three languages (`LocalisedText`: cemeteries, charity
-//! titles and organisers) on a page. A text shown in another language than the page's (English
+//! projects, funds, ledgers, updates, disclosures) on a page. A text shown in another language than the page's (English
 //! with no translation falls back to 简体) carries that language's `lang`, so a screen reader
 //! reads it as Chinese, and a visible marker from the shared table: "(in Chinese)".
 

@@ -1,5 +1,5 @@
 //! The one shape of a name or text the server serves in the app's three languages (cemetery
-//! names and addresses, charity titles and organisers). 繁體 is always there: where staff or the
+//! names and addresses; charity projects, funds, ledger lines, updates, disclosures). 繁體 is always there: where staff or the
 //! seed gave none, the server converted it from 简体 when the text was written. English is
 //! optional: a page without it shows the Chinese, marked as such.
 

@@ -1,6 +1,7 @@
 //! Named charity funds (冠名慈善基金) and the district's totals.
 
 use super::projects::{coded, Category, LedgerLine, ProjectCard};
+use crate::api::LocalisedText;
 use crate::rules::date::Date;
 use serde::{Deserialize, Serialize};
 
@@ -18,7 +19,7 @@ pub const FUND_PAGE_SIZE: i64 = 10;
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams, utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct FundQuery {
-    /// Words in the fund's name.
+    /// Words in the fund's name (简体, 繁體 or English: 繁體 is folded to 简体).
     pub q: Option<String>,
     #[cfg_attr(feature = "openapi", param(inline))]
     pub sort: Option<FundSort>,
@@ -40,7 +41,7 @@ pub struct FundList {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FundCard {
     pub id: String,
-    pub name: String,
+    pub name: LocalisedText,
     pub founder_type: FounderType,
     pub founded: Date,
     pub principal_fen: i64,
@@ -53,7 +54,7 @@ pub struct FundCard {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AnnualReport {
     pub year: i32,
-    pub title: String,
+    pub title: LocalisedText,
     pub income_fen: i64,
     pub expense_fen: i64,
 }
@@ -62,7 +63,7 @@ pub struct AnnualReport {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FundDetail {
     pub card: FundCard,
-    pub description: String,
+    pub description: LocalisedText,
     pub projects: Vec<ProjectCard>,
     pub ledger: Vec<LedgerLine>,
     pub reports: Vec<AnnualReport>,

@@ -2,6 +2,7 @@
 
 use super::money::{validate_donor_name, validate_fen, validate_message};
 use super::projects::coded;
+use crate::api::LocalisedText;
 use crate::error::{ApiError, FieldErrors};
 use crate::rules::date::Date;
 use serde::{Deserialize, Serialize};
@@ -75,7 +76,7 @@ pub struct Receipt {
     /// anonymous gift (the receipt is private to the donor).
     pub donor: String,
     pub amount_fen: i64,
-    pub project_title: String,
+    pub project_title: LocalisedText,
     pub date: Date,
     pub order_id: String,
 }
@@ -86,7 +87,7 @@ pub struct Receipt {
 pub struct GiftOrder {
     pub order_id: String,
     pub project_id: String,
-    pub project_title: String,
+    pub project_title: LocalisedText,
     pub amount_fen: i64,
     pub anonymous: bool,
     pub donor_name: Option<String>,
@@ -98,7 +99,7 @@ pub struct GiftOrder {
     pub provider: String,
     pub receipt: Option<Receipt>,
     /// The project's latest progress update (for 我的捐赠).
-    pub latest_update: Option<String>,
+    pub latest_update: Option<LocalisedText>,
     /// Where to pay a gift still unpaid when a real provider takes it (WeChat Pay): a link the
     /// browser follows (it places the order and goes on to WeChat Pay's page). Absent otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -1,6 +1,7 @@
 //! Project photos: staff attach them (an image file plus alt text); the public reads them.
 
 use super::money::plain_text;
+use crate::api::LocalisedText;
 use crate::error::FieldError;
 use serde::{Deserialize, Serialize};
 
@@ -14,7 +15,7 @@ pub const MAX_PHOTO_ALT_CHARS: usize = 120;
 pub struct ProjectPhoto {
     pub id: String,
     /// What the photo shows, for screen readers and when the image cannot load. Never empty.
-    pub alt: String,
+    pub alt: LocalisedText,
     pub width: i64,
     pub height: i64,
 }

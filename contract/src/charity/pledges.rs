@@ -3,6 +3,7 @@
 //! the donor cancels it from 我的捐赠.
 
 use super::projects::coded;
+use crate::api::LocalisedText;
 use crate::rules::date::Date;
 use serde::{Deserialize, Serialize};
 
@@ -26,7 +27,7 @@ pub fn pledge_month_due(started: Date, today: Date) -> Option<String> {
 pub struct Pledge {
     pub id: String,
     pub project_id: String,
-    pub project_title: String,
+    pub project_title: LocalisedText,
     pub amount_fen: i64,
     pub status: PledgeStatus,
     pub started: Date,

@@ -83,7 +83,7 @@ pub struct ProjectCard {
     pub days_left: i64,
     pub status: ProjectStatus,
     pub fund_id: Option<String>,
-    pub fund_name: Option<String>,
+    pub fund_name: Option<LocalisedText>,
 }
 
 /// A page of the list and how many match in all.
@@ -109,13 +109,13 @@ pub struct ProjectFilters {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FundRef {
     pub id: String,
-    pub name: String,
+    pub name: LocalisedText,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BudgetLine {
-    pub item: String,
+    pub item: LocalisedText,
     pub amount_fen: i64,
 }
 
@@ -123,15 +123,15 @@ pub struct BudgetLine {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProgressUpdate {
     pub date: Date,
-    pub title: String,
-    pub body: String,
+    pub title: LocalisedText,
+    pub body: LocalisedText,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Disclosure {
     pub date: Date,
-    pub title: String,
+    pub title: LocalisedText,
 }
 
 /// One line of a public ledger. Counterparties are categories, never names.
@@ -141,7 +141,7 @@ pub struct LedgerLine {
     pub date: Date,
     pub kind: LedgerKind,
     pub amount_fen: i64,
-    pub purpose: String,
+    pub purpose: LocalisedText,
     pub counterparty: Counterparty,
     pub receipt_ref: String,
 }
@@ -162,12 +162,12 @@ pub struct PublicGift {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProjectDetail {
     pub card: ProjectCard,
-    pub description: String,
+    pub description: LocalisedText,
     /// In the order staff arranged them (oldest first).
     #[serde(default)]
     pub photos: Vec<super::photos::ProjectPhoto>,
     /// The organiser's public-fundraising qualification (公开募捐资格).
-    pub qualification: String,
+    pub qualification: LocalisedText,
     pub budget: Vec<BudgetLine>,
     pub updates: Vec<ProgressUpdate>,
     /// Oldest first, as a ledger reads.

@@ -6,7 +6,7 @@ use super::i18n::Key;
 use super::labels::{founder, yuan_whole};
 use super::ledger::{LedgerTable, SpendingChart};
 use super::pager::Pager;
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, Localised};
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
 use crate::shared::ui::{BackLink, Notice};
@@ -202,7 +202,9 @@ fn FundCardView(f: FundCard) -> impl IntoView {
     view! {
         <li class="charity-card">
             <h2 class="charity-card-title">
-                <a href=format!("/charity/funds/{}", f.id)>{f.name.clone()}</a>
+                <a href=format!("/charity/funds/{}", f.id)>
+                    <Localised text=f.name.clone() />
+                </a>
             </h2>
             <FundFigures f=f />
         </li>
@@ -218,8 +220,12 @@ pub fn FundPage() -> impl IntoView {
     view! {
         <BackLink href=String::from("/charity/funds") text=Key::FundsTitle />
         <Loaded resource=fund let:f>
-            <h1>{f.card.name.clone()}</h1>
-            <p>{f.description.clone()}</p>
+            <h1>
+                <Localised text=f.card.name.clone() />
+            </h1>
+            <p>
+                <Localised text=f.description.clone() />
+            </p>
             <FundFigures f=f.card.clone() />
             <h2>{move || i18n.t(Key::FundProjects)}</h2>
             <ul class="charity-cards">
@@ -250,7 +256,9 @@ pub fn FundPage() -> impl IntoView {
                             view! {
                                 <tr>
                                     <td>{r.year}</td>
-                                    <td>{r.title}</td>
+                                    <td>
+                                        <Localised text=r.title />
+                                    </td>
                                     <td class="num">{yuan_whole(r.income_fen)}</td>
                                     <td class="num">{yuan_whole(r.expense_fen)}</td>
                                 </tr>

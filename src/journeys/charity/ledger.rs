@@ -4,7 +4,7 @@
 
 use super::i18n::Key;
 use super::labels::{counterparty, kind, yuan, yuan_whole};
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, Localised};
 use baoan_contract::charity::{running_balances, spending_by_category, LedgerKind, LedgerLine};
 use leptos::prelude::*;
 
@@ -26,7 +26,9 @@ pub fn LedgerTable(lines: Vec<LedgerLine>) -> impl IntoView {
                 <td>{l.date.to_iso()}</td>
                 <td>{move || i18n.t(k)}</td>
                 <td class="num">{signed}</td>
-                <td>{l.purpose}</td>
+                <td>
+                    <Localised text=l.purpose />
+                </td>
                 <td>{move || i18n.t(cp)}</td>
                 <td>{l.receipt_ref}</td>
                 <td class="num">{yuan(balance)}</td>

@@ -141,7 +141,7 @@ pub fn ProjectListPage() -> impl IntoView {
             if let Some(f) = f {
                 let lang = i18n.lang.get();
                 organisers.extend(f.organisers.iter().map(|o| (o.zh_hans.clone(), crate::i18n::marked(o, lang))));
-                funds.extend(f.funds.into_iter().map(|x| (x.id, x.name)));
+                funds.extend(f.funds.iter().map(|x| (x.id.clone(), crate::i18n::marked(&x.name, lang))));
             }
             let sorts = ProjectSort::ALL.iter().map(|s| (s.code().to_string(), i18n.t(sort(*s)).to_string())).collect();
             // The filter's value is the 简体 name; the option shows the page's language.

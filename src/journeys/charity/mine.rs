@@ -51,7 +51,9 @@ fn MyGift(g: GiftOrder) -> impl IntoView {
     view! {
         <li class="charity-my-gift">
             <h3>
-                <a href=format!("/charity/projects/{}", g.project_id)>{g.project_title.clone()}</a>
+                <a href=format!("/charity/projects/{}", g.project_id)>
+                    <crate::i18n::Localised text=g.project_title.clone() />
+                </a>
             </h3>
             <p>{yuan(g.amount_fen)}" · "{g.created.to_iso()}" · "<span class="tag">{move || i18n.t(st)}</span></p>
             {g
@@ -61,7 +63,14 @@ fn MyGift(g: GiftOrder) -> impl IntoView {
             {g
                 .latest_update
                 .clone()
-                .map(|u| view! { <p>{move || i18n.t(Key::LatestUpdate)}{move || i18n.t(Key::Colon)}{u.clone()}</p> })}
+                .map(|u| {
+                    view! {
+                        <p>
+                            {move || i18n.t(Key::LatestUpdate)}{move || i18n.t(Key::Colon)}
+                            <crate::i18n::Localised text=u.clone() />
+                        </p>
+                    }
+                })}
             <p>
                 <a href=link>{move || i18n.t(link_key)}</a>
             </p>
@@ -95,7 +104,9 @@ fn MyPledge(p: Pledge) -> impl IntoView {
     view! {
         <li class="charity-my-gift">
             <h4>
-                <a href=format!("/charity/projects/{}", p.project_id)>{p.project_title.clone()}</a>
+                <a href=format!("/charity/projects/{}", p.project_id)>
+                    <crate::i18n::Localised text=p.project_title.clone() />
+                </a>
             </h4>
             <p>
                 {yuan(p.amount_fen)}" "{move || i18n.t(Key::PledgePerMonth)}" · "

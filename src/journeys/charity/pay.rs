@@ -37,7 +37,9 @@ pub fn GiftSummary(o: GiftOrder) -> impl IntoView {
     let shown = o.donor_name.clone();
     view! {
         <SummaryList>
-            <SummaryRow label=Key::Project>{o.project_title.clone()}</SummaryRow>
+            <SummaryRow label=Key::Project>
+                <crate::i18n::Localised text=o.project_title.clone() />
+            </SummaryRow>
             <SummaryRow label=Key::AmountLegend>{yuan(o.amount_fen)}</SummaryRow>
             <SummaryRow label=Key::Frequency>{move || i18n.t(freq)}</SummaryRow>
             <SummaryRow label=Key::ShownAs>

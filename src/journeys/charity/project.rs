@@ -64,10 +64,16 @@ fn PhotoStrip(photos: Vec<ProjectPhoto>) -> impl IntoView {
                 {photos
                     .into_iter()
                     .map(|ph| {
+                        let text = ph.alt.clone();
+                        let alt = move || crate::i18n::marked(&ph.alt, i18n.lang.get());
+                        let alt_lang = move || text.pick(crate::i18n::text_lang(i18n.lang.get())).fell_back_to;
+                        // Alt text is plain text: a fallback is marked, and the image tagged
+                        // with the alt's language.
                         view! {
                             <img
                                 src=api::photo_url(&ph.id)
-                                alt=ph.alt
+                                alt=alt
+                                lang=alt_lang
                                 width=ph.width.to_string()
                                 height=ph.height.to_string()
                                 loading="lazy"
@@ -123,7 +129,9 @@ fn ProjectView(p: ProjectDetail) -> impl IntoView {
             <SummaryRow label=Key::Organiser>
                 <crate::i18n::Localised text=c.organiser.clone() />
             </SummaryRow>
-            <SummaryRow label=Key::Qualification>{p.qualification.clone()}</SummaryRow>
+            <SummaryRow label=Key::Qualification>
+                <crate::i18n::Localised text=p.qualification.clone() />
+            </SummaryRow>
             <SummaryRow label=Key::RegistrationNo>{c.registration_no.clone()}</SummaryRow>
             {c
                 .fund_id
@@ -132,7 +140,9 @@ fn ProjectView(p: ProjectDetail) -> impl IntoView {
                 .map(|(id, name)| {
                     view! {
                         <SummaryRow label=Key::FilterFund>
-                            <a href=format!("/charity/funds/{id}")>{name}</a>
+                            <a href=format!("/charity/funds/{id}")>
+                                <crate::i18n::Localised text=name />
+                            </a>
                         </SummaryRow>
                     }
                 })}
@@ -153,7 +163,9 @@ fn ProjectView(p: ProjectDetail) -> impl IntoView {
                 .into_any()
         }}
         <h2>{move || i18n.t(Key::Description)}</h2>
-        <p>{p.description.clone()}</p>
+        <p>
+            <crate::i18n::Localised text=p.description.clone() />
+        </p>
         <PhotoStrip photos=p.photos.clone() />
         <h2>{move || i18n.t(Key::Budget)}</h2>
         <table class="charity-table">
@@ -172,7 +184,9 @@ fn ProjectView(p: ProjectDetail) -> impl IntoView {
                     .map(|b| {
                         view! {
                             <tr>
-                                <td>{b.item.clone()}</td>
+                                <td>
+                                    <crate::i18n::Localised text=b.item.clone() />
+                                </td>
                                 <td class="num">{yuan_whole(b.amount_fen)}</td>
                             </tr>
                         }
@@ -189,8 +203,12 @@ fn ProjectView(p: ProjectDetail) -> impl IntoView {
                     view! {
                         <li>
                             <p class="hint">{u.date.to_iso()}</p>
-                            <h3>{u.title.clone()}</h3>
-                            <p>{u.body.clone()}</p>
+                            <h3>
+                                <crate::i18n::Localised text=u.title.clone() />
+                            </h3>
+                            <p>
+                                <crate::i18n::Localised text=u.body.clone() />
+                            </p>
                         </li>
                     }
                 })
@@ -200,7 +218,13 @@ fn ProjectView(p: ProjectDetail) -> impl IntoView {
         <SpendingChart lines=p.ledger.clone() />
         <LedgerTable lines=p.ledger.clone() />
         <h2>{move || i18n.t(Key::Disclosures)}</h2>
-        <ul>{p.disclosures.iter().map(|d| view! { <li>{d.date.to_iso()}" "{d.title.clone()}</li> }).collect_view()}</ul>
+        <ul>
+            {p
+                .disclosures
+                .iter()
+                .map(|d| view! { <li>{d.date.to_iso()}" "<crate::i18n::Localised text=d.title.clone() /></li> })
+                .collect_view()}
+        </ul>
         <h2>{move || i18n.t(Key::RecentGifts)}</h2>
         <ul class="charity-gifts">
             {p

@@ -57,7 +57,9 @@ fn ReceiptView(o: GiftOrder) -> impl IntoView {
                 </SummaryRow>
                 <SummaryRow label=Key::Donor>{r.donor.clone()}</SummaryRow>
                 <SummaryRow label=Key::AmountLegend>{yuan(r.amount_fen)}</SummaryRow>
-                <SummaryRow label=Key::Project>{r.project_title.clone()}</SummaryRow>
+                <SummaryRow label=Key::Project>
+                    <crate::i18n::Localised text=r.project_title.clone() />
+                </SummaryRow>
                 <SummaryRow label=Key::Date>{r.date.to_iso()}</SummaryRow>
                 <SummaryRow label=Key::OrderId value_class="charity-code">
                     {r.order_id.clone()}
@@ -74,7 +76,9 @@ fn ReceiptView(o: GiftOrder) -> impl IntoView {
         <p>
             <a href="/mine">{move || i18n.t(Key::MineHeading)}</a>
             " · "
-            <a href=format!("/charity/projects/{}", o.project_id)>{o.project_title.clone()}</a>
+            <a href=format!("/charity/projects/{}", o.project_id)>
+                <crate::i18n::Localised text=o.project_title.clone() />
+            </a>
         </p>
     }
     .into_any()

@@ -7,7 +7,7 @@ fn line(kind: LedgerKind, amount_fen: i64, counterparty: Counterparty) -> Ledger
         date: Date::new(2026, 1, 1).unwrap(),
         kind,
         amount_fen,
-        purpose: String::new(),
+        purpose: Default::default(),
         counterparty,
         receipt_ref: String::new(),
     }

@@ -1,9 +1,13 @@
 //! The small realistic demo set: named funds and projects of every category, with ledgers,
 //! progress updates and disclosures whose dates show every state of the disclosure badge.
-//! Fictional organisations (named 演示…（示例）) and people; amounts in fen.
+//! Fictional organisations (named 演示…（示例）) and people; amounts in fen. Texts are written
+//! in three languages as staff would write them (`demo_texts`).
 
+use super::demo_texts::{en, hant_en, report_title_en};
 use super::seed::{project_texts, ORGANISERS};
+use super::store::texts::{fund_search_text, StoredBudgetLine};
 use crate::db::{new_id, DbResult};
+use crate::localise::{localised, to_hant};
 use baoan_contract::charity::progress_permille;
 use baoan_contract::rules::date::Date;
 use sqlx::AnyConnection;
@@ -222,8 +226,11 @@ fn title_en(id: &str) -> Option<&'static str> {
 pub async fn seed(tx: &mut AnyConnection, now: i64) -> DbResult<()> {
     let today = Date::from_unix_seconds(now, super::CHINA_UTC_OFFSET);
     for f in &FUNDS {
-        sqlx::query("INSERT INTO charity_funds (id, name, founder_type, founded, principal_fen, description, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+        let ((name_hant, name_en), (description_hant, description_en)) = (hant_en(f.name), hant_en(f.description));
+        let search = fund_search_text(&localised(f.name.into(), Some(name_hant.clone()), name_en.map(Into::into)));
+        sqlx::query("INSERT INTO charity_funds (id, name, founder_type, founded, principal_fen, description, created_at, name_hant, name_en, description_hant, description_en, search_text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
             .bind(f.id).bind(f.name).bind(f.founder).bind(f.founded).bind(f.principal_yuan * 100).bind(f.description).bind(now)
+            .bind(name_hant).bind(name_en).bind(description_hant).bind(description_en).bind(search)
             .execute(&mut *tx).await?;
         let year = today.year();
         let in_fen = f.principal_yuan * 100;
@@ -252,31 +259,35 @@ pub async fn seed(tx: &mut AnyConnection, now: i64) -> DbResult<()> {
             .await?;
         }
         for (year, income, expense) in [(year - 1, 40, 25), (year - 2, 35, 30)] {
-            sqlx::query("INSERT INTO charity_fund_reports (fund_id, year, title, income_fen, expense_fen) VALUES ($1, $2, $3, $4, $5)")
-                .bind(f.id).bind(year as i64).bind(format!("{}{}年度工作报告", f.name, year))
+            let title = format!("{}{}年度工作报告", f.name, year);
+            sqlx::query("INSERT INTO charity_fund_reports (fund_id, year, title, income_fen, expense_fen, title_hant, title_en) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+                .bind(f.id).bind(year as i64).bind(&title)
                 .bind(in_fen * income / 100).bind(in_fen * expense / 100)
+                .bind(to_hant(&title)).bind(report_title_en(f.name, year))
                 .execute(&mut *tx).await?;
         }
     }
     for (n, p) in PROJECTS.iter().enumerate() {
         let (target, raised) = (p.target_yuan * 100, p.raised_yuan * 100);
-        let budget = serde_json::json!([
-            { "item": "直接救助与服务", "amount_fen": target * 85 / 100 },
-            { "item": "物资采购与运输", "amount_fen": target * 10 / 100 },
-            { "item": "执行与审计费用", "amount_fen": target * 5 / 100 },
-        ]);
+        let budget: Vec<StoredBudgetLine> = [("直接救助与服务", 85), ("物资采购与运输", 10), ("执行与审计费用", 5)]
+            .into_iter()
+            .map(|(item, share)| StoredBudgetLine::new(item, en(item), target * share / 100))
+            .collect();
+        let qualification = format!("{}：依法登记的慈善组织，具有公开募捐资格", ORGANISERS[p.organiser]);
+        let (description_hant, description_en) = hant_en(p.description);
         let texts = project_texts(p.title, title_en(p.id), ORGANISERS[p.organiser]);
-        sqlx::query("INSERT INTO charity_projects (id, title, organiser, category, registration_no, target_fen, raised_fen, donors, progress_permille, end_date, status, fund_id, description, qualification, budget, disclosure_period_days, created_at, title_hant, title_en, organiser_hant, search_text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 90, $16, $17, $18, $19, $20)")
+        sqlx::query("INSERT INTO charity_projects (id, title, organiser, category, registration_no, target_fen, raised_fen, donors, progress_permille, end_date, status, fund_id, description, qualification, budget, disclosure_period_days, created_at, title_hant, title_en, organiser_hant, search_text, description_hant, description_en, qualification_hant) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 90, $16, $17, $18, $19, $20, $21, $22, $23)")
             .bind(p.id).bind(p.title).bind(ORGANISERS[p.organiser]).bind(p.category)
             .bind(format!("53440306MJL{:07}", 2_026_001 + n as i64))
             .bind(target).bind(raised).bind(p.donors).bind(progress_permille(raised, target))
             .bind(today.add_days(p.ends_in_days).to_iso())
             .bind(if p.ends_in_days < 0 { "finished" } else { "fundraising" })
             .bind(p.fund).bind(p.description)
-            .bind(format!("{}：依法登记的慈善组织，具有公开募捐资格", ORGANISERS[p.organiser]))
-            .bind(budget.to_string())
+            .bind(&qualification)
+            .bind(serde_json::to_string(&budget).unwrap_or_else(|_| "[]".into()))
             .bind(now - 86_400 * (130 + n as i64 * 3))
             .bind(&texts.title_hant).bind(title_en(p.id)).bind(&texts.organiser_hant).bind(&texts.search_text)
+            .bind(description_hant).bind(description_en).bind(to_hant(&qualification))
             .execute(&mut *tx).await?;
         super::search_index::index_projects(tx, &[(p.id, &texts.search_text)]).await?;
         let start = today.add_days(-125);
@@ -317,27 +328,37 @@ pub async fn seed(tx: &mut AnyConnection, now: i64) -> DbResult<()> {
             (-60, "第一批救助完成", "首批受助对象已收到救助款，回访情况良好。"),
             (-10, "阶段进展", "第二批救助名单已公示，欢迎社会监督。"),
         ] {
+            let ((title_hant, title_en), (body_hant, body_en)) = (hant_en(title), hant_en(body));
             sqlx::query(
-                "INSERT INTO charity_updates (id, project_id, update_date, title, body) VALUES ($1, $2, $3, $4, $5)",
+                "INSERT INTO charity_updates (id, project_id, update_date, title, body, title_hant, title_en, body_hant, body_en) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
             )
             .bind(new_id())
             .bind(p.id)
             .bind(today.add_days(days).to_iso())
             .bind(title)
             .bind(body)
+            .bind(title_hant)
+            .bind(title_en)
+            .bind(body_hant)
+            .bind(body_en)
             .execute(&mut *tx)
             .await?;
         }
         for (ago, title) in
             [(p.disclosed_days_ago + 90, "季度募捐与使用情况公示"), (p.disclosed_days_ago, "季度募捐与使用情况公示")]
         {
+            let (title_hant, title_en) = hant_en(title);
             sqlx::query(
-                "INSERT INTO charity_disclosures (id, project_id, disclosure_date, title) VALUES ($1, $2, $3, $4)",
+                "INSERT INTO charity_disclosures (id, project_id, disclosure_date, title, title_hant, title_en) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
             )
             .bind(new_id())
             .bind(p.id)
             .bind(today.add_days(-ago).to_iso())
             .bind(title)
+            .bind(title_hant)
+            .bind(title_en)
             .execute(&mut *tx)
             .await?;
         }
@@ -358,8 +379,10 @@ async fn ledger(
     receipt: &str,
     now: i64,
 ) -> DbResult<()> {
-    sqlx::query("INSERT INTO charity_ledger (id, project_id, fund_id, entry_date, kind, amount_fen, purpose, counterparty, receipt_ref, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
+    let (purpose_hant, purpose_en) = hant_en(purpose);
+    sqlx::query("INSERT INTO charity_ledger (id, project_id, fund_id, entry_date, kind, amount_fen, purpose, counterparty, receipt_ref, created_at, purpose_hant, purpose_en) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
         .bind(new_id()).bind(project).bind(fund).bind(date).bind(kind).bind(amount_fen).bind(purpose).bind(counterparty).bind(receipt).bind(now)
+        .bind(purpose_hant).bind(purpose_en)
         .execute(&mut *tx).await?;
     Ok(())
 }

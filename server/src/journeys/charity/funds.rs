@@ -3,6 +3,7 @@
 use super::store::cards::parse_date;
 use super::store::funds::{self, FundRow};
 use crate::error::{AppError, AppResult};
+use crate::localise::localised;
 use crate::state::AppState;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
@@ -13,10 +14,10 @@ use baoan_contract::charity::{
 };
 use baoan_contract::error::ApiError;
 
-fn fund_card(r: FundRow) -> FundCard {
+fn fund_card(mut r: FundRow) -> FundCard {
     FundCard {
+        name: r.take_name(),
         id: r.id,
-        name: r.name,
         founder_type: FounderType::from_code(&r.founder_type).unwrap_or(FounderType::Individual),
         founded: parse_date(&r.founded),
         principal_fen: r.principal_fen,
@@ -35,6 +36,8 @@ pub async fn list(
 ) -> AppResult<Json<FundList>> {
     let Query(q) = q.map_err(crate::error::bad_query)?;
     let search: String = q.q.as_deref().unwrap_or("").trim().chars().take(MAX_QUERY_CHARS).collect();
+    // Folded as the stored search text is (繁體 → 简体, ASCII lowercased, one language per line).
+    let search = crate::localise::fold(&search).replace(['\n', '\r'], " ");
     let pattern = super::store::projects::like_pattern(&search);
     let page = q.page.unwrap_or(1).clamp(1, 100_000);
     let (total, rows) = funds::list(&state.db, &pattern, q.sort.unwrap_or(FundSort::Newest), page).await?;
@@ -62,7 +65,7 @@ pub async fn show(State(state): State<AppState>, Path(id): Path<String>) -> AppR
             .into_iter()
             .map(|r| AnnualReport {
                 year: r.year as i32,
-                title: r.title,
+                title: localised(r.title, r.title_hant, r.title_en),
                 income_fen: r.income_fen,
                 expense_fen: r.expense_fen,
             })

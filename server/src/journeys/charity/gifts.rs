@@ -129,7 +129,9 @@ async fn load(state: &AppState, user_id: &str, id: &str) -> AppResult<GiftOrder>
     let store::GiftRow {
         id: order_id,
         project_id,
-        title: project_title,
+        title,
+        title_hant,
+        title_en,
         amount_fen,
         anonymous,
         donor_name,
@@ -141,6 +143,7 @@ async fn load(state: &AppState, user_id: &str, id: &str) -> AppResult<GiftOrder>
         created_at,
         paid_at,
     } = row;
+    let project_title = crate::localise::localised(title, title_hant, title_en);
     let latest = store::latest_update(db, &project_id).await?;
     let offset = super::CHINA_UTC_OFFSET;
     let receipt = match (receipt_no, paid_at) {

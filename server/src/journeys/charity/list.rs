@@ -10,7 +10,7 @@ use crate::state::AppState;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::Json;
-use baoan_contract::charity::{FundRef, ProjectFilters, ProjectList, ProjectQuery, PAGE_SIZE};
+use baoan_contract::charity::{ProjectFilters, ProjectList, ProjectQuery, PAGE_SIZE};
 use baoan_contract::error::ApiError;
 
 /// Projects, a page at a time.
@@ -33,8 +33,5 @@ pub async fn list(
 pub async fn filter_values(State(state): State<AppState>) -> AppResult<Json<ProjectFilters>> {
     let organisers = projects::organisers(&state.db).await?;
     let funds = projects::fund_names(&state.db).await?;
-    Ok(Json(ProjectFilters {
-        organisers,
-        funds: funds.into_iter().map(|f| FundRef { id: f.id, name: f.name }).collect(),
-    }))
+    Ok(Json(ProjectFilters { organisers, funds: funds.into_iter().map(|f| f.into_ref()).collect() }))
 }

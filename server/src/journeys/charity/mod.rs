@@ -3,6 +3,7 @@
 
 mod demo;
 pub mod demo_photos;
+mod demo_texts;
 mod funds;
 mod gifts;
 mod list;
@@ -13,7 +14,7 @@ mod project;
 pub mod search_index;
 pub mod seed;
 mod settle;
-mod store;
+pub(crate) mod store;
 pub mod wechat_pay;
 
 use crate::db::DbResult;

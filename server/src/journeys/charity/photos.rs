@@ -87,13 +87,22 @@ pub async fn attach(
         now: state.clock.now(),
     };
     store::insert(&mut *state.db.pool.acquire().await?, &photo).await?;
+    let alt = crate::localise::localised(alt, None, None);
     Ok(Json(ProjectPhoto { id, alt, width: width as i64, height: height as i64 }))
 }
 
 /// A project's photos in the order they were attached.
 pub async fn of_project(state: &AppState, project_id: &str) -> AppResult<Vec<ProjectPhoto>> {
     let rows = store::of_project(&state.db, project_id).await?;
-    Ok(rows.into_iter().map(|r| ProjectPhoto { id: r.id, alt: r.alt, width: r.width, height: r.height }).collect())
+    Ok(rows
+        .into_iter()
+        .map(|r| ProjectPhoto {
+            id: r.id,
+            alt: crate::localise::localised(r.alt, r.alt_hant, r.alt_en),
+            width: r.width,
+            height: r.height,
+        })
+        .collect())
 }
 
 /// A project photo's bytes (public).

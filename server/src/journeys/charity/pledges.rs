@@ -134,7 +134,7 @@ fn pledge(r: PledgeRow) -> Pledge {
     Pledge {
         id: r.id,
         project_id: r.project_id,
-        project_title: r.title,
+        project_title: crate::localise::localised(r.title, r.title_hant, r.title_en),
         amount_fen: r.amount_fen,
         status: PledgeStatus::from_code(&r.status).unwrap_or(PledgeStatus::Cancelled),
         started,

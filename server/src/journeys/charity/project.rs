@@ -8,15 +8,9 @@ use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::Json;
-use baoan_contract::charity::{disclosure_badge, BudgetLine, Disclosure, ProgressUpdate, ProjectDetail, PublicGift};
+use baoan_contract::charity::{disclosure_badge, ProjectDetail, PublicGift};
 use baoan_contract::error::ApiError;
 use baoan_contract::rules::date::Date;
-
-#[derive(serde::Deserialize)]
-struct StoredBudgetLine {
-    item: String,
-    amount_fen: i64,
-}
 
 /// One project.
 #[utoipa::path(get, path = "/charity/projects/{id}", tag = "charity", params(("id" = String, Path)),
@@ -26,8 +20,8 @@ pub async fn show(State(state): State<AppState>, Path(id): Path<String>) -> AppR
     let today = state.clock.today();
     let row = projects::card(db, &id).await?;
     let card = row.ok_or_else(|| AppError::no_such("project"))?.into_card(today);
-    let text = projects::text(db, &id).await?;
-    let budget: Vec<StoredBudgetLine> = serde_json::from_str(&text.budget).unwrap_or_default();
+    let mut text = projects::text(db, &id).await?;
+    let (description, qualification) = text.take_texts();
     let updates = projects::updates(db, &id).await?;
     let ledger = projects::ledger(db, &id).await?;
     let disclosures = projects::disclosures(db, &id).await?;
@@ -42,18 +36,12 @@ pub async fn show(State(state): State<AppState>, Path(id): Path<String>) -> AppR
         badge: disclosure_badge(last, period, today),
         card,
         photos: super::photos::of_project(&state, &id).await?,
-        description: text.description,
-        qualification: text.qualification,
-        budget: budget.into_iter().map(|b| BudgetLine { item: b.item, amount_fen: b.amount_fen }).collect(),
-        updates: updates
-            .into_iter()
-            .map(|u| ProgressUpdate { date: parse_date(&u.update_date), title: u.title, body: u.body })
-            .collect(),
+        description,
+        qualification,
+        budget: super::store::texts::budget_lines(&text.budget),
+        updates: updates.into_iter().map(|u| u.into_update()).collect(),
         ledger: ledger.into_iter().map(|l| l.into_line()).collect(),
-        disclosures: disclosures
-            .into_iter()
-            .map(|d| Disclosure { date: parse_date(&d.disclosure_date), title: d.title })
-            .collect(),
+        disclosures: disclosures.into_iter().map(|d| d.into_disclosure()).collect(),
         disclosure_period_days: period,
         recent_gifts: gifts
             .into_iter()

@@ -37,6 +37,9 @@ fn today(now: i64) -> Date {
     Date::from_unix_seconds(now, super::CHINA_UTC_OFFSET)
 }
 
+const GENERATED_DESCRIPTION: &str = "演示生成的项目";
+const GENERATED_QUALIFICATION: &str = "具有公开募捐资格";
+
 /// One generated project: everything the list shows, derived from `i` alone.
 #[derive(Debug, Clone)]
 pub struct GenProject {
@@ -98,16 +101,21 @@ pub async fn generated(tx: &mut AnyConnection, n: i64, now: i64) -> DbResult<()>
         let mut sql = String::from(
             "INSERT INTO charity_projects (id, title, organiser, title_hant, organiser_hant, search_text, category, registration_no, target_fen, raised_fen, donors, \
              progress_permille, end_date, status, created_at, fund_id, description, qualification, budget, \
-             disclosure_period_days) VALUES ",
+             disclosure_period_days, description_hant, qualification_hant) VALUES ",
         );
+        // Every generated project has the same description and qualification: their 繁體 are
+        // the statement's last two parameters, shared by every row.
+        let shared = batch.len() * COLS;
         for k in 0..batch.len() {
             if k > 0 {
                 sql.push(',');
             }
             let placeholders: Vec<String> = (1..=COLS).map(|c| format!("${}", k * COLS + c)).collect();
             sql.push_str(&format!(
-                "({}, NULL, '演示生成的项目', '具有公开募捐资格', '[]', 90)",
-                placeholders.join(", ")
+                "({}, NULL, '{GENERATED_DESCRIPTION}', '{GENERATED_QUALIFICATION}', '[]', 90, ${}, ${})",
+                placeholders.join(", "),
+                shared + 1,
+                shared + 2
             ));
         }
         let mut q = sqlx::query(&sql);
@@ -129,6 +137,9 @@ pub async fn generated(tx: &mut AnyConnection, n: i64, now: i64) -> DbResult<()>
                 .bind(if p.finished() { "finished" } else { "fundraising" })
                 .bind(now - p.age_seconds);
         }
+        q = q
+            .bind(crate::localise::to_hant(GENERATED_DESCRIPTION))
+            .bind(crate::localise::to_hant(GENERATED_QUALIFICATION));
         q.execute(&mut *tx).await?;
         let indexed: Vec<(&str, &str)> =
             batch.iter().zip(&texts).map(|(p, t)| (p.id.as_str(), t.search_text.as_str())).collect();

@@ -8,7 +8,8 @@ use baoan_contract::rules::date::Date;
 /// The columns of a card, for `SELECT {CARD_COLUMNS} FROM {CARD_FROM} …`.
 pub const CARD_COLUMNS: &str = "p.id, p.title, p.title_hant, p.title_en, p.organiser, p.organiser_hant, \
      p.organiser_en, p.category, p.registration_no, p.target_fen, \
-     p.raised_fen, p.donors, p.end_date, p.status, p.fund_id, f.name";
+     p.raised_fen, p.donors, p.end_date, p.status, p.fund_id, f.name, \
+     f.name_hant AS fund_name_hant, f.name_en AS fund_name_en";
 pub const CARD_FROM: &str = "charity_projects p LEFT JOIN charity_funds f ON f.id = p.fund_id";
 
 /// A project card's row (`CARD_COLUMNS`).
@@ -31,6 +32,8 @@ pub struct CardRow {
     fund_id: Option<String>,
     #[sqlx(rename = "name")]
     fund_name: Option<String>,
+    fund_name_hant: Option<String>,
+    fund_name_en: Option<String>,
 }
 
 fn date(s: &str) -> Date {
@@ -58,12 +61,13 @@ impl CardRow {
             days_left,
             status,
             fund_id: self.fund_id,
-            fund_name: self.fund_name,
+            fund_name: self.fund_name.map(|name| localised(name, self.fund_name_hant, self.fund_name_en)),
         }
     }
 }
 
-pub const LEDGER_COLUMNS: &str = "entry_date, kind, amount_fen, purpose, counterparty, receipt_ref";
+pub const LEDGER_COLUMNS: &str =
+    "entry_date, kind, amount_fen, purpose, purpose_hant, purpose_en, counterparty, receipt_ref";
 
 /// A public ledger line's row (`LEDGER_COLUMNS`).
 #[derive(sqlx::FromRow)]
@@ -72,6 +76,8 @@ pub struct LedgerRow {
     kind: String,
     amount_fen: i64,
     purpose: String,
+    purpose_hant: Option<String>,
+    purpose_en: Option<String>,
     counterparty: String,
     receipt_ref: String,
 }
@@ -82,7 +88,7 @@ impl LedgerRow {
             date: date(&self.entry_date),
             kind: LedgerKind::from_code(&self.kind).unwrap_or(LedgerKind::Expense),
             amount_fen: self.amount_fen,
-            purpose: self.purpose,
+            purpose: localised(self.purpose, self.purpose_hant, self.purpose_en),
             counterparty: Counterparty::from_code(&self.counterparty).unwrap_or(Counterparty::Operations),
             receipt_ref: self.receipt_ref,
         }

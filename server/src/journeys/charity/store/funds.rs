@@ -2,14 +2,22 @@
 
 use super::cards::{CardRow, LedgerRow, CARD_COLUMNS, CARD_FROM, LEDGER_COLUMNS};
 use crate::db::{Db, DbResult};
+use crate::localise::localised;
+use baoan_contract::api::LocalisedText;
 use baoan_contract::charity::{FundSort, FUND_PAGE_SIZE};
 
-/// A fund with its totals: raised and spent from its ledger, projects it supports.
+/// A fund with its totals: raised and spent from its ledger, projects it supports (its name's
+/// 繁體 and English last, so the ORDER BY positions below stay).
 const FUND_SELECT: &str = "SELECT f.id, f.name, f.founder_type, f.founded, f.principal_fen, \
      (SELECT CAST(COALESCE(SUM(l.amount_fen), 0) AS BIGINT) FROM charity_ledger l WHERE l.fund_id = f.id AND l.kind = 'income') AS raised_fen, \
      (SELECT CAST(COALESCE(SUM(l.amount_fen), 0) AS BIGINT) FROM charity_ledger l WHERE l.fund_id = f.id AND l.kind = 'expense') AS spent_fen, \
-     (SELECT COUNT(*) FROM charity_projects p WHERE p.fund_id = f.id) AS projects_supported \
+     (SELECT COUNT(*) FROM charity_projects p WHERE p.fund_id = f.id) AS projects_supported, \
+     f.name_hant, f.name_en \
      FROM charity_funds f";
+
+/// What the directory's search matches: the folded name in every language, or (for a row
+/// written without it, until start-up converts it) the 简体 name, ASCII lowercased.
+const FUND_SEARCHED: &str = "COALESCE(f.search_text, lower(f.name))";
 
 /// A fund's row (`FUND_SELECT`).
 #[derive(sqlx::FromRow)]
@@ -22,9 +30,19 @@ pub struct FundRow {
     pub raised_fen: i64,
     pub spent_fen: i64,
     pub projects_supported: i64,
+    pub name_hant: Option<String>,
+    pub name_en: Option<String>,
 }
 
-/// One page of the funds whose name matches `pattern` (a LIKE pattern), and how many match.
+impl FundRow {
+    /// The fund's name in three languages (taken out of the row).
+    pub fn take_name(&mut self) -> LocalisedText {
+        localised(std::mem::take(&mut self.name), self.name_hant.take(), self.name_en.take())
+    }
+}
+
+/// One page of the funds whose name matches `pattern` (a LIKE pattern of the folded query), and
+/// how many match.
 pub async fn list(db: &Db, pattern: &str, sort: FundSort, page: i64) -> DbResult<(i64, Vec<FundRow>)> {
     // Columns 6 and 8 of FUND_SELECT: total raised, projects supported.
     let order = match sort {
@@ -33,12 +51,13 @@ pub async fn list(db: &Db, pattern: &str, sort: FundSort, page: i64) -> DbResult
         FundSort::Projects => "8 DESC, f.id",
         FundSort::Name => "f.name, f.id",
     };
-    let (total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM charity_funds f WHERE f.name LIKE $1 ESCAPE '\\'")
-        .bind(pattern)
-        .fetch_one(&db.pool)
-        .await?;
+    let (total,): (i64,) =
+        sqlx::query_as(&format!("SELECT COUNT(*) FROM charity_funds f WHERE {FUND_SEARCHED} LIKE $1 ESCAPE '\\'"))
+            .bind(pattern)
+            .fetch_one(&db.pool)
+            .await?;
     let rows = sqlx::query_as::<_, FundRow>(&format!(
-        "{FUND_SELECT} WHERE f.name LIKE $1 ESCAPE '\\' ORDER BY {order} LIMIT {FUND_PAGE_SIZE} OFFSET {}",
+        "{FUND_SELECT} WHERE {FUND_SEARCHED} LIKE $1 ESCAPE '\\' ORDER BY {order} LIMIT {FUND_PAGE_SIZE} OFFSET {}",
         (page - 1) * FUND_PAGE_SIZE
     ))
     .bind(pattern)
@@ -51,10 +70,13 @@ pub async fn fund(db: &Db, id: &str) -> DbResult<Option<FundRow>> {
     sqlx::query_as::<_, FundRow>(&format!("{FUND_SELECT} WHERE f.id = $1")).bind(id).fetch_optional(&db.pool).await
 }
 
-pub async fn description(db: &Db, id: &str) -> DbResult<String> {
-    let (description,): (String,) =
-        sqlx::query_as("SELECT description FROM charity_funds WHERE id = $1").bind(id).fetch_one(&db.pool).await?;
-    Ok(description)
+pub async fn description(db: &Db, id: &str) -> DbResult<LocalisedText> {
+    let (hans, hant, en): (String, Option<String>, Option<String>) =
+        sqlx::query_as("SELECT description, description_hant, description_en FROM charity_funds WHERE id = $1")
+            .bind(id)
+            .fetch_one(&db.pool)
+            .await?;
+    Ok(localised(hans, hant, en))
 }
 
 /// The projects a fund supports, newest first (at most 50).
@@ -82,6 +104,8 @@ pub async fn ledger(db: &Db, id: &str) -> DbResult<Vec<LedgerRow>> {
 pub struct ReportRow {
     pub year: i64,
     pub title: String,
+    pub title_hant: Option<String>,
+    pub title_en: Option<String>,
     pub income_fen: i64,
     pub expense_fen: i64,
 }
@@ -89,7 +113,7 @@ pub struct ReportRow {
 /// A fund's annual reports, latest first.
 pub async fn reports(db: &Db, id: &str) -> DbResult<Vec<ReportRow>> {
     sqlx::query_as::<_, ReportRow>(
-        "SELECT year, title, income_fen, expense_fen FROM charity_fund_reports WHERE fund_id = $1 ORDER BY year DESC",
+        "SELECT year, title, title_hant, title_en, income_fen, expense_fen FROM charity_fund_reports WHERE fund_id = $1 ORDER BY year DESC",
     )
     .bind(id)
     .fetch_all(&db.pool)

@@ -2,6 +2,7 @@
 //! and reading a donor's own gifts back.
 
 use crate::db::{new_id, Db, DbResult};
+use baoan_contract::api::LocalisedText;
 use baoan_contract::charity::progress_permille;
 use baoan_contract::rules::date::Date;
 use sqlx::AnyConnection;
@@ -162,19 +163,26 @@ pub async fn record_paid(
     .await?;
     sqlx::query(
         "INSERT INTO charity_ledger (id, project_id, fund_id, entry_date, kind, amount_fen, purpose, counterparty, \
-         receipt_ref, created_at) VALUES ($1, $2, NULL, $3, 'income', $4, $5, 'public_donors', $6, $7)",
+         receipt_ref, created_at, purpose_hant, purpose_en) \
+         VALUES ($1, $2, NULL, $3, 'income', $4, $5, 'public_donors', $6, $7, $8, $9)",
     )
     .bind(new_id())
     .bind(project_id)
     .bind(date.to_iso())
     .bind(amount_fen)
-    .bind("网上捐赠")
+    .bind(GIFT_PURPOSE)
     .bind(receipt_no)
     .bind(now)
+    .bind(crate::localise::to_hant(GIFT_PURPOSE))
+    .bind(GIFT_PURPOSE_EN)
     .execute(&mut *tx)
     .await?;
     Ok(())
 }
+
+/// The purpose of the ledger line a paid gift writes: the server's own words, so in English too.
+const GIFT_PURPOSE: &str = "网上捐赠";
+const GIFT_PURPOSE_EN: &str = "Online gift";
 
 /// The ids of `user_id`'s gifts, newest first.
 pub async fn ids_of(db: &Db, user_id: &str, limit: i64, offset: i64) -> DbResult<Vec<String>> {
@@ -185,12 +193,14 @@ pub async fn ids_of(db: &Db, user_id: &str, limit: i64, offset: i64) -> DbResult
     Ok(ids.into_iter().map(|(id,)| id).collect())
 }
 
-/// A gift with its project's title.
+/// A gift with its project's title (简体, 繁體, English).
 #[derive(sqlx::FromRow)]
 pub struct GiftRow {
     pub id: String,
     pub project_id: String,
     pub title: String,
+    pub title_hant: Option<String>,
+    pub title_en: Option<String>,
     pub amount_fen: i64,
     pub anonymous: i64,
     pub donor_name: Option<String>,
@@ -206,7 +216,7 @@ pub struct GiftRow {
 /// A gift of `user_id`'s.
 pub async fn gift(db: &Db, user_id: &str, id: &str) -> DbResult<Option<GiftRow>> {
     sqlx::query_as::<_, GiftRow>(
-        "SELECT g.id, g.project_id, p.title, g.amount_fen, g.anonymous, g.donor_name, g.message, g.frequency, g.status, \
+        "SELECT g.id, g.project_id, p.title, p.title_hant, p.title_en, g.amount_fen, g.anonymous, g.donor_name, g.message, g.frequency, g.status, \
          g.provider, g.receipt_no, g.created_at, g.paid_at \
          FROM charity_gifts g JOIN charity_projects p ON p.id = g.project_id WHERE g.id = $1 AND g.user_id = $2",
     )
@@ -217,13 +227,14 @@ pub async fn gift(db: &Db, user_id: &str, id: &str) -> DbResult<Option<GiftRow>>
 }
 
 /// The title of a project's latest update.
-pub async fn latest_update(db: &Db, project_id: &str) -> DbResult<Option<String>> {
-    let latest: Option<(String,)> =
-        sqlx::query_as("SELECT title FROM charity_updates WHERE project_id = $1 ORDER BY update_date DESC, id LIMIT 1")
-            .bind(project_id)
-            .fetch_optional(&db.pool)
-            .await?;
-    Ok(latest.map(|(t,)| t))
+pub async fn latest_update(db: &Db, project_id: &str) -> DbResult<Option<LocalisedText>> {
+    let latest: Option<(String, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT title, title_hant, title_en FROM charity_updates WHERE project_id = $1 ORDER BY update_date DESC, id LIMIT 1",
+    )
+    .bind(project_id)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(latest.map(|(hans, hant, en)| crate::localise::localised(hans, hant, en)))
 }
 
 /// A donor's name (from their profile, if any) and phone.

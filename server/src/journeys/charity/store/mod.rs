@@ -7,3 +7,4 @@ pub mod photos;
 pub mod pledges;
 pub mod projects;
 pub mod search_grams;
+pub mod texts;

@@ -22,11 +22,12 @@ pub struct NewPhoto<'a> {
     pub now: i64,
 }
 
+/// The alt text's 繁體 is converted from the 简体 given (OpenCC) and written with the row.
 /// Takes a connection, not the pool, so the demo data writes its photos in its seeding transaction.
 pub async fn insert(conn: &mut AnyConnection, p: &NewPhoto<'_>) -> DbResult<()> {
     sqlx::query(
-        "INSERT INTO charity_project_photos (id, project_id, content_type, width, height, alt, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO charity_project_photos (id, project_id, content_type, width, height, alt, created_at, alt_hant) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(p.id)
     .bind(p.project_id)
@@ -35,6 +36,7 @@ pub async fn insert(conn: &mut AnyConnection, p: &NewPhoto<'_>) -> DbResult<()> 
     .bind(p.height)
     .bind(p.alt)
     .bind(p.now)
+    .bind(crate::localise::to_hant(p.alt))
     .execute(&mut *conn)
     .await?;
     Ok(())
@@ -45,6 +47,8 @@ pub async fn insert(conn: &mut AnyConnection, p: &NewPhoto<'_>) -> DbResult<()> 
 pub struct PhotoRow {
     pub id: String,
     pub alt: String,
+    pub alt_hant: Option<String>,
+    pub alt_en: Option<String>,
     pub width: i64,
     pub height: i64,
 }
@@ -52,7 +56,7 @@ pub struct PhotoRow {
 /// A project's photos in the order they were attached.
 pub async fn of_project(db: &Db, project_id: &str) -> DbResult<Vec<PhotoRow>> {
     sqlx::query_as::<_, PhotoRow>(
-        "SELECT id, alt, width, height FROM charity_project_photos WHERE project_id = $1 ORDER BY created_at, id",
+        "SELECT id, alt, alt_hant, alt_en, width, height FROM charity_project_photos WHERE project_id = $1 ORDER BY created_at, id",
     )
     .bind(project_id)
     .fetch_all(&db.pool)

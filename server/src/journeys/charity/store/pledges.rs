@@ -125,7 +125,8 @@ pub async fn record_month(
     Ok(())
 }
 
-const PLEDGE_SELECT: &str = "SELECT pl.id, pl.project_id, p.title, pl.amount_fen, pl.status, pl.created_at, \
+const PLEDGE_SELECT: &str =
+    "SELECT pl.id, pl.project_id, p.title, p.title_hant, p.title_en, pl.amount_fen, pl.status, pl.created_at, \
      (SELECT COUNT(*) FROM charity_pledge_charges c WHERE c.pledge_id = pl.id) AS charges, \
      (SELECT MAX(c.month) FROM charity_pledge_charges c WHERE c.pledge_id = pl.id) AS last_month \
      FROM charity_pledges pl JOIN charity_projects p ON p.id = pl.project_id";
@@ -136,6 +137,8 @@ pub struct PledgeRow {
     pub id: String,
     pub project_id: String,
     pub title: String,
+    pub title_hant: Option<String>,
+    pub title_en: Option<String>,
     pub amount_fen: i64,
     pub status: String,
     pub created_at: i64,

@@ -1,11 +1,13 @@
 //! Projects: the list (filtered, searched and sorted by the database), the values its filters
 //! offer, and one project's details, updates, ledger, disclosures and recent public gifts.
 
-use super::cards::{CardRow, LedgerRow, CARD_COLUMNS, CARD_FROM, LEDGER_COLUMNS};
+use super::cards::{parse_date, CardRow, LedgerRow, CARD_COLUMNS, CARD_FROM, LEDGER_COLUMNS};
 use crate::db::{Db, DbResult};
 use crate::localise::localised;
 use baoan_contract::api::LocalisedText;
-use baoan_contract::charity::{ProjectQuery, ProjectSort, MAX_QUERY_CHARS, PAGE_SIZE};
+use baoan_contract::charity::{
+    Disclosure, FundRef, ProgressUpdate, ProjectQuery, ProjectSort, MAX_QUERY_CHARS, PAGE_SIZE,
+};
 
 /// Escapes LIKE's wildcards so a search for "100%" means the text "100%".
 pub fn like_pattern(q: &str) -> String {
@@ -110,11 +112,21 @@ pub async fn organisers(db: &Db) -> DbResult<Vec<LocalisedText>> {
 pub struct FundNameRow {
     pub id: String,
     pub name: String,
+    pub name_hant: Option<String>,
+    pub name_en: Option<String>,
+}
+
+impl FundNameRow {
+    pub fn into_ref(self) -> FundRef {
+        FundRef { id: self.id, name: localised(self.name, self.name_hant, self.name_en) }
+    }
 }
 
 /// Every named fund, by name.
 pub async fn fund_names(db: &Db) -> DbResult<Vec<FundNameRow>> {
-    sqlx::query_as::<_, FundNameRow>("SELECT id, name FROM charity_funds ORDER BY name").fetch_all(&db.pool).await
+    sqlx::query_as::<_, FundNameRow>("SELECT id, name, name_hant, name_en FROM charity_funds ORDER BY name")
+        .fetch_all(&db.pool)
+        .await
 }
 
 /// A project's card.
@@ -125,19 +137,38 @@ pub async fn card(db: &Db, id: &str) -> DbResult<Option<CardRow>> {
         .await
 }
 
-/// What a project's page shows besides its card (`budget` is JSON).
+/// What a project's page shows besides its card (`budget` is JSON, `texts::StoredBudgetLine`).
 #[derive(sqlx::FromRow)]
 pub struct ProjectTextRow {
-    pub description: String,
-    pub qualification: String,
+    description: String,
+    description_hant: Option<String>,
+    description_en: Option<String>,
+    qualification: String,
+    qualification_hant: Option<String>,
+    qualification_en: Option<String>,
     pub budget: String,
     pub disclosure_period_days: i64,
     pub created_at: i64,
 }
 
+impl ProjectTextRow {
+    /// The description and the qualification in three languages (taken out of the row).
+    pub fn take_texts(&mut self) -> (LocalisedText, LocalisedText) {
+        let description =
+            localised(std::mem::take(&mut self.description), self.description_hant.take(), self.description_en.take());
+        let qualification = localised(
+            std::mem::take(&mut self.qualification),
+            self.qualification_hant.take(),
+            self.qualification_en.take(),
+        );
+        (description, qualification)
+    }
+}
+
 pub async fn text(db: &Db, id: &str) -> DbResult<ProjectTextRow> {
     sqlx::query_as::<_, ProjectTextRow>(
-        "SELECT description, qualification, budget, disclosure_period_days, created_at FROM charity_projects WHERE id = $1",
+        "SELECT description, description_hant, description_en, qualification, qualification_hant, qualification_en, \
+         budget, disclosure_period_days, created_at FROM charity_projects WHERE id = $1",
     )
     .bind(id)
     .fetch_one(&db.pool)
@@ -147,14 +178,29 @@ pub async fn text(db: &Db, id: &str) -> DbResult<ProjectTextRow> {
 /// A progress update.
 #[derive(sqlx::FromRow)]
 pub struct UpdateRow {
-    pub update_date: String,
-    pub title: String,
-    pub body: String,
+    update_date: String,
+    title: String,
+    title_hant: Option<String>,
+    title_en: Option<String>,
+    body: String,
+    body_hant: Option<String>,
+    body_en: Option<String>,
+}
+
+impl UpdateRow {
+    pub fn into_update(self) -> ProgressUpdate {
+        ProgressUpdate {
+            date: parse_date(&self.update_date),
+            title: localised(self.title, self.title_hant, self.title_en),
+            body: localised(self.body, self.body_hant, self.body_en),
+        }
+    }
 }
 
 pub async fn updates(db: &Db, id: &str) -> DbResult<Vec<UpdateRow>> {
     sqlx::query_as::<_, UpdateRow>(
-        "SELECT update_date, title, body FROM charity_updates WHERE project_id = $1 ORDER BY update_date DESC, id",
+        "SELECT update_date, title, title_hant, title_en, body, body_hant, body_en FROM charity_updates \
+         WHERE project_id = $1 ORDER BY update_date DESC, id",
     )
     .bind(id)
     .fetch_all(&db.pool)
@@ -175,13 +221,25 @@ pub async fn ledger(db: &Db, id: &str) -> DbResult<Vec<LedgerRow>> {
 #[derive(sqlx::FromRow)]
 pub struct DisclosureRow {
     pub disclosure_date: String,
-    pub title: String,
+    title: String,
+    title_hant: Option<String>,
+    title_en: Option<String>,
+}
+
+impl DisclosureRow {
+    pub fn into_disclosure(self) -> Disclosure {
+        Disclosure {
+            date: parse_date(&self.disclosure_date),
+            title: localised(self.title, self.title_hant, self.title_en),
+        }
+    }
 }
 
 /// A project's disclosures, newest first.
 pub async fn disclosures(db: &Db, id: &str) -> DbResult<Vec<DisclosureRow>> {
     sqlx::query_as::<_, DisclosureRow>(
-        "SELECT disclosure_date, title FROM charity_disclosures WHERE project_id = $1 ORDER BY disclosure_date DESC, id",
+        "SELECT disclosure_date, title, title_hant, title_en FROM charity_disclosures WHERE project_id = $1 \
+         ORDER BY disclosure_date DESC, id",
     )
     .bind(id)
     .fetch_all(&db.pool)

@@ -9,7 +9,7 @@ use baoan_contract::charity::BudgetLine;
 use serde::{Deserialize, Serialize};
 use sqlx::AnyConnection;
 
-/// Every charity text column with its 繁體 column (migrations 0018 and 0023), besides project
+/// Every charity text column with its 繁體 column (migrations 0018 and 0024), besides project
 /// titles and organisers, which `localise::fill_missing` converts with their search text.
 pub const HANT_COLUMNS: [(&str, &str, &str); 10] = [
     ("charity_funds", "name", "name_hant"),

@@ -2,35 +2,16 @@
 //! slot's places, cancel releases them at once, one active booking per account per day.
 
 mod common;
+mod memorial_common;
 
 use baoan_contract::rules::date::Date;
 use common::{expect_error, TestServer};
+use memorial_common::open_window;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-const STAFF: &str = "Bearer test-admin-token";
-
 fn with_staff(config: &mut baoan_server::config::Config) {
     config.admin_token = Some("test-admin-token".into());
-}
-
-/// Opens a window from today for `days` days, hours 8..=9, `capacity` places each; service all day.
-pub async fn open_window(server: &TestServer, capacity: i64) -> Value {
-    let today = server.clock.today();
-    let r = reqwest::Client::new()
-        .post(server.url("/api/v1/memorial/admin/windows"))
-        .header("authorization", STAFF)
-        .json(&json!({
-            "cemetery_id": "baoshan", "kind": "qingming",
-            "starts_on": today.to_iso(), "ends_on": today.add_days(10).to_iso(),
-            "days_ahead": 7, "service_opens_minute": 0, "service_closes_minute": 1440,
-            "first_hour": 8, "last_hour": 9, "capacity": capacity
-        }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), StatusCode::OK, "open window");
-    r.json().await.unwrap()
 }
 
 async fn slots(server: &TestServer, date: Date) -> Vec<Value> {

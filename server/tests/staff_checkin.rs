@@ -6,6 +6,7 @@
 
 mod common;
 mod marriage_common;
+mod memorial_common;
 mod staff_common;
 
 use baoan_contract::rules::date::Date;
@@ -78,17 +79,7 @@ async fn book_visit(server: &TestServer, phone: &str, slot: &Value) -> Value {
 
 async fn every_answer_at_the_cemetery_gate(server: TestServer) {
     let today = server.clock.today();
-    let r = server
-        .plain_client()
-        .post(server.url("/api/v1/memorial/admin/windows"))
-        .bearer_auth(BOOTSTRAP_TOKEN)
-        .json(&json!({ "cemetery_id": "baoshan", "kind": "qingming", "starts_on": today.to_iso(),
-                       "ends_on": today.add_days(10).to_iso(), "days_ahead": 7, "service_opens_minute": 0,
-                       "service_closes_minute": 1440, "first_hour": 8, "last_hour": 9, "capacity": 50 }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), StatusCode::OK, "open a window");
+    memorial_common::open_window(&server, 50).await;
     let day = today.add_days(2);
     let url = server.url(&format!("/api/v1/memorial/cemeteries/baoshan/slots?date={}", day.to_iso()));
     let slots: Value = reqwest::get(url).await.unwrap().json().await.unwrap();

@@ -3,7 +3,8 @@
 #![allow(dead_code)]
 
 use crate::common::TestServer;
-use serde_json::Value;
+use reqwest::StatusCode;
+use serde_json::{json, Value};
 
 /// The owner invites and `family` accepts: `family` is then a family member of memorial `id`.
 pub async fn join_family(server: &TestServer, owner: &reqwest::Client, family: &reqwest::Client, id: &str) {
@@ -17,4 +18,23 @@ pub async fn join_family(server: &TestServer, owner: &reqwest::Client, family: &
         .unwrap();
     let token = invitation["token"].as_str().unwrap();
     family.post(server.url(&format!("/api/v1/memorial/invitations/{token}/accept"))).send().await.unwrap();
+}
+
+/// Opens a qingming window at 宝山园 from today for ten days, hours 8..=9, `capacity` places each; service all day.
+pub async fn open_window(server: &TestServer, capacity: i64) -> Value {
+    let today = server.clock.today();
+    let r = reqwest::Client::new()
+        .post(server.url("/api/v1/memorial/admin/windows"))
+        .bearer_auth("test-admin-token")
+        .json(&json!({
+            "cemetery_id": "baoshan", "kind": "qingming",
+            "starts_on": today.to_iso(), "ends_on": today.add_days(10).to_iso(),
+            "days_ahead": 7, "service_opens_minute": 0, "service_closes_minute": 1440,
+            "first_hour": 8, "last_hour": 9, "capacity": capacity
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK, "open window");
+    r.json().await.unwrap()
 }

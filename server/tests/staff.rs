@@ -214,6 +214,16 @@ async fn deactivation_ends_the_sessions_and_is_audited(server: TestServer) {
     assert_eq!(admin.post(&url).json(&json!({})).send().await.unwrap().status(), StatusCode::BAD_REQUEST);
     let blank = admin.post(&url).json(&json!({ "reason": "  " })).send().await.unwrap();
     assert_eq!(blank.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // Not one's own account (an admin locking themselves out by a slip).
+    let me: Vec<Value> = admin.get(server.url("/api/v1/staff/accounts")).send().await.unwrap().json().await.unwrap();
+    let own = me.iter().find(|a| a["login"] == "admin").unwrap()["id"].as_str().unwrap().to_string();
+    let r = admin
+        .post(server.url(&format!("/api/v1/staff/accounts/{own}/deactivate")))
+        .json(&json!({ "reason": "x" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::CONFLICT);
     let r = admin.post(&url).json(&json!({ "reason": "调岗" })).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(leaver.get(server.url("/api/v1/staff/me")).send().await.unwrap().status(), StatusCode::UNAUTHORIZED);

@@ -177,11 +177,11 @@ pub async fn list(State(state): State<AppState>, member: StaffMember) -> AppResu
     Ok(Json(rows.into_iter().filter_map(Row::into_account).collect()))
 }
 
-/// Deactivate an account (district admins), with the reason: its sessions end at once.
+/// Deactivate an account (district admins, never their own), with the reason: its sessions end at once.
 #[utoipa::path(post, path = "/staff/accounts/{id}/deactivate", tag = "staff", request_body = Deactivation,
     params(("id" = String, Path, description = "Account id")),
     responses((status = 200, body = StaffAccount), (status = 401, body = ApiError), (status = 403, body = ApiError),
-              (status = 404, body = ApiError), (status = 422, body = ApiError)))]
+              (status = 404, body = ApiError), (status = 409, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn deactivate(
     State(state): State<AppState>,
     member: StaffMember,
@@ -189,6 +189,10 @@ pub async fn deactivate(
     JsonBody(req): JsonBody<Deactivation>,
 ) -> AppResult<Json<StaffAccount>> {
     member.require(Role::DistrictAdmin)?;
+    if id == member.id {
+        // Another admin (or the bootstrap token's new one) does it: nobody locks themselves out by a slip.
+        return Err(AppError::conflict("You cannot deactivate your own account"));
+    }
     let reason = check_reason(Some(&req.reason), true).map_err(|e| AppError::field("reason", e))?;
     let before = find(&state, &id).await?;
     let now = state.clock.now();

@@ -123,7 +123,8 @@ async fn search(state: &AppState, q: &AuditQuery) -> AppResult<Vec<AuditEntry>> 
 /// Search the audit trail (district admins): newest first, at most 500 entries; `format=csv`
 /// answers the same entries as a CSV file to export.
 #[utoipa::path(get, path = "/staff/audit", tag = "staff", params(AuditQuery),
-    responses((status = 200, body = Vec<AuditEntry>, description = "JSON, or text/csv with format=csv"),
+    responses((status = 200, description = "The entries: JSON, or CSV with format=csv",
+               content((Vec<AuditEntry> = "application/json"), (String = "text/csv"))),
               (status = 401, body = ApiError), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn list(
     State(state): State<AppState>,

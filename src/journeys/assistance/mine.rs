@@ -197,8 +197,8 @@ fn ApplicationDetail(app: ApplicationView, on_change: Callback<()>) -> impl Into
                                 .map(|d| {
                                     view! {
                                         <span class="hint">
-                                            " "{move || i18n.t(Key::DoneOn)}" "{d.to_iso()}" · "
-                                            {move || i18n.t(labels::done_by(t.stage))}
+                                            {move || i18n.t(Key::DoneOn)}" "<span class="nowrap">{d.to_iso()}</span>
+                                            " · " {move || i18n.t(labels::done_by(t.stage))}
                                         </span>
                                     }
                                 })}
@@ -206,7 +206,11 @@ fn ApplicationDetail(app: ApplicationView, on_change: Callback<()>) -> impl Into
                             {t
                                 .due_by
                                 .map(|d| {
-                                    view! { <span class="hint">" "{move || i18n.t(Key::DueBy)}" "{d.to_iso()}</span> }
+                                    view! {
+                                        <span class="hint">
+                                            {move || i18n.t(Key::DueBy)}" "<span class="nowrap">{d.to_iso()}</span>
+                                        </span>
+                                    }
                                 })}
                         </li>
                     }

@@ -51,6 +51,8 @@ test.describe("staff CLI", () => {
     await expect(steps.nth(0)).toHaveClass(/timeline-done/);
     await expect(steps.nth(0)).toContainText(ta(L, "StCommunityAcceptance"));
     await expect(steps.nth(0)).toContainText(`${ta(L, "DoneOn")} ${shenzhenDay()}`);
+    // The step says which role did it (社区工作人员), never who.
+    await expect(steps.nth(0)).toContainText(ta(L, "ByCommunityStaff"));
     await expect(steps.nth(1)).toHaveClass(/timeline-current/);
     await expect(steps.nth(1)).toContainText(ta(L, "StHomeVisit"));
     await expect(steps.nth(1)).toContainText(`${ta(L, "DueBy")} ${visitDue}`);
@@ -78,6 +80,12 @@ test.describe("staff CLI", () => {
     expect(full.state).toBe("in_review");
     expect(full.requested_documents).toEqual([]);
     expect(full.documents.map((d) => d.kind).sort()).toEqual(["id_cards", "income_proof"]);
+
+    await page.evaluate(() => localStorage.setItem("baoan.elder", "1"));
+    await page.reload();
+    await expect(steps.nth(0)).toContainText(ta(L, "ByCommunityStaff"));
+    await page.screenshot({ path: "test-results/assistance-timeline-role-elder.png", fullPage: true });
+    await page.evaluate(() => localStorage.removeItem("baoan.elder"));
 
     // The next step goes on from where it was.
     expect(staff("advance", reference)).toBe(`${reference} in_review public_notice`);

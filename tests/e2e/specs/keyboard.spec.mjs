@@ -176,8 +176,6 @@ test("a memorial visit booked with the keyboard", async ({ page }) => {
   await expectHeadingFocused(page, tm(L, "ConfirmedTitle"));
 });
 
-// Not yet green: after the refused amount is corrected, Continue reports a required field
-// (the amount choice reads as empty); to be found out.
 test("a charity gift with the keyboard: a refused amount, then the sandbox payment to the receipt", async ({ page }) => {
   await setPrefs(page, { lang: L, elder: true });
   await signIn(page.request);

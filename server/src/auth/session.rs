@@ -48,7 +48,8 @@ pub fn set_cookie(config: &Config, base: &'static str, value: &str, max_age: i64
 /// Sessions are extended on use, at most this often (saves a write per request).
 const RENEW_AFTER_SECONDS: i64 = 3600;
 
-fn token_hash(token: &str) -> String {
+/// What the database keeps of a session token (residents' and staff's alike): its SHA-256.
+pub(crate) fn token_hash(token: &str) -> String {
     hex(&Sha256::digest(token.as_bytes()))
 }
 

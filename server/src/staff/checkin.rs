@@ -5,7 +5,6 @@
 
 use super::audit::{self, Actor, Entry};
 use super::session::StaffMember;
-use crate::auth::codes::hex;
 use crate::db::DbResult;
 use crate::error::{AppError, AppResult, JsonBody};
 use crate::state::AppState;
@@ -103,17 +102,19 @@ const KEY_NAME: &str = "qr_signing_key";
 /// instance of the service signs and checks alike.
 pub async fn key(conn: &mut AnyConnection) -> DbResult<Vec<u8>> {
     if let Some(value) = stored_key(conn).await? {
-        return Ok(unhex(&value));
+        if let Ok(key) = B64.decode(&value) {
+            return Ok(key);
+        }
     }
     let mut fresh = [0u8; 32];
     rand::thread_rng().fill_bytes(&mut fresh);
     sqlx::query("INSERT INTO service_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING")
         .bind(KEY_NAME)
-        .bind(hex(&fresh))
+        .bind(B64.encode(fresh))
         .execute(&mut *conn)
         .await?;
     // Another instance may have won the race: whatever is stored is the key.
-    Ok(stored_key(conn).await?.map(|v| unhex(&v)).unwrap_or_else(|| fresh.to_vec()))
+    Ok(stored_key(conn).await?.and_then(|v| B64.decode(v).ok()).unwrap_or_else(|| fresh.to_vec()))
 }
 
 async fn stored_key(conn: &mut AnyConnection) -> DbResult<Option<String>> {
@@ -122,10 +123,6 @@ async fn stored_key(conn: &mut AnyConnection) -> DbResult<Option<String>> {
         .fetch_optional(&mut *conn)
         .await?;
     Ok(row.map(|(v,)| v))
-}
-
-fn unhex(text: &str) -> Vec<u8> {
-    (0..text.len() / 2).filter_map(|i| u8::from_str_radix(&text[2 * i..2 * i + 2], 16).ok()).collect()
 }
 
 /// The text a booking's QR code carries.

@@ -5,8 +5,7 @@
 
 use super::audit::{self, Actor, Entry};
 use super::totp;
-use crate::auth::codes::hex;
-use crate::auth::session::{cookie_name, read_cookie, set_cookie, set_cookie_headers};
+use crate::auth::session::{cookie_name, read_cookie, set_cookie, set_cookie_headers, token_hash};
 use crate::error::{AppError, AppResult, JsonBody};
 use crate::state::AppState;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -18,7 +17,6 @@ use axum::Json;
 use baoan_contract::error::ApiError;
 use baoan_contract::staff::{Assignment, Role, StaffMe, StaffSignIn};
 use baoan_contract::FieldError;
-use sha2::{Digest, Sha256};
 
 pub const COOKIE_NAME: &str = "baoan_staff";
 /// A staff session ends this long after sign-in: one shift.
@@ -51,10 +49,6 @@ impl StaffMember {
 
 pub(super) fn internal() -> AppError {
     AppError::new(baoan_contract::ErrorCode::Internal, "A staff account could not be read")
-}
-
-fn token_hash(token: &str) -> String {
-    hex(&Sha256::digest(token.as_bytes()))
 }
 
 /// A row joining a session to its account.

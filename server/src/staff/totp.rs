@@ -2,6 +2,7 @@
 //! computes them: HMAC-SHA1 over the 30-second time-step, six digits, a step either side allowed
 //! for clock drift, and each step accepted once per account (the caller keeps the last one used).
 
+use crate::admin::constant_time_eq;
 use hmac::{Hmac, Mac};
 use rand::RngCore;
 use sha1::Sha1;
@@ -43,10 +44,6 @@ pub fn verify(secret: &[u8], code: &str, now: i64, last_used_step: i64) -> Optio
     (now_step - DRIFT_STEPS..=now_step + DRIFT_STEPS)
         .filter(|&step| step > last_used_step)
         .find(|&step| constant_time_eq(code_at_step(secret, step).as_bytes(), code.as_bytes()))
-}
-
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 /// RFC 4648 base32 without padding: how authenticator apps take a secret.

@@ -216,7 +216,9 @@ both_engines!(party_a_is_the_profile_and_a_resident_without_one_is_asked_for_it)
 
 async fn unconfirmed_bookings_expire_and_lock_no_one(server: TestServer) {
     seed_offices(&server).await;
-    let slot = first_slot(&server, "shajing").await;
+    // Two days ahead at least: the clock moves on past the confirmation deadline, which late in a
+    // Shenzhen evening would cross midnight and make tomorrow's slot no longer bookable.
+    let slot = slot_from(&server, "shajing", server.clock.today().add_days(2)).await;
     let slot_id = slot["id"].as_str().unwrap();
     let before = places_left(&server, slot_id).await;
     let c = booker(&server, 7).await;

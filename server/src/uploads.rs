@@ -9,7 +9,7 @@
 //! after upload by the purge job (`crate::purge`).
 
 use crate::auth::Resident;
-use crate::db::new_id;
+use crate::db::{new_id, DbResult};
 use crate::error::{AppError, AppResult};
 use crate::limits::{self, Limit};
 use crate::state::AppState;
@@ -23,6 +23,7 @@ use baoan_contract::api::{FileKind, UploadReceipt, MAX_UPLOAD_BYTES};
 use baoan_contract::error::{ApiError, ErrorCode, FieldError};
 use baoan_contract::retention::DAY_SECONDS;
 use sha2::{Digest, Sha256};
+use sqlx::AnyConnection;
 use std::path::PathBuf;
 use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouterExt};
 use utoipa_axum::routes;
@@ -95,21 +96,36 @@ pub async fn upload(
     }
     let (id, kind, body) = store(&state, body).await?;
     let name = file_name(&headers);
-    let sha = crate::auth::codes::hex(&Sha256::digest(&body));
+    let mut conn = state.db.pool.acquire().await?;
+    record(&mut conn, &Stored { id: &id, kind, bytes: &body }, &resident.user_id, &name, state.clock.now()).await?;
+    Ok(Json(UploadReceipt { id, kind, size_bytes: body.len() as i64, name }))
+}
+
+/// A file `store` has written.
+pub struct Stored<'a> {
+    pub id: &'a str,
+    pub kind: FileKind,
+    pub bytes: &'a [u8],
+}
+
+/// Records a stored file as `user_id`'s: theirs to read, counted in their export and deleted
+/// with their account (a resident's own upload, or a photo staff took for them).
+pub async fn record(conn: &mut AnyConnection, file: &Stored<'_>, user_id: &str, name: &str, now: i64) -> DbResult<()> {
+    let sha = crate::auth::codes::hex(&Sha256::digest(file.bytes));
     sqlx::query(
         "INSERT INTO uploads (id, user_id, content_type, size_bytes, sha256, original_name, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
-    .bind(&id)
-    .bind(&resident.user_id)
-    .bind(kind.mime())
-    .bind(body.len() as i64)
+    .bind(file.id)
+    .bind(user_id)
+    .bind(file.kind.mime())
+    .bind(file.bytes.len() as i64)
     .bind(sha)
-    .bind(&name)
-    .bind(state.clock.now())
-    .execute(&state.db.pool)
+    .bind(name)
+    .bind(now)
+    .execute(&mut *conn)
     .await?;
-    Ok(Json(UploadReceipt { id, kind, size_bytes: body.len() as i64, name }))
+    Ok(())
 }
 
 /// Checks and stores a raw upload body under the data directory: refused when larger than

@@ -1,21 +1,15 @@
 //! One resident with a script against the memorial journey (issue 10), over real HTTP on SQLite
 //! and PostgreSQL: floods of offerings, reports, invitations and bookings end in 429 with
-//! Retry-After; every list is paged with a maximum page size; reports reach staff's queue; a
-//! family's cancel and staff's "done" at the same moment: exactly one wins.
+//! Retry-After; every list is paged with a maximum page size (staff's queues too). Staff's side of
+//! reports and proxy sweeping is in `staff_memorial.rs`.
 
 mod common;
 mod memorial_common;
+mod staff_common;
 
 use common::{expect_error, TestServer};
-use memorial_common::join_family;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-
-const TOKEN: &str = "test-admin-token";
-
-fn with_staff(config: &mut baoan_server::config::Config) {
-    config.admin_token = Some(TOKEN.into());
-}
 
 async fn signed_in(server: &TestServer, phone: &str) -> reqwest::Client {
     let c = server.client();
@@ -172,9 +166,14 @@ async fn every_memorial_list_is_paged(server: TestServer) {
     ] {
         assert_eq!(get(path).await["page_size"], 50);
     }
-    let staff = reqwest::Client::new();
-    for path in ["/api/v1/memorial/admin/proxy?page_size=999", "/api/v1/memorial/admin/reports?page_size=999"] {
-        let page: Value = staff.get(server.url(path)).bearer_auth(TOKEN).send().await.unwrap().json().await.unwrap();
+    let admin = staff_common::admin(&server).await;
+    let gate = staff_common::member(&server, &admin, "gate", "gate_staff", Some("baoshan")).await;
+    let moderator = staff_common::member(&server, &admin, "mod", "moderator", None).await;
+    for (staff, path) in [
+        (&gate, "/api/v1/staff/memorial/proxy?page_size=999"),
+        (&moderator, "/api/v1/staff/memorial/reports?page_size=999"),
+    ] {
+        let page: Value = staff.get(server.url(path)).send().await.unwrap().json().await.unwrap();
         assert_eq!(page["page_size"], 50, "{path}");
     }
     // An unreadable page is a 400 in the error shape, not a 500.
@@ -185,146 +184,4 @@ async fn every_memorial_list_is_paged(server: TestServer) {
     )
     .await;
 }
-both_engines!(every_memorial_list_is_paged, with_staff);
-
-async fn reports_reach_a_queue_staff_can_read(server: TestServer) {
-    let owner = signed_in(&server, "13720000031").await;
-    let troll = signed_in(&server, "13720000032").await;
-    let id = create(&server, &owner, "陈国华").await;
-    let other = create(&server, &owner, "林秀英").await;
-    join_family(&server, &owner, &troll, &id).await;
-    let m: Value = troll
-        .post(server.url(&format!("/api/v1/memorial/memorials/{id}/messages")))
-        .json(&json!({ "text": "广告：加微信" }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let message_id = m["messages"][0]["id"].as_str().unwrap().to_string();
-    let report = |memorial: &str, body: Value| {
-        owner.post(server.url(&format!("/api/v1/memorial/memorials/{memorial}/reports"))).json(&body).send()
-    };
-    // A report naming a message of another memorial is refused.
-    let r = report(&other, json!({ "message_id": message_id, "reason": "广告" })).await.unwrap();
-    let body = expect_error(r, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
-    assert_eq!(body["fields"]["message_id"], "memorial.report_message");
-    assert_eq!(
-        report(&id, json!({ "message_id": message_id, "reason": "广告" })).await.unwrap().status(),
-        StatusCode::NO_CONTENT
-    );
-    assert_eq!(report(&other, json!({ "reason": "不实信息" })).await.unwrap().status(), StatusCode::NO_CONTENT);
-
-    // Without the token, or with a wrong one, or as a resident: no queue.
-    let staff = reqwest::Client::new();
-    let queue = server.url("/api/v1/memorial/admin/reports");
-    expect_error(staff.get(&queue).send().await.unwrap(), StatusCode::UNAUTHORIZED, "unauthorized").await;
-    expect_error(
-        staff.get(&queue).bearer_auth("guess").send().await.unwrap(),
-        StatusCode::UNAUTHORIZED,
-        "unauthorized",
-    )
-    .await;
-    expect_error(owner.get(&queue).send().await.unwrap(), StatusCode::UNAUTHORIZED, "unauthorized").await;
-    let handle = |report: &str, action: &str, token: &str| {
-        staff
-            .post(server.url(&format!("/api/v1/memorial/admin/reports/{report}")))
-            .bearer_auth(token)
-            .json(&json!({ "action": action }))
-            .send()
-    };
-    // With the token: both reports, with the message and the memorial.
-    let list: Value = staff.get(&queue).bearer_auth(TOKEN).send().await.unwrap().json().await.unwrap();
-    assert_eq!(list["total"], 2);
-    let items = list["items"].as_array().unwrap();
-    let on_message = items.iter().find(|r| !r["message_id"].is_null()).unwrap();
-    let on_memorial = items.iter().find(|r| r["message_id"].is_null()).unwrap();
-    assert_eq!(on_message["message_text"], "广告：加微信");
-    assert_eq!(on_message["deceased_name"], "陈国华");
-    assert_eq!(on_message["message_hidden"], false);
-    assert_eq!(on_memorial["message_id"], Value::Null);
-    let (rid, mid) = (on_message["id"].as_str().unwrap(), on_memorial["id"].as_str().unwrap());
-    assert_eq!(handle(rid, "hide_message", "guess").await.unwrap().status(), StatusCode::UNAUTHORIZED);
-    // Hide the message: family no longer sees it; handling it again is a conflict.
-    let r = handle(rid, "hide_message", TOKEN).await.unwrap();
-    assert_eq!(r.status(), StatusCode::OK);
-    assert_eq!(r.json::<Value>().await.unwrap()["status"], "hidden");
-    let seen: Value =
-        troll.get(server.url(&format!("/api/v1/memorial/memorials/{id}"))).send().await.unwrap().json().await.unwrap();
-    assert!(seen["messages"].as_array().unwrap().is_empty());
-    expect_error(handle(rid, "dismiss", TOKEN).await.unwrap(), StatusCode::CONFLICT, "conflict").await;
-    // A report about the memorial itself has no message to hide: dismiss it.
-    let body =
-        expect_error(handle(mid, "hide_message", TOKEN).await.unwrap(), StatusCode::UNPROCESSABLE_ENTITY, "validation")
-            .await;
-    assert_eq!(body["fields"]["action"], "memorial.report_action");
-    assert_eq!(handle(mid, "dismiss", TOKEN).await.unwrap().status(), StatusCode::OK);
-    let list: Value = staff.get(&queue).bearer_auth(TOKEN).send().await.unwrap().json().await.unwrap();
-    assert_eq!(list["total"], 0, "the queue holds open reports only");
-}
-both_engines!(reports_reach_a_queue_staff_can_read, with_staff);
-
-async fn a_cancel_and_staff_done_at_the_same_moment_exactly_one_wins(server: TestServer) {
-    let family = signed_in(&server, "13720000041").await;
-    let staff = reqwest::Client::new();
-    let date = server.clock.today().add_days(3).to_iso();
-    let ask = json!({ "cemetery_id": "baoshan", "date": date, "services": ["clean"], "deceased_name": "陈国华",
-                      "grave": { "area": "B", "row": "2", "number": "7" } });
-    let (mut cancels, mut dones) = (0, 0);
-    for _ in 0..8 {
-        let r: Value =
-            family.post(server.url("/api/v1/memorial/proxy")).json(&ask).send().await.unwrap().json().await.unwrap();
-        let id = r["id"].as_str().unwrap().to_string();
-        let cancel = family.post(server.url(&format!("/api/v1/memorial/proxy/{id}/cancel"))).send();
-        let done = staff
-            .post(server.url(&format!("/api/v1/memorial/admin/proxy/{id}/done")))
-            .bearer_auth(TOKEN)
-            .json(&json!({ "photos": [] }))
-            .send();
-        let (c, d) = tokio::join!(cancel, done);
-        let (c, d) = (c.unwrap().status(), d.unwrap().status());
-        let (status,): (String,) = sqlx::query_as("SELECT status FROM memorial_proxy_requests WHERE id = $1")
-            .bind(&id)
-            .fetch_one(&server.db.pool)
-            .await
-            .unwrap();
-        match (c, d) {
-            (StatusCode::OK, StatusCode::CONFLICT) => {
-                assert_eq!(status, "cancelled");
-                cancels += 1;
-            }
-            (StatusCode::CONFLICT, StatusCode::OK) => {
-                assert_eq!(status, "done");
-                dones += 1;
-            }
-            other => panic!("exactly one must win, got {other:?} with status {status}"),
-        }
-    }
-    assert_eq!(cancels + dones, 8);
-    // Sequentially, too: a done request cannot be cancelled, a cancelled one cannot be done.
-    let r: Value =
-        family.post(server.url("/api/v1/memorial/proxy")).json(&ask).send().await.unwrap().json().await.unwrap();
-    let id = r["id"].as_str().unwrap();
-    assert_eq!(
-        family.post(server.url(&format!("/api/v1/memorial/proxy/{id}/cancel"))).send().await.unwrap().status(),
-        StatusCode::OK
-    );
-    let r = staff
-        .post(server.url(&format!("/api/v1/memorial/admin/proxy/{id}/done")))
-        .bearer_auth(TOKEN)
-        .json(&json!({ "photos": [] }))
-        .send()
-        .await
-        .unwrap();
-    expect_error(r, StatusCode::CONFLICT, "conflict").await;
-    // Someone else's request: not found.
-    let stranger = signed_in(&server, "13720000042").await;
-    expect_error(
-        stranger.post(server.url(&format!("/api/v1/memorial/proxy/{id}/cancel"))).send().await.unwrap(),
-        StatusCode::NOT_FOUND,
-        "not_found",
-    )
-    .await;
-}
-both_engines!(a_cancel_and_staff_done_at_the_same_moment_exactly_one_wins, with_staff);
+both_engines!(every_memorial_list_is_paged);

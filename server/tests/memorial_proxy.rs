@@ -1,81 +1,11 @@
-//! 代祭扫 over real HTTP on SQLite and PostgreSQL: a family asks, staff (admin token) mark it done
-//! with a photo, the family sees it (and nobody else can read the photo); reminders opt-in.
+//! 代祭扫 over real HTTP on SQLite and PostgreSQL: which cemeteries take requests; reminders opt-in.
+//! Gate staff's side (photos, done) is in `staff_memorial.rs`.
 
 mod common;
 
 use common::{expect_error, TestServer};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-
-fn with_staff(config: &mut baoan_server::config::Config) {
-    config.admin_token = Some("test-admin-token".into());
-}
-
-async fn proxy_sweeping_done_by_staff_with_photos(server: TestServer) {
-    let (family, staff_device, stranger) = (server.client(), server.client(), server.client());
-    server.sign_in(&family, "13600000001").await;
-    server.sign_in(&staff_device, "13600000002").await;
-    server.sign_in(&stranger, "13600000003").await;
-    let date = server.clock.today().add_days(3).to_iso();
-    let ask = |services: Value| {
-        json!({ "cemetery_id": "baoshan", "date": date, "services": services, "deceased_name": "陈国华",
-                "grave": { "area": "B", "row": "2", "number": "7" }, "note": "请帮忙擦拭墓碑" })
-    };
-    let r = family.post(server.url("/api/v1/memorial/proxy")).json(&ask(json!(["teleport"]))).send().await.unwrap();
-    let body = expect_error(r, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
-    assert_eq!(body["fields"]["services"], "memorial.services");
-    let r =
-        family.post(server.url("/api/v1/memorial/proxy")).json(&ask(json!(["clean", "flowers"]))).send().await.unwrap();
-    assert_eq!(r.status(), StatusCode::OK);
-    let request: Value = r.json().await.unwrap();
-    assert_eq!(request["status"], "requested");
-    let id = request["id"].as_str().unwrap();
-
-    // Staff: without the token nothing; with it, the list and "done" with a photo.
-    let r = reqwest::Client::new().get(server.url("/api/v1/memorial/admin/proxy")).send().await.unwrap();
-    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
-    let photo = staff_device
-        .post(server.url("/api/v1/uploads"))
-        .header("content-type", "application/octet-stream")
-        .body(vec![0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, b'J', b'F', b'I', b'F', 0])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(photo.status(), StatusCode::OK);
-    let photo_id = photo.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_string();
-    let staff = reqwest::Client::new();
-    let list: Value = staff
-        .get(server.url("/api/v1/memorial/admin/proxy"))
-        .bearer_auth("test-admin-token")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(list["requests"][0]["id"], id);
-    let r = staff
-        .post(server.url(&format!("/api/v1/memorial/admin/proxy/{id}/done")))
-        .bearer_auth("test-admin-token")
-        .json(&json!({ "photos": [photo_id] }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), StatusCode::OK);
-    assert_eq!(r.json::<Value>().await.unwrap()["status"], "done");
-
-    // The family sees it done with the photo, and a message in the message centre.
-    let mine: Value = family.get(server.url("/api/v1/memorial/proxy")).send().await.unwrap().json().await.unwrap();
-    assert_eq!(mine["requests"][0]["photos"][0], photo_id);
-    let r = family.get(server.url(&format!("/api/v1/memorial/proxy/{id}/photos/{photo_id}"))).send().await.unwrap();
-    assert_eq!(r.status(), StatusCode::OK);
-    assert_eq!(r.headers()["content-type"], "image/jpeg");
-    let r = stranger.get(server.url(&format!("/api/v1/memorial/proxy/{id}/photos/{photo_id}"))).send().await.unwrap();
-    assert_eq!(r.status(), StatusCode::NOT_FOUND);
-    let messages: Value = family.get(server.url("/api/v1/me/messages")).send().await.unwrap().json().await.unwrap();
-    assert_eq!(messages["messages"][0]["event"], "memorial.proxy_done");
-}
-both_engines!(proxy_sweeping_done_by_staff_with_photos, with_staff);
 
 async fn reminder_opt_in_goes_to_the_message_centre(server: TestServer) {
     let owner = server.client();

@@ -94,9 +94,6 @@ pub struct ProxyList {
     pub total: i64,
 }
 
-/// Staff mark a proxy sweep done, attaching photos (upload ids).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct ProxyDone {
-    pub photos: Vec<String>,
-}
+/// The most photos gate staff attach to one request: enough to show the grave before and after,
+/// and a bound on what one request can store.
+pub const MAX_PROXY_PHOTOS: usize = 6;

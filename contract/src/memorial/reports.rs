@@ -63,22 +63,38 @@ pub const DISMISS: &str = "dismiss";
 pub struct ReportHandle {
     #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::report_action))]
     pub action: String,
+    /// Why: required to hide a message (the author and the family are owed one), optional to
+    /// dismiss; at most `staff::REASON_MAX_CHARS` characters. Kept in the audit trail.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
+    pub reason: Option<String>,
 }
 
 impl ReportHandle {
-    /// `has_message`: whether the report is about a message (only those can be hidden).
-    pub fn validate(&self, has_message: bool) -> Result<ReportAction, FieldErrors> {
+    /// `has_message`: whether the report is about a message (only those can be hidden). Returns
+    /// the action and the reason, trimmed (`crate::staff::check_reason`: required to hide).
+    pub fn validate(&self, has_message: bool) -> Result<(ReportAction, Option<String>), FieldErrors> {
         let action = match self.action.trim() {
             HIDE_MESSAGE if has_message => Ok(ReportAction::HideMessage),
             DISMISS => Ok(ReportAction::Dismiss),
             "" => Err(FieldError::Required),
             _ => Err(FieldError::MemorialReportAction),
         };
-        action.map_err(|e| {
-            let mut f = FieldErrors::new();
-            f.add("action", e);
-            f
-        })
+        let hiding = action == Ok(ReportAction::HideMessage);
+        let reason = crate::staff::check_reason(self.reason.as_deref(), hiding);
+        match (action, reason) {
+            (Ok(action), Ok(reason)) => Ok((action, reason)),
+            (action, reason) => {
+                let mut f = FieldErrors::new();
+                if let Err(e) = action {
+                    f.add("action", e);
+                }
+                if let Err(e) = reason {
+                    f.add("reason", e);
+                }
+                Err(f)
+            }
+        }
     }
 }
 

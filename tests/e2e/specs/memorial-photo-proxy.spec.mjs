@@ -1,11 +1,48 @@
 // 祭扫 at 390×844, second round: a memorial with a photo (uploaded through the app's shared
 // upload helper, 404 to a stranger while private), and proxy sweeping (代祭扫) requested in the
-// app, marked done by staff with a photo through the admin API, seen by the family.
+// app, marked done with a photo by gate staff signed in to their own account, seen by the family.
 import { request as playwrightRequest } from "@playwright/test";
 import { test, expect, open, setPrefs, signIn } from "../support/app.mjs";
 import { tm, portrait, STAFF_TOKEN, shenzhenDay } from "../support/memorial.mjs";
+import { createHmac } from "node:crypto";
 
 const L = "zh-Hans";
+
+/** The authenticator's current code for a base32 secret (RFC 6238, SHA-1, 30 s, 6 digits). */
+function totp(secret) {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = "";
+  for (const c of secret.replace(/=+$/, "")) bits += alphabet.indexOf(c).toString(2).padStart(5, "0");
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const step = Buffer.alloc(8);
+  step.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30_000)));
+  const digest = createHmac("sha1", key).update(step).digest();
+  const at = digest[19] & 15;
+  return String((digest.readUInt32BE(at) & 0x7fffffff) % 1_000_000).padStart(6, "0");
+}
+
+/** A gate-staff account at `cemetery`, made by a district admin the bootstrap token creates, signed in. */
+async function gateStaff(base, cemetery) {
+  const password = "a long staff passphrase";
+  const token = await playwrightRequest.newContext({ baseURL: base, extraHTTPHeaders: { authorization: `Bearer ${STAFF_TOKEN}` } });
+  const suffix = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
+  const made = async (client, login, role, place) => {
+    const r = await client.post("/api/v1/staff/accounts", { data: { login, display_name: login, password, assignment: { role, place } } });
+    expect(r.status(), await r.text()).toBe(201);
+    return (await r.json()).totp_secret;
+  };
+  const signedIn = async (login, secret) => {
+    const client = await playwrightRequest.newContext({ baseURL: base });
+    const r = await client.post("/api/v1/staff/session", { data: { login, password, code: totp(secret) } });
+    expect(r.status(), await r.text()).toBe(200);
+    return client;
+  };
+  const admin = await signedIn(`admin.${suffix}`, await made(token, `admin.${suffix}`, "district_admin", null));
+  const gate = await signedIn(`gate.${suffix}`, await made(admin, `gate.${suffix}`, "gate_staff", cemetery));
+  await token.dispose();
+  await admin.dispose();
+  return gate;
+}
 const h1 = (page) => page.locator("main h1");
 
 test("create a memorial with a photo, see it, replace it, remove it; a stranger gets 404", async ({ page }) => {
@@ -76,20 +113,16 @@ test("proxy sweeping at any cemetery offering it: staff mark it done with a phot
   await expect(item).toContainText(tm(L, "StatusRequested"));
   await expect(item).toContainText(choice.name);
 
-  // Staff: a photo from the staff device's account, then "done" through the admin API.
+  // Gate staff at that cemetery, under their own account: a photo, then "done".
   const base = test.info().project.use.baseURL;
-  const device = await playwrightRequest.newContext({ baseURL: base });
-  await signIn(device);
-  const uploaded = await device.post("/api/v1/uploads", { headers: { "content-type": "image/png", "x-file-name": "done.png" }, data: await portrait(page, "净") });
-  expect(uploaded.status(), await uploaded.text()).toBe(200);
-  const photoId = (await uploaded.json()).id;
-  const staff = await playwrightRequest.newContext({ baseURL: base, extraHTTPHeaders: { authorization: `Bearer ${STAFF_TOKEN}` } });
-  const open_ = await (await staff.get("/api/v1/memorial/admin/proxy")).json();
+  const staff = await gateStaff(base, choice.id);
+  const open_ = await (await staff.get("/api/v1/staff/memorial/proxy")).json();
   const mine = open_.requests.find((r) => r.deceased_name === "林秀英" && r.cemetery_name === choice.name && r.status === "requested");
   expect(mine).toBeTruthy();
-  const done = await staff.post(`/api/v1/memorial/admin/proxy/${mine.id}/done`, { data: { photos: [photoId] } });
+  const photo = await staff.post(`/api/v1/staff/memorial/proxy/${mine.id}/photos`, { headers: { "content-type": "image/png" }, data: await portrait(page, "净") });
+  expect(photo.status(), await photo.text()).toBe(200);
+  const done = await staff.post(`/api/v1/staff/memorial/proxy/${mine.id}/done`);
   expect(done.status(), await done.text()).toBe(200);
-  await device.dispose();
   await staff.dispose();
 
   await page.reload();

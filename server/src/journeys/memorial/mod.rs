@@ -7,7 +7,8 @@
 //! - `memorials`, `tributes`: online memorials (public only with the burial register), flowers,
 //!   candles and messages (authors masked);
 //! - `family`: invitations (expiring, limited uses, revocable) and members the owner can remove;
-//! - `reports`: reports of memorials and messages, and staff's queue of them;
+//! - `reports`: residents' reports of memorials and messages;
+//! - `staff`: gate staff's proxy-sweeping work at their cemetery, moderators' report queue;
 //! - `quotas`: how often a resident may do each write (429 with Retry-After);
 //! - `reminders`: the owner's anniversary and Qingming reminders (periodic task + staff trigger).
 
@@ -22,6 +23,7 @@ mod quotas;
 mod reminders;
 mod reports;
 mod slot_cache;
+mod staff;
 mod store;
 mod tributes;
 
@@ -47,8 +49,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(proxy::create, proxy::mine))
         .routes(routes!(proxy::cancel))
         .routes(routes!(proxy::photo))
-        .routes(routes!(proxy::staff_list))
-        .routes(routes!(proxy::staff_done))
+        .routes(routes!(staff::proxy_list))
+        .routes(routes!(staff::proxy_photo))
+        .routes(routes!(staff::proxy_done))
         .routes(routes!(memorials::create, memorials::mine))
         .routes(routes!(memorials::one))
         .routes(routes!(family::invite, family::invitations))
@@ -65,6 +68,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(tributes::hide))
         .routes(routes!(tributes::delete))
         .routes(routes!(reports::report))
-        .routes(routes!(reports::staff_list))
-        .routes(routes!(reports::staff_handle))
+        .routes(routes!(staff::report_list))
+        .routes(routes!(staff::report_handle))
 }

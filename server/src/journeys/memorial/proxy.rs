@@ -4,23 +4,21 @@
 use super::access::{page_query, reference, state_changed};
 use super::cemeteries::load_cemetery;
 use super::store::proxy as store;
-use crate::admin::Staff;
 use crate::auth::Resident;
 use crate::db::new_id;
 use crate::error::{AppError, AppResult, JsonBody};
-use crate::messages::{notify, Notice};
 use crate::state::AppState;
 use crate::uploads;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::Json;
-use baoan_contract::api::{FileKind, MessageEvent};
+use baoan_contract::api::FileKind;
 use baoan_contract::error::{ApiError, FieldError};
 use baoan_contract::memorial::*;
 use baoan_contract::rules::date::Date;
 
-async fn views(state: &AppState, rows: Vec<store::Row>) -> AppResult<Vec<ProxyView>> {
+pub(super) async fn views(state: &AppState, rows: Vec<store::Row>) -> AppResult<Vec<ProxyView>> {
     let mut out = Vec::new();
     for r in rows {
         let store::Row {
@@ -119,59 +117,4 @@ pub async fn photo(
     let row = store::photo_type(&state.db, &id, &photo, &resident.user_id).await?;
     let kind = row.and_then(|m| FileKind::from_mime(&m)).ok_or_else(AppError::not_found)?;
     uploads::file_response(&state, &photo, kind).await
-}
-
-/// Staff: open requests first, soonest first, a page at a time.
-#[utoipa::path(get, path = "/memorial/admin/proxy", tag = "memorial-admin", params(PageQuery),
-    responses((status = 200, body = ProxyList), (status = 401, body = ApiError)))]
-pub async fn staff_list(
-    State(state): State<AppState>,
-    _staff: Staff,
-    q: Result<Query<PageQuery>, QueryRejection>,
-) -> AppResult<Json<ProxyList>> {
-    let q = page_query(q)?;
-    let (total, rows) = store::all(&state.db, i64::from(q.size()), q.offset()).await?;
-    Ok(Json(ProxyList { requests: views(&state, rows).await?, page: q.page(), page_size: q.size(), total }))
-}
-
-/// Staff: mark a request done and attach photos (uploads made from the staff device's account).
-#[utoipa::path(post, path = "/memorial/admin/proxy/{id}/done", tag = "memorial-admin", params(("id" = String, Path)),
-    request_body = ProxyDone, responses((status = 200, body = ProxyView), (status = 401, body = ApiError), (status = 404, body = ApiError),
-        (status = 409, body = ApiError, description = "Cancelled by the family, or already done")))]
-pub async fn staff_done(
-    State(state): State<AppState>,
-    _staff: Staff,
-    Path(id): Path<String>,
-    JsonBody(req): JsonBody<ProxyDone>,
-) -> AppResult<Json<ProxyView>> {
-    let owner = store::owner(&state.db, &id).await?;
-    let store::OwnerRow { user_id, reference } = owner.ok_or_else(AppError::not_found)?;
-    let mut tx = state.db.begin().await?;
-    // Conditional on `requested`, first: a family's cancel at the same moment wins or loses whole.
-    if !store::mark_done(&mut tx, &id, state.clock.now()).await? {
-        return Err(state_changed());
-    }
-    for photo in &req.photos {
-        let image = store::upload_type(&mut tx, photo).await?;
-        if !matches!(image.as_deref(), Some("image/jpeg" | "image/png")) {
-            return Err(AppError::field("photos", FieldError::UploadType));
-        }
-        store::add_photo(&mut tx, &id, photo).await?;
-    }
-    tx.commit().await?;
-    notify(
-        &state.db,
-        &user_id,
-        Notice {
-            event: MessageEvent::MemorialProxyDone,
-            reference: &reference,
-            action_path: "/memorial/proxy",
-            deadline: None,
-            detail: None,
-        },
-        state.clock.now(),
-    )
-    .await?;
-    let rows = store::by_id(&state.db, &id).await?;
-    Ok(Json(views(&state, rows).await?.remove(0)))
 }

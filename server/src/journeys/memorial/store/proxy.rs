@@ -91,13 +91,19 @@ pub async fn of_user(db: &Db, user_id: &str, limit: i64, offset: i64) -> DbResul
     .await
 }
 
-/// Every request: how many, and `limit` after `offset`, open ones first, soonest first.
-pub async fn all(db: &Db, limit: i64, offset: i64) -> DbResult<(i64, Vec<Row>)> {
-    let (total,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM memorial_proxy_requests").fetch_one(&db.pool).await?;
-    let order = "ORDER BY CASE p.status WHEN 'requested' THEN 0 ELSE 1 END, p.service_date, p.id LIMIT $1 OFFSET $2";
-    let rows =
-        sqlx::query_as::<_, Row>(&format!("{SELECT} {order}")).bind(limit).bind(offset).fetch_all(&db.pool).await?;
-    Ok((total, rows))
+/// The requests at one cemetery: how many, and `limit` after `offset`, open ones first, soonest
+/// first.
+pub async fn at_cemetery(db: &Db, cemetery_id: &str, limit: i64, offset: i64) -> DbResult<(i64, Vec<Row>)> {
+    let order = "ORDER BY CASE p.status WHEN 'requested' THEN 0 ELSE 1 END, p.service_date, p.id LIMIT $2 OFFSET $3";
+    super::page_of(
+        &mut *db.pool.acquire().await?,
+        "SELECT COUNT(*) FROM memorial_proxy_requests WHERE cemetery_id = $1",
+        &format!("{SELECT} WHERE p.cemetery_id = $1 {order}"),
+        cemetery_id,
+        limit,
+        offset,
+    )
+    .await
 }
 
 /// The family cancels a request still `requested`; false when it was not.
@@ -125,18 +131,22 @@ pub async fn photo_type(db: &Db, id: &str, photo: &str, user_id: &str) -> DbResu
     Ok(row.map(|(m,)| m))
 }
 
-/// Whose request it is, and its reference.
+/// Whose request it is, its reference, where and its status.
 #[derive(sqlx::FromRow)]
 pub struct OwnerRow {
     pub user_id: String,
     pub reference: String,
+    pub cemetery_id: String,
+    pub status: String,
 }
 
 pub async fn owner(db: &Db, id: &str) -> DbResult<Option<OwnerRow>> {
-    sqlx::query_as::<_, OwnerRow>("SELECT user_id, reference FROM memorial_proxy_requests WHERE id = $1")
-        .bind(id)
-        .fetch_optional(&db.pool)
-        .await
+    sqlx::query_as::<_, OwnerRow>(
+        "SELECT user_id, reference, cemetery_id, status FROM memorial_proxy_requests WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await
 }
 
 /// Staff mark a `requested` request done; false when it was not `requested`.
@@ -151,13 +161,25 @@ pub async fn mark_done(tx: &mut AnyConnection, id: &str, now: i64) -> DbResult<b
     Ok(claimed.rows_affected() != 0)
 }
 
-/// An upload's MIME type.
-pub async fn upload_type(tx: &mut AnyConnection, upload_id: &str) -> DbResult<Option<String>> {
-    let image: Option<(String,)> = sqlx::query_as("SELECT content_type FROM uploads WHERE id = $1")
-        .bind(upload_id)
-        .fetch_optional(&mut *tx)
+/// How many photos a request has, read in the transaction that adds one; false from `still_open`
+/// when the family cancelled it or staff finished it meanwhile.
+pub async fn photo_count(tx: &mut AnyConnection, id: &str) -> DbResult<i64> {
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM memorial_proxy_photos WHERE proxy_id = $1")
+        .bind(id)
+        .fetch_one(&mut *tx)
         .await?;
-    Ok(image.map(|(m,)| m))
+    Ok(n)
+}
+
+/// Whether the request is still `requested`, touching it so that a cancel at the same moment
+/// waits for this transaction (or this one for it).
+pub async fn still_open(tx: &mut AnyConnection, id: &str) -> DbResult<bool> {
+    let touched =
+        sqlx::query("UPDATE memorial_proxy_requests SET status = status WHERE id = $1 AND status = 'requested'")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    Ok(touched.rows_affected() != 0)
 }
 
 pub async fn add_photo(tx: &mut AnyConnection, id: &str, upload_id: &str) -> DbResult<()> {

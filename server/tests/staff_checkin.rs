@@ -82,8 +82,9 @@ async fn every_answer_at_the_cemetery_gate(server: TestServer) {
     memorial_common::open_window(&server, 50).await;
     let day = today.add_days(2);
     let url = server.url(&format!("/api/v1/memorial/cemeteries/baoshan/slots?date={}", day.to_iso()));
-    let slots: Value = reqwest::get(url).await.unwrap().json().await.unwrap();
+    let slots: Value = reqwest::get(&url).await.unwrap().json().await.unwrap();
     let slot = slots["slots"].as_array().unwrap().iter().find(|s| s["starts_minute"] == 480).unwrap().clone();
+    assert_eq!(slot["arrived"], 0);
     let (first, second, third) = (
         book_visit(&server, "13900000901", &slot).await,
         book_visit(&server, "13900000902", &slot).await,
@@ -136,6 +137,14 @@ async fn every_answer_at_the_cemetery_gate(server: TestServer) {
     assert_eq!(verdict(valid.clone()), "valid");
     assert_eq!(valid["group_size"], 3);
     assert_eq!(valid["slot_arrived"], 3);
+    // Residents' slot list counts the arrivals at once (its cached copy is dropped).
+    let slots: Value = reqwest::get(&url).await.unwrap().json().await.unwrap();
+    let counted = slots["slots"].as_array().unwrap().iter().find(|s| s["id"] == slot["id"]).unwrap().clone();
+    assert_eq!(
+        (counted["arrived"].as_i64(), counted["taken"].as_i64()),
+        (Some(3), Some(6)),
+        "three booked places were cancelled"
+    );
     assert!(valid.get("visitor_name").is_none() && !valid.to_string().contains("陈国华"), "nothing personal");
     // The same code again, scanned or typed: already used.
     assert_eq!(verdict(check(&server, &gate, &t1).await), "already_used");

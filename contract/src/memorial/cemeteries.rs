@@ -91,6 +91,10 @@ pub struct Slot {
     pub ends_minute: u32,
     pub capacity: i64,
     pub taken: i64,
+    /// Visitors checked in at the gate for this slot so far (each booking counts its group once
+    /// it arrives): what the crowd bar shows on the day.
+    #[serde(default)]
+    pub arrived: i64,
 }
 
 impl Slot {

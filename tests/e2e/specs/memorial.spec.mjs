@@ -2,7 +2,7 @@
 // offline reload; a memorial shared with family (second browser context) who lays flowers and
 // leaves a message the owner then hides.
 import { test, expect, open, setPrefs, signIn } from "../support/app.mjs";
-import { tm } from "../support/memorial.mjs";
+import { tm, shenzhenDay } from "../support/memorial.mjs";
 
 const L = "zh-Hans";
 const h1 = (page) => page.locator("main h1");
@@ -19,7 +19,9 @@ test("book a Qingming slot to the QR code, then reload offline and still see it"
   await days.nth(1).click();
   await expect(h1(page)).toHaveText(tm(L, "ChooseSlot"));
   const slot = page.locator("main button.slot-button:not([disabled])").first();
-  await expect(slot.locator("meter.crowd")).toHaveCount(1);
+  // Before the day, the crowd bar counts the places booked.
+  await expect(slot.locator("meter.crowd")).toHaveAttribute("aria-label", tm(L, "CrowdLabel"));
+  await expect(slot).not.toContainText(tm(L, "ArrivedNow"));
   await slot.click();
 
   await expect(h1(page)).toHaveText(tm(L, "DetailsTitle"));
@@ -101,4 +103,21 @@ test("a memorial shared with family: flowers, a message as plain text, hidden by
   await expect(h1(fam)).toHaveText("林秀英");
   await expect(fam.getByText(tm(L, "NoMessages"))).toBeVisible();
   await family.close();
+});
+
+test("on the day, each slot's crowd bar counts the visitors checked in at the gate", async ({ page }) => {
+  await setPrefs(page, { lang: L });
+  const today = shenzhenDay(0);
+  const list = await (await page.request.get(`/api/v1/memorial/cemeteries/baoshan/slots?date=${today}`)).json();
+  expect(list.slots.length, "the demo's Qingming window opens today").toBeGreaterThan(0);
+  await open(page, `/memorial/book/baoshan/${today}`);
+  await expect(h1(page)).toHaveText(tm(L, "ChooseSlot"));
+  const buttons = page.locator("main .slot-button");
+  await expect(buttons).toHaveCount(list.slots.length);
+  for (const [i, s] of list.slots.entries()) {
+    const meter = buttons.nth(i).locator("meter.crowd");
+    await expect(meter).toHaveAttribute("aria-label", tm(L, "ArrivedLabel"));
+    await expect(meter).toHaveAttribute("value", String(s.arrived));
+    await expect(buttons.nth(i)).toContainText(`${tm(L, "ArrivedNow")} ${s.arrived}`);
+  }
 });

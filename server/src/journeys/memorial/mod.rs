@@ -34,6 +34,12 @@ use utoipa_axum::routes;
 pub use demo::seed_demo;
 pub use reminders::{run_periodically as run_reminders, send_due_reminders};
 
+/// A slot's figures changed outside this journey (a visitor checked in at the gate): the day's
+/// cached slot list is dropped so the next read shows it.
+pub fn slots_changed(state: &AppState, cemetery_id: &str, date: &str) {
+    slot_cache::invalidate(&access::db_key(state), cemetery_id, date);
+}
+
 /// This journey's routes, relative to /api/v1 and merged by `crate::app`: each is declared once,
 /// by its handler's `#[utoipa::path]`, which also documents it.
 pub fn router() -> OpenApiRouter<AppState> {

@@ -1,5 +1,6 @@
 //! Booking, step 3: the hourly slots of a day as large buttons, each with places left and a
-//! crowd bar (<meter>, no inline styles: the CSP forbids them).
+//! crowd bar (<meter>, no inline styles: the CSP forbids them): before the day it counts
+//! bookings, on the day the visitors checked in at the gate, with their number written out.
 
 use crate::i18n::use_i18n;
 use crate::journeys::memorial::api;
@@ -11,7 +12,7 @@ use crate::shared::figures::FigureSource;
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
 use crate::shared::ui::{ChoiceButton, Crowd};
-use baoan_contract::memorial::SlotList;
+use baoan_contract::memorial::{Slot, SlotList};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -54,6 +55,7 @@ pub fn SlotsPage() -> impl IntoView {
                 watch.reset(figures(&list));
                 let navigate = navigate.clone();
                 let places_source = list.capacity_source.clone();
+                let on_the_day = list.date == crate::shared::clock::today();
                 view! {
                     <ul class="choice-list">
                         {list
@@ -73,6 +75,7 @@ pub fn SlotsPage() -> impl IntoView {
                                     draft.date.set(date.clone());
                                     navigate("/memorial/book/details", Default::default());
                                 };
+                                let (crowd, extra) = crowd_of(&s, on_the_day);
                                 view! {
                                     <li>
                                         <ChoiceButton
@@ -80,11 +83,8 @@ pub fn SlotsPage() -> impl IntoView {
                                             disabled=left == 0
                                             on_pick=Callback::new(choose)
                                             side=Signal::derive(move || places_text(places()))
-                                            crowd=Crowd {
-                                                taken: s.taken,
-                                                capacity: s.capacity,
-                                                label: Key::CrowdLabel.into(),
-                                            }
+                                            extra=extra
+                                            crowd=crowd
                                         >
                                             {time}
                                         </ChoiceButton>
@@ -105,5 +105,18 @@ pub fn SlotsPage() -> impl IntoView {
                 }
             }
         />
+    }
+}
+
+/// The slot's crowd bar and the lines under its places: on the day, the visitors who have
+/// arrived (checked in at the gate); before it, the places booked.
+fn crowd_of(slot: &Slot, on_the_day: bool) -> (Crowd, Vec<Signal<String>>) {
+    let i18n = use_i18n();
+    if on_the_day {
+        let arrived = slot.arrived;
+        let line = Signal::derive(move || format!("{} {arrived}", i18n.t(Key::ArrivedNow)));
+        (Crowd { taken: arrived, capacity: slot.capacity, label: Key::ArrivedLabel.into() }, vec![line])
+    } else {
+        (Crowd { taken: slot.taken, capacity: slot.capacity, label: Key::CrowdLabel.into() }, Vec::new())
     }
 }

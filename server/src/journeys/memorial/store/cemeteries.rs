@@ -142,6 +142,7 @@ struct SlotRow {
     ends_minute: i64,
     capacity: i64,
     taken: i64,
+    arrived: i64,
     capacity_basis: String,
     capacity_document: Option<String>,
     capacity_article: Option<String>,
@@ -151,7 +152,7 @@ struct SlotRow {
 
 pub async fn read_slots(conn: &mut AnyConnection, cemetery_id: &str, date: Date) -> AppResult<SlotList> {
     let rows = sqlx::query_as::<_, SlotRow>(
-        "SELECT s.id, s.starts_minute, s.ends_minute, s.capacity, s.taken, w.capacity_basis, w.capacity_document, \
+        "SELECT s.id, s.starts_minute, s.ends_minute, s.capacity, s.taken, s.arrived, w.capacity_basis, w.capacity_document, \
          w.capacity_article, w.capacity_from, w.starts_on FROM memorial_slots s JOIN memorial_windows w ON w.id = s.window_id \
          WHERE s.cemetery_id = $1 AND s.visit_date = $2 ORDER BY s.starts_minute",
     )
@@ -173,6 +174,7 @@ pub async fn read_slots(conn: &mut AnyConnection, cemetery_id: &str, date: Date)
             ends_minute: r.ends_minute as u32,
             capacity: r.capacity,
             taken: r.taken,
+            arrived: r.arrived,
         })
         .collect();
     Ok(SlotList { cemetery_id: cemetery_id.to_string(), date, slots, capacity_source })

@@ -6,7 +6,7 @@
 use super::loadable::Loading;
 use super::session::{use_session, verify_href};
 use super::ui::Notice;
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, Key, Msg};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use std::cell::Cell;
@@ -22,15 +22,28 @@ thread_local! {
 /// draft stays usable, and the server still refuses an unverified submit.
 #[component]
 pub fn VerifiedFirst(children: ChildrenFn) -> impl IntoView {
-    let session = use_session();
-    let verified = session
-        .me
-        .with_untracked(|m| m.as_ref().and_then(|m| m.profile.as_ref()).is_some_and(|p| p.verification.is_some()));
-    if verified {
+    if is_verified() {
         return children().into_any();
     }
-    // None while the answer comes; then whether this resident must verify first. Asked once per
-    // page load (verifying happens on another page, which loads this one afresh after).
+    let needed = verify_needed();
+    (move || match needed.get() {
+        None => view! { <Loading what=Key::LoadingAccount /> }.into_any(),
+        Some(true) => view! { <VerifyFirstPanel /> }.into_any(),
+        Some(false) => children().into_any(),
+    })
+    .into_any()
+}
+
+/// Whether the signed-in resident's identity is verified already (as `/me` last said).
+fn is_verified() -> bool {
+    use_session()
+        .me
+        .with_untracked(|m| m.as_ref().and_then(|m| m.profile.as_ref()).is_some_and(|p| p.verification.is_some()))
+}
+
+/// None while the answer comes; then whether this resident must verify first. Asked once per
+/// page load (verifying happens on another page, which loads this one afresh after).
+fn verify_needed() -> RwSignal<Option<bool>> {
     let needed = RwSignal::new(NEEDED.with(Cell::get));
     if needed.get_untracked().is_none() {
         leptos::task::spawn_local(async move {
@@ -42,12 +55,46 @@ pub fn VerifiedFirst(children: ChildrenFn) -> impl IntoView {
             let _ = needed.try_set(Some(must));
         });
     }
-    (move || match needed.get() {
-        None => view! { <Loading what=Key::LoadingAccount /> }.into_any(),
-        Some(true) => view! { <VerifyFirstPanel /> }.into_any(),
-        Some(false) => children().into_any(),
-    })
-    .into_any()
+    needed
+}
+
+/// Said at the start of a journey whose form comes after other choices (a marriage booking picks
+/// its time first): a signed-in resident who will have to verify learns it here, with the way to
+/// do it now and come back, before choosing anything. Nobody else sees anything: a signed-out
+/// resident is asked at sign-in's turn, and `VerifiedFirst` still guards the form.
+#[component]
+pub fn VerifyAhead(
+    /// What to do after verifying, in the journey's words.
+    then: Msg,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let location = use_location();
+    let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+    move || {
+        let signed_in = session.me.with(Option::is_some);
+        (signed_in && !is_verified()).then(|| {
+            let needed = verify_needed();
+            let here = here.clone();
+            move || {
+                (needed.get() == Some(true)).then(|| {
+                    view! {
+                        <div class="verify-ahead">
+                            <Notice>
+                                <p>{move || i18n.t(Key::VerifyFirstWhy)}</p>
+                                <p>{move || i18n.t(then)}</p>
+                            </Notice>
+                            <p>
+                                <a href=verify_href(&here) class="button">
+                                    {move || i18n.t(Key::VerifyFirstButton)}
+                                </a>
+                            </p>
+                        </div>
+                    }
+                })
+            }
+        })
+    }
 }
 
 /// Why a verified identity is needed, and the way to 实名核验 and back here (`return`: this

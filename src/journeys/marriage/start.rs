@@ -5,6 +5,7 @@ use super::i18n::Key;
 use super::labels::kind_label;
 use crate::i18n::use_i18n;
 use crate::shared::form::FormErrors;
+use crate::shared::identity::VerifyAhead;
 use crate::shared::page::use_title;
 use crate::shared::ui::{RadioOption, Radios};
 use baoan_contract::marriage::BookingKind;
@@ -28,6 +29,7 @@ pub fn Start() -> impl IntoView {
     view! {
         <h1>{move || i18n.t(Key::Title)}</h1>
         <p>{move || i18n.t(Key::Intro)}</p>
+        <VerifyAhead then=Key::VerifyAheadThen.into() />
         <form novalidate on:submit=next>
             <Radios
                 name="kind"

@@ -1,6 +1,7 @@
 // 实名核验 (issue 12 item 7) in the browser at 390×844: where a verified identity is required,
 // an unverified resident opening the assistance application or the marriage booking's parties
-// step is asked to verify first (why, and a button) instead of the form; the verify page
+// step is asked to verify first (why, and a button) instead of the form — and the marriage start
+// page says so before any time is picked; the verify page
 // (account area) has the development verifier (demo, labelled 演示), which vouches for the typed
 // profile in one step, and the resident lands back on the form with the draft as it was. (The
 // server's 403 at submit stays the defence: server/tests/identity.rs.)
@@ -154,6 +155,38 @@ test.describe("a verified identity before applying", () => {
     await page.getByRole("button", { name: mt(L, "Submit") }).click();
     await expect(page).toHaveURL(/\/marriage\/bookings\//);
     await context.close();
+  });
+
+  test("the marriage start page says so before the resident picks a time, and verifying returns there", async ({ browser }) => {
+    test.setTimeout(90_000);
+    for (const lang of LANGS) {
+      const context = await browser.newContext({ baseURL: base, extraHTTPHeaders: { Origin: base } });
+      const page = await context.newPage();
+      await setPrefs(page, { lang, elder: lang === L });
+      await signInFresh(page);
+      await page.goto("/marriage");
+      await appReady(page);
+      const ahead = page.locator(".verify-ahead");
+      await expect(ahead).toContainText(t(lang, "VerifyFirstWhy"));
+      await expect(ahead).toContainText(mt(lang, "VerifyAheadThen"));
+      // Still the start page: the resident may read on, but learns it before choosing anything.
+      await expect(h1(page)).toHaveText(mt(lang, "Title"));
+      const results = await new AxeBuilder({ page }).options({ runOnly: { type: "tag", values: TAGS } }).analyze();
+      expect(results.violations, results.violations.map((v) => v.id).join(", ")).toEqual([]);
+      if (lang === L) {
+        const m = await measure(page);
+        expect([...m.small, ...m.short, ...m.close], "elder mode: text ≥ 20 px, targets ≥ 60 px, 8 px apart").toEqual([]);
+        if (SHOTS) await page.screenshot({ path: join(SHOTS, "verify-ahead-marriage-390-elder.png"), fullPage: true });
+        // Verify from here: back on the start page, which then says nothing more about it.
+        const couple = newCouple();
+        await ahead.getByRole("link", { name: t(L, "VerifyFirstButton") }).click();
+        await expect(page).toHaveURL(/\/mine\/verify\?return=%2Fmarriage$/);
+        await verifyByDevelopment(page, couple.a.name, couple.a.id, "/marriage");
+        await expect(h1(page)).toHaveText(mt(L, "Title"));
+        await expect(page.locator(".verify-ahead")).toHaveCount(0);
+      }
+      await context.close();
+    }
   });
 
   for (const lang of LANGS) {

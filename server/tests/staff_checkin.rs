@@ -53,6 +53,12 @@ async fn secret_of(
     body["totp_secret"].as_str().unwrap().to_string()
 }
 
+async fn arrivals(server: &TestServer, staff: &reqwest::Client) -> Value {
+    let r = staff.get(server.url("/api/v1/staff/arrivals")).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK, "arrivals: {}", r.text().await.unwrap());
+    r.json().await.unwrap()
+}
+
 async fn check(server: &TestServer, staff: &reqwest::Client, code: &str) -> Value {
     let r = staff.post(server.url("/api/v1/staff/check-in")).json(&json!({ "code": code })).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK, "check-in: {}", r.text().await.unwrap());
@@ -145,6 +151,25 @@ async fn every_answer_at_the_cemetery_gate(server: TestServer) {
         (Some(3), Some(6)),
         "three booked places were cancelled"
     );
+    // The gate's list of today: the slot's arrivals, the bookings still to come, not the cancelled one.
+    let today = arrivals(&server, &gate).await;
+    assert_eq!(today["place"], "baoshan");
+    let eight = today["slots"].as_array().unwrap().iter().find(|s| s["starts_minute"] == 480).unwrap().clone();
+    assert_eq!((eight["arrived"].as_i64(), eight["capacity"].as_i64()), (Some(3), Some(50)));
+    let listed: Vec<(&str, bool)> = eight["bookings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| (b["reference"].as_str().unwrap(), b["arrived_at"].is_i64()))
+        .collect();
+    let mut expected =
+        vec![(first["reference"].as_str().unwrap(), true), (third["reference"].as_str().unwrap(), false)];
+    expected.sort();
+    assert_eq!(listed, expected);
+    assert!(!today.to_string().contains("陈国华") && !today.to_string().contains("粤B"), "nothing personal");
+    let admin_today = staff_client(&server, "admin", &admin_secret).await;
+    let r = admin_today.get(server.url("/api/v1/staff/arrivals")).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN, "only the gate and the counter have arrivals");
     assert!(valid.get("visitor_name").is_none() && !valid.to_string().contains("陈国华"), "nothing personal");
     // The same code again, scanned or typed: already used.
     assert_eq!(verdict(check(&server, &gate, &t1).await), "already_used");
@@ -230,6 +255,14 @@ async fn the_registry_counter_checks_marriage_appointments(server: TestServer) {
     assert_eq!(verdict(valid.clone()), "valid");
     assert_eq!(valid["slot_arrived"], 1);
     assert_eq!(verdict(check(&server, &clerk, &ticket).await), "already_used");
+    // The counter's list of today: the confirmed couple, arrived; the unconfirmed one is not listed.
+    let today = arrivals(&server, &clerk).await;
+    let slot_today = today["slots"].as_array().unwrap().iter().find(|s| s["arrived"] == 1).unwrap().clone();
+    assert_eq!(slot_today["bookings"].as_array().unwrap().len(), 1);
+    assert_eq!(slot_today["bookings"][0]["reference"], booking["reference"]);
+    assert!(slot_today["bookings"][0]["arrived_at"].is_i64());
+    let elsewhere_today = arrivals(&server, &other_clerk).await;
+    assert!(!elsewhere_today.to_string().contains(booking["reference"].as_str().unwrap()), "another office's list");
     // The booking's own QR code carries exactly such a ticket (not the bare reference).
     let mut conn = server.db.pool.acquire().await.unwrap();
     let key = checkin::key(&mut conn).await.unwrap();

@@ -4,12 +4,14 @@
 //! staff pages alike.
 
 pub mod accounts;
+pub mod arrivals;
 pub mod audit;
 pub mod checkin;
 pub mod review;
 pub mod roles;
 
 pub use accounts::*;
+pub use arrivals::*;
 pub use audit::*;
 pub use checkin::*;
 pub use review::*;

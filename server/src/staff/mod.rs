@@ -3,6 +3,7 @@
 //! applications. The bootstrap token (`--admin-token`) only creates district admins here.
 
 pub mod accounts;
+mod arrivals;
 pub mod audit;
 pub mod checkin;
 mod review;
@@ -26,4 +27,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(review::queue))
         .routes(routes!(review::review))
         .routes(routes!(checkin::check_in))
+        .routes(routes!(arrivals::today))
 }

@@ -80,6 +80,12 @@ pub struct Config {
     #[arg(long, env = "BAOAN_ADMIN_TOKEN", hide_env_values = true)]
     pub admin_token: Option<Secret>,
 
+    /// 32 random bytes, base64: the key that seals staff members' authenticator (TOTP) secrets in
+    /// the database, kept apart from it. Required by the live service; a demo without it keeps a
+    /// generated key in its own database.
+    #[arg(long, env = "BAOAN_STAFF_SECRETS_KEY", hide_env_values = true)]
+    pub staff_secrets_key: Option<Secret>,
+
     /// SMS codes one phone number may request per hour.
     #[arg(long, env = "BAOAN_SMS_PER_PHONE_PER_HOUR", default_value_t = baoan_contract::api::SMS_PER_PHONE_PER_HOUR)]
     pub sms_per_phone_per_hour: i64,
@@ -216,6 +222,7 @@ impl Config {
             sms_ceiling_per_hour: 100_000,
             api_origin: None,
             admin_token: Some(Secret::new("test-admin-token")),
+            staff_secrets_key: None,
             sms_per_phone_per_hour: baoan_contract::api::SMS_PER_PHONE_PER_HOUR,
             sms_per_ip_per_hour: baoan_contract::api::SMS_PER_IP_PER_HOUR,
             request_timeout_seconds: 30,
@@ -240,6 +247,17 @@ impl Config {
         let mut problems = self.tencent_sms.settings().err().unwrap_or_default();
         problems.extend(self.wechat_pay.settings().err().unwrap_or_default());
         problems.extend(self.oidc.settings().err().unwrap_or_default());
+        match &self.staff_secrets_key {
+            None => problems.push(
+                "BAOAN_STAFF_SECRETS_KEY (--staff-secrets-key) is not set: 32 random bytes, base64, that seal staff \
+                 authenticator secrets"
+                    .into(),
+            ),
+            Some(key) if crate::staff::sealing::key_bytes(key).is_none() => {
+                problems.push("BAOAN_STAFF_SECRETS_KEY (--staff-secrets-key) is not 32 bytes of base64".into())
+            }
+            Some(_) => {}
+        }
         problems
     }
 

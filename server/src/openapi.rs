@@ -95,7 +95,9 @@ fn mark_staff_session_operations(doc: &mut utoipa::openapi::OpenApi) {
             continue;
         }
         let sign_in = path.ends_with("/staff/session");
-        for (method, operation) in [("get", &mut item.get), ("post", &mut item.post), ("delete", &mut item.delete)] {
+        let methods =
+            [("get", &mut item.get), ("put", &mut item.put), ("post", &mut item.post), ("delete", &mut item.delete)];
+        for (method, operation) in methods {
             let Some(operation) = operation.as_mut() else { continue };
             if sign_in && method == "post" {
                 continue;

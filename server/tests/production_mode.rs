@@ -23,7 +23,7 @@ use std::sync::Arc;
 use tencent_common::StandIn;
 
 /// Every setting the live service needs that has no default.
-const REQUIRED: [&str; 19] = [
+const REQUIRED: [&str; 20] = [
     "BAOAN_TENCENT_SECRET_ID",
     "BAOAN_TENCENT_SECRET_KEY",
     "BAOAN_TENCENT_SMS_SDK_APP_ID",
@@ -43,6 +43,7 @@ const REQUIRED: [&str; 19] = [
     "BAOAN_OIDC_CLIENT_ID",
     "BAOAN_OIDC_CLIENT_SECRET",
     "BAOAN_OIDC_REDIRECT_URL",
+    "BAOAN_STAFF_SECRETS_KEY",
 ];
 
 #[test]
@@ -70,6 +71,7 @@ fn unusable_settings_are_named_too() {
         ("BAOAN_WECHATPAY_NOTIFY_URL", "http://pay.example/notify".to_string()),
         ("BAOAN_TENCENT_SMS_ENDPOINT", "http://sms.tencentcloudapi.com".to_string()),
         ("BAOAN_WECHATPAY_BASE_URL", "http://api.mch.weixin.qq.com".to_string()),
+        ("BAOAN_STAFF_SECRETS_KEY", "c2hvcnQ=".to_string()),
     ] {
         env.retain(|(k, _)| *k != key);
         env.push((key, value));
@@ -82,10 +84,11 @@ fn unusable_settings_are_named_too() {
         "BAOAN_WECHATPAY_NOTIFY_URL",
         "BAOAN_TENCENT_SMS_ENDPOINT",
         "BAOAN_WECHATPAY_BASE_URL",
+        "BAOAN_STAFF_SECRETS_KEY",
     ] {
         assert_eq!(stderr.lines().filter(|l| l.contains(name)).count(), 1, "{name}:\n{stderr}");
     }
-    assert!(!stderr.contains("short"), "the key's value is never printed:\n{stderr}");
+    assert!(!stderr.contains("short") && !stderr.contains("c2hvcnQ="), "no key's value is ever printed:\n{stderr}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -96,6 +99,7 @@ async fn with_providers_it_runs_live_without_the_demo_endpoints() {
     let mut env = stand_in.env();
     env.extend(wechat_pay_env(dir.path()));
     env.extend(platform.env());
+    env.push(("BAOAN_STAFF_SECRETS_KEY", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=".into()));
     let mut server = Running::start(dir.path(), &env).await;
     let client = reqwest::Client::new();
 
@@ -164,6 +168,7 @@ fn help_shows_no_secret_from_the_environment() {
         ("BAOAN_WECHATPAY_API_V3_KEY", "wechat-v3-key-in-env-0123456789ab".to_string()),
         ("BAOAN_ADMIN_TOKEN", "admin-token-in-env".to_string()),
         ("BAOAN_OIDC_CLIENT_SECRET", "oidc-secret-in-env".to_string()),
+        ("BAOAN_STAFF_SECRETS_KEY", "c3RhZmYta2V5LWluLWVudg==".to_string()),
         ("BAOAN_TENCENT_SMS_SIGN_NAME", "sign-name-in-env".to_string()),
     ];
     let mut command = server_command(dir.path(), &env);
@@ -171,7 +176,13 @@ fn help_shows_no_secret_from_the_environment() {
     let (status, output) = run_to_exit(command);
     assert!(status.success(), "{output}");
     assert!(output.contains("sign-name-in-env"), "clap shows plain settings' values (so the check means something)");
-    for secret in ["tencent-secret-in-env", "wechat-v3-key-in-env", "admin-token-in-env", "oidc-secret-in-env"] {
+    for secret in [
+        "tencent-secret-in-env",
+        "wechat-v3-key-in-env",
+        "admin-token-in-env",
+        "oidc-secret-in-env",
+        "c3RhZmYta2V5LWluLWVudg==",
+    ] {
         assert!(!output.contains(secret), "--help shows {secret}");
     }
 }
@@ -182,11 +193,18 @@ async fn debug_of_the_configuration_redacts_secrets() {
     let mut config = Config::for_tests(String::new(), std::env::temp_dir());
     stand_in.configure(&mut config);
     config.wechat_pay.wechatpay_api_v3_key = Some(API_V3_KEY.into());
+    config.staff_secrets_key = Some("c3RhZmYta2V5LWluLWNvbmZpZw==".into());
     OidcStandIn::start().await.configure(&mut config);
     let printed =
         format!("{config:?} {:?} {:?}", config.tencent_sms.settings().unwrap(), config.oidc.settings().unwrap());
     assert!(printed.contains("[redacted]"));
-    for secret in [tencent_common::SECRET_KEY, API_V3_KEY, "test-admin-token", oidc_common::CLIENT_SECRET] {
+    for secret in [
+        tencent_common::SECRET_KEY,
+        API_V3_KEY,
+        "test-admin-token",
+        oidc_common::CLIENT_SECRET,
+        "c3RhZmYta2V5LWluLWNvbmZpZw==",
+    ] {
         assert!(!printed.contains(secret), "Debug shows {secret}");
     }
 }

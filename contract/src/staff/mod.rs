@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod arrivals;
 pub mod audit;
 pub mod checkin;
+pub mod credentials;
 pub mod review;
 pub mod roles;
 
@@ -14,5 +15,6 @@ pub use accounts::*;
 pub use arrivals::*;
 pub use audit::*;
 pub use checkin::*;
+pub use credentials::*;
 pub use review::*;
 pub use roles::*;

@@ -4,7 +4,7 @@
 
 use super::audit::{self, Actor, Entry};
 use super::session::{self, StaffMember};
-use super::totp;
+use super::{sealing, totp};
 use crate::admin::Staff;
 use crate::db::new_id;
 use crate::error::{AppError, AppResult, JsonBody};
@@ -19,7 +19,7 @@ use baoan_contract::staff::{
 use baoan_contract::FieldError;
 
 /// The issuer an authenticator app shows beside the code.
-pub const TOTP_ISSUER: &str = "宝安民政";
+pub(super) const TOTP_ISSUER: &str = "宝安民政";
 
 /// Who may create accounts: a signed-in district admin, or the bootstrap token (district admins only).
 pub enum Creator {
@@ -77,7 +77,7 @@ impl Row {
 
 const COLUMNS: &str = "id, login, display_name, role, place, active";
 
-async fn find(state: &AppState, id: &str) -> AppResult<StaffAccount> {
+pub(super) async fn find(state: &AppState, id: &str) -> AppResult<StaffAccount> {
     sqlx::query_as::<_, Row>(&format!("SELECT {COLUMNS} FROM staff_accounts WHERE id = $1"))
         .bind(id)
         .fetch_optional(&state.db.pool)
@@ -86,7 +86,7 @@ async fn find(state: &AppState, id: &str) -> AppResult<StaffAccount> {
         .ok_or_else(AppError::not_found)
 }
 
-fn json<T: serde::Serialize>(value: &T) -> Option<String> {
+pub(super) fn json<T: serde::Serialize>(value: &T) -> Option<String> {
     serde_json::to_string(value).ok()
 }
 
@@ -131,6 +131,7 @@ pub async fn create(
         active: true,
     };
     let now = state.clock.now();
+    let sealed = sealing::seal(&state, &account.id, &secret).await?;
     let mut tx = state.db.begin().await?;
     sqlx::query(
         "INSERT INTO staff_accounts (id, login, display_name, role, place, password_hash, totp_secret, created_at, \
@@ -142,7 +143,7 @@ pub async fn create(
     .bind(account.assignment.role.code())
     .bind(account.assignment.place.as_deref())
     .bind(&password_hash)
-    .bind(totp::base32(&secret))
+    .bind(&sealed)
     .bind(now)
     .bind(&actor.login)
     .execute(&mut *tx)

@@ -6,7 +6,9 @@ pub mod accounts;
 mod arrivals;
 pub mod audit;
 pub mod checkin;
+mod credentials;
 mod review;
+pub mod sealing;
 pub mod session;
 pub mod totp;
 
@@ -23,6 +25,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(session::me))
         .routes(routes!(accounts::create, accounts::list))
         .routes(routes!(accounts::deactivate))
+        .routes(routes!(credentials::change_password))
+        .routes(routes!(credentials::reset))
         .routes(routes!(audit::list))
         .routes(routes!(review::queue))
         .routes(routes!(review::review))

@@ -4,7 +4,7 @@
 //! lasts one working shift at most; sign-out and deactivation end it on the server.
 
 use super::audit::{self, Actor, Entry};
-use super::totp;
+use super::{sealing, totp};
 use crate::auth::session::{cookie_name, read_cookie, set_cookie, set_cookie_headers, token_hash};
 use crate::error::{AppError, AppResult, JsonBody};
 use crate::state::AppState;
@@ -33,7 +33,7 @@ pub struct StaffMember {
     pub login: String,
     pub display_name: String,
     pub assignment: Assignment,
-    token_hash: String,
+    pub(super) token_hash: String,
 }
 
 impl StaffMember {
@@ -116,13 +116,66 @@ const DUMMY_HASH: &str =
 
 /// An account as sign-in reads it.
 #[derive(sqlx::FromRow)]
-struct AccountRow {
-    id: String,
-    role: String,
-    place: Option<String>,
+pub(super) struct AccountRow {
+    pub id: String,
+    pub role: String,
+    pub place: Option<String>,
     password_hash: String,
     totp_secret: String,
     totp_last_step: i64,
+}
+
+/// The answer to any wrong login, password or code: never which part was wrong.
+fn refused() -> AppError {
+    AppError::field("code", FieldError::StaffSignIn)
+}
+
+/// Checks an active account's password and authenticator code, counting the attempt against the
+/// login's quarter-hour allowance (429 past it). Returns the account and the code's time-step,
+/// which the caller claims with `claim_step` in the transaction of what the code allows.
+pub(super) async fn verify_credentials(
+    state: &AppState,
+    login: &str,
+    password: &str,
+    code: &str,
+) -> AppResult<(AccountRow, i64)> {
+    let now = state.clock.now();
+    let bucket = format!("staff-sign-in:{login}");
+    if let Some(wait) =
+        crate::rate_limit::check(&state.db, &bucket, ATTEMPTS_PER_LOGIN, ATTEMPT_WINDOW_SECONDS, now).await?
+    {
+        return Err(AppError::rate_limited_for(wait));
+    }
+    let account = sqlx::query_as::<_, AccountRow>(
+        "SELECT id, role, place, password_hash, totp_secret, totp_last_step FROM staff_accounts \
+         WHERE login = $1 AND active = 1",
+    )
+    .bind(login)
+    .fetch_optional(&state.db.pool)
+    .await?;
+    if !password_matches(password.to_string(), account.as_ref().map(|a| a.password_hash.clone())).await {
+        return Err(refused());
+    }
+    let account = account.ok_or_else(refused)?;
+    let secret = sealing::open(state, &account.id, &account.totp_secret).await?.ok_or_else(internal)?;
+    let step = totp::verify(&secret, code, now, account.totp_last_step).ok_or_else(refused)?;
+    Ok((account, step))
+}
+
+/// Claims a code's time-step in the same statement that checks it, so one code is used once even
+/// when two requests race.
+pub(super) async fn claim_step(tx: &mut sqlx::AnyConnection, id: &str, step: i64) -> AppResult<()> {
+    let claimed = sqlx::query("UPDATE staff_accounts SET totp_last_step = $1 WHERE id = $2 AND totp_last_step < $1")
+        .bind(step)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    if claimed == 1 {
+        Ok(())
+    } else {
+        Err(refused())
+    }
 }
 
 /// Sign in with login, password and the authenticator's current code. Any mistake answers the
@@ -137,40 +190,11 @@ pub async fn sign_in(
 ) -> AppResult<impl IntoResponse> {
     let now = state.clock.now();
     let login = req.login.trim().to_ascii_lowercase();
-    let bucket = format!("staff-sign-in:{login}");
-    if let Some(wait) =
-        crate::rate_limit::check(&state.db, &bucket, ATTEMPTS_PER_LOGIN, ATTEMPT_WINDOW_SECONDS, now).await?
-    {
-        return Err(AppError::rate_limited_for(wait));
-    }
-    let refused = || AppError::field("code", FieldError::StaffSignIn);
-    let account = sqlx::query_as::<_, AccountRow>(
-        "SELECT id, role, place, password_hash, totp_secret, totp_last_step FROM staff_accounts \
-         WHERE login = $1 AND active = 1",
-    )
-    .bind(&login)
-    .fetch_optional(&state.db.pool)
-    .await?;
-    if !password_matches(req.password.clone(), account.as_ref().map(|a| a.password_hash.clone())).await {
-        return Err(refused());
-    }
-    let account = account.ok_or_else(refused)?;
-    let secret = totp::from_base32(&account.totp_secret).ok_or_else(internal)?;
-    let step = totp::verify(&secret, &req.code, now, account.totp_last_step).ok_or_else(refused)?;
+    let (account, step) = verify_credentials(&state, &login, &req.password, &req.code).await?;
     let role = Role::from_code(&account.role).ok_or_else(internal)?;
     let token = format!("{}{}", crate::db::new_id(), crate::db::new_id());
     let mut tx = state.db.begin().await?;
-    // The step is claimed in the same statement that checks it, so one code opens one session even
-    // when two sign-ins race.
-    let claimed = sqlx::query("UPDATE staff_accounts SET totp_last_step = $1 WHERE id = $2 AND totp_last_step < $1")
-        .bind(step)
-        .bind(&account.id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-    if claimed != 1 {
-        return Err(refused());
-    }
+    claim_step(&mut tx, &account.id, step).await?;
     sqlx::query("INSERT INTO staff_sessions (token_hash, staff_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
         .bind(token_hash(&token))
         .bind(&account.id)

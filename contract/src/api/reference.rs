@@ -1,11 +1,12 @@
 //! Reference data a district manages (issue 12 item 5): streets, communities, registry offices,
-//! the burial register. One shape for every kind: a file of rows, each row checked by its own
+//! cemeteries and their booking windows, the burial register. One shape for every kind: a file of rows, each row checked by its own
 //! `check()` (every bad field), the file checked as a whole (a key twice), and each problem
 //! named by the row's line. The rows of each kind live with their journey
 //! (`assistance::reference`, `marriage::reference`, `memorial::reference`).
 
 use super::LocalisedText;
 use crate::error::{FieldError, FieldErrors};
+use crate::rules::figures::Provenance;
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
 
@@ -21,13 +22,25 @@ pub enum ReferenceKind {
     /// The marriage registry offices with their hours, capacity and special days:
     /// `marriage::OfficeRow`.
     Offices,
+    /// The cemeteries that take visit bookings: `memorial::CemeteryRow`.
+    Cemeteries,
+    /// A cemetery's booking windows (清明, 冬至…) with their hours and places per slot:
+    /// `memorial::BookingWindowRow`.
+    BookingWindows,
     /// The cemeteries' burial register: `memorial::BurialRecordRow`.
     BurialRecords,
 }
 
 impl ReferenceKind {
-    pub const ALL: [ReferenceKind; 4] =
-        [ReferenceKind::Streets, ReferenceKind::Communities, ReferenceKind::Offices, ReferenceKind::BurialRecords];
+    /// Every kind, in the order a district loads them (a row names only kinds before it).
+    pub const ALL: [ReferenceKind; 6] = [
+        ReferenceKind::Streets,
+        ReferenceKind::Communities,
+        ReferenceKind::Offices,
+        ReferenceKind::Cemeteries,
+        ReferenceKind::BookingWindows,
+        ReferenceKind::BurialRecords,
+    ];
 
     /// The name in paths, files and change records.
     pub fn code(self) -> &'static str {
@@ -35,6 +48,8 @@ impl ReferenceKind {
             ReferenceKind::Streets => "streets",
             ReferenceKind::Communities => "communities",
             ReferenceKind::Offices => "offices",
+            ReferenceKind::Cemeteries => "cemeteries",
+            ReferenceKind::BookingWindows => "booking_windows",
             ReferenceKind::BurialRecords => "burial_records",
         }
     }
@@ -64,6 +79,11 @@ pub trait ReferenceRow {
     /// Puts the row's values in the form they are stored and compared in (e.g. a certificate
     /// number upper-cased), where they are readable; `check` then judges the normalised row.
     fn normalise(&mut self) {}
+    /// The policy figures the row sets, each with its source, by field name (e.g.
+    /// `max_group_source`): checked by [`check_rows`] as the live service checks every figure.
+    fn figures(&self) -> Vec<(&'static str, &Provenance)> {
+        Vec::new()
+    }
 }
 
 /// The field name of a row's problem as reported for a whole file: `line.<n>.<field>` (1-based
@@ -77,12 +97,19 @@ pub fn line_field(line: usize, field: &str) -> String {
 }
 
 /// Checks every row of a file and the file as a whole (no key twice). Rows come with their line.
-pub fn check_rows<R: ReferenceRow>(rows: &[(usize, R)]) -> FieldErrors {
+/// Every figure's source is checked too and, unless `allow_examples` (demonstration data only),
+/// a figure marked as an example is refused (`Provenance::check_for_service`).
+pub fn check_rows<R: ReferenceRow>(rows: &[(usize, R)], allow_examples: bool) -> FieldErrors {
     let mut errors = FieldErrors::new();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for (line, row) in rows {
         for (field, error) in row.check().0 {
             errors.add(&line_field(*line, &field), error);
+        }
+        for (field, source) in row.figures() {
+            if let Err(error) = source.check_for_service(allow_examples) {
+                errors.add(&line_field(*line, field), error);
+            }
         }
         if seen.insert(row.key(), *line).is_some() {
             errors.add(&line_field(*line, R::KEY_FIELD), FieldError::ReferenceDuplicate);
@@ -197,6 +224,6 @@ mod tests {
         for k in ReferenceKind::ALL {
             assert_eq!(ReferenceKind::from_code(k.code()), Some(k));
         }
-        assert_eq!(ReferenceKind::from_code("charity_projects"), None);
+        assert_eq!(ReferenceKind::from_code("parishes"), None);
     }
 }

@@ -1,10 +1,12 @@
-//! Reference data a district manages (issue 12 item 5): streets, communities, registry offices
-//! and the burial register, through one mechanism (`import`): the admin API
-//! (`GET/PUT /api/v1/admin/reference/{kind}`) and the CLI (`baoan-server reference import|export`,
-//! `cli.rs`) both call `import_kind` / `export_kind`. Each kind's tables: `places.rs`,
-//! `offices.rs`, `burials.rs`.
+//! Reference data a district manages (issue 12 item 5): streets, communities, registry offices,
+//! cemeteries and their booking windows, and the burial register, through one mechanism
+//! (`import`): the admin API (`GET/PUT /api/v1/admin/reference/{kind}`) and the CLI
+//! (`baoan-server reference import|export`, `cli.rs`) both call `import_kind` / `export_kind`.
+//! Each kind's tables: `places.rs`, `offices.rs`, `cemeteries.rs`, `burials.rs`. The live service
+//! (without `--demo`) refuses a figure whose source is still an example.
 
 mod burials;
+mod cemeteries;
 pub mod cli;
 pub mod import;
 mod offices;
@@ -19,7 +21,7 @@ use baoan_contract::api::reference::{ReferenceImported, ReferenceKind};
 use baoan_contract::assistance::{CommunityRow, StreetRow};
 use baoan_contract::error::ApiError;
 use baoan_contract::marriage::OfficeRow;
-use baoan_contract::memorial::BurialRecordRow;
+use baoan_contract::memorial::{BookingWindowRow, BurialRecordRow, CemeteryRow};
 use import::{ImportError, Upload};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -40,15 +42,20 @@ pub async fn import_kind(
     by: &str,
     door: &str,
 ) -> Result<ReferenceImported, ImportError> {
-    let (db, now, today) = (&state.db, state.clock.now(), state.clock.today());
-    match kind {
-        ReferenceKind::Streets => import::import::<places::Streets>(db, now, today, upload, by, door).await,
-        ReferenceKind::Communities => import::import::<places::Communities>(db, now, today, upload, by, door).await,
-        ReferenceKind::Offices => import::import::<offices::Offices>(db, now, today, upload, by, door).await,
-        ReferenceKind::BurialRecords => {
-            import::import::<burials::BurialRecords>(db, now, today, upload, by, door).await
-        }
+    let at = import::At { now: state.clock.now(), today: state.clock.today(), allow_examples: state.config.demo };
+    let db = &state.db;
+    let done = match kind {
+        ReferenceKind::Streets => import::import::<places::Streets>(db, at, upload, by, door).await,
+        ReferenceKind::Communities => import::import::<places::Communities>(db, at, upload, by, door).await,
+        ReferenceKind::Offices => import::import::<offices::Offices>(db, at, upload, by, door).await,
+        ReferenceKind::Cemeteries => import::import::<cemeteries::Cemeteries>(db, at, upload, by, door).await,
+        ReferenceKind::BookingWindows => import::import::<cemeteries::BookingWindows>(db, at, upload, by, door).await,
+        ReferenceKind::BurialRecords => import::import::<burials::BurialRecords>(db, at, upload, by, door).await,
+    }?;
+    if done.changed > 0 && kind == ReferenceKind::BookingWindows {
+        crate::journeys::memorial::slots_changed(state);
     }
+    Ok(done)
 }
 
 /// Every stored row of `kind`, as import reads them.
@@ -58,6 +65,8 @@ pub async fn export_kind(state: &AppState, kind: ReferenceKind) -> AppResult<Vec
         ReferenceKind::Streets => import::export::<places::Streets>(db).await?,
         ReferenceKind::Communities => import::export::<places::Communities>(db).await?,
         ReferenceKind::Offices => import::export::<offices::Offices>(db).await?,
+        ReferenceKind::Cemeteries => import::export::<cemeteries::Cemeteries>(db).await?,
+        ReferenceKind::BookingWindows => import::export::<cemeteries::BookingWindows>(db).await?,
         ReferenceKind::BurialRecords => import::export::<burials::BurialRecords>(db).await?,
     })
 }
@@ -70,6 +79,8 @@ enum AnyReferenceRow {
     Street(StreetRow),
     Community(CommunityRow),
     Office(OfficeRow),
+    Cemetery(CemeteryRow),
+    BookingWindow(BookingWindowRow),
     BurialRecord(BurialRecordRow),
 }
 
@@ -97,7 +108,7 @@ fn kind_of(code: &str) -> AppResult<ReferenceKind> {
 
 /// Every stored row of one kind of reference data, in the form PUT and `reference import` read.
 #[utoipa::path(get, path = "/admin/reference/{kind}", tag = "reference-admin",
-    params(("kind" = ReferenceKind, Path, description = "streets, communities, offices or burial_records")),
+    params(("kind" = ReferenceKind, Path, description = "the kind of reference data (ReferenceKind)")),
     responses((status = 200, body = ReferenceRows), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn get(
     State(state): State<AppState>,
@@ -109,10 +120,11 @@ pub async fn get(
 }
 
 /// Adds or updates rows of one kind of reference data, all or nothing: every bad row is reported
-/// (422 `validation`, fields `line.<n>.<field>`) and then nothing is written. Each changed row is
+/// (422 `validation`, fields `line.<n>.<field>`) and then nothing is written; the live service
+/// refuses a figure whose source is an example (`figure.source`). Each changed row is
 /// recorded (who, when, before, after); a row equal to the stored one changes nothing.
 #[utoipa::path(put, path = "/admin/reference/{kind}", tag = "reference-admin",
-    params(("kind" = ReferenceKind, Path, description = "streets, communities, offices or burial_records")),
+    params(("kind" = ReferenceKind, Path, description = "the kind of reference data (ReferenceKind)")),
     request_body = ReferenceImport,
     responses((status = 200, body = ReferenceImported), (status = 400, body = ApiError), (status = 401, body = ApiError),
               (status = 404, body = ApiError), (status = 422, body = ApiError)))]

@@ -29,8 +29,14 @@ use crate::state::AppState;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+pub use cemeteries::{insert_slot, insert_window, WindowCreate};
 pub use demo::seed_demo;
 pub use reminders::{run_periodically as run_reminders, send_due_reminders};
+
+/// Drops the cached slot lists of the state's database, after reference data changed slots.
+pub fn slots_changed(state: &AppState) {
+    slot_cache::forget_database(&access::db_key(state));
+}
 
 /// This journey's routes, relative to /api/v1 and merged by `crate::app`: each is declared once,
 /// by its handler's `#[utoipa::path]`, which also documents it.

@@ -1,0 +1,21 @@
+-- Reference data a district manages (issue 12 item 5), continued: cemeteries and their booking
+-- windows through the same import as the other kinds (server/src/reference/).
+--
+-- A cemetery no longer taking bookings is retired with `active = 0`, never deleted (bookings,
+-- the burial register and proxy requests name it).
+ALTER TABLE memorial_cemeteries ADD COLUMN active BIGINT NOT NULL DEFAULT 1;
+
+-- A window's visiting hours and places per slot, kept with the window so that an export can say
+-- what an import would make again (until now only its slots knew them). Existing windows take
+-- them from their slots.
+ALTER TABLE memorial_windows ADD COLUMN first_hour BIGINT;
+ALTER TABLE memorial_windows ADD COLUMN last_hour BIGINT;
+ALTER TABLE memorial_windows ADD COLUMN capacity BIGINT;
+UPDATE memorial_windows SET
+    first_hour = (SELECT MIN(s.starts_minute) / 60 FROM memorial_slots s WHERE s.window_id = memorial_windows.id),
+    last_hour = (SELECT MAX(s.starts_minute) / 60 FROM memorial_slots s WHERE s.window_id = memorial_windows.id),
+    capacity = (SELECT MIN(s.capacity) FROM memorial_slots s WHERE s.window_id = memorial_windows.id);
+UPDATE memorial_windows SET first_hour = 0 WHERE first_hour IS NULL;
+UPDATE memorial_windows SET last_hour = 0 WHERE last_hour IS NULL;
+UPDATE memorial_windows SET capacity = 1 WHERE capacity IS NULL;
+CREATE INDEX memorial_slots_by_window ON memorial_slots (window_id, visit_date);

@@ -19,3 +19,16 @@ UPDATE memorial_windows SET first_hour = 0 WHERE first_hour IS NULL;
 UPDATE memorial_windows SET last_hour = 0 WHERE last_hour IS NULL;
 UPDATE memorial_windows SET capacity = 1 WHERE capacity IS NULL;
 CREATE INDEX memorial_slots_by_window ON memorial_slots (window_id, visit_date);
+
+-- Charity organisations, known by their name in 简体: what a project's `organiser` and a charity
+-- editor's place name. 繁體 is written with the row (NULL: converted when read); English only when
+-- given. The organisers of existing projects become organisations (the demo's among them).
+CREATE TABLE charity_organisations (
+    name       TEXT PRIMARY KEY,
+    name_hant  TEXT,
+    name_en    TEXT,
+    sort       BIGINT NOT NULL,
+    active     BIGINT NOT NULL DEFAULT 1
+);
+INSERT INTO charity_organisations (name, name_hant, name_en, sort, active)
+SELECT organiser, MIN(organiser_hant), MIN(organiser_en), 0, 1 FROM charity_projects GROUP BY organiser;

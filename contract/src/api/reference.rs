@@ -1,5 +1,6 @@
 //! Reference data a district manages (issue 12 item 5): streets, communities, registry offices,
-//! cemeteries and their booking windows, the burial register. One shape for every kind: a file of rows, each row checked by its own
+//! cemeteries and their booking windows, the burial register, charity organisations, funds,
+//! projects, ledger lines and disclosures. One shape for every kind: a file of rows, each row checked by its own
 //! `check()` (every bad field), the file checked as a whole (a key twice), and each problem
 //! named by the row's line. The rows of each kind live with their journey
 //! (`assistance::reference`, `marriage::reference`, `memorial::reference`).
@@ -29,17 +30,32 @@ pub enum ReferenceKind {
     BookingWindows,
     /// The cemeteries' burial register: `memorial::BurialRecordRow`.
     BurialRecords,
+    /// Charity organisations, by name: `charity::CharityOrganisationRow`.
+    CharityOrganisations,
+    /// Named charity funds: `charity::CharityFundRow`.
+    CharityFunds,
+    /// Fundraising projects (never their money raised): `charity::CharityProjectRow`.
+    CharityProjects,
+    /// Ledger lines of projects and funds (never a gift's): `charity::CharityLedgerLineRow`.
+    CharityLedgerLines,
+    /// Projects' disclosures: `charity::CharityDisclosureRow`.
+    CharityDisclosures,
 }
 
 impl ReferenceKind {
     /// Every kind, in the order a district loads them (a row names only kinds before it).
-    pub const ALL: [ReferenceKind; 6] = [
+    pub const ALL: [ReferenceKind; 11] = [
         ReferenceKind::Streets,
         ReferenceKind::Communities,
         ReferenceKind::Offices,
         ReferenceKind::Cemeteries,
         ReferenceKind::BookingWindows,
         ReferenceKind::BurialRecords,
+        ReferenceKind::CharityOrganisations,
+        ReferenceKind::CharityFunds,
+        ReferenceKind::CharityProjects,
+        ReferenceKind::CharityLedgerLines,
+        ReferenceKind::CharityDisclosures,
     ];
 
     /// The name in paths, files and change records.
@@ -51,6 +67,11 @@ impl ReferenceKind {
             ReferenceKind::Cemeteries => "cemeteries",
             ReferenceKind::BookingWindows => "booking_windows",
             ReferenceKind::BurialRecords => "burial_records",
+            ReferenceKind::CharityOrganisations => "charity_organisations",
+            ReferenceKind::CharityFunds => "charity_funds",
+            ReferenceKind::CharityProjects => "charity_projects",
+            ReferenceKind::CharityLedgerLines => "charity_ledger_lines",
+            ReferenceKind::CharityDisclosures => "charity_disclosures",
         }
     }
 
@@ -155,7 +176,21 @@ pub fn check_text(text: &str, max: usize) -> Result<(), FieldError> {
     }
 }
 
-/// Checks a localised text: 简体 always, 繁體 when given (the server converts a missing one),
+/// A text of paragraphs (a description): as [`check_text`], but line breaks are allowed.
+pub fn check_paragraphs(text: &str, max: usize) -> Result<(), FieldError> {
+    check_text(&text.replace(['\n', '\r'], " "), max)
+}
+
+/// [`check_localised`] for a localised text of paragraphs ([`check_paragraphs`]), English
+/// optional.
+pub fn check_localised_paragraphs(errors: &mut FieldErrors, field: &str, text: &LocalisedText, max: usize) {
+    let flat = |t: &str| t.replace(['\n', '\r'], " ");
+    let flat =
+        LocalisedText { zh_hans: flat(&text.zh_hans), zh_hant: flat(&text.zh_hant), en: text.en.as_deref().map(flat) };
+    check_localised(errors, field, &flat, max, false);
+}
+
+/// Checks a localised text: 简体 always, 繁體 when given (the server converts a missing or blank one),
 /// English when `english_required` (the journey serves it without a fallback) or when given.
 pub fn check_localised(
     errors: &mut FieldErrors,
@@ -165,7 +200,7 @@ pub fn check_localised(
     english_required: bool,
 ) {
     errors.check(&format!("{field}.zh_hans"), check_text(&text.zh_hans, max));
-    if !text.zh_hant.is_empty() {
+    if !text.zh_hant.trim().is_empty() {
         errors.check(&format!("{field}.zh_hant"), check_text(&text.zh_hant, max));
     }
     match &text.en {

@@ -5,7 +5,7 @@
 //! slots (a slot someone booked stays, with no places left), and a day or hour it now has gets
 //! its slots (`memorial::insert_slot`).
 
-use super::import::Kind;
+use super::import::{At, Kind};
 use crate::db::DbResult;
 use crate::journeys::memorial::{insert_slot, insert_window, WindowCreate};
 use crate::localise::localised;
@@ -88,7 +88,7 @@ impl Kind for Cemeteries {
             .collect())
     }
 
-    async fn write(conn: &mut AnyConnection, row: &CemeteryRow, _: Option<&CemeteryRow>, _: Date) -> DbResult<()> {
+    async fn write(conn: &mut AnyConnection, row: &CemeteryRow, _: Option<&CemeteryRow>, _: At) -> DbResult<()> {
         let (basis, document, article) = row.max_group_source.basis.columns();
         sqlx::query(
             "INSERT INTO memorial_cemeteries (id, sort, name, name_hant, name_en, address, address_hant, address_en, \
@@ -234,7 +234,7 @@ impl Kind for BookingWindows {
         conn: &mut AnyConnection,
         row: &BookingWindowRow,
         before: Option<&BookingWindowRow>,
-        today: Date,
+        at: At,
     ) -> DbResult<()> {
         if before.is_none() {
             insert_window(conn, &row.id, &create(row), &row.places_source).await?;
@@ -262,7 +262,7 @@ impl Kind for BookingWindows {
         .bind(&row.id)
         .execute(&mut *conn)
         .await?;
-        move_future_slots(conn, row, today).await
+        move_future_slots(conn, row, at.today).await
     }
 }
 

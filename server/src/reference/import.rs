@@ -41,7 +41,7 @@ pub trait Kind: Send + Sync + 'static {
     }
 
     /// Inserts the row or updates the stored one with its key (`before`, if any).
-    async fn write(conn: &mut AnyConnection, row: &Self::Row, before: Option<&Self::Row>, today: Date) -> DbResult<()>;
+    async fn write(conn: &mut AnyConnection, row: &Self::Row, before: Option<&Self::Row>, at: At) -> DbResult<()>;
 }
 
 /// Why an import wrote nothing: the file's problems (each under `line.<n>[.<field>]`, or
@@ -130,7 +130,21 @@ pub async fn import<K: Kind>(
     by: &str,
     door: &str,
 ) -> Result<ReferenceImported, ImportError> {
-    let At { now, today, allow_examples } = at;
+    let mut tx = db.begin().await?;
+    let done = import_in::<K>(&mut tx, at, upload, by, door).await?;
+    tx.commit().await?;
+    Ok(done)
+}
+
+/// [`import`] inside the caller's transaction (which the caller commits, or drops on an
+/// error): for a staff action that records its audit entry in the same transaction.
+pub async fn import_in<K: Kind>(
+    tx: &mut AnyConnection,
+    at: At,
+    upload: Upload,
+    by: &str,
+    door: &str,
+) -> Result<ReferenceImported, ImportError> {
     let Upload { rows, mut errors, mut details } = upload;
     check_changed_by(by, &mut errors);
     if rows.is_empty() && errors.is_empty() {
@@ -151,15 +165,14 @@ pub async fn import<K: Kind>(
             }
         }
     }
-    for (key, error) in check_rows(&parsed, allow_examples).0 {
+    for (key, error) in check_rows(&parsed, at.allow_examples).0 {
         errors.add(&key, error);
     }
-    let mut tx = db.begin().await?;
-    K::check_names(&mut tx, &parsed, today, &mut errors).await?;
+    K::check_names(tx, &parsed, at.today, &mut errors).await?;
     if !errors.is_empty() {
         return Err(ImportError::Problems { errors, details });
     }
-    let stored: HashMap<String, K::Row> = K::load(&mut tx).await?.into_iter().map(|r| (r.key(), r)).collect();
+    let stored: HashMap<String, K::Row> = K::load(tx).await?.into_iter().map(|r| (r.key(), r)).collect();
     let mut changed = 0u32;
     for (_, row) in &parsed {
         let key = row.key();
@@ -167,11 +180,10 @@ pub async fn import<K: Kind>(
         if before == Some(row) {
             continue;
         }
-        K::write(&mut tx, row, before, today).await?;
-        record_change(&mut tx, K::KIND, &key, by.trim(), door, now, before, row).await?;
+        K::write(tx, row, before, at).await?;
+        record_change(tx, K::KIND, &key, by.trim(), door, at.now, before, row).await?;
         changed += 1;
     }
-    tx.commit().await?;
     Ok(ReferenceImported { kind: K::KIND, rows: parsed.len() as u32, changed })
 }
 

@@ -1,12 +1,16 @@
 //! Reference data a district manages (issue 12 item 5): streets, communities, registry offices,
-//! cemeteries and their booking windows, and the burial register, through one mechanism
+//! cemeteries and their booking windows, the burial register, and charity organisations, funds,
+//! projects, ledger lines and disclosures, through one mechanism
 //! (`import`): the admin API (`GET/PUT /api/v1/admin/reference/{kind}`) and the CLI
 //! (`baoan-server reference import|export`, `cli.rs`) both call `import_kind` / `export_kind`.
-//! Each kind's tables: `places.rs`, `offices.rs`, `cemeteries.rs`, `burials.rs`. The live service
+//! Each kind's tables: `places.rs`, `offices.rs`, `cemeteries.rs`, `burials.rs`, `charity.rs`,
+//! `charity_ledger.rs`. The live service
 //! (without `--demo`) refuses a figure whose source is still an example.
 
 mod burials;
 mod cemeteries;
+pub mod charity;
+pub mod charity_ledger;
 pub mod cli;
 pub mod import;
 mod offices;
@@ -19,6 +23,9 @@ use axum::extract::{Path, State};
 use axum::Json;
 use baoan_contract::api::reference::{ReferenceImported, ReferenceKind};
 use baoan_contract::assistance::{CommunityRow, StreetRow};
+use baoan_contract::charity::{
+    CharityDisclosureRow, CharityFundRow, CharityLedgerLineRow, CharityOrganisationRow, CharityProjectRow,
+};
 use baoan_contract::error::ApiError;
 use baoan_contract::marriage::OfficeRow;
 use baoan_contract::memorial::{BookingWindowRow, BurialRecordRow, CemeteryRow};
@@ -51,6 +58,15 @@ pub async fn import_kind(
         ReferenceKind::Cemeteries => import::import::<cemeteries::Cemeteries>(db, at, upload, by, door).await,
         ReferenceKind::BookingWindows => import::import::<cemeteries::BookingWindows>(db, at, upload, by, door).await,
         ReferenceKind::BurialRecords => import::import::<burials::BurialRecords>(db, at, upload, by, door).await,
+        ReferenceKind::CharityOrganisations => import::import::<charity::Organisations>(db, at, upload, by, door).await,
+        ReferenceKind::CharityFunds => import::import::<charity::Funds>(db, at, upload, by, door).await,
+        ReferenceKind::CharityProjects => import::import::<charity::Projects>(db, at, upload, by, door).await,
+        ReferenceKind::CharityLedgerLines => {
+            import::import::<charity_ledger::LedgerLines>(db, at, upload, by, door).await
+        }
+        ReferenceKind::CharityDisclosures => {
+            import::import::<charity_ledger::Disclosures>(db, at, upload, by, door).await
+        }
     }?;
     if done.changed > 0 && kind == ReferenceKind::BookingWindows {
         crate::journeys::memorial::slots_changed(state);
@@ -68,6 +84,11 @@ pub async fn export_kind(state: &AppState, kind: ReferenceKind) -> AppResult<Vec
         ReferenceKind::Cemeteries => import::export::<cemeteries::Cemeteries>(db).await?,
         ReferenceKind::BookingWindows => import::export::<cemeteries::BookingWindows>(db).await?,
         ReferenceKind::BurialRecords => import::export::<burials::BurialRecords>(db).await?,
+        ReferenceKind::CharityOrganisations => import::export::<charity::Organisations>(db).await?,
+        ReferenceKind::CharityFunds => import::export::<charity::Funds>(db).await?,
+        ReferenceKind::CharityProjects => import::export::<charity::Projects>(db).await?,
+        ReferenceKind::CharityLedgerLines => import::export::<charity_ledger::LedgerLines>(db).await?,
+        ReferenceKind::CharityDisclosures => import::export::<charity_ledger::Disclosures>(db).await?,
     })
 }
 
@@ -82,6 +103,11 @@ enum AnyReferenceRow {
     Cemetery(CemeteryRow),
     BookingWindow(BookingWindowRow),
     BurialRecord(BurialRecordRow),
+    CharityOrganisation(CharityOrganisationRow),
+    CharityFund(CharityFundRow),
+    CharityProject(CharityProjectRow),
+    CharityLedgerLine(CharityLedgerLineRow),
+    CharityDisclosure(CharityDisclosureRow),
 }
 
 /// `PUT /api/v1/admin/reference/{kind}`: who is changing the data, and the rows (each a row of

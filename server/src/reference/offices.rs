@@ -3,7 +3,7 @@
 //! places left), future registration slots take the new capacity (never below what is taken),
 //! and the bookable period is generated again for the days it now opens.
 
-use super::import::Kind;
+use super::import::{At, Kind};
 use super::places::{fill_hant, stored};
 use crate::db::DbResult;
 use async_trait::async_trait;
@@ -103,7 +103,7 @@ impl Kind for Offices {
         Ok(out)
     }
 
-    async fn write(conn: &mut AnyConnection, row: &OfficeRow, before: Option<&OfficeRow>, today: Date) -> DbResult<()> {
+    async fn write(conn: &mut AnyConnection, row: &OfficeRow, before: Option<&OfficeRow>, at: At) -> DbResult<()> {
         let en = |t: &LocalisedText| t.en.clone().unwrap_or_default();
         sqlx::query(
             "INSERT INTO marriage_offices (id, sort_order, name_zh_hans, name_zh_hant, name_en, address_zh_hans, \
@@ -149,7 +149,7 @@ impl Kind for Offices {
             .await?;
         }
         if before.is_some() {
-            adjust_slots(conn, row, today).await?;
+            adjust_slots(conn, row, at.today).await?;
         }
         Ok(())
     }

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod audit;
+mod charity;
 pub mod checkin;
 mod review;
 pub mod session;
@@ -26,4 +27,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(review::queue))
         .routes(routes!(review::review))
         .routes(routes!(checkin::check_in))
+        .routes(routes!(charity::ledger_line))
+        .routes(routes!(charity::disclosure))
 }

@@ -32,3 +32,12 @@ CREATE TABLE charity_organisations (
 );
 INSERT INTO charity_organisations (name, name_hant, name_en, sort, active)
 SELECT organiser, MIN(organiser_hant), MIN(organiser_en), 0, 1 FROM charity_projects GROUP BY organiser;
+
+-- How long an office's free counselling session lasts, with its source (issue 12 item 4): data
+-- the district sets with the office (`reference import offices`), no longer a constant. Until it
+-- does, every office has the example length (45 minutes), which the live service refuses to import.
+ALTER TABLE marriage_offices ADD COLUMN counselling_minutes BIGINT NOT NULL DEFAULT 45;
+ALTER TABLE marriage_offices ADD COLUMN counselling_basis TEXT NOT NULL DEFAULT 'example';
+ALTER TABLE marriage_offices ADD COLUMN counselling_document TEXT;
+ALTER TABLE marriage_offices ADD COLUMN counselling_article TEXT;
+ALTER TABLE marriage_offices ADD COLUMN counselling_from TEXT NOT NULL DEFAULT '2025-01-01';

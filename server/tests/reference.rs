@@ -228,14 +228,24 @@ both_engines!(only_staff_get_in);
 /// exits non-zero with one line per problem and writes nothing, `reference export` prints the
 /// rows as the import reads them.
 async fn the_binary_imports_and_exports(server: TestServer) {
-    let (path, _) = sample("offices");
+    let (path, text) = sample("offices");
+    // The binary is the live service: the sample's example counselling length is refused.
+    let out = binary(&server, &["import", "offices", &path, "--by", "王科员"]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("line 1: counselling.source: figure.source"), "{stderr}");
+    assert!(stderr.contains("line 2: counselling.source: figure.source"), "{stderr}");
+    assert_eq!(changes(&server).await, 0);
+    let dir = tempfile::tempdir().unwrap();
+    let set = dir.path().join("offices.jsonl");
+    std::fs::write(&set, set_counselling(&text, 60)).unwrap();
+    let path = set.to_str().unwrap().to_string();
     let out = binary(&server, &["import", "offices", &path, "--by", "王科员"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("2 row(s) read, 2 changed"));
     let offices = public(&server, "/api/v1/marriage/offices").await;
     assert_eq!(offices.as_array().unwrap().len(), 2);
 
-    let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.jsonl");
     std::fs::write(&bad, "{\"id\":\"x\"}\n\n[]\n").unwrap();
     let out = binary(&server, &["import", "offices", bad.to_str().unwrap(), "--by", "王科员"]);

@@ -142,3 +142,15 @@ pub fn production(c: &mut baoan_server::config::Config) {
 pub fn set_by_district(from: &str) -> Value {
     json!({ "basis": { "kind": "set_by_district" }, "effective_from": from })
 }
+
+/// An offices file whose every office sets its counselling length (`minutes`), as the district
+/// does before the live service takes it.
+pub fn set_counselling(text: &str, minutes: u32) -> String {
+    rows(text)
+        .into_iter()
+        .map(|mut office| {
+            office["counselling"] = json!({ "minutes": minutes, "source": set_by_district("2026-01-01") });
+            format!("{office}\n")
+        })
+        .collect()
+}

@@ -66,7 +66,13 @@ async fn the_samples_import_and_are_served(server: TestServer) {
     assert!(listed.as_array().unwrap().iter().all(|c| c["id"] != "example-eco-cemetery"), "retired");
     let kept = admin_rows(&server, "cemeteries").await;
     assert!(kept.iter().any(|c| c["id"] == "example-eco-cemetery" && c["active"] == false), "kept, not deleted");
-    assert_eq!(changes(&server).await, 5);
+
+    // Retiring a cemetery with windows: its free future slots go.
+    let mut retired = rows(&cemeteries)[0].clone();
+    retired["active"] = json!(false);
+    put_ok(&server, "cemeteries", &[retired]).await;
+    assert!(slots(&server, "example-cemetery", Date::new(2027, 4, 5).unwrap()).await.0.is_empty());
+    assert_eq!(changes(&server).await, 6);
 }
 both_engines!(the_samples_import_and_are_served);
 

@@ -1,4 +1,5 @@
-//! Cemeteries and their booking windows: `cemeteries`, `booking_windows`. A new window gets its
+//! Cemeteries and their booking windows: `cemeteries`, `booking_windows`. A retired cemetery
+//! (`active: false`) leaves the list and its free future slots go. A new window gets its
 //! hourly slots as the staff endpoint that opens one makes them (`memorial::insert_window`); a
 //! changed window moves only its future slots (after today): every slot it still has takes the
 //! new places but never fewer than are taken, a day or hour it no longer has loses its free
@@ -88,7 +89,7 @@ impl Kind for Cemeteries {
             .collect())
     }
 
-    async fn write(conn: &mut AnyConnection, row: &CemeteryRow, _: Option<&CemeteryRow>, _: At) -> DbResult<()> {
+    async fn write(conn: &mut AnyConnection, row: &CemeteryRow, _: Option<&CemeteryRow>, at: At) -> DbResult<()> {
         let (basis, document, article) = row.max_group_source.basis.columns();
         sqlx::query(
             "INSERT INTO memorial_cemeteries (id, sort, name, name_hant, name_en, address, address_hant, address_en, \
@@ -119,8 +120,30 @@ impl Kind for Cemeteries {
         .bind(i64::from(row.active))
         .execute(&mut *conn)
         .await?;
+        if !row.active {
+            retire_slots(conn, &row.id, at.today).await?;
+        }
         Ok(())
     }
+}
+
+/// A retired cemetery takes no more bookings: its free slots after today go, and a slot someone
+/// booked keeps no place to give (the booking stands).
+async fn retire_slots(conn: &mut AnyConnection, cemetery: &str, today: Date) -> DbResult<()> {
+    sqlx::query(
+        "DELETE FROM memorial_slots WHERE cemetery_id = $1 AND visit_date > $2 AND taken = 0 \
+         AND NOT EXISTS (SELECT 1 FROM memorial_bookings b WHERE b.slot_id = memorial_slots.id)",
+    )
+    .bind(cemetery)
+    .bind(today.to_iso())
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("UPDATE memorial_slots SET capacity = taken WHERE cemetery_id = $1 AND visit_date > $2")
+        .bind(cemetery)
+        .bind(today.to_iso())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
 }
 
 type WindowColumns = (

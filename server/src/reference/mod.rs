@@ -68,7 +68,7 @@ pub async fn import_kind(
             import::import::<charity_ledger::Disclosures>(db, at, upload, by, door).await
         }
     }?;
-    if done.changed > 0 && kind == ReferenceKind::BookingWindows {
+    if done.changed > 0 && matches!(kind, ReferenceKind::BookingWindows | ReferenceKind::Cemeteries) {
         crate::journeys::memorial::slots_changed(state);
     }
     Ok(done)

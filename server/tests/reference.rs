@@ -103,7 +103,7 @@ async fn an_export_reimports_to_the_same_state(server: TestServer) {
         cli::import(&server.state, kind, &text, "王科员").await.unwrap();
     }
     let recorded = changes(&server).await;
-    assert_eq!(recorded, 7, "every sample row once");
+    assert_eq!(recorded, 19, "every sample row once");
     for kind in ReferenceKind::ALL {
         let exported = cli::export(&server.state, kind).await.unwrap();
         let done = cli::import(&server.state, kind, &exported, "王科员").await.unwrap();
@@ -213,7 +213,7 @@ async fn only_staff_get_in(server: TestServer) {
     expect_error(r, StatusCode::UNAUTHORIZED, "unauthorized").await;
     let r = server
         .plain_client()
-        .get(server.url("/api/v1/admin/reference/charity_projects"))
+        .get(server.url("/api/v1/admin/reference/parishes"))
         .bearer_auth(STAFF_TOKEN)
         .send()
         .await
@@ -228,14 +228,24 @@ both_engines!(only_staff_get_in);
 /// exits non-zero with one line per problem and writes nothing, `reference export` prints the
 /// rows as the import reads them.
 async fn the_binary_imports_and_exports(server: TestServer) {
-    let (path, _) = sample("offices");
+    let (path, text) = sample("offices");
+    // The binary is the live service: the sample's example counselling length is refused.
+    let out = binary(&server, &["import", "offices", &path, "--by", "王科员"]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("line 1: counselling.source: figure.source"), "{stderr}");
+    assert!(stderr.contains("line 2: counselling.source: figure.source"), "{stderr}");
+    assert_eq!(changes(&server).await, 0);
+    let dir = tempfile::tempdir().unwrap();
+    let set = dir.path().join("offices.jsonl");
+    std::fs::write(&set, set_counselling(&text, 60)).unwrap();
+    let path = set.to_str().unwrap().to_string();
     let out = binary(&server, &["import", "offices", &path, "--by", "王科员"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("2 row(s) read, 2 changed"));
     let offices = public(&server, "/api/v1/marriage/offices").await;
     assert_eq!(offices.as_array().unwrap().len(), 2);
 
-    let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.jsonl");
     std::fs::write(&bad, "{\"id\":\"x\"}\n\n[]\n").unwrap();
     let out = binary(&server, &["import", "offices", bad.to_str().unwrap(), "--by", "王科员"]);

@@ -35,7 +35,15 @@ async fn an_imported_office_is_bookable_in_the_live_service(test_db: Arc<TestDb>
     assert!(!server.config.demo);
     assert_eq!(public(&server, "/api/v1/marriage/offices").await, json!([]), "no demo offices");
     let (_, text) = sample("offices");
-    put_ok(&server, "offices", &rows(&text)).await;
+    // The live service refuses the sample's example counselling length, line by line.
+    let r = put(&server, "offices", "王科员", &rows(&text), Some(STAFF_TOKEN)).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: Value = r.json().await.unwrap();
+    assert_eq!(
+        body["fields"],
+        json!({ "line.1.counselling.source": "figure.source", "line.2.counselling.source": "figure.source" })
+    );
+    put_ok(&server, "offices", &rows(&set_counselling(&text, 60))).await;
 
     let offices = public(&server, "/api/v1/marriage/offices").await;
     let ids: Vec<&str> = offices.as_array().unwrap().iter().map(|o| o["id"].as_str().unwrap()).collect();
@@ -53,6 +61,9 @@ async fn an_imported_office_is_bookable_in_the_live_service(test_db: Arc<TestDb>
     let registration = slots["slots"].as_array().unwrap();
     assert_eq!(registration.len(), 12);
     assert!(registration.iter().all(|s| s["capacity"] == 5 && s["places_left"] == 5));
+    assert_eq!(slots["counselling_length"], json!({ "minutes": 60, "source": set_by_district("2026-01-01") }));
+    let session = &slots["counselling"][0];
+    assert_eq!(session["end_minute"].as_i64().unwrap() - session["start_minute"].as_i64().unwrap(), 60);
     let north = day(&days(&server, "example-registry-north").await, weekday);
     assert_eq!(north["places_left"], 12 * 3);
     server.finish().await;
@@ -85,6 +96,7 @@ async fn changing_an_office_keeps_its_slots_true(server: TestServer) {
     .unwrap();
 
     office["slot_capacity"] = json!(6);
+    office["counselling"] = json!({ "minutes": 30, "source": set_by_district("2026-01-01") });
     office["special_days"] = json!([
         {"date": closing.to_iso(), "kind": "closed", "note": {"zh_hans": "内部培训（示例）", "en": "Staff training (example)"}},
         {"date": saturday.to_iso(), "kind": "extended", "note": {"zh_hans": "周六延时服务（示例）", "en": "Saturday service (example)"}},
@@ -112,6 +124,11 @@ async fn changing_an_office_keeps_its_slots_true(server: TestServer) {
             .unwrap();
     assert_eq!(held, 1, "only the slot someone holds stays");
     assert_eq!(day(&listed, open_day)["places_left"], 72);
+    let sessions =
+        public(&server, &format!("/api/v1/marriage/offices/example-registry-north/days/{open_day}/slots")).await;
+    assert_eq!(sessions["counselling_length"]["minutes"], 30);
+    let session = &sessions["counselling"][0];
+    assert_eq!(session["end_minute"].as_i64().unwrap() - session["start_minute"].as_i64().unwrap(), 30, "moved");
     assert_eq!(day(&listed, saturday)["places_left"], 72, "the extended Saturday opens");
 
     office["active"] = json!(false);

@@ -1,11 +1,13 @@
 //! Reference data a district manages (issue 12 item 5): streets, communities, registry offices,
-//! the burial register. One shape for every kind: a file of rows, each row checked by its own
+//! cemeteries and their booking windows, the burial register, charity organisations, funds,
+//! projects, ledger lines and disclosures. One shape for every kind: a file of rows, each row checked by its own
 //! `check()` (every bad field), the file checked as a whole (a key twice), and each problem
 //! named by the row's line. The rows of each kind live with their journey
 //! (`assistance::reference`, `marriage::reference`, `memorial::reference`).
 
 use super::LocalisedText;
 use crate::error::{FieldError, FieldErrors};
+use crate::rules::figures::Provenance;
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
 
@@ -21,13 +23,40 @@ pub enum ReferenceKind {
     /// The marriage registry offices with their hours, capacity and special days:
     /// `marriage::OfficeRow`.
     Offices,
+    /// The cemeteries that take visit bookings: `memorial::CemeteryRow`.
+    Cemeteries,
+    /// A cemetery's booking windows (清明, 冬至…) with their hours and places per slot:
+    /// `memorial::BookingWindowRow`.
+    BookingWindows,
     /// The cemeteries' burial register: `memorial::BurialRecordRow`.
     BurialRecords,
+    /// Charity organisations, by name: `charity::CharityOrganisationRow`.
+    CharityOrganisations,
+    /// Named charity funds: `charity::CharityFundRow`.
+    CharityFunds,
+    /// Fundraising projects (never their money raised): `charity::CharityProjectRow`.
+    CharityProjects,
+    /// Ledger lines of projects and funds (never a gift's): `charity::CharityLedgerLineRow`.
+    CharityLedgerLines,
+    /// Projects' disclosures: `charity::CharityDisclosureRow`.
+    CharityDisclosures,
 }
 
 impl ReferenceKind {
-    pub const ALL: [ReferenceKind; 4] =
-        [ReferenceKind::Streets, ReferenceKind::Communities, ReferenceKind::Offices, ReferenceKind::BurialRecords];
+    /// Every kind, in the order a district loads them (a row names only kinds before it).
+    pub const ALL: [ReferenceKind; 11] = [
+        ReferenceKind::Streets,
+        ReferenceKind::Communities,
+        ReferenceKind::Offices,
+        ReferenceKind::Cemeteries,
+        ReferenceKind::BookingWindows,
+        ReferenceKind::BurialRecords,
+        ReferenceKind::CharityOrganisations,
+        ReferenceKind::CharityFunds,
+        ReferenceKind::CharityProjects,
+        ReferenceKind::CharityLedgerLines,
+        ReferenceKind::CharityDisclosures,
+    ];
 
     /// The name in paths, files and change records.
     pub fn code(self) -> &'static str {
@@ -35,7 +64,14 @@ impl ReferenceKind {
             ReferenceKind::Streets => "streets",
             ReferenceKind::Communities => "communities",
             ReferenceKind::Offices => "offices",
+            ReferenceKind::Cemeteries => "cemeteries",
+            ReferenceKind::BookingWindows => "booking_windows",
             ReferenceKind::BurialRecords => "burial_records",
+            ReferenceKind::CharityOrganisations => "charity_organisations",
+            ReferenceKind::CharityFunds => "charity_funds",
+            ReferenceKind::CharityProjects => "charity_projects",
+            ReferenceKind::CharityLedgerLines => "charity_ledger_lines",
+            ReferenceKind::CharityDisclosures => "charity_disclosures",
         }
     }
 
@@ -64,6 +100,11 @@ pub trait ReferenceRow {
     /// Puts the row's values in the form they are stored and compared in (e.g. a certificate
     /// number upper-cased), where they are readable; `check` then judges the normalised row.
     fn normalise(&mut self) {}
+    /// The policy figures the row sets, each with its source, by field name (e.g.
+    /// `max_group_source`): checked by [`check_rows`] as the live service checks every figure.
+    fn figures(&self) -> Vec<(&'static str, &Provenance)> {
+        Vec::new()
+    }
 }
 
 /// The field name of a row's problem as reported for a whole file: `line.<n>.<field>` (1-based
@@ -77,12 +118,19 @@ pub fn line_field(line: usize, field: &str) -> String {
 }
 
 /// Checks every row of a file and the file as a whole (no key twice). Rows come with their line.
-pub fn check_rows<R: ReferenceRow>(rows: &[(usize, R)]) -> FieldErrors {
+/// Every figure's source is checked too and, unless `allow_examples` (demonstration data only),
+/// a figure marked as an example is refused (`Provenance::check_for_service`).
+pub fn check_rows<R: ReferenceRow>(rows: &[(usize, R)], allow_examples: bool) -> FieldErrors {
     let mut errors = FieldErrors::new();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for (line, row) in rows {
         for (field, error) in row.check().0 {
             errors.add(&line_field(*line, &field), error);
+        }
+        for (field, source) in row.figures() {
+            if let Err(error) = source.check_for_service(allow_examples) {
+                errors.add(&line_field(*line, field), error);
+            }
         }
         if seen.insert(row.key(), *line).is_some() {
             errors.add(&line_field(*line, R::KEY_FIELD), FieldError::ReferenceDuplicate);
@@ -128,7 +176,21 @@ pub fn check_text(text: &str, max: usize) -> Result<(), FieldError> {
     }
 }
 
-/// Checks a localised text: 简体 always, 繁體 when given (the server converts a missing one),
+/// A text of paragraphs (a description): as [`check_text`], but line breaks are allowed.
+pub fn check_paragraphs(text: &str, max: usize) -> Result<(), FieldError> {
+    check_text(&text.replace(['\n', '\r'], " "), max)
+}
+
+/// [`check_localised`] for a localised text of paragraphs ([`check_paragraphs`]), English
+/// optional.
+pub fn check_localised_paragraphs(errors: &mut FieldErrors, field: &str, text: &LocalisedText, max: usize) {
+    let flat = |t: &str| t.replace(['\n', '\r'], " ");
+    let flat =
+        LocalisedText { zh_hans: flat(&text.zh_hans), zh_hant: flat(&text.zh_hant), en: text.en.as_deref().map(flat) };
+    check_localised(errors, field, &flat, max, false);
+}
+
+/// Checks a localised text: 简体 always, 繁體 when given (the server converts a missing or blank one),
 /// English when `english_required` (the journey serves it without a fallback) or when given.
 pub fn check_localised(
     errors: &mut FieldErrors,
@@ -138,7 +200,7 @@ pub fn check_localised(
     english_required: bool,
 ) {
     errors.check(&format!("{field}.zh_hans"), check_text(&text.zh_hans, max));
-    if !text.zh_hant.is_empty() {
+    if !text.zh_hant.trim().is_empty() {
         errors.check(&format!("{field}.zh_hant"), check_text(&text.zh_hant, max));
     }
     match &text.en {
@@ -197,6 +259,6 @@ mod tests {
         for k in ReferenceKind::ALL {
             assert_eq!(ReferenceKind::from_code(k.code()), Some(k));
         }
-        assert_eq!(ReferenceKind::from_code("charity_projects"), None);
+        assert_eq!(ReferenceKind::from_code("parishes"), None);
     }
 }

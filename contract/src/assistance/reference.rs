@@ -111,7 +111,7 @@ mod tests {
     #[test]
     fn a_key_twice_in_one_file_is_reported_on_its_second_line() {
         let rows = vec![(1, community()), (2, community())];
-        let errors = crate::api::reference::check_rows(&rows);
+        let errors = crate::api::reference::check_rows(&rows, false);
         assert_eq!(errors.get("line.2.code"), Some(FieldError::ReferenceDuplicate));
         assert_eq!(errors.0.len(), 1);
     }

@@ -73,11 +73,9 @@ impl StandardsChange {
         } else if by > CHANGED_BY_MAX_CHARS {
             errors.add("changed_by", FieldError::NameTooLong);
         }
-        if !allow_examples {
-            for (name, source) in &self.standards.sources {
-                if source.is_example() {
-                    errors.add(&format!("sources.{name}"), FieldError::FigureSource);
-                }
+        for (name, source) in &self.standards.sources {
+            if source.refused_by_service(allow_examples) {
+                errors.add(&format!("sources.{name}"), FieldError::FigureSource);
             }
         }
         errors

@@ -8,15 +8,19 @@
 pub mod badge;
 pub mod funds;
 pub mod gifts;
+pub mod ledger_rows;
 pub mod money;
 pub mod photos;
 pub mod pledges;
 pub mod projects;
+pub mod reference;
 
 pub use badge::{disclosure_badge, DisclosureBadge};
 pub use funds::*;
 pub use gifts::*;
+pub use ledger_rows::*;
 pub use money::*;
 pub use photos::*;
 pub use pledges::*;
 pub use projects::*;
+pub use reference::*;

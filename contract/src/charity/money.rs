@@ -53,6 +53,22 @@ pub fn validate_fen(fen: i64) -> Result<i64, FieldError> {
     }
 }
 
+/// Largest amount of one ledger line, fund principal or project target a district records:
+/// ten billion yuan, in fen.
+pub const MAX_RECORDED_FEN: i64 = 1_000_000_000_000;
+
+/// The rule for an amount a district records (a ledger line, a target, a fund's principal), in
+/// fen: positive and at most [`MAX_RECORDED_FEN`].
+pub fn validate_recorded_fen(fen: i64) -> Result<i64, FieldError> {
+    if fen <= 0 {
+        Err(FieldError::CharityAmountNotPositive)
+    } else if fen > MAX_RECORDED_FEN {
+        Err(FieldError::CharityAmountTooLarge)
+    } else {
+        Ok(fen)
+    }
+}
+
 /// Formats fen as yuan with two decimals and thousands separators: 123456 → "1,234.56".
 pub fn format_yuan(fen: i64) -> String {
     let sign = if fen < 0 { "-" } else { "" };

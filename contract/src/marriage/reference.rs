@@ -3,17 +3,20 @@
 //! map link, places per registration slot, and the days an office departs from its usual week.
 //! The app serves office texts without an English fallback, so English is required.
 
-use super::SpecialDayKind;
+use super::{counselling_length, SessionLength, SpecialDayKind};
 use crate::api::reference::{
     active_default, check_code, check_localised, check_order, check_text, lenient_text, ReferenceRow,
 };
 use crate::api::LocalisedText;
 use crate::error::{FieldError, FieldErrors};
 use crate::rules::date::Date;
+use crate::rules::figures::Provenance;
 use serde::{Deserialize, Serialize};
 
 /// Most places one registration slot (half an hour) can offer.
 pub const SLOT_CAPACITY_MAX: u32 = 50;
+/// Shortest and longest counselling session an office can set, in minutes.
+pub const COUNSELLING_MINUTES_RANGE: std::ops::RangeInclusive<u32> = 15..=120;
 /// Most special days one office row lists.
 pub const SPECIAL_DAYS_MAX: usize = 400;
 const NAME_MAX: usize = 80;
@@ -49,6 +52,10 @@ pub struct OfficeRow {
     /// Closed, extended-service and busy days, each with a note.
     #[serde(default)]
     pub special_days: Vec<SpecialDayRow>,
+    /// How long a free counselling session (婚姻家庭辅导) lasts, 15–120 minutes, with its source.
+    /// Left out: the example length, which the live service refuses.
+    #[serde(default = "counselling_length")]
+    pub counselling: SessionLength,
 }
 
 /// A day an office departs from its usual week.
@@ -111,6 +118,9 @@ impl ReferenceRow for OfficeRow {
         if self.special_days.len() > SPECIAL_DAYS_MAX {
             errors.add("special_days", FieldError::FigureRange);
         }
+        if !COUNSELLING_MINUTES_RANGE.contains(&self.counselling.minutes) {
+            errors.add("counselling.minutes", FieldError::FigureRange);
+        }
         for (i, day) in self.special_days.iter().enumerate() {
             if self.special_days[..i].iter().any(|d| d.date == day.date) {
                 errors.add(&format!("special_days.{i}.date"), FieldError::ReferenceDuplicate);
@@ -118,6 +128,10 @@ impl ReferenceRow for OfficeRow {
             check_localised(&mut errors, &format!("special_days.{i}.note"), &day.note, NOTE_MAX, true);
         }
         errors
+    }
+
+    fn figures(&self) -> Vec<(&'static str, &Provenance)> {
+        vec![("counselling.source", &self.counselling.source)]
     }
 }
 
@@ -141,6 +155,20 @@ mod tests {
     fn a_complete_row_passes() {
         assert!(office().check().is_empty(), "{:?}", office().check());
         assert!(office().active);
+    }
+
+    #[test]
+    fn the_counselling_length_is_the_example_until_the_district_sets_it() {
+        let mut o = office();
+        assert_eq!(o.counselling, counselling_length());
+        let rows = [(2, o.clone())];
+        assert!(crate::api::reference::check_rows(&rows, true).is_empty());
+        assert_eq!(
+            crate::api::reference::check_rows(&rows, false).get("line.2.counselling.source"),
+            Some(FieldError::FigureSource)
+        );
+        o.counselling.minutes = 200;
+        assert_eq!(o.check().get("counselling.minutes"), Some(FieldError::FigureRange));
     }
 
     #[test]

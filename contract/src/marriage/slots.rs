@@ -5,9 +5,9 @@ use crate::rules::date::Date;
 use crate::rules::figures::Provenance;
 use serde::{Deserialize, Serialize};
 
-/// How long a 婚姻家庭辅导 session lasts, in minutes. The registry's own arrangement, not a
-/// published standard: an example here ([`counselling_length`]), which the server's timetable
-/// and the page both read.
+/// How long a 婚姻家庭辅导 session lasts, in minutes, until the district sets an office's own
+/// length (`OfficeRow::counselling`). The registry's own arrangement, not a published standard:
+/// an example ([`counselling_length`]), which the live service refuses to import.
 pub const COUNSELLING_MINUTES: u32 = 45;
 
 /// A session's length with what it rests on.
@@ -18,8 +18,8 @@ pub struct SessionLength {
     pub source: Provenance,
 }
 
-/// The counselling length as shown to couples: [`COUNSELLING_MINUTES`], an example figure (no
-/// registry has published one; a district running the service would set its own).
+/// The example counselling length: [`COUNSELLING_MINUTES`], an example figure (no registry has
+/// published one; a district running the service sets each office's own when importing it).
 pub fn counselling_length() -> SessionLength {
     SessionLength {
         minutes: COUNSELLING_MINUTES,

@@ -8,6 +8,7 @@
 
 pub mod bookings;
 pub mod cemeteries;
+pub mod cemetery_rows;
 pub mod family;
 pub mod memorials;
 pub mod paging;
@@ -21,6 +22,7 @@ pub mod rules;
 
 pub use bookings::*;
 pub use cemeteries::*;
+pub use cemetery_rows::*;
 pub use family::*;
 pub use memorials::*;
 pub use paging::*;

@@ -67,6 +67,23 @@ impl Provenance {
         self.basis == Basis::Example
     }
 
+    /// Whether the live service refuses this figure: an example, where examples are not allowed
+    /// (`allow_examples` is true only on demonstration data). The one rule for every figure a
+    /// district sets: assistance standards, cemetery capacities, a window's places per slot.
+    pub fn refused_by_service(&self, allow_examples: bool) -> bool {
+        self.is_example() && !allow_examples
+    }
+
+    /// [`Provenance::check`], then [`Provenance::refused_by_service`] as the same error.
+    pub fn check_for_service(&self, allow_examples: bool) -> Result<(), FieldError> {
+        self.check()?;
+        if self.refused_by_service(allow_examples) {
+            Err(FieldError::FigureSource)
+        } else {
+            Ok(())
+        }
+    }
+
     /// A document source names both the document and the place in it, each non-blank and short.
     pub fn check(&self) -> Result<(), FieldError> {
         match &self.basis {
@@ -103,6 +120,18 @@ mod tests {
         assert_eq!(doc("plan", "").check(), Err(FieldError::FigureSource));
         assert_eq!(doc(&"x".repeat(201), "1").check(), Err(FieldError::FigureSource));
         assert_eq!(Provenance::example(day()).check(), Ok(()));
+    }
+
+    #[test]
+    fn the_live_service_refuses_examples_only() {
+        let example = Provenance::example(day());
+        assert_eq!(example.check_for_service(true), Ok(()));
+        assert_eq!(example.check_for_service(false), Err(FieldError::FigureSource));
+        let set = Provenance { basis: Basis::SetByDistrict, effective_from: day() };
+        assert_eq!(set.check_for_service(false), Ok(()));
+        let bad =
+            Provenance { basis: Basis::Document { document: "".into(), article: "1".into() }, effective_from: day() };
+        assert_eq!(bad.check_for_service(true), Err(FieldError::FigureSource));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The cemeteries' burial register: `burial_records`. A record is never deleted (memorials link
 //! to it); an import adds records and corrects existing ones by certificate number.
 
-use super::import::Kind;
+use super::import::{At, Kind};
 use crate::db::DbResult;
 use async_trait::async_trait;
 use baoan_contract::api::reference::{line_field, ReferenceKind};
@@ -68,7 +68,7 @@ impl Kind for BurialRecords {
         conn: &mut AnyConnection,
         row: &BurialRecordRow,
         _before: Option<&BurialRecordRow>,
-        _today: Date,
+        _at: At,
     ) -> DbResult<()> {
         sqlx::query(
             "INSERT INTO memorial_burial_records (certificate_number, deceased_name, cemetery_id, buried_on) \

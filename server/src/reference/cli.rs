@@ -20,7 +20,7 @@ pub struct Command {
 enum Action {
     /// Add or update the rows of FILE (all or nothing; each bad row is reported with its line).
     Import {
-        /// streets, communities, offices or burial_records.
+        /// The kind of reference data (the error lists them all), e.g. offices or booking_windows.
         kind: String,
         file: std::path::PathBuf,
         /// Who is making the change, kept in the change records (default: $USER).
@@ -29,7 +29,7 @@ enum Action {
     },
     /// Print every stored row of KIND as JSON Lines, in the form `import` reads.
     Export {
-        /// streets, communities, offices or burial_records.
+        /// The kind of reference data (the error lists them all), e.g. offices or booking_windows.
         kind: String,
     },
 }

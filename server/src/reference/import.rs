@@ -41,7 +41,7 @@ pub trait Kind: Send + Sync + 'static {
     }
 
     /// Inserts the row or updates the stored one with its key (`before`, if any).
-    async fn write(conn: &mut AnyConnection, row: &Self::Row, before: Option<&Self::Row>, today: Date) -> DbResult<()>;
+    async fn write(conn: &mut AnyConnection, row: &Self::Row, before: Option<&Self::Row>, at: At) -> DbResult<()>;
 }
 
 /// Why an import wrote nothing: the file's problems (each under `line.<n>[.<field>]`, or
@@ -112,12 +112,35 @@ impl Upload {
     }
 }
 
+/// When an import runs: the moment and day of its change records and checks, and whether figures
+/// marked as examples are allowed (demonstration data only).
+#[derive(Clone, Copy)]
+pub struct At {
+    pub now: i64,
+    pub today: Date,
+    pub allow_examples: bool,
+}
+
 /// Imports the rows of kind `K`: all or nothing, see the module's comment. `door` says how the
 /// change came (admin API, CLI import), kept in each change record.
 pub async fn import<K: Kind>(
     db: &Db,
-    now: i64,
-    today: Date,
+    at: At,
+    upload: Upload,
+    by: &str,
+    door: &str,
+) -> Result<ReferenceImported, ImportError> {
+    let mut tx = db.begin().await?;
+    let done = import_in::<K>(&mut tx, at, upload, by, door).await?;
+    tx.commit().await?;
+    Ok(done)
+}
+
+/// [`import`] inside the caller's transaction (which the caller commits, or drops on an
+/// error): for a staff action that records its audit entry in the same transaction.
+pub async fn import_in<K: Kind>(
+    tx: &mut AnyConnection,
+    at: At,
     upload: Upload,
     by: &str,
     door: &str,
@@ -142,15 +165,14 @@ pub async fn import<K: Kind>(
             }
         }
     }
-    for (key, error) in check_rows(&parsed).0 {
+    for (key, error) in check_rows(&parsed, at.allow_examples).0 {
         errors.add(&key, error);
     }
-    let mut tx = db.begin().await?;
-    K::check_names(&mut tx, &parsed, today, &mut errors).await?;
+    K::check_names(tx, &parsed, at.today, &mut errors).await?;
     if !errors.is_empty() {
         return Err(ImportError::Problems { errors, details });
     }
-    let stored: HashMap<String, K::Row> = K::load(&mut tx).await?.into_iter().map(|r| (r.key(), r)).collect();
+    let stored: HashMap<String, K::Row> = K::load(tx).await?.into_iter().map(|r| (r.key(), r)).collect();
     let mut changed = 0u32;
     for (_, row) in &parsed {
         let key = row.key();
@@ -158,11 +180,10 @@ pub async fn import<K: Kind>(
         if before == Some(row) {
             continue;
         }
-        K::write(&mut tx, row, before, today).await?;
-        record_change(&mut tx, K::KIND, &key, by.trim(), door, now, before, row).await?;
+        K::write(tx, row, before, at).await?;
+        record_change(tx, K::KIND, &key, by.trim(), door, at.now, before, row).await?;
         changed += 1;
     }
-    tx.commit().await?;
     Ok(ReferenceImported { kind: K::KIND, rows: parsed.len() as u32, changed })
 }
 

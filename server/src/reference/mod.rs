@@ -1,10 +1,16 @@
-//! Reference data a district manages (issue 12 item 5): streets, communities, registry offices
-//! and the burial register, through one mechanism (`import`): the admin API
-//! (`GET/PUT /api/v1/admin/reference/{kind}`) and the CLI (`baoan-server reference import|export`,
-//! `cli.rs`) both call `import_kind` / `export_kind`. Each kind's tables: `places.rs`,
-//! `offices.rs`, `burials.rs`.
+//! Reference data a district manages (issue 12 item 5): streets, communities, registry offices,
+//! cemeteries and their booking windows, the burial register, and charity organisations, funds,
+//! projects, ledger lines and disclosures, through one mechanism
+//! (`import`): the admin API (`GET/PUT /api/v1/admin/reference/{kind}`) and the CLI
+//! (`baoan-server reference import|export`, `cli.rs`) both call `import_kind` / `export_kind`.
+//! Each kind's tables: `places.rs`, `offices.rs`, `cemeteries.rs`, `burials.rs`, `charity.rs`,
+//! `charity_ledger.rs`. The live service
+//! (without `--demo`) refuses a figure whose source is still an example.
 
 mod burials;
+mod cemeteries;
+pub mod charity;
+pub mod charity_ledger;
 pub mod cli;
 pub mod import;
 mod offices;
@@ -17,9 +23,12 @@ use axum::extract::{Path, State};
 use axum::Json;
 use baoan_contract::api::reference::{ReferenceImported, ReferenceKind};
 use baoan_contract::assistance::{CommunityRow, StreetRow};
+use baoan_contract::charity::{
+    CharityDisclosureRow, CharityFundRow, CharityLedgerLineRow, CharityOrganisationRow, CharityProjectRow,
+};
 use baoan_contract::error::ApiError;
 use baoan_contract::marriage::OfficeRow;
-use baoan_contract::memorial::BurialRecordRow;
+use baoan_contract::memorial::{BookingWindowRow, BurialRecordRow, CemeteryRow};
 use import::{ImportError, Upload};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -40,15 +49,29 @@ pub async fn import_kind(
     by: &str,
     door: &str,
 ) -> Result<ReferenceImported, ImportError> {
-    let (db, now, today) = (&state.db, state.clock.now(), state.clock.today());
-    match kind {
-        ReferenceKind::Streets => import::import::<places::Streets>(db, now, today, upload, by, door).await,
-        ReferenceKind::Communities => import::import::<places::Communities>(db, now, today, upload, by, door).await,
-        ReferenceKind::Offices => import::import::<offices::Offices>(db, now, today, upload, by, door).await,
-        ReferenceKind::BurialRecords => {
-            import::import::<burials::BurialRecords>(db, now, today, upload, by, door).await
+    let at = import::At { now: state.clock.now(), today: state.clock.today(), allow_examples: state.config.demo };
+    let db = &state.db;
+    let done = match kind {
+        ReferenceKind::Streets => import::import::<places::Streets>(db, at, upload, by, door).await,
+        ReferenceKind::Communities => import::import::<places::Communities>(db, at, upload, by, door).await,
+        ReferenceKind::Offices => import::import::<offices::Offices>(db, at, upload, by, door).await,
+        ReferenceKind::Cemeteries => import::import::<cemeteries::Cemeteries>(db, at, upload, by, door).await,
+        ReferenceKind::BookingWindows => import::import::<cemeteries::BookingWindows>(db, at, upload, by, door).await,
+        ReferenceKind::BurialRecords => import::import::<burials::BurialRecords>(db, at, upload, by, door).await,
+        ReferenceKind::CharityOrganisations => import::import::<charity::Organisations>(db, at, upload, by, door).await,
+        ReferenceKind::CharityFunds => import::import::<charity::Funds>(db, at, upload, by, door).await,
+        ReferenceKind::CharityProjects => import::import::<charity::Projects>(db, at, upload, by, door).await,
+        ReferenceKind::CharityLedgerLines => {
+            import::import::<charity_ledger::LedgerLines>(db, at, upload, by, door).await
         }
+        ReferenceKind::CharityDisclosures => {
+            import::import::<charity_ledger::Disclosures>(db, at, upload, by, door).await
+        }
+    }?;
+    if done.changed > 0 && matches!(kind, ReferenceKind::BookingWindows | ReferenceKind::Cemeteries) {
+        crate::journeys::memorial::slots_changed(state);
     }
+    Ok(done)
 }
 
 /// Every stored row of `kind`, as import reads them.
@@ -58,7 +81,14 @@ pub async fn export_kind(state: &AppState, kind: ReferenceKind) -> AppResult<Vec
         ReferenceKind::Streets => import::export::<places::Streets>(db).await?,
         ReferenceKind::Communities => import::export::<places::Communities>(db).await?,
         ReferenceKind::Offices => import::export::<offices::Offices>(db).await?,
+        ReferenceKind::Cemeteries => import::export::<cemeteries::Cemeteries>(db).await?,
+        ReferenceKind::BookingWindows => import::export::<cemeteries::BookingWindows>(db).await?,
         ReferenceKind::BurialRecords => import::export::<burials::BurialRecords>(db).await?,
+        ReferenceKind::CharityOrganisations => import::export::<charity::Organisations>(db).await?,
+        ReferenceKind::CharityFunds => import::export::<charity::Funds>(db).await?,
+        ReferenceKind::CharityProjects => import::export::<charity::Projects>(db).await?,
+        ReferenceKind::CharityLedgerLines => import::export::<charity_ledger::LedgerLines>(db).await?,
+        ReferenceKind::CharityDisclosures => import::export::<charity_ledger::Disclosures>(db).await?,
     })
 }
 
@@ -70,7 +100,14 @@ enum AnyReferenceRow {
     Street(StreetRow),
     Community(CommunityRow),
     Office(OfficeRow),
+    Cemetery(CemeteryRow),
+    BookingWindow(BookingWindowRow),
     BurialRecord(BurialRecordRow),
+    CharityOrganisation(CharityOrganisationRow),
+    CharityFund(CharityFundRow),
+    CharityProject(CharityProjectRow),
+    CharityLedgerLine(CharityLedgerLineRow),
+    CharityDisclosure(CharityDisclosureRow),
 }
 
 /// `PUT /api/v1/admin/reference/{kind}`: who is changing the data, and the rows (each a row of
@@ -97,7 +134,7 @@ fn kind_of(code: &str) -> AppResult<ReferenceKind> {
 
 /// Every stored row of one kind of reference data, in the form PUT and `reference import` read.
 #[utoipa::path(get, path = "/admin/reference/{kind}", tag = "reference-admin",
-    params(("kind" = ReferenceKind, Path, description = "streets, communities, offices or burial_records")),
+    params(("kind" = ReferenceKind, Path, description = "the kind of reference data (ReferenceKind)")),
     responses((status = 200, body = ReferenceRows), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
 pub async fn get(
     State(state): State<AppState>,
@@ -109,10 +146,11 @@ pub async fn get(
 }
 
 /// Adds or updates rows of one kind of reference data, all or nothing: every bad row is reported
-/// (422 `validation`, fields `line.<n>.<field>`) and then nothing is written. Each changed row is
+/// (422 `validation`, fields `line.<n>.<field>`) and then nothing is written; the live service
+/// refuses a figure whose source is an example (`figure.source`). Each changed row is
 /// recorded (who, when, before, after); a row equal to the stored one changes nothing.
 #[utoipa::path(put, path = "/admin/reference/{kind}", tag = "reference-admin",
-    params(("kind" = ReferenceKind, Path, description = "streets, communities, offices or burial_records")),
+    params(("kind" = ReferenceKind, Path, description = "the kind of reference data (ReferenceKind)")),
     request_body = ReferenceImport,
     responses((status = 200, body = ReferenceImported), (status = 400, body = ApiError), (status = 401, body = ApiError),
               (status = 404, body = ApiError), (status = 422, body = ApiError)))]

@@ -1,17 +1,20 @@
 //! Marriage registry offices: `offices`. Writing an office also keeps its generated slots true
 //! to it: free future slots of a day it no longer opens go (a slot someone booked stays, with no
 //! places left), future registration slots take the new capacity (never below what is taken),
-//! and the bookable period is generated again for the days it now opens.
+//! future counselling sessions its counselling length, and the bookable period is generated
+//! again for the days it now opens.
 
-use super::import::Kind;
+use super::import::{At, Kind};
 use super::places::{fill_hant, stored};
 use crate::db::DbResult;
 use async_trait::async_trait;
 use baoan_contract::api::reference::ReferenceKind;
 use baoan_contract::api::LocalisedText;
-use baoan_contract::marriage::{OfficeRow, SpecialDayKind, SpecialDayRow, BOOKABLE_DAYS};
+use baoan_contract::marriage::{OfficeRow, SessionLength, SpecialDayKind, SpecialDayRow, BOOKABLE_DAYS};
 use baoan_contract::rules::date::Date;
+use baoan_contract::rules::figures::{Basis, Provenance};
 use sqlx::AnyConnection;
+use std::collections::HashMap;
 
 pub struct Offices;
 
@@ -42,7 +45,10 @@ fn opens(row: &OfficeRow, day: Date) -> bool {
         }
 }
 
-/// A row of `marriage_offices` as the import row reads it (special days apart).
+/// An office's counselling length columns: id, minutes, basis, document, article, from.
+type CounsellingColumns = (String, i64, String, Option<String>, Option<String>, String);
+
+/// A row of `marriage_offices` as the import row reads it (special days and counselling apart).
 type OfficeColumns =
     (String, i64, String, String, String, String, String, String, String, String, String, String, String, i64, i64);
 
@@ -74,6 +80,21 @@ impl Kind for Offices {
         )
         .fetch_all(&mut *conn)
         .await?;
+        let counselling: HashMap<String, SessionLength> = sqlx::query_as::<_, CounsellingColumns>(
+            "SELECT id, counselling_minutes, counselling_basis, counselling_document, counselling_article, \
+             counselling_from FROM marriage_offices",
+        )
+        .fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .filter_map(|(id, minutes, basis, document, article, from)| {
+            let source = Provenance {
+                basis: Basis::from_columns(&basis, document, article).unwrap_or(Basis::Example),
+                effective_from: Date::parse_iso(&from)?,
+            };
+            Some((id, SessionLength { minutes: minutes.clamp(0, i64::from(u32::MAX)) as u32, source }))
+        })
+        .collect();
         let mut out = Vec::with_capacity(offices.len());
         for (id, order, n1, n2, n3, a1, a2, a3, h1, h2, h3, phone, map_url, capacity, active) in offices {
             let special_days = days
@@ -88,7 +109,6 @@ impl Kind for Offices {
                 })
                 .collect();
             out.push(OfficeRow {
-                id,
                 order: order as u32,
                 name: stored(n1, n2, n3),
                 address: stored(a1, a2, a3),
@@ -98,12 +118,14 @@ impl Kind for Offices {
                 slot_capacity: capacity as u32,
                 active: active != 0,
                 special_days,
+                counselling: counselling.get(&id).cloned().unwrap_or_else(baoan_contract::marriage::counselling_length),
+                id,
             });
         }
         Ok(out)
     }
 
-    async fn write(conn: &mut AnyConnection, row: &OfficeRow, before: Option<&OfficeRow>, today: Date) -> DbResult<()> {
+    async fn write(conn: &mut AnyConnection, row: &OfficeRow, before: Option<&OfficeRow>, at: At) -> DbResult<()> {
         let en = |t: &LocalisedText| t.en.clone().unwrap_or_default();
         sqlx::query(
             "INSERT INTO marriage_offices (id, sort_order, name_zh_hans, name_zh_hant, name_en, address_zh_hans, \
@@ -133,6 +155,19 @@ impl Kind for Offices {
         .bind(i64::from(row.active))
         .execute(&mut *conn)
         .await?;
+        let (basis, document, article) = row.counselling.source.basis.columns();
+        sqlx::query(
+            "UPDATE marriage_offices SET counselling_minutes = $1, counselling_basis = $2, counselling_document = $3, \
+             counselling_article = $4, counselling_from = $5 WHERE id = $6",
+        )
+        .bind(i64::from(row.counselling.minutes))
+        .bind(basis)
+        .bind(document)
+        .bind(article)
+        .bind(row.counselling.source.effective_from.to_iso())
+        .bind(&row.id)
+        .execute(&mut *conn)
+        .await?;
         sqlx::query("DELETE FROM marriage_special_days WHERE office_id = $1").bind(&row.id).execute(&mut *conn).await?;
         for day in &row.special_days {
             sqlx::query(
@@ -149,7 +184,7 @@ impl Kind for Offices {
             .await?;
         }
         if before.is_some() {
-            adjust_slots(conn, row, today).await?;
+            adjust_slots(conn, row, at.today).await?;
         }
         Ok(())
     }
@@ -164,6 +199,15 @@ async fn adjust_slots(conn: &mut AnyConnection, row: &OfficeRow, today: Date) ->
          WHERE office_id = $2 AND purpose = 'registration' AND day > $3",
     )
     .bind(i64::from(row.slot_capacity))
+    .bind(&row.id)
+    .bind(today.to_iso())
+    .execute(&mut *conn)
+    .await?;
+    // Future counselling sessions last as long as the office now says.
+    sqlx::query(
+        "UPDATE marriage_slots SET end_minute = start_minute + $1 WHERE office_id = $2 AND purpose = 'counselling' AND day > $3",
+    )
+    .bind(i64::from(row.counselling.minutes))
     .bind(&row.id)
     .bind(today.to_iso())
     .execute(&mut *conn)

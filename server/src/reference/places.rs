@@ -1,6 +1,6 @@
 //! Streets (街道) and their communities (社区): `streets` and `communities`.
 
-use super::import::Kind;
+use super::import::{At, Kind};
 use crate::db::DbResult;
 use crate::localise::to_hant;
 use async_trait::async_trait;
@@ -47,12 +47,7 @@ impl Kind for Streets {
             .collect())
     }
 
-    async fn write(
-        conn: &mut AnyConnection,
-        row: &StreetRow,
-        _before: Option<&StreetRow>,
-        _today: Date,
-    ) -> DbResult<()> {
+    async fn write(conn: &mut AnyConnection, row: &StreetRow, _before: Option<&StreetRow>, _at: At) -> DbResult<()> {
         sqlx::query(
             "INSERT INTO streets (code, name_zh_hans, name_zh_hant, name_en, sort_order) VALUES ($1, $2, $3, $4, $5) \
              ON CONFLICT (code) DO UPDATE SET name_zh_hans = excluded.name_zh_hans, \
@@ -125,7 +120,7 @@ impl Kind for Communities {
         conn: &mut AnyConnection,
         row: &CommunityRow,
         _before: Option<&CommunityRow>,
-        _today: Date,
+        _at: At,
     ) -> DbResult<()> {
         sqlx::query(
             "INSERT INTO assistance_communities (code, street, name_zh_hans, name_zh_hant, name_en, sort_order, active) \

@@ -293,7 +293,7 @@ pub async fn check_in(
     audit::record(&mut tx, now, &entry).await?;
     tx.commit().await?;
     if kind == TicketKind::Memorial {
-        crate::journeys::memorial::slots_changed(&state, &row.place, &row.day);
+        crate::journeys::memorial::day_changed(&state, &row.place, &row.day);
     }
     let arrived = GateRow { arrived_at: Some(now), arrived: row.arrived + row.group_size, ..row };
     Ok(Json(answer(Verdict::Valid, Some(&arrived))))

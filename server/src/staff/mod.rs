@@ -5,6 +5,7 @@
 pub mod accounts;
 mod arrivals;
 pub mod audit;
+mod charity;
 pub mod checkin;
 mod credentials;
 mod review;
@@ -32,4 +33,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(review::review))
         .routes(routes!(checkin::check_in))
         .routes(routes!(arrivals::today))
+        .routes(routes!(charity::ledger_line))
+        .routes(routes!(charity::disclosure))
 }

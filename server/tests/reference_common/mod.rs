@@ -121,3 +121,36 @@ pub fn binary(server: &TestServer, args: &[&str]) -> Output {
         .output()
         .unwrap()
 }
+
+/// The live service's settings (no `--demo`): Tencent SMS configured (pointing nowhere; these
+/// tests send no SMS) so the server starts.
+pub fn production(c: &mut baoan_server::config::Config) {
+    c.demo = false;
+    let t = &mut c.tencent_sms;
+    t.tencent_secret_id = Some("AKIDtest".into());
+    t.tencent_secret_key = Some("test-key".into());
+    t.tencent_sms_sdk_app_id = Some("1400000000".into());
+    t.tencent_sms_sign_name = Some("宝安民政".into());
+    t.tencent_sms_template_sign_in = Some("1".into());
+    t.tencent_sms_template_marriage_partner = Some("2".into());
+    t.tencent_sms_template_booking_reminder = Some("3".into());
+    t.tencent_sms_template_application_status = Some("4".into());
+    t.tencent_sms_endpoint = "http://127.0.0.1:9".into();
+}
+
+/// A source the district set, from `from` (ISO day).
+pub fn set_by_district(from: &str) -> Value {
+    json!({ "basis": { "kind": "set_by_district" }, "effective_from": from })
+}
+
+/// An offices file whose every office sets its counselling length (`minutes`), as the district
+/// does before the live service takes it.
+pub fn set_counselling(text: &str, minutes: u32) -> String {
+    rows(text)
+        .into_iter()
+        .map(|mut office| {
+            office["counselling"] = json!({ "minutes": minutes, "source": set_by_district("2026-01-01") });
+            format!("{office}\n")
+        })
+        .collect()
+}

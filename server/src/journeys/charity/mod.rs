@@ -78,5 +78,6 @@ pub async fn seed_demo(tx: &mut AnyConnection, now: i64) -> DbResult<()> {
     if large > 0 {
         seed::generated(tx, large, now).await?;
     }
-    Ok(())
+    // The demo's organisers as organisations, as migration 0031 does for existing projects.
+    crate::reference::charity::adopt_organisers(tx).await
 }

@@ -8,7 +8,7 @@ use axum::Json;
 use baoan_contract::error::ApiError;
 use baoan_contract::marriage::busy::{busy_note, nearest};
 use baoan_contract::marriage::{
-    counselling_length, Day, DayList, DayState, NearestFree, Office, Slot, SlotList, SlotPurpose, BOOKABLE_DAYS,
+    Day, DayList, DayState, NearestFree, Office, Slot, SlotList, SlotPurpose, BOOKABLE_DAYS,
 };
 use baoan_contract::rules::date::Date;
 
@@ -90,7 +90,7 @@ pub async fn slots(
         slots: of(SlotPurpose::Registration),
         ceremony: of(SlotPurpose::Ceremony),
         counselling: of(SlotPurpose::Counselling),
-        counselling_length: counselling_length(),
+        counselling_length: store::counselling(&state.db, &id).await?,
     }))
 }
 

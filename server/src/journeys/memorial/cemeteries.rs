@@ -3,8 +3,9 @@
 use super::access::db_key;
 use super::slot_cache;
 use super::store::cemeteries as store;
-pub use super::store::cemeteries::{insert_window, load_cemetery, read_slots, windows_of};
+pub use super::store::cemeteries::{insert_slot, insert_window, load_cemetery, read_slots, windows_of};
 use crate::admin::Staff;
+use crate::db::new_id;
 use crate::error::{AppError, AppResult, JsonBody};
 use crate::state::AppState;
 use axum::extract::{Path, Query, State};
@@ -97,20 +98,19 @@ pub async fn create_window(
     _staff: Staff,
     JsonBody(w): JsonBody<WindowCreate>,
 ) -> AppResult<Json<BookingWindow>> {
-    let span = w.ends_on.days_since_epoch() - w.starts_on.days_since_epoch();
-    if !(0..=60).contains(&span) || w.first_hour > w.last_hour || w.last_hour > 23 || w.capacity < 1 {
+    if !window_shape_ok(w.starts_on, w.ends_on, w.first_hour, w.last_hour) || w.capacity < 1 {
         return Err(AppError::field("window", FieldError::Required));
     }
     let capacity_source = w
         .capacity_source
         .clone()
         .unwrap_or(Provenance { basis: Basis::SetByDistrict, effective_from: state.clock.today() });
-    if capacity_source.check().is_err() || (capacity_source.is_example() && !state.demo) {
+    if capacity_source.check_for_service(state.demo).is_err() {
         return Err(AppError::field("capacity_source", FieldError::FigureSource));
     }
     let mut tx = state.db.begin().await?;
     load_cemetery(&mut tx, &w.cemetery_id).await?;
-    let id = insert_window(&mut tx, &w, &capacity_source).await?;
+    let id = insert_window(&mut tx, &new_id(), &w, &capacity_source).await?;
     tx.commit().await?;
     Ok(Json(BookingWindow {
         id,

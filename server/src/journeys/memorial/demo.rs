@@ -4,7 +4,7 @@
 //! window, and burial records to link memorials to.
 
 use super::cemeteries::{insert_window, WindowCreate};
-use crate::db::DbResult;
+use crate::db::{new_id, DbResult};
 use crate::localise::to_hant;
 use baoan_contract::memorial::rules::DEFAULT_DAYS_AHEAD;
 use baoan_contract::rules::date::{Date, SHENZHEN_UTC_OFFSET};
@@ -60,13 +60,13 @@ pub async fn seed_demo(tx: &mut AnyConnection, now: i64) -> DbResult<()> {
         window("baoshan", "qingming", today, today.add_days(13), 40),
         window("demo-qingsong", "qingming", today, today.add_days(13), 30),
     ] {
-        insert_window(tx, &w, &example(&w)).await?;
+        insert_window(tx, &new_id(), &w, &example(&w)).await?;
     }
     let solstice_year = if (today.month(), today.day()) > (12, 22) { today.year() + 1 } else { today.year() };
     if let (Some(a), Some(b)) = (Date::new(solstice_year, 12, 19), Date::new(solstice_year, 12, 23)) {
         if a > today.add_days(13) {
             let w = window("baoshan", "winter_solstice", a, b, 40);
-            insert_window(tx, &w, &example(&w)).await?;
+            insert_window(tx, &new_id(), &w, &example(&w)).await?;
         }
     }
     for (number, name, cemetery, buried) in [

@@ -31,13 +31,19 @@ use crate::state::AppState;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+pub use cemeteries::{insert_slot, insert_window, WindowCreate};
 pub use demo::seed_demo;
 pub use reminders::{run_periodically as run_reminders, send_due_reminders};
 
 /// A slot's figures changed outside this journey (a visitor checked in at the gate): the day's
 /// cached slot list is dropped so the next read shows it.
-pub fn slots_changed(state: &AppState, cemetery_id: &str, date: &str) {
+pub fn day_changed(state: &AppState, cemetery_id: &str, date: &str) {
     slot_cache::invalidate(&access::db_key(state), cemetery_id, date);
+}
+
+/// Drops the cached slot lists of the state's database, after reference data changed slots.
+pub fn slots_changed(state: &AppState) {
+    slot_cache::forget_database(&access::db_key(state));
 }
 
 /// This journey's routes, relative to /api/v1 and merged by `crate::app`: each is declared once,

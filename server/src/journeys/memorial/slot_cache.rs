@@ -45,3 +45,9 @@ pub fn invalidate(db: &str, cemetery: &str, date: &str) {
     let mut map = cache().lock().unwrap_or_else(|e| e.into_inner());
     map.remove(&key(db, cemetery, date));
 }
+
+/// Drops every list of one database, after an import changed its slots.
+pub fn forget_database(db: &str) {
+    let mut map = cache().lock().unwrap_or_else(|e| e.into_inner());
+    map.retain(|(key_db, _, _), _| key_db != db);
+}

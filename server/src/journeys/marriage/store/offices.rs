@@ -2,9 +2,10 @@
 
 use crate::db::{Db, DbResult};
 use baoan_contract::marriage::{
-    Localized, Office, Slot, SlotPurpose, SpecialDay, SpecialDayKind, BOOKABLE_DAYS, COUNSELLING_MINUTES,
+    counselling_length, Localized, Office, SessionLength, Slot, SlotPurpose, SpecialDay, SpecialDayKind, BOOKABLE_DAYS,
 };
 use baoan_contract::rules::date::Date;
+use baoan_contract::rules::figures::{Basis, Provenance};
 
 /// A row of `marriage_offices` (`OFFICE_COLUMNS`).
 #[derive(sqlx::FromRow)]
@@ -69,6 +70,7 @@ struct DueOfficeRow {
     id: String,
     slot_capacity: i64,
     slots_through: Option<String>,
+    counselling_minutes: i64,
 }
 
 const OFFICE_COLUMNS: &str = "id, name_zh_hans, name_zh_hant, name_en, address_zh_hans, address_zh_hant, address_en, \
@@ -105,6 +107,30 @@ pub async fn office(db: &Db, id: &str, today: Date) -> DbResult<Option<Office>> 
         }
         None => Ok(None),
     }
+}
+
+/// How long an office's counselling session lasts, with its source (the example length for an
+/// office not stored, or a source the district could not have written).
+pub async fn counselling(db: &Db, office_id: &str) -> DbResult<SessionLength> {
+    type Columns = (i64, String, Option<String>, Option<String>, String);
+    let row: Option<Columns> = sqlx::query_as(
+        "SELECT counselling_minutes, counselling_basis, counselling_document, counselling_article, counselling_from \
+         FROM marriage_offices WHERE id = $1",
+    )
+    .bind(office_id)
+    .fetch_optional(&db.pool)
+    .await?;
+    let example = counselling_length();
+    Ok(match row {
+        Some((minutes, basis, document, article, from)) => SessionLength {
+            minutes: minutes.clamp(0, i64::from(u32::MAX)) as u32,
+            source: Provenance {
+                basis: Basis::from_columns(&basis, document, article).unwrap_or(Basis::Example),
+                effective_from: Date::parse_iso(&from).unwrap_or(example.source.effective_from),
+            },
+        },
+        None => example,
+    })
 }
 
 pub async fn special_days(db: &Db, office_id: &str, from: Date) -> DbResult<Vec<SpecialDay>> {
@@ -145,13 +171,13 @@ pub fn slot_id(office_id: &str, day: Date, purpose: SlotPurpose, start: i64) -> 
 pub async fn ensure_slots(db: &Db, today: Date) -> DbResult<()> {
     let last = today.add_days(BOOKABLE_DAYS);
     let due = sqlx::query_as::<_, DueOfficeRow>(
-        "SELECT id, slot_capacity, slots_through FROM marriage_offices \
+        "SELECT id, slot_capacity, slots_through, counselling_minutes FROM marriage_offices \
          WHERE active = 1 AND (slots_through IS NULL OR slots_through < $1)",
     )
     .bind(last.to_iso())
     .fetch_all(&db.pool)
     .await?;
-    for DueOfficeRow { id: office_id, slot_capacity: capacity, slots_through: through } in due {
+    for DueOfficeRow { id: office_id, slot_capacity: capacity, slots_through: through, counselling_minutes } in due {
         let special = special_days(db, &office_id, today).await?;
         let start = through.as_deref().and_then(Date::parse_iso).map(|d| d.add_days(1)).unwrap_or(today.add_days(1));
         let start = start.max(today.add_days(1));
@@ -169,7 +195,7 @@ pub async fn ensure_slots(db: &Db, today: Date) -> DbResult<()> {
                     let length = match purpose {
                         SlotPurpose::Registration => 30,
                         SlotPurpose::Ceremony => 45,
-                        SlotPurpose::Counselling => i64::from(COUNSELLING_MINUTES),
+                        SlotPurpose::Counselling => counselling_minutes,
                     };
                     sqlx::query(
                         "INSERT INTO marriage_slots (id, office_id, day, purpose, start_minute, end_minute, capacity, taken) \

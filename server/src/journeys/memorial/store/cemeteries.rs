@@ -73,7 +73,7 @@ pub async fn load_cemetery(conn: &mut AnyConnection, id: &str) -> AppResult<Ceme
 /// The cemeteries taking bookings, in order.
 pub async fn cemeteries(db: &Db) -> DbResult<Vec<Cemetery>> {
     let rows = sqlx::query_as::<_, CemeteryRow>(&format!(
-        "SELECT {CEMETERY_COLUMNS} FROM memorial_cemeteries ORDER BY sort, id"
+        "SELECT {CEMETERY_COLUMNS} FROM memorial_cemeteries WHERE active = 1 ORDER BY sort, id"
     ))
     .fetch_all(&db.pool)
     .await?;
@@ -180,21 +180,21 @@ pub async fn read_slots(conn: &mut AnyConnection, cemetery_id: &str, date: Date)
     Ok(SlotList { cemetery_id: cemetery_id.to_string(), date, slots, capacity_source })
 }
 
-/// Writes a window and its slots, whose places rest on `capacity_source` (also used by the
-/// demo data).
+/// Writes a window (id `id`) and its slots, whose places rest on `capacity_source` (also used by
+/// the demo data and the reference import).
 pub async fn insert_window(
     conn: &mut AnyConnection,
+    id: &str,
     w: &WindowCreate,
     capacity_source: &Provenance,
 ) -> Result<String, sqlx::Error> {
-    let id = new_id();
     let (basis, document, article) = capacity_source.basis.columns();
     sqlx::query(
         "INSERT INTO memorial_windows (id, cemetery_id, kind, starts_on, ends_on, days_ahead, opens_minute, closes_minute, \
-         capacity_basis, capacity_document, capacity_article, capacity_from) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+         capacity_basis, capacity_document, capacity_article, capacity_from, first_hour, last_hour, capacity) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
     )
-    .bind(&id)
+    .bind(id)
     .bind(&w.cemetery_id)
     .bind(&w.kind)
     .bind(w.starts_on.to_iso())
@@ -206,26 +206,42 @@ pub async fn insert_window(
     .bind(document)
     .bind(article)
     .bind(capacity_source.effective_from.to_iso())
+    .bind(i64::from(w.first_hour))
+    .bind(i64::from(w.last_hour))
+    .bind(w.capacity)
     .execute(&mut *conn)
     .await?;
     let mut day = w.starts_on;
     while day <= w.ends_on {
         for hour in w.first_hour..=w.last_hour {
-            sqlx::query(
-                "INSERT INTO memorial_slots (id, cemetery_id, window_id, visit_date, starts_minute, ends_minute, capacity, taken) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, 0)",
-            )
-            .bind(new_id())
-            .bind(&w.cemetery_id)
-            .bind(&id)
-            .bind(day.to_iso())
-            .bind(i64::from(hour * 60))
-            .bind(i64::from(hour * 60 + 60))
-            .bind(w.capacity)
-            .execute(&mut *conn)
-            .await?;
+            insert_slot(conn, &w.cemetery_id, id, day, hour, w.capacity).await?;
         }
         day = day.add_days(1);
     }
-    Ok(id)
+    Ok(id.to_string())
+}
+
+/// One hourly slot of a window, `capacity` places, none taken.
+pub async fn insert_slot(
+    conn: &mut AnyConnection,
+    cemetery_id: &str,
+    window_id: &str,
+    day: Date,
+    hour: u32,
+    capacity: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO memorial_slots (id, cemetery_id, window_id, visit_date, starts_minute, ends_minute, capacity, taken) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 0)",
+    )
+    .bind(new_id())
+    .bind(cemetery_id)
+    .bind(window_id)
+    .bind(day.to_iso())
+    .bind(i64::from(hour * 60))
+    .bind(i64::from(hour * 60 + 60))
+    .bind(capacity)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }

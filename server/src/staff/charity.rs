@@ -1,0 +1,112 @@
+//! A charity editor publishes a ledger line or a disclosure of a project of their own
+//! organisation (issue 13): `POST /api/v1/staff/charity/ledger-lines` and `/disclosures`. The row
+//! is the reference kind's row, checked and written by the reference import
+//! (`reference::import::import_in`, with its change record) inside the transaction that also
+//! records the audit entry. Every other role, and a project of another organisation, is refused
+//! (403) before anything is written.
+
+use super::audit::{self, Actor, Entry};
+use super::StaffMember;
+use crate::db::new_id;
+use crate::error::{AppError, AppResult, JsonBody};
+use crate::reference::charity_ledger::{Disclosures, LedgerLines};
+use crate::reference::import::{import_in, At, ImportError, Kind, Upload};
+use crate::state::AppState;
+use axum::extract::State;
+use axum::Json;
+use baoan_contract::charity::{DisclosurePublication, LedgerLinePublication, Published};
+use baoan_contract::error::{ApiError, FieldErrors};
+use baoan_contract::staff::Role;
+use serde::Serialize;
+
+/// Publishes a ledger line of a project of the editor's organisation; it appears in the
+/// project's public ledger at once. Refused (403) for another organisation's project and for
+/// every role but charity editor; every bad field is reported (422) and nothing is written.
+#[utoipa::path(post, path = "/staff/charity/ledger-lines", tag = "staff", request_body = LedgerLinePublication,
+    responses((status = 200, body = Published), (status = 401, body = ApiError), (status = 403, body = ApiError),
+              (status = 422, body = ApiError)))]
+pub async fn ledger_line(
+    State(state): State<AppState>,
+    member: StaffMember,
+    JsonBody(req): JsonBody<LedgerLinePublication>,
+) -> AppResult<Json<Published>> {
+    let project = req.project.clone();
+    let id = new_id();
+    publish::<LedgerLines>(&state, &member, &project, req.into_row(id.clone()), "charity.publish_ledger_line").await?;
+    Ok(Json(Published { id }))
+}
+
+/// Publishes a disclosure of a project of the editor's organisation. Refused (403) for another
+/// organisation's project and for every role but charity editor; every bad field is reported
+/// (422) and nothing is written.
+#[utoipa::path(post, path = "/staff/charity/disclosures", tag = "staff", request_body = DisclosurePublication,
+    responses((status = 200, body = Published), (status = 401, body = ApiError), (status = 403, body = ApiError),
+              (status = 422, body = ApiError)))]
+pub async fn disclosure(
+    State(state): State<AppState>,
+    member: StaffMember,
+    JsonBody(req): JsonBody<DisclosurePublication>,
+) -> AppResult<Json<Published>> {
+    let project = req.project.clone();
+    let id = new_id();
+    publish::<Disclosures>(&state, &member, &project, req.into_row(id.clone()), "charity.publish_disclosure").await?;
+    Ok(Json(Published { id }))
+}
+
+/// Checks role and place, then writes `row` as an import of one row by the editor and records
+/// the audit entry (after: the row) in the same transaction.
+async fn publish<K: Kind>(
+    state: &AppState,
+    member: &StaffMember,
+    project: &str,
+    row: K::Row,
+    action: &str,
+) -> AppResult<()>
+where
+    K::Row: Serialize,
+{
+    member.require(Role::CharityEditor)?;
+    let mut tx = state.db.begin().await?;
+    let organiser: Option<(String,)> = sqlx::query_as("SELECT organiser FROM charity_projects WHERE id = $1")
+        .bind(project)
+        .fetch_optional(&mut *tx)
+        .await?;
+    // An unknown project is reported by the row's own check (`project: reference.unknown`).
+    if organiser.is_some_and(|(o,)| Some(o) != member.assignment.place) {
+        return Err(AppError::forbidden("This project belongs to another organisation"));
+    }
+    let after = serde_json::to_string(&row).expect("reference rows serialise");
+    let key = baoan_contract::api::reference::ReferenceRow::key(&row);
+    let at = At { now: state.clock.now(), today: state.clock.today(), allow_examples: state.config.demo };
+    let value = serde_json::to_value(&row).expect("reference rows serialise");
+    let door = "staff (charity editor)";
+    match import_in::<K>(&mut tx, at, Upload::from_rows(vec![value]), &member.login, door).await {
+        Ok(_) => {}
+        Err(ImportError::Problems { errors, .. }) => return Err(one_row(errors).into()),
+        Err(ImportError::Failed(e)) => return Err(e),
+    }
+    let actor = Actor::from(member);
+    let entry = Entry {
+        actor: &actor,
+        action,
+        subject_kind: K::KIND.code(),
+        subject_id: &key,
+        before: None,
+        after: Some(after),
+        reason: None,
+    };
+    audit::record(&mut tx, at.now, &entry).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The problems of a one-row import under the request's own field names (`line.1.amount_fen`
+/// is `amount_fen`).
+fn one_row(errors: FieldErrors) -> FieldErrors {
+    let mut out = FieldErrors::new();
+    for (key, error) in errors.0 {
+        let field = key.strip_prefix("line.1.").unwrap_or(&key);
+        out.add(field, error);
+    }
+    out
+}

@@ -22,7 +22,7 @@ async fn streets_and_communities_are_served_once_imported(server: TestServer) {
     assert_eq!((done["rows"].as_i64(), done["changed"].as_i64()), (Some(1), Some(1)));
     let listed = public(&server, "/api/v1/streets").await;
     let street = listed.as_array().unwrap().iter().find(|s| s["code"] == "example-street").expect("listed");
-    assert_eq!(street["name_zh_hant"], "示例街道（示例）");
+    assert_eq!(street["name"]["zh_hant"], "示例街道（示例）");
     assert_eq!(listed.as_array().unwrap().len(), 11, "the ten streets stay");
 
     let (_, communities) = sample("communities");
@@ -31,8 +31,8 @@ async fn streets_and_communities_are_served_once_imported(server: TestServer) {
     let listed = public(&server, "/api/v1/assistance/communities").await;
     let east = listed.as_array().unwrap().iter().find(|c| c["code"] == "example-street-east").expect("listed");
     assert_eq!(east["street"], "example-street");
-    assert_eq!(east["name_zh_hant"], "示例東社區（示例）", "converted from 简体");
-    assert_eq!(east["name_en"], "Example East Community (example)");
+    assert_eq!(east["name"]["zh_hant"], "示例東社區（示例）", "converted from 简体");
+    assert_eq!(east["name"]["en"], "Example East Community (example)");
 
     let mut retired = rows(&communities)[0].clone();
     retired["active"] = json!(false);

@@ -63,9 +63,9 @@ async fn migrations_run_twice(test_db: Arc<TestDb>) {
     );
     assert_eq!(
         streets[0],
-        json!({ "code": "xinan", "name_zh_hans": "新安街道", "name_zh_hant": "新安街道", "name_en": "Xin'an Street" })
+        json!({ "code": "xinan", "name": { "zh_hans": "新安街道", "zh_hant": "新安街道", "en": "Xin'an Street" } })
     );
-    assert_eq!(streets[6]["name_zh_hant"], "新橋街道");
+    assert_eq!(streets[6]["name"]["zh_hant"], "新橋街道");
     server.close().await;
     second.pool.close().await;
 }

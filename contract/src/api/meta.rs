@@ -19,7 +19,5 @@ pub struct MetaResponse {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Street {
     pub code: String,
-    pub name_zh_hans: String,
-    pub name_zh_hant: String,
-    pub name_en: String,
+    pub name: super::LocalisedText,
 }

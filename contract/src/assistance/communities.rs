@@ -9,7 +9,5 @@ use serde::{Deserialize, Serialize};
 pub struct Community {
     pub code: String,
     pub street: String,
-    pub name_zh_hans: String,
-    pub name_zh_hant: String,
-    pub name_en: String,
+    pub name: crate::api::LocalisedText,
 }

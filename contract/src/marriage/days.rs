@@ -2,7 +2,7 @@
 //! busy dates, and how far ahead a booking may be made.
 
 use super::busy::BusyNote;
-use super::offices::Localized;
+use crate::api::LocalisedText;
 use crate::rules::date::Date;
 use serde::{Deserialize, Serialize};
 
@@ -27,7 +27,7 @@ pub struct Day {
     pub state: DayState,
     pub places_left: u32,
     /// Extended service, or why it is closed.
-    pub note: Option<Localized>,
+    pub note: Option<LocalisedText>,
     /// A date many couples want: book early, or take one of `nearest_free`.
     pub busy: bool,
     /// For busy days: the nearest days that still have places.

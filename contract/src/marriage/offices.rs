@@ -1,17 +1,9 @@
 //! The registry offices (`GET /api/v1/marriage/offices`): where they are, their hours, and the
-//! days they depart from their usual week; with the three-language text the server serves.
+//! days they depart from their usual week; their texts in the shared three-language `LocalisedText`.
 
+use crate::api::LocalisedText;
 use crate::rules::date::Date;
 use serde::{Deserialize, Serialize};
-
-/// Text the server serves in the three languages of the app (office names, addresses, notes).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct Localized {
-    pub zh_hans: String,
-    pub zh_hant: String,
-    pub en: String,
-}
 
 /// A day an office departs from its usual week.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,7 +23,7 @@ pub enum SpecialDayKind {
 pub struct SpecialDay {
     pub date: Date,
     pub kind: SpecialDayKind,
-    pub note: Localized,
+    pub note: LocalisedText,
 }
 
 /// `GET /api/v1/marriage/offices`: every registry office (全城通办: any office serves any couple).
@@ -39,10 +31,10 @@ pub struct SpecialDay {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Office {
     pub id: String,
-    pub name: Localized,
-    pub address: Localized,
+    pub name: LocalisedText,
+    pub address: LocalisedText,
     /// Usual opening hours, as the office words them.
-    pub hours: Localized,
+    pub hours: LocalisedText,
     pub phone: String,
     /// A link to the office on a map.
     pub map_url: String,

@@ -39,9 +39,7 @@ pub async fn streets(State(state): State<AppState>) -> AppResult<Json<Vec<Street
         rows.into_iter()
             .map(|r| Street {
                 code: r.code,
-                name_zh_hans: r.name_zh_hans,
-                name_zh_hant: r.name_zh_hant,
-                name_en: r.name_en,
+                name: crate::localise::localised(r.name_zh_hans, Some(r.name_zh_hant), Some(r.name_en)),
             })
             .collect(),
     ))

@@ -3,17 +3,14 @@
 
 use super::i18n::Key;
 use crate::i18n::{Lang, Msg};
+use baoan_contract::api::LocalisedText;
 use baoan_contract::marriage::checklist::ChecklistItem;
-use baoan_contract::marriage::{clock_time, BookingKind, BookingStatus, Localized, Slot};
+use baoan_contract::marriage::{clock_time, BookingKind, BookingStatus, Slot};
 use baoan_contract::rules::date::Date;
 
-/// A text the server serves in three languages.
-pub fn pick(text: &Localized, lang: Lang) -> String {
-    match lang {
-        Lang::ZhHans => text.zh_hans.clone(),
-        Lang::ZhHant => text.zh_hant.clone(),
-        Lang::En => text.en.clone(),
-    }
+/// A text the server serves in three languages, as plain text (marked where it fell back).
+pub fn pick(text: &LocalisedText, lang: Lang) -> String {
+    crate::i18n::marked(text, lang)
 }
 
 pub fn weekday(d: Date) -> Key {

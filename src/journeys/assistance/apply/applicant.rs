@@ -2,7 +2,7 @@
 //! the server's lists) and address.
 
 use super::save_and_continue;
-use crate::i18n::{field_error_key, use_i18n, Key as Shared, Lang};
+use crate::i18n::{field_error_key, marked, use_i18n, Key as Shared};
 use crate::journeys::assistance::api;
 use crate::journeys::assistance::draft::{code_of, lens, use_journey};
 use crate::journeys::assistance::i18n::Key;
@@ -29,11 +29,7 @@ pub fn ApplicantTask() -> impl IntoView {
     let community = lens(draft, |d| d.applicant.community.clone(), |d, v| d.applicant.community = v);
     let address = lens(draft, |d| d.applicant.address.clone(), |d, v| d.applicant.address = v);
     let streets = LocalResource::new(api::streets);
-    let street_name = move |s: &Street| match i18n.lang.get() {
-        Lang::ZhHans => s.name_zh_hans.clone(),
-        Lang::ZhHant => s.name_zh_hant.clone(),
-        Lang::En => s.name_en.clone(),
-    };
+    let street_name = move |s: &Street| marked(&s.name, i18n.lang.get());
     let community_error = errors.of("applicant.community");
     view! {
         <BackLink href="/assistance/apply".to_string() text=Key::Back />
@@ -135,11 +131,7 @@ pub fn ApplicantTask() -> impl IntoView {
                             .filter(|c| c.street == street.get())
                             .map(|c| {
                                 let selected = community.get_untracked() == c.code;
-                                let label = match i18n.lang.get() {
-                                    Lang::ZhHans => c.name_zh_hans,
-                                    Lang::ZhHant => c.name_zh_hant,
-                                    Lang::En => c.name_en,
-                                };
+                                let label = marked(&c.name, i18n.lang.get());
                                 view! {
                                     <option value=c.code selected=selected>
                                         {label}

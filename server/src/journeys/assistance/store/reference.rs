@@ -110,9 +110,7 @@ pub async fn communities(db: &Db) -> DbResult<Vec<Community>> {
         .map(|CommunityRow { code, street, name_zh_hans, name_zh_hant, name_en }| Community {
             code,
             street,
-            name_zh_hans,
-            name_zh_hant,
-            name_en,
+            name: crate::localise::localised(name_zh_hans, Some(name_zh_hant), Some(name_en)),
         })
         .collect())
 }

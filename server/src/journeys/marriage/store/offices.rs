@@ -1,8 +1,9 @@
 //! Reading offices and slots from the database, and generating slots for the bookable period.
 
 use crate::db::{Db, DbResult};
+use baoan_contract::api::LocalisedText;
 use baoan_contract::marriage::{
-    counselling_length, Localized, Office, SessionLength, Slot, SlotPurpose, SpecialDay, SpecialDayKind, BOOKABLE_DAYS,
+    counselling_length, Office, SessionLength, Slot, SlotPurpose, SpecialDay, SpecialDayKind, BOOKABLE_DAYS,
 };
 use baoan_contract::rules::date::Date;
 use baoan_contract::rules::figures::{Basis, Provenance};
@@ -76,8 +77,8 @@ struct DueOfficeRow {
 const OFFICE_COLUMNS: &str = "id, name_zh_hans, name_zh_hant, name_en, address_zh_hans, address_zh_hant, address_en, \
      hours_zh_hans, hours_zh_hant, hours_en, phone, map_url";
 
-fn loc(a: String, b: String, c: String) -> Localized {
-    Localized { zh_hans: a, zh_hant: b, en: c }
+fn loc(hans: String, hant: String, en: String) -> LocalisedText {
+    crate::localise::localised(hans, Some(hant), Some(en))
 }
 
 /// Every office in service (`active`) with its special days from `today` on, in display order.

@@ -3,6 +3,7 @@
 
 mod common;
 mod memorial_common;
+mod staff_common;
 
 use baoan_contract::rules::date::Date;
 use common::{expect_error, TestServer};

@@ -2,7 +2,7 @@
 //! (a forgotten password, a lost phone): a new password given in person and a new authenticator
 //! secret, the old sessions ended.
 
-use super::accounts::{check_password, check_reason, REASON_MAX_CHARS};
+use super::accounts::{check_password, check_reason};
 use crate::error::{FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
 
@@ -36,7 +36,7 @@ impl PasswordChange {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CredentialsReset {
     pub password: String,
-    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::required_chars::<{ REASON_MAX_CHARS }>))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::schema::required_chars::<{ super::accounts::REASON_MAX_CHARS }>))]
     pub reason: String,
 }
 

@@ -41,12 +41,11 @@ api -H 'Content-Type: application/json' -d "{\"phone\":\"$PHONE\",\"code\":\"$co
 cookie="$(awk -F'\t' 'NF == 7 { sub(/^#HttpOnly_/, "", $1); printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$JAR")"
 [ -n "$cookie" ] || { log "sign-in set no cookie"; exit 1; }
 log "signed in $PHONE"
-# With the staff token the server was started with (BAOAN_ADMIN_TOKEN), the staff API is fuzzed too:
-# the token for /admin/ paths, and a district admin it creates, signed in with password and a TOTP
-# code (RFC 6238, computed here as an authenticator app would), for /staff/ paths.
+# With the bootstrap token the server was started with (BAOAN_ADMIN_TOKEN), the staff API is
+# fuzzed too: the token only creates a district admin, signed in with password and a TOTP code
+# (RFC 6238, computed here as an authenticator app would), whose session is used for /staff/ paths.
 staff=()
 if [ -n "${BAOAN_ADMIN_TOKEN:-}" ]; then
-  staff=(-H "Authorization: Bearer $BAOAN_ADMIN_TOKEN")
   login="fuzz.admin.$$"
   password="fuzzer passphrase $$ $RANDOM"
   secret="$(api -H "Authorization: Bearer $BAOAN_ADMIN_TOKEN" -H 'Content-Type: application/json' \

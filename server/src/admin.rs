@@ -1,6 +1,7 @@
-//! Staff access for the admin API (advance an application, mark a proxy sweep done…): a bearer
-//! token given to the server with `--admin-token` / `BAOAN_ADMIN_TOKEN`. Without one configured,
-//! every admin endpoint answers 404, as if it did not exist.
+//! The bootstrap token given to the server with `--admin-token` / `BAOAN_ADMIN_TOKEN`: it only
+//! creates district admins (`POST /api/v1/staff/accounts`, see `crate::staff::accounts`), who
+//! create every other staff account; everything else staff do takes a staff session. Without a
+//! token configured, it opens nothing (404).
 
 use crate::error::AppError;
 use crate::state::AppState;
@@ -8,7 +9,7 @@ use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 
-/// Present in a handler's arguments: only staff holding the token get in.
+/// Present in a handler's arguments: only whoever holds the token gets in.
 pub struct Staff;
 
 impl FromRequestParts<AppState> for Staff {

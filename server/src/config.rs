@@ -76,7 +76,8 @@ pub struct Config {
     #[arg(long, env = "BAOAN_API_ORIGIN")]
     pub api_origin: Option<String>,
 
-    /// Bearer token for the staff admin API (and the CLI). Without it the admin API is off.
+    /// Bootstrap bearer token: it only creates district admins (POST /api/v1/staff/accounts), who
+    /// create every other staff account. Without it, no account is created through the API.
     #[arg(long, env = "BAOAN_ADMIN_TOKEN", hide_env_values = true)]
     pub admin_token: Option<Secret>,
 

@@ -1,7 +1,7 @@
 //! The answers every operation can give whatever its handler says, added to the OpenAPI document
 //! by one rule instead of on each handler: they come from the layers and extractors around the
 //! handlers (`crate::app`, `crate::error`, `crate::origin`, `crate::overload`, `crate::limits`,
-//! `crate::admin`). A handler's own description of a status wins; only missing ones are added.
+//! `crate::staff`). A handler's own description of a status wins; only missing ones are added.
 
 use utoipa::openapi::header::HeaderBuilder;
 use utoipa::openapi::path::{Operation, ParameterIn};
@@ -17,7 +17,6 @@ impl Modify for CommonResponses {
         unique_operation_ids(doc);
         register_schemas_named_by_functions(doc);
         for (path, item) in doc.paths.paths.iter_mut() {
-            let staff = crate::openapi::is_staff_path(path);
             for method in [HttpMethod::Get, HttpMethod::Put, HttpMethod::Post, HttpMethod::Delete, HttpMethod::Patch] {
                 let operation = match method {
                     HttpMethod::Get => item.get.as_mut(),
@@ -28,6 +27,14 @@ impl Modify for CommonResponses {
                     _ => None,
                 };
                 if let Some(operation) = operation {
+                    let name = match method {
+                        HttpMethod::Get => "get",
+                        HttpMethod::Put => "put",
+                        HttpMethod::Post => "post",
+                        HttpMethod::Delete => "delete",
+                        _ => "patch",
+                    };
+                    let staff = crate::openapi::needs_staff_session(path, name);
                     add_common(operation, method != HttpMethod::Get, staff);
                     constrain_idempotency_key(operation);
                     raw_bodies_are_bytes(operation);
@@ -100,13 +107,13 @@ pub fn common_statuses(operation: &Operation, write: bool, staff: bool) -> Vec<(
         statuses.push(("400", "The body is not JSON of the request's shape, or the query string is unreadable"));
     }
     if staff {
-        statuses.push(("401", "Staff only: no or a wrong bearer token"));
+        statuses.push(("401", "Staff only: no staff session, or an ended one"));
     }
     if write {
         statuses.push(("403", "A write from another site (not the app's own origin)"));
     }
     if staff || has(ParameterIn::Path) {
-        statuses.push(("404", "No such thing, or not the caller's (staff API: no token configured)"));
+        statuses.push(("404", "No such thing, or not the caller's"));
     }
     statuses.push(("405", "This path does not take that method; the Allow header lists those it takes"));
     statuses.push(("408", "The request took longer than the server allows"));

@@ -36,9 +36,9 @@ fn own_origins(request: &Request, state: &AppState) -> Vec<String> {
     own
 }
 
-/// Staff tools call the admin API with a bearer token and no cookie. A browser never attaches
-/// an Authorization header on its own, so such a request cannot be forged cross-site: it is
-/// exempt. (With a session cookie as well, it is checked like any other.)
+/// A tool creating a district admin sends the bootstrap token as a bearer token and no cookie. A
+/// browser never attaches an Authorization header on its own, so such a request cannot be forged
+/// cross-site: it is exempt. (With a session cookie as well, it is checked like any other.)
 fn bearer_only(headers: &HeaderMap, state: &AppState) -> bool {
     headers.contains_key(header::AUTHORIZATION) && session_token(headers, &state.config).is_none()
 }

@@ -3,6 +3,7 @@
 
 mod assistance_common;
 mod common;
+mod staff_common;
 
 use assistance_common::*;
 use common::{expect_error, TestServer};
@@ -66,21 +67,20 @@ async fn another_resident_gets_404_on_every_endpoint(server: TestServer) {
     ] {
         expect_error(r, StatusCode::UNAUTHORIZED, "unauthorized").await;
     }
-    // Staff actions need the token.
-    let r = server
-        .plain_client()
-        .post(server.url(&format!("/api/v1/admin/assistance/applications/{reference}/advance")))
-        .send()
-        .await
-        .unwrap();
-    expect_error(r, StatusCode::UNAUTHORIZED, "unauthorized").await;
-    let r = reqwest::Client::new()
-        .post(server.url(&format!("/api/v1/admin/assistance/applications/{reference}/approve")))
-        .bearer_auth("wrong-token")
-        .send()
-        .await
-        .unwrap();
-    expect_error(r, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    // Reviews need a staff session: not the bootstrap token, and the token endpoints are gone.
+    let review = server.url(&format!("/api/v1/staff/assistance/applications/{reference}/review"));
+    for token in [None, Some(staff_common::BOOTSTRAP_TOKEN), Some("wrong-token")] {
+        let mut r = server.plain_client().post(&review).json(&json!({ "action": "advance" }));
+        if let Some(token) = token {
+            r = r.bearer_auth(token);
+        }
+        expect_error(r.send().await.unwrap(), StatusCode::UNAUTHORIZED, "unauthorized").await;
+    }
+    for action in ["advance", "request-documents", "approve", "refuse"] {
+        let old = server.url(&format!("/api/v1/admin/assistance/applications/{reference}/{action}"));
+        let r = server.plain_client().post(old).bearer_auth(staff_common::BOOTSTRAP_TOKEN).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::NOT_FOUND, "{action}: the token's review endpoints are gone");
+    }
     expect_error(staff(&server, "SA00000000", "advance", json!({})).await, StatusCode::NOT_FOUND, "not_found").await;
 }
 both_engines!(another_resident_gets_404_on_every_endpoint);

@@ -4,6 +4,7 @@
 
 mod assistance_common;
 mod common;
+mod staff_common;
 
 use assistance_common::*;
 use baoan_server::db::demo::DEMO_PHONE;

@@ -5,6 +5,7 @@
 
 mod assistance_common;
 mod common;
+mod staff_common;
 
 use assistance_common::*;
 use common::{expect_error, TestServer};

@@ -3,6 +3,7 @@
 
 mod assistance_common;
 mod common;
+mod staff_common;
 
 use assistance_common::*;
 use baoan_contract::assistance::Standards;
@@ -177,7 +178,7 @@ async fn withdraw_while_undecided_and_refusal_with_a_reason(server: TestServer) 
     let reference = app["reference"].as_str().unwrap();
     let r = staff(&server, reference, "refuse", json!({ "reason": "  " })).await;
     let body = expect_error(r, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
-    assert_eq!(body["fields"]["reason"], "required");
+    assert_eq!(body["fields"]["reason"], "staff.reason");
     let a = staff_ok(&server, reference, "refuse", json!({ "reason": "家庭收入高于低保边缘标准" })).await;
     assert_eq!(a["state"], "refused");
     assert_eq!(a["decision_reason"], "家庭收入高于低保边缘标准");

@@ -1,13 +1,15 @@
 //! Honest figures (issue 12): every assistance standard carries its source; the live service
-//! answers `standards_not_configured` until the district sets them; staff set the whole sheet
-//! through the admin API or the CLI, every bad field reported and nothing half-written; every
-//! change is recorded (who, when, before, after). On SQLite and PostgreSQL, over real HTTP.
+//! answers `standards_not_configured` until the district sets them; a district admin sets the
+//! whole sheet through the staff API (an operator through the CLI), every bad field reported and
+//! nothing half-written; every change is recorded (who, when, before, after), a district admin's
+//! also in the audit trail. On SQLite and PostgreSQL, over real HTTP.
 
 mod assistance_common;
 mod common;
+mod staff_common;
 mod tencent_common;
 
-use assistance_common::{district_sheet, STAFF_TOKEN};
+use assistance_common::district_sheet;
 use baoan_server::journeys::assistance::standards_cli;
 use common::{TestDb, TestServer};
 use reqwest::StatusCode;
@@ -19,22 +21,15 @@ async fn public_standards(server: &TestServer) -> reqwest::Response {
     server.plain_client().get(server.url("/api/v1/assistance/standards")).send().await.unwrap()
 }
 
-async fn put_standards(server: &TestServer, body: &Value, token: Option<&str>) -> reqwest::Response {
-    let mut request = server.plain_client().put(server.url("/api/v1/admin/assistance/standards")).json(body);
-    if let Some(token) = token {
-        request = request.bearer_auth(token);
-    }
-    request.send().await.unwrap()
+const URL: &str = "/api/v1/staff/assistance/standards";
+
+/// `PUT /api/v1/staff/assistance/standards` by whoever `client` is.
+async fn put_standards(server: &TestServer, client: &reqwest::Client, sheet: &Value) -> reqwest::Response {
+    client.put(server.url(URL)).json(sheet).send().await.unwrap()
 }
 
 async fn admin_standards(server: &TestServer) -> Value {
-    let r = server
-        .plain_client()
-        .get(server.url("/api/v1/admin/assistance/standards"))
-        .bearer_auth(STAFF_TOKEN)
-        .send()
-        .await
-        .unwrap();
+    let r = staff_common::district_admin(server).await.get(server.url(URL)).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     r.json().await.unwrap()
 }
@@ -69,7 +64,11 @@ both_engines!(demo_standards_carry_their_sources);
 /// sheet, the standards are served.
 async fn the_live_service_refuses_until_the_district_sets_them(test_db: Arc<TestDb>) {
     let stand_in = StandIn::start().await;
-    let server = TestServer::start_on(test_db, |c| stand_in.configure(c)).await;
+    let server = TestServer::start_on(test_db, |c| {
+        stand_in.configure(c);
+        c.staff_secrets_key = Some(staff_common::LIVE_SEALING_KEY.into());
+    })
+    .await;
     assert_eq!(server.count("SELECT COUNT(*) FROM assistance_standards").await, 0, "nothing seeded");
     let r = public_standards(&server).await;
     assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
@@ -78,15 +77,15 @@ async fn the_live_service_refuses_until_the_district_sets_them(test_db: Arc<Test
 
     // The demo's examples are not standards the live service may decide with.
     let examples: Value = serde_json::from_str(baoan_server::journeys::assistance::standards::EXAMPLE_JSON).unwrap();
-    let r = put_standards(&server, &json!({"changed_by": "张科长", "standards": examples}), Some(STAFF_TOKEN)).await;
+    let admin = staff_common::kept(&server, "zhang", "district_admin", None).await;
+    let r = put_standards(&server, &admin, &examples).await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body: Value = r.json().await.unwrap();
     assert_eq!(body["fields"]["sources.margin_percent"], "figure.source", "{body}");
     assert!(body["fields"].get("sources.minimum_living_yuan").is_none(), "the plan's figure is fine: {body}");
     assert_eq!(public_standards(&server).await.status(), StatusCode::SERVICE_UNAVAILABLE);
 
-    let r = put_standards(&server, &json!({"changed_by": "张科长", "standards": district_sheet()}), Some(STAFF_TOKEN))
-        .await;
+    let r = put_standards(&server, &admin, &district_sheet()).await;
     assert_eq!(r.status(), StatusCode::OK);
     let r = public_standards(&server).await;
     assert_eq!(r.status(), StatusCode::OK);
@@ -95,6 +94,18 @@ async fn the_live_service_refuses_until_the_district_sets_them(test_db: Arc<Test
     assert_eq!(s["sources"]["minimum_living_yuan"]["basis"]["kind"], "set_by_district");
     assert_eq!(s["sources"]["minimum_living_yuan"]["effective_from"], "2026-01-01");
     assert_eq!(changes(&server).await, 1);
+    // Recorded under the district admin's login, and in the audit trail with the sheet after.
+    let (by,): (String,) =
+        sqlx::query_as("SELECT changed_by FROM assistance_standards_changes").fetch_one(&server.db.pool).await.unwrap();
+    assert_eq!(by, "zhang (staff)");
+    let (actor, before, after): (String, Option<String>, Option<String>) = sqlx::query_as(
+        "SELECT actor, before_state, after_state FROM audit_trail WHERE action = 'assistance.set_standards'",
+    )
+    .fetch_one(&server.db.pool)
+    .await
+    .unwrap();
+    assert_eq!((actor.as_str(), before), ("zhang", None));
+    assert_eq!(serde_json::from_str::<Value>(&after.unwrap()).unwrap()["minimum_living_yuan"], 1300);
     server.finish().await;
 }
 both_engines_db!(the_live_service_refuses_until_the_district_sets_them);
@@ -108,14 +119,14 @@ async fn a_bad_sheet_reports_each_field_and_changes_nothing(server: TestServer) 
     sheet["sources"].as_object_mut().unwrap().remove("home_visit_days");
     sheet["sources"]["street_review_days"] =
         json!({"basis": {"kind": "document", "document": " ", "article": "1"}, "effective_from": "2026-01-01"});
-    let r = put_standards(&server, &json!({"changed_by": "", "standards": sheet}), Some(STAFF_TOKEN)).await;
+    let admin = staff_common::district_admin(&server).await;
+    let r = put_standards(&server, &admin, &sheet).await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body: Value = r.json().await.unwrap();
     assert_eq!(body["code"], "validation");
     assert_eq!(
         body["fields"],
         json!({
-            "changed_by": "required",
             "minimum_living_yuan": "figure.range",
             "payment_days": "figure.range",
             "sources.home_visit_days": "figure.source",
@@ -125,12 +136,27 @@ async fn a_bad_sheet_reports_each_field_and_changes_nothing(server: TestServer) 
     assert_eq!(admin_standards(&server).await, before, "nothing was written");
     assert_eq!(changes(&server).await, 1, "and no change recorded");
 
-    // Not staff: no way in.
-    let r = put_standards(&server, &json!({"changed_by": "x", "standards": district_sheet()}), None).await;
-    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
-    let r = put_standards(&server, &json!({"changed_by": "x", "standards": district_sheet()}), Some("guess")).await;
-    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    // Not a district admin: no way in. No session, the bootstrap token alone, a wrong token or a
+    // resident's session: 401; another role: 403.
+    let plain = server.plain_client();
+    let sheet = district_sheet();
+    for token in [None, Some(staff_common::BOOTSTRAP_TOKEN), Some("guess")] {
+        let (mut put, mut get) = (plain.put(server.url(URL)).json(&sheet), plain.get(server.url(URL)));
+        if let Some(token) = token {
+            (put, get) = (put.bearer_auth(token), get.bearer_auth(token));
+        }
+        assert_eq!(put.send().await.unwrap().status(), StatusCode::UNAUTHORIZED, "{token:?}");
+        assert_eq!(get.send().await.unwrap().status(), StatusCode::UNAUTHORIZED, "{token:?}");
+    }
+    let resident = server.client();
+    server.sign_in(&resident, "13700000032").await;
+    assert_eq!(put_standards(&server, &resident, &sheet).await.status(), StatusCode::UNAUTHORIZED);
+    let approver = staff_common::kept(&server, "approver", "district_approver", None).await;
+    assert_eq!(put_standards(&server, &approver, &sheet).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(approver.get(server.url(URL)).send().await.unwrap().status(), StatusCode::FORBIDDEN);
     assert_eq!(admin_standards(&server).await, before);
+    assert_eq!(changes(&server).await, 1);
+    assert_eq!(server.count("SELECT COUNT(*) FROM audit_trail WHERE action = 'assistance.set_standards'").await, 0);
 }
 both_engines!(a_bad_sheet_reports_each_field_and_changes_nothing);
 

@@ -4,17 +4,17 @@
 //! only its donor sees or cancels it.
 
 mod common;
+mod staff_common;
 
 use baoan_contract::rules::date::Date;
 use common::{expect_error, TestServer};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-const TOKEN: &str = "test-admin-token";
+const RUN: &str = "/api/v1/staff/runs/charity-pledges";
 
 fn demo(c: &mut baoan_server::config::Config) {
     c.seed_demo_data = true;
-    c.admin_token = Some(TOKEN.into());
 }
 
 /// The first day of the month `n` months after `d`'s.
@@ -23,14 +23,10 @@ fn months_later(d: Date, n: i32) -> Date {
     Date::new(m0 / 12, (m0 % 12 + 1) as u8, 1).unwrap()
 }
 
+/// A district admin runs the charge for `date`.
 async fn charge(server: &TestServer, date: Date) -> Value {
-    let r = reqwest::Client::new()
-        .post(server.url("/api/v1/admin/charity/pledges/charge"))
-        .bearer_auth(TOKEN)
-        .json(&json!({ "date": date.to_iso() }))
-        .send()
-        .await
-        .unwrap();
+    let admin = staff_common::district_admin(server).await;
+    let r = admin.post(server.url(RUN)).json(&json!({ "date": date.to_iso() })).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     r.json().await.unwrap()
 }
@@ -169,22 +165,22 @@ async fn each_month_is_charged_once(server: TestServer) {
 }
 both_engines!(each_month_is_charged_once, demo);
 
-async fn only_staff_run_the_charge(server: TestServer) {
+/// Only a district admin runs the charge (no session, the bootstrap token, a resident: 401; a
+/// charity editor: 403); each run is in the audit trail with its report.
+async fn only_district_admins_run_the_charge(server: TestServer) {
     let body = json!({ "date": "2030-01-01" });
-    let r = server
-        .plain_client()
-        .post(server.url("/api/v1/admin/charity/pledges/charge"))
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    expect_error(r, StatusCode::UNAUTHORIZED, "unauthorized").await;
-    let resident = server.client();
-    server.sign_in(&resident, "13800000033").await;
-    let r = resident.post(server.url("/api/v1/admin/charity/pledges/charge")).json(&body).send().await.unwrap();
-    expect_error(r, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    let editor = staff_common::kept(&server, "editor", "charity_editor", Some("演示慈善会（示例）")).await;
+    staff_common::refuses_all_but_its_role(&server, reqwest::Method::POST, RUN, &body, "13800000033", &editor).await;
+    assert_eq!(server.count("SELECT COUNT(*) FROM audit_trail WHERE action = 'run.charity_pledges'").await, 0);
+    charge(&server, Date::new(2030, 1, 1).unwrap()).await;
+    let (actor, day): (String, String) =
+        sqlx::query_as("SELECT actor, subject_id FROM audit_trail WHERE action = 'run.charity_pledges'")
+            .fetch_one(&server.db.pool)
+            .await
+            .unwrap();
+    assert_eq!((actor.as_str(), day.as_str()), ("district-admin", "2030-01-01"));
 }
-both_engines!(only_staff_run_the_charge, demo);
+both_engines!(only_district_admins_run_the_charge, demo);
 
 async fn a_finished_project_is_not_charged(server: TestServer) {
     let _client = pledge(&server, "13800000034", "pledge-key-2").await;

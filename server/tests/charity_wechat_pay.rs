@@ -6,6 +6,7 @@
 //! unknown-order notifications change nothing; public totals move only with verified payments.
 
 mod common;
+mod staff_common;
 
 /// The stand-in and the tests (named `charity_wechat_pay::<part>::…`).
 mod charity_wechat_pay {

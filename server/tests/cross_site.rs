@@ -4,6 +4,7 @@
 //! changes; the same requests from the app's own origin work. Over real HTTP, both engines.
 
 mod common;
+mod staff_common;
 
 use baoan_server::auth::session::COOKIE_NAME;
 use baoan_server::config::Config;
@@ -14,13 +15,12 @@ use serde_json::{json, Value};
 
 const STAFF: &str = "Bearer test-admin-token";
 
-/// A 祭扫 window from today, one slot of `capacity` places at 08:00 (the memorial journey's API).
+/// A 祭扫 window from today, one slot of 4 places at 08:00, opened by a district admin.
 async fn open_window(server: &TestServer) {
+    let admin = staff_common::district_admin(server).await;
     let today = server.clock.today();
-    let r = server
-        .plain_client()
-        .post(server.url("/api/v1/memorial/admin/windows"))
-        .header("authorization", STAFF)
+    let r = admin
+        .post(server.url("/api/v1/staff/memorial/windows"))
         .json(&json!({
             "cemetery_id": "baoshan", "kind": "qingming",
             "starts_on": today.to_iso(), "ends_on": today.add_days(10).to_iso(),
@@ -209,9 +209,10 @@ both_engines!(own_origin_behind_a_trusted_proxy, |c: &mut Config| c.trusted_prox
     vec!["127.0.0.1".parse().unwrap()]);
 
 async fn staff_bearer_requests_are_exempt_but_not_with_a_cookie(server: TestServer) {
-    // A staff tool (bearer token, no cookie) needs no Origin: browsers never add Authorization.
+    // A tool with the bootstrap token (bearer, no cookie; it only creates district admins) needs
+    // no Origin: browsers never add Authorization.
     let r = reqwest::Client::new()
-        .post(server.url("/api/v1/memorial/admin/windows"))
+        .post(server.url("/api/v1/staff/accounts"))
         .header("authorization", STAFF)
         .json(&json!({}))
         .send()
@@ -220,7 +221,7 @@ async fn staff_bearer_requests_are_exempt_but_not_with_a_cookie(server: TestServ
     assert_ne!(r.status(), StatusCode::FORBIDDEN, "reaches the handler");
     // With a session cookie as well it is checked like any browser request.
     let r = reqwest::Client::new()
-        .post(server.url("/api/v1/memorial/admin/windows"))
+        .post(server.url("/api/v1/staff/accounts"))
         .header("authorization", STAFF)
         .header(COOKIE, format!("{COOKIE_NAME}=whatever"))
         .header(ORIGIN, "https://evil.example")

@@ -7,18 +7,13 @@
 mod assistance_common;
 mod common;
 mod marriage_common;
+mod staff_common;
 
 use baoan_contract::rules::date::Date;
 use common::{expect_error, TestServer};
 use marriage_common::{get_json, seed_offices};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-
-const STAFF: &str = "Bearer test-admin-token";
-
-fn with_staff(config: &mut baoan_server::config::Config) {
-    config.admin_token = Some("test-admin-token".into());
-}
 
 /// Moves the server's clock forward to `day`.
 fn advance_to(server: &TestServer, day: Date) {
@@ -90,6 +85,7 @@ async fn the_counselling_length_carries_its_source(server: TestServer) {
 both_engines!(the_counselling_length_carries_its_source);
 
 async fn open_window(server: &TestServer, source: Option<Value>) -> reqwest::Response {
+    let admin = staff_common::district_admin(server).await;
     let today = server.clock.today();
     let mut body = json!({
         "cemetery_id": "baoshan", "kind": "qingming",
@@ -100,13 +96,7 @@ async fn open_window(server: &TestServer, source: Option<Value>) -> reqwest::Res
     if let Some(source) = source {
         body["capacity_source"] = source;
     }
-    reqwest::Client::new()
-        .post(server.url("/api/v1/memorial/admin/windows"))
-        .header("authorization", STAFF)
-        .json(&body)
-        .send()
-        .await
-        .unwrap()
+    admin.post(server.url("/api/v1/staff/memorial/windows")).json(&body).send().await.unwrap()
 }
 
 async fn cemetery_capacities_carry_their_source(server: TestServer) {
@@ -161,7 +151,7 @@ async fn cemetery_capacities_carry_their_source(server: TestServer) {
         .unwrap();
     assert_eq!(slots["capacity_source"], cited);
 }
-both_engines!(cemetery_capacities_carry_their_source, with_staff);
+both_engines!(cemetery_capacities_carry_their_source);
 
 async fn the_public_notice_lasts_what_the_standard_says(server: TestServer) {
     // The district sets a 9-day notice (not the example's 7).
@@ -174,9 +164,7 @@ async fn the_public_notice_lasts_what_the_standard_says(server: TestServer) {
     let reference = app["reference"].as_str().unwrap();
     assert_eq!(app["timeline"][2]["stage"], "public_notice");
     assert_eq!(app["timeline"][2]["days"], 9, "the step states the standard's figure from the start");
-    assistance_common::staff_ok(&server, reference, "advance", json!({})).await;
-    let a = assistance_common::staff_ok(&server, reference, "advance", json!({})).await;
-    assert_eq!(a["stage"], "public_notice");
+    let a = assistance_common::advance_to(&server, reference, "public_notice").await;
     let today = server.clock.today();
     assert_eq!(
         (&a["timeline"][2]["days"], &a["timeline"][2]["due_by"]),

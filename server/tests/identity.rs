@@ -9,6 +9,7 @@ mod assistance_common;
 mod common;
 mod marriage_common;
 mod oidc_common;
+mod staff_common;
 mod tencent_common;
 
 use baoan_server::config::Config;
@@ -212,6 +213,7 @@ where
     let configure = |c: &mut Config| {
         sms.configure(c);
         platform.configure(c);
+        c.staff_secrets_key = Some(staff_common::LIVE_SEALING_KEY.into());
     };
     let (s, p) = (sms.clone(), platform.clone());
     common::run(engine, configure, move |server| body(server, s, p)).await;

@@ -6,6 +6,7 @@
 
 mod assistance_common;
 mod common;
+mod staff_common;
 
 use assistance_common::{form, submit, upload_id};
 use baoan_contract::api::MAX_PAGE_SIZE;

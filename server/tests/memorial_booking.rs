@@ -3,6 +3,7 @@
 
 mod common;
 mod memorial_common;
+mod staff_common;
 
 use baoan_contract::rules::date::Date;
 use common::{expect_error, TestServer};
@@ -207,3 +208,28 @@ async fn a_relative_books_for_an_elderly_visitor(server: TestServer) {
     assert_eq!(mine["bookings"][0]["visitor_phone"], "13900000042");
 }
 both_engines!(a_relative_books_for_an_elderly_visitor, with_staff);
+
+/// Only a district admin opens a booking window (no session, the bootstrap token, a resident:
+/// 401; gate staff: 403, and no slot is made); an opened window is in the audit trail.
+async fn only_district_admins_open_windows(server: TestServer) {
+    let today = server.clock.today();
+    let body = json!({
+        "cemetery_id": "baoshan", "kind": "qingming",
+        "starts_on": today.add_days(30).to_iso(), "ends_on": today.add_days(31).to_iso(),
+        "days_ahead": 7, "service_opens_minute": 0, "service_closes_minute": 1440,
+        "first_hour": 8, "last_hour": 9, "capacity": 3
+    });
+    let slots_before = server.count("SELECT COUNT(*) FROM memorial_slots").await;
+    let gate = staff_common::kept(&server, "gate", "gate_staff", Some("baoshan")).await;
+    let path = "/api/v1/staff/memorial/windows";
+    staff_common::refuses_all_but_its_role(&server, reqwest::Method::POST, path, &body, "13500000091", &gate).await;
+    assert_eq!(server.count("SELECT COUNT(*) FROM memorial_slots").await, slots_before, "no slot made");
+    let window = open_window(&server, 5).await;
+    let (actor, subject): (String, String) =
+        sqlx::query_as("SELECT actor, subject_id FROM audit_trail WHERE action = 'memorial.open_window'")
+            .fetch_one(&server.db.pool)
+            .await
+            .unwrap();
+    assert_eq!((actor.as_str(), subject.as_str()), ("district-admin", window["id"].as_str().unwrap()));
+}
+both_engines!(only_district_admins_open_windows);

@@ -4,6 +4,7 @@
 
 mod common;
 mod memorial_common;
+mod staff_common;
 
 use common::{expect_error, TestServer};
 use memorial_common::join_family;

@@ -3,6 +3,7 @@
 //! however often (or concurrently) the job runs; nothing without the opt-in.
 
 mod common;
+mod staff_common;
 
 use baoan_contract::rules::date::Date;
 use baoan_server::journeys::memorial::send_due_reminders;
@@ -33,15 +34,12 @@ async fn memorial(server: &TestServer, owner: &reqwest::Client, name: &str, died
     id
 }
 
-/// Staff run the job for `date`; returns how many messages it wrote.
+const RUN: &str = "/api/v1/staff/runs/memorial-reminders";
+
+/// A district admin runs the job for `date`; returns how many messages it wrote.
 async fn run(server: &TestServer, date: &str) -> u64 {
-    let r = reqwest::Client::new()
-        .post(server.url("/api/v1/memorial/admin/reminders/run"))
-        .bearer_auth("test-admin-token")
-        .json(&json!({ "date": date }))
-        .send()
-        .await
-        .unwrap();
+    let admin = staff_common::district_admin(server).await;
+    let r = admin.post(server.url(RUN)).json(&json!({ "date": date })).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     r.json::<Value>().await.unwrap()["sent"].as_u64().unwrap()
 }
@@ -117,14 +115,19 @@ async fn qingming_once_per_year(server: TestServer) {
 }
 both_engines!(qingming_once_per_year);
 
-async fn staff_only(server: TestServer) {
-    let r = server
-        .plain_client()
-        .post(server.url("/api/v1/memorial/admin/reminders/run"))
-        .json(&json!({ "date": "2027-04-05" }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+/// Only a district admin starts the run; each run is in the audit trail with what it sent.
+async fn district_admins_only(server: TestServer) {
+    let body = json!({ "date": "2027-04-05" });
+    let gate = staff_common::kept(&server, "gate", "gate_staff", Some("baoshan")).await;
+    staff_common::refuses_all_but_its_role(&server, reqwest::Method::POST, RUN, &body, "13500000009", &gate).await;
+    assert_eq!(server.count("SELECT COUNT(*) FROM audit_trail WHERE action = 'run.memorial_reminders'").await, 0);
+    assert_eq!(run(&server, "2027-04-05").await, 0);
+    let (actor, day, after): (String, String, String) = sqlx::query_as(
+        "SELECT actor, subject_id, after_state FROM audit_trail WHERE action = 'run.memorial_reminders'",
+    )
+    .fetch_one(&server.db.pool)
+    .await
+    .unwrap();
+    assert_eq!((actor.as_str(), day.as_str(), after.as_str()), ("district-admin", "2027-04-05", r#"{"sent":0}"#));
 }
-sqlite_only!(staff_only);
+both_engines!(district_admins_only);

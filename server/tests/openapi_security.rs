@@ -1,11 +1,13 @@
-//! The OpenAPI document says which operations need the staff token: every operation of a staff
-//! path (one with an `admin` segment) requires the `staff_token` bearer scheme, no resident or
-//! public operation does, every handler that takes `admin::Staff` is on a staff path, and the
-//! server really refuses those operations without the token.
+//! The OpenAPI document says which operations staff may use and how: every operation under
+//! `/staff/` but the sign-in requires the staff session (`staff_session`), the bootstrap bearer
+//! token (`staff_token`) is offered on `POST /api/v1/staff/accounts` only (the one handler that
+//! takes `admin::Staff`), no resident or public operation requires either, and the server really
+//! refuses every staff operation without a session — the bootstrap token alone and a resident's
+//! session included.
 
 mod common;
 
-use baoan_server::openapi::{is_staff_path, STAFF_SCHEME, STAFF_SESSION_SCHEME};
+use baoan_server::openapi::{is_staff_path, takes_bootstrap_token, STAFF_SCHEME, STAFF_SESSION_SCHEME};
 use common::TestServer;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
@@ -31,52 +33,68 @@ fn operations(doc: &Value) -> Vec<(String, String, Value)> {
     out
 }
 
-async fn staff_operations_and_only_those_require_the_staff_token(server: TestServer) {
+async fn staff_operations_and_only_those_require_a_staff_session(server: TestServer) {
     let doc = served(&server).await;
     let scheme = &doc["components"]["securitySchemes"][STAFF_SCHEME];
     assert_eq!(scheme["type"], "http", "{scheme}");
     assert_eq!(scheme["scheme"], "bearer", "{scheme}");
 
     let ops = operations(&doc);
-    let staff: Vec<_> = ops.iter().filter(|(p, _, _)| is_staff_path(p)).collect();
-    // Not vacuous: the staff actions of the journeys are there.
-    for known in ["/api/v1/admin/assistance/applications/{reference}/advance", "/api/v1/memorial/admin/windows"] {
-        assert!(staff.iter().any(|(p, _, _)| p == known), "{known} is documented as a staff path");
+    // Not vacuous: the moved staff actions of the journeys are there, and the old paths are gone.
+    for known in [
+        "/api/v1/staff/reference/{kind}",
+        "/api/v1/staff/assistance/standards",
+        "/api/v1/staff/memorial/windows",
+        "/api/v1/staff/runs/memorial-reminders",
+        "/api/v1/staff/runs/charity-pledges",
+        "/api/v1/staff/runs/wechat-reconcile",
+        "/api/v1/staff/charity/projects/{id}/photos",
+    ] {
+        assert!(ops.iter().any(|(p, _, _)| p == known), "{known} is documented");
     }
+    assert!(ops.iter().all(|(p, _, _)| !p.split('/').any(|s| s == "admin")), "no /admin/ path is left");
+    let mut bearer = Vec::new();
     for (path, method, op) in &ops {
+        let security = op.get("security").cloned().unwrap_or(Value::Null);
+        if security.to_string().contains(STAFF_SCHEME) {
+            bearer.push(format!("{method} {path}"));
+        }
         if is_staff_path(path) {
-            assert_eq!(op["security"], json!([{ STAFF_SCHEME: [] }]), "{method} {path} requires the staff token");
-        } else if is_staff_member_path(path) {
             let expected = match (path.as_str(), method.as_str()) {
                 ("/api/v1/staff/session", "post") => Value::Null,
                 ("/api/v1/staff/accounts", "post") => json!([{ STAFF_SESSION_SCHEME: [] }, { STAFF_SCHEME: [] }]),
                 _ => json!([{ STAFF_SESSION_SCHEME: [] }]),
             };
-            assert_eq!(op.get("security").cloned().unwrap_or(Value::Null), expected, "{method} {path}");
+            assert_eq!(security, expected, "{method} {path}");
         } else {
-            assert!(op.get("security").is_none(), "{method} {path} is a resident or public operation: no staff token");
+            assert!(op.get("security").is_none(), "{method} {path} is a resident or public operation");
         }
     }
-    // No document-wide requirement that would put the token on resident operations too.
+    assert_eq!(bearer, ["post /api/v1/staff/accounts"], "the bootstrap token creates district admins, nothing else");
+    // No document-wide requirement that would put a staff scheme on resident operations too.
     assert!(doc.get("security").is_none());
 
-    // And the server means it: without the token, or with a wrong one, a staff operation is refused.
-    let client = server.client();
-    for (path, method, _) in staff {
+    // And the server means it: every staff operation but the sign-in refuses a request without a
+    // session, with the bootstrap token alone (but creating an account, which it exists for), with
+    // a wrong token, and with a resident's session.
+    let members: Vec<_> =
+        ops.iter().filter(|(p, m, _)| is_staff_path(p) && !(p.ends_with("/staff/session") && m == "post")).collect();
+    assert!(members.len() >= 20, "the staff operations are documented: {}", members.len());
+    let plain = server.plain_client();
+    for (path, method, _) in &members {
         let url = server.url(&path.replace('{', "x").replace('}', ""));
         let m: reqwest::Method = method.to_uppercase().parse().unwrap();
-        let r = client.request(m.clone(), &url).json(&json!({})).send().await.unwrap();
-        assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "{method} {path} without the token");
-        let r = client.request(m, &url).bearer_auth("not-the-token").json(&json!({})).send().await.unwrap();
+        let r = plain.request(m.clone(), &url).json(&json!({})).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "{method} {path} without a session");
+        let r = plain.request(m.clone(), &url).bearer_auth("not-the-token").json(&json!({})).send().await.unwrap();
         assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "{method} {path} with a wrong token");
+        if !takes_bootstrap_token(path, method) {
+            let r = plain.request(m, &url).bearer_auth("test-admin-token").json(&json!({})).send().await.unwrap();
+            assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "{method} {path} with the bootstrap token alone");
+        }
     }
-    // Staff members' operations refuse a request without a staff session — a resident's included.
+    let client = server.client();
     server.sign_in(&client, "13900000801").await;
-    let members: Vec<_> = ops
-        .iter()
-        .filter(|(p, m, _)| is_staff_member_path(p) && !(p.ends_with("/staff/session") && m == "post"))
-        .collect();
-    assert!(members.len() >= 7, "the staff members' operations are documented");
     for (path, method, _) in members {
         let url = server.url(&path.replace('{', "x").replace('}', ""));
         let m: reqwest::Method = method.to_uppercase().parse().unwrap();
@@ -84,18 +102,13 @@ async fn staff_operations_and_only_those_require_the_staff_token(server: TestSer
         assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "{method} {path} with a resident's session");
     }
 }
-
-/// A staff member's path (`/api/v1/staff/…`): a staff session, never the bootstrap token alone.
-fn is_staff_member_path(path: &str) -> bool {
-    path.split('/').any(|segment| segment == "staff")
-}
+both_engines!(staff_operations_and_only_those_require_a_staff_session);
 
 /// Whether a handler's signature takes the given extractor type (a whole word, so `Staff` does not
 /// match `StaffMember`).
 fn takes(signature: &str, extractor: &str) -> bool {
     signature.split(|c: char| !c.is_alphanumeric() && c != '_').any(|word| word == extractor)
 }
-sqlite_only!(staff_operations_and_only_those_require_the_staff_token);
 
 /// Each `#[utoipa::path(…, path = "…", …)]` in the server's source with the signature of the
 /// handler it annotates.
@@ -128,19 +141,22 @@ fn annotated_handlers() -> Vec<(String, String)> {
     out
 }
 
-/// Whoever adds a staff endpoint puts it on a staff path, so the document marks it.
+/// Whoever adds a staff endpoint puts it on a staff path, so the document marks it; and no
+/// handler takes the bootstrap token itself any more (only account creation's `Creator` does).
 #[test]
-fn every_handler_taking_the_staff_token_is_on_a_staff_path() {
+fn every_staff_handler_is_on_a_staff_path_and_none_takes_the_token() {
     let handlers = annotated_handlers();
     assert!(handlers.len() > 20, "source scan is broken: {handlers:?}");
-    let mut staff = 0;
+    let mut members = 0;
     for (path, signature) in &handlers {
-        let takes_staff = takes(signature, "Staff");
-        staff += usize::from(takes_staff);
-        assert_eq!(takes_staff, is_staff_path(path), "{path}: {signature}");
-        // And a staff member's handler (session, or a district admin creating accounts) is on /staff/.
+        assert!(!takes(signature, "Staff"), "{path} takes the bootstrap token: {signature}");
         let takes_member = takes(signature, "StaffMember") || takes(signature, "Creator");
-        assert!(!takes_member || is_staff_member_path(path), "{path}: {signature}");
+        members += usize::from(takes_member);
+        if !path.ends_with("/staff/session") {
+            assert_eq!(takes_member, is_staff_path(path), "{path}: {signature}");
+        }
     }
-    assert!(staff >= 4, "source scan found no staff handlers: {handlers:?}");
+    assert!(members >= 20, "source scan found no staff handlers: {handlers:?}");
+    let source = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/staff/accounts.rs")).unwrap();
+    assert!(source.contains("Staff::from_request_parts"), "account creation still takes the token");
 }

@@ -4,6 +4,7 @@
 
 mod assistance_common;
 mod common;
+mod staff_common;
 
 /// Each part's tests live in `privacy/<part>.rs` (tests are named `privacy::<part>::…`).
 mod privacy {

@@ -6,6 +6,7 @@
 
 mod assistance_common;
 mod common;
+mod staff_common;
 
 use assistance_common::{form, staff, staff_ok, submit, upload_id};
 use baoan_contract::rules::date::Date;
@@ -67,6 +68,8 @@ async fn withdraw_races_staff_decisions(server: TestServer) {
     for round in 0..ROUNDS {
         server.clock.advance(86_400); // a new day: the submit and withdrawal limits are not the subject here
         let reference = new_application(&server, &client, round, &upload).await;
+        // The reviewer signs in before the race (a session ends after a shift; days pass here).
+        assistance_common::reviewer_of(&server, &reference).await;
         let withdraw = client.post(server.url(&format!("/api/v1/assistance/applications/{reference}/withdraw"))).send();
         let refuse_not_request = round % 2 == 0;
         let (resident, staff_r) = if refuse_not_request {
@@ -152,11 +155,10 @@ async fn document_races_refusal(server: TestServer) {
 }
 both_engines!(document_races_refusal);
 
-const TOKEN: &str = "test-admin-token";
+const CHARGE: &str = "/api/v1/staff/runs/charity-pledges";
 
 fn demo(c: &mut baoan_server::config::Config) {
     c.seed_demo_data = true;
-    c.admin_token = Some(TOKEN.into());
 }
 
 /// The first day of the month after `d`'s.
@@ -171,6 +173,7 @@ fn next_month(d: Date) -> Date {
 async fn pledge_cancel_races_charge(server: TestServer) {
     let client = server.client();
     server.sign_in(&client, "13800000803").await;
+    let admin = staff_common::district_admin(&server).await;
     let month = next_month(server.clock.today());
     for round in 0..ROUNDS {
         let order: Value = client
@@ -198,11 +201,7 @@ async fn pledge_cancel_races_charge(server: TestServer) {
             pledges.as_array().unwrap().iter().find(|p| p["status"] == "active").expect("an active pledge").clone();
         let pledge_id = pledge["id"].as_str().unwrap().to_string();
         let cancel = client.post(server.url(&format!("/api/v1/me/charity/pledges/{pledge_id}/cancel"))).send();
-        let charge = reqwest::Client::new()
-            .post(server.url("/api/v1/admin/charity/pledges/charge"))
-            .bearer_auth(TOKEN)
-            .json(&json!({ "date": month.to_iso() }))
-            .send();
+        let charge = admin.post(server.url(CHARGE)).json(&json!({ "date": month.to_iso() })).send();
         let (cancelled, charged) = tokio::join!(cancel, charge);
         let cancelled = cancelled.unwrap();
         assert_eq!(cancelled.status(), StatusCode::OK);
@@ -223,13 +222,7 @@ async fn pledge_cancel_races_charge(server: TestServer) {
         assert_eq!(report["charged"], charges, "round {round}: charged exactly when recorded");
         // After the cancel no later run charges it.
         let later = next_month(month);
-        let r = reqwest::Client::new()
-            .post(server.url("/api/v1/admin/charity/pledges/charge"))
-            .bearer_auth(TOKEN)
-            .json(&json!({ "date": later.to_iso() }))
-            .send()
-            .await
-            .unwrap();
+        let r = admin.post(server.url(CHARGE)).json(&json!({ "date": later.to_iso() })).send().await.unwrap();
         assert_eq!(r.json::<Value>().await.unwrap()["charged"], 0);
         assert_eq!(
             server.count(&format!("SELECT COUNT(*) FROM charity_pledge_charges WHERE pledge_id = '{pledge_id}'")).await,

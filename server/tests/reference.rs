@@ -6,6 +6,7 @@
 
 mod common;
 mod reference_common;
+mod staff_common;
 
 use baoan_contract::api::reference::ReferenceKind;
 use baoan_server::reference::cli;
@@ -73,12 +74,11 @@ async fn a_file_with_bad_rows_reports_each_and_writes_nothing(server: TestServer
     assert!(problems[5].starts_with("line 7: reference.row (unknown field `ordre`"), "{problems:#?}");
 
     let readable: Vec<Value> = text.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
-    let r = put(&server, "communities", "", &readable, Some(STAFF_TOKEN)).await;
+    let r = put(&server, "communities", "wang", &readable).await;
     let body = expect_error(r, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
     assert_eq!(
         body["fields"],
         json!({
-            "changed_by": "required",
             "line.2.code": "reference.code",
             "line.3.street": "reference.unknown",
             "line.4.code": "reference.duplicate",
@@ -87,7 +87,7 @@ async fn a_file_with_bad_rows_reports_each_and_writes_nothing(server: TestServer
         }),
         "the API counts rows, not lines of a file"
     );
-    let r = put(&server, "offices", "王科员", &[], Some(STAFF_TOKEN)).await;
+    let r = put(&server, "offices", "wang", &[]).await;
     let body = expect_error(r, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
     assert_eq!(body["fields"], json!({ "rows": "required" }));
 
@@ -144,8 +144,22 @@ async fn one_changed_row_leaves_one_record(server: TestServer) {
     let before: Value = serde_json::from_str(change.before_json.as_deref().unwrap()).unwrap();
     let after: Value = serde_json::from_str(&change.after_json).unwrap();
     assert_eq!((before["buried_on"].as_str(), after["buried_on"].as_str()), (Some("2022-11-20"), Some("2022-11-21")));
-    let first: Vec<_> = records.iter().filter(|c| c.changed_by == "王科员").collect();
-    assert!(first.iter().all(|c| c.before_json.is_none() && c.door == "admin API"), "new rows have no before");
+    let first: Vec<_> = records.iter().filter(|c| c.changed_by == "wang").collect();
+    assert_eq!(first.len(), 2, "the staff import names the signed-in district admin: {records:#?}");
+    assert!(first.iter().all(|c| c.before_json.is_none() && c.door == "staff"), "new rows have no before");
+    // The staff import is in the audit trail too, with a summary before and after; the CLI's is not.
+    type Entry = (String, String, Option<String>, Option<String>);
+    let audit: Vec<Entry> = sqlx::query_as(
+        "SELECT actor, subject_id, before_state, after_state FROM audit_trail WHERE action = 'reference.import'",
+    )
+    .fetch_all(&server.db.pool)
+    .await
+    .unwrap();
+    let summary = |text: &Option<String>| serde_json::from_str::<Value>(text.as_deref().unwrap()).unwrap();
+    assert_eq!(audit.len(), 1, "{audit:?}");
+    assert_eq!((audit[0].0.as_str(), audit[0].1.as_str()), ("wang", "burial_records"));
+    assert_eq!(summary(&audit[0].2), json!({ "stored_rows": 0 }));
+    assert_eq!(summary(&audit[0].3), json!({ "rows": 2, "changed": 2 }));
 }
 both_engines!(one_changed_row_leaves_one_record);
 
@@ -178,7 +192,7 @@ async fn an_imported_burial_record_lets_a_memorial_go_public(server: TestServer)
         json!({"certificate_number": "BA-2099-900004", "deceased_name": "钱示例", "cemetery": "baoshan", "buried_on": "2099-01-01"}),
     ];
     let body = expect_error(
-        put(&server, "burial_records", "王科员", &bad, Some(STAFF_TOKEN)).await,
+        put(&server, "burial_records", "wang", &bad).await,
         StatusCode::UNPROCESSABLE_ENTITY,
         "validation",
     )
@@ -187,42 +201,35 @@ async fn an_imported_burial_record_lets_a_memorial_go_public(server: TestServer)
 }
 both_engines!(an_imported_burial_record_lets_a_memorial_go_public);
 
-/// Only staff: no token, a wrong one or a resident's session get 401 and write nothing; an
-/// unknown kind is 404.
-async fn only_staff_get_in(server: TestServer) {
+/// Only a signed-in district admin: no session, the bootstrap token alone, a wrong token or a
+/// resident's session get 401, another role 403, and nothing is written; an unknown kind is 404.
+async fn only_district_admins_get_in(server: TestServer) {
     let (_, text) = sample("streets");
-    for token in [None, Some("guess")] {
-        expect_error(put(&server, "streets", "x", &rows(&text), token).await, StatusCode::UNAUTHORIZED, "unauthorized")
-            .await;
-        let mut get = server.plain_client().get(server.url("/api/v1/admin/reference/streets"));
+    let url = server.url("/api/v1/staff/reference/streets");
+    let body = json!({ "rows": rows(&text) });
+    for token in [None, Some(staff_common::BOOTSTRAP_TOKEN), Some("guess")] {
+        let (mut put, mut get) = (server.plain_client().put(&url).json(&body), server.plain_client().get(&url));
         if let Some(token) = token {
-            get = get.bearer_auth(token);
+            (put, get) = (put.bearer_auth(token), get.bearer_auth(token));
         }
+        expect_error(put.send().await.unwrap(), StatusCode::UNAUTHORIZED, "unauthorized").await;
         expect_error(get.send().await.unwrap(), StatusCode::UNAUTHORIZED, "unauthorized").await;
     }
     let resident = server.client();
     server.sign_in(&resident, "13700000031").await;
-    let r = resident
-        .put(server.url("/api/v1/admin/reference/streets"))
-        .json(&json!({ "changed_by": "x", "rows": rows(&text) }))
-        .send()
-        .await
-        .unwrap();
-    expect_error(r, StatusCode::UNAUTHORIZED, "unauthorized").await;
-    let r = resident.get(server.url("/api/v1/admin/reference/streets")).send().await.unwrap();
-    expect_error(r, StatusCode::UNAUTHORIZED, "unauthorized").await;
-    let r = server
-        .plain_client()
-        .get(server.url("/api/v1/admin/reference/parishes"))
-        .bearer_auth(STAFF_TOKEN)
-        .send()
-        .await
-        .unwrap();
+    expect_error(resident.put(&url).json(&body).send().await.unwrap(), StatusCode::UNAUTHORIZED, "unauthorized").await;
+    expect_error(resident.get(&url).send().await.unwrap(), StatusCode::UNAUTHORIZED, "unauthorized").await;
+    let approver = staff_common::kept(&server, "approver", "district_approver", None).await;
+    expect_error(put_by(&server, &approver, "streets", &rows(&text)).await, StatusCode::FORBIDDEN, "forbidden").await;
+    expect_error(approver.get(&url).send().await.unwrap(), StatusCode::FORBIDDEN, "forbidden").await;
+    let admin = staff_common::district_admin(&server).await;
+    let r = admin.get(server.url("/api/v1/staff/reference/parishes")).send().await.unwrap();
     expect_error(r, StatusCode::NOT_FOUND, "not_found").await;
     assert_eq!(changes(&server).await, 0);
+    assert_eq!(server.count("SELECT COUNT(*) FROM audit_trail WHERE action = 'reference.import'").await, 0);
     assert_eq!(public(&server, "/api/v1/streets").await.as_array().unwrap().len(), 10);
 }
-both_engines!(only_staff_get_in);
+both_engines!(only_district_admins_get_in);
 
 /// The binary: `reference import` writes (its answer says how many rows changed), a bad file
 /// exits non-zero with one line per problem and writes nothing, `reference export` prints the

@@ -7,6 +7,7 @@
 
 mod common;
 mod reference_common;
+mod staff_common;
 
 use baoan_contract::api::reference::ReferenceKind;
 use baoan_server::reference::cli;
@@ -93,7 +94,7 @@ async fn bad_rows_are_reported_and_nothing_is_written(server: TestServer) {
     bad[0]["date"] = json!(server.clock.today().add_days(1).to_iso());
     bad[1]["project"] = json!("example-study-grants");
     let body = expect_error(
-        put(&server, "charity_ledger_lines", "王科员", &bad, Some(STAFF_TOKEN)).await,
+        put(&server, "charity_ledger_lines", "wang", &bad).await,
         StatusCode::UNPROCESSABLE_ENTITY,
         "validation",
     )

@@ -7,6 +7,7 @@
 
 mod common;
 mod reference_common;
+mod staff_common;
 
 use baoan_contract::api::reference::ReferenceKind;
 use baoan_contract::rules::date::Date;
@@ -173,7 +174,7 @@ async fn bad_rows_are_reported_and_nothing_is_written(server: TestServer) {
     bad[1]["kind"] = json!("spring");
     bad[1]["places_per_slot"] = json!(0);
     let body = expect_error(
-        put(&server, "booking_windows", "王科员", &bad, Some(STAFF_TOKEN)).await,
+        put(&server, "booking_windows", "wang", &bad).await,
         StatusCode::UNPROCESSABLE_ENTITY,
         "validation",
     )
@@ -196,7 +197,7 @@ both_engines!(bad_rows_are_reported_and_nothing_is_written);
 async fn the_live_service_refuses_example_capacities(server: TestServer) {
     let (_, cemeteries) = sample("cemeteries");
     let body = expect_error(
-        put(&server, "cemeteries", "王科员", &rows(&cemeteries), Some(STAFF_TOKEN)).await,
+        put(&server, "cemeteries", "wang", &rows(&cemeteries)).await,
         StatusCode::UNPROCESSABLE_ENTITY,
         "validation",
     )

@@ -11,7 +11,7 @@ use crate::rules::figures::Provenance;
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::BTreeMap;
 
-/// What a district loads: `GET/PUT /api/v1/admin/reference/{kind}`, `reference import KIND`.
+/// What a district loads: `GET/PUT /api/v1/staff/reference/{kind}`, `reference import KIND`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]

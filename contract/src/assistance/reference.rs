@@ -1,5 +1,5 @@
 //! The streets (街道) and their communities (社区) as a district imports them
-//! (`reference import streets|communities`, `PUT /api/v1/admin/reference/{kind}`). The app
+//! (`reference import streets|communities`, `PUT /api/v1/staff/reference/{kind}`). The app
 //! serves their names without an English fallback, so English is required here.
 
 use crate::api::reference::{active_default, check_code, check_localised, check_order, lenient_text, ReferenceRow};

@@ -50,8 +50,9 @@ pub struct Standards {
     pub sources: BTreeMap<String, Provenance>,
 }
 
-/// Staff set the whole sheet at once (`PUT /api/v1/admin/assistance/standards`): every figure
-/// with its source, and the name of the person doing it, kept in the change record.
+/// A change of the whole sheet at once: every figure with its source, and who makes it (the
+/// signed-in district admin's login at `PUT /api/v1/staff/assistance/standards`, or the CLI's
+/// `--by`), kept in the change record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StandardsChange {

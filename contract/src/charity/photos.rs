@@ -25,7 +25,8 @@ pub fn photo_path(id: &str) -> String {
     format!("/charity/photos/{id}")
 }
 
-/// `POST /api/v1/admin/charity/projects/{id}/photos?alt=…` (staff; the image is the raw body).
+/// `POST /api/v1/staff/charity/projects/{id}/photos?alt=…` (the charity editor of the project's
+/// organisation; the image is the raw body).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PhotoUpload {

@@ -37,8 +37,8 @@ pub struct Pledge {
     pub last_month: String,
 }
 
-/// `POST /api/v1/admin/charity/pledges/charge`: charge every pledge due on `date` (staff; the
-/// server also runs this by itself every hour with today's date).
+/// `POST /api/v1/staff/runs/charity-pledges`: charge every pledge due on `date` (a district
+/// admin; the server also runs this by itself every hour with today's date).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChargeRun {

@@ -1,6 +1,6 @@
 //! Charity organisations, named funds and fundraising projects as a district imports them
 //! (`reference import charity_organisations|charity_funds|charity_projects`,
-//! `PUT /api/v1/admin/reference/{kind}`). Every text is a localised text: 简体 required, 繁體
+//! `PUT /api/v1/staff/reference/{kind}`). Every text is a localised text: 简体 required, 繁體
 //! optional (the server converts it from 简体 with OpenCC), English optional (never invented;
 //! the app shows the Chinese, marked). Money raised and donors are never imported: they come
 //! from gifts.

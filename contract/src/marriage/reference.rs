@@ -1,5 +1,5 @@
 //! The registry offices as a district imports them (`reference import offices`,
-//! `PUT /api/v1/admin/reference/offices`): names, addresses and hours in three languages, phone,
+//! `PUT /api/v1/staff/reference/offices`): names, addresses and hours in three languages, phone,
 //! map link, places per registration slot, and the days an office departs from its usual week.
 //! The app serves office texts without an English fallback, so English is required.
 

@@ -1,5 +1,5 @@
 //! Cemeteries and their booking windows as a district imports them (`reference import
-//! cemeteries|booking_windows`, `PUT /api/v1/admin/reference/{kind}`): each capacity figure with
+//! cemeteries|booking_windows`, `PUT /api/v1/staff/reference/{kind}`): each capacity figure with
 //! its source, which the live service refuses while it is still an example.
 
 use crate::api::reference::{active_default, check_code, check_localised, check_order, lenient_text, ReferenceRow};

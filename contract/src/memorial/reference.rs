@@ -1,5 +1,5 @@
 //! The cemeteries' burial register as a district imports it (`reference import burial_records`,
-//! `PUT /api/v1/admin/reference/burial_records`): a memorial goes public only when its
+//! `PUT /api/v1/staff/reference/burial_records`): a memorial goes public only when its
 //! certificate number and name match a record here.
 
 use super::rules::parse_certificate_number;

@@ -1,6 +1,6 @@
 //! `baoan-server reference import KIND FILE.jsonl --by NAME` and `baoan-server reference export
 //! KIND`: a kind of reference data as JSON Lines (one row per line; the samples are under
-//! server/data/reference/), through the same checks and transaction as the admin API.
+//! server/data/reference/), through the same checks and transaction as the staff API.
 
 use super::import::{read_lines, write_lines};
 use crate::clock::Clock;

@@ -122,7 +122,7 @@ pub struct At {
 }
 
 /// Imports the rows of kind `K`: all or nothing, see the module's comment. `door` says how the
-/// change came (admin API, CLI import), kept in each change record.
+/// change came (staff, CLI import), kept in each change record.
 pub async fn import<K: Kind>(
     db: &Db,
     at: At,

@@ -13,8 +13,8 @@ use baoan_contract::error::ApiError;
 use baoan_contract::staff::{AuditEntry, AuditFormat, AuditQuery, Role, AUDIT_PAGE_MAX};
 use sqlx::AnyConnection;
 
-/// Who acted: a staff member, or the server's bootstrap token (which can only create district admins
-/// and, until staff pages replace them, drive the older admin endpoints).
+/// Who acted: a staff member, the server's bootstrap token (which only creates district admins), or
+/// an operator at the server's command line (`baoan-server assistance …`).
 #[derive(Debug, Clone)]
 pub struct Actor {
     pub login: String,
@@ -25,8 +25,14 @@ pub struct Actor {
 impl Actor {
     pub const BOOTSTRAP: &'static str = "bootstrap-token";
 
+    pub const OPERATOR: &'static str = "operator (command line)";
+
     pub fn bootstrap() -> Actor {
         Actor { login: Actor::BOOTSTRAP.into(), role: Role::DistrictAdmin, place: None }
+    }
+
+    pub fn operator() -> Actor {
+        Actor { login: Actor::OPERATOR.into(), role: Role::DistrictAdmin, place: None }
     }
 }
 
@@ -67,6 +73,14 @@ pub async fn record(conn: &mut AnyConnection, now: i64, entry: &Entry<'_>) -> Db
     .execute(&mut *conn)
     .await?;
     Ok(())
+}
+
+/// Records `entry` in a transaction of its own: for an action made of many transactions of its
+/// own (a scheduled run a district admin starts), recorded with what it did once it is done.
+pub async fn record_alone(db: &crate::db::Db, now: i64, entry: &Entry<'_>) -> DbResult<()> {
+    let mut tx = db.begin().await?;
+    record(&mut tx, now, entry).await?;
+    tx.commit().await
 }
 
 /// A row of `audit_trail`.

@@ -16,8 +16,9 @@ use axum::extract::State;
 use axum::Json;
 use baoan_contract::charity::{DisclosurePublication, LedgerLinePublication, Published};
 use baoan_contract::error::{ApiError, FieldErrors};
-use baoan_contract::staff::Role;
+use baoan_contract::staff::{PlaceKind, Role};
 use serde::Serialize;
+use sqlx::AnyConnection;
 
 /// Publishes a ledger line of a project of the editor's organisation; it appears in the
 /// project's public ledger at once. Refused (403) for another organisation's project and for
@@ -65,16 +66,9 @@ async fn publish<K: Kind>(
 where
     K::Row: Serialize,
 {
-    member.require(Role::CharityEditor)?;
     let mut tx = state.db.begin().await?;
-    let organiser: Option<(String,)> = sqlx::query_as("SELECT organiser FROM charity_projects WHERE id = $1")
-        .bind(project)
-        .fetch_optional(&mut *tx)
-        .await?;
     // An unknown project is reported by the row's own check (`project: reference.unknown`).
-    if organiser.is_some_and(|(o,)| Some(o) != member.assignment.place) {
-        return Err(AppError::forbidden("This project belongs to another organisation"));
-    }
+    require_own_project(&mut tx, member, project).await?;
     let after = serde_json::to_string(&row).expect("reference rows serialise");
     let key = baoan_contract::api::reference::ReferenceRow::key(&row);
     let at = At { now: state.clock.now(), today: state.clock.today(), allow_examples: state.config.demo };
@@ -98,6 +92,22 @@ where
     audit::record(&mut tx, at.now, &entry).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// 403 unless `member` is a charity editor of the organisation that runs `project`. Returns
+/// whether the project exists: an unknown one passes, for the caller to report as its own.
+pub async fn require_own_project(conn: &mut AnyConnection, member: &StaffMember, project: &str) -> AppResult<bool> {
+    member.require(Role::CharityEditor)?;
+    let organiser: Option<(String,)> = sqlx::query_as("SELECT organiser FROM charity_projects WHERE id = $1")
+        .bind(project)
+        .fetch_optional(&mut *conn)
+        .await?;
+    match organiser {
+        Some((o,)) if !member.assignment.works_at(PlaceKind::Organisation, &o) => {
+            Err(AppError::forbidden("This project belongs to another organisation"))
+        }
+        found => Ok(found.is_some()),
+    }
 }
 
 /// The problems of a one-row import under the request's own field names (`line.1.amount_fen`

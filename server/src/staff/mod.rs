@@ -15,6 +15,8 @@ pub mod totp;
 
 pub use session::StaffMember;
 
+pub use charity::require_own_project;
+
 use crate::state::AppState;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;

@@ -1,13 +1,13 @@
-//! Helpers of the social-assistance tests: a valid application, uploads, submits, staff calls.
+//! Helpers of the social-assistance tests: a valid application, uploads, submits, and reviewers'
+//! decisions, each made by the step's own staff member over HTTP (`staff`, `advance_to`).
 #![allow(dead_code)]
 
 use crate::common::TestServer;
+use crate::staff_common;
 use baoan_contract::rules::date::Date;
 use baoan_contract::rules::resident_id::make_resident_id;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-
-pub const STAFF_TOKEN: &str = "test-admin-token";
 
 /// The first bytes of a JPEG: the server judges files by content.
 pub fn jpeg() -> Vec<u8> {
@@ -75,11 +75,41 @@ pub async fn submitted(server: &TestServer, client: &reqwest::Client, phone: &st
     r.json().await.unwrap()
 }
 
+/// The reviewer whose step `reference` is at, signed in: the community reviewer of its community,
+/// the street reviewer of its street, or a district approver (`Role::reviewer_of`); for a
+/// reference that does not exist, a district approver (who is then told 404).
+pub async fn reviewer_of(server: &TestServer, reference: &str) -> reqwest::Client {
+    use baoan_contract::staff::Role;
+    let Ok(row) = baoan_server::journeys::assistance::store::find(&server.db, reference, None).await else {
+        return staff_common::kept(server, "district-approver", "district_approver", None).await;
+    };
+    let applicant = &row.form.applicant;
+    match Role::reviewer_of(row.stage) {
+        Role::CommunityReviewer => {
+            let login = format!("community-{}", applicant.community);
+            staff_common::kept(server, &login, "community_reviewer", Some(&applicant.community)).await
+        }
+        Role::StreetReviewer => {
+            let login = format!("street-{}", applicant.street);
+            staff_common::kept(server, &login, "street_reviewer", Some(&applicant.street)).await
+        }
+        _ => staff_common::kept(server, "district-approver", "district_approver", None).await,
+    }
+}
+
+/// A reviewer's decision at `POST /api/v1/staff/assistance/applications/{reference}/review`, by
+/// the reviewer of the application's step (`reviewer_of`). `action` is `advance`,
+/// `request-documents` (body `kinds`, `note`), `approve` or `refuse` (body `reason`).
 pub async fn staff(server: &TestServer, reference: &str, action: &str, body: Value) -> reqwest::Response {
-    reqwest::Client::new()
-        .post(server.url(&format!("/api/v1/admin/assistance/applications/{reference}/{action}")))
-        .bearer_auth(STAFF_TOKEN)
-        .json(&body)
+    let reviewer = reviewer_of(server, reference).await;
+    let review = json!({
+        "action": action.replace('-', "_"),
+        "reason": body.get("reason").or(body.get("note")).cloned().unwrap_or(Value::Null),
+        "kinds": body.get("kinds").cloned().unwrap_or(json!([])),
+    });
+    reviewer
+        .post(server.url(&format!("/api/v1/staff/assistance/applications/{reference}/review")))
+        .json(&review)
         .send()
         .await
         .unwrap()
@@ -91,6 +121,18 @@ pub async fn staff_ok(server: &TestServer, reference: &str, action: &str, body: 
     let text = r.text().await.unwrap();
     assert_eq!(status, StatusCode::OK, "{action}: {text}");
     serde_json::from_str(&text).unwrap()
+}
+
+/// Advances the application, each step by its own reviewer, until it is at `stage` (a stage
+/// code such as `street_review`); returns the application as staff then see it.
+pub async fn advance_to(server: &TestServer, reference: &str, stage: &str) -> Value {
+    for _ in 0..6 {
+        let view = staff_ok(server, reference, "advance", json!({})).await;
+        if view["stage"] == stage {
+            return view;
+        }
+    }
+    panic!("{reference} never reached {stage}");
 }
 
 pub async fn get_app(server: &TestServer, client: &reqwest::Client, reference: &str) -> reqwest::Response {
@@ -115,15 +157,9 @@ pub fn district_sheet() -> Value {
 }
 
 /// The live service answers nothing about assistance until the district sets its standards:
-/// set them (the sheet above), as staff would.
+/// set them (the sheet above), as a district admin would.
 pub async fn set_district_standards(server: &TestServer) {
-    let r = server
-        .plain_client()
-        .put(server.url("/api/v1/admin/assistance/standards"))
-        .bearer_auth(STAFF_TOKEN)
-        .json(&json!({"changed_by": "测试", "standards": district_sheet()}))
-        .send()
-        .await
-        .unwrap();
+    let admin = staff_common::district_admin(server).await;
+    let r = admin.put(server.url("/api/v1/staff/assistance/standards")).json(&district_sheet()).send().await.unwrap();
     assert_eq!(r.status(), reqwest::StatusCode::OK, "{}", r.text().await.unwrap());
 }

@@ -99,19 +99,17 @@ pub async fn refused(server: &TestServer, n: &Notification, status: StatusCode) 
     body["message"].as_str().unwrap().to_string()
 }
 
-/// A staff reconciliation run as at `at`: the server's clock (which the stand-in shares) is
-/// moved on to `at` first, as time would pass.
+pub const RECONCILE: &str = "/api/v1/staff/runs/wechat-reconcile";
+
+/// A district admin's reconciliation run as at `at`: the admin signs in, then the server's clock
+/// (which the stand-in shares) is moved on to `at`, as time would pass.
 pub async fn reconcile(server: &TestServer, at: i64) -> Value {
+    let admin = crate::staff_common::district_admin(server).await;
     let ahead = at - server.clock.now();
     if ahead > 0 {
         server.clock.advance(ahead);
     }
-    let r = reqwest::Client::new()
-        .post(server.url("/api/v1/admin/charity/payments/wechat/reconcile"))
-        .bearer_auth(super::standin::TOKEN)
-        .send()
-        .await
-        .unwrap();
+    let r = admin.post(server.url(RECONCILE)).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     r.json().await.unwrap()
 }

@@ -2,21 +2,18 @@
 //! link (a new gift order), paid only when the donor pays it; never a silent charge.
 
 use super::flow::{gift, give, open_pay_link, totals, Notification};
-use super::standin::{configure, StandIn, TOKEN};
+use super::standin::{configure, StandIn};
 use crate::both_engines;
 use crate::common::TestServer;
 use baoan_contract::rules::date::Date;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
+/// A district admin runs the monthly charge for `date`.
 async fn charge(server: &TestServer, date: Date) -> Value {
-    let r = reqwest::Client::new()
-        .post(server.url("/api/v1/admin/charity/pledges/charge"))
-        .bearer_auth(TOKEN)
-        .json(&json!({ "date": date.to_iso() }))
-        .send()
-        .await
-        .unwrap();
+    let admin = crate::staff_common::district_admin(server).await;
+    let url = server.url("/api/v1/staff/runs/charity-pledges");
+    let r = admin.post(url).json(&json!({ "date": date.to_iso() })).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     r.json().await.unwrap()
 }

@@ -75,9 +75,22 @@ async fn reconciliation_settles_lost_notifications_and_closes_expired_orders(ser
     // Every call we made carried a valid merchant signature.
     assert_eq!(*standin.refused.lock().unwrap(), 0);
 
-    // The staff endpoint needs the staff token (asked from the app's own origin, without it).
-    let r =
-        server.plain_client().post(server.url("/api/v1/admin/charity/payments/wechat/reconcile")).send().await.unwrap();
-    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    // Each run a district admin started is in the audit trail with its report.
+    let runs = server.count("SELECT COUNT(*) FROM audit_trail WHERE action = 'run.wechat_reconcile'").await;
+    assert!(runs >= 1, "{runs}");
+    // Only a district admin starts a run: no session, the bootstrap token, a resident: 401; a
+    // charity editor: 403. Nothing more is recorded.
+    let editor = crate::staff_common::kept(&server, "editor", "charity_editor", Some("演示慈善会（示例）")).await;
+    let method = reqwest::Method::POST;
+    crate::staff_common::refuses_all_but_its_role(
+        &server,
+        method,
+        super::flow::RECONCILE,
+        &serde_json::json!({}),
+        "13800000777",
+        &editor,
+    )
+    .await;
+    assert_eq!(server.count("SELECT COUNT(*) FROM audit_trail WHERE action = 'run.wechat_reconcile'").await, runs);
 }
 both_engines!(reconciliation_settles_lost_notifications_and_closes_expired_orders, configure);

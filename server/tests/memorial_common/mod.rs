@@ -20,12 +20,13 @@ pub async fn join_family(server: &TestServer, owner: &reqwest::Client, family: &
     family.post(server.url(&format!("/api/v1/memorial/invitations/{token}/accept"))).send().await.unwrap();
 }
 
-/// Opens a qingming window at 宝山园 from today for ten days, hours 8..=9, `capacity` places each; service all day.
+/// A district admin opens a qingming window at 宝山园 from today for ten days, hours 8..=9,
+/// `capacity` places each; service all day.
 pub async fn open_window(server: &TestServer, capacity: i64) -> Value {
+    let admin = crate::staff_common::district_admin(server).await;
     let today = server.clock.today();
-    let r = reqwest::Client::new()
-        .post(server.url("/api/v1/memorial/admin/windows"))
-        .bearer_auth("test-admin-token")
+    let r = admin
+        .post(server.url("/api/v1/staff/memorial/windows"))
         .json(&json!({
             "cemetery_id": "baoshan", "kind": "qingming",
             "starts_on": today.to_iso(), "ends_on": today.add_days(10).to_iso(),

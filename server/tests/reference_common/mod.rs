@@ -1,13 +1,13 @@
-//! Helpers of the reference-data tests: the sample files, the admin API, the change records and
+//! Helpers of the reference-data tests: the sample files, the district admins' staff API, the
+//! change records and
 //! the server binary's `reference` command.
 #![allow(dead_code)]
 
 use crate::common::TestServer;
+use crate::staff_common;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use std::process::{Command, Output};
-
-pub const STAFF_TOKEN: &str = "test-admin-token";
 
 /// A sample file of server/data/reference/ (`<kind>.example.jsonl`): its path and its text.
 pub fn sample(kind: &str) -> (String, String) {
@@ -21,35 +21,33 @@ pub fn rows(text: &str) -> Vec<Value> {
     text.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).unwrap()).collect()
 }
 
-pub async fn put(server: &TestServer, kind: &str, by: &str, rows: &[Value], token: Option<&str>) -> reqwest::Response {
-    let mut request = server
-        .plain_client()
-        .put(server.url(&format!("/api/v1/admin/reference/{kind}")))
-        .json(&json!({ "changed_by": by, "rows": rows }));
-    if let Some(token) = token {
-        request = request.bearer_auth(token);
-    }
-    request.send().await.unwrap()
+/// `PUT /api/v1/staff/reference/{kind}` by the district admin `login` (made and signed in on
+/// first use; the change records name them).
+pub async fn put(server: &TestServer, kind: &str, login: &str, rows: &[Value]) -> reqwest::Response {
+    let admin = staff_common::kept(server, login, "district_admin", None).await;
+    put_by(server, &admin, kind, rows).await
 }
 
-/// Imports through the admin API and expects it to succeed; the answer (`rows`, `changed`).
+/// `PUT /api/v1/staff/reference/{kind}` by whoever `client` is.
+pub async fn put_by(server: &TestServer, client: &reqwest::Client, kind: &str, rows: &[Value]) -> reqwest::Response {
+    let url = server.url(&format!("/api/v1/staff/reference/{kind}"));
+    client.put(url).json(&json!({ "rows": rows })).send().await.unwrap()
+}
+
+/// Imports through the staff API as the district admin `wang` and expects it to succeed; the
+/// answer (`rows`, `changed`).
 pub async fn put_ok(server: &TestServer, kind: &str, rows: &[Value]) -> Value {
-    let r = put(server, kind, "王科员", rows, Some(STAFF_TOKEN)).await;
+    let r = put(server, kind, "wang", rows).await;
     let status = r.status();
     let body: Value = r.json().await.unwrap();
     assert_eq!(status, StatusCode::OK, "{body}");
     body
 }
 
-/// `GET /api/v1/admin/reference/{kind}`'s rows.
+/// `GET /api/v1/staff/reference/{kind}`'s rows (as the district admin `wang`).
 pub async fn admin_rows(server: &TestServer, kind: &str) -> Vec<Value> {
-    let r = server
-        .plain_client()
-        .get(server.url(&format!("/api/v1/admin/reference/{kind}")))
-        .bearer_auth(STAFF_TOKEN)
-        .send()
-        .await
-        .unwrap();
+    let admin = staff_common::kept(server, "wang", "district_admin", None).await;
+    let r = admin.get(server.url(&format!("/api/v1/staff/reference/{kind}"))).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     let body: Value = r.json().await.unwrap();
     assert_eq!(body["kind"], kind);
@@ -123,9 +121,10 @@ pub fn binary(server: &TestServer, args: &[&str]) -> Output {
 }
 
 /// The live service's settings (no `--demo`): Tencent SMS configured (pointing nowhere; these
-/// tests send no SMS) so the server starts.
+/// tests send no SMS) so the server starts, and a sealing key so it creates staff accounts.
 pub fn production(c: &mut baoan_server::config::Config) {
     c.demo = false;
+    c.staff_secrets_key = Some(staff_common::LIVE_SEALING_KEY.into());
     let t = &mut c.tencent_sms;
     t.tencent_secret_id = Some("AKIDtest".into());
     t.tencent_secret_key = Some("test-key".into());

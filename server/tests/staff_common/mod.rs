@@ -12,6 +12,10 @@ pub const BOOTSTRAP_TOKEN: &str = "test-admin-token";
 
 pub const PASSWORD: &str = "a long staff passphrase";
 
+/// A sealing key for staff authenticator secrets (32 bytes, base64), which the live service
+/// (without `--demo`) needs before it creates an account.
+pub const LIVE_SEALING_KEY: &str = "c3RhbmRhcmRzLXRlc3Qtc3RhZmYtc2VhbGluZy1rZXk=";
+
 /// Creates an account through `creator` (a signed-in admin's client, or the bootstrap token when
 /// `None`); returns the answer's status and body.
 pub async fn create(
@@ -73,4 +77,75 @@ pub async fn member(
     let (status, body) = create(server, Some(admin), login, role, place).await;
     assert_eq!(status, StatusCode::CREATED, "{login}: {body}");
     staff_client(server, login, body["totp_secret"].as_str().unwrap()).await
+}
+
+/// Signed-in staff members kept per test server and login: (authenticator secret, browser, when
+/// it signed in on the server's clock).
+type Kept = std::collections::HashMap<(String, String), (String, reqwest::Client, i64)>;
+static KEPT: std::sync::LazyLock<tokio::sync::Mutex<Kept>> = std::sync::LazyLock::new(Default::default);
+
+/// The staff member `login` of `role` at `place`, signed in: made on first use (a district admin
+/// with the bootstrap token, anyone else by the kept district admin `district-admin`), then kept
+/// for the server and signed in again once their session would have ended (tests that move the
+/// clock by days). Each sign-in moves the server's clock 30 s.
+pub async fn kept(server: &TestServer, login: &str, role: &str, place: Option<&str>) -> reqwest::Client {
+    // A server's own data folder names it (ports are reused between tests).
+    let key = (server.data_dir.path().display().to_string(), login.to_string());
+    let mut all = KEPT.lock().await;
+    if let Some((secret, client, at)) = all.get(&key).cloned() {
+        if server.clock.now() - at < baoan_server::staff::session::SESSION_SECONDS - 600 {
+            return client;
+        }
+        let client = staff_client(server, login, &secret).await;
+        all.insert(key, (secret, client.clone(), server.clock.now()));
+        return client;
+    }
+    let creator = match role {
+        "district_admin" => None,
+        _ => {
+            drop(all);
+            let admin = Box::pin(kept(server, "district-admin", "district_admin", None)).await;
+            all = KEPT.lock().await;
+            Some(admin)
+        }
+    };
+    let (status, body) = create(server, creator.as_ref(), login, role, place).await;
+    assert_eq!(status, StatusCode::CREATED, "{login}: {body}");
+    let secret = body["totp_secret"].as_str().unwrap().to_string();
+    let client = staff_client(server, login, &secret).await;
+    all.insert(key, (secret, client.clone(), server.clock.now()));
+    client
+}
+
+/// The kept district admin (see [`kept`]).
+pub async fn district_admin(server: &TestServer) -> reqwest::Client {
+    kept(server, "district-admin", "district_admin", None).await
+}
+
+/// The attacks on a staff endpoint, over HTTP: no session, the bootstrap token alone and a wrong
+/// token get 401, a resident's session (`resident_phone` signs in) 401, and `wrong_role` (a signed-in
+/// staff member whose role may not) 403. The caller checks that nothing was written.
+pub async fn refuses_all_but_its_role(
+    server: &TestServer,
+    method: reqwest::Method,
+    path: &str,
+    body: &Value,
+    resident_phone: &str,
+    wrong_role: &reqwest::Client,
+) {
+    let url = server.url(path);
+    for token in [None, Some(BOOTSTRAP_TOKEN), Some("guess")] {
+        let mut request = server.plain_client().request(method.clone(), &url).json(body);
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let r = request.send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "{method} {path} with token {token:?}");
+    }
+    let resident = server.client();
+    server.sign_in(&resident, resident_phone).await;
+    let r = resident.request(method.clone(), &url).json(body).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "{method} {path} with a resident's session");
+    let r = wrong_role.request(method.clone(), &url).json(body).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN, "{method} {path} by another role");
 }

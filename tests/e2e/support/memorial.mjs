@@ -36,7 +36,7 @@ export async function portrait(page, label = "陈") {
   return Buffer.from(base64, "base64");
 }
 
-/** The staff token the test server was started with (scripts/test.sh sets BAOAN_ADMIN_TOKEN). */
+/** The bootstrap token the test server was started with (scripts/test.sh sets BAOAN_ADMIN_TOKEN): it only creates district admins. */
 export const STAFF_TOKEN = process.env.BAOAN_ADMIN_TOKEN || "e2e-staff-token";
 
 /** A day `n` days after today in Shenzhen, as YYYY-MM-DD. */

@@ -1,13 +1,15 @@
-//! The staff CLI: `baoan-server assistance <action> <reference> [--database-url …] [--data-dir …]`
-//! runs the same staff actions as the admin API, directly against the server's database (each
-//! change also reaches the resident's message centre). For demos and tests.
+//! The operators' CLI: `baoan-server assistance <action> <reference> [--database-url …]
+//! [--data-dir …]` runs the same review core as the staff endpoint, directly against the server's
+//! database, recorded as the command line's actor (each change also reaches the resident's
+//! message centre). For demos and tests: decisions on applications belong to staff accounts.
 
 use super::staff;
-use crate::admin::Staff;
+use super::store;
 use crate::clock::Clock;
 use crate::config::Config;
-use axum::extract::{Path, State};
-use baoan_contract::assistance::{DocumentKind, Refusal, RequestDocuments};
+use crate::staff::audit::Actor;
+use baoan_contract::assistance::DocumentKind;
+use baoan_contract::staff::{ReviewAction, StaffReview};
 
 #[derive(clap::Args)]
 pub struct Command {
@@ -36,26 +38,24 @@ enum Action {
 
 pub async fn run(command: Command) -> Result<(), Box<dyn std::error::Error>> {
     let state = crate::serve::state(command.config, Clock::default()).await?;
-    let result = match command.action {
-        Action::Advance { reference } => staff::advance(State(state), Staff, Path(reference)).await,
+    let (reference, req) = match command.action {
+        Action::Advance { reference } => (reference, review(ReviewAction::Advance, None, vec![])),
         Action::RequestDocuments { reference, kinds, note } => {
             let kinds = kinds
                 .iter()
                 .map(|k| DocumentKind::from_code(k).ok_or(format!("unknown document kind {k}")))
                 .collect::<Result<_, _>>()?;
-            staff::request_documents(
-                State(state),
-                Staff,
-                Path(reference),
-                crate::error::JsonBody(RequestDocuments { kinds, note }),
-            )
-            .await
+            (reference, review(ReviewAction::RequestDocuments, note, kinds))
         }
-        Action::Approve { reference } => staff::approve(State(state), Staff, Path(reference)).await,
-        Action::Refuse { reference, reason } => {
-            staff::refuse(State(state), Staff, Path(reference), crate::error::JsonBody(Refusal { reason })).await
-        }
+        Action::Approve { reference } => (reference, review(ReviewAction::Approve, None, vec![])),
+        Action::Refuse { reference, reason } => (reference, review(ReviewAction::Refuse, Some(reason), vec![])),
     };
+    let result = async {
+        let row = store::find(&state.db, &reference, None).await?;
+        staff::review(&state, &row, &req, &Actor::operator()).await?;
+        staff::staff_view(&state, &reference).await
+    }
+    .await;
     match result {
         Ok(view) => {
             println!("{} {} {}", view.0.reference, view.0.state.code(), view.0.stage.code());
@@ -63,4 +63,8 @@ pub async fn run(command: Command) -> Result<(), Box<dyn std::error::Error>> {
         }
         Err(e) => Err(format!("{:?}: {}", e.0.code, e.0.message).into()),
     }
+}
+
+fn review(action: ReviewAction, reason: Option<String>, kinds: Vec<DocumentKind>) -> StaffReview {
+    StaffReview { action, reason, kinds }
 }

@@ -36,10 +36,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(resident::get))
         .routes(routes!(resident::add))
         .routes(routes!(resident::withdraw))
-        .routes(routes!(staff::advance))
-        .routes(routes!(staff::request_documents))
-        .routes(routes!(staff::approve))
-        .routes(routes!(staff::refuse))
         .routes(routes!(standards::get, standards::put))
 }
 

@@ -1,19 +1,17 @@
 //! Staff actions on an application: advance to the next review step, ask for documents (补正),
 //! approve, refuse with a reason, record the first payment. One core, [`review`], used by staff
-//! members (`crate::staff::review`, role and place checked there) and by the older bootstrap-token
-//! endpoints below; each change is written to the history with its audit record, and sent to the
-//! resident's message centre.
+//! members (`POST /api/v1/staff/assistance/applications/{reference}/review`, role and place
+//! checked in `crate::staff::review`) and by the operators' CLI (`cli.rs`); each change is written
+//! to the history with its audit record, and sent to the resident's message centre.
 
 use super::{notify_owner, store, transition, Also, ByStaff};
-use crate::admin::Staff;
-use crate::error::{AppError, AppResult, JsonBody};
+use crate::error::{AppError, AppResult};
 use crate::staff::audit::Actor;
 use crate::state::AppState;
-use axum::extract::{Path, State};
 use axum::Json;
 use baoan_contract::api::MessageEvent;
 use baoan_contract::assistance::*;
-use baoan_contract::error::{ApiError, FieldError};
+use baoan_contract::error::FieldError;
 use baoan_contract::staff::{ReviewAction, StaffReview};
 
 pub(crate) async fn staff_view(state: &AppState, reference: &str) -> AppResult<Json<ApplicationView>> {
@@ -84,75 +82,4 @@ pub(crate) async fn review(state: &AppState, row: &store::Row, req: &StaffReview
         }
     }
     Ok(())
-}
-
-/// The bootstrap token's way in (kept until staff pages replace it), recorded as its own actor.
-async fn by_token(state: AppState, reference: String, req: StaffReview) -> AppResult<Json<ApplicationView>> {
-    let row = store::find(&state.db, &reference, None).await?;
-    review(&state, &row, &req, &Actor::bootstrap()).await?;
-    staff_view(&state, &reference).await
-}
-
-fn plain(action: ReviewAction, reason: Option<String>, kinds: Vec<DocumentKind>) -> StaffReview {
-    StaffReview { action, reason, kinds }
-}
-
-/// Move an application in review to its next step (区民政局审批 ends with approve or refuse; an
-/// approved one advances to "paid").
-#[utoipa::path(post, path = "/admin/assistance/applications/{reference}/advance", tag = "assistance-admin",
-    params(("reference" = String, Path, description = "Reference number")),
-    responses((status = 200, body = ApplicationView), (status = 401, body = ApiError), (status = 404, body = ApiError),
-              (status = 409, body = ApiError)))]
-pub async fn advance(
-    State(state): State<AppState>,
-    _staff: Staff,
-    Path(reference): Path<String>,
-) -> AppResult<Json<ApplicationView>> {
-    by_token(state, reference, plain(ReviewAction::Advance, None, vec![])).await
-}
-
-/// Ask the resident for more documents (补正): review waits until they come.
-#[utoipa::path(post, path = "/admin/assistance/applications/{reference}/request-documents", tag = "assistance-admin",
-    request_body = RequestDocuments, params(("reference" = String, Path, description = "Reference number")),
-    responses((status = 200, body = ApplicationView), (status = 401, body = ApiError), (status = 404, body = ApiError),
-              (status = 409, body = ApiError), (status = 422, body = ApiError)))]
-pub async fn request_documents(
-    State(state): State<AppState>,
-    _staff: Staff,
-    Path(reference): Path<String>,
-    JsonBody(req): JsonBody<RequestDocuments>,
-) -> AppResult<Json<ApplicationView>> {
-    let note = req.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
-    if note.is_some_and(|n| n.chars().count() > MAX_TEXT_CHARS) {
-        return Err(AppError::field("note", FieldError::AssistanceTextTooLong));
-    }
-    let note = note.map(str::to_string);
-    by_token(state, reference, plain(ReviewAction::RequestDocuments, note, req.kinds)).await
-}
-
-/// Approve at 区民政局审批: payment is then arranged.
-#[utoipa::path(post, path = "/admin/assistance/applications/{reference}/approve", tag = "assistance-admin",
-    params(("reference" = String, Path, description = "Reference number")),
-    responses((status = 200, body = ApplicationView), (status = 401, body = ApiError), (status = 404, body = ApiError),
-              (status = 409, body = ApiError)))]
-pub async fn approve(
-    State(state): State<AppState>,
-    _staff: Staff,
-    Path(reference): Path<String>,
-) -> AppResult<Json<ApplicationView>> {
-    by_token(state, reference, plain(ReviewAction::Approve, None, vec![])).await
-}
-
-/// Refuse an undecided application, with the reason the resident will read.
-#[utoipa::path(post, path = "/admin/assistance/applications/{reference}/refuse", tag = "assistance-admin",
-    request_body = Refusal, params(("reference" = String, Path, description = "Reference number")),
-    responses((status = 200, body = ApplicationView), (status = 401, body = ApiError), (status = 404, body = ApiError),
-              (status = 409, body = ApiError), (status = 422, body = ApiError)))]
-pub async fn refuse(
-    State(state): State<AppState>,
-    _staff: Staff,
-    Path(reference): Path<String>,
-    JsonBody(req): JsonBody<Refusal>,
-) -> AppResult<Json<ApplicationView>> {
-    by_token(state, reference, plain(ReviewAction::Refuse, Some(req.reason), vec![])).await
 }

@@ -1,7 +1,7 @@
 //! `baoan-server standards import FILE.json [--by NAME]` and `baoan-server standards export`:
 //! the district's assistance standards as one JSON file (the shape of `Standards`, the sample is
 //! server/data/assistance_standards.example.json), through the same check and transaction as the
-//! admin API. Kept to one kind and one format so issue 12 item 5 can generalise it.
+//! district admins' staff API. Kept to one kind and one format so issue 12 item 5 can generalise it.
 
 use super::{standards, store};
 use crate::clock::Clock;
@@ -61,7 +61,7 @@ pub async fn run(command: Command) -> Result<(), Box<dyn std::error::Error>> {
 pub async fn import(state: &AppState, text: &str, by: &str) -> Result<Standards, Vec<String>> {
     let sheet: Standards = serde_json::from_str(text).map_err(|e| vec![format!("not a standards file: {e}")])?;
     let change = StandardsChange { changed_by: by.to_string(), standards: sheet };
-    standards::set(state, change, "CLI import").await.map_err(|e| {
+    standards::set(state, change, "CLI import", None).await.map_err(|e| {
         if e.0.fields.is_empty() {
             vec![e.0.message.clone()]
         } else {

@@ -1,10 +1,11 @@
-//! Project photos. Staff attach an image to a project (token-protected; the file goes through
-//! the shared uploads service: size limit, content sniffing, stored under the data directory);
+//! Project photos. A charity editor attaches an image to a project of their own organisation
+//! (audited; the file goes through the shared uploads service: size limit, content sniffing, stored under the data directory);
 //! anyone reads it back. Photo files never change once stored, so they are cached for a year.
 
 use super::store::photos as store;
-use crate::admin::Staff;
 use crate::error::{AppError, AppResult};
+use crate::staff::audit::{self, Actor, Entry};
+use crate::staff::StaffMember;
 use crate::state::AppState;
 use crate::uploads;
 use axum::body::Bytes;
@@ -48,25 +49,29 @@ fn not_a_photo() -> AppError {
     AppError::field("file", FieldError::UploadType)
 }
 
-/// Staff: attach a photo (JPEG or PNG, the raw body) with its alt text to a project.
-#[utoipa::path(post, path = "/admin/charity/projects/{id}/photos", tag = "charity",
-    params(("id" = String, Path), PhotoUpload, ("Authorization" = String, Header, description = "Bearer <staff token>")),
+/// A charity editor attaches a photo (JPEG or PNG, the raw body) with its alt text to a project
+/// of their own organisation; recorded in the audit trail. 403 for another organisation's project
+/// and for every other role, before the file is stored.
+#[utoipa::path(post, path = "/staff/charity/projects/{id}/photos", tag = "staff",
+    params(("id" = String, Path), PhotoUpload),
     request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The image itself, at most 10 MB: JPEG or PNG"),
-    responses((status = 200, body = ProjectPhoto), (status = 401, body = ApiError), (status = 404, body = ApiError),
-        (status = 413, body = ApiError),
+    responses((status = 200, body = ProjectPhoto), (status = 401, body = ApiError), (status = 403, body = ApiError),
+        (status = 404, body = ApiError), (status = 413, body = ApiError),
         (status = 422, body = ApiError, description = "alt missing or too long; not a JPEG or PNG (fields.file = upload.type)")))]
 pub async fn attach(
     State(state): State<AppState>,
-    _staff: Staff,
+    member: StaffMember,
     Path(project_id): Path<String>,
     q: Result<Query<PhotoUpload>, QueryRejection>,
     body: Result<Bytes, BytesRejection>,
 ) -> AppResult<Json<ProjectPhoto>> {
     let Query(q) = q.map_err(crate::error::bad_query)?;
     let alt = validate_photo_alt(&q.alt).map_err(|e| AppError::field("alt", e))?;
-    if !store::project_exists(&state.db, &project_id).await? {
+    let mut conn = state.db.pool.acquire().await?;
+    if !crate::staff::require_own_project(&mut conn, &member, &project_id).await? {
         return Err(AppError::no_such("project"));
     }
+    drop(conn);
     // Read the size before storing: a PDF, or bytes that only start like an image, are refused.
     if let Ok(b) = &body {
         match FileKind::sniff(b) {
@@ -86,7 +91,22 @@ pub async fn attach(
         alt: &alt,
         now: state.clock.now(),
     };
-    store::insert(&mut *state.db.pool.acquire().await?, &photo).await?;
+    let mut tx = state.db.begin().await?;
+    store::insert(&mut tx, &photo).await?;
+    let actor = Actor::from(&member);
+    let after = serde_json::json!({ "project": &project_id, "content_type": kind.mime(), "width": width,
+                                    "height": height, "alt": &alt });
+    let entry = Entry {
+        actor: &actor,
+        action: "charity.attach_photo",
+        subject_kind: "charity_photo",
+        subject_id: &id,
+        before: None,
+        after: Some(after.to_string()),
+        reason: None,
+    };
+    audit::record(&mut tx, photo.now, &entry).await?;
+    tx.commit().await?;
     let alt = crate::localise::localised(alt, None, None);
     Ok(Json(ProjectPhoto { id, alt, width: width as i64, height: height as i64 }))
 }

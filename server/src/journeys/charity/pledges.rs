@@ -12,10 +12,11 @@ use super::payment::{provider, provider_name};
 use super::settle::receipt_no;
 use super::store::gifts::{record_paid, Paid};
 use super::store::pledges::{self as store, PledgeRow};
-use crate::admin::Staff;
 use crate::auth::Resident;
 use crate::error::{AppError, AppResult, JsonBody};
 use crate::messages::{notify, Notice};
+use crate::staff::audit::{self, Actor, Entry};
+use crate::staff::StaffMember;
 use crate::state::AppState;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
@@ -26,6 +27,7 @@ use baoan_contract::charity::{
 };
 use baoan_contract::error::ApiError;
 use baoan_contract::rules::date::Date;
+use baoan_contract::staff::Role;
 use std::time::Duration;
 
 /// How often the server looks for pledges due (a month's charge happens on the first run of it).
@@ -117,16 +119,30 @@ pub async fn charge_periodically(state: AppState) {
     }
 }
 
-/// Staff: charge the pledges due on a given day (what the hourly run does with today's date).
-#[utoipa::path(post, path = "/admin/charity/pledges/charge", tag = "charity", request_body = ChargeRun,
-    params(("Authorization" = String, Header, description = "Bearer <staff token>")),
-    responses((status = 200, body = ChargeReport), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
+/// A district admin: charge the pledges due on a given day (what the hourly run does with
+/// today's date), recorded in the audit trail with the run's report. 403 for every other role.
+#[utoipa::path(post, path = "/staff/runs/charity-pledges", tag = "staff", request_body = ChargeRun,
+    responses((status = 200, body = ChargeReport), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
 pub async fn charge_now(
     State(state): State<AppState>,
-    _staff: Staff,
+    member: StaffMember,
     JsonBody(run): JsonBody<ChargeRun>,
 ) -> AppResult<Json<ChargeReport>> {
-    Ok(Json(charge_due_pledges(&state, run.date).await?))
+    member.require(Role::DistrictAdmin)?;
+    let report = charge_due_pledges(&state, run.date).await?;
+    let actor = Actor::from(&member);
+    let day = run.date.to_iso();
+    let entry = Entry {
+        actor: &actor,
+        action: "run.charity_pledges",
+        subject_kind: "run",
+        subject_id: &day,
+        before: None,
+        after: Some(serde_json::to_string(&report).expect("a report serialises")),
+        reason: None,
+    };
+    audit::record_alone(&state.db, state.clock.now(), &entry).await?;
+    Ok(Json(report))
 }
 
 fn pledge(r: PledgeRow) -> Pledge {

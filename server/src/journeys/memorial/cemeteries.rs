@@ -4,9 +4,10 @@ use super::access::db_key;
 use super::slot_cache;
 use super::store::cemeteries as store;
 pub use super::store::cemeteries::{insert_slot, insert_window, load_cemetery, read_slots, windows_of};
-use crate::admin::Staff;
 use crate::db::new_id;
 use crate::error::{AppError, AppResult, JsonBody};
+use crate::staff::audit::{self, Actor, Entry};
+use crate::staff::StaffMember;
 use crate::state::AppState;
 use axum::extract::{Path, Query, State};
 use axum::Json;
@@ -15,6 +16,7 @@ use baoan_contract::memorial::rules::bookable_days;
 use baoan_contract::memorial::*;
 use baoan_contract::rules::date::Date;
 use baoan_contract::rules::figures::{Basis, Provenance};
+use baoan_contract::staff::Role;
 use serde::Deserialize;
 
 /// The cemeteries taking bookings.
@@ -90,14 +92,18 @@ pub struct WindowCreate {
     pub capacity_source: Option<Provenance>,
 }
 
-#[utoipa::path(post, path = "/memorial/admin/windows", tag = "memorial-admin",
+/// A district admin opens a booking window (the reference import's `booking_windows` is the usual
+/// way; this one window at a time). Recorded in the audit trail; 403 for every other role.
+#[utoipa::path(post, path = "/staff/memorial/windows", tag = "staff",
     request_body = WindowCreate,
-    responses((status = 200, body = BookingWindow), (status = 401, body = ApiError), (status = 422, body = ApiError)))]
+    responses((status = 200, body = BookingWindow), (status = 401, body = ApiError), (status = 403, body = ApiError),
+              (status = 404, body = ApiError), (status = 422, body = ApiError)))]
 pub async fn create_window(
     State(state): State<AppState>,
-    _staff: Staff,
+    member: StaffMember,
     JsonBody(w): JsonBody<WindowCreate>,
 ) -> AppResult<Json<BookingWindow>> {
+    member.require(Role::DistrictAdmin)?;
     if !window_shape_ok(w.starts_on, w.ends_on, w.first_hour, w.last_hour) || w.capacity < 1 {
         return Err(AppError::field("window", FieldError::Required));
     }
@@ -111,6 +117,18 @@ pub async fn create_window(
     let mut tx = state.db.begin().await?;
     load_cemetery(&mut tx, &w.cemetery_id).await?;
     let id = insert_window(&mut tx, &new_id(), &w, &capacity_source).await?;
+    let after = serde_json::json!({ "window": &w, "capacity_source": &capacity_source }).to_string();
+    let actor = Actor::from(&member);
+    let entry = Entry {
+        actor: &actor,
+        action: "memorial.open_window",
+        subject_kind: "booking_window",
+        subject_id: &id,
+        before: None,
+        after: Some(after),
+        reason: None,
+    };
+    audit::record(&mut tx, state.clock.now(), &entry).await?;
     tx.commit().await?;
     Ok(Json(BookingWindow {
         id,

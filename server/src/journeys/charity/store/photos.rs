@@ -3,14 +3,6 @@
 use crate::db::{Db, DbResult};
 use sqlx::AnyConnection;
 
-pub async fn project_exists(db: &Db, project_id: &str) -> DbResult<bool> {
-    let exists: Option<(String,)> = sqlx::query_as("SELECT id FROM charity_projects WHERE id = $1")
-        .bind(project_id)
-        .fetch_optional(&db.pool)
-        .await?;
-    Ok(exists.is_some())
-}
-
 /// A stored photo's row.
 pub struct NewPhoto<'a> {
     pub id: &'a str,

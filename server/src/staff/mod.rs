@@ -25,5 +25,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(audit::list))
         .routes(routes!(review::queue))
         .routes(routes!(review::review))
+        .routes(routes!(review::application))
         .routes(routes!(checkin::check_in))
 }

@@ -40,7 +40,9 @@ async fn the_reviewer_opens_an_application_at_their_step_only(server: TestServer
     assert!(!view["form"]["members"].as_array().unwrap().is_empty(), "the household");
     assert!(!view["documents"].as_array().unwrap().is_empty(), "the documents");
     assert_eq!(view["timeline"].as_array().unwrap().len(), 6);
-    for (who, client) in [("another community", &other_community), ("the street, before its step", &street), ("the admin", &admin)] {
+    for (who, client) in
+        [("another community", &other_community), ("the street, before its step", &street), ("the admin", &admin)]
+    {
         assert_eq!(open(&server, client, reference).await.status(), StatusCode::NOT_FOUND, "{who}");
     }
     assert_eq!(open(&server, &server.plain_client(), reference).await.status(), StatusCode::UNAUTHORIZED);
@@ -53,7 +55,10 @@ async fn the_reviewer_opens_an_application_at_their_step_only(server: TestServer
     assert_eq!(act(&server, &community, reference, ask).await, StatusCode::OK);
     assert_eq!(act(&server, &community, reference, json!({ "action": "advance" })).await, StatusCode::CONFLICT);
     // A refusal needs a reason; with one it is decided, and nothing more can be done to it.
-    assert_eq!(act(&server, &community, reference, json!({ "action": "refuse" })).await, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        act(&server, &community, reference, json!({ "action": "refuse" })).await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
     let refuse = json!({ "action": "refuse", "reason": "收入超过标准" });
     assert_eq!(act(&server, &community, reference, refuse.clone()).await, StatusCode::OK);
     assert_eq!(act(&server, &community, reference, refuse).await, StatusCode::CONFLICT);

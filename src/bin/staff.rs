@@ -5,5 +5,5 @@ use baoan_app::{app, journeys::assistance, staff};
 use baoan_contract::bundle::Bundle;
 
 fn main() {
-    app::mount(Bundle::Staff, &[staff::i18n::STRINGS, assistance::i18n::STRINGS], || staff::StaffRoutes());
+    app::mount(Bundle::Staff, &[staff::i18n::STRINGS, assistance::i18n::STRINGS], staff::StaffRoutes);
 }

@@ -2,8 +2,8 @@
 
 use super::preferences::ElderSwitch;
 use crate::i18n::{use_i18n, Key};
-use baoan_contract::bundle::Bundle;
 use crate::shared::icons::{Icon, Svg};
+use baoan_contract::bundle::Bundle;
 use leptos::prelude::*;
 use leptos_router::components::A;
 

@@ -53,7 +53,9 @@ pub async fn place_name(kind: PlaceKind, place: String) -> Option<LocalisedText>
             .into_iter()
             .find(|s| s.code == place)
             .map(|s| named(s.name_zh_hans, s.name_zh_hant, s.name_en)),
-        PlaceKind::Cemetery => memorial::api::cemeteries().await.ok()?.into_iter().find(|c| c.id == place).map(|c| c.name),
+        PlaceKind::Cemetery => {
+            memorial::api::cemeteries().await.ok()?.into_iter().find(|c| c.id == place).map(|c| c.name)
+        }
         PlaceKind::RegistryOffice => marriage::api::offices()
             .await
             .ok()?

@@ -65,7 +65,14 @@ fn Overview(app: ApplicationView) -> impl IntoView {
             <SummaryRow label=Key::State>{move || i18n.t(words::status(state))}</SummaryRow>
             <SummaryRow label=Key::Step>{move || stage_words(i18n, stage, days)}</SummaryRow>
             <SummaryRow label=Key::SubmittedOn>{app.submitted_on.to_iso()}</SummaryRow>
-            {due.map(|date| view! { <SummaryRow label=Key::DueLabel>{move || fill(i18n.t(Key::DueBy), &[("date", &date)])}</SummaryRow> })}
+            {due
+                .map(|date| {
+                    view! {
+                        <SummaryRow label=Key::DueLabel>
+                            {move || fill(i18n.t(Key::DueBy), &[("date", &date)])}
+                        </SummaryRow>
+                    }
+                })}
         </SummaryList>
         <h2>{move || i18n.t(Key::HouseholdTitle)}</h2>
         <SummaryList>
@@ -75,17 +82,22 @@ fn Overview(app: ApplicationView) -> impl IntoView {
             <SummaryRow label=Key::Address>{applicant.address.clone()}</SummaryRow>
         </SummaryList>
         <ul class="staff-list">
-            {app.form.members.iter().map(|m| {
-                let (relation, name) = (m.relation, m.name.clone());
-                view! {
-                    <li>
-                        {move || {
-                            let relation = relation.map(|r| i18n.t(words::relation(r))).unwrap_or_default();
-                            fill(i18n.t(Key::MemberRow), &[("relation", relation), ("name", &name)])
-                        }}
-                    </li>
-                }
-            }).collect_view()}
+            {app
+                .form
+                .members
+                .iter()
+                .map(|m| {
+                    let (relation, name) = (m.relation, m.name.clone());
+                    view! {
+                        <li>
+                            {move || {
+                                let relation = relation.map(|r| i18n.t(words::relation(r))).unwrap_or_default();
+                                fill(i18n.t(Key::MemberRow), &[("relation", relation), ("name", &name)])
+                            }}
+                        </li>
+                    }
+                })
+                .collect_view()}
         </ul>
         <h2>{move || i18n.t(Key::DocumentsTitle)}</h2>
         {if app.documents.is_empty() {
@@ -93,34 +105,51 @@ fn Overview(app: ApplicationView) -> impl IntoView {
         } else {
             view! {
                 <ul class="staff-list">
-                    {app.documents.iter().map(|d| {
-                        let (kind, name) = (d.kind, d.name.clone());
-                        view! { <li>{move || i18n.t(words::document(kind))}" · "{name.clone()}</li> }
-                    }).collect_view()}
+                    {app
+                        .documents
+                        .iter()
+                        .map(|d| {
+                            let (kind, name) = (d.kind, d.name.clone());
+                            view! { <li>{move || i18n.t(words::document(kind))}" · "{name.clone()}</li> }
+                        })
+                        .collect_view()}
                 </ul>
-            }.into_any()
+            }
+                .into_any()
         }}
-        {(!app.requested_documents.is_empty()).then(|| view! {
-            <h2>{move || i18n.t(Key::RequestedTitle)}</h2>
-            <ul class="staff-list">
-                {app.requested_documents.iter().map(|&kind| view! { <li>{move || i18n.t(words::document(kind))}</li> }).collect_view()}
-            </ul>
-        })}
+        {(!app.requested_documents.is_empty())
+            .then(|| {
+                view! {
+                    <h2>{move || i18n.t(Key::RequestedTitle)}</h2>
+                    <ul class="staff-list">
+                        {app
+                            .requested_documents
+                            .iter()
+                            .map(|&kind| view! { <li>{move || i18n.t(words::document(kind))}</li> })
+                            .collect_view()}
+                    </ul>
+                }
+            })}
         <h2>{move || i18n.t(Key::HistoryTitle)}</h2>
         <ol class="staff-list staff-history">
-            {app.timeline.iter().map(|t| {
-                let t = *t;
-                view! {
-                    <li class:staff-history-current=t.current>
-                        <span>{move || stage_words(i18n, t.stage, t.days)}</span>" · "
-                        {move || match (t.done_on, t.current) {
-                            (Some(d), _) => fill(i18n.t(Key::DoneOn), &[("date", &d.to_iso())]),
-                            (None, true) => i18n.t(Key::StepCurrent).to_string(),
-                            (None, false) => i18n.t(Key::StepWaiting).to_string(),
-                        }}
-                    </li>
-                }
-            }).collect_view()}
+            {app
+                .timeline
+                .iter()
+                .map(|t| {
+                    let t = *t;
+                    view! {
+                        <li class:staff-history-current=t.current>
+                            <span>{move || stage_words(i18n, t.stage, t.days)}</span>
+                            " · "
+                            {move || match (t.done_on, t.current) {
+                                (Some(d), _) => fill(i18n.t(Key::DoneOn), &[("date", &d.to_iso())]),
+                                (None, true) => i18n.t(Key::StepCurrent).to_string(),
+                                (None, false) => i18n.t(Key::StepWaiting).to_string(),
+                            }}
+                        </li>
+                    }
+                })
+                .collect_view()}
         </ol>
     }
 }
@@ -180,10 +209,8 @@ fn Decide(app: ApplicationView, on_conflict: Callback<()>) -> impl IntoView {
         submit.send((reference.clone(), StaffReview { action, reason, kinds }));
     };
     let at_payment = app.stage == Stage::Payment;
-    let options = allowed
-        .iter()
-        .map(|&a| RadioOption::msg(action_value(a), labels::action(a, at_payment)))
-        .collect::<Vec<_>>();
+    let options =
+        allowed.iter().map(|&a| RadioOption::msg(action_value(a), labels::action(a, at_payment))).collect::<Vec<_>>();
     let kinds = DocumentKind::ALL.iter().map(|&k| RadioOption::msg(k.code(), words::document(k))).collect::<Vec<_>>();
     let reason_hint = Signal::derive(move || {
         let needs = chosen().is_some_and(ReviewAction::needs_reason);
@@ -198,7 +225,14 @@ fn Decide(app: ApplicationView, on_conflict: Callback<()>) -> impl IntoView {
             <div hidden=move || chosen() != Some(ReviewAction::RequestDocuments)>
                 <Radios name="kinds" legend=Key::KindLegend options=kinds value=kind errors=submit.errors />
             </div>
-            <TextField name="reason" label=Key::ReasonLabel hint_text=reason_hint value=reason errors=submit.errors maxlength=500 />
+            <TextField
+                name="reason"
+                label=Key::ReasonLabel
+                hint_text=reason_hint
+                value=reason
+                errors=submit.errors
+                maxlength=500
+            />
             <button type="submit" class="button" disabled=busy>
                 {move || i18n.t(if busy.get() { Key::Submitting } else { Key::SubmitAction })}
             </button>

@@ -46,7 +46,8 @@ pub async fn start(video: HtmlVideoElement, found: impl Fn(String) + 'static) ->
     let camera = Object::new();
     Reflect::set(&camera, &"facingMode".into(), &"environment".into())?;
     constraints.set_video(&camera);
-    let stream: MediaStream = JsFuture::from(devices.get_user_media_with_constraints(&constraints)?).await?.dyn_into()?;
+    let stream: MediaStream =
+        JsFuture::from(devices.get_user_media_with_constraints(&constraints)?).await?.dyn_into()?;
     video.set_src_object(Some(&stream));
     video.set_muted(true);
     let _ = video.play();
@@ -63,10 +64,7 @@ pub async fn start(video: HtmlVideoElement, found: impl Fn(String) + 'static) ->
             if !running.get() {
                 break;
             }
-            let Ok(looked) = detect.call1(&detector, &video).and_then(|p| p.dyn_into::<Promise>().map_err(JsValue::from))
-            else {
-                continue;
-            };
+            let Ok(looked) = detect.call1(&detector, &video).and_then(|p| p.dyn_into::<Promise>()) else { continue };
             let Ok(codes) = JsFuture::from(looked).await else { continue };
             let first = Array::from(&codes).get(0);
             let text = Reflect::get(&first, &"rawValue".into()).ok().and_then(|v| v.as_string());

@@ -96,7 +96,12 @@ fn CheckIn() -> impl IntoView {
 fn Scan(on_code: Callback<String>) -> impl IntoView {
     let i18n = use_i18n();
     if !camera::supported() {
-        return view! { <p class="hint" data-testid="no-camera">{move || i18n.t(Key::NoCamera)}</p> }.into_any();
+        return view! {
+            <p class="hint" data-testid="no-camera">
+                {move || i18n.t(Key::NoCamera)}
+            </p>
+        }
+        .into_any();
     }
     let video = NodeRef::<leptos::html::Video>::new();
     let scanner = StoredValue::new_local(None::<Scanner>);
@@ -131,9 +136,25 @@ fn Scan(on_code: Callback<String>) -> impl IntoView {
     };
     view! {
         <div class="staff-scan">
-            <video node_ref=video class="staff-scan-video" hidden=move || !scanning.get() playsinline=true muted=true></video>
+            <video
+                node_ref=video
+                class="staff-scan-video"
+                hidden=move || !scanning.get()
+                playsinline=true
+                muted=true
+            ></video>
             {move || scanning.get().then(|| view! { <p role="status">{move || i18n.t(Key::Scanning)}</p> })}
-            {move || failed.get().then(|| view! { <p class="error-message" role="alert">{move || i18n.t(Key::CameraFailed)}</p> })}
+            {move || {
+                failed
+                    .get()
+                    .then(|| {
+                        view! {
+                            <p class="error-message" role="alert">
+                                {move || i18n.t(Key::CameraFailed)}
+                            </p>
+                        }
+                    })
+            }}
             <button
                 type="button"
                 class="button button-secondary staff-big-button"
@@ -199,20 +220,33 @@ fn Answer(answer: CheckInAnswer, on_next: Callback<leptos::ev::MouseEvent>) -> i
                     " "
                     <span class="staff-nowrap">{slot}</span>
                 </dd>
-                {group.map(|n| view! {
-                    <dt>{move || i18n.t(Key::GroupLabel)}</dt>
-                    <dd>{move || fill(i18n.t_n(Key::GroupValue, n), &[("count", &n.to_string())])}</dd>
-                })}
-                {arrived.map(|(arrived, capacity)| view! {
-                    <dt>{move || i18n.t(Key::ArrivedInSlot)}</dt>
-                    <dd>{move || fill(i18n.t(Key::ArrivedOf), &[("arrived", &arrived.to_string()), ("capacity", &capacity.to_string())])}</dd>
-                })}
+                {group
+                    .map(|n| {
+                        view! {
+                            <dt>{move || i18n.t(Key::GroupLabel)}</dt>
+                            <dd>{move || fill(i18n.t_n(Key::GroupValue, n), &[("count", &n.to_string())])}</dd>
+                        }
+                    })}
+                {arrived
+                    .map(|(arrived, capacity)| {
+                        view! {
+                            <dt>{move || i18n.t(Key::ArrivedInSlot)}</dt>
+                            <dd>
+                                {move || fill(
+                                    i18n.t(Key::ArrivedOf),
+                                    &[("arrived", &arrived.to_string()), ("capacity", &capacity.to_string())],
+                                )}
+                            </dd>
+                        }
+                    })}
             </dl>
         }
     });
     view! {
         <section class=format!("staff-verdict staff-verdict--{tone}") data-verdict=code aria-labelledby="verdict-title">
-            <h2 id="verdict-title" class="staff-verdict-title">{move || words(i18n, &a).0}</h2>
+            <h2 id="verdict-title" class="staff-verdict-title">
+                {move || words(i18n, &a).0}
+            </h2>
             <p class="staff-verdict-text">{move || words(i18n, &answer).1}</p>
             {details}
             <button type="button" class="button staff-big-button staff-next" on:click=move |ev| on_next.run(ev)>

@@ -37,34 +37,31 @@ fn Home() -> impl IntoView {
     let role = me.assignment.role;
     let work = match role {
         Role::CommunityReviewer | Role::StreetReviewer | Role::DistrictApprover => view! { <Queue /> }.into_any(),
-        Role::GateStaff | Role::RegistryClerk => {
-            view! {
-                <p>
-                    <A href="/staff/check-in" attr:class="button staff-big-button">
-                        {move || i18n.t(Key::CheckInLink)}
-                    </A>
-                </p>
-            }
-                .into_any()
+        Role::GateStaff | Role::RegistryClerk => view! {
+            <p>
+                <A href="/staff/check-in" attr:class="button staff-big-button">
+                    {move || i18n.t(Key::CheckInLink)}
+                </A>
+            </p>
         }
-        _ => {
-            view! {
-                <Notice>
-                    <p>{move || i18n.t(Key::NotBuilt)}</p>
-                </Notice>
-            }
-                .into_any()
+        .into_any(),
+        _ => view! {
+            <Notice>
+                <p>{move || i18n.t(Key::NotBuilt)}</p>
+            </Notice>
         }
+        .into_any(),
     };
     view! {
         <h1>{move || i18n.t(Key::HomeTitle)}</h1>
-        {done.map(|reference| {
-            view! {
-                <Notice kind=NoticeKind::Success role="status">
-                    <p>{move || fill(i18n.t(Key::DoneNotice), &[("reference", &reference)])}</p>
-                </Notice>
-            }
-        })}
+        {done
+            .map(|reference| {
+                view! {
+                    <Notice kind=NoticeKind::Success role="status">
+                        <p>{move || fill(i18n.t(Key::DoneNotice), &[("reference", &reference)])}</p>
+                    </Notice>
+                }
+            })}
         <Who me=me />
         {work}
         <SignOutButton />
@@ -159,14 +156,16 @@ fn QueueRow(item: QueueItem, standards: Standards) -> impl IntoView {
             <p class="staff-queue-step">
                 {move || stage_words(i18n, stage, days)}" · "{move || i18n.t(words::status(state))}
             </p>
-            {due.map(|date| {
-                view! {
-                    <p class="staff-queue-due">
-                        {move || fill(i18n.t(Key::DueBy), &[("date", &date)])}
-                        {overdue.then(|| view! { <strong class="staff-tag">{move || i18n.t(Key::Overdue)}</strong> })}
-                    </p>
-                }
-            })}
+            {due
+                .map(|date| {
+                    view! {
+                        <p class="staff-queue-due">
+                            {move || fill(i18n.t(Key::DueBy), &[("date", &date)])}
+                            {overdue
+                                .then(|| view! { <strong class="staff-tag">{move || i18n.t(Key::Overdue)}</strong> })}
+                        </p>
+                    }
+                })}
         </li>
     }
 }

@@ -82,9 +82,15 @@ mod tests {
     #[test]
     fn each_state_offers_its_own_actions() {
         use ReviewAction::*;
-        assert_eq!(ReviewAction::allowed(Status::InReview, Stage::CommunityAcceptance), [Advance, RequestDocuments, Refuse]);
+        assert_eq!(
+            ReviewAction::allowed(Status::InReview, Stage::CommunityAcceptance),
+            [Advance, RequestDocuments, Refuse]
+        );
         assert_eq!(ReviewAction::allowed(Status::InReview, Stage::StreetReview), [Advance, RequestDocuments, Refuse]);
-        assert_eq!(ReviewAction::allowed(Status::InReview, Stage::DistrictApproval), [Approve, RequestDocuments, Refuse]);
+        assert_eq!(
+            ReviewAction::allowed(Status::InReview, Stage::DistrictApproval),
+            [Approve, RequestDocuments, Refuse]
+        );
         assert_eq!(ReviewAction::allowed(Status::AwaitingDocuments, Stage::HomeVisit), [RequestDocuments, Refuse]);
         assert_eq!(ReviewAction::allowed(Status::Approved, Stage::Payment), [Advance]);
         for decided in [Status::Paid, Status::Refused, Status::Withdrawn] {

@@ -100,6 +100,23 @@ test.describe("staff pages", () => {
     await staffContext.close();
   });
 
+  test("too many sign-in attempts: the page says when to try again", async ({ page, playwright }) => {
+    const base = process.env.BASE_URL || "http://127.0.0.1:18080";
+    const api = await playwright.request.newContext({ baseURL: base, extraHTTPHeaders: { Origin: base } });
+    const admin = await districtAdmin(api);
+    const member = await createStaff(admin, "gate_staff", "demo-cuihu");
+    // The server allows 10 attempts per login a quarter-hour (server/src/staff/session.rs).
+    for (let i = 0; i < 10; i++) {
+      const r = await api.post("/api/v1/staff/session", { data: { login: member.login, password: "not the password", code: "000000" } });
+      expect(r.status()).toBe(422);
+    }
+    await page.goto("/staff/sign-in");
+    await signInHere(page, member);
+    await expect(page.getByTestId("wait")).toBeVisible();
+    await expect(page.getByTestId("wait")).toContainText(/\d/);
+    await expect(page).toHaveURL(/\/staff\/sign-in/);
+  });
+
   test("gate staff check visitors in by typing the reference, and see each answer", async ({ browser, playwright }) => {
     test.setTimeout(120_000);
     const base = process.env.BASE_URL || "http://127.0.0.1:18080";
@@ -201,6 +218,8 @@ test.describe("staff pages", () => {
     expect([before, after]).toContain(await answer.getAttribute("data-verdict"));
     const size = await answer.locator(".staff-verdict-text").evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
     expect(size).toBeGreaterThanOrEqual(20);
+    // Nothing in the answer runs past its border at 390 px with the larger words.
+    expect(await answer.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
     const next_ = await page.getByRole("button", { name: ts(L, "NextVisitor") }).boundingBox();
     expect(next_.height).toBeGreaterThanOrEqual(60);
     await page.screenshot({ path: "test-results/staff-checkin-valid-elder.png", fullPage: true });

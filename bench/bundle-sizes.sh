@@ -19,7 +19,7 @@ out="$ROOT/bench/BUNDLES.md"
   echo
   echo "| page | files | raw | gzip | **brotli** | of which wasm (brotli) |"
   echo "|---|---|---:|---:|---:|---:|"
-  for page in index assistance marriage charity memorial mine; do
+  for page in index assistance marriage charity memorial mine staff; do
     html="$DIST/$page.html"
     [ -f "$html" ] || continue
     files=("$page.html")

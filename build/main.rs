@@ -17,6 +17,7 @@ fn main() {
     // A new table (a journey's i18n folder) appears somewhere under these.
     println!("cargo:rerun-if-changed=src/i18n");
     println!("cargo:rerun-if-changed=src/journeys");
+    println!("cargo:rerun-if-changed=src/staff");
     let mut dirs = Vec::new();
     find_tables(&src, &mut dirs);
     dirs.sort();

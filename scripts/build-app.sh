@@ -5,14 +5,14 @@
 # each text and wasm file so the server sends them pre-compressed.
 # Stylesheets: every page links style/main.css (base), the shared components' sheets joined into
 # one (src/shared/ui/*/*.css) and its own journey's style/<bundle>.css; the 我的 page links every
-# journey's sheet (it shows each journey's section).
+# journey's sheet (it shows each journey's section); the staff page links style/staff.css.
 # BAOAN_GALLERY=1 (the test command) also builds gallery.html: the component gallery
 # (src/bin/gallery.rs), never part of a production build (its binary is not even linked then).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/scripts/tools.sh"
 cd "$ROOT"
-BUNDLES=(home assistance marriage charity memorial mine)
+BUNDLES=(home assistance marriage charity memorial mine staff)
 JOURNEYS="assistance marriage charity memorial"
 if [ "${BAOAN_GALLERY:-0}" = 1 ]; then BUNDLES+=(gallery); fi
 OUT="$ROOT/target/bundles"

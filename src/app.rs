@@ -16,6 +16,13 @@ use std::cell::RefCell;
 thread_local! {
     /// The path this bundle was started for (see `Elsewhere`).
     static FIRST_PATH: RefCell<String> = const { RefCell::new(String::new()) };
+    /// The bundle running (see `bundle`).
+    static BUNDLE: std::cell::Cell<Bundle> = const { std::cell::Cell::new(Bundle::Home) };
+}
+
+/// The bundle this page runs: the staff pages' frame links to no resident page.
+pub fn bundle() -> Bundle {
+    BUNDLE.with(std::cell::Cell::get)
 }
 
 /// Mounts the app with `routes`, the routes of `bundle`, and the strings of the journeys it
@@ -26,12 +33,16 @@ where
 {
     console_error_panic_hook::set_once();
     register_journey_strings(journeys);
+    BUNDLE.with(|b| b.set(bundle));
     let first = window().location().pathname().unwrap_or_default();
     FIRST_PATH.with(|p| *p.borrow_mut() = first);
     leptos::mount::mount_to_body(move || {
         provide_settings();
         provide_network();
-        provide_session();
+        // The staff pages have their own session (src/staff); a resident's is none of theirs.
+        if bundle != Bundle::Staff {
+            provide_session();
+        }
         let fallback = move || view! { <Elsewhere bundle=bundle /> };
         // Built inside the shell's children, which run within <Router> (Routes needs its context).
         view! {

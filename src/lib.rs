@@ -12,3 +12,4 @@ pub mod journeys;
 pub mod pages;
 pub mod shared;
 pub mod shell;
+pub mod staff;

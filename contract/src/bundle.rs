@@ -16,11 +16,21 @@ pub enum Bundle {
     Memorial,
     /// 我的: the resident's own pages, which gather every journey's records and messages.
     Mine,
+    /// The staff pages (`/staff/…`): sign-in, reviewers' queue, the gate's check-in. Residents'
+    /// pages never link to them, so no resident downloads this bundle.
+    Staff,
 }
 
 impl Bundle {
-    pub const ALL: [Bundle; 6] =
-        [Bundle::Home, Bundle::Assistance, Bundle::Marriage, Bundle::Charity, Bundle::Memorial, Bundle::Mine];
+    pub const ALL: [Bundle; 7] = [
+        Bundle::Home,
+        Bundle::Assistance,
+        Bundle::Marriage,
+        Bundle::Charity,
+        Bundle::Memorial,
+        Bundle::Mine,
+        Bundle::Staff,
+    ];
 
     /// The bundle's name: its binary, its page (`<name>.html`) and its first path segment.
     pub fn name(self) -> &'static str {
@@ -31,6 +41,7 @@ impl Bundle {
             Bundle::Charity => "charity",
             Bundle::Memorial => "memorial",
             Bundle::Mine => "mine",
+            Bundle::Staff => "staff",
         }
     }
 
@@ -43,6 +54,7 @@ impl Bundle {
             Bundle::Charity => "charity.html",
             Bundle::Memorial => "memorial.html",
             Bundle::Mine => "mine.html",
+            Bundle::Staff => "staff.html",
         }
     }
 
@@ -70,6 +82,10 @@ mod tests {
         assert_eq!(Bundle::for_path("/charity/projects/7"), Bundle::Charity);
         assert_eq!(Bundle::for_path("/memorial/bookings/QM1#qr"), Bundle::Memorial);
         assert_eq!(Bundle::for_path("/mine/messages"), Bundle::Mine);
+        assert_eq!(Bundle::for_path("/staff"), Bundle::Staff);
+        assert_eq!(Bundle::for_path("/staff/sign-in?next=/staff/check-in"), Bundle::Staff);
+        assert_eq!(Bundle::for_path("/staff/applications/SA-20261202-0001"), Bundle::Staff);
+        assert_eq!(Bundle::for_path("/staffroom"), Bundle::Home);
         // Only a whole segment counts, and "home" is not a path of its own.
         assert_eq!(Bundle::for_path("/charityx"), Bundle::Home);
         assert_eq!(Bundle::for_path("/home"), Bundle::Home);

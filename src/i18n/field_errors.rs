@@ -73,11 +73,6 @@ fn shared(e: FieldError) -> Option<Msg> {
         FieldError::ReferenceRow => Key::FeReferenceRow.into(),
         FieldError::ReferencePhone => Key::FeReferencePhone.into(),
         FieldError::ReferenceUrl => Key::FeReferenceUrl.into(),
-        FieldError::StaffLogin => Key::FeStaffLogin.into(),
-        FieldError::StaffPassword => Key::FeStaffPassword.into(),
-        FieldError::StaffPlace => Key::FeStaffPlace.into(),
-        FieldError::StaffSignIn => Key::FeStaffSignIn.into(),
-        FieldError::StaffReason => Key::FeStaffReason.into(),
         FieldError::Unknown => Key::FeUnknown.into(),
         // Each journey's own errors: its `field_error` (journeys/<name>/i18n/mod.rs).
         _ => return None,

@@ -65,8 +65,11 @@ fn every_contract_field_error_has_its_own_message() {
     crate::i18n::register_journey_strings(&[]);
     assert_eq!(field_error_key(FieldError::CharityAmountTooLarge).text(Lang::En), generic);
     assert_eq!(field_error_key(FieldError::PhoneFormat).text(Lang::En), Msg::from(Key::FePhoneFormat).text(Lang::En));
-    // ...and with every journey registered (the 我的 bundle), every error has its own.
-    crate::i18n::register_journey_strings(&crate::journeys::ALL_STRINGS);
+    // ...and with every journey registered (the 我的 bundle) and the staff pages' table (the
+    // staff bundle), every error has its own.
+    let mut all = crate::journeys::ALL_STRINGS.to_vec();
+    all.push(crate::staff::i18n::STRINGS);
+    crate::i18n::register_journey_strings(&all);
     for e in FieldError::ALL {
         let msg = field_error_key(*e);
         for lang in Lang::ALL {

@@ -2,16 +2,19 @@
 
 use super::preferences::LanguageSwitch;
 use crate::i18n::{use_i18n, Key};
+use baoan_contract::bundle::Bundle;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
+    // The staff pages' brand leads to their own start, never to the residents' home page.
+    let home = if crate::app::bundle() == Bundle::Staff { "/staff" } else { "/" };
     view! {
         <header class="site-header">
             <div class="container header-inner">
-                <A href="/" attr:class="brand">
+                <A href=home attr:class="brand">
                     <span class="brand-mark" aria-hidden="true">
                         {move || i18n.t(Key::BrandMark)}
                     </span>

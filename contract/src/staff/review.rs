@@ -32,6 +32,20 @@ impl ReviewAction {
     pub fn needs_reason(self) -> bool {
         self == ReviewAction::Refuse
     }
+
+    /// The actions the reviewer of an application in `state` at `stage` may take: the staff page
+    /// offers these and no others, and the server refuses any other with 409.
+    pub fn allowed(state: Status, stage: Stage) -> &'static [ReviewAction] {
+        use ReviewAction::*;
+        match (state, stage) {
+            (Status::InReview, Stage::DistrictApproval) => &[Approve, RequestDocuments, Refuse],
+            (Status::InReview, Stage::Payment) => &[RequestDocuments, Refuse],
+            (Status::InReview, _) => &[Advance, RequestDocuments, Refuse],
+            (Status::AwaitingDocuments, _) => &[RequestDocuments, Refuse],
+            (Status::Approved, Stage::Payment) => &[Advance],
+            _ => &[],
+        }
+    }
 }
 
 /// `POST /api/v1/staff/assistance/applications/{reference}/review`.
@@ -59,4 +73,26 @@ pub struct QueueItem {
     pub submitted_on: Date,
     /// When the current step should be done by (from the standards), if it is under way.
     pub due_by: Option<Date>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_state_offers_its_own_actions() {
+        use ReviewAction::*;
+        assert_eq!(ReviewAction::allowed(Status::InReview, Stage::CommunityAcceptance), [Advance, RequestDocuments, Refuse]);
+        assert_eq!(ReviewAction::allowed(Status::InReview, Stage::StreetReview), [Advance, RequestDocuments, Refuse]);
+        assert_eq!(ReviewAction::allowed(Status::InReview, Stage::DistrictApproval), [Approve, RequestDocuments, Refuse]);
+        assert_eq!(ReviewAction::allowed(Status::AwaitingDocuments, Stage::HomeVisit), [RequestDocuments, Refuse]);
+        assert_eq!(ReviewAction::allowed(Status::Approved, Stage::Payment), [Advance]);
+        for decided in [Status::Paid, Status::Refused, Status::Withdrawn] {
+            for stage in Stage::ALL {
+                assert!(ReviewAction::allowed(decided, stage).is_empty(), "{decided:?} at {stage:?}");
+            }
+        }
+        // Only a refusal must say why.
+        assert!(Refuse.needs_reason() && !Advance.needs_reason() && !RequestDocuments.needs_reason());
+    }
 }

@@ -31,6 +31,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(audit::list))
         .routes(routes!(review::queue))
         .routes(routes!(review::review))
+        .routes(routes!(review::application))
         .routes(routes!(checkin::check_in))
         .routes(routes!(arrivals::today))
         .routes(routes!(charity::ledger_line))

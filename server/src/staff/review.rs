@@ -11,7 +11,7 @@ use axum::extract::{Path, State};
 use axum::Json;
 use baoan_contract::assistance::{timeline, ApplicationView, Stage};
 use baoan_contract::error::ApiError;
-use baoan_contract::staff::{check_reason, ApplicationPlace, QueueItem, Role, StaffReview};
+use baoan_contract::staff::{check_reason, ApplicationPlace, QueueItem, ReviewAction, Role, StaffReview};
 
 fn place_of(row: &store::Row) -> ApplicationPlace<'_> {
     ApplicationPlace { community: &row.form.applicant.community, street: &row.form.applicant.street }
@@ -50,6 +50,24 @@ pub async fn queue(State(state): State<AppState>, member: StaffMember) -> AppRes
     Ok(Json(items))
 }
 
+/// One application waiting at your step and place, as the reviewer needs it: the household, the
+/// documents, the timeline. Anyone else gets 404, as for the review itself.
+#[utoipa::path(get, path = "/staff/assistance/applications/{reference}", tag = "staff",
+    params(("reference" = String, Path, description = "Reference number")),
+    responses((status = 200, body = ApplicationView), (status = 401, body = ApiError), (status = 404, body = ApiError),
+              (status = 503, body = ApiError)))]
+pub async fn application(
+    State(state): State<AppState>,
+    member: StaffMember,
+    Path(reference): Path<String>,
+) -> AppResult<Json<ApplicationView>> {
+    let row = store::find(&state.db, &reference, None).await?;
+    if !member.assignment.may_review(row.stage, place_of(&row)) {
+        return Err(AppError::not_found());
+    }
+    staff::staff_view(&state, &reference).await
+}
+
 /// Act on an application at your step and place: advance, ask for documents, approve, or refuse
 /// with a reason. Anyone else — another community's or street's reviewer, another step's role —
 /// gets 404, as if it did not exist. Recorded in the audit trail with the state before and after.
@@ -68,6 +86,9 @@ pub async fn review(
         return Err(AppError::not_found());
     }
     check_reason(req.reason.as_deref(), req.action.needs_reason()).map_err(|e| AppError::field("reason", e))?;
+    if !ReviewAction::allowed(row.state, row.stage).contains(&req.action) {
+        return Err(AppError::conflict("This action is not open at the application's step"));
+    }
     staff::review(&state, &row, &req, &Actor::from(&member)).await?;
     staff::staff_view(&state, &reference).await
 }

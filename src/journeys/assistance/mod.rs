@@ -4,13 +4,13 @@
 //! draft (`draft.rs`), labels and strings (`labels.rs`, `i18n/`), a file or folder per step
 //! (`check.rs`, `result.rs`, `apply/`, `upload.rs`) and its section of 我的 (`mine.rs`).
 
-mod api;
+pub(crate) mod api;
 mod apply;
 mod check;
 mod draft;
 mod figures;
 pub mod i18n;
-mod labels;
+pub(crate) mod labels;
 mod mine;
 mod result;
 mod upload;

@@ -3,7 +3,7 @@
 //! confirmation with reference, QR code and calendar file. One page per step (GOV.UK pattern);
 //! the draft lives on the device (`draft.rs`).
 
-mod api;
+pub(crate) mod api;
 mod booking;
 mod check;
 mod confirm_time;

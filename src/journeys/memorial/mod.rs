@@ -3,7 +3,7 @@
 //! (`i18n/`), the booking steps (`booking/`), the memorial pages (`memorials/`), proxy sweeping
 //! (`proxy`) and its section of 我的 (`mine`).
 
-mod api;
+pub(crate) mod api;
 mod booking;
 mod draft;
 pub mod i18n;

@@ -1,0 +1,34 @@
+//! The staff pages (issue 13), a bundle of their own that residents never download: sign-in with
+//! a password and an authenticator code (`sign_in`), the reviewers' queue and who is signed in
+//! (`home`), one application with the actions its step allows (`application`), and the gate's
+//! check-in with the camera or a typed reference (`check_in`, `camera`). Shaped like a journey:
+//! the routes here, the endpoints in `api`, code→words in `labels`, strings in `i18n/`. Built from
+//! the shared components only.
+
+pub mod api;
+mod application;
+mod camera;
+mod check_in;
+mod home;
+pub mod i18n;
+mod labels;
+mod session;
+mod sign_in;
+
+use leptos::prelude::*;
+use leptos_router::components::{ParentRoute, Route};
+use leptos_router::path;
+
+/// Every staff route, under /staff.
+#[component(transparent)]
+pub fn StaffRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("/staff") view=session::StaffFrame>
+            <Route path=path!("") view=home::HomePage />
+            <Route path=path!("/sign-in") view=sign_in::SignInPage />
+            <Route path=path!("/applications/:reference") view=application::ApplicationPage />
+            <Route path=path!("/check-in") view=check_in::CheckInPage />
+        </ParentRoute>
+    }
+    .into_inner()
+}

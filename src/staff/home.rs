@@ -47,7 +47,9 @@ fn Home() -> impl IntoView {
             }
                 .into_any()
         }
-        _ => {
+        Role::DistrictAdmin => links(&[("/staff/accounts", Key::AccountsTitle), ("/staff/audit", Key::AuditTitle)]),
+        Role::Moderator => links(&[("/staff/reports", Key::ReportsTitle)]),
+        Role::CharityEditor => {
             view! {
                 <Notice>
                     <p>{move || i18n.t(Key::NotBuilt)}</p>
@@ -67,9 +69,27 @@ fn Home() -> impl IntoView {
         })}
         <Who me=me />
         {work}
+        {links(&[("/staff/password", Key::PasswordTitle)])}
         <SignOutButton />
     }
     .into_any()
+}
+
+/// The pages a role works on, one large link each.
+fn links(to: &[(&'static str, Key)]) -> AnyView {
+    let i18n = use_i18n();
+    to.iter()
+        .map(|&(href, key)| {
+            view! {
+                <p>
+                    <A href=href attr:class="button staff-big-button">
+                        {move || i18n.t(key)}
+                    </A>
+                </p>
+            }
+        })
+        .collect_view()
+        .into_any()
 }
 
 /// Name, role and place: the place by its name from the public lists.

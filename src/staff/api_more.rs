@@ -74,3 +74,16 @@ fn encode(part: &str) -> String {
 pub async fn arrivals() -> Result<baoan_contract::staff::ArrivalsToday, ClientError> {
     api::get("/staff/arrivals").await
 }
+
+pub async fn proxy_requests() -> Result<baoan_contract::memorial::ProxyList, ClientError> {
+    api::get("/staff/memorial/proxy?page_size=50").await
+}
+
+/// Where a photo of request `id` is uploaded (the raw JPEG or PNG body, `shared::upload`).
+pub fn proxy_photo_path(id: &str) -> String {
+    format!("/staff/memorial/proxy/{}/photos", encode(id))
+}
+
+pub async fn proxy_done(id: String) -> Result<baoan_contract::memorial::ProxyView, ClientError> {
+    api::post(&format!("/staff/memorial/proxy/{}/done", encode(&id)), &()).await
+}

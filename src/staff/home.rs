@@ -37,16 +37,8 @@ fn Home() -> impl IntoView {
     let role = me.assignment.role;
     let work = match role {
         Role::CommunityReviewer | Role::StreetReviewer | Role::DistrictApprover => view! { <Queue /> }.into_any(),
-        Role::GateStaff | Role::RegistryClerk => {
-            view! {
-                <p>
-                    <A href="/staff/check-in" attr:class="button staff-big-button">
-                        {move || i18n.t(Key::CheckInLink)}
-                    </A>
-                </p>
-            }
-                .into_any()
-        }
+        Role::GateStaff => links(&[("/staff/check-in", Key::CheckInLink), ("/staff/proxy", Key::ProxyLink)]),
+        Role::RegistryClerk => links(&[("/staff/check-in", Key::CheckInLink)]),
         Role::DistrictAdmin => links(&[("/staff/accounts", Key::AccountsTitle), ("/staff/audit", Key::AuditTitle)]),
         Role::Moderator => links(&[("/staff/reports", Key::ReportsTitle)]),
         Role::CharityEditor => {

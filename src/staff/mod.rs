@@ -18,6 +18,7 @@ mod home;
 pub mod i18n;
 mod labels;
 mod password;
+mod proxy;
 mod reports;
 mod session;
 mod sign_in;
@@ -40,6 +41,7 @@ pub fn StaffRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("/audit") view=audit::AuditPage />
             <Route path=path!("/reports") view=reports::ReportsPage />
             <Route path=path!("/password") view=password::PasswordPage />
+            <Route path=path!("/proxy") view=proxy::ProxyPage />
         </ParentRoute>
     }
     .into_inner()

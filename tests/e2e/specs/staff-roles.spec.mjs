@@ -11,8 +11,9 @@ import { LANGS } from "../support/i18n.mjs";
 import { measure } from "../support/elder.mjs";
 import {
   ts, totp, PASSWORD, BASE_URL, STAFF_TOKEN, freshLogin, createStaff, staffSignIn, openAllDayWindow, slotsOn, bookVisit,
-  shenzhenNow,
+  shenzhenNow, shenzhenDay,
 } from "../support/staff.mjs";
+import { PNG } from "../support/assistance.mjs";
 
 const L = "zh-Hans";
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -166,6 +167,39 @@ test.describe("staff pages of every role", () => {
     await page.screenshot({ path: "test-results/staff-roles-arrivals.png", fullPage: true });
   });
 
+  test("gate staff upload a photo to a proxy grave-care request and mark it done; the family sees it done", async ({ page, playwright }) => {
+    test.setTimeout(90_000);
+    const adminRequest = await apiContext(playwright);
+    await admin(adminRequest);
+    const gate = await createStaff(adminRequest, "gate_staff", "demo-qingsong", "演示门岗");
+    const family = await apiContext(playwright);
+    await signIn(family);
+    const given = "国华明秀英建平志伟兰芳德";
+    const name = `陈${[0, 1].map(() => given[Math.floor(Math.random() * given.length)]).join("")}`;
+    const asked = await family.post("/api/v1/memorial/proxy", {
+      data: { cemetery_id: "demo-qingsong", date: shenzhenDay(3), services: ["clean", "photo"], deceased_name: name,
+        grave: { area: "B", row: "2", number: "7" } },
+    });
+    expect(asked.status(), await asked.text()).toBe(200);
+    const { id, reference } = await asked.json();
+    await staffSignIn(page.request, gate.login, gate.secret);
+    await open(page, "/staff");
+    await page.getByRole("link", { name: ts(L, "ProxyLink") }).click();
+    await expect(h1(page)).toHaveText(ts(L, "ProxyTitle"));
+    const item = page.locator(`.staff-proxy[data-reference="${reference}"]`);
+    await expect(item).toContainText(name);
+    await expect(item).toContainText(ts(L, "ServiceClean"));
+    await item.locator(`#photo-${id}`).setInputFiles({ name: "grave.png", mimeType: "image/png", buffer: PNG });
+    await expect(item).toContainText(ts(L, "ProxyPhotoCount", 1).replace("{count}", "1"));
+    await page.screenshot({ path: "test-results/staff-roles-proxy.png", fullPage: true });
+    await item.getByRole("button", { name: ts(L, "ProxyMarkDone") }).click();
+    await expect(item).toContainText(ts(L, "ProxyDone"));
+    const seen = await (await family.get("/api/v1/memorial/proxy")).json();
+    const mine = seen.requests.find((r) => r.id === id);
+    expect(mine.status).toBe("done");
+    expect(mine.photos).toHaveLength(1);
+  });
+
   test("a member changes their password and signs in with the new one", async ({ page, playwright }) => {
     test.setTimeout(90_000);
     const adminRequest = await apiContext(playwright);
@@ -252,6 +286,19 @@ for (const lang of LANGS) {
       await page.getByRole("button", { name: ts(lang, "PasswordButton") }).click();
       await expect(page.locator("#new_password-error")).toBeVisible();
       await scan(page, elder, "password with errors");
+
+      const gate = await createStaff(adminRequest, "gate_staff", "demo-qingsong");
+      const family = await apiContext(playwright);
+      await signIn(family);
+      const asked = await family.post("/api/v1/memorial/proxy", {
+        data: { cemetery_id: "demo-qingsong", date: shenzhenDay(3), services: ["flowers"], deceased_name: "陈国华",
+          grave: { area: "A", row: "1", number: "2" } },
+      });
+      expect(asked.status(), await asked.text()).toBe(200);
+      await staffSignIn(page.request, gate.login, gate.secret);
+      await open(page, "/staff/proxy");
+      await expect(page.locator(".staff-proxy").first()).toBeVisible();
+      await scan(page, elder, "proxy grave care");
 
       const moderator = await createStaff(adminRequest, "moderator", null);
       await staffSignIn(page.request, moderator.login, moderator.secret);

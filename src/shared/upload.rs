@@ -23,8 +23,19 @@ pub async fn upload(
     name: &str,
     on_progress: impl Fn(f64) + 'static,
 ) -> Result<UploadReceipt, ClientError> {
+    upload_to("/uploads", blob, name, on_progress).await
+}
+
+/// Uploads `blob` as the raw body of `POST /api/v1{path}` (the uploads endpoint, or one that
+/// takes a file of its own, like a staff member's photo of a grave) and reads its JSON answer.
+pub async fn upload_to<T: serde::de::DeserializeOwned>(
+    path: &str,
+    blob: &Blob,
+    name: &str,
+    on_progress: impl Fn(f64) + 'static,
+) -> Result<T, ClientError> {
     let xhr = XmlHttpRequest::new().map_err(|_| ClientError::Network)?;
-    xhr.open("POST", &api_url("/uploads")).map_err(|_| ClientError::Network)?;
+    xhr.open("POST", &api_url(path)).map_err(|_| ClientError::Network)?;
     xhr.set_with_credentials(true);
     let encoded = js_sys::encode_uri_component(name).as_string().unwrap_or_default();
     let _ = xhr.set_request_header("X-File-Name", &encoded);
@@ -116,9 +127,20 @@ pub fn upload_on_change(
     failure: leptos::prelude::RwSignal<Option<ClientError>>,
     on_uploaded: leptos::prelude::Callback<UploadReceipt>,
 ) -> impl Fn(leptos::ev::Event) + Copy + 'static {
+    upload_on_change_to("/uploads", progress, failure, on_uploaded)
+}
+
+/// `upload_on_change` for an endpoint of its own (`path` under `/api/v1`) answering `T`.
+pub fn upload_on_change_to<T: serde::de::DeserializeOwned + Send + Sync + 'static>(
+    path: &str,
+    progress: leptos::prelude::RwSignal<Option<f64>>,
+    failure: leptos::prelude::RwSignal<Option<ClientError>>,
+    on_uploaded: leptos::prelude::Callback<T>,
+) -> impl Fn(leptos::ev::Event) + Copy + 'static {
     use crate::i18n::{fill, Key};
-    use leptos::prelude::{Callable, Set};
+    use leptos::prelude::{Callable, GetValue, Set};
     let i18n = crate::i18n::use_i18n();
+    let path = leptos::prelude::StoredValue::new(path.to_string());
     move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
@@ -139,7 +161,7 @@ pub fn upload_on_change(
                     super::announce::announce(fill(i18n.t(Key::UploadProgress), &[("percent", &percent)]));
                 }
             };
-            let result = upload(&blob, &name, on_progress).await;
+            let result = upload_to::<T>(&path.get_value(), &blob, &name, on_progress).await;
             progress.set(None);
             match result {
                 Ok(receipt) => {

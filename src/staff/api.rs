@@ -40,27 +40,18 @@ pub async fn check_in(req: CheckInRequest) -> Result<CheckInAnswer, ClientError>
 pub async fn place_name(kind: PlaceKind, place: String) -> Option<LocalisedText> {
     use crate::journeys::{assistance, marriage, memorial};
     match kind {
-        PlaceKind::Community => assistance::api::communities()
-            .await
-            .ok()?
-            .into_iter()
-            .find(|c| c.code == place)
-            .map(|c| c.name),
-        PlaceKind::Street => assistance::api::streets()
-            .await
-            .ok()?
-            .into_iter()
-            .find(|s| s.code == place)
-            .map(|s| s.name),
+        PlaceKind::Community => {
+            assistance::api::communities().await.ok()?.into_iter().find(|c| c.code == place).map(|c| c.name)
+        }
+        PlaceKind::Street => {
+            assistance::api::streets().await.ok()?.into_iter().find(|s| s.code == place).map(|s| s.name)
+        }
         PlaceKind::Cemetery => {
             memorial::api::cemeteries().await.ok()?.into_iter().find(|c| c.id == place).map(|c| c.name)
         }
-        PlaceKind::RegistryOffice => marriage::api::offices()
-            .await
-            .ok()?
-            .into_iter()
-            .find(|o| o.id == place)
-            .map(|o| o.name),
+        PlaceKind::RegistryOffice => {
+            marriage::api::offices().await.ok()?.into_iter().find(|o| o.id == place).map(|o| o.name)
+        }
         PlaceKind::Organisation => Some(LocalisedText { zh_hans: place.clone(), zh_hant: place, en: None }),
     }
 }

@@ -88,6 +88,7 @@ fn CheckIn() -> impl IntoView {
                 {move || i18n.t(if busy.get() { Key::Checking } else { Key::CheckButton })}
             </button>
         </form>
+        <super::arrivals::Arrivals after=answer />
     }
 }
 

@@ -37,15 +37,11 @@ fn Home() -> impl IntoView {
     let role = me.assignment.role;
     let work = match role {
         Role::CommunityReviewer | Role::StreetReviewer | Role::DistrictApprover => view! { <Queue /> }.into_any(),
-        Role::GateStaff | Role::RegistryClerk => view! {
-            <p>
-                <A href="/staff/check-in" attr:class="button staff-big-button">
-                    {move || i18n.t(Key::CheckInLink)}
-                </A>
-            </p>
-        }
-        .into_any(),
-        _ => view! {
+        Role::GateStaff => links(&[("/staff/check-in", Key::CheckInLink), ("/staff/proxy", Key::ProxyLink)]),
+        Role::RegistryClerk => links(&[("/staff/check-in", Key::CheckInLink)]),
+        Role::DistrictAdmin => links(&[("/staff/accounts", Key::AccountsTitle), ("/staff/audit", Key::AuditTitle)]),
+        Role::Moderator => links(&[("/staff/reports", Key::ReportsTitle)]),
+        Role::CharityEditor => view! {
             <Notice>
                 <p>{move || i18n.t(Key::NotBuilt)}</p>
             </Notice>
@@ -64,9 +60,27 @@ fn Home() -> impl IntoView {
             })}
         <Who me=me />
         {work}
+        {links(&[("/staff/password", Key::PasswordTitle)])}
         <SignOutButton />
     }
     .into_any()
+}
+
+/// The pages a role works on, one large link each.
+fn links(to: &[(&'static str, Key)]) -> AnyView {
+    let i18n = use_i18n();
+    to.iter()
+        .map(|&(href, key)| {
+            view! {
+                <p>
+                    <A href=href attr:class="button staff-big-button">
+                        {move || i18n.t(key)}
+                    </A>
+                </p>
+            }
+        })
+        .collect_view()
+        .into_any()
 }
 
 /// Name, role and place: the place by its name from the public lists.

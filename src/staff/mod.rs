@@ -5,13 +5,21 @@
 //! the routes here, the endpoints in `api`, code→words in `labels`, strings in `i18n/`. Built from
 //! the shared components only.
 
+mod account;
+mod accounts;
 pub mod api;
+mod api_more;
 mod application;
+mod arrivals;
+mod audit;
 mod camera;
 mod check_in;
 mod home;
 pub mod i18n;
 mod labels;
+mod password;
+mod proxy;
+mod reports;
 mod session;
 mod sign_in;
 
@@ -28,6 +36,12 @@ pub fn StaffRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("/sign-in") view=sign_in::SignInPage />
             <Route path=path!("/applications/:reference") view=application::ApplicationPage />
             <Route path=path!("/check-in") view=check_in::CheckInPage />
+            <Route path=path!("/accounts") view=accounts::AccountsPage />
+            <Route path=path!("/accounts/:id") view=account::AccountPage />
+            <Route path=path!("/audit") view=audit::AuditPage />
+            <Route path=path!("/reports") view=reports::ReportsPage />
+            <Route path=path!("/password") view=password::PasswordPage />
+            <Route path=path!("/proxy") view=proxy::ProxyPage />
         </ParentRoute>
     }
     .into_inner()

@@ -172,34 +172,65 @@ pub fn go_verify() {
 #[component]
 pub fn RequireSignIn(children: ChildrenFn) -> impl IntoView {
     let session = use_session();
+    let watched = Watched {
+        checked: session.checked,
+        failed: session.failed,
+        signed_in: Signal::derive(move || session.me.with(Option::is_some)),
+        retry: Callback::new(move |_| session.refresh()),
+    };
+    signed_in_only(watched, "/sign-in", Key::LoadingAccount.into(), children)
+}
+
+/// What a sign-in guard watches of a session (residents' here, staff's in the staff bundle).
+#[derive(Clone, Copy)]
+pub struct Watched {
+    /// False until the session's first answer.
+    pub checked: RwSignal<bool>,
+    /// The session could not be asked (network, server): not the same as signed out.
+    pub failed: RwSignal<Option<ClientError>>,
+    pub signed_in: Signal<bool>,
+    /// Asks the server again.
+    pub retry: Callback<()>,
+}
+
+/// The one sign-in guard: `children` to someone signed in; anyone else goes to `sign_in` with
+/// this page as `next`, to come back after. While the session is asked, `loading`; when it could
+/// not be asked, the error with a retry.
+pub fn signed_in_only(
+    watched: Watched,
+    sign_in: &'static str,
+    loading: crate::i18n::Msg,
+    children: ChildrenFn,
+) -> AnyView {
     let location = use_location();
     let navigate = use_navigate();
-    // The page this guards. Signing out navigates away and forgets the resident at once; by the
+    // The page this guards. Signing out navigates away and forgets the member at once; by the
     // time this effect sees nobody signed in the address is already another page, which must
     // not be sent to sign-in.
     let guarded = location.pathname.get_untracked();
     Effect::new(move |_| {
-        if session.checked.get()
-            && session.failed.with(Option::is_none)
-            && session.me.with(Option::is_none)
+        if watched.checked.get()
+            && watched.failed.with(Option::is_none)
+            && !watched.signed_in.get()
             && location.pathname.with_untracked(|p| *p == guarded)
         {
             let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
             let next = js_sys::encode_uri_component(&here).as_string().unwrap_or_default();
-            navigate(&format!("/sign-in?next={next}"), Default::default());
+            navigate(&format!("{sign_in}?next={next}"), Default::default());
         }
     });
     // Only whether someone is signed in decides what shows, not the details: a page that
-    // refreshes `me` (我的, a saved profile) must not be torn down and built again (which would
-    // ask the server again, for ever, and lose what the page was showing).
-    let signed_in = Memo::new(move |_| session.me.with(Option::is_some));
-    move || {
+    // refreshes who is signed in (我的, a saved profile) must not be torn down and built again
+    // (which would ask the server again, for ever, and lose what the page was showing).
+    let signed_in = Memo::new(move |_| watched.signed_in.get());
+    (move || {
         if signed_in.get() {
             children().into_any()
-        } else if let Some(error) = session.failed.get() {
-            view! { <ErrorRetry error=error on_retry=Callback::new(move |_| session.refresh()) /> }.into_any()
+        } else if let Some(error) = watched.failed.get() {
+            view! { <ErrorRetry error=error on_retry=watched.retry /> }.into_any()
         } else {
-            view! { <Loading what=Key::LoadingAccount /> }.into_any()
+            view! { <Loading what=loading /> }.into_any()
         }
-    }
+    })
+    .into_any()
 }

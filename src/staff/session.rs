@@ -6,12 +6,12 @@ use super::api;
 use super::i18n::Key;
 use crate::i18n::use_i18n;
 use crate::shared::api::ClientError;
-use crate::shared::loadable::{ErrorRetry, Loading};
+use crate::shared::session::{signed_in_only, Watched};
 use baoan_contract::staff::StaffMe;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::Outlet;
-use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::hooks::use_navigate;
 
 #[derive(Clone, Copy)]
 pub struct StaffSession {
@@ -49,34 +49,18 @@ pub fn StaffFrame() -> impl IntoView {
     view! { <Outlet /> }
 }
 
-/// Shows `children` to a signed-in staff member; sends anyone else to sign in, then back here.
+/// Shows `children` to a signed-in staff member; sends anyone else to sign in, then back here
+/// (the app's one guard, `shared::session::signed_in_only`, on the staff session).
 #[component]
 pub fn RequireStaff(children: ChildrenFn) -> impl IntoView {
     let session = use_staff();
-    let location = use_location();
-    let navigate = use_navigate();
-    let guarded = location.pathname.get_untracked();
-    Effect::new(move |_| {
-        if session.checked.get()
-            && session.failed.with(Option::is_none)
-            && session.me.with(Option::is_none)
-            && location.pathname.with_untracked(|p| *p == guarded)
-        {
-            let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
-            let next = js_sys::encode_uri_component(&here).as_string().unwrap_or_default();
-            navigate(&format!("/staff/sign-in?next={next}"), Default::default());
-        }
-    });
-    let signed_in = Memo::new(move |_| session.me.with(Option::is_some));
-    move || {
-        if signed_in.get() {
-            children().into_any()
-        } else if let Some(error) = session.failed.get() {
-            view! { <ErrorRetry error=error on_retry=Callback::new(move |_| session.refresh()) /> }.into_any()
-        } else {
-            view! { <Loading /> }.into_any()
-        }
-    }
+    let watched = Watched {
+        checked: session.checked,
+        failed: session.failed,
+        signed_in: Signal::derive(move || session.me.with(Option::is_some)),
+        retry: Callback::new(move |_| session.refresh()),
+    };
+    signed_in_only(watched, "/staff/sign-in", crate::i18n::Key::Loading.into(), children)
 }
 
 /// Where a staff page may send the browser back to after sign-in: a staff path, else `/staff`.

@@ -13,8 +13,8 @@ use baoan_contract::error::ApiError;
 use baoan_contract::staff::{AuditEntry, AuditFormat, AuditQuery, Role, AUDIT_PAGE_MAX};
 use sqlx::AnyConnection;
 
-/// Who acted: a staff member, the server's bootstrap token (which only creates district admins), or
-/// an operator at the server's command line (`baoan-server assistance …`).
+/// Who acted: a staff member (at the staff pages or, under their own login, at the server's
+/// command line), or the server's bootstrap token (which only creates district admins).
 #[derive(Debug, Clone)]
 pub struct Actor {
     pub login: String,
@@ -25,14 +25,8 @@ pub struct Actor {
 impl Actor {
     pub const BOOTSTRAP: &'static str = "bootstrap-token";
 
-    pub const OPERATOR: &'static str = "operator (command line)";
-
     pub fn bootstrap() -> Actor {
         Actor { login: Actor::BOOTSTRAP.into(), role: Role::DistrictAdmin, place: None }
-    }
-
-    pub fn operator() -> Actor {
-        Actor { login: Actor::OPERATOR.into(), role: Role::DistrictAdmin, place: None }
     }
 }
 

@@ -23,6 +23,12 @@ impl Clock {
         Date::from_unix_seconds(self.now(), SHENZHEN_UTC_OFFSET)
     }
 
+    /// Minutes after midnight in Shenzhen now.
+    pub fn minute_of_day(&self) -> u32 {
+        use baoan_contract::rules::date::SHENZHEN_UTC_OFFSET;
+        ((self.now() + i64::from(SHENZHEN_UTC_OFFSET)).rem_euclid(86_400) / 60) as u32
+    }
+
     /// Tests only: pretend `seconds` have passed.
     pub fn advance(&self, seconds: i64) {
         self.offset_seconds.fetch_add(seconds, Ordering::Relaxed);

@@ -154,6 +154,8 @@ async fn every_answer_at_the_cemetery_gate(server: TestServer) {
     // The gate's list of today: the slot's arrivals, the bookings still to come, not the cancelled one.
     let today = arrivals(&server, &gate).await;
     assert_eq!(today["place"], "baoshan");
+    // Only the slots with bookings and the one under way: the empty 09:00 slot, later, is left out.
+    assert_eq!(starts(&today), [480]);
     let eight = today["slots"].as_array().unwrap().iter().find(|s| s["starts_minute"] == 480).unwrap().clone();
     assert_eq!((eight["arrived"].as_i64(), eight["capacity"].as_i64()), (Some(3), Some(50)));
     let listed: Vec<(&str, bool)> = eight["bookings"]
@@ -204,6 +206,8 @@ async fn every_answer_at_the_cemetery_gate(server: TestServer) {
     // After the slot's end and the late margin (09:00 + 30 minutes).
     at(&server, day, 9 * 60 + 31);
     assert_eq!(verdict(check(&server, &gate, &t3).await), "too_late");
+    // Now the empty 09:00 slot is under way: listed, after the booked 08:00 one.
+    assert_eq!(starts(&arrivals(&server, &gate).await), [480, 540]);
     // The arrival is in the audit trail, by the guard.
     let admin = staff_client(&server, "admin", &admin_secret).await;
     let trail: Vec<Value> =
@@ -211,8 +215,21 @@ async fn every_answer_at_the_cemetery_gate(server: TestServer) {
     assert_eq!(trail.len(), 1);
     assert_eq!(trail[0]["actor"], "gate.baoshan");
     assert_eq!(trail[0]["subject_id"], first["reference"]);
+    // The next day at 09:31, nobody booked: the empty 08:00 slot, over, is left out; the empty
+    // 09:00 slot is the one under way.
+    at(&server, day.add_days(1), 9 * 60 + 31);
+    let gate = staff_client(&server, "gate.baoshan", &gate_secret).await;
+    let next_day = arrivals(&server, &gate).await;
+    assert_eq!(next_day["day"], day.add_days(1).to_iso());
+    assert_eq!(starts(&next_day), [540]);
+    assert_eq!(next_day["slots"][0]["bookings"], json!([]));
 }
 both_engines!(every_answer_at_the_cemetery_gate);
+
+/// The start minutes of the slots today's list shows.
+fn starts(today: &Value) -> Vec<i64> {
+    today["slots"].as_array().unwrap().iter().map(|s| s["starts_minute"].as_i64().unwrap()).collect()
+}
 
 async fn the_registry_counter_checks_marriage_appointments(server: TestServer) {
     use marriage_common::*;

@@ -1,6 +1,6 @@
 //! Today's arrivals at the member's own gate (gate staff) or counter (registry clerks), under the
-//! check-in: each slot with its capacity and how many have arrived, and its bookings by reference,
-//! arrived (and when) or not yet. Asked again after every check-in answer.
+//! check-in: each slot with bookings, and the slot under way now, with its capacity and how many
+//! have arrived, and its bookings by reference, arrived (and when) or not yet. Asked again after every check-in answer.
 
 use super::api_more as api;
 use super::audit::when;

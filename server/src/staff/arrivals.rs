@@ -1,6 +1,7 @@
 //! Today's arrivals at the member's own gate or counter (`GET /api/v1/staff/arrivals`): the
-//! day's slots with places and arrivals, and the bookings by reference, so gate staff and
-//! registry clerks see who is still to come. Other roles: 403.
+//! day's slots that have bookings, and the one under way now (`ArrivalSlot::listed_at`), with
+//! places and arrivals, and the bookings by reference, so gate staff and registry clerks see who
+//! is still to come. Other roles: 403.
 
 use super::session::StaffMember;
 use crate::error::{AppError, AppResult};
@@ -48,8 +49,9 @@ fn sql(role: Role) -> Option<(&'static str, &'static str)> {
     }
 }
 
-/// Today at your cemetery gate or registry counter: each slot's places and arrivals, and the
-/// bookings still to come or arrived, by reference.
+/// Today at your cemetery gate or registry counter: the slots with bookings, and the slot under
+/// way now even when empty, earliest first, each with its places and arrivals and the bookings
+/// still to come or arrived, by reference.
 #[utoipa::path(get, path = "/staff/arrivals", tag = "staff",
     responses((status = 200, body = ArrivalsToday), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
 pub async fn today(State(state): State<AppState>, member: StaffMember) -> AppResult<Json<ArrivalsToday>> {
@@ -57,6 +59,7 @@ pub async fn today(State(state): State<AppState>, member: StaffMember) -> AppRes
         .ok_or_else(|| AppError::forbidden("Only gate staff and registry clerks have arrivals"))?;
     let place = member.assignment.place.clone().ok_or_else(|| AppError::forbidden("Your account names no place"))?;
     let day = state.clock.today();
+    let minute = state.clock.minute_of_day();
     let mut conn = state.db.pool.acquire().await?;
     let slots = sqlx::query_as::<_, SlotRow>(slots_sql).bind(&place).bind(day.to_iso()).fetch_all(&mut *conn).await?;
     let mut bookings =
@@ -81,6 +84,7 @@ pub async fn today(State(state): State<AppState>, member: StaffMember) -> AppRes
                     .collect(),
             }
         })
+        .filter(|s| s.listed_at(minute))
         .collect();
     Ok(Json(ArrivalsToday { day, place, slots }))
 }

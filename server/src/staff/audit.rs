@@ -13,8 +13,8 @@ use baoan_contract::error::ApiError;
 use baoan_contract::staff::{AuditEntry, AuditFormat, AuditQuery, Role, AUDIT_PAGE_MAX};
 use sqlx::AnyConnection;
 
-/// Who acted: a staff member, the server's bootstrap token (which only creates district admins), or
-/// an operator at the server's command line (`baoan-server assistance …`).
+/// Who acted: a staff member (at the staff pages or, under their own login, at the server's
+/// command line), or the server's bootstrap token (which only creates district admins).
 #[derive(Debug, Clone)]
 pub struct Actor {
     pub login: String,
@@ -25,14 +25,8 @@ pub struct Actor {
 impl Actor {
     pub const BOOTSTRAP: &'static str = "bootstrap-token";
 
-    pub const OPERATOR: &'static str = "operator (command line)";
-
     pub fn bootstrap() -> Actor {
         Actor { login: Actor::BOOTSTRAP.into(), role: Role::DistrictAdmin, place: None }
-    }
-
-    pub fn operator() -> Actor {
-        Actor { login: Actor::OPERATOR.into(), role: Role::DistrictAdmin, place: None }
     }
 }
 
@@ -54,10 +48,17 @@ pub struct Entry<'a> {
     pub reason: Option<&'a str>,
 }
 
+/// Writes `entry` with the next number of the trail (`seq`: entries of one second keep the order
+/// they were written in). Taking the number locks the counter's row until the transaction ends,
+/// so two transactions never take the same one.
 pub async fn record(conn: &mut AnyConnection, now: i64, entry: &Entry<'_>) -> DbResult<()> {
+    let (seq,): (i64,) =
+        sqlx::query_as("UPDATE audit_sequence SET last_seq = last_seq + 1 WHERE id = 1 RETURNING last_seq")
+            .fetch_one(&mut *conn)
+            .await?;
     sqlx::query(
         "INSERT INTO audit_trail (id, at, actor, role, place, action, subject_kind, subject_id, before_state, \
-         after_state, reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+         after_state, reason, seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
     )
     .bind(new_id())
     .bind(now)
@@ -70,6 +71,7 @@ pub async fn record(conn: &mut AnyConnection, now: i64, entry: &Entry<'_>) -> Db
     .bind(entry.before.as_deref())
     .bind(entry.after.as_deref())
     .bind(entry.reason)
+    .bind(seq)
     .execute(&mut *conn)
     .await?;
     Ok(())
@@ -104,7 +106,7 @@ async fn search(state: &AppState, q: &AuditQuery) -> AppResult<Vec<AuditEntry>> 
     let rows = sqlx::query_as::<_, Row>(
         "SELECT id, at, actor, role, place, action, subject_kind, subject_id, before_state, after_state, reason \
          FROM audit_trail WHERE (CAST($1 AS TEXT) IS NULL OR actor = $1) \
-         AND (CAST($2 AS TEXT) IS NULL OR action = $2) AND (CAST($3 AS TEXT) IS NULL OR subject_id = $3) AND at >= $4 AND at < $5 ORDER BY at DESC, id DESC LIMIT $6",
+         AND (CAST($2 AS TEXT) IS NULL OR action = $2) AND (CAST($3 AS TEXT) IS NULL OR subject_id = $3) AND at >= $4 AND at < $5 ORDER BY at DESC, seq DESC LIMIT $6",
     )
     .bind(q.actor.as_deref())
     .bind(q.action.as_deref())
@@ -134,8 +136,8 @@ async fn search(state: &AppState, q: &AuditQuery) -> AppResult<Vec<AuditEntry>> 
         .collect())
 }
 
-/// Search the audit trail (district admins): newest first, at most 500 entries; `format=csv`
-/// answers the same entries as a CSV file to export.
+/// Search the audit trail (district admins): newest first (of one second, the last written
+/// first), at most 500 entries; `format=csv` answers the same entries as a CSV file to export.
 #[utoipa::path(get, path = "/staff/audit", tag = "staff", params(AuditQuery),
     responses((status = 200, description = "The entries: JSON, or CSV with format=csv",
                content((Vec<AuditEntry> = "application/json"), (String = "text/csv"))),

@@ -8,7 +8,7 @@ pub mod audit;
 mod charity;
 pub mod checkin;
 mod credentials;
-mod review;
+pub mod review;
 pub mod sealing;
 pub mod session;
 pub mod totp;

@@ -81,7 +81,19 @@ pub async fn review(
     Path(reference): Path<String>,
     JsonBody(req): JsonBody<StaffReview>,
 ) -> AppResult<Json<ApplicationView>> {
-    let row = store::find(&state.db, &reference, None).await?;
+    review_as(&state, &member, &reference, &req).await
+}
+
+/// Does `req` to the application `reference` as `member`, recorded under their login: the one
+/// check of role, place and step, for the staff endpoint and the operators' CLI alike. 404 when
+/// the application is not at the member's step and place (or does not exist).
+pub async fn review_as(
+    state: &AppState,
+    member: &StaffMember,
+    reference: &str,
+    req: &StaffReview,
+) -> AppResult<Json<ApplicationView>> {
+    let row = store::find(&state.db, reference, None).await?;
     if !member.assignment.may_review(row.stage, place_of(&row)) {
         return Err(AppError::not_found());
     }
@@ -89,6 +101,6 @@ pub async fn review(
     if !ReviewAction::allowed(row.state, row.stage).contains(&req.action) {
         return Err(AppError::conflict("This action is not open at the application's step"));
     }
-    staff::review(&state, &row, &req, &Actor::from(&member)).await?;
-    staff::staff_view(&state, &reference).await
+    staff::review(state, &row, req, &Actor::from(member)).await?;
+    staff::staff_view(state, reference).await
 }

@@ -33,7 +33,9 @@ pub struct StaffMember {
     pub login: String,
     pub display_name: String,
     pub assignment: Assignment,
-    pub(super) token_hash: String,
+    /// The session's token hash; none for a member acting at the server's command line
+    /// ([`StaffMember::active`]).
+    pub(super) token_hash: Option<String>,
 }
 
 impl StaffMember {
@@ -45,6 +47,34 @@ impl StaffMember {
             Err(AppError::forbidden("Your role cannot do this"))
         }
     }
+
+    /// The account `login` as the operators' CLI acts under it (a staff member's own name, with
+    /// no session): the same member a session gives, if the account is active.
+    pub async fn by_login(state: &AppState, login: &str) -> AppResult<ByLogin> {
+        let row = sqlx::query_as::<_, (String, String, String, String, Option<String>, i64)>(
+            "SELECT id, login, display_name, role, place, active FROM staff_accounts WHERE login = $1",
+        )
+        .bind(login.trim().to_ascii_lowercase())
+        .fetch_optional(&state.db.pool)
+        .await?;
+        let Some((id, login, display_name, role, place, active)) = row else {
+            return Ok(ByLogin::Unknown);
+        };
+        if active != 1 {
+            return Ok(ByLogin::Deactivated);
+        }
+        let role = Role::from_code(&role).ok_or_else(internal)?;
+        let assignment = Assignment { role, place };
+        Ok(ByLogin::Active(StaffMember { id, login, display_name, assignment, token_hash: None }))
+    }
+}
+
+/// What a login names: an active account's member, a deactivated account, or nothing.
+#[derive(Debug)]
+pub enum ByLogin {
+    Active(StaffMember),
+    Deactivated,
+    Unknown,
 }
 
 pub(super) fn internal() -> AppError {
@@ -83,7 +113,7 @@ impl FromRequestParts<AppState> for StaffMember {
             login: row.login,
             display_name: row.display_name,
             assignment: Assignment { role, place: row.place },
-            token_hash: hash,
+            token_hash: Some(hash),
         })
     }
 }

@@ -1,8 +1,9 @@
 // The staff CLI acting on a resident's application while the server runs, seen in the browser:
-// a resident submits in the browser, the real `baoan-server assistance …` binary advances the
-// review and asks for documents (补正) against the running server's database, and after a
-// reload the timeline shows the step done with its date and the next deadline, then the to-do
-// with its upload, which the upload clears.
+// a resident submits in the browser, the real `baoan-server assistance --as LOGIN …` binary —
+// under the login of the community's own reviewer, made over the API as the district would —
+// advances the review and asks for documents (补正) against the running server's database, and
+// after a reload the timeline shows the step done with its date and the next deadline, then the
+// to-do with its upload, which the upload clears. Another community's reviewer is refused.
 //
 // scripts/test.sh exports BAOAN_SERVER_BIN (the binary it started) and BAOAN_TEST_DATA_DIR (the
 // server's --data-dir), and BAOAN_DEMO=1 (the CLI runs in the server's mode). Run by hand against a
@@ -11,14 +12,16 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { test, expect, open, h1, signIn } from "../support/app.mjs";
 import { ta, PNG, seedCompleteDraft } from "../support/assistance.mjs";
+import { BASE_URL, createStaff, districtAdmin } from "../support/staff.mjs";
 
 const L = "zh-Hans";
 const BIN = process.env.BAOAN_SERVER_BIN;
 const DATA_DIR = process.env.BAOAN_TEST_DATA_DIR;
 
-/** Runs the staff CLI against the server's data directory; returns its one-line answer. */
-function staff(...args) {
-  return execFileSync(BIN, ["assistance", "--data-dir", DATA_DIR, ...args], { encoding: "utf8", timeout: 30_000 }).trim();
+/** Runs the staff CLI as `login` against the server's data directory; returns its one-line answer. */
+function staffAs(login, ...args) {
+  const argv = ["assistance", "--data-dir", DATA_DIR, "--as", login, ...args];
+  return execFileSync(BIN, argv, { encoding: "utf8", timeout: 30_000, stdio: ["ignore", "pipe", "pipe"] }).trim();
 }
 
 /** Today in Shenzhen, YYYY-MM-DD, plus `days`: the server dates steps in Shenzhen time. */
@@ -30,9 +33,14 @@ function shenzhenDay(days = 0) {
 test.describe("staff CLI", () => {
   test.skip(!BIN || !DATA_DIR, "set BAOAN_SERVER_BIN and BAOAN_TEST_DATA_DIR (scripts/test.sh does) to run the staff CLI against the server");
 
-  test("the staff CLI advances the review and asks for documents; the application page follows", async ({ page }) => {
+  test("the staff CLI advances the review and asks for documents; the application page follows", async ({ page, playwright }) => {
     test.setTimeout(90_000);
     expect(existsSync(BIN), `${BIN} exists`).toBe(true);
+    // The application's community reviewer and another community's, made by a district admin.
+    const admin = await districtAdmin(await playwright.request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { Origin: BASE_URL } }));
+    const reviewer = await createStaff(admin, "community_reviewer", "xinan-haiyu");
+    const other = await createStaff(admin, "community_reviewer", "xinan-baomin");
+    const staff = (...args) => staffAs(reviewer.login, ...args);
     await signIn(page.request);
     await seedCompleteDraft(page);
     await open(page, "/assistance/apply/check");
@@ -40,6 +48,11 @@ test.describe("staff CLI", () => {
     await expect(h1(page)).toHaveText(ta(L, "ConfirmationTitle"));
     const reference = (await page.locator(".reference").textContent()).trim();
     const steps = page.locator(".timeline-step");
+    await expect(steps.nth(0)).toHaveClass(/timeline-current/);
+
+    // Another community's reviewer is refused, and nothing changes.
+    expect(() => staffAs(other.login, "advance", reference)).toThrow(/nothing done/);
+    await page.reload();
     await expect(steps.nth(0)).toHaveClass(/timeline-current/);
 
     // 社区受理 done today; 入户调查 under way, due after the home-visit days the server serves.

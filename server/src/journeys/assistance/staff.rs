@@ -1,8 +1,9 @@
 //! Staff actions on an application: advance to the next review step, ask for documents (补正),
 //! approve, refuse with a reason, record the first payment. One core, [`review`], used by staff
-//! members (`POST /api/v1/staff/assistance/applications/{reference}/review`, role and place
-//! checked in `crate::staff::review`) and by the operators' CLI (`cli.rs`); each change is written
-//! to the history with its audit record, and sent to the resident's message centre.
+//! members, at the staff endpoint (`POST /api/v1/staff/assistance/applications/{reference}/review`)
+//! or the operators' CLI (`cli.rs`), both through `crate::staff::review::review_as`, which checks
+//! role and place; each change is written to the history with its audit record, and sent to the
+//! resident's message centre.
 
 use super::{notify_owner, store, transition, Also, ByStaff};
 use crate::error::{AppError, AppResult};

@@ -5,7 +5,8 @@
 # each text and wasm file so the server sends them pre-compressed.
 # Stylesheets: every page links style/main.css (base), the shared components' sheets joined into
 # one (src/shared/ui/*/*.css) and its own journey's style/<bundle>.css; the 我的 page links every
-# journey's sheet (it shows each journey's section); the staff page links style/staff.css.
+# journey's sheet (it shows each journey's section); the staff page links style/staff.css and the
+# charity journey's sheet (the charity editor's pages show its ledger table and badge).
 # BAOAN_GALLERY=1 (the test command) also builds gallery.html: the component gallery
 # (src/bin/gallery.rs), never part of a production build (its binary is not even linked then).
 set -euo pipefail
@@ -37,6 +38,7 @@ build_bundle() {
   case "$name" in
     home) ;;
     mine) for journey in $JOURNEYS; do sheets+=("style/$journey.css"); done; sheets+=(style/mine.css) ;;
+    staff) sheets+=(style/charity.css style/staff.css) ;;  # the charity editor's ledger and badge
     *) sheets+=("style/$name.css") ;;
   esac
   local links="" sheet

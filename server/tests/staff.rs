@@ -19,6 +19,7 @@ async fn the_bootstrap_token_creates_district_admins_only(server: TestServer) {
     let (status, body) = create(&server, None, "first.admin", "district_admin", None).await;
     assert_eq!(status, StatusCode::CREATED);
     assert!(body["totp_uri"].as_str().unwrap().starts_with("otpauth://totp/"));
+    assert_eq!(read_qr(&body["totp_qr"]), body["totp_uri"].as_str().unwrap(), "the QR code an app scans");
     assert!(body["account"].get("password").is_none() && body["account"].get("password_hash").is_none());
     // Anything else needs a district admin's own session.
     let (status, body) = create(&server, None, "gate", "gate_staff", Some("baoshan")).await;

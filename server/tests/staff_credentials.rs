@@ -130,6 +130,7 @@ async fn a_district_admin_resets_someone_elses_credentials(server: TestServer) {
     let new_secret = answer["totp_secret"].as_str().unwrap();
     assert_ne!(new_secret, old_secret);
     assert!(answer["totp_uri"].as_str().unwrap().starts_with("otpauth://totp/"));
+    assert_eq!(staff_common::read_qr(&answer["totp_qr"]), answer["totp_uri"].as_str().unwrap());
     // The old session has ended; the old authenticator and password open nothing; the new ones do.
     assert_eq!(gate.get(server.url("/api/v1/staff/me")).send().await.unwrap().status(), StatusCode::UNAUTHORIZED);
     server.clock.advance(totp::STEP_SECONDS);

@@ -1,7 +1,7 @@
 //! `/staff/accounts`, for district admins: every staff account (active or not) with a link to
 //! each one's page (`account`), and the form that makes a new one. The new member's authenticator
-//! secret and its `otpauth://` address are shown once, after creation, for the admin to pass on:
-//! the server never shows them again.
+//! secret — as a QR code, as text and as its `otpauth://` address — is shown once, after creation,
+//! for the admin to pass on: the server never shows it again.
 
 use super::i18n::Key;
 use super::labels;
@@ -10,6 +10,7 @@ use crate::i18n::{use_i18n, I18n};
 use crate::shared::announce::announce;
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
+use crate::shared::qr::QrCode;
 use crate::shared::submit::Submit;
 use crate::shared::ui::{BackLink, Notice, NoticeKind, RadioOption, Radios, SummaryList, SummaryRow, TextField};
 use baoan_contract::staff::{Assignment, CreatedStaffAccount, NewStaffAccount, Role, StaffAccount};
@@ -71,8 +72,8 @@ fn AccountRow(account: StaffAccount) -> impl IntoView {
     }
 }
 
-/// The secret of a new or reset account, shown once: as text to copy (an authenticator app takes
-/// either the secret typed in or the `otpauth://` address).
+/// The secret of a new or reset account, shown once: as a QR code for the member's authenticator
+/// app to scan, and as text to type in where a camera cannot be used.
 #[component]
 pub fn Secret(created: CreatedStaffAccount, title: Key) -> impl IntoView {
     let i18n = use_i18n();
@@ -80,6 +81,8 @@ pub fn Secret(created: CreatedStaffAccount, title: Key) -> impl IntoView {
         <Notice kind=NoticeKind::Success role="status">
             <h2>{move || i18n.t(title)}</h2>
             <p>{move || i18n.t(Key::SecretOnce)}</p>
+            <p>{move || i18n.t(Key::SecretQrIntro)}</p>
+            <QrCode matrix=created.totp_qr.clone() label=Key::SecretQrLabel />
             <SummaryList class="staff-secret">
                 <SummaryRow label=Key::LoginLabel>{created.account.login.clone()}</SummaryRow>
                 <SummaryRow label=Key::SecretLabel>

@@ -87,3 +87,27 @@ pub fn proxy_photo_path(id: &str) -> String {
 pub async fn proxy_done(id: String) -> Result<baoan_contract::memorial::ProxyView, ClientError> {
     api::post(&format!("/staff/memorial/proxy/{}/done", encode(&id)), &()).await
 }
+
+/// The charity editor's projects, the next disclosure due first.
+pub async fn charity_projects() -> Result<Vec<baoan_contract::charity::EditorProject>, ClientError> {
+    api::get("/staff/charity/projects").await
+}
+
+/// A project as residents see it (its ledger and disclosures included).
+pub async fn charity_project(id: String) -> Result<baoan_contract::charity::ProjectDetail, ClientError> {
+    api::get(&format!("/charity/projects/{}", encode(&id))).await
+}
+
+pub async fn publish_line(
+    req: baoan_contract::charity::LedgerLinePublication,
+    key: String,
+) -> Result<baoan_contract::charity::Published, ClientError> {
+    api::post_once("/staff/charity/ledger-lines", &req, &key).await
+}
+
+pub async fn publish_disclosure(
+    req: baoan_contract::charity::DisclosurePublication,
+    key: String,
+) -> Result<baoan_contract::charity::Published, ClientError> {
+    api::post_once("/staff/charity/disclosures", &req, &key).await
+}

@@ -1,6 +1,6 @@
 //! `/staff`: who is signed in (name, role and place, by name) and what waits for them — the
 //! reviewers' queue of applications at their step, oldest first, with each step's deadline and
-//! overdue ones marked; the check-in for gate staff and registry clerks.
+//! overdue ones marked; for every other role, the pages it works on.
 
 use super::i18n::Key;
 use super::session::{use_staff, RequireStaff, SignOutButton};
@@ -41,12 +41,7 @@ fn Home() -> impl IntoView {
         Role::RegistryClerk => links(&[("/staff/check-in", Key::CheckInLink)]),
         Role::DistrictAdmin => links(&[("/staff/accounts", Key::AccountsTitle), ("/staff/audit", Key::AuditTitle)]),
         Role::Moderator => links(&[("/staff/reports", Key::ReportsTitle)]),
-        Role::CharityEditor => view! {
-            <Notice>
-                <p>{move || i18n.t(Key::NotBuilt)}</p>
-            </Notice>
-        }
-        .into_any(),
+        Role::CharityEditor => links(&[("/staff/charity", Key::CharityTitle)]),
     };
     view! {
         <h1>{move || i18n.t(Key::HomeTitle)}</h1>

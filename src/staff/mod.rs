@@ -1,7 +1,8 @@
 //! The staff pages (issue 13), a bundle of their own that residents never download: sign-in with
 //! a password and an authenticator code (`sign_in`), the reviewers' queue and who is signed in
 //! (`home`), one application with the actions its step allows (`application`), and the gate's
-//! check-in with the camera or a typed reference (`check_in`, `camera`). Shaped like a journey:
+//! check-in with the camera or a typed reference (`check_in`, `camera`), the charity editor's
+//! projects and publications (`charity`, `charity_project`, `charity_forms`). Shaped like a journey:
 //! the routes here, the endpoints in `api`, code→words in `labels`, strings in `i18n/`. Built from
 //! the shared components only.
 
@@ -13,6 +14,9 @@ mod application;
 mod arrivals;
 mod audit;
 mod camera;
+mod charity;
+mod charity_forms;
+mod charity_project;
 mod check_in;
 mod home;
 pub mod i18n;
@@ -42,6 +46,10 @@ pub fn StaffRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("/reports") view=reports::ReportsPage />
             <Route path=path!("/password") view=password::PasswordPage />
             <Route path=path!("/proxy") view=proxy::ProxyPage />
+            <Route path=path!("/charity") view=charity::CharityPage />
+            <Route path=path!("/charity/:id") view=charity_project::ProjectPage />
+            <Route path=path!("/charity/:id/line") view=charity_forms::LinePage />
+            <Route path=path!("/charity/:id/disclosure") view=charity_forms::DisclosurePage />
         </ParentRoute>
     }
     .into_inner()

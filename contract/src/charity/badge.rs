@@ -27,6 +27,15 @@ pub enum DisclosureBadge {
 }
 
 impl DisclosureBadge {
+    /// The day the next disclosure is due.
+    pub fn next_due(self) -> Date {
+        match self {
+            DisclosureBadge::OnTime { next_due }
+            | DisclosureBadge::DueIn { next_due, .. }
+            | DisclosureBadge::Overdue { next_due, .. } => next_due,
+        }
+    }
+
     /// A stable class suffix for styling (the text carries the meaning).
     pub fn tone(self) -> &'static str {
         match self {

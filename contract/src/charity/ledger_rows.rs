@@ -3,7 +3,7 @@
 //! publishes one (`POST /api/v1/staff/charity/ledger-lines|disclosures`): the same row, the same
 //! checks. A line a gift wrote is never imported or exported: money raised comes from gifts.
 
-use super::{Counterparty, LedgerKind};
+use super::{Counterparty, DisclosureBadge, LedgerKind, ProjectCard};
 use crate::api::reference::{check_code, check_localised, check_text, lenient_text, ReferenceRow};
 use crate::api::LocalisedText;
 use crate::charity::money::validate_recorded_fen;
@@ -121,6 +121,14 @@ pub struct LedgerLinePublication {
 }
 
 impl LedgerLinePublication {
+    /// The problems a publication on `today` has: the row's own checks (under the request's
+    /// field names) and a date after today.
+    pub fn check(&self, today: Date) -> FieldErrors {
+        let mut errors = self.clone().into_row(NEW_ID.into()).check();
+        errors.check("date", check_not_future(self.date, today));
+        errors
+    }
+
     /// The ledger-line row it publishes, with its new id.
     pub fn into_row(self, id: String) -> CharityLedgerLineRow {
         CharityLedgerLineRow {
@@ -150,9 +158,34 @@ pub struct DisclosurePublication {
 }
 
 impl DisclosurePublication {
+    /// The problems a publication on `today` has, as for a ledger line.
+    pub fn check(&self, today: Date) -> FieldErrors {
+        let mut errors = self.clone().into_row(NEW_ID.into()).check();
+        errors.check("date", check_not_future(self.date, today));
+        errors
+    }
+
     pub fn into_row(self, id: String) -> CharityDisclosureRow {
         CharityDisclosureRow { id, project: self.project, date: self.date, title: self.title }
     }
+}
+
+/// The id a publication is checked under before the server gives it its own.
+const NEW_ID: &str = "new";
+
+/// One project of a charity editor's organisation as their work list shows it
+/// (`GET /api/v1/staff/charity/projects`): its card, its disclosure badge, and what its public
+/// ledger holds so far. The list comes with the next disclosure due first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EditorProject {
+    pub card: ProjectCard,
+    pub badge: DisclosureBadge,
+    pub last_disclosure: Option<Date>,
+    pub last_line: Option<Date>,
+    /// Income and expense lines published so far, in fen.
+    pub income_fen: i64,
+    pub expense_fen: i64,
 }
 
 /// The answer to a publication: the id the line or disclosure was given.

@@ -13,6 +13,17 @@ pub const MAX_DONOR_NAME_CHARS: usize = 20;
 /// Parses an amount typed in yuan ("50", "50.5", "50.05", "¥1,000") into fen.
 /// Positive, at most two decimals, at most [`MAX_GIFT_FEN`].
 pub fn parse_yuan(input: &str) -> Result<i64, FieldError> {
+    parse_yuan_by(input, validate_fen)
+}
+
+/// Parses an amount a charity editor types in yuan for a ledger line: as [`parse_yuan`], at
+/// most [`MAX_RECORDED_FEN`].
+pub fn parse_recorded_yuan(input: &str) -> Result<i64, FieldError> {
+    parse_yuan_by(input, validate_recorded_fen)
+}
+
+/// Parses yuan into fen, then applies `rule` (a gift's limits or a recorded amount's).
+fn parse_yuan_by(input: &str, rule: fn(i64) -> Result<i64, FieldError>) -> Result<i64, FieldError> {
     let s: String = input.trim().trim_start_matches(['¥', '￥']).chars().filter(|c| *c != ',' && *c != '，').collect();
     let s = s.trim();
     if s.is_empty() {
@@ -29,8 +40,8 @@ pub fn parse_yuan(input: &str) -> Result<i64, FieldError> {
     if !digits(whole) || !digits(frac) || (whole.is_empty() && frac.is_empty()) || frac.len() > 2 || s.ends_with('.') {
         return Err(FieldError::CharityAmountFormat);
     }
-    // Anything with more than 9 whole digits is over the limit anyway (and would overflow).
-    if whole.trim_start_matches('0').len() > 9 {
+    // Anything with more than 12 whole digits is over every limit anyway (and could overflow).
+    if whole.trim_start_matches('0').len() > 12 {
         return Err(FieldError::CharityAmountTooLarge);
     }
     let whole: i64 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| FieldError::CharityAmountFormat)? };
@@ -39,7 +50,7 @@ pub fn parse_yuan(input: &str) -> Result<i64, FieldError> {
         1 => frac.parse::<i64>().unwrap_or(0) * 10,
         _ => frac.parse::<i64>().unwrap_or(0),
     };
-    validate_fen(whole * 100 + frac)
+    rule(whole * 100 + frac)
 }
 
 /// The rule for an amount already in fen (what the server receives).

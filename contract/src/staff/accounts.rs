@@ -89,13 +89,15 @@ pub struct StaffAccount {
 }
 
 /// The answer to creating an account: the account and, this once, the authenticator's secret
-/// (base32) and its `otpauth://` address for the staff member's authenticator app.
+/// (base32), its `otpauth://` address and that address as a QR code, which the staff member's
+/// authenticator app scans.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CreatedStaffAccount {
     pub account: StaffAccount,
     pub totp_secret: String,
     pub totp_uri: String,
+    pub totp_qr: crate::api::QrMatrix,
 }
 
 /// `POST /api/v1/staff/session`: password and the authenticator's current code.

@@ -159,12 +159,14 @@ pub async fn create(
     };
     audit::record(&mut tx, now, &entry).await?;
     tx.commit().await?;
-    let created = CreatedStaffAccount {
-        totp_uri: totp::provisioning_uri(TOTP_ISSUER, &account.login, &secret),
-        totp_secret: totp::base32(&secret),
-        account,
-    };
-    Ok((axum::http::StatusCode::CREATED, Json(created)))
+    Ok((axum::http::StatusCode::CREATED, Json(created(account, &secret))))
+}
+
+/// A new or reset account with its authenticator secret, shown this once: as base32 text, as the
+/// `otpauth://` address and as that address's QR code.
+pub(super) fn created(account: StaffAccount, secret: &[u8]) -> CreatedStaffAccount {
+    let totp_uri = totp::provisioning_uri(TOTP_ISSUER, &account.login, secret);
+    CreatedStaffAccount { totp_qr: crate::qr::encode(&totp_uri), totp_uri, totp_secret: totp::base32(secret), account }
 }
 
 /// Every staff account (district admins).

@@ -3,55 +3,118 @@
 //! is the reference kind's row, checked and written by the reference import
 //! (`reference::import::import_in`, with its change record) inside the transaction that also
 //! records the audit entry. Every other role, and a project of another organisation, is refused
-//! (403) before anything is written.
+//! (403) before anything is written. `GET /api/v1/staff/charity/projects` is the editor's work
+//! list: their organisation's projects, the next disclosure due first.
 
 use super::audit::{self, Actor, Entry};
 use super::StaffMember;
 use crate::db::new_id;
 use crate::error::{AppError, AppResult, JsonBody};
+use crate::idempotency;
+use crate::journeys::charity::{project::badge, store::cards::parse_date, store::projects as store};
 use crate::reference::charity_ledger::{Disclosures, LedgerLines};
 use crate::reference::import::{import_in, At, ImportError, Kind, Upload};
 use crate::state::AppState;
 use axum::extract::State;
+use axum::http::HeaderMap;
 use axum::Json;
-use baoan_contract::charity::{DisclosurePublication, LedgerLinePublication, Published};
+use baoan_contract::charity::{
+    DisclosurePublication, EditorProject, LedgerKind, LedgerLine, LedgerLinePublication, Published,
+};
 use baoan_contract::error::{ApiError, FieldErrors};
 use baoan_contract::staff::{PlaceKind, Role};
 use serde::Serialize;
 use sqlx::AnyConnection;
 
 /// Publishes a ledger line of a project of the editor's organisation; it appears in the
-/// project's public ledger at once. Refused (403) for another organisation's project and for
+/// project's public ledger at once. Once per `Idempotency-Key`: a repeat answers the first id. Refused (403) for another organisation's project and for
 /// every role but charity editor; every bad field is reported (422) and nothing is written.
 #[utoipa::path(post, path = "/staff/charity/ledger-lines", tag = "staff", request_body = LedgerLinePublication,
+    params(("Idempotency-Key" = String, Header, description = "8–100 characters, one per publication")),
     responses((status = 200, body = Published), (status = 401, body = ApiError), (status = 403, body = ApiError),
               (status = 422, body = ApiError)))]
 pub async fn ledger_line(
     State(state): State<AppState>,
     member: StaffMember,
+    headers: HeaderMap,
     JsonBody(req): JsonBody<LedgerLinePublication>,
 ) -> AppResult<Json<Published>> {
-    let project = req.project.clone();
-    let id = new_id();
-    publish::<LedgerLines>(&state, &member, &project, req.into_row(id.clone()), "charity.publish_ledger_line").await?;
-    Ok(Json(Published { id }))
+    member.require(Role::CharityEditor)?;
+    let key = idempotency::key_from(&headers)?;
+    let scope = format!("staff.charity.ledger_line:{}", member.id);
+    let fingerprint = idempotency::fingerprint(&req);
+    let published = idempotency::once(&state, &scope, &key, &fingerprint, || async {
+        let (project, id) = (req.project.clone(), new_id());
+        publish::<LedgerLines>(&state, &member, &project, req.into_row(id.clone()), "charity.publish_ledger_line")
+            .await?;
+        Ok(Published { id })
+    })
+    .await?;
+    Ok(Json(published))
 }
 
-/// Publishes a disclosure of a project of the editor's organisation. Refused (403) for another
+/// Publishes a disclosure of a project of the editor's organisation (once per `Idempotency-Key`). Refused (403) for another
 /// organisation's project and for every role but charity editor; every bad field is reported
 /// (422) and nothing is written.
 #[utoipa::path(post, path = "/staff/charity/disclosures", tag = "staff", request_body = DisclosurePublication,
+    params(("Idempotency-Key" = String, Header, description = "8–100 characters, one per publication")),
     responses((status = 200, body = Published), (status = 401, body = ApiError), (status = 403, body = ApiError),
               (status = 422, body = ApiError)))]
 pub async fn disclosure(
     State(state): State<AppState>,
     member: StaffMember,
+    headers: HeaderMap,
     JsonBody(req): JsonBody<DisclosurePublication>,
 ) -> AppResult<Json<Published>> {
-    let project = req.project.clone();
-    let id = new_id();
-    publish::<Disclosures>(&state, &member, &project, req.into_row(id.clone()), "charity.publish_disclosure").await?;
-    Ok(Json(Published { id }))
+    member.require(Role::CharityEditor)?;
+    let key = idempotency::key_from(&headers)?;
+    let scope = format!("staff.charity.disclosure:{}", member.id);
+    let fingerprint = idempotency::fingerprint(&req);
+    let published = idempotency::once(&state, &scope, &key, &fingerprint, || async {
+        let (project, id) = (req.project.clone(), new_id());
+        publish::<Disclosures>(&state, &member, &project, req.into_row(id.clone()), "charity.publish_disclosure")
+            .await?;
+        Ok(Published { id })
+    })
+    .await?;
+    Ok(Json(published))
+}
+
+/// The projects of the editor's own organisation, each with its disclosure badge (the same one
+/// the public page shows) and what its public ledger holds so far; the next disclosure due first.
+/// Every other role: 403.
+#[utoipa::path(get, path = "/staff/charity/projects", tag = "staff",
+    responses((status = 200, body = [EditorProject]), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
+pub async fn projects(State(state): State<AppState>, member: StaffMember) -> AppResult<Json<Vec<EditorProject>>> {
+    member.require(Role::CharityEditor)?;
+    let organisation =
+        member.assignment.place.clone().ok_or_else(|| AppError::forbidden("Your account names no organisation"))?;
+    let db = &state.db;
+    let ids: Vec<(String,)> =
+        sqlx::query_as("SELECT id FROM charity_projects WHERE organiser = $1 ORDER BY created_at DESC, id")
+            .bind(&organisation)
+            .fetch_all(&db.pool)
+            .await?;
+    let today = state.clock.today();
+    let mut out = Vec::with_capacity(ids.len());
+    for (id,) in ids {
+        let Some(card) = store::card(db, &id).await? else { continue };
+        let text = store::text(db, &id).await?;
+        let disclosures = store::disclosures(db, &id).await?;
+        let lines: Vec<LedgerLine> = store::ledger(db, &id).await?.into_iter().map(|l| l.into_line()).collect();
+        let total = |kind: LedgerKind| -> i64 { lines.iter().filter(|l| l.kind == kind).map(|l| l.amount_fen).sum() };
+        out.push(EditorProject {
+            card: card.into_card(today),
+            badge: badge(&disclosures, &text, today),
+            last_disclosure: disclosures.first().map(|d| parse_date(&d.disclosure_date)),
+            last_line: lines.iter().map(|l| l.date).max(),
+            income_fen: total(LedgerKind::Income),
+            expense_fen: total(LedgerKind::Expense),
+        });
+    }
+    // Stable: among projects due the same day, the newest first.
+    out.sort_by_key(|p| p.badge.next_due());
+    Ok(Json(out))
 }
 
 /// Checks role and place, then writes `row` as an import of one row by the editor and records

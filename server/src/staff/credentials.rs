@@ -3,7 +3,7 @@
 //! authenticator secret — when a password is forgotten or a phone lost. Both end the account's
 //! other sessions and are in the audit trail; neither ever writes a password or secret there.
 
-use super::accounts::{find, json, TOTP_ISSUER};
+use super::accounts::{find, json};
 use super::audit::{self, Actor, Entry};
 use super::session::{self, StaffMember};
 use super::{sealing, totp};
@@ -103,9 +103,5 @@ pub async fn reset(
     };
     audit::record(&mut tx, now, &entry).await?;
     tx.commit().await?;
-    Ok(Json(CreatedStaffAccount {
-        totp_uri: totp::provisioning_uri(TOTP_ISSUER, &account.login, &secret),
-        totp_secret: totp::base32(&secret),
-        account,
-    }))
+    Ok(Json(super::accounts::created(account, &secret)))
 }

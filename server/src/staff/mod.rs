@@ -38,4 +38,5 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(arrivals::today))
         .routes(routes!(charity::ledger_line))
         .routes(routes!(charity::disclosure))
+        .routes(routes!(charity::projects))
 }

@@ -149,3 +149,26 @@ pub async fn refuses_all_but_its_role(
     let r = wrong_role.request(method.clone(), &url).json(body).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::FORBIDDEN, "{method} {path} by another role");
 }
+
+/// What a QR code the API drew (`{size, modules}`) says, read back by a QR decoder from its
+/// picture (4 pixels a module, the quiet zone around it), as an authenticator app's camera would.
+pub fn read_qr(matrix: &Value) -> String {
+    const SCALE: usize = 4;
+    const QUIET: usize = 4;
+    let size = matrix["size"].as_u64().expect("size") as usize;
+    let modules = matrix["modules"].as_str().expect("modules").as_bytes();
+    assert_eq!(modules.len(), size * size);
+    let side = (size + 2 * QUIET) * SCALE;
+    let mut picture = rqrr::PreparedImage::prepare_from_greyscale(side, side, |x, y| {
+        let (mx, my) = (x / SCALE, y / SCALE);
+        let inside = (QUIET..size + QUIET).contains(&mx) && (QUIET..size + QUIET).contains(&my);
+        if inside && modules[(my - QUIET) * size + (mx - QUIET)] == b'1' {
+            0
+        } else {
+            255
+        }
+    });
+    let grids = picture.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code in the picture");
+    grids[0].decode().expect("a readable QR code").1
+}

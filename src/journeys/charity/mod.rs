@@ -12,13 +12,13 @@ mod draft;
 mod funds;
 mod give;
 pub mod i18n;
-mod labels;
-mod ledger;
+pub(crate) mod labels;
+pub(crate) mod ledger;
 mod list;
 mod mine;
 mod pager;
 mod pay;
-mod project;
+pub(crate) mod project;
 mod receipt;
 
 pub use mine::MySection;

@@ -28,11 +28,7 @@ pub fn ProjectPage() -> impl IntoView {
 pub fn Badge(badge_of: DisclosureBadge) -> impl IntoView {
     let i18n = use_i18n();
     let (words, days) = badge(badge_of);
-    let next_due = match badge_of {
-        DisclosureBadge::OnTime { next_due }
-        | DisclosureBadge::DueIn { next_due, .. }
-        | DisclosureBadge::Overdue { next_due, .. } => next_due,
-    };
+    let next_due = badge_of.next_due();
     view! {
         <p class=format!("charity-badge charity-badge-{}", badge_of.tone())>
             <strong>

@@ -268,6 +268,8 @@ for (const lang of LANGS) {
       await page.getByLabel(ts(lang, "FirstPasswordLabel")).fill(PASSWORD);
       await page.getByRole("button", { name: ts(lang, "CreateButton") }).click();
       await expect(page.locator(".staff-secret")).toBeVisible();
+      // The secret as a QR code too, for the member's authenticator app to scan.
+      await expect(page.getByRole("img", { name: ts(lang, "SecretQrLabel") })).toBeVisible();
       await scan(page, elder, "accounts with a new secret");
       if (elder && lang === L) await page.screenshot({ path: "test-results/staff-roles-accounts-secret-elder.png", fullPage: true });
 

@@ -33,6 +33,23 @@ fn amounts_typed_in_yuan() {
 }
 
 #[test]
+fn recorded_amounts_typed_in_yuan_go_past_a_gifts_limit() {
+    let table: &[(&str, Result<i64, FieldError>)] = &[
+        ("50000.01", Ok(5_000_001)),
+        ("1,234,567.89", Ok(123_456_789)),
+        ("10000000000", Ok(MAX_RECORDED_FEN)),
+        ("10000000000.01", Err(CharityAmountTooLarge)),
+        ("99999999999999999999", Err(CharityAmountTooLarge)),
+        ("0", Err(CharityAmountNotPositive)),
+        ("1.234", Err(CharityAmountFormat)),
+        ("", Err(Required)),
+    ];
+    for (input, want) in table {
+        assert_eq!(parse_recorded_yuan(input), *want, "{input:?}");
+    }
+}
+
+#[test]
 fn amounts_in_fen_at_the_limits() {
     assert_eq!(validate_fen(1), Ok(1));
     assert_eq!(validate_fen(0), Err(CharityAmountNotPositive));

@@ -10,7 +10,7 @@ mod list;
 pub mod payment;
 mod photos;
 pub mod pledges;
-mod project;
+pub mod project;
 pub mod search_index;
 pub mod seed;
 mod settle;

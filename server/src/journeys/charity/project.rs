@@ -3,12 +3,12 @@
 //! display name (anonymous gifts have none stored at all).
 
 use super::store::cards::parse_date;
-use super::store::projects;
+use super::store::projects::{self, DisclosureRow, ProjectTextRow};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::Json;
-use baoan_contract::charity::{disclosure_badge, ProjectDetail, PublicGift};
+use baoan_contract::charity::{disclosure_badge, DisclosureBadge, ProjectDetail, PublicGift};
 use baoan_contract::error::ApiError;
 use baoan_contract::rules::date::Date;
 
@@ -26,14 +26,9 @@ pub async fn show(State(state): State<AppState>, Path(id): Path<String>) -> AppR
     let ledger = projects::ledger(db, &id).await?;
     let disclosures = projects::disclosures(db, &id).await?;
     let gifts = projects::recent_gifts(db, &id).await?;
-    // No disclosure yet: the clock starts when the project was published.
-    let last = disclosures
-        .first()
-        .map(|d| parse_date(&d.disclosure_date))
-        .unwrap_or_else(|| Date::from_unix_seconds(text.created_at, super::CHINA_UTC_OFFSET));
     let period = text.disclosure_period_days;
     Ok(Json(ProjectDetail {
-        badge: disclosure_badge(last, period, today),
+        badge: badge(&disclosures, &text, today),
         card,
         photos: super::photos::of_project(&state, &id).await?,
         description,
@@ -53,4 +48,14 @@ pub async fn show(State(state): State<AppState>, Path(id): Path<String>) -> AppR
             })
             .collect(),
     }))
+}
+
+/// A project's disclosure badge on `today`, from its disclosures (newest first): counted from the
+/// last one, or from the project's publication while it has none.
+pub fn badge(disclosures: &[DisclosureRow], text: &ProjectTextRow, today: Date) -> DisclosureBadge {
+    let last = disclosures
+        .first()
+        .map(|d| parse_date(&d.disclosure_date))
+        .unwrap_or_else(|| Date::from_unix_seconds(text.created_at, super::CHINA_UTC_OFFSET));
+    disclosure_badge(last, text.disclosure_period_days, today)
 }

@@ -60,7 +60,13 @@ pub async fn start(video: HtmlVideoElement, found: impl Fn(String) + 'static) ->
         JsFuture::from(devices.get_user_media_with_constraints(&constraints)?).await?.dyn_into()?;
     video.set_src_object(Some(&stream));
     video.set_muted(true);
-    let _ = video.play();
+    // `play()` answers a promise that is refused if the video is emptied before it plays (the
+    // camera stopped at once): awaited here, so that is not an uncaught error.
+    if let Ok(playing) = video.play() {
+        leptos::task::spawn_local(async move {
+            let _ = JsFuture::from(playing).await;
+        });
+    }
     let scanner = Scanner { stream, video: video.clone(), running: Rc::new(Cell::new(true)) };
     let (running, looking) = (scanner.running.clone(), scanner.clone());
     leptos::task::spawn_local(async move {

@@ -106,32 +106,41 @@ fn Scan(on_code: Callback<String>) -> impl IntoView {
     }
     let video = NodeRef::<leptos::html::Video>::new();
     let scanner = StoredValue::new_local(None::<Scanner>);
+    // Which press of the button a camera that comes on belongs to: one asked for before "stop"
+    // (or before leaving the page) is turned off as soon as it arrives.
+    let attempt = StoredValue::new(0u32);
     let scanning = RwSignal::new(false);
     let failed = RwSignal::new(false);
     let stop = move || {
-        scanner.update_value(|s| {
+        attempt.try_update_value(|n| *n += 1);
+        scanner.try_update_value(|s| {
             if let Some(s) = s.take() {
                 s.stop();
             }
         });
-        scanning.set(false);
+        scanning.try_set(false);
     };
     on_cleanup(stop);
     let start = move |_| {
         let Some(el) = video.get_untracked() else { return };
         failed.set(false);
         scanning.set(true);
+        let mine = attempt.get_value();
         leptos::task::spawn_local(async move {
             let found = move |text: String| {
-                scanning.set(false);
+                scanning.try_set(false);
                 on_code.run(text);
             };
-            match camera::start(el, found).await {
-                Ok(s) => scanner.set_value(Some(s)),
-                Err(_) => {
+            let started = camera::start(el, found).await;
+            let current = attempt.try_get_value() == Some(mine);
+            match started {
+                Ok(s) if current => scanner.set_value(Some(s)),
+                Ok(s) => s.stop(),
+                Err(_) if current => {
                     scanning.set(false);
                     failed.set(true);
                 }
+                Err(_) => {}
             }
         });
     };

@@ -109,6 +109,33 @@ test.describe("staff pages of every role", () => {
     const csv = readFileSync(await download.path(), "utf8").split("\r\n");
     expect(csv[0]).toBe("id,at,actor,role,place,action,subject_kind,subject_id,before,after,reason");
     expect(csv.filter((l) => l.includes("staff.create_account") && l.includes(me))).toHaveLength(1);
+
+    // Each entry unfolds the fields its action changed, before → after: the creation, from
+    // nothing to the new login…
+    const created = page.locator(".staff-audit-entry details.staff-audit-changes");
+    await expect(created.locator("li").first()).toBeHidden();
+    await created.locator("summary").click();
+    const loginRow = created.locator("li").filter({ has: page.locator("code", { hasText: /^login$/ }) });
+    await expect(loginRow.locator(".staff-audit-none")).toHaveText(ts(L, "AuditNone"));
+    await expect(loginRow.locator(".staff-audit-value")).toHaveText(login);
+    // …and a deactivation, only the field that changed: active, true → false.
+    const accounts = await (await page.request.get("/api/v1/staff/accounts")).json();
+    const id = accounts.find((a) => a.login === login).id;
+    const gone = await page.request.post(`/api/v1/staff/accounts/${id}/deactivate`, { data: { reason: "调岗" } });
+    expect(gone.status(), await gone.text()).toBe(200);
+    await page.getByLabel(ts(L, "AuditAction"), { exact: true }).fill("staff.deactivate_account");
+    await page.getByRole("button", { name: ts(L, "AuditSearch") }).click();
+    const entry = page.locator(".staff-audit-entry");
+    await expect(entry).toHaveCount(1);
+    await expect(entry).toContainText(id);
+    const changes = entry.locator("details.staff-audit-changes");
+    await expect(changes.locator("summary")).toHaveText(ts(L, "AuditChanges", 1).replace("{count}", "1"));
+    await changes.locator("summary").click();
+    await expect(changes.locator("li")).toHaveCount(1);
+    await expect(changes.locator("li code")).toHaveText("active");
+    await expect(changes.locator("li .staff-audit-value")).toHaveText(["true", "false"]);
+    await expect(changes.locator("li")).toContainText(ts(L, "AuditBecame"));
+    await page.screenshot({ path: "test-results/staff-roles-audit-changes.png", fullPage: true });
   });
 
   test("a moderator hides a reported message with a reason, and the family no longer sees it", async ({ page, playwright }) => {
@@ -281,7 +308,11 @@ for (const lang of LANGS) {
 
       await open(page, "/staff/audit");
       await expect(page.locator(".staff-audit-entry").first()).toBeVisible();
-      await scan(page, elder, "audit trail");
+      // The newest entries' changes unfolded (the account made above is one of them).
+      const unfold = page.locator("details.staff-audit-changes summary");
+      await expect(unfold.first()).toBeVisible();
+      for (let i = 0; i < Math.min(3, await unfold.count()); i++) await unfold.nth(i).click();
+      await scan(page, elder, "audit trail with changes unfolded");
       if (elder && lang === L) await page.screenshot({ path: "test-results/staff-roles-audit-elder.png", fullPage: true });
 
       await open(page, "/staff/password");

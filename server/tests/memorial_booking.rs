@@ -1,5 +1,6 @@
 //! 祭扫 visit booking over real HTTP on SQLite and PostgreSQL: concurrent bookings never exceed a
-//! slot's places, cancel releases them at once, one active booking per account per day.
+//! slot's places, cancel releases them at once, one active booking per account per day, a slot
+//! of today that is over cannot be booked.
 
 mod common;
 mod memorial_common;
@@ -7,7 +8,7 @@ mod staff_common;
 
 use baoan_contract::rules::date::Date;
 use common::{expect_error, TestServer};
-use memorial_common::open_window;
+use memorial_common::{at, open_window};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -160,6 +161,46 @@ async fn rules_are_checked_on_the_server(server: TestServer) {
     assert_eq!(detail["cemetery"]["max_group"], 6);
 }
 both_engines!(rules_are_checked_on_the_server, with_staff);
+
+/// A slot of today can be booked while it is under way, not once its end has passed (the gate
+/// would turn the visitor away as too late); the refusal takes no places.
+async fn a_slot_of_today_that_is_over_is_refused(server: TestServer) {
+    // Tomorrow at 08:59 in Shenzhen (the test clock only moves forward); slots 08:00 and 09:00.
+    let day = server.clock.today().add_days(1);
+    at(&server, day, 8 * 60 + 59);
+    open_window(&server, 10).await;
+    let list = slots(&server, day).await;
+    let hours: Vec<_> = list.iter().map(|s| (s["starts_minute"].as_i64(), s["ends_minute"].as_i64())).collect();
+    assert_eq!(hours, [(Some(480), Some(540)), (Some(540), Some(600))]);
+    let (eight, nine) = (list[0]["id"].as_str().unwrap().to_string(), list[1]["id"].as_str().unwrap().to_string());
+    let taken = |slot: &str| format!("SELECT taken FROM memorial_slots WHERE id = '{slot}'");
+    // 08:59: the 08:00–09:00 slot is under way, a minute before its end: it can be booked.
+    let (a, b, c) = (server.client(), server.client(), server.client());
+    server.sign_in(&a, "13900000051").await;
+    assert_eq!(book(&server, &a, &booking(&eight, 2)).await.status(), StatusCode::OK);
+    // 09:00: it has ended. Refused, and no places are taken; the slot starting now is fine.
+    at(&server, day, 9 * 60);
+    server.sign_in(&b, "13900000052").await;
+    let r = book(&server, &b, &booking(&eight, 1)).await;
+    let body = expect_error(r, StatusCode::UNPROCESSABLE_ENTITY, "validation").await;
+    assert_eq!(body["fields"]["slot_id"], "memorial.slot_over");
+    assert_eq!(server.count(&taken(&eight)).await, 2, "the refused booking took no places");
+    assert_eq!(book(&server, &b, &booking(&nine, 1)).await.status(), StatusCode::OK);
+    // 15:00: both of today's slots are over; tomorrow's 08:00 is still ahead.
+    at(&server, day, 15 * 60);
+    server.sign_in(&c, "13900000053").await;
+    for slot in [&eight, &nine] {
+        let body =
+            expect_error(book(&server, &c, &booking(slot, 1)).await, StatusCode::UNPROCESSABLE_ENTITY, "validation")
+                .await;
+        assert_eq!(body["fields"]["slot_id"], "memorial.slot_over");
+    }
+    assert_eq!((server.count(&taken(&eight)).await, server.count(&taken(&nine)).await), (2, 1));
+    assert_eq!(server.count("SELECT COUNT(*) FROM memorial_bookings").await, 2);
+    let next = slots(&server, day.add_days(1)).await[0]["id"].as_str().unwrap().to_string();
+    assert_eq!(book(&server, &c, &booking(&next, 1)).await.status(), StatusCode::OK);
+}
+both_engines!(a_slot_of_today_that_is_over_is_refused, with_staff);
 
 async fn the_same_idempotency_key_twice_books_once(server: TestServer) {
     open_window(&server, 10).await;

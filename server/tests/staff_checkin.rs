@@ -12,17 +12,10 @@ mod staff_common;
 use baoan_contract::rules::date::Date;
 use baoan_server::staff::checkin::{self, Ticket, TicketKind};
 use common::TestServer;
+use memorial_common::at;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use staff_common::*;
-
-/// Moves the server's clock to `minute` after Shenzhen midnight on `day` (never backwards).
-fn at(server: &TestServer, day: Date, minute: i64) {
-    let target = day.days_since_epoch() * 86_400 + minute * 60 - 8 * 3600;
-    let by = target - server.clock.now();
-    assert!(by >= 0, "the clock only moves forward");
-    server.clock.advance(by);
-}
 
 /// What the camera reads off a booking's QR code: the ticket, signed with the server's key.
 async fn scanned(

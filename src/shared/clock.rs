@@ -1,8 +1,16 @@
 //! Today's date in Shenzhen, by the device's clock: what the app's own checks (a birth date not
-//! in the future, a visit still ahead) compare against. The server checks again by its clock.
+//! in the future, a visit still ahead, a slot of today that is over) compare against. The server
+//! checks again by its clock.
 
 use baoan_contract::rules::date::{Date, SHENZHEN_UTC_OFFSET};
 
 pub fn today() -> Date {
-    Date::from_unix_seconds((js_sys::Date::now() / 1000.0) as i64, SHENZHEN_UTC_OFFSET)
+    now().0
+}
+
+/// Today's date and the minute of the day (after Shenzhen midnight), read at one instant.
+pub fn now() -> (Date, u32) {
+    let seconds = (js_sys::Date::now() / 1000.0) as i64;
+    let minute = (seconds + i64::from(SHENZHEN_UTC_OFFSET)).rem_euclid(86_400) / 60;
+    (Date::from_unix_seconds(seconds, SHENZHEN_UTC_OFFSET), minute as u32)
 }

@@ -157,6 +157,8 @@ field_errors! {
     MemorialSlotFull => "memorial.slot_full",
     /// The account already has an active booking on that day.
     MemorialOnePerDay => "memorial.one_per_day",
+    /// A slot of today whose end has passed: the gate would turn the visitor away.
+    MemorialSlotOver => "memorial.slot_over",
     /// Grave area, row or number: letters, digits or Han characters, 1–10.
     MemorialGrave => "memorial.grave",
     /// Not a burial certificate number (BA-YYYY-NNNNNN).

@@ -101,6 +101,18 @@ pub fn check_booking_day(w: &WindowRule, day: Date, today: Date, now_minute: u32
     Ok(())
 }
 
+/// Whether a slot of `day` ending at `ends_minute` can still be booked at `now_minute` on `today`
+/// (minutes after Shenzhen midnight). A slot under way still can: visitors may come in during
+/// it. Once its end has passed it cannot, as the gate would turn the visitor away; nor can any
+/// slot of a day before today.
+pub fn check_slot_not_over(day: Date, today: Date, ends_minute: u32, now_minute: u32) -> Result<(), FieldError> {
+    if day < today || (day == today && now_minute >= ends_minute) {
+        Err(FieldError::MemorialSlotOver)
+    } else {
+        Ok(())
+    }
+}
+
 /// The days of the window that can be booked today (for the day picker).
 pub fn bookable_days(w: &WindowRule, today: Date) -> Vec<Date> {
     let first = if w.starts_on > today { w.starts_on } else { today };

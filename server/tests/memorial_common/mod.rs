@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 use crate::common::TestServer;
+use baoan_contract::rules::date::Date;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -38,4 +39,12 @@ pub async fn open_window(server: &TestServer, capacity: i64) -> Value {
         .unwrap();
     assert_eq!(r.status(), StatusCode::OK, "open window");
     r.json().await.unwrap()
+}
+
+/// Moves the server's clock to `minute` after Shenzhen midnight on `day` (never backwards).
+pub fn at(server: &TestServer, day: Date, minute: i64) {
+    let target = day.days_since_epoch() * 86_400 + minute * 60 - 8 * 3600;
+    let by = target - server.clock.now();
+    assert!(by >= 0, "the clock only moves forward");
+    server.clock.advance(by);
 }

@@ -31,6 +31,14 @@ const PAGES = [
   ["cemeteries", async (page, lang) => (await open(page, "/memorial/book"), tm(lang, "BookTitle"))],
   ["days", async (page, lang) => (await open(page, "/memorial/book/baoshan"), `${BAOSHAN[lang]} · ${tm(lang, "ChooseDay")}`)],
   ["slots", async (page, lang) => (await open(page, `/memorial/book/baoshan/${await bookableDay(page.request)}`), tm(lang, "ChooseSlot"))],
+  ["slots of today, some ended", async (page, lang) => {
+    // At noon by the device's clock: the demo window's slots from 07:00 to 12:00 have ended.
+    const today = shenzhenDay(0);
+    await page.clock.setFixedTime(Date.parse(`${today}T12:00:00+08:00`));
+    await open(page, `/memorial/book/baoshan/${today}`);
+    await expect(page.locator("main .slot-button[disabled]").first()).toContainText(tm(lang, "SlotEnded"));
+    return tm(lang, "ChooseSlot");
+  }],
   ["visitors with errors", async (page, lang) => {
     await open(page, "/memorial/book/details");
     await page.locator("#group_size").fill("9");

@@ -1,8 +1,9 @@
 // 祭扫 in the browser at 390×844: book a Qingming slot to the QR code and still see it after an
 // offline reload; a memorial shared with family (second browser context) who lays flowers and
-// leaves a message the owner then hides.
+// leaves a message the owner then hides; on the day, the slots that are over cannot be chosen.
 import { test, expect, open, setPrefs, signIn } from "../support/app.mjs";
 import { tm, shenzhenDay } from "../support/memorial.mjs";
+import { BASE_URL, districtAdmin, openAllDayWindow, slotsOn, shenzhenNow } from "../support/staff.mjs";
 
 const L = "zh-Hans";
 const h1 = (page) => page.locator("main h1");
@@ -120,4 +121,45 @@ test("on the day, each slot's crowd bar counts the visitors checked in at the ga
     await expect(meter).toHaveAttribute("value", String(s.arrived));
     await expect(buttons.nth(i)).toContainText(`${tm(L, "ArrivedNow")} ${s.arrived}`);
   }
+});
+
+test("on the day, a slot that is over is a disabled choice that says it has ended", async ({ page, playwright }) => {
+  const api = await playwright.request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { Origin: BASE_URL } });
+  await openAllDayWindow(await districtAdmin(api), "demo-cuihu");
+  await setPrefs(page, { lang: L });
+  // Before 01:00 no slot of the day has ended yet: then the page is shown at noon of the same
+  // day (the app reads the device's clock; the server's list of the day is the same).
+  const real = shenzhenNow();
+  const faked = real.minute < 60;
+  if (faked) await page.clock.setFixedTime(Date.parse(`${real.day}T12:00:00+08:00`));
+  const before = faked ? { day: real.day, minute: 12 * 60 } : real;
+  const list = await slotsOn(page.request, "demo-cuihu", before.day);
+  expect(list.length, "a slot every hour of today").toBeGreaterThanOrEqual(24);
+  await open(page, `/memorial/book/demo-cuihu/${before.day}`);
+  await expect(h1(page)).toHaveText(tm(L, "ChooseSlot"));
+  const buttons = page.locator("main .slot-button");
+  await expect(buttons).toHaveCount(list.length);
+  // A slot ending between `before` and `after` may be shown either way: it is not asserted.
+  const after = faked ? before : shenzhenNow();
+  test.skip(after.day !== before.day, "midnight passed while the page loaded");
+  let over = 0;
+  let ahead = null;
+  for (const [i, s] of list.entries()) {
+    if (s.ends_minute <= before.minute) {
+      // Ended before the page was shown: disabled, saying so instead of the places left.
+      over += 1;
+      await expect(buttons.nth(i)).toBeDisabled();
+      await expect(buttons.nth(i)).toContainText(tm(L, "SlotEnded"));
+      await expect(buttons.nth(i)).not.toContainText(tm(L, "PlacesLeft"));
+    } else if (s.ends_minute > after.minute && s.capacity - s.taken > 0 && ahead === null) {
+      ahead = i;
+    }
+  }
+  expect(over, "at least one slot of today has ended").toBeGreaterThan(0);
+  expect(ahead, "a slot not over yet, with places").not.toBeNull();
+  await expect(buttons.nth(ahead)).toBeEnabled();
+  await expect(buttons.nth(ahead)).toContainText(tm(L, "PlacesLeft"));
+  await expect(buttons.nth(ahead)).not.toContainText(tm(L, "SlotEnded"));
+  await buttons.nth(ahead).click();
+  await expect(h1(page)).toHaveText(tm(L, "DetailsTitle"));
 });

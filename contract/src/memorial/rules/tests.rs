@@ -1,4 +1,5 @@
-//! Every 祭扫 rule: group size, plates, booking windows, certificates, texts, graves, visitors, photos.
+//! Every 祭扫 rule: group size, plates, booking windows, slots that are over, certificates, texts,
+//! graves, visitors, photos.
 
 use super::*;
 
@@ -78,6 +79,27 @@ fn booking_window_rules() {
     for (day, today, minute, want) in cases {
         assert_eq!(check_booking_day(&w, day, today, minute), want, "{day} on {today} at {minute}");
     }
+}
+
+#[test]
+fn a_slot_of_today_is_bookable_until_its_end() {
+    let today = d(2027, 4, 4);
+    let (eight_to_nine, over) = (9 * 60, Err(FieldError::MemorialSlotOver));
+    let cases = [
+        // (day, now minute, expected) for the 08:00–09:00 slot
+        (today, 7 * 60, Ok(())),          // before it starts
+        (today, 8 * 60, Ok(())),          // as it starts
+        (today, 9 * 60 - 1, Ok(())),      // a minute before its end: under way
+        (today, 9 * 60, over),            // at its end
+        (today, 15 * 60, over),           // hours later
+        (d(2027, 4, 5), 15 * 60, Ok(())), // the same hours tomorrow
+        (d(2027, 4, 3), 7 * 60, over),    // yesterday's
+    ];
+    for (day, now, want) in cases {
+        assert_eq!(check_slot_not_over(day, today, eight_to_nine, now), want, "{day} at {now}");
+    }
+    // The last slot of the day (23:00–24:00) is under way until midnight.
+    assert_eq!(check_slot_not_over(today, today, 24 * 60, 24 * 60 - 1), Ok(()));
 }
 
 #[test]

@@ -20,7 +20,7 @@ use axum::http::{header, HeaderMap};
 use axum::response::IntoResponse;
 use axum::Json;
 use baoan_contract::error::{ApiError, FieldError};
-use baoan_contract::memorial::rules::check_booking_day;
+use baoan_contract::memorial::rules::{check_booking_day, check_slot_not_over};
 use baoan_contract::memorial::*;
 use baoan_contract::rules::date::{Date, SHENZHEN_UTC_OFFSET};
 use sqlx::AnyConnection;
@@ -31,7 +31,8 @@ use sqlx::AnyConnection;
     params(("Idempotency-Key" = String, Header, description = "8–100 characters, one per submit")),
     responses((status = 200, body = Booking), (status = 401, body = ApiError), (status = 404, body = ApiError),
               (status = 409, body = ApiError, description = "Slot full (memorial.slot_full) or already booked that day (memorial.one_per_day)"),
-              (status = 422, body = ApiError), (status = 429, body = ApiError, description = "Too many bookings today (Retry-After)")))]
+              (status = 422, body = ApiError, description = "Invalid fields, or the slot is not bookable now: its day has passed (memorial.day_passed), it is over (memorial.slot_over), or outside the window or service hours"),
+              (status = 429, body = ApiError, description = "Too many bookings today (Retry-After)")))]
 pub async fn create(
     State(state): State<AppState>,
     resident: Resident,
@@ -48,7 +49,7 @@ async fn create_once(state: &AppState, resident: &Resident, req: BookingRequest)
     crate::limits::enforce(state, &super::quotas::BOOKINGS, &resident.user_id).await?;
     let mut conn = state.db.pool.acquire().await?;
     let slot = store::slot(&mut conn, req.slot_id.trim()).await?;
-    let store::SlotRow { id: slot_id, cemetery_id, window_id, visit_date: date } =
+    let store::SlotRow { id: slot_id, cemetery_id, window_id, visit_date: date, ends_minute } =
         slot.ok_or_else(|| AppError::field("slot_id", FieldError::Required))?;
     let cemetery = load_cemetery(&mut conn, &cemetery_id).await?;
     let req = req.validate(cemetery.max_group).map_err(AppError::from)?;
@@ -56,7 +57,9 @@ async fn create_once(state: &AppState, resident: &Resident, req: BookingRequest)
     let window = windows.iter().find(|w| w.id == window_id).ok_or_else(AppError::not_found)?;
     let day = Date::parse_iso(&date).ok_or_else(AppError::not_found)?;
     let now = state.clock.now();
-    check_booking_day(&window.rule(), day, state.clock.today(), shenzhen_minute(now))
+    let (today, minute) = (Date::from_unix_seconds(now, SHENZHEN_UTC_OFFSET), shenzhen_minute(now));
+    check_booking_day(&window.rule(), day, today, minute)
+        .and_then(|()| check_slot_not_over(day, today, ends_minute as u32, minute))
         .map_err(|e| AppError::field("slot_id", e))?;
     drop(conn);
 

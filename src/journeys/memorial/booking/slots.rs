@@ -1,6 +1,8 @@
 //! Booking, step 3: the hourly slots of a day as large buttons, each with places left and a
 //! crowd bar (<meter>, no inline styles: the CSP forbids them): before the day it counts
-//! bookings, on the day the visitors checked in at the gate, with their number written out.
+//! bookings, on the day the visitors checked in at the gate, with their number written out. On
+//! the day, a slot that is over (the contract's rule, by this device's Shenzhen clock) stays in
+//! the list as a disabled choice saying it has ended; the server refuses it too.
 
 use crate::i18n::use_i18n;
 use crate::journeys::memorial::api;
@@ -12,6 +14,7 @@ use crate::shared::figures::FigureSource;
 use crate::shared::loadable::Loaded;
 use crate::shared::page::use_title;
 use crate::shared::ui::{ChoiceButton, Crowd};
+use baoan_contract::memorial::rules::check_slot_not_over;
 use baoan_contract::memorial::{Slot, SlotList};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -24,9 +27,11 @@ pub fn SlotsPage() -> impl IntoView {
     let cemetery = move || params.read().get("cemetery").unwrap_or_default();
     let date = move || params.read().get("date").unwrap_or_default();
     let list = LocalResource::new(move || api::slots(cemetery(), date()));
+    // The places the watch announces: not those of slots that are over.
     let figures = |list: &SlotList| {
         list.slots
             .iter()
+            .filter(|s| !is_over(s))
             .map(|s| (time_range(s.starts_minute, s.ends_minute), s.places_left().max(0) as u32))
             .collect::<Vec<_>>()
     };
@@ -56,16 +61,21 @@ pub fn SlotsPage() -> impl IntoView {
                 let navigate = navigate.clone();
                 let places_source = list.capacity_source.clone();
                 let on_the_day = list.date == crate::shared::clock::today();
+                let over: Vec<bool> = list.slots.iter().map(is_over).collect();
                 view! {
                     <ul class="choice-list">
                         {list
                             .slots
                             .into_iter()
-                            .map(|s| {
+                            .zip(over)
+                            .map(|(s, over)| {
                                 let left = s.places_left();
                                 let time = time_range(s.starts_minute, s.ends_minute);
                                 let shown = time.clone();
                                 let places = move || watch.places(&shown).unwrap_or(left.max(0) as u32);
+                                let side = move || {
+                                    if over { i18n.t(Key::SlotEnded).to_string() } else { places_text(places()) }
+                                };
                                 let (id, t) = (s.id.clone(), time.clone());
                                 let navigate = navigate.clone();
                                 let date = list.date.to_iso();
@@ -80,9 +90,9 @@ pub fn SlotsPage() -> impl IntoView {
                                     <li>
                                         <ChoiceButton
                                             class="slot-button"
-                                            disabled=left == 0
+                                            disabled=left == 0 || over
                                             on_pick=Callback::new(choose)
-                                            side=Signal::derive(move || places_text(places()))
+                                            side=Signal::derive(side)
                                             extra=extra
                                             crowd=crowd
                                         >
@@ -106,6 +116,12 @@ pub fn SlotsPage() -> impl IntoView {
             }
         />
     }
+}
+
+/// Whether `slot` is over now (a slot of today whose end has passed).
+fn is_over(slot: &Slot) -> bool {
+    let (today, minute) = crate::shared::clock::now();
+    check_slot_not_over(slot.date, today, slot.ends_minute, minute).is_err()
 }
 
 /// The slot's crowd bar and the lines under its places: on the day, the visitors who have

@@ -18,6 +18,7 @@ pub fn field_error(e: FieldError) -> Option<Msg> {
         FieldError::MemorialDayPassed => Key::FeDayPassed.into(),
         FieldError::MemorialServiceClosed => Key::FeServiceClosed.into(),
         FieldError::MemorialSlotFull => Key::FeSlotFull.into(),
+        FieldError::MemorialSlotOver => Key::FeSlotOver.into(),
         FieldError::MemorialOnePerDay => Key::FeOnePerDay.into(),
         FieldError::MemorialGrave => Key::FeGrave.into(),
         FieldError::MemorialCertificateFormat => Key::FeCertificateFormat.into(),

@@ -12,13 +12,16 @@ pub struct SlotRow {
     pub cemetery_id: String,
     pub window_id: String,
     pub visit_date: String,
+    pub ends_minute: i64,
 }
 
 pub async fn slot(conn: &mut AnyConnection, id: &str) -> DbResult<Option<SlotRow>> {
-    sqlx::query_as::<_, SlotRow>("SELECT id, cemetery_id, window_id, visit_date FROM memorial_slots WHERE id = $1")
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await
+    sqlx::query_as::<_, SlotRow>(
+        "SELECT id, cemetery_id, window_id, visit_date, ends_minute FROM memorial_slots WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await
 }
 
 /// Writes an active booking; a second active one of the account on that day fails on the

@@ -25,8 +25,8 @@ impl Clock {
 
     /// Minutes after midnight in Shenzhen now.
     pub fn minute_of_day(&self) -> u32 {
-        use baoan_contract::rules::date::SHENZHEN_UTC_OFFSET;
-        ((self.now() + i64::from(SHENZHEN_UTC_OFFSET)).rem_euclid(86_400) / 60) as u32
+        use baoan_contract::rules::date::{minute_of_day, SHENZHEN_UTC_OFFSET};
+        minute_of_day(self.now(), SHENZHEN_UTC_OFFSET)
     }
 
     /// Tests only: pretend `seconds` have passed.

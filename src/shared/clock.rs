@@ -2,7 +2,7 @@
 //! in the future, a visit still ahead, a slot of today that is over) compare against. The server
 //! checks again by its clock.
 
-use baoan_contract::rules::date::{Date, SHENZHEN_UTC_OFFSET};
+use baoan_contract::rules::date::{minute_of_day, Date, SHENZHEN_UTC_OFFSET};
 
 pub fn today() -> Date {
     now().0
@@ -11,6 +11,5 @@ pub fn today() -> Date {
 /// Today's date and the minute of the day (after Shenzhen midnight), read at one instant.
 pub fn now() -> (Date, u32) {
     let seconds = (js_sys::Date::now() / 1000.0) as i64;
-    let minute = (seconds + i64::from(SHENZHEN_UTC_OFFSET)).rem_euclid(86_400) / 60;
-    (Date::from_unix_seconds(seconds, SHENZHEN_UTC_OFFSET), minute as u32)
+    (Date::from_unix_seconds(seconds, SHENZHEN_UTC_OFFSET), minute_of_day(seconds, SHENZHEN_UTC_OFFSET))
 }

@@ -13,6 +13,7 @@ use super::session::RequireStaff;
 use crate::i18n::use_i18n;
 use crate::journeys::charity::labels::{counterparty, kind};
 use crate::shared::clock::today;
+use crate::shared::form::FormErrors;
 use crate::shared::page::use_title;
 use crate::shared::submit::Submit;
 use crate::shared::ui::{BackLink, RadioOption, Radios, TextField};
@@ -85,6 +86,23 @@ impl Texts {
             zh_hant: self.hant.get_untracked().trim().to_string(),
             en: (!en.is_empty()).then_some(en),
         }
+    }
+}
+
+/// The three fields of a localised text (简体 with its hint, then 繁體 and English), named as the
+/// request's fields so the server's and the contract's errors land on them.
+#[component]
+fn TextsFields(
+    texts: Texts,
+    names: [&'static str; 3],
+    labels: [Key; 3],
+    hint: Key,
+    errors: FormErrors,
+) -> impl IntoView {
+    view! {
+        <TextField name=names[0] label=labels[0] hint=hint value=texts.hans errors=errors />
+        <TextField name=names[1] label=labels[1] value=texts.hant errors=errors />
+        <TextField name=names[2] label=labels[2] value=texts.en errors=errors />
     }
 }
 
@@ -163,15 +181,13 @@ fn LineForm(project: String) -> impl IntoView {
                 errors=submit.errors
                 inputmode="decimal"
             />
-            <TextField
-                name="purpose.zh_hans"
-                label=Key::LinePurpose
+            <TextsFields
+                texts=purpose
+                names=["purpose.zh_hans", "purpose.zh_hant", "purpose.en"]
+                labels=[Key::LinePurpose, Key::LinePurposeHant, Key::LinePurposeEn]
                 hint=Key::LinePurposeHint
-                value=purpose.hans
                 errors=submit.errors
             />
-            <TextField name="purpose.zh_hant" label=Key::LinePurposeHant value=purpose.hant errors=submit.errors />
-            <TextField name="purpose.en" label=Key::LinePurposeEn value=purpose.en errors=submit.errors />
             <Radios name="counterparty" legend=Key::LineCounterparty options=parties value=party errors=submit.errors />
             <TextField name="receipt_ref" label=Key::LineReceipt value=receipt errors=submit.errors />
             <button type="submit" class="button" disabled=busy>
@@ -207,15 +223,13 @@ fn DisclosureForm(project: String) -> impl IntoView {
         {submit.summary()}
         <form novalidate on:submit=on_submit class="staff-form">
             <TextField name="date" label=Key::DisclosureDate value=date errors=submit.errors input_type="date" />
-            <TextField
-                name="title.zh_hans"
-                label=Key::DisclosureHeading
+            <TextsFields
+                texts=title
+                names=["title.zh_hans", "title.zh_hant", "title.en"]
+                labels=[Key::DisclosureHeading, Key::DisclosureHeadingHant, Key::DisclosureHeadingEn]
                 hint=Key::DisclosureHeadingHint
-                value=title.hans
                 errors=submit.errors
             />
-            <TextField name="title.zh_hant" label=Key::DisclosureHeadingHant value=title.hant errors=submit.errors />
-            <TextField name="title.en" label=Key::DisclosureHeadingEn value=title.en errors=submit.errors />
             <button type="submit" class="button" disabled=busy>
                 {move || i18n.t(if busy.get() { Key::Publishing } else { Key::DisclosureButton })}
             </button>

@@ -89,7 +89,7 @@ fn Overview(p: ProjectDetail) -> impl IntoView {
             view! { <p class="staff-queue-empty">{move || i18n.t(Key::CharityNever)}</p> }.into_any()
         } else {
             view! {
-                <ul class="staff-charity-disclosures">
+                <ul class="staff-list staff-charity-disclosures">
                     {disclosures
                         .into_iter()
                         .map(|d| {

@@ -124,9 +124,7 @@ impl LedgerLinePublication {
     /// The problems a publication on `today` has: the row's own checks (under the request's
     /// field names) and a date after today.
     pub fn check(&self, today: Date) -> FieldErrors {
-        let mut errors = self.clone().into_row(NEW_ID.into()).check();
-        errors.check("date", check_not_future(self.date, today));
-        errors
+        dated(self.clone().into_row(NEW_ID.into()).check(), self.date, today)
     }
 
     /// The ledger-line row it publishes, with its new id.
@@ -160,14 +158,18 @@ pub struct DisclosurePublication {
 impl DisclosurePublication {
     /// The problems a publication on `today` has, as for a ledger line.
     pub fn check(&self, today: Date) -> FieldErrors {
-        let mut errors = self.clone().into_row(NEW_ID.into()).check();
-        errors.check("date", check_not_future(self.date, today));
-        errors
+        dated(self.clone().into_row(NEW_ID.into()).check(), self.date, today)
     }
 
     pub fn into_row(self, id: String) -> CharityDisclosureRow {
         CharityDisclosureRow { id, project: self.project, date: self.date, title: self.title }
     }
+}
+
+/// A publication's row problems and, under `date`, a date after `today`.
+fn dated(mut errors: FieldErrors, date: Date, today: Date) -> FieldErrors {
+    errors.check("date", check_not_future(date, today));
+    errors
 }
 
 /// The id a publication is checked under before the server gives it its own.

@@ -144,6 +144,12 @@ impl Date {
     }
 }
 
+/// The local minute of the day (0–1439) at Unix time `seconds` for a zone `utc_offset_seconds`
+/// east of UTC: with [`Date::from_unix_seconds`], "now" as a slot's minutes are counted.
+pub fn minute_of_day(seconds: i64, utc_offset_seconds: i32) -> u32 {
+    (seconds.saturating_add(i64::from(utc_offset_seconds)).rem_euclid(SECONDS_PER_DAY) / 60) as u32
+}
+
 /// Age in full years (周岁) on the day `on`, as Chinese law counts it (marriage age, 70+
 /// elderly allowance). 0 if `on` is before `birth`.
 ///
@@ -278,6 +284,17 @@ mod tests {
             assert_eq!(next.days_since_epoch(), days);
             date = next;
         }
+    }
+
+    #[test]
+    fn the_minute_of_the_day_is_local() {
+        // 2026-12-02 16:00:59 UTC is 2026-12-03 00:00:59 in Shenzhen.
+        let t = 1_796_227_259;
+        assert_eq!(Date::from_unix_seconds(t, SHENZHEN_UTC_OFFSET), Date::new(2026, 12, 3).unwrap());
+        assert_eq!(minute_of_day(t, SHENZHEN_UTC_OFFSET), 0);
+        assert_eq!(minute_of_day(t - 60, SHENZHEN_UTC_OFFSET), 1439);
+        assert_eq!(minute_of_day(t + 9 * 3600 + 30 * 60, SHENZHEN_UTC_OFFSET), 9 * 60 + 30);
+        assert_eq!(minute_of_day(-1, 0), 1439);
     }
 
     #[test]

@@ -27,8 +27,9 @@ use serde::Serialize;
 use sqlx::AnyConnection;
 
 /// Publishes a ledger line of a project of the editor's organisation; it appears in the
-/// project's public ledger at once. Once per `Idempotency-Key`: a repeat answers the first id. Refused (403) for another organisation's project and for
-/// every role but charity editor; every bad field is reported (422) and nothing is written.
+/// project's public ledger at once. Once per `Idempotency-Key`: a repeat answers the first id.
+/// Refused (403) for another organisation's project and for every role but charity editor; every
+/// bad field is reported (422) and nothing is written.
 #[utoipa::path(post, path = "/staff/charity/ledger-lines", tag = "staff", request_body = LedgerLinePublication,
     params(("Idempotency-Key" = String, Header, description = "8–100 characters, one per publication")),
     responses((status = 200, body = Published), (status = 401, body = ApiError), (status = 403, body = ApiError),
@@ -39,23 +40,15 @@ pub async fn ledger_line(
     headers: HeaderMap,
     JsonBody(req): JsonBody<LedgerLinePublication>,
 ) -> AppResult<Json<Published>> {
-    member.require(Role::CharityEditor)?;
-    let key = idempotency::key_from(&headers)?;
-    let scope = format!("staff.charity.ledger_line:{}", member.id);
-    let fingerprint = idempotency::fingerprint(&req);
-    let published = idempotency::once(&state, &scope, &key, &fingerprint, || async {
-        let (project, id) = (req.project.clone(), new_id());
-        publish::<LedgerLines>(&state, &member, &project, req.into_row(id.clone()), "charity.publish_ledger_line")
-            .await?;
-        Ok(Published { id })
-    })
-    .await?;
-    Ok(Json(published))
+    let project = req.project.clone();
+    let action = "charity.publish_ledger_line";
+    publish_once::<LedgerLines, _>(&state, &member, &headers, action, &project, req, LedgerLinePublication::into_row)
+        .await
 }
 
-/// Publishes a disclosure of a project of the editor's organisation (once per `Idempotency-Key`). Refused (403) for another
-/// organisation's project and for every role but charity editor; every bad field is reported
-/// (422) and nothing is written.
+/// Publishes a disclosure of a project of the editor's organisation, once per
+/// `Idempotency-Key`. Refused (403) for another organisation's project and for every role but
+/// charity editor; every bad field is reported (422) and nothing is written.
 #[utoipa::path(post, path = "/staff/charity/disclosures", tag = "staff", request_body = DisclosurePublication,
     params(("Idempotency-Key" = String, Header, description = "8–100 characters, one per publication")),
     responses((status = 200, body = Published), (status = 401, body = ApiError), (status = 403, body = ApiError),
@@ -66,14 +59,34 @@ pub async fn disclosure(
     headers: HeaderMap,
     JsonBody(req): JsonBody<DisclosurePublication>,
 ) -> AppResult<Json<Published>> {
+    let project = req.project.clone();
+    let action = "charity.publish_disclosure";
+    publish_once::<Disclosures, _>(&state, &member, &headers, action, &project, req, DisclosurePublication::into_row)
+        .await
+}
+
+/// A publication of a charity editor, once per `Idempotency-Key` (scoped to the member and the
+/// action): the row `into_row` makes of the request with a new id, published by `publish`; a
+/// repeat of the key answers the first id. Every other role: 403 before the key is looked at.
+async fn publish_once<K: Kind, R: Serialize>(
+    state: &AppState,
+    member: &StaffMember,
+    headers: &HeaderMap,
+    action: &str,
+    project: &str,
+    req: R,
+    into_row: fn(R, String) -> K::Row,
+) -> AppResult<Json<Published>>
+where
+    K::Row: Serialize,
+{
     member.require(Role::CharityEditor)?;
-    let key = idempotency::key_from(&headers)?;
-    let scope = format!("staff.charity.disclosure:{}", member.id);
+    let key = idempotency::key_from(headers)?;
+    let scope = format!("staff.{action}:{}", member.id);
     let fingerprint = idempotency::fingerprint(&req);
-    let published = idempotency::once(&state, &scope, &key, &fingerprint, || async {
-        let (project, id) = (req.project.clone(), new_id());
-        publish::<Disclosures>(&state, &member, &project, req.into_row(id.clone()), "charity.publish_disclosure")
-            .await?;
+    let published = idempotency::once(state, &scope, &key, &fingerprint, || async {
+        let id = new_id();
+        publish::<K>(state, member, project, into_row(req, id.clone()), action).await?;
         Ok(Published { id })
     })
     .await?;

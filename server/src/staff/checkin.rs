@@ -244,8 +244,7 @@ pub async fn check_in(
         }
     }
     let now = state.clock.now();
-    let local = now + i64::from(crate::journeys::charity::CHINA_UTC_OFFSET);
-    let minute = (local.rem_euclid(86_400) / 60) as u32;
+    let minute = baoan_contract::rules::date::minute_of_day(now, crate::journeys::charity::CHINA_UTC_OFFSET);
     let presented = Presented {
         at_this_place: member.assignment.works_at(place_kind, &row.place),
         cancelled: matches!(row.status.as_str(), "cancelled" | "expired" | "declined"),

@@ -34,7 +34,7 @@ pub struct StaffMember {
     pub display_name: String,
     pub assignment: Assignment,
     /// The session's token hash; none for a member acting at the server's command line
-    /// ([`StaffMember::active`]).
+    /// ([`StaffMember::by_login`]).
     pub(super) token_hash: Option<String>,
 }
 
@@ -51,21 +51,17 @@ impl StaffMember {
     /// The account `login` as the operators' CLI acts under it (a staff member's own name, with
     /// no session): the same member a session gives, if the account is active.
     pub async fn by_login(state: &AppState, login: &str) -> AppResult<ByLogin> {
-        let row = sqlx::query_as::<_, (String, String, String, String, Option<String>, i64)>(
+        let row = sqlx::query_as::<_, MemberRow>(
             "SELECT id, login, display_name, role, place, active FROM staff_accounts WHERE login = $1",
         )
         .bind(login.trim().to_ascii_lowercase())
         .fetch_optional(&state.db.pool)
         .await?;
-        let Some((id, login, display_name, role, place, active)) = row else {
-            return Ok(ByLogin::Unknown);
-        };
-        if active != 1 {
-            return Ok(ByLogin::Deactivated);
-        }
-        let role = Role::from_code(&role).ok_or_else(internal)?;
-        let assignment = Assignment { role, place };
-        Ok(ByLogin::Active(StaffMember { id, login, display_name, assignment, token_hash: None }))
+        Ok(match row {
+            None => ByLogin::Unknown,
+            Some(row) if row.active != 1 => ByLogin::Deactivated,
+            Some(row) => ByLogin::Active(row.into_member(None).ok_or_else(internal)?),
+        })
     }
 }
 
@@ -81,7 +77,7 @@ pub(super) fn internal() -> AppError {
     AppError::new(baoan_contract::ErrorCode::Internal, "A staff account could not be read")
 }
 
-/// A row joining a session to its account.
+/// An account's row as a member is made of it (a session's, or a login's at the command line).
 #[derive(sqlx::FromRow)]
 struct MemberRow {
     id: String,
@@ -89,6 +85,16 @@ struct MemberRow {
     display_name: String,
     role: String,
     place: Option<String>,
+    active: i64,
+}
+
+impl MemberRow {
+    /// The member, with the session's token hash if any; none for a role this build does not know.
+    fn into_member(self, token_hash: Option<String>) -> Option<StaffMember> {
+        let role = Role::from_code(&self.role)?;
+        let assignment = Assignment { role, place: self.place };
+        Some(StaffMember { id: self.id, login: self.login, display_name: self.display_name, assignment, token_hash })
+    }
 }
 
 impl FromRequestParts<AppState> for StaffMember {
@@ -99,7 +105,7 @@ impl FromRequestParts<AppState> for StaffMember {
             read_cookie(&parts.headers, &cookie_name(&state.config, COOKIE_NAME)).ok_or_else(AppError::unauthorized)?;
         let hash = token_hash(&token);
         let row = sqlx::query_as::<_, MemberRow>(
-            "SELECT a.id, a.login, a.display_name, a.role, a.place FROM staff_sessions s \
+            "SELECT a.id, a.login, a.display_name, a.role, a.place, a.active FROM staff_sessions s \
              JOIN staff_accounts a ON a.id = s.staff_id WHERE s.token_hash = $1 AND s.expires_at > $2 AND a.active = 1",
         )
         .bind(&hash)
@@ -107,14 +113,7 @@ impl FromRequestParts<AppState> for StaffMember {
         .fetch_optional(&state.db.pool)
         .await?
         .ok_or_else(AppError::unauthorized)?;
-        let role = Role::from_code(&row.role).ok_or_else(AppError::unauthorized)?;
-        Ok(StaffMember {
-            id: row.id,
-            login: row.login,
-            display_name: row.display_name,
-            assignment: Assignment { role, place: row.place },
-            token_hash: Some(hash),
-        })
+        row.into_member(Some(hash)).ok_or_else(AppError::unauthorized)
     }
 }
 

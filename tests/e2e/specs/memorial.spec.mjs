@@ -127,6 +127,8 @@ test("on the day, a slot that is over is a disabled choice that says it has ende
   const api = await playwright.request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { Origin: BASE_URL } });
   await openAllDayWindow(await districtAdmin(api), "demo-cuihu");
   await setPrefs(page, { lang: L });
+  // Booking details are behind sign-in: choosing the open slot leads there.
+  await signIn(page.request);
   // Before 01:00 no slot of the day has ended yet: then the page is shown at noon of the same
   // day (the app reads the device's clock; the server's list of the day is the same).
   const real = shenzhenNow();

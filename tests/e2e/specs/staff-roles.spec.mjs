@@ -5,18 +5,15 @@
 // Every new page is axe-clean in the three languages with elder mode off and on, and in elder mode
 // keeps text ≥ 20 px and targets ≥ 60 px. Screenshots: test-results/staff-roles-*.png.
 import { readFileSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import { test, expect, open, h1, setPrefs, signIn } from "../support/app.mjs";
 import { LANGS } from "../support/i18n.mjs";
-import { measure } from "../support/elder.mjs";
 import {
   ts, totp, PASSWORD, BASE_URL, STAFF_TOKEN, freshLogin, createStaff, staffSignIn, openAllDayWindow, slotsOn, bookVisit,
-  shenzhenNow, shenzhenDay,
+  shenzhenNow, shenzhenDay, scanStaffPage,
 } from "../support/staff.mjs";
 import { PNG } from "../support/assistance.mjs";
 
 const L = "zh-Hans";
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 /** A district admin made with the bootstrap token and signed in within `request`: its login. */
 async function admin(request) {
@@ -265,18 +262,6 @@ test.describe("staff pages of every role", () => {
   });
 });
 
-async function scan(page, elder, what) {
-  const results = await new AxeBuilder({ page })
-    .options({ runOnly: { type: "tag", values: TAGS }, rules: elder ? { "color-contrast-enhanced": { enabled: true } } : {} })
-    .analyze();
-  const described = results.violations.map((v) => `${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`).join("\n");
-  expect(results.violations, `${what}\n${described}`).toEqual([]);
-  expect(results.passes.length).toBeGreaterThan(10);
-  if (elder) {
-    const m = await measure(page);
-    expect([...m.small, ...m.short, ...m.close], `${what}: elder mode text ≥ 20 px, targets ≥ 60 px, 8 px apart`).toEqual([]);
-  }
-}
 
 for (const lang of LANGS) {
   for (const elder of [false, true]) {
@@ -297,14 +282,14 @@ for (const lang of LANGS) {
       await expect(page.locator(".staff-secret")).toBeVisible();
       // The secret as a QR code too, for the member's authenticator app to scan.
       await expect(page.getByRole("img", { name: ts(lang, "SecretQrLabel") })).toBeVisible();
-      await scan(page, elder, "accounts with a new secret");
+      await scanStaffPage(page, elder, "accounts with a new secret");
       if (elder && lang === L) await page.screenshot({ path: "test-results/staff-roles-accounts-secret-elder.png", fullPage: true });
 
       await page.locator(".staff-queue-link").first().click();
       await expect(h1(page)).toHaveText(ts(lang, "AccountTitle"));
       await page.getByRole("button", { name: ts(lang, "DeactivateButton") }).click();
       await expect(page.locator("#deactivate_reason-error")).toBeVisible();
-      await scan(page, elder, "one account with an error");
+      await scanStaffPage(page, elder, "one account with an error");
 
       await open(page, "/staff/audit");
       await expect(page.locator(".staff-audit-entry").first()).toBeVisible();
@@ -312,13 +297,13 @@ for (const lang of LANGS) {
       const unfold = page.locator("details.staff-audit-changes summary");
       await expect(unfold.first()).toBeVisible();
       for (let i = 0; i < Math.min(3, await unfold.count()); i++) await unfold.nth(i).click();
-      await scan(page, elder, "audit trail with changes unfolded");
+      await scanStaffPage(page, elder, "audit trail with changes unfolded");
       if (elder && lang === L) await page.screenshot({ path: "test-results/staff-roles-audit-elder.png", fullPage: true });
 
       await open(page, "/staff/password");
       await page.getByRole("button", { name: ts(lang, "PasswordButton") }).click();
       await expect(page.locator("#new_password-error")).toBeVisible();
-      await scan(page, elder, "password with errors");
+      await scanStaffPage(page, elder, "password with errors");
 
       const gate = await createStaff(adminRequest, "gate_staff", "demo-qingsong");
       const family = await apiContext(playwright);
@@ -331,13 +316,13 @@ for (const lang of LANGS) {
       await staffSignIn(page.request, gate.login, gate.secret);
       await open(page, "/staff/proxy");
       await expect(page.locator(".staff-proxy").first()).toBeVisible();
-      await scan(page, elder, "proxy grave care");
+      await scanStaffPage(page, elder, "proxy grave care");
 
       const moderator = await createStaff(adminRequest, "moderator", null);
       await staffSignIn(page.request, moderator.login, moderator.secret);
       await open(page, "/staff/reports");
       await expect(page.locator(".staff-report").filter({ hasText: text })).toBeVisible();
-      await scan(page, elder, "open reports");
+      await scanStaffPage(page, elder, "open reports");
       if (elder && lang === L) await page.screenshot({ path: "test-results/staff-roles-reports-elder.png", fullPage: true });
     });
   }

@@ -3,7 +3,9 @@
 // district admin, who creates the others), the authenticator code an app would show (RFC 6238:
 // HMAC-SHA1, 30-second steps, 6 digits), browsers of their own, and bookings to check in.
 import { createHmac, randomInt } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { expect } from "@playwright/test";
+import { measure } from "./elder.mjs";
 import { t } from "./i18n.mjs";
 import { signIn } from "./app.mjs";
 
@@ -136,4 +138,21 @@ export function expectedVerdict(slotDay, start, end, now) {
   if (now.minute + EARLY_MINUTES < start) return "too_early";
   if (now.minute > end + LATE_MINUTES) return "too_late";
   return "valid";
+}
+
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/** The axe-core scan of a staff page (WCAG 2.2 AA; enhanced contrast in elder mode), and in elder
+ * mode the sizes: text ≥ 20 px, targets ≥ 60 px and 8 px apart. `what` names the page in a failure. */
+export async function scanStaffPage(page, elder, what) {
+  const results = await new AxeBuilder({ page })
+    .options({ runOnly: { type: "tag", values: WCAG_TAGS }, rules: elder ? { "color-contrast-enhanced": { enabled: true } } : {} })
+    .analyze();
+  const described = results.violations.map((v) => `${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).join("\n  ")}`).join("\n");
+  expect(results.violations, `${what}\n${described}`).toEqual([]);
+  expect(results.passes.length).toBeGreaterThan(10);
+  if (elder) {
+    const m = await measure(page);
+    expect([...m.small, ...m.short, ...m.close], `${what}: elder mode text ≥ 20 px, targets ≥ 60 px, 8 px apart`).toEqual([]);
+  }
 }

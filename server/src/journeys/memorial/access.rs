@@ -21,7 +21,7 @@ impl FromRequestParts<AppState> for MaybeResident {
 
 /// Minutes after midnight in Shenzhen at `now`.
 pub fn shenzhen_minute(now: i64) -> u32 {
-    ((now + i64::from(SHENZHEN_UTC_OFFSET)).rem_euclid(86_400) / 60) as u32
+    baoan_contract::rules::date::minute_of_day(now, SHENZHEN_UTC_OFFSET)
 }
 
 /// A short reference such as `JS-20270404-7K3Q` (no 0/O/1/I to misread at the gate).

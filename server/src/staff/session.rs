@@ -48,6 +48,11 @@ impl StaffMember {
         }
     }
 
+    /// Who is signed in, as the staff pages show it.
+    pub fn me(self) -> StaffMe {
+        StaffMe { login: self.login, display_name: self.display_name, assignment: self.assignment }
+    }
+
     /// The account `login` as the operators' CLI acts under it (a staff member's own name, with
     /// no session): the same member a session gives, if the account is active.
     pub async fn by_login(state: &AppState, login: &str) -> AppResult<ByLogin> {
@@ -249,20 +254,20 @@ pub async fn sign_in(
 }
 
 async fn me_of(state: &AppState, id: &str) -> AppResult<StaffMe> {
-    let row =
-        sqlx::query_as::<_, MemberRow>("SELECT id, login, display_name, role, place FROM staff_accounts WHERE id = $1")
-            .bind(id)
-            .fetch_one(&state.db.pool)
-            .await?;
-    let role = Role::from_code(&row.role).ok_or_else(internal)?;
-    Ok(StaffMe { login: row.login, display_name: row.display_name, assignment: Assignment { role, place: row.place } })
+    let row = sqlx::query_as::<_, MemberRow>(
+        "SELECT id, login, display_name, role, place, active FROM staff_accounts WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_one(&state.db.pool)
+    .await?;
+    Ok(row.into_member(None).ok_or_else(internal)?.me())
 }
 
 /// The signed-in staff member.
 #[utoipa::path(get, path = "/staff/me", tag = "staff",
     responses((status = 200, body = StaffMe), (status = 401, body = ApiError)))]
 pub async fn me(member: StaffMember) -> Json<StaffMe> {
-    Json(StaffMe { login: member.login, display_name: member.display_name, assignment: member.assignment })
+    Json(member.me())
 }
 
 /// Sign out: the session ends on the server and the cookie is cleared.

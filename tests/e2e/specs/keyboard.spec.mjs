@@ -25,6 +25,26 @@ async function chooseRadio(page, radio, group = "input[type=radio]") {
   await expect(target).toBeFocused();
 }
 
+/**
+ * Presses Space on the focused file input and answers the system's file dialog with `file`.
+ * Headless Chromium 156 under Playwright sometimes opens no dialog for a trusted key press on a
+ * file input (measured on a bare page, a plain visible input too: between 1 single press in 15 and
+ * 1 in 3 opened none; a second press opened it every time, 15 of 15; the click path has a known
+ * race of the same kind, microsoft/playwright#28023). So a
+ * missed dialog is pressed for again, up to three times, with the focus checked on the input each
+ * time: an input the keyboard cannot open still fails.
+ */
+async function chooseFileWithSpace(page, input, file) {
+  for (let attempt = 1; ; attempt++) {
+    await expect(page.locator(input)).toBeFocused();
+    const chooser = page.waitForEvent("filechooser", { timeout: 3000 }).catch(() => null);
+    await page.keyboard.press("Space");
+    const opened = await chooser;
+    if (opened) return opened.setFiles(file);
+    if (attempt === 3) throw new Error(`Space on ${input} opened no file dialog in 3 presses`);
+  }
+}
+
 /** Tabs to a button (or link) whose text contains `text` and presses Enter. */
 async function press(page, text, selector = "button, a[href]") {
   await tabTo(page, selector, { text });
@@ -137,9 +157,7 @@ test("a memorial's photo chosen and uploaded with the keyboard: the end is annou
   await typeInto(page, "#deceased_name", "林秀英");
   await tabTo(page, "#photo");
   await shot(page, "memorial-photo-button");
-  const chooser = page.waitForEvent("filechooser");
-  await page.keyboard.press("Space");
-  await (await chooser).setFiles({ name: "portrait.png", mimeType: "image/png", buffer: await portrait(page) });
+  await chooseFileWithSpace(page, "#photo", { name: "portrait.png", mimeType: "image/png", buffer: await portrait(page) });
   await expect(page.locator("#live-region")).toHaveText(t(L, "UploadDone"));
   await page.waitForTimeout(500);
   const said = await announcements(page);
@@ -292,9 +310,7 @@ test("an assistance application typed with the keyboard alone, from the first fo
   await recordAnnouncements(page);
   await openTask(page, "TaskDocuments");
   await tabTo(page, "#file-id_cards");
-  const chooser = page.waitForEvent("filechooser");
-  await page.keyboard.press("Space");
-  await (await chooser).setFiles({ name: "id.png", mimeType: "image/png", buffer: PNG });
+  await chooseFileWithSpace(page, "#file-id_cards", { name: "id.png", mimeType: "image/png", buffer: PNG });
   await expect(page.locator('[data-kind="id_cards"] .uploaded-file')).toContainText("id.png");
   await expect(page.locator("#live-region")).toHaveText(t(L, "UploadDone"));
   await page.waitForTimeout(500);

@@ -30,9 +30,9 @@ async function chooseRadio(page, radio, group = "input[type=radio]") {
  * Headless Chromium 156 under Playwright sometimes opens no dialog for a trusted key press on a
  * file input (measured on a bare page, a plain visible input too: between 1 single press in 15 and
  * 1 in 3 opened none; a second press opened it every time, 15 of 15; the click path has a known
- * race of the same kind, microsoft/playwright#28023). So a
- * missed dialog is pressed for again, up to three times, with the focus checked on the input each
- * time: an input the keyboard cannot open still fails.
+ * race of the same kind, microsoft/playwright#28023). So a missed dialog is pressed for again, up
+ * to three times, with the focus checked on the input each time: an input the keyboard cannot
+ * open still fails.
  */
 async function chooseFileWithSpace(page, input, file) {
   for (let attempt = 1; ; attempt++) {
